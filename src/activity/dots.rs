@@ -1,0 +1,171 @@
+//! `dots`: each participant spreads a budget of dots over the options.
+
+use super::{Ballot, CastBallot};
+use crate::session::Rejection;
+use crate::workshop::ActivitySpec;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Checks a dots ballot: known options only, no negatives, within the budget
+/// and the per-option cap, at least one dot. Zero entries are dropped.
+pub fn validate(
+    spec: &ActivitySpec,
+    dots: BTreeMap<String, i64>,
+) -> Result<BTreeMap<String, i64>, Rejection> {
+    let budget = i64::from(spec.dots.unwrap_or(0));
+    let cap = spec.max_per_option.map(i64::from).unwrap_or(budget);
+    let mut used: i64 = 0;
+    for (option, &n) in &dots {
+        if spec.option(option).is_none() {
+            return Err(Rejection::UnknownOption {
+                activity: spec.id.clone(),
+                option: option.clone(),
+            });
+        }
+        if n < 0 {
+            return Err(Rejection::NegativeDots);
+        }
+        if n > cap {
+            return Err(Rejection::TooManyDotsOnOption { cap });
+        }
+        // Saturating: a hostile ballot of huge numbers must not overflow.
+        used = used.saturating_add(n);
+    }
+    if used > budget {
+        return Err(Rejection::TooManyDots { budget, used });
+    }
+    if used == 0 {
+        return Err(Rejection::EmptyBallot);
+    }
+    Ok(dots.into_iter().filter(|(_, n)| *n > 0).collect())
+}
+
+/// Totals per option (every option present, zero where nobody put a dot).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DotsTally {
+    /// Ballots counted.
+    pub ballots: usize,
+    /// Dots per option id.
+    pub totals: BTreeMap<String, u64>,
+}
+
+impl DotsTally {
+    /// Option ids with their totals, most dots first; ties keep script order.
+    pub fn ranked<'a>(&'a self, spec: &'a ActivitySpec) -> Vec<(&'a str, u64)> {
+        let mut rows: Vec<(&str, u64)> = spec
+            .options
+            .iter()
+            .map(|o| (o.id.as_str(), self.totals.get(&o.id).copied().unwrap_or(0)))
+            .collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows
+    }
+}
+
+/// Adds up the dots.
+pub fn tally<'a>(spec: &ActivitySpec, ballots: impl Iterator<Item = &'a CastBallot>) -> DotsTally {
+    let mut totals: BTreeMap<String, u64> =
+        spec.options.iter().map(|o| (o.id.clone(), 0)).collect();
+    let mut count = 0;
+    for cast in ballots {
+        let Ballot::Dots(dots) = &cast.ballot;
+        count += 1;
+        for (option, n) in dots {
+            if let Some(total) = totals.get_mut(option) {
+                *total += u64::try_from(*n).unwrap_or(0);
+            }
+        }
+    }
+    DotsTally {
+        ballots: count,
+        totals,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workshop::{ActivityKind, Group, OptionSpec};
+
+    fn spec() -> ActivitySpec {
+        ActivitySpec {
+            id: "priorities".into(),
+            kind: ActivityKind::Dots,
+            title: "Priorities".into(),
+            prompt: String::new(),
+            dots: Some(5),
+            max_per_option: Some(3),
+            options: ["housing", "jobs", "climate"]
+                .iter()
+                .map(|id| OptionSpec {
+                    id: id.to_string(),
+                    label: id.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    fn ballot(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
+        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    #[test]
+    fn a_ballot_within_the_budget_is_accepted_without_its_zeros() {
+        let ok = validate(
+            &spec(),
+            ballot(&[("housing", 3), ("jobs", 2), ("climate", 0)]),
+        );
+        assert_eq!(ok.unwrap(), ballot(&[("housing", 3), ("jobs", 2)]));
+    }
+
+    #[test]
+    fn a_ballot_over_the_dot_budget_is_refused() {
+        let err = validate(&spec(), ballot(&[("housing", 3), ("jobs", 3)])).unwrap_err();
+        assert_eq!(err.code(), "too_many_dots");
+    }
+
+    #[test]
+    fn more_than_the_cap_on_one_option_is_refused() {
+        let err = validate(&spec(), ballot(&[("housing", 4)])).unwrap_err();
+        assert_eq!(err.code(), "too_many_dots");
+    }
+
+    #[test]
+    fn negative_and_unknown_and_empty_ballots_are_refused() {
+        let s = spec();
+        assert_eq!(
+            validate(&s, ballot(&[("housing", -1)])).unwrap_err().code(),
+            "negative_dots"
+        );
+        assert_eq!(
+            validate(&s, ballot(&[("parks", 1)])).unwrap_err().code(),
+            "unknown_option"
+        );
+        assert_eq!(
+            validate(&s, ballot(&[])).unwrap_err().code(),
+            "empty_ballot"
+        );
+        let huge = ballot(&[("housing", i64::MAX), ("jobs", i64::MAX)]);
+        assert!(validate(&s, huge).is_err());
+    }
+
+    #[test]
+    fn totals_list_every_option_and_rank_ties_in_script_order() {
+        let s = spec();
+        let casts = [
+            CastBallot {
+                group: Group::Cabinet,
+                ballot: Ballot::Dots(ballot(&[("jobs", 2)])),
+            },
+            CastBallot {
+                group: Group::Management,
+                ballot: Ballot::Dots(ballot(&[("climate", 2), ("housing", 1)])),
+            },
+        ];
+        let t = tally(&s, casts.iter());
+        assert_eq!(t.ballots, 2);
+        assert_eq!(t.totals["housing"], 1);
+        let ranked = t.ranked(&s);
+        assert_eq!(ranked, vec![("jobs", 2), ("climate", 2), ("housing", 1)]);
+    }
+}

@@ -1,0 +1,216 @@
+//! Wiring: bind the listener, load scripts and the key, replay transcripts, serve, shut down.
+
+use crate::config::Config;
+use crate::session::registry::Sessions;
+use crate::transcript::FileStore;
+use crate::web::{self, metrics::Metrics, AppState, Shared};
+use crate::workshop::{load_library, LibraryError};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The workshop scripts are missing or invalid.
+    #[error(transparent)]
+    Workshops(#[from] LibraryError),
+    /// The data folder or the address could not be used.
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being done.
+        what: String,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+}
+
+fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> StartError {
+    let what = what.into();
+    move |source| StartError::Io { what, source }
+}
+
+/// Where the facilitator key came from, for the start-up message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    /// `TOPTEAM_ADMIN_KEY` or the config.
+    Given,
+    /// Read from `DATA_DIR/admin.key`.
+    Stored,
+    /// Generated now and written to `DATA_DIR/admin.key`.
+    Generated,
+}
+
+/// A bound, ready server. `build` binds first so tests can read the port.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    key_source: KeySource,
+    resumed: usize,
+}
+
+impl Application {
+    /// Loads everything and binds the address; serving starts with [`Application::run`].
+    pub async fn build(config: Config) -> Result<Application, StartError> {
+        let workshops = load_library(&config.workshops_dir)?;
+        std::fs::create_dir_all(&config.data_dir).map_err(io(format!(
+            "cannot create the data folder {}",
+            config.data_dir.display()
+        )))?;
+        let (admin_key, key_source) = admin_key(&config)?;
+        let store =
+            FileStore::open(&config.data_dir).map_err(io("cannot open the sessions folder"))?;
+        let metrics = Arc::new(Metrics::default());
+        let shutdown = CancellationToken::new();
+        let tracker = TaskTracker::new();
+        let sessions = Sessions::new(
+            Arc::new(store),
+            config.limits.clone(),
+            config.timings.clone(),
+            metrics.clone(),
+            shutdown.clone(),
+            tracker.clone(),
+        );
+        let started = Instant::now();
+        let resumed = sessions
+            .resume_all()
+            .map_err(io("cannot read the transcripts"))?;
+        tracing::info!(
+            sessions = resumed,
+            ms = started.elapsed().as_millis() as u64,
+            "transcripts replayed"
+        );
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .map_err(io(format!("cannot listen on {}", config.addr)))?;
+        let state = AppState::new(Shared {
+            sessions,
+            workshops,
+            admin_key,
+            metrics,
+            limits: config.limits,
+            timings: config.timings,
+            shutdown,
+            tracker,
+        });
+        Ok(Application {
+            listener,
+            state,
+            key_source,
+            resumed,
+        })
+    }
+
+    /// The address actually bound (port 0 resolved).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// The port actually bound.
+    pub fn port(&self) -> u16 {
+        self.local_addr().port()
+    }
+
+    /// The facilitator key in force.
+    pub fn admin_key(&self) -> &str {
+        &self.state.admin_key
+    }
+
+    /// Where the key came from.
+    pub fn key_source(&self) -> &KeySource {
+        &self.key_source
+    }
+
+    /// How many sessions were replayed from disk.
+    pub fn resumed(&self) -> usize {
+        self.resumed
+    }
+
+    /// Cancelling this token shuts the server down gracefully.
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.state.shutdown.clone()
+    }
+
+    /// Serves until the shutdown token is cancelled, then lets sessions finish
+    /// their batch and sockets send Close 1001 before returning.
+    pub async fn run(self) -> std::io::Result<()> {
+        let shutdown = self.state.shutdown.clone();
+        let tracker = self.state.tracker.clone();
+        let grace = self.state.timings.shutdown_grace;
+        let router = web::router(self.state.clone());
+        let stop = shutdown.clone();
+        axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move { stop.cancelled().await })
+        .await?;
+        // axum does not wait for upgraded sockets; the tracker does.
+        shutdown.cancel();
+        tracker.close();
+        if tokio::time::timeout(grace, tracker.wait()).await.is_err() {
+            tracing::warn!("some sockets or sessions did not finish within the grace period");
+        }
+        Ok(())
+    }
+}
+
+/// The key from config, else the one stored in the data folder, else a new one
+/// written there readable by the owner only.
+fn admin_key(config: &Config) -> Result<(String, KeySource), StartError> {
+    if let Some(key) = config.admin_key.as_ref().filter(|k| !k.trim().is_empty()) {
+        return Ok((key.trim().to_string(), KeySource::Given));
+    }
+    let path = config.data_dir.join("admin.key");
+    match std::fs::read_to_string(&path) {
+        Ok(key) if !key.trim().is_empty() => Ok((key.trim().to_string(), KeySource::Stored)),
+        _ => {
+            let key = web::auth::new_admin_key();
+            write_private(&path, &key).map_err(io(format!("cannot write {}", path.display())))?;
+            Ok((key, KeySource::Generated))
+        }
+    }
+}
+
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.write_all(b"\n")?;
+    file.sync_all()
+}
+
+/// Resolves on ctrl-c or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}

@@ -1,0 +1,108 @@
+//! Every limit and tunable of the server, in one place.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Limits on what a client may send, and on what the server keeps.
+///
+/// Everything a phone sends is hostile until parsed; these numbers bound the
+/// memory and work any one message can cause.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest websocket message the application reads (bytes). Bigger ones are
+    /// answered with a `too_large` error and the socket stays open.
+    pub max_message_bytes: usize,
+    /// Largest websocket message tungstenite will buffer at all; past this the
+    /// socket is closed with 1009, because reading it would cost the memory.
+    pub max_frame_bytes: usize,
+    /// Largest HTTP request body for the JSON API (bytes).
+    pub max_body_bytes: usize,
+    /// Longest participant name, in characters.
+    pub max_name_chars: usize,
+    /// Longest job title, in characters.
+    pub max_job_title_chars: usize,
+    /// Longest `client_id` a command may carry.
+    pub max_client_id_chars: usize,
+    /// How many recent `client_id`s are remembered per actor for idempotent resends.
+    pub remembered_client_ids: usize,
+    /// Commands queued per session before senders wait.
+    pub session_queue: usize,
+    /// Most commands the session task takes into one durable batch.
+    pub max_batch: usize,
+    /// Participants per session.
+    pub max_participants: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_message_bytes: 16 * 1024,
+            max_frame_bytes: 64 * 1024,
+            max_body_bytes: 64 * 1024,
+            max_name_chars: 80,
+            max_job_title_chars: 80,
+            max_client_id_chars: 64,
+            remembered_client_ids: 32,
+            session_queue: 1024,
+            max_batch: 512,
+            max_participants: 5000,
+        }
+    }
+}
+
+/// Timings for the live connections.
+#[derive(Debug, Clone)]
+pub struct Timings {
+    /// How often the server pings each socket.
+    pub ping_every: Duration,
+    /// A socket that has sent nothing (not even a pong) for this long is dropped.
+    pub idle_timeout: Duration,
+    /// Views for one audience are rendered at most once per this interval, so
+    /// fan-out costs O(sockets x rate) rather than O(sockets x votes).
+    pub render_every: Duration,
+    /// How long shutdown waits for sessions and sockets to finish.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        Timings {
+            ping_every: Duration::from_secs(15),
+            idle_timeout: Duration::from_secs(45),
+            render_every: Duration::from_millis(100),
+            shutdown_grace: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Everything `topteam serve` needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free one.
+    pub addr: SocketAddr,
+    /// Where transcripts and the generated facilitator key live.
+    pub data_dir: PathBuf,
+    /// Folder of workshop scripts (`*.toml`).
+    pub workshops_dir: PathBuf,
+    /// Facilitator key; `None` means read or generate one in the data dir.
+    pub admin_key: Option<String>,
+    /// Size limits.
+    pub limits: Limits,
+    /// Connection timings.
+    pub timings: Timings,
+}
+
+impl Config {
+    /// The embedded default: loopback, `./data`, `./workshops`.
+    pub fn new(data_dir: PathBuf) -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir,
+            workshops_dir: PathBuf::from("workshops"),
+            admin_key: None,
+            limits: Limits::default(),
+            timings: Timings::default(),
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! topteam: live facilitated workshops for a council's cabinet and its management team.
+//!
+//! # Layout
+//!
+//! A tour in the order a ballot travels:
+//!
+//! - [`web`]: the thin HTTP and websocket layer. Routes parse and authenticate,
+//!   then hand a [`session::Command`] to the session's handle and await the reply.
+//! - [`session`]: the heart. [`session::decide`] turns a command into events or a
+//!   [`session::Rejection`]; [`session::SessionState::apply`] folds an event into
+//!   the state. Both are pure. [`session::actor`] is the one tokio task per live
+//!   session that owns the state and its transcript writer, makes every event
+//!   durable before anyone sees it, and publishes rendered views on watch
+//!   channels. [`session::registry`] maps session ids and join codes to handles.
+//! - [`activity`]: one file per activity kind: ballot validation and tallies.
+//! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
+//! - [`transcript`]: the append-only JSONL store and its replay.
+//! - [`render`]: maud views for each audience (participant, screen, facilitator).
+//! - [`config`]: every size limit and tunable in one place.
+//! - [`app`]: wiring: binds the listener, replays transcripts, serves, shuts down.
+
+#![warn(missing_docs)]
+
+pub mod activity;
+pub mod app;
+pub mod config;
+pub mod render;
+pub mod session;
+pub mod transcript;
+pub mod web;
+pub mod workshop;

@@ -1,0 +1,105 @@
+//! The `topteam` command: `serve` (the default) and `check`.
+
+use anyhow::{bail, Context};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use topteam::app::{shutdown_signal, Application, KeySource};
+use topteam::config::Config;
+use topteam::workshop::Workshop;
+
+const USAGE: &str = "\
+topteam: live workshops for a council cabinet and its management team
+
+USAGE:
+    topteam [serve] [--addr 127.0.0.1:8080] [--data-dir ./data] [--workshops ./workshops]
+    topteam check FILE...
+
+The facilitator key comes from TOPTEAM_ADMIN_KEY, or is generated into the data folder.";
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some("serve") => serve(&args[1..]),
+        _ => serve(&args),
+    }
+}
+
+fn serve(args: &[String]) -> anyhow::Result<()> {
+    let mut config = Config::new(PathBuf::from("data"));
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let mut value = || {
+            rest.next()
+                .with_context(|| format!("{flag} needs a value\n\n{USAGE}"))
+        };
+        match flag.as_str() {
+            "--addr" => {
+                config.addr = value()?
+                    .parse::<SocketAddr>()
+                    .context("--addr takes host:port")?
+            }
+            "--data-dir" => config.data_dir = PathBuf::from(value()?),
+            "--workshops" => config.workshops_dir = PathBuf::from(value()?),
+            other => bail!("unknown option {other:?}\n\n{USAGE}"),
+        }
+    }
+    config.admin_key = std::env::var("TOPTEAM_ADMIN_KEY").ok();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let app = Application::build(config.clone()).await?;
+        let addr = app.local_addr();
+        println!("topteam listening on http://{addr}");
+        println!("facilitator console: http://{addr}/facilitate");
+        match app.key_source() {
+            KeySource::Given => println!("facilitator key: from TOPTEAM_ADMIN_KEY"),
+            KeySource::Stored | KeySource::Generated => println!(
+                "facilitator key: {} (kept in {})",
+                app.admin_key(),
+                config.data_dir.join("admin.key").display()
+            ),
+        }
+        println!("sessions resumed: {}", app.resumed());
+        let token = app.shutdown_token();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down");
+            token.cancel();
+        });
+        app.run().await?;
+        anyhow::Ok(())
+    })
+}
+
+fn check(files: &[String]) -> anyhow::Result<()> {
+    if files.is_empty() {
+        bail!("name at least one script to check\n\n{USAGE}");
+    }
+    let mut failed = false;
+    for file in files {
+        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))?;
+        match Workshop::from_toml(&text) {
+            Ok(w) => println!("{file}: ok ({}, {} activities)", w.id, w.activities.len()),
+            Err(problems) => {
+                failed = true;
+                for p in problems {
+                    println!("{file}: {p}");
+                }
+            }
+        }
+    }
+    if failed {
+        std::process::exit(1);
+    }
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! Views for each audience, rendered once per change and shared by every socket.
+//!
+//! The session task calls [`ViewSenders::publish`] after a durable batch (at
+//! most once per render interval). Each audience's view is serialised once into
+//! a [`SharedText`]; every socket sends a cheap clone of those bytes.
+
+mod json;
+mod views;
+
+pub use json::{session_json, session_summary_json};
+pub use views::{
+    facilitator_view, participant_view, screen_view, waiting_view, ParticipantVariant,
+};
+
+use crate::session::{ParticipantId, SessionState};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::watch;
+
+/// Validated UTF-8 bytes that clone by reference count: one rendering serves
+/// thousands of sockets without copying.
+pub type SharedText = axum::extract::ws::Utf8Bytes;
+
+/// One audience's rendered view: the exact websocket message to send.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Last event the view reflects.
+    pub seq: u64,
+    /// The HTML alone, to tell whether a new rendering changed anything.
+    pub html: Arc<str>,
+    /// `{"type":"view","audience":…,"seq":…,"html":…}`
+    pub message: SharedText,
+}
+
+/// Where a participant stands, for sockets to pick their view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// In the lobby.
+    Waiting,
+    /// In the room.
+    Admitted,
+    /// Removed by the facilitator.
+    Removed,
+}
+
+/// The participant views: one per variant, plus who stands where.
+#[derive(Debug, Clone)]
+pub struct ParticipantFrame {
+    /// For cabinet and management members.
+    pub voter: Frame,
+    /// For observers.
+    pub observer: Frame,
+    /// Each participant's standing, so a socket notices admission or removal.
+    pub standing: Arc<HashMap<ParticipantId, Standing>>,
+}
+
+/// Receivers of the latest views; cloned into every socket.
+#[derive(Debug, Clone)]
+pub struct Views {
+    /// Phones.
+    pub participant: watch::Receiver<Arc<ParticipantFrame>>,
+    /// The projector.
+    pub screen: watch::Receiver<Arc<Frame>>,
+    /// The console.
+    pub facilitator: watch::Receiver<Arc<Frame>>,
+}
+
+/// The publishing side, owned by the session task.
+pub struct ViewSenders {
+    participant: watch::Sender<Arc<ParticipantFrame>>,
+    screen: watch::Sender<Arc<Frame>>,
+    facilitator: watch::Sender<Arc<Frame>>,
+}
+
+/// Channels holding the views of `state`.
+pub fn channels(state: &SessionState) -> (ViewSenders, Views) {
+    let (participant, participant_rx) = watch::channel(Arc::new(participant_frame(state)));
+    let (screen, screen_rx) = watch::channel(Arc::new(frame(
+        "screen",
+        state.seq,
+        &screen_view(state).into_string(),
+    )));
+    let (facilitator, facilitator_rx) = watch::channel(Arc::new(frame(
+        "facilitator",
+        state.seq,
+        &facilitator_view(state).into_string(),
+    )));
+    let senders = ViewSenders {
+        participant,
+        screen,
+        facilitator,
+    };
+    let views = Views {
+        participant: participant_rx,
+        screen: screen_rx,
+        facilitator: facilitator_rx,
+    };
+    (senders, views)
+}
+
+impl ViewSenders {
+    /// Renders each audience once and publishes what changed. A view whose HTML
+    /// is unchanged is not republished, so its sockets send nothing.
+    pub fn publish(&self, state: &SessionState) {
+        let next = participant_frame(state);
+        self.participant.send_if_modified(|current| {
+            let changed = current.voter.html != next.voter.html
+                || current.observer.html != next.observer.html
+                || current.standing != next.standing;
+            if changed {
+                *current = Arc::new(next);
+            }
+            changed
+        });
+        publish_html(
+            &self.screen,
+            "screen",
+            state.seq,
+            screen_view(state).into_string(),
+        );
+        publish_html(
+            &self.facilitator,
+            "facilitator",
+            state.seq,
+            facilitator_view(state).into_string(),
+        );
+    }
+
+    /// Fresh receivers, for a new socket.
+    pub fn subscribe(&self) -> Views {
+        Views {
+            participant: self.participant.subscribe(),
+            screen: self.screen.subscribe(),
+            facilitator: self.facilitator.subscribe(),
+        }
+    }
+}
+
+fn publish_html(tx: &watch::Sender<Arc<Frame>>, audience: &str, seq: u64, html: String) {
+    tx.send_if_modified(|current| {
+        // Compare the HTML, not the seq: a vote that changes nothing visible
+        // to this audience costs its sockets nothing.
+        if *current.html == *html {
+            return false;
+        }
+        *current = Arc::new(frame(audience, seq, &html));
+        true
+    });
+}
+
+#[derive(Serialize)]
+struct ViewMessage<'a> {
+    r#type: &'a str,
+    audience: &'a str,
+    seq: u64,
+    html: &'a str,
+}
+
+/// Builds the websocket message for one view.
+pub fn frame(audience: &str, seq: u64, html: &str) -> Frame {
+    let message = ViewMessage {
+        r#type: "view",
+        audience,
+        seq,
+        html,
+    };
+    Frame {
+        seq,
+        html: html.into(),
+        message: serde_json::to_string(&message)
+            .expect("views serialise")
+            .into(),
+    }
+}
+
+fn participant_frame(state: &SessionState) -> ParticipantFrame {
+    let standing = state
+        .participants
+        .iter()
+        .map(|p| {
+            let s = if p.removed {
+                Standing::Removed
+            } else if p.admitted {
+                Standing::Admitted
+            } else {
+                Standing::Waiting
+            };
+            (p.id, s)
+        })
+        .collect();
+    let render = |variant| {
+        frame(
+            "participant",
+            state.seq,
+            &participant_view(state, variant).into_string(),
+        )
+    };
+    ParticipantFrame {
+        voter: render(ParticipantVariant::Voter),
+        observer: render(ParticipantVariant::Observer),
+        standing: Arc::new(standing),
+    }
+}

@@ -1,0 +1,394 @@
+//! The session task: one per live session, the only writer of its state and transcript.
+//!
+//! Commands arrive on a bounded channel. The task takes whatever has queued
+//! into one batch, decides and applies each against a working copy, appends
+//! the batch to the transcript with one fsync (group commit), and only then
+//! replies and publishes. If the write fails the working copy is dropped, so
+//! nobody ever sees or is acked for an event that is not on disk.
+
+use super::{Actor, Command, Participant, Record, Rejection, SessionInfo, SessionState};
+use crate::activity::Ballot;
+use crate::config::{Limits, Timings};
+use crate::render::{self, ViewSenders, Views};
+use crate::transcript::TranscriptWriter;
+use crate::web::metrics::Metrics;
+use std::sync::{Arc, Mutex};
+use std::time::{Instant, SystemTime};
+use tokio::sync::{mpsc, oneshot, watch};
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+/// Why a request to a session did not succeed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SessionError {
+    /// The rules refused it; nothing changed.
+    #[error(transparent)]
+    Rejected(#[from] Rejection),
+    /// The transcript could not be written; nothing changed and nothing was acked.
+    #[error("your vote could not be saved; please try again")]
+    Storage,
+    /// The participant token does not belong to this session.
+    #[error("that token does not belong to this session")]
+    BadToken,
+    /// The session task has stopped (server shutting down).
+    #[error("this session is not available right now")]
+    Unavailable,
+}
+
+impl SessionError {
+    /// Stable code for clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SessionError::Rejected(r) => r.code(),
+            SessionError::Storage => "storage_failed",
+            SessionError::BadToken => "wrong_session",
+            SessionError::Unavailable => "unavailable",
+        }
+    }
+}
+
+/// Who is connecting a live socket.
+#[derive(Debug, Clone)]
+pub enum Viewer {
+    /// A participant proving themselves with the hash of their token.
+    Participant {
+        /// Their id.
+        id: Uuid,
+        /// SHA-256 of the token they presented.
+        token_hash: String,
+    },
+    /// The projector or the console (the web layer has checked the key).
+    Staff,
+}
+
+/// What a new socket starts from, taken in one step inside the session task.
+#[derive(Debug)]
+pub struct Connected {
+    /// The participant, for participant sockets.
+    pub me: Option<Participant>,
+    /// Their latest ballot on each activity, so a reconnecting phone shows it again.
+    pub my_ballots: Vec<(String, Ballot)>,
+    /// The rendered views to follow.
+    pub views: Views,
+}
+
+enum Request {
+    Command {
+        actor: Actor,
+        client_id: Option<String>,
+        command: Command,
+        reply: oneshot::Sender<Result<u64, SessionError>>,
+    },
+    Connect {
+        viewer: Viewer,
+        reply: oneshot::Sender<Result<Connected, SessionError>>,
+    },
+}
+
+/// A cheap-to-clone handle to a live session.
+#[derive(Clone)]
+pub struct SessionHandle {
+    inner: Arc<HandleInner>,
+}
+
+struct HandleInner {
+    info: Arc<SessionInfo>,
+    tx: mpsc::Sender<Request>,
+    state: watch::Receiver<Arc<SessionState>>,
+    views: Views,
+}
+
+impl SessionHandle {
+    /// Fixed facts about the session.
+    pub fn info(&self) -> &Arc<SessionInfo> {
+        &self.inner.info
+    }
+
+    /// The latest durable state (what every reply so far has been based on).
+    pub fn state(&self) -> Arc<SessionState> {
+        self.inner.state.borrow().clone()
+    }
+
+    /// The rendered views, for pages that show the current one.
+    pub fn views(&self) -> &Views {
+        &self.inner.views
+    }
+
+    /// Runs a command; `Ok(seq)` once its events are durable (the seq of the last one).
+    pub async fn command(
+        &self,
+        actor: Actor,
+        client_id: Option<String>,
+        command: Command,
+    ) -> Result<u64, SessionError> {
+        let (reply, answer) = oneshot::channel();
+        let request = Request::Command {
+            actor,
+            client_id,
+            command,
+            reply,
+        };
+        self.ask(request, answer).await?
+    }
+
+    /// Checks a viewer and returns where their socket starts.
+    pub async fn connect(&self, viewer: Viewer) -> Result<Connected, SessionError> {
+        let (reply, answer) = oneshot::channel();
+        self.ask(Request::Connect { viewer, reply }, answer).await?
+    }
+
+    async fn ask<T>(
+        &self,
+        request: Request,
+        answer: oneshot::Receiver<T>,
+    ) -> Result<T, SessionError> {
+        // A full queue makes the sender wait: back-pressure on that one socket,
+        // never an unbounded pile of commands in memory.
+        self.inner
+            .tx
+            .send(request)
+            .await
+            .map_err(|_| SessionError::Unavailable)?;
+        answer.await.map_err(|_| SessionError::Unavailable)
+    }
+}
+
+/// Starts the task for a session whose state is `state` (new or replayed) and
+/// whose transcript `writer` is open for appending.
+pub fn spawn(
+    state: SessionState,
+    writer: Box<dyn TranscriptWriter>,
+    limits: &Limits,
+    timings: &Timings,
+    metrics: Arc<Metrics>,
+    shutdown: CancellationToken,
+    tracker: &tokio_util::task::TaskTracker,
+) -> SessionHandle {
+    let (tx, rx) = mpsc::channel(limits.session_queue);
+    let state = Arc::new(state);
+    let (view_senders, views) = render::channels(&state);
+    let (state_tx, state_rx) = watch::channel(state.clone());
+    let info = state.info.clone();
+    let task = SessionTask {
+        state,
+        writer: Arc::new(Mutex::new(writer)),
+        state_tx,
+        views: view_senders,
+        max_batch: limits.max_batch,
+        render_every: timings.render_every,
+        last_render: Instant::now(),
+        dirty: false,
+        metrics,
+    };
+    tracker.spawn(task.run(rx, shutdown));
+    SessionHandle {
+        inner: Arc::new(HandleInner {
+            info,
+            tx,
+            state: state_rx,
+            views,
+        }),
+    }
+}
+
+struct SessionTask {
+    state: Arc<SessionState>,
+    /// Behind a mutex only so the blocking write can borrow it on the blocking
+    /// pool; this task is its sole user, so the lock is never contended.
+    writer: Arc<Mutex<Box<dyn TranscriptWriter>>>,
+    state_tx: watch::Sender<Arc<SessionState>>,
+    views: ViewSenders,
+    max_batch: usize,
+    render_every: std::time::Duration,
+    last_render: Instant,
+    dirty: bool,
+    metrics: Arc<Metrics>,
+}
+
+type CommandReply = (
+    oneshot::Sender<Result<u64, SessionError>>,
+    Result<u64, SessionError>,
+);
+
+impl SessionTask {
+    async fn run(mut self, mut rx: mpsc::Receiver<Request>, shutdown: CancellationToken) {
+        let id = self.state.info.id;
+        tracing::debug!(session = %id, "session task started");
+        loop {
+            let next_render = self.last_render + self.render_every;
+            tokio::select! {
+                biased;
+                () = shutdown.cancelled() => break,
+                request = rx.recv() => {
+                    let Some(first) = request else { break };
+                    let mut batch = vec![first];
+                    while batch.len() < self.max_batch {
+                        match rx.try_recv() {
+                            Ok(more) => batch.push(more),
+                            Err(_) => break,
+                        }
+                    }
+                    self.handle(batch).await;
+                }
+                () = tokio::time::sleep_until(next_render.into()), if self.dirty => self.render(),
+            }
+        }
+        // Whatever already queued is finished, so a command sent before shutdown
+        // gets a true answer; every acked event is already on disk.
+        rx.close();
+        let mut rest = Vec::new();
+        while let Ok(request) = rx.try_recv() {
+            rest.push(request);
+        }
+        if !rest.is_empty() {
+            self.handle(rest).await;
+        }
+        if self.dirty {
+            self.render();
+        }
+        tracing::debug!(session = %id, "session task stopped");
+    }
+
+    async fn handle(&mut self, batch: Vec<Request>) {
+        let mut next = (*self.state).clone();
+        let mut records = Vec::new();
+        let mut replies: Vec<CommandReply> = Vec::new();
+        let mut connects = Vec::new();
+        let at = humantime::format_rfc3339_millis(SystemTime::now()).to_string();
+        for request in batch {
+            match request {
+                Request::Command {
+                    actor,
+                    client_id,
+                    command,
+                    reply,
+                } => {
+                    let outcome =
+                        self.decide_one(&mut next, &mut records, &at, actor, client_id, command);
+                    replies.push((reply, outcome));
+                }
+                Request::Connect { viewer, reply } => connects.push((viewer, reply)),
+            }
+        }
+        let committed = self.state.seq;
+        if !records.is_empty() {
+            let started = Instant::now();
+            if let Err(e) = self.write(records).await {
+                tracing::error!(session = %self.state.info.id, error = %e, "transcript write failed");
+                self.metrics.storage_failure();
+                // Anything that relied on this batch is refused, not acked.
+                for (_, outcome) in &mut replies {
+                    if matches!(outcome, Ok(seq) if *seq > committed) {
+                        *outcome = Err(SessionError::Storage);
+                    }
+                }
+                next = (*self.state).clone();
+            }
+            self.metrics.durable_latency(started.elapsed());
+        }
+        if next.seq != committed {
+            self.state = Arc::new(next);
+            self.state_tx.send_replace(self.state.clone());
+            self.dirty = true;
+            if self.last_render.elapsed() >= self.render_every {
+                self.render();
+            }
+        }
+        for (reply, outcome) in replies {
+            if let Err(e) = &outcome {
+                self.metrics.rejected(e.code());
+            }
+            let _ = reply.send(outcome);
+        }
+        for (viewer, reply) in connects {
+            let _ = reply.send(self.connected(viewer));
+        }
+    }
+
+    fn decide_one(
+        &self,
+        next: &mut SessionState,
+        records: &mut Vec<Record>,
+        at: &str,
+        actor: Actor,
+        client_id: Option<String>,
+        command: Command,
+    ) -> Result<u64, SessionError> {
+        self.metrics.command();
+        if let Some(seq) = client_id
+            .as_deref()
+            .and_then(|c| next.already_done(&actor, c))
+        {
+            return Ok(seq);
+        }
+        let events = super::decide(next, actor, command)?;
+        for event in events {
+            let record = Record {
+                seq: next.seq + 1,
+                at: at.to_string(),
+                actor,
+                client_id: client_id.clone(),
+                event,
+            };
+            next.apply(&record);
+            records.push(record);
+        }
+        Ok(next.seq)
+    }
+
+    async fn write(&self, records: Vec<Record>) -> std::io::Result<()> {
+        let writer = self.writer.clone();
+        let count = records.len();
+        let written = tokio::task::spawn_blocking(move || {
+            let mut writer = writer
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            writer.append(&records)
+        })
+        .await
+        .map_err(std::io::Error::other)?;
+        if written.is_ok() {
+            self.metrics.events_written(count);
+        }
+        written
+    }
+
+    fn render(&mut self) {
+        self.views.publish(&self.state);
+        self.last_render = Instant::now();
+        self.dirty = false;
+    }
+
+    fn connected(&self, viewer: Viewer) -> Result<Connected, SessionError> {
+        let views = self.views.subscribe();
+        match viewer {
+            Viewer::Staff => Ok(Connected {
+                me: None,
+                my_ballots: Vec::new(),
+                views,
+            }),
+            Viewer::Participant { id, token_hash } => {
+                let me = self
+                    .state
+                    .participant(&id)
+                    .filter(|p| p.token_matches(&token_hash))
+                    .ok_or(SessionError::BadToken)?;
+                let my_ballots = self
+                    .state
+                    .activities
+                    .iter()
+                    .filter_map(|a| {
+                        a.ballots
+                            .get(&id)
+                            .map(|b| (a.spec.id.clone(), b.ballot.clone()))
+                    })
+                    .collect();
+                Ok(Connected {
+                    me: Some(me.clone()),
+                    my_ballots,
+                    views,
+                })
+            }
+        }
+    }
+}

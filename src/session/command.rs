@@ -1,0 +1,88 @@
+//! What people ask a session to do, and who is asking.
+
+use super::ParticipantId;
+use crate::activity::Ballot;
+use crate::workshop::Group;
+use serde::{Deserialize, Serialize};
+
+/// Who caused an event; recorded with every event in the transcript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// The person at the console (anyone holding the facilitator key).
+    Facilitator,
+    /// A participant on their phone.
+    Participant(ParticipantId),
+}
+
+/// A request to change the session. Arrives from the JSON API or a websocket
+/// as `{"type":"open","activity":"priorities"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Command {
+    /// Cast or replace a ballot (participant).
+    Vote {
+        /// Activity id.
+        activity: String,
+        /// The ballot, shaped by the activity's kind.
+        ballot: Ballot,
+    },
+    /// Make an activity the current step without opening it (facilitator).
+    Goto {
+        /// Activity id.
+        activity: String,
+    },
+    /// Open voting; makes it current and closes any other open activity (facilitator).
+    Open {
+        /// Activity id.
+        activity: String,
+    },
+    /// Close voting (facilitator).
+    Close {
+        /// Activity id.
+        activity: String,
+    },
+    /// Show results to participants and the projector (facilitator).
+    Reveal {
+        /// Activity id.
+        activity: String,
+    },
+    /// Let a participant in from the lobby (facilitator).
+    Admit {
+        /// Participant id.
+        participant: ParticipantId,
+    },
+    /// Remove a participant; their ballots stay in the transcript but no longer count (facilitator).
+    Remove {
+        /// Participant id.
+        participant: ParticipantId,
+    },
+    /// End the session; nothing changes after this (facilitator).
+    End,
+    /// A new participant (from `POST /api/join`; never parsed from a client message).
+    #[serde(skip)]
+    Join(JoinRequest),
+}
+
+impl Command {
+    /// The `type` names clients may send, for telling "unknown type" from "bad fields".
+    pub const WIRE_TYPES: [&'static str; 8] = [
+        "vote", "goto", "open", "close", "reveal", "admit", "remove", "end",
+    ];
+}
+
+/// A person joining. The id and token hash are made by the caller, so that
+/// deciding stays free of randomness.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JoinRequest {
+    /// New participant id.
+    pub participant: ParticipantId,
+    /// Name as typed.
+    pub name: String,
+    /// Group chosen.
+    pub group: Group,
+    /// Optional job title (portfolio, directorate).
+    pub job_title: Option<String>,
+    /// Hash of the participant's secret token.
+    pub token_hash: String,
+}

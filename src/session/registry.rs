@@ -1,0 +1,203 @@
+//! The live sessions: ids and join codes to handles, creating and resuming sessions.
+
+use super::actor::{self, SessionHandle};
+use super::{SessionInfo, SessionState};
+use crate::config::{Limits, Timings};
+use crate::transcript::{replay, TranscriptStore};
+use crate::web::metrics::Metrics;
+use crate::workshop::Workshop;
+use dashmap::DashMap;
+use std::sync::Arc;
+use std::time::SystemTime;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use uuid::Uuid;
+
+/// Join codes use letters and digits that cannot be mistaken for each other
+/// when read off a projector (no 0/O, 1/I/L).
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/// 31^6 ≈ 887 million codes; guessing is also rate-limited at the join route.
+const CODE_LENGTH: usize = 6;
+
+/// Every live session, reachable by id or join code.
+pub struct Sessions {
+    by_id: DashMap<Uuid, SessionHandle>,
+    by_code: DashMap<String, Uuid>,
+    store: Arc<dyn TranscriptStore>,
+    limits: Limits,
+    timings: Timings,
+    metrics: Arc<Metrics>,
+    shutdown: CancellationToken,
+    tracker: TaskTracker,
+}
+
+/// Why a session could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    /// The transcript could not be started.
+    #[error("could not create the transcript: {0}")]
+    Storage(#[from] std::io::Error),
+}
+
+impl Sessions {
+    /// An empty registry writing to `store`.
+    pub fn new(
+        store: Arc<dyn TranscriptStore>,
+        limits: Limits,
+        timings: Timings,
+        metrics: Arc<Metrics>,
+        shutdown: CancellationToken,
+        tracker: TaskTracker,
+    ) -> Sessions {
+        Sessions {
+            by_id: DashMap::new(),
+            by_code: DashMap::new(),
+            store,
+            limits,
+            timings,
+            metrics,
+            shutdown,
+            tracker,
+        }
+    }
+
+    /// The store behind the sessions.
+    pub fn store(&self) -> &Arc<dyn TranscriptStore> {
+        &self.store
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// A session by id. The handle is cloned out so no map guard is held.
+    pub fn get(&self, id: &Uuid) -> Option<SessionHandle> {
+        self.by_id.get(id).map(|h| h.clone())
+    }
+
+    /// A session by join code, forgiving case, spaces and dashes.
+    pub fn by_code(&self, code: &str) -> Option<SessionHandle> {
+        let id = *self.by_code.get(&normalise_code(code))?;
+        self.get(&id)
+    }
+
+    /// Every session, newest first.
+    pub fn list(&self) -> Vec<SessionHandle> {
+        let mut all: Vec<SessionHandle> = self.by_id.iter().map(|e| e.value().clone()).collect();
+        all.sort_by(|a, b| b.info().created_at.cmp(&a.info().created_at));
+        all
+    }
+
+    /// How many sessions are live.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether there are no sessions.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// Creates a session from a script and starts its task. The transcript and
+    /// its header are durable before this returns.
+    pub async fn create(
+        &self,
+        workshop: Workshop,
+        title: String,
+        series: Option<Uuid>,
+    ) -> Result<SessionHandle, CreateError> {
+        let info = SessionInfo {
+            id: Uuid::new_v4(),
+            code: self.fresh_code(),
+            title,
+            series: series.unwrap_or_else(Uuid::new_v4),
+            created_at: humantime::format_rfc3339_millis(SystemTime::now()).to_string(),
+            workshop,
+        };
+        let store = self.store.clone();
+        let header = info.clone();
+        let writer = tokio::task::spawn_blocking(move || store.create(&header))
+            .await
+            .map_err(std::io::Error::other)??;
+        let state = SessionState::new(info, self.limits.remembered_client_ids);
+        Ok(self.start(state, writer))
+    }
+
+    /// Replays every transcript in the store and starts a task for each.
+    /// A torn last line is cut off with a warning; a transcript that is corrupt
+    /// before its end is skipped with an error and left on disk untouched.
+    pub fn resume_all(&self) -> std::io::Result<usize> {
+        let mut resumed = 0;
+        for found in self.store.load_all()? {
+            let parsed = match found.parsed {
+                Ok(parsed) => parsed,
+                Err(e) => {
+                    tracing::error!(session = %found.id, error = %e, "transcript skipped: it cannot be replayed");
+                    continue;
+                }
+            };
+            if let Some(why) = &parsed.torn {
+                tracing::warn!(session = %found.id, torn = %why, "cut off a torn last line left by a crash");
+            }
+            let writer = match self.store.reopen(found.id, parsed.good_len) {
+                Ok(w) => w,
+                Err(e) => {
+                    tracing::error!(session = %found.id, error = %e, "transcript skipped: cannot reopen it");
+                    continue;
+                }
+            };
+            let state = replay(&parsed, self.limits.remembered_client_ids);
+            self.start(state, writer);
+            resumed += 1;
+        }
+        Ok(resumed)
+    }
+
+    fn start(
+        &self,
+        state: SessionState,
+        writer: Box<dyn crate::transcript::TranscriptWriter>,
+    ) -> SessionHandle {
+        let handle = actor::spawn(
+            state,
+            writer,
+            &self.limits,
+            &self.timings,
+            self.metrics.clone(),
+            self.shutdown.clone(),
+            &self.tracker,
+        );
+        let info = handle.info();
+        self.by_code.insert(info.code.clone(), info.id);
+        self.by_id.insert(info.id, handle.clone());
+        self.metrics.session_started();
+        handle
+    }
+
+    fn fresh_code(&self) -> String {
+        loop {
+            let code = random_code();
+            if !self.by_code.contains_key(&code) {
+                return code;
+            }
+        }
+    }
+}
+
+fn random_code() -> String {
+    // uuid v4 draws from the OS generator; 16 bytes are plenty for 6 symbols.
+    Uuid::new_v4().as_bytes()[..CODE_LENGTH]
+        .iter()
+        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+        .collect()
+}
+
+/// Upper-cases a typed code and drops spaces and dashes (`k7p-q3m` → `K7PQ3M`).
+pub fn normalise_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_uppercase)
+        .take(CODE_LENGTH + 1)
+        .collect()
+}

@@ -1,0 +1,285 @@
+//! Session state and `apply`: the fold of events that live play and replay share.
+
+use super::{Actor, Event, ParticipantId, Record};
+use crate::activity::{CastBallot, Results};
+use crate::workshop::{ActivitySpec, Group, Workshop};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// What a session is, fixed when it is created (the transcript header holds it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    /// Session id (also the transcript's file name).
+    pub id: Uuid,
+    /// Short join code people type on their phones.
+    pub code: String,
+    /// Title shown to everyone.
+    pub title: String,
+    /// The council's run of workshops this session belongs to.
+    pub series: Uuid,
+    /// When it was created, RFC 3339.
+    pub created_at: String,
+    /// A snapshot of the script, so later edits to `workshops/` never change it.
+    pub workshop: Workshop,
+}
+
+/// Whether the session still takes commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionStatus {
+    /// Running.
+    Live,
+    /// Ended by the facilitator; read-only.
+    Ended,
+}
+
+/// Where a participant stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    /// Id.
+    pub id: ParticipantId,
+    /// Name as typed.
+    pub name: String,
+    /// Group.
+    pub group: Group,
+    /// Optional job title.
+    pub job_title: Option<String>,
+    /// Let in (no lobby, or admitted from it).
+    pub admitted: bool,
+    /// Removed by the facilitator.
+    pub removed: bool,
+    #[serde(skip)]
+    pub(crate) token_hash: String,
+}
+
+impl Participant {
+    /// Whether this participant's token hashes to the one recorded at join.
+    pub fn token_matches(&self, token_hash: &str) -> bool {
+        constant_time_eq(self.token_hash.as_bytes(), token_hash.as_bytes())
+    }
+}
+
+/// Compares secrets without leaking where they differ through timing.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Whether voting is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    /// Not opened yet.
+    Pending,
+    /// Taking ballots.
+    Open,
+    /// Ballots kept, no more taken (can be reopened).
+    Closed,
+}
+
+/// One activity's live state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityState {
+    /// The script's settings.
+    pub spec: ActivitySpec,
+    /// Open, closed, pending.
+    pub status: ActivityStatus,
+    /// Whether results are shown to the room.
+    pub revealed: bool,
+    /// The latest ballot of each voter; the last ballot counts.
+    pub ballots: BTreeMap<ParticipantId, CastBallot>,
+}
+
+impl ActivityState {
+    /// Results for everyone and by group, counting only voters still in the session.
+    pub fn results(&self, state: &SessionState) -> Results {
+        let counted = self
+            .ballots
+            .iter()
+            .filter(|(voter, _)| state.participant(voter).is_none_or(|p| !p.removed))
+            .map(|(_, b)| b);
+        Results::of(&self.spec, counted)
+    }
+}
+
+/// Everything about a session, rebuilt exactly by replaying its transcript.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionState {
+    /// Fixed facts.
+    pub info: Arc<SessionInfo>,
+    /// Live or ended.
+    pub status: SessionStatus,
+    /// Index of the current activity in the agenda.
+    pub current: Option<usize>,
+    /// Participants in the order they joined.
+    pub participants: Vec<Participant>,
+    index: HashMap<ParticipantId, usize>,
+    /// Activities in agenda order.
+    pub activities: Vec<ActivityState>,
+    /// Seq of the last event applied (0 before any).
+    pub seq: u64,
+    /// Recent `client_id`s per actor with the seq their command ended at, so a
+    /// resent command is answered, not applied twice. Bounded per actor.
+    recent: HashMap<Actor, VecDeque<(String, u64)>>,
+    remembered: usize,
+}
+
+impl SessionState {
+    /// A fresh session, before any event. `remembered` bounds the idempotency memory.
+    pub fn new(info: SessionInfo, remembered: usize) -> SessionState {
+        let activities = info
+            .workshop
+            .activities
+            .iter()
+            .map(|spec| ActivityState {
+                spec: spec.clone(),
+                status: ActivityStatus::Pending,
+                revealed: false,
+                ballots: BTreeMap::new(),
+            })
+            .collect();
+        SessionState {
+            info: Arc::new(info),
+            status: SessionStatus::Live,
+            current: None,
+            participants: Vec::new(),
+            index: HashMap::new(),
+            activities,
+            seq: 0,
+            recent: HashMap::new(),
+            remembered: remembered.max(1),
+        }
+    }
+
+    /// The workshop script this session runs.
+    pub fn workshop(&self) -> &Workshop {
+        &self.info.workshop
+    }
+
+    /// A participant by id.
+    pub fn participant(&self, id: &ParticipantId) -> Option<&Participant> {
+        self.index.get(id).map(|&i| &self.participants[i])
+    }
+
+    /// An activity and its index by id.
+    pub fn activity(&self, id: &str) -> Option<(usize, &ActivityState)> {
+        self.activities
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.spec.id == id)
+    }
+
+    /// The current activity.
+    pub fn current_activity(&self) -> Option<&ActivityState> {
+        self.current.and_then(|i| self.activities.get(i))
+    }
+
+    /// The seq a command with this `client_id` from this actor already ended at.
+    pub fn already_done(&self, actor: &Actor, client_id: &str) -> Option<u64> {
+        self.recent
+            .get(actor)?
+            .iter()
+            .find(|(id, _)| id == client_id)
+            .map(|(_, seq)| *seq)
+    }
+
+    /// Folds one recorded event into the state. Records must come in seq order;
+    /// the caller (`decide`, replay) guarantees events are valid for the state.
+    pub fn apply(&mut self, record: &Record) {
+        self.seq = record.seq;
+        if let Some(client_id) = &record.client_id {
+            let seen = self.recent.entry(record.actor).or_default();
+            match seen.iter_mut().find(|(id, _)| id == client_id) {
+                Some(entry) => entry.1 = record.seq,
+                None => {
+                    if seen.len() == self.remembered {
+                        seen.pop_front();
+                    }
+                    seen.push_back((client_id.clone(), record.seq));
+                }
+            }
+        }
+        self.apply_event(&record.event);
+    }
+
+    fn apply_event(&mut self, event: &Event) {
+        match event {
+            Event::ParticipantJoined {
+                participant,
+                name,
+                group,
+                job_title,
+                token_hash,
+                admitted,
+            } => {
+                self.index.insert(*participant, self.participants.len());
+                self.participants.push(Participant {
+                    id: *participant,
+                    name: name.clone(),
+                    group: *group,
+                    job_title: job_title.clone(),
+                    admitted: *admitted,
+                    removed: false,
+                    token_hash: token_hash.clone(),
+                });
+            }
+            Event::ParticipantAdmitted { participant } => {
+                if let Some(p) = self.participant_mut(participant) {
+                    p.admitted = true;
+                }
+            }
+            Event::ParticipantRemoved { participant } => {
+                if let Some(p) = self.participant_mut(participant) {
+                    p.removed = true;
+                }
+            }
+            Event::MovedTo { activity } => {
+                self.current = self.activity(activity).map(|(i, _)| i);
+            }
+            Event::ActivityOpened { activity } => self.set_status(activity, ActivityStatus::Open),
+            Event::ActivityClosed { activity } => self.set_status(activity, ActivityStatus::Closed),
+            Event::ResultsRevealed { activity } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.revealed = true;
+                }
+            }
+            Event::BallotCast {
+                activity,
+                voter,
+                group,
+                ballot,
+            } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    let cast = CastBallot {
+                        group: *group,
+                        ballot: ballot.clone(),
+                    };
+                    a.ballots.insert(*voter, cast);
+                }
+            }
+            Event::SessionEnded => {
+                self.status = SessionStatus::Ended;
+                for a in &mut self.activities {
+                    if a.status == ActivityStatus::Open {
+                        a.status = ActivityStatus::Closed;
+                    }
+                }
+            }
+        }
+    }
+
+    fn participant_mut(&mut self, id: &ParticipantId) -> Option<&mut Participant> {
+        self.index.get(id).map(|&i| &mut self.participants[i])
+    }
+
+    fn activity_mut(&mut self, id: &str) -> Option<&mut ActivityState> {
+        self.activities.iter_mut().find(|a| a.spec.id == id)
+    }
+
+    fn set_status(&mut self, activity: &str, status: ActivityStatus) {
+        if let Some(a) = self.activity_mut(activity) {
+            a.status = status;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The JSONL file store: one file per session, fsync before acknowledging.
+
+use super::{
+    encode, parse, Found, Header, ReplayError, TranscriptStore, TranscriptWriter, FORMAT_VERSION,
+};
+use crate::session::{Record, SessionInfo};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// Transcripts as files in `DATA_DIR/sessions/`.
+#[derive(Debug, Clone)]
+pub struct FileStore {
+    dir: PathBuf,
+}
+
+impl FileStore {
+    /// A store under `data_dir`, creating `sessions/` if needed.
+    pub fn open(data_dir: &Path) -> io::Result<FileStore> {
+        let dir = data_dir.join("sessions");
+        fs::create_dir_all(&dir)?;
+        Ok(FileStore { dir })
+    }
+
+    /// The file of one session.
+    pub fn path_of(&self, id: Uuid) -> PathBuf {
+        self.dir.join(format!("{id}.jsonl"))
+    }
+}
+
+impl TranscriptStore for FileStore {
+    fn create(&self, info: &SessionInfo) -> io::Result<Box<dyn TranscriptWriter>> {
+        let header = Header {
+            topteam_transcript: FORMAT_VERSION,
+            session: info.clone(),
+        };
+        let mut line = serde_json::to_vec(&header).map_err(io::Error::other)?;
+        line.push(b'\n');
+        let path = self.path_of(info.id);
+        let mut file = OpenOptions::new()
+            .create_new(true)
+            .append(true)
+            .open(&path)?;
+        file.write_all(&line)?;
+        file.sync_all()?;
+        // The new name must survive a crash too, not only the bytes.
+        File::open(&self.dir)?.sync_all()?;
+        Ok(Box::new(FileWriter {
+            file,
+            len: line.len() as u64,
+            needs_repair: false,
+        }))
+    }
+
+    fn reopen(&self, id: Uuid, good_len: u64) -> io::Result<Box<dyn TranscriptWriter>> {
+        let file = OpenOptions::new().append(true).open(self.path_of(id))?;
+        if file.metadata()?.len() != good_len {
+            file.set_len(good_len)?;
+            file.sync_all()?;
+        }
+        Ok(Box::new(FileWriter {
+            file,
+            len: good_len,
+            needs_repair: false,
+        }))
+    }
+
+    fn load_all(&self) -> io::Result<Vec<Found>> {
+        let mut paths: Vec<(Uuid, PathBuf)> = fs::read_dir(&self.dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .filter_map(|p| {
+                let id = p.file_stem()?.to_str()?.parse().ok()?;
+                Some((id, p))
+            })
+            .collect();
+        paths.sort();
+        // Parsing is CPU-bound JSON work: spread it over the cores so a restart
+        // with hundreds of transcripts is quick.
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let chunk = paths.len().div_ceil(workers).max(1);
+        let found = std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(load_one).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect::<Vec<_>>()
+        });
+        Ok(found)
+    }
+
+    fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>> {
+        fs::read(self.path_of(id))
+    }
+}
+
+fn load_one((id, path): &(Uuid, PathBuf)) -> Found {
+    let parsed = match fs::read(path) {
+        Ok(bytes) => parse(&bytes),
+        Err(e) => Err(ReplayError::Unreadable(e.to_string())),
+    };
+    Found { id: *id, parsed }
+}
+
+struct FileWriter {
+    file: File,
+    /// Length of the durable, whole-line prefix.
+    len: u64,
+    /// A failed batch could not be cut off; cut it before writing again.
+    needs_repair: bool,
+}
+
+impl TranscriptWriter for FileWriter {
+    fn append(&mut self, records: &[Record]) -> io::Result<()> {
+        if self.needs_repair {
+            self.file.set_len(self.len)?;
+            self.file.sync_all()?;
+            self.needs_repair = false;
+        }
+        let bytes = encode(records);
+        let written = self
+            .file
+            .write_all(&bytes)
+            .and_then(|()| self.file.sync_data());
+        match written {
+            Ok(()) => {
+                self.len += bytes.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                // Leave no half batch behind: a later successful batch must not
+                // follow a torn line.
+                self.needs_repair = self
+                    .file
+                    .set_len(self.len)
+                    .and_then(|()| self.file.sync_all())
+                    .is_err();
+                Err(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Transcripts: every session as an append-only JSONL file, and its replay.
+//!
+//! `DATA_DIR/sessions/<uuid>.jsonl` holds a header line, then one [`Record`]
+//! per line. The file is the storage: state is rebuilt by folding its records.
+
+mod file;
+mod parse;
+
+pub use file::FileStore;
+pub use parse::{parse, replay, Parsed, ReplayError};
+
+use crate::session::{Record, SessionInfo};
+use serde::{Deserialize, Serialize};
+use std::io;
+use uuid::Uuid;
+
+/// The transcript format this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The first line of every transcript.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    /// Format version, so a future build can read old files.
+    pub topteam_transcript: u32,
+    /// The session, including a snapshot of its workshop script.
+    pub session: SessionInfo,
+}
+
+/// A transcript found on disk at start-up.
+#[derive(Debug)]
+pub struct Found {
+    /// Which session file it is.
+    pub id: Uuid,
+    /// Its parsed contents, or why it cannot be used.
+    pub parsed: Result<Parsed, ReplayError>,
+}
+
+/// Where transcripts live. Behind a trait so a database backend can follow.
+/// Calls block; the session task runs them on the blocking pool.
+pub trait TranscriptStore: Send + Sync + 'static {
+    /// Starts a new transcript with its header, durably.
+    fn create(&self, info: &SessionInfo) -> io::Result<Box<dyn TranscriptWriter>>;
+    /// Reopens an existing transcript for appending after replay; `good_len` is
+    /// where its last whole line ends (anything after is cut off).
+    fn reopen(&self, id: Uuid, good_len: u64) -> io::Result<Box<dyn TranscriptWriter>>;
+    /// Reads and parses every transcript.
+    fn load_all(&self) -> io::Result<Vec<Found>>;
+    /// The raw bytes of one transcript.
+    fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>>;
+}
+
+/// Appends records to one transcript.
+pub trait TranscriptWriter: Send {
+    /// Appends the records and makes them durable (fsync) before returning.
+    /// On error nothing of this batch remains in the file.
+    fn append(&mut self, records: &[Record]) -> io::Result<()>;
+}
+
+/// Encodes records as JSONL, one line each.
+pub fn encode(records: &[Record]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(records.len() * 256);
+    for record in records {
+        // Serialising our own types into memory cannot fail.
+        serde_json::to_writer(&mut out, record).expect("records serialise");
+        out.push(b'\n');
+    }
+    out
+}

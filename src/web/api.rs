@@ -1,0 +1,217 @@
+//! The JSON API: sessions for the facilitator, joining for participants.
+
+use super::auth::{self, require_facilitator};
+use super::error::ApiError;
+use super::protocol::parse_client_msg;
+use super::{AppState, JsonBody};
+use crate::render::{session_json, session_summary_json};
+use crate::session::{Actor, Command, JoinRequest};
+use crate::workshop::Group;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+/// `POST /api/sessions` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSession {
+    workshop: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    series: Option<Uuid>,
+}
+
+/// Creates a session from a workshop script.
+pub async fn create_session(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<CreateSession>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let workshop = app.workshops.get(&body.workshop).ok_or_else(|| {
+        ApiError::new(
+            "unknown_workshop",
+            format!("there is no workshop script {:?}", body.workshop),
+        )
+    })?;
+    let title = match body.title {
+        Some(t) => clean_text(&t, 200, "title")?,
+        None => workshop.title.clone(),
+    };
+    let handle = app
+        .sessions
+        .create((*workshop).clone(), title, body.series)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "session not created");
+            ApiError::new(
+                "storage_failed",
+                "the session could not be saved; check the data folder",
+            )
+        })?;
+    let info = handle.info();
+    let created = json!({ "id": info.id, "code": info.code, "workshop": info.workshop.id, "series": info.series });
+    Ok((StatusCode::CREATED, Json(created)).into_response())
+}
+
+/// Lists every session, newest first.
+pub async fn list_sessions(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let list: Vec<_> = app
+        .sessions
+        .list()
+        .iter()
+        .map(|h| session_summary_json(&h.state()))
+        .collect();
+    Ok(Json(list).into_response())
+}
+
+/// Lists the workshop scripts a session can be created from.
+pub async fn list_workshops(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let list: Vec<_> = app
+        .workshops
+        .iter()
+        .map(|w| json!({ "id": w.id, "title": w.title, "groups": w.groups, "activities": w.activities.len() }))
+        .collect();
+    Ok(Json(list).into_response())
+}
+
+/// One session's state with results by group.
+pub async fn get_session(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let handle = app.session(&id)?;
+    Ok(Json(session_json(&handle.state())).into_response())
+}
+
+/// Runs one facilitator command.
+pub async fn post_command(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let handle = app.session(&id)?;
+    let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
+    let msg = parse_client_msg(text, &app.limits)?;
+    let seq = handle
+        .command(Actor::Facilitator, msg.client_id.clone(), msg.command)
+        .await?;
+    Ok(Json(json!({ "seq": seq, "client_id": msg.client_id })).into_response())
+}
+
+/// The raw JSONL transcript.
+pub async fn get_transcript(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let handle = app.session(&id)?;
+    let store = app.sessions.store().clone();
+    let session = handle.info().id;
+    let bytes = tokio::task::spawn_blocking(move || store.read_raw(session))
+        .await
+        .map_err(|_| ApiError::new("unavailable", "the transcript could not be read"))?
+        .map_err(|_| ApiError::new("unavailable", "the transcript could not be read"))?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/x-ndjson; charset=utf-8")],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `POST /api/join` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JoinBody {
+    code: String,
+    name: String,
+    group: Group,
+    #[serde(default)]
+    job_title: Option<String>,
+}
+
+/// A participant joins with the session's code.
+pub async fn join(
+    State(app): State<AppState>,
+    JsonBody(body): JsonBody<JoinBody>,
+) -> Result<Response, ApiError> {
+    let handle = app.sessions.by_code(&body.code).ok_or_else(|| {
+        ApiError::new(
+            "unknown_code",
+            "no session has that code; check it on the screen",
+        )
+    })?;
+    let name = clean_text(&body.name, app.limits.max_name_chars, "name")?;
+    let job_title = match body.job_title.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(t) => Some(clean_text(t, app.limits.max_job_title_chars, "job title")?),
+    };
+    if handle.state().participants.len() >= app.limits.max_participants {
+        return Err(crate::session::Rejection::SessionFull.into());
+    }
+    let participant = Uuid::new_v4();
+    let (token, token_hash) = auth::new_participant_token(participant);
+    let join = JoinRequest {
+        participant,
+        name,
+        group: body.group,
+        job_title,
+        token_hash,
+    };
+    handle
+        .command(Actor::Participant(participant), None, Command::Join(join))
+        .await?;
+    let session = handle.info().id;
+    let admitted = handle
+        .state()
+        .participant(&participant)
+        .is_some_and(|p| p.admitted);
+    let cookie = format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400",
+        auth::participant_cookie(session)
+    );
+    let body = json!({ "session": session, "participant": participant, "token": token, "admitted": admitted });
+    Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+/// Trims text and checks it is present, short enough and free of control characters.
+pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, ApiError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(ApiError::new(
+            "invalid_text",
+            format!("the {what} must not be empty"),
+        ));
+    }
+    if trimmed.chars().count() > max_chars {
+        return Err(ApiError::new(
+            "invalid_text",
+            format!("the {what} may be at most {max_chars} characters"),
+        ));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(ApiError::new(
+            "invalid_text",
+            format!("the {what} has characters that cannot be shown"),
+        ));
+    }
+    Ok(trimmed.to_string())
+}

@@ -1,0 +1,95 @@
+//! Who is asking: the facilitator key, participant tokens, and the Origin check.
+
+use super::error::ApiError;
+use crate::session::constant_time_eq;
+use axum::http::{header, HeaderMap};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+/// Cookie that carries the facilitator key (HttpOnly, set by the console login).
+pub const ADMIN_COOKIE: &str = "topteam_admin";
+
+/// The participant cookie for one session, so a phone can be in two sessions.
+pub fn participant_cookie(session: Uuid) -> String {
+    format!("tt_{}", session.simple())
+}
+
+/// A value from the `Cookie` header.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The bearer token of the `Authorization` header.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// Checks the facilitator key from `Authorization: Bearer` or the console cookie.
+pub fn require_facilitator(headers: &HeaderMap, key: &str) -> Result<(), ApiError> {
+    let presented = bearer(headers).or_else(|| cookie(headers, ADMIN_COOKIE));
+    match presented {
+        Some(p) if constant_time_eq(p.as_bytes(), key.as_bytes()) => Ok(()),
+        _ => Err(ApiError::unauthorized()),
+    }
+}
+
+/// A new participant token, `<participant id>.<secret>`, and the hash kept in the transcript.
+pub fn new_participant_token(participant: Uuid) -> (String, String) {
+    let secret = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+    let token = format!("{participant}.{secret}");
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+/// SHA-256 of a token, hex.
+pub fn hash_token(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The participant a token claims to be, and its hash to check.
+pub fn parse_participant_token(token: &str) -> Option<(Uuid, String)> {
+    let (id, secret) = token.split_once('.')?;
+    if secret.is_empty() || token.len() > 200 {
+        return None;
+    }
+    Some((id.parse().ok()?, hash_token(token)))
+}
+
+/// A random facilitator key.
+pub fn new_admin_key() -> String {
+    format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
+}
+
+/// When a browser sends an `Origin`, it must name this server's own host, so a
+/// page elsewhere cannot open sockets with a participant's cookie.
+pub fn check_origin(headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return Ok(());
+    };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin_host = origin
+        .to_str()
+        .ok()
+        .and_then(|o| o.split_once("://"))
+        .map(|(_, rest)| rest.trim_end_matches('/'));
+    match (origin_host, host) {
+        (Some(o), Some(h)) if o.eq_ignore_ascii_case(h) => Ok(()),
+        _ => Err(ApiError::new(
+            "bad_origin",
+            "this page may not connect from another site",
+        )),
+    }
+}

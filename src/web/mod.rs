@@ -1,0 +1,128 @@
+//! The thin web layer: routes parse and authenticate, then hand commands to sessions.
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod metrics;
+pub mod protocol;
+pub mod socket;
+
+use crate::config::{Limits, Timings};
+use crate::session::registry::Sessions;
+use crate::session::SessionHandle;
+use crate::workshop::WorkshopLibrary;
+use axum::extract::{FromRequest, Request};
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+use error::ApiError;
+use metrics::Metrics;
+use serde::de::DeserializeOwned;
+use std::ops::Deref;
+use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+/// The shared parts behind [`AppState`].
+pub struct Shared {
+    /// Live sessions.
+    pub sessions: Sessions,
+    /// Workshop scripts.
+    pub workshops: WorkshopLibrary,
+    /// The facilitator key.
+    pub admin_key: String,
+    /// Counters.
+    pub metrics: Arc<Metrics>,
+    /// Size limits.
+    pub limits: Limits,
+    /// Connection timings.
+    pub timings: Timings,
+    /// Cancelled on shutdown.
+    pub shutdown: CancellationToken,
+    /// Tracks sockets and session tasks for shutdown.
+    pub tracker: TaskTracker,
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Wraps the shared parts.
+    pub fn new(shared: Shared) -> AppState {
+        AppState(Arc::new(shared))
+    }
+
+    /// The session with this id, or `unknown_session`.
+    pub fn session(&self, id: &str) -> Result<SessionHandle, ApiError> {
+        id.parse()
+            .ok()
+            .and_then(|id| self.sessions.get(&id))
+            .ok_or_else(ApiError::unknown_session)
+    }
+}
+
+/// Every route.
+pub fn router(app: AppState) -> Router {
+    let body_limit = app.limits.max_body_bytes;
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics_text))
+        .route("/api/workshops", get(api::list_workshops))
+        .route(
+            "/api/sessions",
+            post(api::create_session).get(api::list_sessions),
+        )
+        .route("/api/sessions/{id}", get(api::get_session))
+        .route("/api/sessions/{id}/commands", post(api::post_command))
+        .route("/api/sessions/{id}/transcript", get(api::get_transcript))
+        .route("/api/join", post(api::join))
+        .route("/ws/{session}", get(socket::upgrade))
+        .fallback(|| async { ApiError::new("not_found", "there is nothing at this address") })
+        .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        .with_state(app)
+}
+
+async fn metrics_text(
+    axum::extract::State(app): axum::extract::State<AppState>,
+) -> impl IntoResponse {
+    let mut text = app.metrics.render();
+    text.push_str(&format!(
+        "# HELP topteam_sessions Sessions known.\n# TYPE topteam_sessions gauge\ntopteam_sessions {}\n",
+        app.sessions.len()
+    ));
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
+}
+
+/// A JSON body whose every failure is one of our errors (`too_large`,
+/// `malformed_json`, `invalid_request`), never axum's plain-text rejection.
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| {
+                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::new("too_large", "the request body is too large")
+                } else {
+                    ApiError::invalid(e.body_text())
+                }
+            })?;
+        let value: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(ApiError::malformed)?;
+        serde_json::from_value(value)
+            .map(JsonBody)
+            .map_err(ApiError::invalid)
+    }
+}

@@ -1,0 +1,171 @@
+//! The websocket wire protocol: parsing client messages, shaping server messages.
+
+use super::error::ApiError;
+use crate::activity::Ballot;
+use crate::config::Limits;
+use crate::session::Command;
+use serde::Serialize;
+use serde_json::Value;
+
+/// A parsed client message: a command and the client's id for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientMsg {
+    /// What to do.
+    pub command: Command,
+    /// Echoed in the ack; a resend with the same id is not applied twice.
+    pub client_id: Option<String>,
+}
+
+/// Parses one client message, step by step so each mistake gets its own code:
+/// too large, not JSON, no `type`, unknown `type`, bad fields.
+pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, ApiError> {
+    if text.len() > limits.max_message_bytes {
+        return Err(ApiError::too_large(limits.max_message_bytes));
+    }
+    let value: Value = serde_json::from_str(text).map_err(ApiError::malformed)?;
+    let Value::Object(mut fields) = value else {
+        return Err(ApiError::invalid(
+            "a message is a JSON object with a \"type\"",
+        ));
+    };
+    let kind = match fields.get("type") {
+        Some(Value::String(kind)) => kind.clone(),
+        _ => {
+            return Err(ApiError::new(
+                "missing_type",
+                "a message needs a \"type\" string",
+            ))
+        }
+    };
+    if !Command::WIRE_TYPES.contains(&kind.as_str()) {
+        return Err(ApiError::new(
+            "unknown_type",
+            format!("unknown message type {:?}", truncate(&kind, 40)),
+        ));
+    }
+    let client_id = match fields.remove("client_id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id))
+            if !id.is_empty() && id.chars().count() <= limits.max_client_id_chars =>
+        {
+            Some(id)
+        }
+        Some(_) => {
+            return Err(ApiError::invalid(format!(
+                "client_id must be a string of 1 to {} characters",
+                limits.max_client_id_chars
+            )))
+        }
+    };
+    let command = serde_json::from_value(Value::Object(fields)).map_err(ApiError::invalid)?;
+    Ok(ClientMsg { command, client_id })
+}
+
+fn truncate(s: &str, chars: usize) -> String {
+    s.chars().take(chars).collect()
+}
+
+/// Messages the server sends on a socket (views are pre-serialised elsewhere).
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMsg<'a> {
+    /// A command is durable; `seq` is the last event it caused.
+    Ack {
+        /// The client's id for the command.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        client_id: Option<&'a str>,
+        /// Seq of the last event the command caused (or the current seq if it changed nothing).
+        seq: u64,
+    },
+    /// A command was refused; nothing changed.
+    Error {
+        /// The client's id for the command, when the message had one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        client_id: Option<&'a str>,
+        /// Code and message.
+        error: super::error::ErrorDetail<'a>,
+    },
+    /// First message on a participant socket: who you are.
+    Welcome {
+        /// Participant id.
+        participant: uuid::Uuid,
+        /// Name.
+        name: &'a str,
+        /// Group.
+        group: crate::workshop::Group,
+        /// Whether admitted yet.
+        admitted: bool,
+    },
+    /// The participant's own latest ballot on an activity (after a reconnect).
+    Ballot {
+        /// Activity id.
+        activity: &'a str,
+        /// The ballot.
+        ballot: &'a Ballot,
+    },
+}
+
+impl ServerMsg<'_> {
+    /// JSON text of the message.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("server messages serialise")
+    }
+}
+
+/// The error message for a refusal.
+pub fn error_text(client_id: Option<&str>, error: &ApiError) -> String {
+    ServerMsg::Error {
+        client_id,
+        error: super::error::ErrorDetail {
+            code: error.code,
+            message: &error.message,
+        },
+    }
+    .to_text()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ClientMsg, &'static str> {
+        parse_client_msg(text, &Limits::default()).map_err(|e| e.code)
+    }
+
+    #[test]
+    fn a_vote_parses_with_its_client_id() {
+        let msg =
+            parse(r#"{"type":"vote","activity":"p","ballot":{"dots":{"a":2}},"client_id":"c1"}"#)
+                .unwrap();
+        assert_eq!(msg.client_id.as_deref(), Some("c1"));
+        assert!(matches!(msg.command, Command::Vote { .. }));
+    }
+
+    #[test]
+    fn each_kind_of_mistake_has_its_own_code() {
+        assert_eq!(parse("{not json"), Err("malformed_json"));
+        assert_eq!(parse("[1,2]"), Err("invalid_request"));
+        assert_eq!(parse(r#"{"activity":"p"}"#), Err("missing_type"));
+        assert_eq!(parse(r#"{"type":"launch_missiles"}"#), Err("unknown_type"));
+        assert_eq!(
+            parse(r#"{"type":"vote","activity":"p"}"#),
+            Err("invalid_request")
+        );
+        assert_eq!(
+            parse(r#"{"type":"vote","activity":"p","ballot":{"dots":{}},"extra":1}"#),
+            Err("invalid_request")
+        );
+        assert_eq!(
+            parse(r#"{"type":"open","activity":"p","client_id":7}"#),
+            Err("invalid_request")
+        );
+        assert_eq!(parse(r#"{"type":"join","name":"x"}"#), Err("unknown_type"));
+        let big = format!(r#"{{"type":"open","activity":"{}"}}"#, "x".repeat(20_000));
+        assert_eq!(parse(&big), Err("too_large"));
+    }
+
+    #[test]
+    fn end_needs_no_fields() {
+        assert_eq!(parse(r#"{"type":"end"}"#).unwrap().command, Command::End);
+    }
+}

@@ -1,0 +1,338 @@
+//! One live websocket: a single `select!` loop over reads, views, pings and shutdown.
+
+use super::auth::{self, check_origin, require_facilitator};
+use super::error::ApiError;
+use super::protocol::{error_text, parse_client_msg, ServerMsg};
+use super::AppState;
+use crate::render::{self, Frame, ParticipantFrame, SharedText, Standing};
+use crate::session::actor::{Connected, Viewer};
+use crate::session::{Actor, Participant, SessionHandle};
+use crate::workshop::Group;
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use serde::Deserialize;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::watch;
+use tracing::Instrument;
+
+/// Close code when the server shuts down (going away).
+const CLOSE_GOING_AWAY: u16 = 1001;
+/// Close code when a peer stops answering pings.
+const CLOSE_IDLE: u16 = 4008;
+/// Close code when the facilitator removed the participant.
+const CLOSE_REMOVED: u16 = 4003;
+/// A send that takes longer than this means the phone has stalled; drop it so
+/// its buffers are freed. Others are unaffected either way.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// `?role=` and `?token=` on the socket URL.
+#[derive(Debug, Deserialize)]
+pub struct SocketQuery {
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    token: Option<String>,
+}
+
+/// The three kinds of socket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Participant,
+    Screen,
+    Facilitator,
+}
+
+/// `GET /ws/{session}`: checks who is connecting before upgrading, so a bad
+/// token gets an HTTP error rather than a socket that closes at once.
+pub async fn upgrade(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<SocketQuery>,
+    headers: HeaderMap,
+    ws: WebSocketUpgrade,
+) -> Result<Response, ApiError> {
+    check_origin(&headers)?;
+    let handle = app.session(&id)?;
+    let role = match query.role.as_deref() {
+        None | Some("participant") => Role::Participant,
+        Some("screen") => Role::Screen,
+        Some("facilitate") => Role::Facilitator,
+        Some(_) => {
+            return Err(ApiError::invalid(
+                "role is participant, screen or facilitate",
+            ))
+        }
+    };
+    let viewer = match role {
+        Role::Participant => {
+            let cookie_name = auth::participant_cookie(handle.info().id);
+            let token = query
+                .token
+                .as_deref()
+                .or_else(|| auth::cookie(&headers, &cookie_name))
+                .ok_or_else(|| ApiError::new("unauthorized", "join the session first"))?;
+            let (id, token_hash) = auth::parse_participant_token(token).ok_or_else(|| {
+                ApiError::new(
+                    "wrong_session",
+                    "that token does not belong to this session",
+                )
+            })?;
+            Viewer::Participant { id, token_hash }
+        }
+        Role::Screen | Role::Facilitator => {
+            require_facilitator(&headers, &app.admin_key)?;
+            Viewer::Staff
+        }
+    };
+    let connected = handle.connect(viewer).await?;
+    let limits = &app.limits;
+    Ok(ws
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
+        .max_message_size(limits.max_frame_bytes)
+        .max_frame_size(limits.max_frame_bytes)
+        .on_upgrade(move |socket| async move {
+            // Upgraded sockets outlive axum's graceful shutdown, so they are
+            // tracked here and closed with 1001 by the shutdown token.
+            let _tracked = app.tracker.token();
+            app.metrics.socket_opened();
+            let conn = Conn {
+                app: app.clone(),
+                handle,
+                role,
+                me: connected.me.clone(),
+                last_sent: None,
+            };
+            let span = tracing::debug_span!(
+                "socket",
+                session = %conn.handle.info().id,
+                participant = ?conn.me.as_ref().map(|p| p.id),
+            );
+            conn.run(socket, connected).instrument(span).await;
+            app.metrics.socket_closed();
+        }))
+}
+
+struct Conn {
+    app: AppState,
+    handle: SessionHandle,
+    role: Role,
+    me: Option<Participant>,
+    /// The HTML last sent, so an unchanged view is not sent again.
+    last_sent: Option<Arc<str>>,
+}
+
+/// Why the loop ended and how to say goodbye.
+enum End {
+    Gone,
+    Close(u16, &'static str),
+}
+
+impl Conn {
+    async fn run(mut self, mut socket: WebSocket, connected: Connected) {
+        let Connected {
+            me,
+            my_ballots,
+            views,
+        } = connected;
+        let mut participant_views = views.participant;
+        let mut staff_views = match self.role {
+            Role::Screen => Some(views.screen),
+            Role::Facilitator => Some(views.facilitator),
+            Role::Participant => None,
+        };
+        if let Some(me) = &me {
+            let welcome = ServerMsg::Welcome {
+                participant: me.id,
+                name: &me.name,
+                group: me.group,
+                admitted: me.admitted,
+            };
+            let mut opening = vec![welcome.to_text()];
+            for (activity, ballot) in &my_ballots {
+                opening.push(ServerMsg::Ballot { activity, ballot }.to_text());
+            }
+            for text in opening {
+                if self.send(&mut socket, text.into()).await.is_err() {
+                    return;
+                }
+            }
+        }
+        let first = match &mut staff_views {
+            Some(rx) => self.staff_frame(rx),
+            None => self.participant_frame(&mut participant_views),
+        };
+        let end = match first {
+            Ok(Some(text)) => match self.send(&mut socket, text).await {
+                Ok(()) => {
+                    self.serve(&mut socket, &mut participant_views, &mut staff_views)
+                        .await
+                }
+                Err(()) => End::Gone,
+            },
+            Ok(None) => {
+                self.serve(&mut socket, &mut participant_views, &mut staff_views)
+                    .await
+            }
+            Err(end) => end,
+        };
+        if let End::Close(code, reason) = end {
+            let frame = CloseFrame {
+                code,
+                reason: reason.into(),
+            };
+            let _ =
+                tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Close(Some(frame)))).await;
+        }
+    }
+
+    async fn serve(
+        &mut self,
+        socket: &mut WebSocket,
+        participant_views: &mut watch::Receiver<Arc<ParticipantFrame>>,
+        staff_views: &mut Option<watch::Receiver<Arc<Frame>>>,
+    ) -> End {
+        let timings = self.app.timings.clone();
+        let mut ping = tokio::time::interval(timings.ping_every);
+        ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut last_heard = Instant::now();
+        let shutdown = self.app.shutdown.clone();
+        loop {
+            let outgoing = tokio::select! {
+                biased;
+                () = shutdown.cancelled() => return End::Close(CLOSE_GOING_AWAY, "server shutting down"),
+                incoming = socket.recv() => {
+                    last_heard = Instant::now();
+                    match incoming {
+                        Some(Ok(Message::Text(text))) => Some(self.on_text(text.as_str()).await.into()),
+                        Some(Ok(Message::Binary(_))) => {
+                            let e = ApiError::invalid("messages are JSON text");
+                            Some(error_text(None, &e).into())
+                        }
+                        Some(Ok(Message::Ping(_) | Message::Pong(_))) => None,
+                        Some(Ok(Message::Close(_))) | None => return End::Gone,
+                        Some(Err(e)) => {
+                            tracing::debug!(error = %e, "socket read failed");
+                            return End::Gone;
+                        }
+                    }
+                }
+                changed = participant_views.changed(), if staff_views.is_none() => {
+                    if changed.is_err() { return End::Close(CLOSE_GOING_AWAY, "session closed") }
+                    match self.participant_frame(participant_views) {
+                        Ok(frame) => frame,
+                        Err(end) => return end,
+                    }
+                }
+                changed = async { staff_views.as_mut()?.changed().await.ok() }, if staff_views.is_some() => {
+                    let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
+                    let rx = staff_views.as_mut().expect("guarded by the branch condition");
+                    match self.staff_frame(rx) {
+                        Ok(frame) => frame,
+                        Err(end) => return end,
+                    }
+                }
+                _ = ping.tick() => {
+                    if last_heard.elapsed() > timings.idle_timeout {
+                        return End::Close(CLOSE_IDLE, "no answer to pings");
+                    }
+                    if socket.send(Message::Ping(Default::default())).await.is_err() {
+                        return End::Gone;
+                    }
+                    None
+                }
+            };
+            if let Some(text) = outgoing {
+                if self.send(socket, text).await.is_err() {
+                    return End::Gone;
+                }
+            }
+        }
+    }
+
+    /// Handles one client message and returns the reply (ack or error).
+    async fn on_text(&mut self, text: &str) -> String {
+        let msg = match parse_client_msg(text, &self.app.limits) {
+            Ok(msg) => msg,
+            Err(e) => {
+                self.app.metrics.rejected(e.code);
+                return error_text(None, &e);
+            }
+        };
+        let actor = match (&self.me, self.role) {
+            (Some(me), _) => Actor::Participant(me.id),
+            (None, Role::Facilitator) => Actor::Facilitator,
+            (None, _) => {
+                let e = ApiError::new("forbidden", "the projector only watches");
+                return error_text(msg.client_id.as_deref(), &e);
+            }
+        };
+        match self
+            .handle
+            .command(actor, msg.client_id.clone(), msg.command)
+            .await
+        {
+            Ok(seq) => ServerMsg::Ack {
+                client_id: msg.client_id.as_deref(),
+                seq,
+            }
+            .to_text(),
+            Err(e) => error_text(msg.client_id.as_deref(), &ApiError::from(e)),
+        }
+    }
+
+    /// The participant's view if it changed; an error ends the socket (removed).
+    fn participant_frame(
+        &mut self,
+        rx: &mut watch::Receiver<Arc<ParticipantFrame>>,
+    ) -> Result<Option<SharedText>, End> {
+        let frame = rx.borrow_and_update().clone();
+        let Some(me) = &self.me else { return Ok(None) };
+        match frame
+            .standing
+            .get(&me.id)
+            .copied()
+            .unwrap_or(Standing::Waiting)
+        {
+            Standing::Removed => Err(End::Close(CLOSE_REMOVED, "removed by the facilitator")),
+            Standing::Waiting => {
+                let html = render::waiting_view().into_string();
+                Ok(self.if_changed(render::frame("participant", frame.voter.seq, &html)))
+            }
+            Standing::Admitted => {
+                let view = if me.group == Group::Observer {
+                    &frame.observer
+                } else {
+                    &frame.voter
+                };
+                Ok(self.if_changed(view.clone()))
+            }
+        }
+    }
+
+    fn staff_frame(
+        &mut self,
+        rx: &mut watch::Receiver<Arc<Frame>>,
+    ) -> Result<Option<SharedText>, End> {
+        let frame = (**rx.borrow_and_update()).clone();
+        Ok(self.if_changed(frame))
+    }
+
+    fn if_changed(&mut self, frame: Frame) -> Option<SharedText> {
+        if self.last_sent.as_deref() == Some(&*frame.html) {
+            return None;
+        }
+        self.last_sent = Some(frame.html);
+        Some(frame.message)
+    }
+
+    async fn send(&self, socket: &mut WebSocket, text: SharedText) -> Result<(), ()> {
+        match tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Text(text))).await {
+            Ok(Ok(())) => Ok(()),
+            _ => Err(()),
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The folder of workshop scripts, read and checked at start-up.
+
+use super::Workshop;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Every workshop script the server offers, by id.
+#[derive(Debug, Clone, Default)]
+pub struct WorkshopLibrary {
+    scripts: BTreeMap<String, Arc<Workshop>>,
+}
+
+/// Why the workshop folder could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    /// The folder or a file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// One or more scripts are invalid; each line names the file and the field.
+    #[error("invalid workshop scripts:\n{}", .0.join("\n"))]
+    Invalid(Vec<String>),
+}
+
+impl WorkshopLibrary {
+    /// A library holding these scripts (for tests and tools).
+    pub fn from_scripts(scripts: impl IntoIterator<Item = Workshop>) -> Self {
+        WorkshopLibrary {
+            scripts: scripts
+                .into_iter()
+                .map(|w| (w.id.clone(), Arc::new(w)))
+                .collect(),
+        }
+    }
+
+    /// The script with this id.
+    pub fn get(&self, id: &str) -> Option<Arc<Workshop>> {
+        self.scripts.get(id).cloned()
+    }
+
+    /// All scripts, by id.
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<Workshop>> {
+        self.scripts.values()
+    }
+}
+
+/// Reads every `*.toml` in `dir`; any invalid script fails the whole load with
+/// every problem listed, so `serve` never starts with a broken agenda.
+pub fn load_library(dir: &Path) -> Result<WorkshopLibrary, LibraryError> {
+    let io = |path: &Path, source| LibraryError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io(dir, e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut problems = Vec::new();
+    let mut scripts = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+        match Workshop::from_toml(&text) {
+            Ok(w) if scripts.iter().any(|s: &Workshop| s.id == w.id) => problems.push(format!(
+                "{}: id: {:?} is used by another script",
+                path.display(),
+                w.id
+            )),
+            Ok(w) => scripts.push(w),
+            Err(list) => {
+                problems.extend(list.into_iter().map(|p| format!("{}: {p}", path.display())))
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(WorkshopLibrary::from_scripts(scripts))
+    } else {
+        Err(LibraryError::Invalid(problems))
+    }
+}

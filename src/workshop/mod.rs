@@ -1,0 +1,7 @@
+//! Workshop scripts: the TOML agendas in `workshops/`, parsed and checked.
+
+mod library;
+mod script;
+
+pub use library::{load_library, LibraryError, WorkshopLibrary};
+pub use script::{ActivityKind, ActivitySpec, Group, OptionSpec, Workshop};
