@@ -57,7 +57,7 @@ impl DotsTally {
             .iter()
             .map(|o| (o.id.as_str(), self.totals.get(&o.id).copied().unwrap_or(0)))
             .collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|row| std::cmp::Reverse(row.1));
         rows
     }
 }

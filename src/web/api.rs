@@ -109,11 +109,15 @@ pub async fn post_command(
     require_facilitator(&headers, &app.admin_key)?;
     let handle = app.session(&id)?;
     let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
-    let msg = parse_client_msg(text, &app.limits)?;
+    let msg = parse_client_msg(text, &app.limits).map_err(|unparsed| unparsed.error)?;
     let seq = handle
         .command(Actor::Facilitator, msg.client_id.clone(), msg.command)
         .await?;
-    Ok(Json(json!({ "seq": seq, "client_id": msg.client_id })).into_response())
+    let mut reply = json!({ "seq": seq });
+    if let Some(client_id) = msg.client_id {
+        reply["client_id"] = json!(client_id);
+    }
+    Ok(Json(reply).into_response())
 }
 
 /// The raw JSONL transcript.

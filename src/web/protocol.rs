@@ -16,49 +16,52 @@ pub struct ClientMsg {
     pub client_id: Option<String>,
 }
 
+/// A message that could not be parsed, with its `client_id` when that much was readable,
+/// so the client can tell which of its commands was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unparsed {
+    /// What was wrong.
+    pub error: ApiError,
+    /// The message's `client_id`, if it had a valid one.
+    pub client_id: Option<String>,
+}
+
 /// Parses one client message, step by step so each mistake gets its own code:
 /// too large, not JSON, no `type`, unknown `type`, bad fields.
-pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, ApiError> {
+pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unparsed> {
+    let fail = |error, client_id| Unparsed { error, client_id };
     if text.len() > limits.max_message_bytes {
-        return Err(ApiError::too_large(limits.max_message_bytes));
+        return Err(fail(ApiError::too_large(limits.max_message_bytes), None));
     }
-    let value: Value = serde_json::from_str(text).map_err(ApiError::malformed)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| fail(ApiError::malformed(e), None))?;
     let Value::Object(mut fields) = value else {
-        return Err(ApiError::invalid(
-            "a message is a JSON object with a \"type\"",
-        ));
+        let e = ApiError::invalid("a message is a JSON object with a \"type\"");
+        return Err(fail(e, None));
+    };
+    let client_id = match fields.remove("client_id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) if !id.is_empty() && id.chars().count() <= limits.max_client_id_chars => Some(id),
+        Some(_) => {
+            let max = limits.max_client_id_chars;
+            let e = ApiError::invalid(format!("client_id must be a string of 1 to {max} characters"));
+            return Err(fail(e, None));
+        }
     };
     let kind = match fields.get("type") {
         Some(Value::String(kind)) => kind.clone(),
         _ => {
-            return Err(ApiError::new(
-                "missing_type",
-                "a message needs a \"type\" string",
-            ))
+            let e = ApiError::new("missing_type", "a message needs a \"type\" string");
+            return Err(fail(e, client_id));
         }
     };
     if !Command::WIRE_TYPES.contains(&kind.as_str()) {
-        return Err(ApiError::new(
-            "unknown_type",
-            format!("unknown message type {:?}", truncate(&kind, 40)),
-        ));
+        let e = ApiError::new("unknown_type", format!("unknown message type {:?}", truncate(&kind, 40)));
+        return Err(fail(e, client_id));
     }
-    let client_id = match fields.remove("client_id") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(id))
-            if !id.is_empty() && id.chars().count() <= limits.max_client_id_chars =>
-        {
-            Some(id)
-        }
-        Some(_) => {
-            return Err(ApiError::invalid(format!(
-                "client_id must be a string of 1 to {} characters",
-                limits.max_client_id_chars
-            )))
-        }
-    };
-    let command = serde_json::from_value(Value::Object(fields)).map_err(ApiError::invalid)?;
-    Ok(ClientMsg { command, client_id })
+    match serde_json::from_value(Value::Object(fields)) {
+        Ok(command) => Ok(ClientMsg { command, client_id }),
+        Err(e) => Err(fail(ApiError::invalid(e), client_id)),
+    }
 }
 
 fn truncate(s: &str, chars: usize) -> String {
@@ -129,7 +132,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<ClientMsg, &'static str> {
-        parse_client_msg(text, &Limits::default()).map_err(|e| e.code)
+        parse_client_msg(text, &Limits::default()).map_err(|e| e.error.code)
     }
 
     #[test]
@@ -162,6 +165,12 @@ mod tests {
         assert_eq!(parse(r#"{"type":"join","name":"x"}"#), Err("unknown_type"));
         let big = format!(r#"{{"type":"open","activity":"{}"}}"#, "x".repeat(20_000));
         assert_eq!(parse(&big), Err("too_large"));
+    }
+
+    #[test]
+    fn a_refusal_keeps_the_client_id_when_it_was_readable() {
+        let e = parse_client_msg(r#"{"type":"vote","client_id":"c9"}"#, &Limits::default()).unwrap_err();
+        assert_eq!(e.client_id.as_deref(), Some("c9"));
     }
 
     #[test]

@@ -257,9 +257,9 @@ impl Conn {
     async fn on_text(&mut self, text: &str) -> String {
         let msg = match parse_client_msg(text, &self.app.limits) {
             Ok(msg) => msg,
-            Err(e) => {
-                self.app.metrics.rejected(e.code);
-                return error_text(None, &e);
+            Err(unparsed) => {
+                self.app.metrics.rejected(unparsed.error.code);
+                return error_text(unparsed.client_id.as_deref(), &unparsed.error);
             }
         };
         let actor = match (&self.me, self.role) {

@@ -1,0 +1,327 @@
+//! A real server on port 0, and typed clients for its HTTP API and websockets.
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+use tokio_util::sync::CancellationToken;
+use topteam::app::Application;
+use topteam::config::Config;
+
+/// How long any single wait in a test may take before it fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+pub const KEY: &str = "test-facilitator-key";
+
+/// A temporary folder removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        let dir = std::env::temp_dir().join(format!("topteam-test-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn workshops_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops")
+}
+
+/// A running server; shut down when dropped.
+pub struct TestApp {
+    pub addr: String,
+    pub http: reqwest::Client,
+    shutdown: CancellationToken,
+    done: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+pub async fn spawn_app(data_dir: &Path) -> TestApp {
+    let mut config = Config::new(data_dir.to_path_buf());
+    config.addr = "127.0.0.1:0".parse().unwrap();
+    config.workshops_dir = workshops_dir();
+    config.admin_key = Some(KEY.to_string());
+    let app = Application::build(config).await.expect("server starts");
+    let addr = app.local_addr().to_string();
+    let shutdown = app.shutdown_token();
+    let done = tokio::spawn(async move {
+        app.run().await.expect("server runs");
+    });
+    TestApp {
+        addr,
+        http: reqwest::Client::new(),
+        shutdown,
+        done: Some(done),
+    }
+}
+
+/// A session as the API describes it on creation.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub id: String,
+    pub code: String,
+}
+
+/// A joined participant.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    pub id: String,
+    pub token: String,
+    pub admitted: bool,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// Shuts the server down and waits for it to finish.
+    pub async fn stop(mut self) {
+        self.shutdown.cancel();
+        if let Some(done) = self.done.take() {
+            done.await.unwrap();
+        }
+    }
+
+    pub async fn create_session(&self, workshop: &str) -> Created {
+        let (status, body) = self
+            .post_json("/api/sessions", Some(KEY), json!({ "workshop": workshop, "title": "Test council" }))
+            .await;
+        assert_eq!(status, 201, "{body}");
+        Created {
+            id: body["id"].as_str().unwrap().to_string(),
+            code: body["code"].as_str().unwrap().to_string(),
+        }
+    }
+
+    pub async fn join(&self, code: &str, name: &str, group: &str) -> Joined {
+        let (status, body) = self
+            .post_json("/api/join", None, json!({ "code": code, "name": name, "group": group }))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        Joined {
+            id: body["participant"].as_str().unwrap().to_string(),
+            token: body["token"].as_str().unwrap().to_string(),
+            admitted: body["admitted"].as_bool().unwrap(),
+        }
+    }
+
+    /// A facilitator command through the JSON API; panics unless it succeeds.
+    pub async fn command(&self, session: &str, command: Value) -> u64 {
+        let (status, body) = self.try_command(session, command).await;
+        assert_eq!(status, 200, "{body}");
+        body["seq"].as_u64().unwrap()
+    }
+
+    pub async fn try_command(&self, session: &str, command: Value) -> (u16, Value) {
+        self.post_json(&format!("/api/sessions/{session}/commands"), Some(KEY), command)
+            .await
+    }
+
+    pub async fn state(&self, session: &str) -> Value {
+        let (status, body) = self.get_json(&format!("/api/sessions/{session}"), Some(KEY)).await;
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+
+    pub async fn transcript(&self, session: &str) -> String {
+        let response = self
+            .http
+            .get(self.url(&format!("/api/sessions/{session}/transcript")))
+            .bearer_auth(KEY)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        response.text().await.unwrap()
+    }
+
+    pub async fn post_json(&self, path: &str, key: Option<&str>, body: Value) -> (u16, Value) {
+        self.post_raw(path, key, body.to_string()).await
+    }
+
+    pub async fn post_raw(&self, path: &str, key: Option<&str>, body: String) -> (u16, Value) {
+        let mut request = self
+            .http
+            .post(self.url(path))
+            .header("content-type", "application/json")
+            .body(body);
+        if let Some(key) = key {
+            request = request.bearer_auth(key);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn get_json(&self, path: &str, key: Option<&str>) -> (u16, Value) {
+        let mut request = self.http.get(self.url(path));
+        if let Some(key) = key {
+            request = request.bearer_auth(key);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Joins `n` people of a group and admits them, returning their connected phones.
+    pub async fn phones(&self, session: &Created, group: &str, n: usize) -> Vec<Socket> {
+        let mut phones = Vec::new();
+        for i in 0..n {
+            let joined = self.join(&session.code, &format!("{group} member {i}"), group).await;
+            if !joined.admitted {
+                self.command(&session.id, json!({ "type": "admit", "participant": joined.id }))
+                    .await;
+            }
+            phones.push(Socket::participant(self, &session.id, &joined).await);
+        }
+        phones
+    }
+}
+
+/// A websocket client with typed helpers.
+pub struct Socket {
+    ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    pub token: Option<String>,
+    next_client_id: u64,
+}
+
+impl Socket {
+    pub async fn participant(app: &TestApp, session: &str, joined: &Joined) -> Socket {
+        let url = format!("ws://{}/ws/{session}?token={}", app.addr, joined.token);
+        let (ws, _) = tokio_tungstenite::connect_async(url).await.expect("participant socket opens");
+        Socket {
+            ws,
+            token: Some(joined.token.clone()),
+            next_client_id: 0,
+        }
+    }
+
+    pub async fn staff(app: &TestApp, session: &str, role: &str) -> Socket {
+        let mut request = format!("ws://{}/ws/{session}?role={role}", app.addr)
+            .into_client_request()
+            .unwrap();
+        request
+            .headers_mut()
+            .insert("authorization", format!("Bearer {KEY}").parse().unwrap());
+        let (ws, _) = tokio_tungstenite::connect_async(request).await.expect("staff socket opens");
+        Socket {
+            ws,
+            token: None,
+            next_client_id: 0,
+        }
+    }
+
+    pub async fn send_text(&mut self, text: impl Into<String>) {
+        self.ws.send(Message::text(text.into())).await.unwrap();
+    }
+
+    /// The next JSON text message, skipping pings.
+    pub async fn next_json(&mut self) -> Value {
+        loop {
+            let message = tokio::time::timeout(WAIT, self.ws.next())
+                .await
+                .expect("a message within the wait")
+                .expect("the socket is open")
+                .expect("a readable message");
+            match message {
+                Message::Text(text) => return serde_json::from_str(&text).unwrap(),
+                Message::Close(frame) => panic!("socket closed: {frame:?}"),
+                _ => continue,
+            }
+        }
+    }
+
+    /// Reads until a message matches; returns it.
+    pub async fn wait_for(&mut self, what: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let message = self.next_json().await;
+            if what(&message) {
+                return message;
+            }
+        }
+    }
+
+    /// The next ack or error, skipping views.
+    pub async fn reply(&mut self) -> Value {
+        self.wait_for(|m| m["type"] == "ack" || m["type"] == "error").await
+    }
+
+    /// Sends a command with a fresh client id and returns its ack or error.
+    pub async fn command(&mut self, mut command: Value) -> Value {
+        self.next_client_id += 1;
+        let client_id = format!("c{}", self.next_client_id);
+        command["client_id"] = json!(client_id);
+        self.send_text(command.to_string()).await;
+        let reply = self.reply().await;
+        assert_eq!(reply["client_id"], json!(client_id), "replies come in order: {reply}");
+        reply
+    }
+
+    pub async fn vote(&mut self, activity: &str, ballot: Value) -> Value {
+        self.command(json!({ "type": "vote", "activity": activity, "ballot": ballot }))
+            .await
+    }
+
+    /// Waits for a view whose seq has reached `seq`.
+    pub async fn view_at_least(&mut self, seq: u64) -> Value {
+        self.wait_for(|m| m["type"] == "view" && m["seq"].as_u64().unwrap_or(0) >= seq)
+            .await
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.ws.close(None).await;
+    }
+}
+
+/// Asserts a reply is an ack and returns its seq.
+pub fn acked(reply: &Value) -> u64 {
+    assert_eq!(reply["type"], "ack", "expected an ack: {reply}");
+    reply["seq"].as_u64().unwrap()
+}
+
+/// Asserts a reply is an error with this code.
+pub fn refused(reply: &Value, code: &str) {
+    assert_eq!(reply["type"], "error", "expected a refusal: {reply}");
+    assert_eq!(reply["error"]["code"], code, "{reply}");
+    assert!(reply["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+}
+
+/// Dots totals of one group from the state JSON.
+pub fn totals(state: &Value, activity: &str, group: &str) -> Value {
+    let a = state["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == activity)
+        .unwrap();
+    a["results"][group].clone()
+}
+
+impl TestApp {
+    /// A client for a server running elsewhere (the real binary).
+    pub fn remote(addr: String) -> TestApp {
+        TestApp {
+            addr,
+            http: reqwest::Client::new(),
+            shutdown: CancellationToken::new(),
+            done: None,
+        }
+    }
+}

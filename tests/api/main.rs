@@ -1,0 +1,8 @@
+//! Integration tests: a real server on port 0, real HTTP, real websockets.
+
+mod bad_input;
+mod crash;
+mod helpers;
+mod reconnect;
+mod replay;
+mod voting;
