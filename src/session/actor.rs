@@ -13,8 +13,9 @@ use crate::render::{self, ViewSenders, Views};
 use crate::transcript::TranscriptWriter;
 use crate::web::metrics::Metrics;
 use std::sync::{Arc, Mutex};
-use std::time::{Instant, SystemTime};
+use std::time::SystemTime;
 use tokio::sync::{mpsc, oneshot, watch};
+use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
@@ -230,7 +231,7 @@ impl SessionTask {
                     }
                     self.handle(batch).await;
                 }
-                () = tokio::time::sleep_until(next_render.into()), if self.dirty => self.render(),
+                () = tokio::time::sleep_until(next_render), if self.dirty => self.render(),
             }
         }
         // Whatever already queued is finished, so a command sent before shutdown

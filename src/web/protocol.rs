@@ -33,17 +33,24 @@ pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unpars
     if text.len() > limits.max_message_bytes {
         return Err(fail(ApiError::too_large(limits.max_message_bytes), None));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| fail(ApiError::malformed(e), None))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| fail(ApiError::malformed(e), None))?;
     let Value::Object(mut fields) = value else {
         let e = ApiError::invalid("a message is a JSON object with a \"type\"");
         return Err(fail(e, None));
     };
     let client_id = match fields.remove("client_id") {
         None | Some(Value::Null) => None,
-        Some(Value::String(id)) if !id.is_empty() && id.chars().count() <= limits.max_client_id_chars => Some(id),
+        Some(Value::String(id))
+            if !id.is_empty() && id.chars().count() <= limits.max_client_id_chars =>
+        {
+            Some(id)
+        }
         Some(_) => {
             let max = limits.max_client_id_chars;
-            let e = ApiError::invalid(format!("client_id must be a string of 1 to {max} characters"));
+            let e = ApiError::invalid(format!(
+                "client_id must be a string of 1 to {max} characters"
+            ));
             return Err(fail(e, None));
         }
     };
@@ -55,7 +62,10 @@ pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unpars
         }
     };
     if !Command::WIRE_TYPES.contains(&kind.as_str()) {
-        let e = ApiError::new("unknown_type", format!("unknown message type {:?}", truncate(&kind, 40)));
+        let e = ApiError::new(
+            "unknown_type",
+            format!("unknown message type {:?}", truncate(&kind, 40)),
+        );
         return Err(fail(e, client_id));
     }
     match serde_json::from_value(Value::Object(fields)) {
@@ -169,7 +179,8 @@ mod tests {
 
     #[test]
     fn a_refusal_keeps_the_client_id_when_it_was_readable() {
-        let e = parse_client_msg(r#"{"type":"vote","client_id":"c9"}"#, &Limits::default()).unwrap_err();
+        let e = parse_client_msg(r#"{"type":"vote","client_id":"c9"}"#, &Limits::default())
+            .unwrap_err();
         assert_eq!(e.client_id.as_deref(), Some("c9"));
     }
 

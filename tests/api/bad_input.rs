@@ -18,14 +18,27 @@ async fn room() -> Room {
     let session = app.create_session("w2-joint-vision").await;
     let cabinet = app.phones(&session, "cabinet", 1).await.pop().unwrap();
     let observer = app.phones(&session, "observer", 1).await.pop().unwrap();
-    app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
-    Room { app, session, cabinet, observer, _dir: dir }
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    Room {
+        app,
+        session,
+        cabinet,
+        observer,
+        _dir: dir,
+    }
 }
 
 impl Room {
     /// The transcript and state, to show a refusal left both untouched.
     async fn snapshot(&self) -> (String, Value) {
-        (self.app.transcript(&self.session.id).await, self.app.state(&self.session.id).await)
+        (
+            self.app.transcript(&self.session.id).await,
+            self.app.state(&self.session.id).await,
+        )
     }
 }
 
@@ -36,24 +49,60 @@ async fn bad_ballots_are_refused_and_change_nothing() {
     let phone = &mut room.cabinet;
     let cases = [
         (json!({ "dots": { "roles": -1 } }), "negative_dots"),
-        (json!({ "dots": { "roles": 3, "budget": 3 } }), "too_many_dots"),
+        (
+            json!({ "dots": { "roles": 3, "budget": 3 } }),
+            "too_many_dots",
+        ),
         (json!({ "dots": { "roles": 4 } }), "too_many_dots"),
         (json!({ "dots": { "flying-cars": 1 } }), "unknown_option"),
         (json!({ "dots": {} }), "empty_ballot"),
-        (json!({ "dots": { "roles": 9_223_372_036_854_775_807i64, "budget": 9_223_372_036_854_775_807i64 } }), "too_many_dots"),
+        (
+            json!({ "dots": { "roles": 9_223_372_036_854_775_807i64, "budget": 9_223_372_036_854_775_807i64 } }),
+            "too_many_dots",
+        ),
     ];
     for (ballot, code) in cases {
         refused(&phone.vote("priorities", ballot).await, code);
     }
-    refused(&phone.vote("no-such-thing", json!({ "dots": { "roles": 1 } })).await, "unknown_activity");
-    let wrong_shape = phone.command(json!({ "type": "vote", "activity": "priorities", "ballot": { "rank": ["a"] } })).await;
+    refused(
+        &phone
+            .vote("no-such-thing", json!({ "dots": { "roles": 1 } }))
+            .await,
+        "unknown_activity",
+    );
+    let wrong_shape = phone
+        .command(json!({ "type": "vote", "activity": "priorities", "ballot": { "rank": ["a"] } }))
+        .await;
     refused(&wrong_shape, "invalid_request");
-    refused(&room.observer.vote("priorities", json!({ "dots": { "roles": 1 } })).await, "wrong_group");
-    refused(&room.cabinet.command(json!({ "type": "open", "activity": "priorities" })).await, "forbidden");
+    refused(
+        &room
+            .observer
+            .vote("priorities", json!({ "dots": { "roles": 1 } }))
+            .await,
+        "wrong_group",
+    );
+    refused(
+        &room
+            .cabinet
+            .command(json!({ "type": "open", "activity": "priorities" }))
+            .await,
+        "forbidden",
+    );
     assert_eq!(room.snapshot().await, before);
 
-    room.app.command(&room.session.id, json!({ "type": "close", "activity": "priorities" })).await;
-    refused(&room.cabinet.vote("priorities", json!({ "dots": { "roles": 1 } })).await, "activity_closed");
+    room.app
+        .command(
+            &room.session.id,
+            json!({ "type": "close", "activity": "priorities" }),
+        )
+        .await;
+    refused(
+        &room
+            .cabinet
+            .vote("priorities", json!({ "dots": { "roles": 1 } }))
+            .await,
+        "activity_closed",
+    );
 }
 
 #[tokio::test]
@@ -75,7 +124,12 @@ async fn broken_messages_get_errors_and_the_socket_stays_usable() {
     }
     assert_eq!(room.snapshot().await, before);
     // The same socket still votes.
-    acked(&room.cabinet.vote("priorities", json!({ "dots": { "roles": 1 } })).await);
+    acked(
+        &room
+            .cabinet
+            .vote("priorities", json!({ "dots": { "roles": 1 } }))
+            .await,
+    );
 }
 
 #[tokio::test]
@@ -86,39 +140,132 @@ async fn the_api_refuses_bad_keys_codes_sessions_and_text() {
     let before = room.snapshot().await;
 
     let (status, body) = app.get_json(&format!("/api/sessions/{id}"), None).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (401, Some("unauthorized")));
-    let (status, _) = app.get_json(&format!("/api/sessions/{id}"), Some("wrong-key")).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (401, Some("unauthorized"))
+    );
+    let (status, _) = app
+        .get_json(&format!("/api/sessions/{id}"), Some("wrong-key"))
+        .await;
     assert_eq!(status, 401);
-    let (status, body) = app.post_json(&format!("/api/sessions/{id}/commands"), Some("wrong"), json!({ "type": "end" })).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (401, Some("unauthorized")));
+    let (status, body) = app
+        .post_json(
+            &format!("/api/sessions/{id}/commands"),
+            Some("wrong"),
+            json!({ "type": "end" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (401, Some("unauthorized"))
+    );
 
     let unknown = uuid::Uuid::new_v4();
-    let (status, body) = app.get_json(&format!("/api/sessions/{unknown}"), Some(KEY)).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("unknown_session")));
+    let (status, body) = app
+        .get_json(&format!("/api/sessions/{unknown}"), Some(KEY))
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("unknown_session"))
+    );
     let (status, body) = app.get_json("/api/sessions/not-a-uuid", Some(KEY)).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("unknown_session")));
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("unknown_session"))
+    );
 
-    let join = |code: &str, name: &str, group: &str| json!({ "code": code, "name": name, "group": group });
-    let (status, body) = app.post_json("/api/join", None, join("ZZZZZZ", "Someone", "cabinet")).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("unknown_code")));
-    let (status, body) = app.post_json("/api/join", None, join(&room.session.code, &"n".repeat(81), "cabinet")).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (422, Some("invalid_text")));
-    let (status, body) = app.post_json("/api/join", None, join(&room.session.code, "   ", "cabinet")).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (422, Some("invalid_text")));
-    let (status, body) = app.post_json("/api/join", None, join(&room.session.code, "Bell\u{7}", "cabinet")).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (422, Some("invalid_text")));
-    let (status, body) = app.post_json("/api/join", None, join(&room.session.code, "Someone", "mayor")).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("invalid_request")));
+    let join =
+        |code: &str, name: &str, group: &str| json!({ "code": code, "name": name, "group": group });
+    let (status, body) = app
+        .post_json("/api/join", None, join("ZZZZZZ", "Someone", "cabinet"))
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("unknown_code"))
+    );
+    let (status, body) = app
+        .post_json(
+            "/api/join",
+            None,
+            join(&room.session.code, &"n".repeat(81), "cabinet"),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (422, Some("invalid_text"))
+    );
+    let (status, body) = app
+        .post_json(
+            "/api/join",
+            None,
+            join(&room.session.code, "   ", "cabinet"),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (422, Some("invalid_text"))
+    );
+    let (status, body) = app
+        .post_json(
+            "/api/join",
+            None,
+            join(&room.session.code, "Bell\u{7}", "cabinet"),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (422, Some("invalid_text"))
+    );
+    let (status, body) = app
+        .post_json(
+            "/api/join",
+            None,
+            join(&room.session.code, "Someone", "mayor"),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("invalid_request"))
+    );
     let (status, body) = app.post_raw("/api/join", None, "{\"code\":".into()).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("malformed_json")));
-    let (status, body) = app.post_raw("/api/join", None, "x".repeat(100 * 1024)).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (413, Some("too_large")));
-    let (status, body) = app.post_json(&format!("/api/sessions/{id}/commands"), Some(KEY), json!({ "type": "open", "activity": "nope" })).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("unknown_activity")));
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("malformed_json"))
+    );
+    let (status, body) = app
+        .post_raw("/api/join", None, "x".repeat(100 * 1024))
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (413, Some("too_large"))
+    );
+    let (status, body) = app
+        .post_json(
+            &format!("/api/sessions/{id}/commands"),
+            Some(KEY),
+            json!({ "type": "open", "activity": "nope" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("unknown_activity"))
+    );
     let (status, body) = app.post_json(&format!("/api/sessions/{id}/commands"), Some(KEY), json!({ "type": "vote", "activity": "priorities", "ballot": { "dots": { "roles": 1 } } })).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (403, Some("forbidden")));
-    let (status, body) = app.post_json("/api/sessions", Some(KEY), json!({ "workshop": "w9-nothing" })).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("unknown_workshop")));
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("forbidden"))
+    );
+    let (status, body) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w9-nothing" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("unknown_workshop"))
+    );
     assert_eq!(room.snapshot().await, before);
 }
 
@@ -129,8 +276,14 @@ async fn a_group_the_workshop_does_not_invite_cannot_join() {
     let session = app.create_session("w1-cabinet").await;
     let body = json!({ "code": session.code, "name": "Jo Director", "group": "management" });
     let (status, body) = app.post_json("/api/join", None, body).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (403, Some("wrong_group")));
-    assert!(app.state(&session.id).await["participants"].as_array().unwrap().is_empty());
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("wrong_group"))
+    );
+    assert!(app.state(&session.id).await["participants"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 }
 
 #[tokio::test]
@@ -147,18 +300,45 @@ async fn sockets_refuse_other_sessions_tokens_missing_keys_and_foreign_origins()
         }
         match tokio_tungstenite::connect_async(request).await {
             Ok(_) => 101,
-            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => response.status().as_u16(),
+            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+                response.status().as_u16()
+            }
             Err(e) => panic!("unexpected socket error {e}"),
         }
     };
     let base = format!("ws://{}/ws", app.addr);
-    assert_eq!(status_of(format!("{base}/{}?token={token}", other.id), vec![]).await, 403);
-    assert_eq!(status_of(format!("{base}/{}?token=garbage", room.session.id), vec![]).await, 403);
-    assert_eq!(status_of(format!("{base}/{}", room.session.id), vec![]).await, 401);
-    assert_eq!(status_of(format!("{base}/{}?role=screen", room.session.id), vec![]).await, 401);
-    assert_eq!(status_of(format!("{base}/{}?token={token}", uuid::Uuid::new_v4()), vec![]).await, 404);
+    assert_eq!(
+        status_of(format!("{base}/{}?token={token}", other.id), vec![]).await,
+        403
+    );
+    assert_eq!(
+        status_of(format!("{base}/{}?token=garbage", room.session.id), vec![]).await,
+        403
+    );
+    assert_eq!(
+        status_of(format!("{base}/{}", room.session.id), vec![]).await,
+        401
+    );
+    assert_eq!(
+        status_of(format!("{base}/{}?role=screen", room.session.id), vec![]).await,
+        401
+    );
+    assert_eq!(
+        status_of(
+            format!("{base}/{}?token={token}", uuid::Uuid::new_v4()),
+            vec![]
+        )
+        .await,
+        404
+    );
     let evil = vec![("origin", "https://evil.example".to_string())];
-    assert_eq!(status_of(format!("{base}/{}?token={token}", room.session.id), evil).await, 403);
+    assert_eq!(
+        status_of(format!("{base}/{}?token={token}", room.session.id), evil).await,
+        403
+    );
     let own = vec![("origin", format!("http://{}", app.addr))];
-    assert_eq!(status_of(format!("{base}/{}?token={token}", room.session.id), own).await, 101);
+    assert_eq!(
+        status_of(format!("{base}/{}?token={token}", room.session.id), own).await,
+        101
+    );
 }

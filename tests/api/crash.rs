@@ -65,14 +65,19 @@ async fn kill_9_right_after_the_last_ack_loses_no_acknowledged_ballot() {
     let session = app.create_session("w2-joint-vision").await;
     let mut phones = app.phones(&session, "cabinet", 6).await;
     phones.extend(app.phones(&session, "management", 6).await);
-    app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
     let options = ["localism", "roles", "budget", "pride-in-place"];
 
     // Every phone votes twice at once; the second ballot must be the one kept.
     let mut acked_ballots = BTreeMap::new();
     for round in 0..2 {
         let votes = phones.iter_mut().enumerate().map(|(i, phone)| {
-            let ballot = json!({ "dots": { options[(i + round) % 4]: 1 + (i % 3), "vision-strategy": 2 } });
+            let ballot =
+                json!({ "dots": { options[(i + round) % 4]: 1 + (i % 3), "vision-strategy": 2 } });
             async move {
                 let reply = phone.vote("priorities", ballot.clone()).await;
                 acked(&reply);
@@ -100,9 +105,21 @@ async fn a_transcript_with_a_torn_last_line_loads_and_keeps_working() {
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
     let mut phones = app.phones(&session, "cabinet", 2).await;
-    app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
-    acked(&phones[0].vote("priorities", json!({ "dots": { "roles": 2 } })).await);
-    acked(&phones[1].vote("priorities", json!({ "dots": { "budget": 1 } })).await);
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    acked(
+        &phones[0]
+            .vote("priorities", json!({ "dots": { "roles": 2 } }))
+            .await,
+    );
+    acked(
+        &phones[1]
+            .vote("priorities", json!({ "dots": { "budget": 1 } }))
+            .await,
+    );
     let before = app.state(&session.id).await;
     app.stop().await;
 
@@ -114,9 +131,22 @@ async fn a_transcript_with_a_torn_last_line_loads_and_keeps_working() {
     std::fs::write(&path, &torn).unwrap();
 
     let app = spawn_app(&dir.0).await;
-    assert_eq!(app.state(&session.id).await, before, "the torn line is cut off, the rest replays");
-    assert_eq!(std::fs::read(&path).unwrap(), whole, "the file is cut back to its last whole line");
-    let seq = app.command(&session.id, json!({ "type": "reveal", "activity": "priorities" })).await;
+    assert_eq!(
+        app.state(&session.id).await,
+        before,
+        "the torn line is cut off, the rest replays"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        whole,
+        "the file is cut back to its last whole line"
+    );
+    let seq = app
+        .command(
+            &session.id,
+            json!({ "type": "reveal", "activity": "priorities" }),
+        )
+        .await;
     app.stop().await;
     let app = spawn_app(&dir.0).await;
     assert_eq!(app.state(&session.id).await["seq"], seq);

@@ -22,7 +22,8 @@ pub struct TempDir(pub PathBuf);
 
 impl TempDir {
     pub fn new() -> TempDir {
-        let dir = std::env::temp_dir().join(format!("topteam-test-{}", uuid::Uuid::new_v4().simple()));
+        let dir =
+            std::env::temp_dir().join(format!("topteam-test-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
     }
@@ -53,22 +54,7 @@ impl Drop for TestApp {
 }
 
 pub async fn spawn_app(data_dir: &Path) -> TestApp {
-    let mut config = Config::new(data_dir.to_path_buf());
-    config.addr = "127.0.0.1:0".parse().unwrap();
-    config.workshops_dir = workshops_dir();
-    config.admin_key = Some(KEY.to_string());
-    let app = Application::build(config).await.expect("server starts");
-    let addr = app.local_addr().to_string();
-    let shutdown = app.shutdown_token();
-    let done = tokio::spawn(async move {
-        app.run().await.expect("server runs");
-    });
-    TestApp {
-        addr,
-        http: reqwest::Client::new(),
-        shutdown,
-        done: Some(done),
-    }
+    spawn_app_with(data_dir, |_| {}).await.0
 }
 
 /// A session as the API describes it on creation.
@@ -101,7 +87,11 @@ impl TestApp {
 
     pub async fn create_session(&self, workshop: &str) -> Created {
         let (status, body) = self
-            .post_json("/api/sessions", Some(KEY), json!({ "workshop": workshop, "title": "Test council" }))
+            .post_json(
+                "/api/sessions",
+                Some(KEY),
+                json!({ "workshop": workshop, "title": "Test council" }),
+            )
             .await;
         assert_eq!(status, 201, "{body}");
         Created {
@@ -112,7 +102,11 @@ impl TestApp {
 
     pub async fn join(&self, code: &str, name: &str, group: &str) -> Joined {
         let (status, body) = self
-            .post_json("/api/join", None, json!({ "code": code, "name": name, "group": group }))
+            .post_json(
+                "/api/join",
+                None,
+                json!({ "code": code, "name": name, "group": group }),
+            )
             .await;
         assert_eq!(status, 200, "{body}");
         Joined {
@@ -130,12 +124,18 @@ impl TestApp {
     }
 
     pub async fn try_command(&self, session: &str, command: Value) -> (u16, Value) {
-        self.post_json(&format!("/api/sessions/{session}/commands"), Some(KEY), command)
-            .await
+        self.post_json(
+            &format!("/api/sessions/{session}/commands"),
+            Some(KEY),
+            command,
+        )
+        .await
     }
 
     pub async fn state(&self, session: &str) -> Value {
-        let (status, body) = self.get_json(&format!("/api/sessions/{session}"), Some(KEY)).await;
+        let (status, body) = self
+            .get_json(&format!("/api/sessions/{session}"), Some(KEY))
+            .await;
         assert_eq!(status, 200, "{body}");
         body
     }
@@ -184,10 +184,15 @@ impl TestApp {
     pub async fn phones(&self, session: &Created, group: &str, n: usize) -> Vec<Socket> {
         let mut phones = Vec::new();
         for i in 0..n {
-            let joined = self.join(&session.code, &format!("{group} member {i}"), group).await;
+            let joined = self
+                .join(&session.code, &format!("{group} member {i}"), group)
+                .await;
             if !joined.admitted {
-                self.command(&session.id, json!({ "type": "admit", "participant": joined.id }))
-                    .await;
+                self.command(
+                    &session.id,
+                    json!({ "type": "admit", "participant": joined.id }),
+                )
+                .await;
             }
             phones.push(Socket::participant(self, &session.id, &joined).await);
         }
@@ -205,7 +210,9 @@ pub struct Socket {
 impl Socket {
     pub async fn participant(app: &TestApp, session: &str, joined: &Joined) -> Socket {
         let url = format!("ws://{}/ws/{session}?token={}", app.addr, joined.token);
-        let (ws, _) = tokio_tungstenite::connect_async(url).await.expect("participant socket opens");
+        let (ws, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .expect("participant socket opens");
         Socket {
             ws,
             token: Some(joined.token.clone()),
@@ -220,7 +227,9 @@ impl Socket {
         request
             .headers_mut()
             .insert("authorization", format!("Bearer {KEY}").parse().unwrap());
-        let (ws, _) = tokio_tungstenite::connect_async(request).await.expect("staff socket opens");
+        let (ws, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("staff socket opens");
         Socket {
             ws,
             token: None,
@@ -260,7 +269,8 @@ impl Socket {
 
     /// The next ack or error, skipping views.
     pub async fn reply(&mut self) -> Value {
-        self.wait_for(|m| m["type"] == "ack" || m["type"] == "error").await
+        self.wait_for(|m| m["type"] == "ack" || m["type"] == "error")
+            .await
     }
 
     /// Sends a command with a fresh client id and returns its ack or error.
@@ -270,7 +280,11 @@ impl Socket {
         command["client_id"] = json!(client_id);
         self.send_text(command.to_string()).await;
         let reply = self.reply().await;
-        assert_eq!(reply["client_id"], json!(client_id), "replies come in order: {reply}");
+        assert_eq!(
+            reply["client_id"],
+            json!(client_id),
+            "replies come in order: {reply}"
+        );
         reply
     }
 
@@ -300,7 +314,9 @@ pub fn acked(reply: &Value) -> u64 {
 pub fn refused(reply: &Value, code: &str) {
     assert_eq!(reply["type"], "error", "expected a refusal: {reply}");
     assert_eq!(reply["error"]["code"], code, "{reply}");
-    assert!(reply["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(reply["error"]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
 }
 
 /// Dots totals of one group from the state JSON.
@@ -323,5 +339,65 @@ impl TestApp {
             shutdown: CancellationToken::new(),
             done: None,
         }
+    }
+}
+
+/// A server built from a config the test adjusts first.
+pub async fn spawn_app_with(
+    data_dir: &Path,
+    adjust: impl FnOnce(&mut Config),
+) -> (TestApp, String) {
+    let mut config = Config::new(data_dir.to_path_buf());
+    config.addr = "127.0.0.1:0".parse().unwrap();
+    config.workshops_dir = workshops_dir();
+    config.admin_key = Some(KEY.to_string());
+    adjust(&mut config);
+    let app = Application::build(config).await.expect("server starts");
+    let addr = app.local_addr().to_string();
+    let key = app.admin_key().to_string();
+    let shutdown = app.shutdown_token();
+    let done = tokio::spawn(async move {
+        app.run().await.expect("server runs");
+    });
+    let test_app = TestApp {
+        addr,
+        http: reqwest::Client::new(),
+        shutdown,
+        done: Some(done),
+    };
+    (test_app, key)
+}
+
+impl Socket {
+    /// Reads until the server closes the socket; returns the close code.
+    pub async fn close_code(&mut self) -> Option<u16> {
+        loop {
+            let message = tokio::time::timeout(WAIT, self.ws.next())
+                .await
+                .expect("a message within the wait");
+            match message {
+                Some(Ok(Message::Close(frame))) => return frame.map(|f| f.code.into()),
+                Some(Ok(_)) => continue,
+                Some(Err(_)) | None => return None,
+            }
+        }
+    }
+}
+
+impl TestApp {
+    /// One value from `/metrics`.
+    pub async fn metric(&self, name: &str) -> f64 {
+        let text = self
+            .http
+            .get(self.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+            .unwrap_or_else(|| panic!("{name} not in /metrics"))
     }
 }

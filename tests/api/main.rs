@@ -3,6 +3,7 @@
 mod bad_input;
 mod crash;
 mod helpers;
+mod lifecycle;
 mod reconnect;
 mod replay;
 mod voting;

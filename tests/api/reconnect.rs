@@ -9,10 +9,25 @@ async fn a_reconnecting_phone_gets_its_last_ballot_back() {
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
     let joined = app.join(&session.code, "Cllr Okafor", "cabinet").await;
-    app.command(&session.id, json!({ "type": "admit", "participant": joined.id })).await;
-    app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "admit", "participant": joined.id }),
+    )
+    .await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
     let mut phone = Socket::participant(&app, &session.id, &joined).await;
-    acked(&phone.vote("priorities", json!({ "dots": { "localism": 2, "roles": 3 } })).await);
+    acked(
+        &phone
+            .vote(
+                "priorities",
+                json!({ "dots": { "localism": 2, "roles": 3 } }),
+            )
+            .await,
+    );
     phone.close().await;
 
     let mut again = Socket::participant(&app, &session.id, &joined).await;
@@ -22,7 +37,10 @@ async fn a_reconnecting_phone_gets_its_last_ballot_back() {
     let ballot = again.next_json().await;
     assert_eq!(ballot["type"], "ballot");
     assert_eq!(ballot["activity"], "priorities");
-    assert_eq!(ballot["ballot"], json!({ "dots": { "localism": 2, "roles": 3 } }));
+    assert_eq!(
+        ballot["ballot"],
+        json!({ "dots": { "localism": 2, "roles": 3 } })
+    );
     let view = again.next_json().await;
     assert_eq!(view["type"], "view");
     assert_eq!(view["audience"], "participant");
@@ -34,8 +52,16 @@ async fn a_resent_command_is_acked_again_but_applied_once_even_after_a_restart()
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
     let joined = app.join(&session.code, "Cllr Okafor", "cabinet").await;
-    app.command(&session.id, json!({ "type": "admit", "participant": joined.id })).await;
-    app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "admit", "participant": joined.id }),
+    )
+    .await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
     let vote = json!({ "type": "vote", "activity": "priorities", "ballot": { "dots": { "budget": 1 } }, "client_id": "phone-1" });
 
     let mut phone = Socket::participant(&app, &session.id, &joined).await;
@@ -51,8 +77,19 @@ async fn a_resent_command_is_acked_again_but_applied_once_even_after_a_restart()
     let app = spawn_app(&dir.0).await;
     let mut phone = Socket::participant(&app, &session.id, &joined).await;
     phone.send_text(vote.to_string()).await;
-    assert_eq!(acked(&phone.reply().await), first, "the transcript remembers client ids");
-    assert_eq!(app.transcript(&session.id).await.lines().count(), events_before);
-    let ballots = app.transcript(&session.id).await.matches("ballot_cast").count();
+    assert_eq!(
+        acked(&phone.reply().await),
+        first,
+        "the transcript remembers client ids"
+    );
+    assert_eq!(
+        app.transcript(&session.id).await.lines().count(),
+        events_before
+    );
+    let ballots = app
+        .transcript(&session.id)
+        .await
+        .matches("ballot_cast")
+        .count();
     assert_eq!(ballots, 1);
 }

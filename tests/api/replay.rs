@@ -45,7 +45,13 @@ enum Step {
     Close(u8),
     Reveal(u8),
     Goto(u8),
-    Vote { who: u8, activity: u8, x: i64, y: i64, client: Option<u8> },
+    Vote {
+        who: u8,
+        activity: u8,
+        x: i64,
+        y: i64,
+        client: Option<u8>,
+    },
     End,
 }
 
@@ -88,26 +94,86 @@ fn info() -> SessionInfo {
 }
 
 fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, Option<String>) {
-    let pick = |i: u8| state.participants.get(usize::from(i) % state.participants.len().max(1)).map(|p| p.id);
+    let pick = |i: u8| {
+        state
+            .participants
+            .get(usize::from(i) % state.participants.len().max(1))
+            .map(|p| p.id)
+    };
     let activity = |i: u8| ["a", "b", "zzz"][usize::from(i) % 3].to_string();
     let someone = Uuid::from_u128(999);
     match step {
         Step::Join(g) => {
             let group = [Group::Cabinet, Group::Management, Group::Observer][usize::from(*g) % 3];
             let participant = Uuid::from_u128(1000 + n as u128);
-            let join = JoinRequest { participant, name: format!("p{n}"), group, job_title: None, token_hash: format!("h{n}") };
+            let join = JoinRequest {
+                participant,
+                name: format!("p{n}"),
+                group,
+                job_title: None,
+                token_hash: format!("h{n}"),
+            };
             (Actor::Participant(participant), Command::Join(join), None)
         }
-        Step::Admit(i) => (Actor::Facilitator, Command::Admit { participant: pick(*i).unwrap_or(someone) }, None),
-        Step::Remove(i) => (Actor::Facilitator, Command::Remove { participant: pick(*i).unwrap_or(someone) }, None),
-        Step::Open(i) => (Actor::Facilitator, Command::Open { activity: activity(*i) }, None),
-        Step::Close(i) => (Actor::Facilitator, Command::Close { activity: activity(*i) }, None),
-        Step::Reveal(i) => (Actor::Facilitator, Command::Reveal { activity: activity(*i) }, None),
-        Step::Goto(i) => (Actor::Facilitator, Command::Goto { activity: activity(*i) }, None),
-        Step::Vote { who, activity: a, x, y, client } => {
+        Step::Admit(i) => (
+            Actor::Facilitator,
+            Command::Admit {
+                participant: pick(*i).unwrap_or(someone),
+            },
+            None,
+        ),
+        Step::Remove(i) => (
+            Actor::Facilitator,
+            Command::Remove {
+                participant: pick(*i).unwrap_or(someone),
+            },
+            None,
+        ),
+        Step::Open(i) => (
+            Actor::Facilitator,
+            Command::Open {
+                activity: activity(*i),
+            },
+            None,
+        ),
+        Step::Close(i) => (
+            Actor::Facilitator,
+            Command::Close {
+                activity: activity(*i),
+            },
+            None,
+        ),
+        Step::Reveal(i) => (
+            Actor::Facilitator,
+            Command::Reveal {
+                activity: activity(*i),
+            },
+            None,
+        ),
+        Step::Goto(i) => (
+            Actor::Facilitator,
+            Command::Goto {
+                activity: activity(*i),
+            },
+            None,
+        ),
+        Step::Vote {
+            who,
+            activity: a,
+            x,
+            y,
+            client,
+        } => {
             let dots: BTreeMap<String, i64> = [("x".to_string(), *x), ("y".to_string(), *y)].into();
-            let command = Command::Vote { activity: activity(*a), ballot: Ballot::Dots(dots) };
-            (Actor::Participant(pick(*who).unwrap_or(someone)), command, client.map(|c| format!("c{c}")))
+            let command = Command::Vote {
+                activity: activity(*a),
+                ballot: Ballot::Dots(dots),
+            };
+            (
+                Actor::Participant(pick(*who).unwrap_or(someone)),
+                command,
+                client.map(|c| format!("c{c}")),
+            )
         }
         Step::End => (Actor::Facilitator, Command::End, None),
     }
@@ -119,12 +185,24 @@ fn run_live(steps: &[Step]) -> (SessionState, Vec<Record>) {
     let mut records = Vec::new();
     for (n, step) in steps.iter().enumerate() {
         let (actor, command, client_id) = command_for(step, &state, n);
-        if client_id.as_deref().and_then(|c| state.already_done(&actor, c)).is_some() {
+        if client_id
+            .as_deref()
+            .and_then(|c| state.already_done(&actor, c))
+            .is_some()
+        {
             continue;
         }
-        let Ok(events) = decide(&state, actor, command) else { continue };
+        let Ok(events) = decide(&state, actor, command) else {
+            continue;
+        };
         for event in events {
-            let record = Record { seq: state.seq + 1, at: format!("t{n}"), actor, client_id: client_id.clone(), event };
+            let record = Record {
+                seq: state.seq + 1,
+                at: format!("t{n}"),
+                actor,
+                client_id: client_id.clone(),
+                event,
+            };
             state.apply(&record);
             records.push(record);
         }

@@ -12,33 +12,67 @@ async fn twenty_participants_in_two_groups_vote_and_totals_by_group_are_right() 
     let mut screen = Socket::staff(&app, &session.id, "screen").await;
     let mut cabinet = app.phones(&session, "cabinet", 10).await;
     let mut management = app.phones(&session, "management", 10).await;
-    app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
 
     // Cabinet: 3 on housing, 2 on budget. Management: 2 on performance, 3 on roles.
     let mut expected: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     let mut last_seq = 0;
     for phone in &mut cabinet {
-        let seq = acked(&phone.vote("priorities", json!({ "dots": { "housing-regeneration": 3, "budget": 2 } })).await);
+        let seq = acked(
+            &phone
+                .vote(
+                    "priorities",
+                    json!({ "dots": { "housing-regeneration": 3, "budget": 2 } }),
+                )
+                .await,
+        );
         last_seq = last_seq.max(seq);
     }
-    *expected.entry(("cabinet", "housing-regeneration")).or_default() += 30;
+    *expected
+        .entry(("cabinet", "housing-regeneration"))
+        .or_default() += 30;
     *expected.entry(("cabinet", "budget")).or_default() += 20;
     for phone in &mut management {
-        let seq = acked(&phone.vote("priorities", json!({ "dots": { "strategic-performance": 2, "roles": 3 } })).await);
+        let seq = acked(
+            &phone
+                .vote(
+                    "priorities",
+                    json!({ "dots": { "strategic-performance": 2, "roles": 3 } }),
+                )
+                .await,
+        );
         last_seq = last_seq.max(seq);
     }
-    *expected.entry(("management", "strategic-performance")).or_default() += 20;
+    *expected
+        .entry(("management", "strategic-performance"))
+        .or_default() += 20;
     *expected.entry(("management", "roles")).or_default() += 30;
 
     // Two people change their minds: only their last ballot counts.
-    let seq = acked(&cabinet[0].vote("priorities", json!({ "dots": { "localism": 1 } })).await);
+    let seq = acked(
+        &cabinet[0]
+            .vote("priorities", json!({ "dots": { "localism": 1 } }))
+            .await,
+    );
     last_seq = last_seq.max(seq);
-    *expected.get_mut(&("cabinet", "housing-regeneration")).unwrap() -= 3;
+    *expected
+        .get_mut(&("cabinet", "housing-regeneration"))
+        .unwrap() -= 3;
     *expected.get_mut(&("cabinet", "budget")).unwrap() -= 2;
     *expected.entry(("cabinet", "localism")).or_default() += 1;
-    let seq = acked(&management[9].vote("priorities", json!({ "dots": { "roles": 3, "budget": 2 } })).await);
+    let seq = acked(
+        &management[9]
+            .vote("priorities", json!({ "dots": { "roles": 3, "budget": 2 } }))
+            .await,
+    );
     last_seq = last_seq.max(seq);
-    *expected.get_mut(&("management", "strategic-performance")).unwrap() -= 2;
+    *expected
+        .get_mut(&("management", "strategic-performance"))
+        .unwrap() -= 2;
     *expected.entry(("management", "budget")).or_default() += 2;
 
     let state = app.state(&session.id).await;
@@ -46,7 +80,10 @@ async fn twenty_participants_in_two_groups_vote_and_totals_by_group_are_right() 
         let result = totals(&state, "priorities", group);
         assert_eq!(result["ballots"], 10, "{group}: {result}");
         for (option, total) in result["totals"].as_object().unwrap() {
-            let want = expected.get(&(group, option.as_str())).copied().unwrap_or(0);
+            let want = expected
+                .get(&(group, option.as_str()))
+                .copied()
+                .unwrap_or(0);
             assert_eq!(total.as_u64().unwrap(), want, "{group} {option}");
         }
     }
@@ -57,8 +94,19 @@ async fn twenty_participants_in_two_groups_vote_and_totals_by_group_are_right() 
 
     // The projector catches up with every acked ballot, and shows results once revealed.
     let view = screen.view_at_least(last_seq).await;
-    assert!(view["html"].as_str().unwrap().contains("10</strong> of 10 voted"), "{view}");
-    let revealed = app.command(&session.id, json!({ "type": "reveal", "activity": "priorities" })).await;
+    assert!(
+        view["html"]
+            .as_str()
+            .unwrap()
+            .contains("10</strong> of 10 voted"),
+        "{view}"
+    );
+    let revealed = app
+        .command(
+            &session.id,
+            json!({ "type": "reveal", "activity": "priorities" }),
+        )
+        .await;
     let view = screen.view_at_least(revealed).await;
     let html = view["html"].as_str().unwrap();
     assert!(html.contains("Dots by option (20 ballots)"), "{html}");
@@ -71,19 +119,44 @@ async fn results_stay_hidden_from_phones_until_revealed() {
     let session = app.create_session("w2-joint-vision").await;
     let mut phones = app.phones(&session, "cabinet", 1).await;
     let phone = &mut phones[0];
-    let opened = app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
+    let opened = app
+        .command(
+            &session.id,
+            json!({ "type": "open", "activity": "priorities" }),
+        )
+        .await;
     let view = phone.view_at_least(opened).await;
     assert!(view["html"].as_str().unwrap().contains("Save my vote"));
-    let seq = acked(&phone.vote("priorities", json!({ "dots": { "roles": 2 } })).await);
-    let closed = app.command(&session.id, json!({ "type": "close", "activity": "priorities" })).await;
+    let seq = acked(
+        &phone
+            .vote("priorities", json!({ "dots": { "roles": 2 } }))
+            .await,
+    );
+    let closed = app
+        .command(
+            &session.id,
+            json!({ "type": "close", "activity": "priorities" }),
+        )
+        .await;
     assert!(closed > seq);
     let view = phone.view_at_least(closed).await;
     let html = view["html"].as_str().unwrap();
     assert!(html.contains("Voting is closed"), "{html}");
-    assert!(!html.contains("Dots by option"), "results leaked before reveal: {html}");
-    let revealed = app.command(&session.id, json!({ "type": "reveal", "activity": "priorities" })).await;
+    assert!(
+        !html.contains("Dots by option"),
+        "results leaked before reveal: {html}"
+    );
+    let revealed = app
+        .command(
+            &session.id,
+            json!({ "type": "reveal", "activity": "priorities" }),
+        )
+        .await;
     let view = phone.view_at_least(revealed).await;
-    assert!(view["html"].as_str().unwrap().contains("Dots by option (1 ballots)"));
+    assert!(view["html"]
+        .as_str()
+        .unwrap()
+        .contains("Dots by option (1 ballots)"));
 }
 
 #[tokio::test]
@@ -91,7 +164,11 @@ async fn a_lobby_holds_joiners_until_admitted() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
-    app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
     let joined = app.join(&session.code, "Jo Director", "management").await;
     assert!(!joined.admitted, "workshop 2 has a lobby");
     let mut phone = Socket::participant(&app, &session.id, &joined).await;
@@ -99,11 +176,31 @@ async fn a_lobby_holds_joiners_until_admitted() {
     assert_eq!(welcome["type"], "welcome");
     assert_eq!(welcome["admitted"], false);
     let waiting = phone.next_json().await;
-    assert!(waiting["html"].as_str().unwrap().contains("Waiting to be admitted"));
-    refused(&phone.vote("priorities", json!({ "dots": { "roles": 1 } })).await, "not_admitted");
+    assert!(waiting["html"]
+        .as_str()
+        .unwrap()
+        .contains("Waiting to be admitted"));
+    refused(
+        &phone
+            .vote("priorities", json!({ "dots": { "roles": 1 } }))
+            .await,
+        "not_admitted",
+    );
 
-    let admitted = app.command(&session.id, json!({ "type": "admit", "participant": joined.id })).await;
+    let admitted = app
+        .command(
+            &session.id,
+            json!({ "type": "admit", "participant": joined.id }),
+        )
+        .await;
     let view = phone.view_at_least(admitted).await;
-    assert!(view["html"].as_str().unwrap().contains("Save my vote"), "{view}");
-    acked(&phone.vote("priorities", json!({ "dots": { "roles": 1 } })).await);
+    assert!(
+        view["html"].as_str().unwrap().contains("Save my vote"),
+        "{view}"
+    );
+    acked(
+        &phone
+            .vote("priorities", json!({ "dots": { "roles": 1 } }))
+            .await,
+    );
 }
