@@ -6,4 +6,5 @@ mod helpers;
 mod lifecycle;
 mod reconnect;
 mod replay;
+mod storage;
 mod voting;
