@@ -54,13 +54,14 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let app = Application::build(config.clone()).await?;
         let addr = app.local_addr();
         println!("topteam listening on http://{addr}");
-        println!("facilitator console: http://{addr}/facilitate");
+        println!("facilitator API: http://{addr}/api/sessions (see docs/api.md)");
         match app.key_source() {
             KeySource::Given => println!("facilitator key: from TOPTEAM_ADMIN_KEY"),
             KeySource::Stored | KeySource::Generated => println!(
