@@ -68,7 +68,9 @@ pub fn tally<'a>(spec: &ActivitySpec, ballots: impl Iterator<Item = &'a CastBall
         spec.options.iter().map(|o| (o.id.clone(), 0)).collect();
     let mut count = 0;
     for cast in ballots {
-        let Ballot::Dots(dots) = &cast.ballot;
+        let Ballot::Dots(dots) = &cast.ballot else {
+            continue;
+        };
         count += 1;
         for (option, n) in dots {
             if let Some(total) = totals.get_mut(option) {
@@ -82,27 +84,49 @@ pub fn tally<'a>(spec: &ActivitySpec, ballots: impl Iterator<Item = &'a CastBall
     }
 }
 
+/// 1 minus half the L1 distance between the two groups' shares of dots: 1 when
+/// they spread their dots identically, 0 when they share no option.
+pub fn agreement_index(spec: &ActivitySpec, a: &DotsTally, b: &DotsTally) -> Option<f64> {
+    let sum = |t: &DotsTally| t.totals.values().sum::<u64>() as f64;
+    let (sa, sb) = (sum(a), sum(b));
+    if sa == 0.0 || sb == 0.0 {
+        return None;
+    }
+    let distance: f64 = spec
+        .options
+        .iter()
+        .map(|o| {
+            let share =
+                |t: &DotsTally, s: f64| t.totals.get(&o.id).copied().unwrap_or(0) as f64 / s;
+            (share(a, sa) - share(b, sb)).abs()
+        })
+        .sum();
+    Some(((1.0 - distance / 2.0) * 100.0).round() / 100.0)
+}
+
+/// The agreement index in plain words.
+pub fn reading(index: Option<f64>) -> &'static str {
+    match index {
+        None => "Not enough dots from both teams to compare.",
+        Some(i) if i >= 0.8 => {
+            "Strong overlap: the two teams put their dots in much the same places."
+        }
+        Some(i) if i >= 0.6 => "Broad overlap, with some differences of emphasis.",
+        Some(i) if i >= 0.4 => "Partial overlap: the teams share some priorities but not others.",
+        Some(_) => "Different priorities: the teams put their dots in different places.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workshop::{ActivityKind, Group, OptionSpec};
+    use crate::activity::tests::{cast, spec_with};
+    use crate::workshop::{ActivityKind, Group};
 
     fn spec() -> ActivitySpec {
-        ActivitySpec {
-            id: "priorities".into(),
-            kind: ActivityKind::Dots,
-            title: "Priorities".into(),
-            prompt: String::new(),
-            dots: Some(5),
-            max_per_option: Some(3),
-            options: ["housing", "jobs", "climate"]
-                .iter()
-                .map(|id| OptionSpec {
-                    id: id.to_string(),
-                    label: id.to_string(),
-                })
-                .collect(),
-        }
+        let mut s = spec_with(ActivityKind::Dots, &["housing", "jobs", "climate"]);
+        s.max_per_option = Some(3);
+        s
     }
 
     fn ballot(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
@@ -153,19 +177,45 @@ mod tests {
     fn totals_list_every_option_and_rank_ties_in_script_order() {
         let s = spec();
         let casts = [
-            CastBallot {
-                group: Group::Cabinet,
-                ballot: Ballot::Dots(ballot(&[("jobs", 2)])),
-            },
-            CastBallot {
-                group: Group::Management,
-                ballot: Ballot::Dots(ballot(&[("climate", 2), ("housing", 1)])),
-            },
+            cast(Group::Cabinet, Ballot::Dots(ballot(&[("jobs", 2)]))),
+            cast(
+                Group::Management,
+                Ballot::Dots(ballot(&[("climate", 2), ("housing", 1)])),
+            ),
         ];
         let t = tally(&s, casts.iter());
         assert_eq!(t.ballots, 2);
         assert_eq!(t.totals["housing"], 1);
-        let ranked = t.ranked(&s);
-        assert_eq!(ranked, vec![("jobs", 2), ("climate", 2), ("housing", 1)]);
+        assert_eq!(
+            t.ranked(&s),
+            vec![("jobs", 2), ("climate", 2), ("housing", 1)]
+        );
+    }
+
+    #[test]
+    fn the_agreement_index_runs_from_no_overlap_to_identical() {
+        let s = spec();
+        let t = |pairs: &[(&str, i64)]| {
+            tally(
+                &s,
+                [cast(Group::Cabinet, Ballot::Dots(ballot(pairs)))].iter(),
+            )
+        };
+        assert_eq!(
+            agreement_index(&s, &t(&[("jobs", 2)]), &t(&[("jobs", 3)])),
+            Some(1.0)
+        );
+        assert_eq!(
+            agreement_index(&s, &t(&[("jobs", 2)]), &t(&[("climate", 2)])),
+            Some(0.0)
+        );
+        assert_eq!(
+            agreement_index(&s, &t(&[("jobs", 2), ("climate", 2)]), &t(&[("jobs", 1)])),
+            Some(0.5)
+        );
+        assert_eq!(
+            agreement_index(&s, &t(&[("jobs", 2)]), &tally(&s, std::iter::empty())),
+            None
+        );
     }
 }

@@ -2,23 +2,37 @@
 //!
 //! Each kind lives in its own file and is pure: no clock, no I/O.
 
+pub mod agreement;
 pub mod dots;
+pub mod ideas;
+pub mod notes;
+pub mod rank;
+pub mod rating;
+pub mod role_map;
 
 use crate::session::Rejection;
 use crate::workshop::{ActivityKind, ActivitySpec, Group};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A participant's ballot, exactly as it travels on the wire and in transcripts:
-/// `{"dots":{"housing":3,"jobs":2}}`.
+/// A participant's ballot, exactly as it travels on the wire and in transcripts,
+/// e.g. `{"dots":{"housing":3,"jobs":2}}` or `{"order":["jobs","housing"]}`.
 ///
 /// Numbers are signed so that a negative count reaches validation and earns its
 /// own clear error instead of a generic parse failure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Ballot {
-    /// Dots per option id.
+    /// `dots`: dots per option id.
     Dots(BTreeMap<String, i64>),
+    /// `rank`: every option id, first choice first.
+    Order(Vec<String>),
+    /// `role_map`: a placement per responsibility.
+    Placements(BTreeMap<String, role_map::Placement>),
+    /// `agreement`: a response per statement.
+    Responses(BTreeMap<String, agreement::Response>),
+    /// `rating`: a score 1 to 5 per item.
+    Scores(BTreeMap<String, i64>),
 }
 
 impl Ballot {
@@ -26,6 +40,23 @@ impl Ballot {
     pub fn kind(&self) -> ActivityKind {
         match self {
             Ballot::Dots(_) => ActivityKind::Dots,
+            Ballot::Order(_) => ActivityKind::Rank,
+            Ballot::Placements(_) => ActivityKind::RoleMap,
+            Ballot::Responses(_) => ActivityKind::Agreement,
+            Ballot::Scores(_) => ActivityKind::Rating,
+        }
+    }
+
+    /// Folds a later ballot into this one. Item-by-item kinds (role map,
+    /// agreement, rating) keep earlier answers to items the new ballot leaves
+    /// out, so a phone can answer one statement at a time; dots and rank
+    /// ballots are whole, so the new one replaces the old.
+    pub fn merge(&mut self, later: Ballot) {
+        match (self, later) {
+            (Ballot::Placements(old), Ballot::Placements(new)) => old.extend(new),
+            (Ballot::Responses(old), Ballot::Responses(new)) => old.extend(new),
+            (Ballot::Scores(old), Ballot::Scores(new)) => old.extend(new),
+            (this, later) => *this = later,
         }
     }
 }
@@ -40,67 +71,375 @@ pub struct CastBallot {
 }
 
 /// Checks a ballot against the activity's settings and returns its normal form.
-pub fn validate(spec: &ActivitySpec, ballot: Ballot) -> Result<Ballot, Rejection> {
-    match (spec.kind, ballot) {
-        (ActivityKind::Dots, Ballot::Dots(dots)) => dots::validate(spec, dots).map(Ballot::Dots),
+/// `versions` gives each agreement statement's current version.
+pub fn validate(
+    spec: &ActivitySpec,
+    versions: &BTreeMap<String, u32>,
+    ballot: Ballot,
+) -> Result<Ballot, Rejection> {
+    if ballot.kind() != spec.kind {
+        return Err(Rejection::WrongBallotKind {
+            expected: spec.kind.ballot_shape(),
+        });
     }
+    match ballot {
+        Ballot::Dots(d) => dots::validate(spec, d).map(Ballot::Dots),
+        Ballot::Order(o) => rank::validate(spec, o).map(Ballot::Order),
+        Ballot::Placements(p) => role_map::validate(spec, p).map(Ballot::Placements),
+        Ballot::Responses(r) => agreement::validate(spec, versions, r).map(Ballot::Responses),
+        Ballot::Scores(s) => rating::validate(spec, s).map(Ballot::Scores),
+    }
+}
+
+/// Every key names an item of the activity, and there is at least one.
+pub(crate) fn known_items<'a>(
+    spec: &ActivitySpec,
+    keys: impl Iterator<Item = &'a String>,
+) -> Result<(), Rejection> {
+    let mut any = false;
+    for key in keys {
+        any = true;
+        if spec.option(key).is_none() {
+            return Err(Rejection::UnknownOption {
+                activity: spec.id.clone(),
+                option: key.clone(),
+            });
+        }
+    }
+    if any {
+        Ok(())
+    } else {
+        Err(Rejection::EmptyBallot)
+    }
+}
+
+/// Trims text and checks it is present, short enough, and free of control
+/// characters other than line breaks.
+pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, Rejection> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(Rejection::InvalidText(format!(
+            "the {what} must not be empty"
+        )));
+    }
+    if trimmed.chars().count() > max_chars {
+        return Err(Rejection::InvalidText(format!(
+            "the {what} may be at most {max_chars} characters"
+        )));
+    }
+    if trimmed.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(Rejection::InvalidText(format!(
+            "the {what} has characters that cannot be shown"
+        )));
+    }
+    Ok(trimmed.to_string())
 }
 
 /// The result of one activity for one set of ballots (everyone, or one group).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Tally {
+    /// See [`ideas::IdeasTally`].
+    Ideas(ideas::IdeasTally),
     /// See [`dots::DotsTally`].
     Dots(dots::DotsTally),
+    /// See [`rank::RankTally`].
+    Rank(rank::RankTally),
+    /// See [`role_map::RoleMapTally`].
+    RoleMap(role_map::RoleMapTally),
+    /// See [`agreement::AgreementTally`].
+    Agreement(agreement::AgreementTally),
+    /// See [`rating::RatingTally`].
+    Rating(rating::RatingTally),
+    /// The notes, decisions and actions written during a `notes` step.
+    Notes {
+        /// The notes.
+        notes: Vec<notes::Note>,
+    },
 }
 
 impl Tally {
-    /// How many ballots went into this tally.
+    /// How many ballots (or idea authors) went into this tally.
     pub fn ballots(&self) -> usize {
         match self {
+            Tally::Ideas(t) => t.ballots,
             Tally::Dots(t) => t.ballots,
+            Tally::Rank(t) => t.ballots,
+            Tally::RoleMap(t) => t.ballots,
+            Tally::Agreement(t) => t.ballots,
+            Tally::Rating(t) => t.ballots,
+            Tally::Notes { .. } => 0,
         }
     }
 }
 
-/// Tallies the ballots of one activity.
+/// Tallies the ballots of a ballot-taking activity.
 pub fn tally<'a>(spec: &ActivitySpec, ballots: impl Iterator<Item = &'a CastBallot>) -> Tally {
     match spec.kind {
         ActivityKind::Dots => Tally::Dots(dots::tally(spec, ballots)),
+        ActivityKind::Rank => Tally::Rank(rank::tally(spec, ballots)),
+        ActivityKind::RoleMap => Tally::RoleMap(role_map::tally(spec, ballots)),
+        ActivityKind::Agreement => Tally::Agreement(agreement::tally(spec, ballots)),
+        ActivityKind::Rating => Tally::Rating(rating::tally(spec, ballots)),
+        ActivityKind::Ideas | ActivityKind::Notes => Tally::Notes { notes: Vec::new() },
     }
+}
+
+/// A group's share of the results, or why it is not shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum GroupResult {
+    /// The group's tally.
+    Shown(Tally),
+    /// Too few ballots in an anonymous activity to show without identifying people.
+    Suppressed {
+        /// Always true.
+        suppressed: bool,
+        /// The minimum number of ballots for a group to be shown.
+        min_group_size: u32,
+    },
+    /// The kind has no split by group (notes).
+    None,
+}
+
+impl GroupResult {
+    /// The tally, if shown.
+    pub fn shown(&self) -> Option<&Tally> {
+        match self {
+            GroupResult::Shown(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// How the two top teams compare on one activity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Comparison {
+    /// Rank: Kendall's tau between the groups' Borda orders.
+    Rank {
+        /// -1 to 1; `None` without ballots from both.
+        kendall_tau: Option<f64>,
+        /// The number in plain words.
+        reading: &'static str,
+    },
+    /// Dots: 1 minus half the distance between the groups' shares of dots.
+    Dots {
+        /// 0 (no overlap) to 1 (identical spread); `None` without ballots from both.
+        agreement_index: Option<f64>,
+        /// The number in plain words.
+        reading: &'static str,
+    },
+    /// Role map: responsibilities the teams place differently, widest gap first.
+    RoleMap {
+        /// The contested responsibilities.
+        contested: Vec<role_map::Contested>,
+    },
 }
 
 /// An activity's results for everyone and split by voting group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
-    /// Every ballot.
+    /// Everyone.
     pub all: Tally,
-    /// Cabinet members' ballots.
-    pub cabinet: Tally,
-    /// Management team members' ballots.
-    pub management: Tally,
+    /// Cabinet members.
+    pub cabinet: GroupResult,
+    /// Management team members.
+    pub management: GroupResult,
+    /// How the groups compare, where the kind has a measure and both are shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
+}
+
+/// How results are split: anonymous activities hide groups below a minimum.
+#[derive(Debug, Clone, Copy)]
+pub struct Split {
+    /// Whether the activity is anonymous.
+    pub anonymous: bool,
+    /// Fewest ballots a group needs to be shown, in an anonymous activity.
+    pub min_group_size: u32,
+}
+
+impl Split {
+    fn group(&self, tally: Tally) -> GroupResult {
+        let n = tally.ballots();
+        if self.anonymous && n > 0 && n < self.min_group_size as usize {
+            GroupResult::Suppressed {
+                suppressed: true,
+                min_group_size: self.min_group_size,
+            }
+        } else {
+            GroupResult::Shown(tally)
+        }
+    }
 }
 
 impl Results {
-    /// Tallies everyone and each voting group.
-    pub fn of<'a, I>(spec: &ActivitySpec, ballots: I) -> Results
+    /// Tallies everyone and each voting group of a ballot-taking activity.
+    pub fn of<'a, I>(spec: &ActivitySpec, ballots: I, split: Split) -> Results
     where
         I: Iterator<Item = &'a CastBallot> + Clone,
     {
-        let of_group = |g: Group| tally(spec, ballots.clone().filter(move |b| b.group == g));
+        let of_group =
+            |g: Group| split.group(tally(spec, ballots.clone().filter(move |b| b.group == g)));
+        let cabinet = of_group(Group::Cabinet);
+        let management = of_group(Group::Management);
+        let comparison = compare(spec, cabinet.shown(), management.shown());
         Results {
             all: tally(spec, ballots.clone()),
-            cabinet: of_group(Group::Cabinet),
-            management: of_group(Group::Management),
+            cabinet,
+            management,
+            comparison,
         }
     }
 
-    /// The tally for one group.
-    pub fn group(&self, group: Group) -> Option<&Tally> {
-        match group {
-            Group::Cabinet => Some(&self.cabinet),
-            Group::Management => Some(&self.management),
-            Group::Observer => None,
+    /// The visible ideas, everyone and by group.
+    pub fn of_ideas<'a, I>(ideas: I, split: Split) -> Results
+    where
+        I: Iterator<Item = &'a ideas::Idea> + Clone,
+    {
+        let of_group = |g: Group| {
+            split.group(Tally::Ideas(ideas::tally(
+                ideas.clone().filter(move |i| i.group == g),
+            )))
+        };
+        Results {
+            all: Tally::Ideas(ideas::tally(ideas.clone())),
+            cabinet: of_group(Group::Cabinet),
+            management: of_group(Group::Management),
+            comparison: None,
         }
+    }
+
+    /// A notes step: the notes, no split.
+    pub fn of_notes(notes: Vec<notes::Note>) -> Results {
+        Results {
+            all: Tally::Notes { notes },
+            cabinet: GroupResult::None,
+            management: GroupResult::None,
+            comparison: None,
+        }
+    }
+
+    /// The result for one group.
+    pub fn group(&self, group: Group) -> &GroupResult {
+        match group {
+            Group::Cabinet => &self.cabinet,
+            Group::Management => &self.management,
+            Group::Observer => &GroupResult::None,
+        }
+    }
+}
+
+/// Differences the two teams' contested responsibilities must reach, on the
+/// members (0) to officers (2) line, to be called contested.
+const CONTESTED_GAP: f64 = 0.5;
+
+fn compare(
+    spec: &ActivitySpec,
+    cabinet: Option<&Tally>,
+    management: Option<&Tally>,
+) -> Option<Comparison> {
+    match (cabinet?, management?) {
+        (Tally::Rank(c), Tally::Rank(m)) => {
+            let tau = rank::kendall_tau(c, m).map(|t| (t * 100.0).round() / 100.0);
+            Some(Comparison::Rank {
+                kendall_tau: tau,
+                reading: rank::reading(tau),
+            })
+        }
+        (Tally::Dots(c), Tally::Dots(m)) => {
+            let index = dots::agreement_index(spec, c, m);
+            Some(Comparison::Dots {
+                agreement_index: index,
+                reading: dots::reading(index),
+            })
+        }
+        (Tally::RoleMap(c), Tally::RoleMap(m)) => Some(Comparison::RoleMap {
+            contested: role_map::contested(c, m, CONTESTED_GAP),
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::workshop::OptionSpec;
+
+    pub fn spec_with(kind: ActivityKind, ids: &[&str]) -> ActivitySpec {
+        let mut spec = ActivitySpec::new("a", kind, "A");
+        spec.options = ids.iter().map(|id| OptionSpec::new(id, id)).collect();
+        spec.dots = Some(5);
+        spec
+    }
+
+    pub fn cast(group: Group, ballot: Ballot) -> CastBallot {
+        CastBallot { group, ballot }
+    }
+
+    #[test]
+    fn item_ballots_merge_but_dots_replace() {
+        let mut a = Ballot::Scores([("x".to_string(), 1)].into());
+        a.merge(Ballot::Scores([("y".to_string(), 2)].into()));
+        assert_eq!(
+            a,
+            Ballot::Scores([("x".to_string(), 1), ("y".to_string(), 2)].into())
+        );
+        let mut d = Ballot::Dots([("x".to_string(), 1)].into());
+        d.merge(Ballot::Dots([("y".to_string(), 2)].into()));
+        assert_eq!(d, Ballot::Dots([("y".to_string(), 2)].into()));
+    }
+
+    #[test]
+    fn small_groups_are_suppressed_only_in_anonymous_activities() {
+        let spec = spec_with(ActivityKind::Rating, &["trust"]);
+        let b = |g| cast(g, Ballot::Scores([("trust".to_string(), 4)].into()));
+        let casts = [
+            b(Group::Cabinet),
+            b(Group::Cabinet),
+            b(Group::Management),
+            b(Group::Management),
+            b(Group::Management),
+        ];
+        let anonymous = Results::of(
+            &spec,
+            casts.iter(),
+            Split {
+                anonymous: true,
+                min_group_size: 3,
+            },
+        );
+        assert!(
+            matches!(anonymous.cabinet, GroupResult::Suppressed { .. }),
+            "2 cabinet ballots < 3"
+        );
+        assert!(matches!(anonymous.management, GroupResult::Shown(_)));
+        assert_eq!(
+            anonymous.all.ballots(),
+            5,
+            "the whole-room total is always shown"
+        );
+        let named = Results::of(
+            &spec,
+            casts.iter(),
+            Split {
+                anonymous: false,
+                min_group_size: 3,
+            },
+        );
+        assert!(matches!(named.cabinet, GroupResult::Shown(_)));
+    }
+
+    #[test]
+    fn a_ballot_of_the_wrong_kind_is_refused() {
+        let spec = spec_with(ActivityKind::Rank, &["x"]);
+        let err = validate(
+            &spec,
+            &BTreeMap::new(),
+            Ballot::Dots([("x".to_string(), 1)].into()),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "wrong_ballot_kind");
     }
 }

@@ -1,7 +1,9 @@
 //! The session as JSON: the shape `GET /api/sessions/{id}` returns.
 
-use crate::session::{ActivityStatus, SessionState, SessionStatus};
+use crate::session::{ActivityState, SessionState, SessionStatus};
+use crate::workshop::ActivityKind;
 use serde_json::{json, Value};
+use std::time::SystemTime;
 
 /// The full state with results by group, as documented in `docs/api.md`.
 pub fn session_json(state: &SessionState) -> Value {
@@ -20,32 +22,11 @@ pub fn session_json(state: &SessionState) -> Value {
             })
         })
         .collect();
+    let now = SystemTime::now();
     let activities: Vec<Value> = state
         .activities
         .iter()
-        .map(|a| {
-            let options: Vec<Value> = a
-                .spec
-                .options
-                .iter()
-                .map(|o| json!({ "id": o.id, "label": o.label }))
-                .collect();
-            json!({
-                "id": a.spec.id,
-                "kind": a.spec.kind.as_str(),
-                "title": a.spec.title,
-                "prompt": a.spec.prompt,
-                "status": match a.status {
-                    ActivityStatus::Pending => "pending",
-                    ActivityStatus::Open => "open",
-                    ActivityStatus::Closed => "closed",
-                },
-                "revealed": a.revealed,
-                "dots": a.spec.dots,
-                "options": options,
-                "results": a.results(state),
-            })
-        })
+        .map(|a| activity_json(state, a, now))
         .collect();
     json!({
         "id": info.id,
@@ -59,7 +40,52 @@ pub fn session_json(state: &SessionState) -> Value {
         "current": state.current_activity().map(|a| a.spec.id.clone()),
         "participants": participants,
         "activities": activities,
+        "notes": state.notes,
     })
+}
+
+fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Value {
+    let mut value = json!({
+        "id": a.spec.id,
+        "kind": a.spec.kind.as_str(),
+        "title": a.spec.title,
+        "prompt": a.spec.prompt,
+        "status": a.status.as_str(),
+        "revealed": a.revealed,
+        "anonymous": a.spec.anonymous,
+        "options": a.spec.options,
+        "results": a.results(state),
+        "timer": {
+            "running": a.timer.running_since.is_some(),
+            "seconds_left": a.timer.left_at(now),
+            "ends_at": a.timer.ends_at().map(|t| humantime::format_rfc3339_seconds(t).to_string()),
+        },
+    });
+    let extra = match a.spec.kind {
+        ActivityKind::Dots => {
+            json!({ "dots": a.spec.dots, "max_per_option": a.spec.max_per_option })
+        }
+        ActivityKind::Ideas => json!({ "ideas": a.ideas }),
+        ActivityKind::Agreement => {
+            let statements: serde_json::Map<String, Value> = a
+                .statements
+                .iter()
+                .map(|(item, versions)| {
+                    let entry = json!({ "versions": versions, "outcome": a.outcome(state, item) });
+                    (item.clone(), entry)
+                })
+                .collect();
+            json!({ "fields": a.spec.fields, "statements": statements })
+        }
+        _ => json!({}),
+    };
+    if let (Value::Object(map), Value::Object(more)) = (&mut value, extra) {
+        map.extend(more);
+    }
+    if let Some(from) = &a.spec.from {
+        value["from"] = json!(from);
+    }
+    value
 }
 
 /// One line of the session list.
@@ -77,7 +103,8 @@ pub fn session_summary_json(state: &SessionState) -> Value {
     })
 }
 
-fn status_name(status: SessionStatus) -> &'static str {
+/// The session's status as the API names it.
+pub fn status_name(status: SessionStatus) -> &'static str {
     match status {
         SessionStatus::Live => "live",
         SessionStatus::Ended => "ended",

@@ -4,7 +4,9 @@
 //! most once per render interval). Each audience's view is serialised once into
 //! a [`SharedText`]; every socket sends a cheap clone of those bytes.
 
+mod ballots;
 mod json;
+mod results;
 mod views;
 
 pub use json::{session_json, session_summary_json};

@@ -1,12 +1,14 @@
 //! The HTML fragments each audience sees, as maud functions of session state.
 //!
-//! Participant text (names, ideas) is only ever interpolated with `(…)`, which
-//! maud escapes; nothing here uses `PreEscaped`.
+//! Participant text (names, ideas, reasons) is only ever interpolated with
+//! `(…)`, which maud escapes; nothing here uses `PreEscaped`.
 
-use crate::activity::{dots::DotsTally, Tally};
+use super::ballots::ballot_form;
+use super::results::{field_label, results};
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
-use crate::workshop::Group;
+use crate::workshop::{ActivityKind, Group};
 use maud::{html, Markup};
+use std::time::SystemTime;
 
 /// Which participant view: voters get a ballot, observers do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,14 +28,16 @@ pub fn participant_view(state: &SessionState, variant: ParticipantVariant) -> Ma
                 p { "Thank you for taking part." }
             }
         } @else if let Some(activity) = state.current_activity() {
-            section.step aria-labelledby="step-title" data-activity=(activity.spec.id) data-status=(status_name(activity.status)) {
+            section.step aria-labelledby="step-title" data-activity=(activity.spec.id) data-status=(activity.status.as_str()) {
                 h2 #step-title { (activity.spec.title) }
                 @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
-                @match (activity.status, variant) {
-                    (ActivityStatus::Open, ParticipantVariant::Voter) => (ballot_form(activity)),
-                    (ActivityStatus::Open, ParticipantVariant::Observer) => p.notice { "Voting is open. As an observer you can follow along; you do not vote." },
-                    (ActivityStatus::Pending, _) => p.notice { "Voting has not opened yet." },
-                    (ActivityStatus::Closed, _) => p.notice { "Voting is closed." },
+                (timer(activity))
+                @match (activity.status, variant, activity.spec.kind) {
+                    (_, _, ActivityKind::Notes) => p.notice { "The facilitator is capturing notes, decisions and actions." },
+                    (ActivityStatus::Open, ParticipantVariant::Voter, _) => (ballot_form(activity)),
+                    (ActivityStatus::Open, ParticipantVariant::Observer, _) => p.notice { "Voting is open. As an observer you follow along; you do not vote." },
+                    (ActivityStatus::Pending, _, _) => p.notice { "Voting has not opened yet." },
+                    (ActivityStatus::Closed, _, _) => p.notice { "Voting is closed." },
                 }
                 @if activity.revealed { (results(state, activity)) }
             }
@@ -56,33 +60,6 @@ pub fn waiting_view() -> Markup {
     }
 }
 
-fn ballot_form(activity: &ActivityState) -> Markup {
-    let spec = &activity.spec;
-    let budget = spec.dots.unwrap_or(0);
-    let cap = spec.max_per_option.unwrap_or(budget);
-    html! {
-        form.ballot.dots data-activity=(spec.id) data-kind="dots" data-budget=(budget) data-cap=(cap) {
-            p.budget aria-live="polite" {
-                "You have " output.left { (budget) } " of " (budget) " dots left."
-            }
-            ul.options {
-                @for option in &spec.options {
-                    li.option data-option=(option.id) {
-                        span.label id={ "opt-" (spec.id) "-" (option.id) } { (option.label) }
-                        span.stepper {
-                            button type="button" data-step="-1" aria-label={ "Remove a dot from " (option.label) } { "−" }
-                            output.count aria-labelledby={ "opt-" (spec.id) "-" (option.id) } { "0" }
-                            button type="button" data-step="1" aria-label={ "Add a dot to " (option.label) } { "+" }
-                        }
-                    }
-                }
-            }
-            button.primary type="submit" { "Save my vote" }
-            p.saved role="status" aria-live="polite" {}
-        }
-    }
-}
-
 /// What the projector shows.
 pub fn screen_view(state: &SessionState) -> Markup {
     html! {
@@ -94,8 +71,12 @@ pub fn screen_view(state: &SessionState) -> Markup {
             section.step aria-labelledby="screen-step" {
                 h2 #screen-step { (activity.spec.title) }
                 @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
+                (timer(activity))
                 (turnout(state, activity))
                 @if activity.revealed { (results(state, activity)) }
+                @else if activity.status != ActivityStatus::Pending && activity.spec.kind != ActivityKind::Notes {
+                    p.notice { "Results will be shown when the facilitator reveals them." }
+                }
             }
         } @else {
             p.notice { "Waiting for the first activity." }
@@ -112,12 +93,12 @@ pub fn facilitator_view(state: &SessionState) -> Markup {
                 @for (i, activity) in state.activities.iter().enumerate() {
                     li aria-current=[(state.current == Some(i)).then_some("step")] {
                         strong { (activity.spec.title) }
-                        " — " (status_name(activity.status))
+                        " — " (activity.status.as_str())
                         @if activity.revealed { ", revealed" }
-                        " — " (activity.ballots.len()) " ballots"
+                        @if activity.spec.kind.takes_ballots() { " — " (activity.ballots.len()) " ballots" }
                         span.actions {
                             @for (verb, label) in [("open", "Open"), ("close", "Close"), ("reveal", "Reveal")] {
-                                button type="button" data-command=(verb) data-activity=(activity.spec.id) { (label) " " span.visually-hidden { (activity.spec.title) } }
+                                button type="button" data-command=(verb) data-activity=(activity.spec.id) { (label) span.visually-hidden { " " (activity.spec.title) } }
                             }
                         }
                     }
@@ -127,20 +108,29 @@ pub fn facilitator_view(state: &SessionState) -> Markup {
         @if let Some(activity) = state.current_activity() {
             section.live aria-labelledby="live-title" {
                 h2 #live-title { "Now: " (activity.spec.title) }
+                (timer(activity))
+                (timer_controls(activity))
                 (turnout(state, activity))
                 (results(state, activity))
+                (moderation(activity))
             }
         }
+        (notes_panel(state))
         section.people aria-labelledby="people-title" {
             h2 #people-title { "People (" (state.participants.len()) ")" }
             ul {
                 @for p in &state.participants {
                     li {
                         (p.name) " — " (p.group.label())
+                        @if let Some(t) = &p.job_title { ", " (t) }
                         @if p.removed { " (removed)" }
-                        @else if !p.admitted {
-                            " (waiting) "
-                            button type="button" data-command="admit" data-participant=(p.id) { "Admit " span.visually-hidden { (p.name) } }
+                        @else {
+                            @if !p.admitted {
+                                " (waiting) "
+                                button type="button" data-command="admit" data-participant=(p.id) { "Admit" span.visually-hidden { " " (p.name) } }
+                            }
+                            " "
+                            button type="button" data-command="remove" data-participant=(p.id) { "Remove" span.visually-hidden { " " (p.name) } }
                         }
                     }
                 }
@@ -149,55 +139,74 @@ pub fn facilitator_view(state: &SessionState) -> Markup {
     }
 }
 
-fn turnout(state: &SessionState, activity: &ActivityState) -> Markup {
-    let counts = |g: Group| {
-        let eligible = state
-            .participants
-            .iter()
-            .filter(|p| p.group == g && p.admitted && !p.removed)
-            .count();
-        let voted = activity.ballots.values().filter(|b| b.group == g).count();
-        (voted, eligible)
-    };
+fn timer(activity: &ActivityState) -> Markup {
+    let t = &activity.timer;
+    let left = t.left_at(SystemTime::now());
+    let running = t.running_since.is_some();
+    if left == 0 && !running && activity.spec.minutes.is_none() {
+        return html! {};
+    }
+    let ends_at = t
+        .ends_at()
+        .map(|e| humantime::format_rfc3339_seconds(e).to_string());
     html! {
-        p.turnout aria-live="polite" {
-            @for g in state.workshop().groups.iter().filter(|g| g.votes()) {
-                @let (voted, eligible) = counts(*g);
-                span.group { (g.label()) ": " strong { (voted) } " of " (eligible) " voted" }
-                " "
-            }
+        p.timer data-ends-at=[ends_at] data-left=(left) {
+            "Time left: " span.clock { (left / 60) ":" (format!("{:02}", left % 60)) }
+            @if !running { " (paused)" }
         }
     }
 }
 
-fn results(state: &SessionState, activity: &ActivityState) -> Markup {
-    let results = activity.results(state);
+fn timer_controls(activity: &ActivityState) -> Markup {
+    let id = &activity.spec.id;
     html! {
-        section.results aria-label={ "Results: " (activity.spec.title) } {
-            @match (&results.all, &results.cabinet, &results.management) {
-                (Tally::Dots(all), Tally::Dots(cabinet), Tally::Dots(management)) => (dots_table(activity, all, cabinet, management)),
-            }
+        form.timer-controls data-command="timer" data-activity=(id) {
+            label for={ "timer-seconds-" (id) } { "Seconds" }
+            input type="number" id={ "timer-seconds-" (id) } name="seconds" min="1" max="86400" inputmode="numeric";
+            button type="submit" name="action" value="start" { "Start timer" }
+            button type="submit" name="action" value="pause" { "Pause" }
+            button type="submit" name="action" value="reset" { "Reset" }
         }
     }
 }
 
-fn dots_table(
-    activity: &ActivityState,
-    all: &DotsTally,
-    cabinet: &DotsTally,
-    management: &DotsTally,
-) -> Markup {
+fn moderation(activity: &ActivityState) -> Markup {
+    let id = &activity.spec.id;
     html! {
-        table.dots {
-            caption { "Dots by option (" (all.ballots) " ballots)" }
-            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } th scope="col" { "Cabinet" } th scope="col" { "Management" } } }
-            tbody {
-                @for (id, total) in all.ranked(&activity.spec) {
-                    tr {
-                        th scope="row" { (activity.spec.option(id).map_or(id, |o| o.label.as_str())) }
-                        td { (total) }
-                        td { (cabinet.totals.get(id).copied().unwrap_or(0)) }
-                        td { (management.totals.get(id).copied().unwrap_or(0)) }
+        @if activity.spec.kind == ActivityKind::Ideas && !activity.ideas.is_empty() {
+            h3 { "Ideas" }
+            ul.moderate {
+                @for idea in &activity.ideas {
+                    li {
+                        (idea.text) " (" (idea.group.label()) ")"
+                        @if idea.hidden { " — hidden " button type="button" data-command="show_idea" data-activity=(id) data-idea=(idea.id) { "Show" } }
+                        @else if let Some(into) = &idea.merged_into { " — merged into " (into) }
+                        @else {
+                            " " button type="button" data-command="hide_idea" data-activity=(id) data-idea=(idea.id) { "Hide" span.visually-hidden { " " (idea.text) } }
+                        }
+                    }
+                }
+            }
+            form data-command="merge_idea" data-activity=(id) {
+                label for={ "merge-from-" (id) } { "Merge idea" }
+                select id={ "merge-from-" (id) } name="idea" { @for i in activity.ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
+                label for={ "merge-into-" (id) } { "into" }
+                select id={ "merge-into-" (id) } name="into" { @for i in activity.ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
+                button type="submit" { "Merge" }
+            }
+        }
+        @if activity.spec.kind == ActivityKind::Agreement {
+            h3 { "Amend a statement" }
+            @for o in &activity.spec.options {
+                @if let Some(current) = activity.current_statement(&o.id) {
+                    form.amend data-command="amend" data-activity=(id) data-item=(o.id) {
+                        label for={ "amend-" (id) "-" (o.id) } { "Statement " (o.id) }
+                        textarea id={ "amend-" (id) "-" (o.id) } name="text" rows="2" maxlength="500" { (current.text) }
+                        @for field in &activity.spec.fields {
+                            label for={ "amend-" (id) "-" (o.id) "-" (field) } { (field_label(field)) }
+                            input type="text" id={ "amend-" (id) "-" (o.id) "-" (field) } name={ "fields." (field) } maxlength="300" value=(current.fields.get(field).map(String::as_str).unwrap_or(""));
+                        }
+                        button type="submit" { "Amend" }
                     }
                 }
             }
@@ -205,10 +214,76 @@ fn dots_table(
     }
 }
 
-fn status_name(status: ActivityStatus) -> &'static str {
-    match status {
-        ActivityStatus::Pending => "pending",
-        ActivityStatus::Open => "open",
-        ActivityStatus::Closed => "closed",
+fn notes_panel(state: &SessionState) -> Markup {
+    html! {
+        section.notes aria-labelledby="notes-title" {
+            h2 #notes-title { "Notes, decisions and actions" }
+            @if !state.notes.is_empty() {
+                ul {
+                    @for n in &state.notes {
+                        li {
+                            strong { (n.kind.label()) ": " } (n.text)
+                            @if let Some(owner) = &n.owner { " — " (owner) }
+                            @if let Some(due) = &n.due { ", by " (due) }
+                        }
+                    }
+                }
+            }
+            form data-command="note" {
+                label for="note-text" { "Note or decision" }
+                textarea id="note-text" name="text" rows="2" maxlength="1000" {}
+                label for="note-kind" { "Kind" }
+                select id="note-kind" name="kind" { option value="note" { "Note" } option value="decision" { "Decision" } }
+                button type="submit" { "Add" }
+            }
+            form data-command="action" {
+                label for="action-text" { "Action" }
+                input type="text" id="action-text" name="text" maxlength="1000";
+                label for="action-owner" { "Owner" }
+                input type="text" id="action-owner" name="owner" maxlength="120";
+                label for="action-due" { "Due date" }
+                input type="date" id="action-due" name="due";
+                button type="submit" { "Add action" }
+            }
+        }
+    }
+}
+
+fn turnout(state: &SessionState, activity: &ActivityState) -> Markup {
+    if !activity.spec.kind.takes_ballots() && activity.spec.kind != ActivityKind::Ideas {
+        return html! {};
+    }
+    let counts = |g: Group| {
+        let eligible = state
+            .participants
+            .iter()
+            .filter(|p| p.group == g && p.admitted && !p.removed)
+            .count();
+        let voted = if activity.spec.kind == ActivityKind::Ideas {
+            let authors: std::collections::BTreeSet<_> = activity
+                .ideas
+                .iter()
+                .filter(|i| i.group == g)
+                .map(|i| i.author)
+                .collect();
+            authors.len()
+        } else {
+            activity.ballots.values().filter(|b| b.group == g).count()
+        };
+        (voted, eligible)
+    };
+    let verb = if activity.spec.kind == ActivityKind::Ideas {
+        "offered ideas"
+    } else {
+        "voted"
+    };
+    html! {
+        p.turnout aria-live="polite" {
+            @for g in state.workshop().groups.iter().filter(|g| g.votes()) {
+                @let (voted, eligible) = counts(*g);
+                span.group { (g.label()) ": " strong { (voted) } " of " (eligible) " " (verb) }
+                " "
+            }
+        }
     }
 }

@@ -6,7 +6,9 @@
 //! replies and publishes. If the write fails the working copy is dropped, so
 //! nobody ever sees or is acked for an event that is not on disk.
 
-use super::{Actor, Command, Participant, Record, Rejection, SessionInfo, SessionState};
+use super::{
+    Actor, Command, Context, Participant, Pseudonyms, Record, Rejection, SessionInfo, SessionState,
+};
 use crate::activity::Ballot;
 use crate::config::{Limits, Timings};
 use crate::render::{self, ViewSenders, Views};
@@ -156,9 +158,11 @@ impl SessionHandle {
 
 /// Starts the task for a session whose state is `state` (new or replayed) and
 /// whose transcript `writer` is open for appending.
+#[allow(clippy::too_many_arguments)]
 pub fn spawn(
     state: SessionState,
     writer: Box<dyn TranscriptWriter>,
+    pseudonyms: Pseudonyms,
     limits: &Limits,
     timings: &Timings,
     metrics: Arc<Metrics>,
@@ -173,6 +177,7 @@ pub fn spawn(
     let task = SessionTask {
         state,
         writer: Arc::new(Mutex::new(writer)),
+        pseudonyms,
         state_tx,
         views: view_senders,
         max_batch: limits.max_batch,
@@ -197,6 +202,7 @@ struct SessionTask {
     /// Behind a mutex only so the blocking write can borrow it on the blocking
     /// pool; this task is its sole user, so the lock is never contended.
     writer: Arc<Mutex<Box<dyn TranscriptWriter>>>,
+    pseudonyms: Pseudonyms,
     state_tx: watch::Sender<Arc<SessionState>>,
     views: ViewSenders,
     max_batch: usize,
@@ -255,7 +261,8 @@ impl SessionTask {
         let mut records = Vec::new();
         let mut replies: Vec<CommandReply> = Vec::new();
         let mut connects = Vec::new();
-        let at = humantime::format_rfc3339_millis(SystemTime::now()).to_string();
+        let ctx = Context::new(SystemTime::now(), self.pseudonyms.clone());
+        let at = ctx.now_rfc3339();
         for request in batch {
             match request {
                 Request::Command {
@@ -264,8 +271,15 @@ impl SessionTask {
                     command,
                     reply,
                 } => {
-                    let outcome =
-                        self.decide_one(&mut next, &mut records, &at, actor, client_id, command);
+                    let outcome = self.decide_one(
+                        &mut next,
+                        &mut records,
+                        &ctx,
+                        &at,
+                        actor,
+                        client_id,
+                        command,
+                    );
                     replies.push((reply, outcome));
                 }
                 Request::Connect { viewer, reply } => connects.push((viewer, reply)),
@@ -306,10 +320,12 @@ impl SessionTask {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn decide_one(
         &self,
         next: &mut SessionState,
         records: &mut Vec<Record>,
+        ctx: &Context,
         at: &str,
         actor: Actor,
         client_id: Option<String>,
@@ -322,7 +338,7 @@ impl SessionTask {
         {
             return Ok(seq);
         }
-        let events = super::decide(next, actor, command)?;
+        let events = super::decide(next, ctx, actor, command)?;
         for event in events {
             let record = Record {
                 seq: next.seq + 1,

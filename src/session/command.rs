@@ -1,9 +1,11 @@
 //! What people ask a session to do, and who is asking.
 
 use super::ParticipantId;
+use crate::activity::notes::NoteKind;
 use crate::activity::Ballot;
 use crate::workshop::Group;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Who caused an event; recorded with every event in the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -57,6 +59,85 @@ pub enum Command {
         /// Participant id.
         participant: ParticipantId,
     },
+    /// Offer an idea (participant).
+    Idea {
+        /// Activity id.
+        activity: String,
+        /// The idea.
+        text: String,
+    },
+    /// Reword an idea (facilitator).
+    EditIdea {
+        /// Activity id.
+        activity: String,
+        /// Idea id.
+        idea: String,
+        /// New text.
+        text: String,
+    },
+    /// Hide an idea from lists and carry-over (facilitator).
+    HideIdea {
+        /// Activity id.
+        activity: String,
+        /// Idea id.
+        idea: String,
+    },
+    /// Show a hidden idea again (facilitator).
+    ShowIdea {
+        /// Activity id.
+        activity: String,
+        /// Idea id.
+        idea: String,
+    },
+    /// Merge an idea into another, e.g. two saying the same thing (facilitator).
+    MergeIdea {
+        /// Activity id.
+        activity: String,
+        /// The idea merged away.
+        idea: String,
+        /// The idea it joins.
+        into: String,
+    },
+    /// Amend a statement: new wording and/or fields, as a new version (facilitator).
+    Amend {
+        /// Activity id.
+        activity: String,
+        /// Statement id.
+        item: String,
+        /// New wording; unchanged when absent.
+        #[serde(default)]
+        text: Option<String>,
+        /// Fields to set (only those the activity names); others keep their value.
+        #[serde(default)]
+        fields: BTreeMap<String, String>,
+    },
+    /// Write a note or decision (facilitator).
+    Note {
+        /// The text.
+        text: String,
+        /// `note` (default) or `decision`.
+        #[serde(default)]
+        kind: NoteKind,
+    },
+    /// Record an action with an owner and a due date (facilitator).
+    Action {
+        /// What will be done.
+        text: String,
+        /// Who will do it.
+        owner: String,
+        /// By when, `YYYY-MM-DD`.
+        due: String,
+    },
+    /// Start, pause or reset an activity's countdown (facilitator).
+    Timer {
+        /// Activity id.
+        activity: String,
+        /// What to do.
+        action: TimerAction,
+        /// Seconds to run for (start only); otherwise what was left, or the script's length.
+        #[serde(default)]
+        seconds: Option<u32>,
+    },
     /// End the session; nothing changes after this (facilitator).
     End,
     /// A new participant (from `POST /api/join`; never parsed from a client message).
@@ -66,9 +147,37 @@ pub enum Command {
 
 impl Command {
     /// The `type` names clients may send, for telling "unknown type" from "bad fields".
-    pub const WIRE_TYPES: [&'static str; 8] = [
-        "vote", "goto", "open", "close", "reveal", "admit", "remove", "end",
+    pub const WIRE_TYPES: [&'static str; 17] = [
+        "vote",
+        "goto",
+        "open",
+        "close",
+        "reveal",
+        "admit",
+        "remove",
+        "end",
+        "idea",
+        "edit_idea",
+        "hide_idea",
+        "show_idea",
+        "merge_idea",
+        "amend",
+        "note",
+        "action",
+        "timer",
     ];
+}
+
+/// What to do with a countdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimerAction {
+    /// Start (or resume).
+    Start,
+    /// Pause, keeping the time left.
+    Pause,
+    /// Back to the script's length, stopped.
+    Reset,
 }
 
 /// A person joining. The id and token hash are made by the caller, so that

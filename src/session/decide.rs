@@ -1,14 +1,19 @@
 //! `decide`: the rules. Turns a command into events, or refuses it, without I/O.
 
+use super::carry::{carried_options, with_own_options};
+use super::decide_content;
 use super::{
-    ActivityStatus, Actor, Command, Event, JoinRequest, Rejection, SessionState, SessionStatus,
+    ActivityStatus, Actor, Command, Context, Event, JoinRequest, Participant, ParticipantId,
+    Rejection, SessionState, SessionStatus,
 };
 use crate::activity::{self, Ballot};
+use crate::workshop::ActivityKind;
 
 /// Decides what a command means for this state. Refusing changes nothing; the
 /// events returned are valid to apply in order.
 pub fn decide(
     state: &SessionState,
+    ctx: &Context,
     actor: Actor,
     command: Command,
 ) -> Result<Vec<Event>, Rejection> {
@@ -16,14 +21,23 @@ pub fn decide(
         return Err(Rejection::SessionEnded);
     }
     match (actor, command) {
-        (Actor::Participant(_), Command::Join(join))
-        | (Actor::Facilitator, Command::Join(join)) => decide_join(state, join),
+        (Actor::Participant(id), Command::Join(join)) if id == join.participant => {
+            decide_join(state, join)
+        }
+        (_, Command::Join(_)) => Err(Rejection::FacilitatorOnly("add people that way")),
         (Actor::Participant(voter), Command::Vote { activity, ballot }) => {
-            decide_vote(state, voter, &activity, ballot)
+            decide_vote(state, ctx, voter, &activity, ballot)
+        }
+        (Actor::Participant(author), Command::Idea { activity, text }) => {
+            let participant = voter(state, author)?;
+            decide_content::idea(state, ctx, participant, &activity, text)
         }
         (Actor::Facilitator, Command::Vote { .. }) => Err(Rejection::ParticipantOnly("vote")),
+        (Actor::Facilitator, Command::Idea { .. }) => {
+            Err(Rejection::ParticipantOnly("offer ideas"))
+        }
         (Actor::Participant(_), _) => Err(Rejection::FacilitatorOnly("run the agenda")),
-        (Actor::Facilitator, command) => decide_facilitation(state, command),
+        (Actor::Facilitator, command) => decide_facilitation(state, ctx, command),
     }
 }
 
@@ -42,15 +56,11 @@ fn decide_join(state: &SessionState, join: JoinRequest) -> Result<Vec<Event>, Re
     }])
 }
 
-fn decide_vote(
-    state: &SessionState,
-    voter: super::ParticipantId,
-    activity: &str,
-    ballot: Ballot,
-) -> Result<Vec<Event>, Rejection> {
+/// The participant, if they may take part: known, in the room, and a voter.
+pub(super) fn voter(state: &SessionState, id: ParticipantId) -> Result<&Participant, Rejection> {
     let participant = state
-        .participant(&voter)
-        .ok_or_else(|| Rejection::UnknownParticipant(voter.to_string()))?;
+        .participant(&id)
+        .ok_or_else(|| Rejection::UnknownParticipant(id.to_string()))?;
     if participant.removed {
         return Err(Rejection::Removed);
     }
@@ -59,21 +69,47 @@ fn decide_vote(
     }
     if !participant.group.votes() {
         return Err(Rejection::WrongGroup(
-            "observers can watch but not vote".into(),
+            "observers can watch but not take part".into(),
         ));
     }
+    Ok(participant)
+}
+
+/// The activity, if it exists and is open.
+pub(super) fn open_activity<'a>(
+    state: &'a SessionState,
+    activity: &str,
+) -> Result<&'a super::ActivityState, Rejection> {
     let (_, target) = state
         .activity(activity)
         .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
     if target.status != ActivityStatus::Open {
         return Err(Rejection::ActivityClosed(activity.to_string()));
     }
-    if ballot.kind() != target.spec.kind {
-        return Err(Rejection::WrongBallotKind {
-            expected: target.spec.kind.as_str(),
-        });
+    Ok(target)
+}
+
+fn decide_vote(
+    state: &SessionState,
+    ctx: &Context,
+    voter_id: ParticipantId,
+    activity: &str,
+    ballot: Ballot,
+) -> Result<Vec<Event>, Rejection> {
+    let participant = voter(state, voter_id)?;
+    let target = open_activity(state, activity)?;
+    if !target.spec.kind.takes_ballots() {
+        return Err(Rejection::WrongKind(format!(
+            "{activity:?} takes {}",
+            target.spec.kind.ballot_shape()
+        )));
     }
-    let ballot = activity::validate(&target.spec, ballot)?;
+    let ballot = activity::validate(&target.spec, &target.versions(), ballot)?;
+    let voter = if target.spec.anonymous {
+        ctx.pseudonyms.of(voter_id)
+    } else {
+        voter_id
+    };
     Ok(vec![Event::BallotCast {
         activity: activity.to_string(),
         voter,
@@ -82,14 +118,17 @@ fn decide_vote(
     }])
 }
 
-fn decide_facilitation(state: &SessionState, command: Command) -> Result<Vec<Event>, Rejection> {
+fn decide_facilitation(
+    state: &SessionState,
+    ctx: &Context,
+    command: Command,
+) -> Result<Vec<Event>, Rejection> {
     let known = |id: &str| {
         state
             .activity(id)
-            .map(|(i, a)| (i, a.status))
             .ok_or_else(|| Rejection::UnknownActivity(id.to_string()))
     };
-    let known_participant = |id: &super::ParticipantId| {
+    let known_participant = |id: &ParticipantId| {
         state
             .participant(id)
             .ok_or_else(|| Rejection::UnknownParticipant(id.to_string()))
@@ -100,39 +139,14 @@ fn decide_facilitation(state: &SessionState, command: Command) -> Result<Vec<Eve
             known(&activity)?;
             events.push(Event::MovedTo { activity });
         }
-        Command::Open { activity } => {
-            let (index, status) = known(&activity)?;
-            // One activity takes ballots at a time, so phones never face two.
-            for other in state
-                .activities
-                .iter()
-                .filter(|a| a.status == ActivityStatus::Open)
-            {
-                if other.spec.id != activity {
-                    events.push(Event::ActivityClosed {
-                        activity: other.spec.id.clone(),
-                    });
-                }
-            }
-            if state.current != Some(index) {
-                events.push(Event::MovedTo {
-                    activity: activity.clone(),
-                });
-            }
-            if status != ActivityStatus::Open {
-                events.push(Event::ActivityOpened { activity });
-            }
-        }
+        Command::Open { activity } => events = decide_open(state, &activity)?,
         Command::Close { activity } => {
-            if known(&activity)?.1 == ActivityStatus::Open {
+            if known(&activity)?.1.status == ActivityStatus::Open {
                 events.push(Event::ActivityClosed { activity });
             }
         }
         Command::Reveal { activity } => {
-            let (_, a) = state
-                .activity(&activity)
-                .ok_or_else(|| Rejection::UnknownActivity(activity.clone()))?;
-            if !a.revealed {
+            if !known(&activity)?.1.revealed {
                 events.push(Event::ResultsRevealed { activity });
             }
         }
@@ -151,8 +165,60 @@ fn decide_facilitation(state: &SessionState, command: Command) -> Result<Vec<Eve
             }
         }
         Command::End => events.push(Event::SessionEnded),
-        // `decide` routes votes and joins before they can reach here.
-        Command::Vote { .. } | Command::Join(_) => {}
+        other => events = decide_content::facilitation(state, ctx, other)?,
+    }
+    Ok(events)
+}
+
+/// Opening makes the activity current, closes any other open one (phones never
+/// face two), and on first opening carries in options named by `from`.
+fn decide_open(state: &SessionState, activity: &str) -> Result<Vec<Event>, Rejection> {
+    let (index, target) = state
+        .activity(activity)
+        .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
+    let mut events = Vec::new();
+    let mut options = None;
+    if target.status == ActivityStatus::Pending {
+        if let Some((_, source)) = target
+            .spec
+            .from_same_session()
+            .and_then(|from| state.activity(from))
+        {
+            let carried = carried_options(state, source, target.spec.take, &source.spec.title);
+            options = Some(with_own_options(carried, &target.spec.options));
+        }
+    }
+    let option_count = options.as_ref().map_or(target.spec.options.len(), Vec::len);
+    let needs_options = !matches!(target.spec.kind, ActivityKind::Ideas | ActivityKind::Notes);
+    if needs_options && option_count == 0 {
+        return Err(Rejection::NoOptions(activity.to_string()));
+    }
+    for other in state
+        .activities
+        .iter()
+        .filter(|a| a.status == ActivityStatus::Open)
+    {
+        if other.spec.id != activity {
+            events.push(Event::ActivityClosed {
+                activity: other.spec.id.clone(),
+            });
+        }
+    }
+    if state.current != Some(index) {
+        events.push(Event::MovedTo {
+            activity: activity.to_string(),
+        });
+    }
+    if let Some(options) = options {
+        events.push(Event::OptionsSet {
+            activity: activity.to_string(),
+            options,
+        });
+    }
+    if target.status != ActivityStatus::Open {
+        events.push(Event::ActivityOpened {
+            activity: activity.to_string(),
+        });
     }
     Ok(events)
 }

@@ -1,9 +1,11 @@
 //! What happened: the events a transcript records, one per line.
 
 use super::{Actor, ParticipantId};
+use crate::activity::notes::NoteKind;
 use crate::activity::Ballot;
-use crate::workshop::Group;
+use crate::workshop::{Group, OptionSpec};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A fact about the session. State is the fold of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,16 +57,117 @@ pub enum Event {
         /// Activity id.
         activity: String,
     },
-    /// A ballot was cast; it replaces the voter's earlier ballot on that activity.
+    /// A ballot was cast: it replaces the voter's earlier ballot, or for
+    /// item-by-item kinds updates the items it answers.
     BallotCast {
         /// Activity id.
         activity: String,
-        /// The voter.
+        /// The voter: their participant id, or in an anonymous activity a
+        /// per-session pseudonym that the transcript cannot link to a name.
         voter: ParticipantId,
         /// The voter's group.
         group: Group,
         /// The validated ballot.
         ballot: Ballot,
+    },
+    /// Options carried in from an earlier activity when this one opened.
+    OptionsSet {
+        /// Activity id.
+        activity: String,
+        /// The options, carried ones first.
+        options: Vec<OptionSpec>,
+    },
+    /// A participant offered an idea.
+    IdeaAdded {
+        /// Activity id.
+        activity: String,
+        /// The idea's id.
+        idea: String,
+        /// The author (a pseudonym in an anonymous activity).
+        author: ParticipantId,
+        /// The author's group.
+        group: Group,
+        /// The text.
+        text: String,
+    },
+    /// The facilitator reworded an idea.
+    IdeaEdited {
+        /// Activity id.
+        activity: String,
+        /// The idea.
+        idea: String,
+        /// The new text.
+        text: String,
+    },
+    /// The facilitator hid or showed an idea.
+    IdeaHidden {
+        /// Activity id.
+        activity: String,
+        /// The idea.
+        idea: String,
+        /// Hidden (true) or shown again (false).
+        hidden: bool,
+    },
+    /// The facilitator merged one idea into another.
+    IdeasMerged {
+        /// Activity id.
+        activity: String,
+        /// The idea merged away.
+        idea: String,
+        /// The idea it joins.
+        into: String,
+    },
+    /// The facilitator amended a statement: a new version begins.
+    StatementAmended {
+        /// Activity id.
+        activity: String,
+        /// The statement.
+        item: String,
+        /// The new wording.
+        text: String,
+        /// The new structured parts.
+        fields: BTreeMap<String, String>,
+    },
+    /// The facilitator wrote a note, decision or action.
+    NoteAdded {
+        /// The note's id.
+        note: String,
+        /// Note, decision or action.
+        kind: NoteKind,
+        /// The text.
+        text: String,
+        /// Who will do it (actions).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<String>,
+        /// By when (actions).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<String>,
+        /// The activity in progress.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        activity: Option<String>,
+    },
+    /// The countdown started.
+    TimerStarted {
+        /// Activity id.
+        activity: String,
+        /// Seconds on the clock at the start.
+        seconds_left: u32,
+        /// When it started, RFC 3339.
+        at: String,
+    },
+    /// The countdown paused.
+    TimerPaused {
+        /// Activity id.
+        activity: String,
+        /// Seconds left.
+        seconds_left: u32,
+    },
+    /// The countdown went back to the script's length.
+    TimerReset {
+        /// Activity id.
+        activity: String,
+        /// Seconds on the clock.
+        seconds_left: u32,
     },
     /// The session is over.
     SessionEnded,

@@ -1,23 +1,26 @@
 //! A live workshop session: the pure core (state, commands, events, decide, apply)
 //! and the tokio task that runs it.
 
+mod activity_state;
 pub mod actor;
+pub mod carry;
 mod command;
+mod context;
 mod decide;
+mod decide_content;
 mod event;
 pub mod registry;
 mod rejection;
 mod state;
 
+pub use activity_state::{ActivityState, ActivityStatus, Timer};
 pub use actor::{SessionError, SessionHandle};
-pub use command::{Actor, Command, JoinRequest};
+pub use command::{Actor, Command, JoinRequest, TimerAction};
+pub use context::{Context, Pseudonyms};
 pub use decide::decide;
 pub use event::{Event, Record};
 pub use rejection::Rejection;
-pub use state::{
-    constant_time_eq, ActivityState, ActivityStatus, Participant, SessionInfo, SessionState,
-    SessionStatus,
-};
+pub use state::{constant_time_eq, Participant, SessionInfo, SessionState, SessionStatus};
 
 /// Identifies a participant within a session (also the key of their ballots).
 pub type ParticipantId = uuid::Uuid;

@@ -1,11 +1,11 @@
 //! The live sessions: ids and join codes to handles, creating and resuming sessions.
 
 use super::actor::{self, SessionHandle};
-use super::{SessionInfo, SessionState};
+use super::{carry, SessionInfo, SessionState};
 use crate::config::{Limits, Timings};
 use crate::transcript::{replay, TranscriptStore};
 use crate::web::metrics::Metrics;
-use crate::workshop::Workshop;
+use crate::workshop::{Workshop, WorkshopLibrary};
 use dashmap::DashMap;
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -99,14 +99,28 @@ impl Sessions {
         self.by_id.is_empty()
     }
 
-    /// Creates a session from a script and starts its task. The transcript and
-    /// its header are durable before this returns.
+    /// The most recent session of a workshop in a series.
+    pub fn latest_in_series(&self, series: Uuid, workshop: &str) -> Option<Arc<SessionState>> {
+        self.list()
+            .into_iter()
+            .find(|h| h.info().series == series && h.info().workshop.id == workshop)
+            .map(|h| h.state())
+    }
+
+    /// Creates a session from a script and starts its task. Options that the
+    /// script carries over from earlier workshops are resolved now, from the
+    /// latest sessions of the same series, and kept in the transcript header.
+    /// The transcript and its header are durable before this returns.
     pub async fn create(
         &self,
-        workshop: Workshop,
+        workshop: &Workshop,
+        library: &WorkshopLibrary,
         title: String,
         series: Option<Uuid>,
     ) -> Result<SessionHandle, CreateError> {
+        let earlier =
+            |workshop_id: &str| series.and_then(|s| self.latest_in_series(s, workshop_id));
+        let workshop = carry::resolve_workshop(workshop, library, &earlier);
         let info = SessionInfo {
             id: Uuid::new_v4(),
             code: self.fresh_code(),
@@ -117,11 +131,14 @@ impl Sessions {
         };
         let store = self.store.clone();
         let header = info.clone();
-        let writer = tokio::task::spawn_blocking(move || store.create(&header))
-            .await
-            .map_err(std::io::Error::other)??;
+        let (writer, secret) = tokio::task::spawn_blocking(move || {
+            let secret = store.secret(header.id)?;
+            Ok::<_, std::io::Error>((store.create(&header)?, secret))
+        })
+        .await
+        .map_err(std::io::Error::other)??;
         let state = SessionState::new(info, self.limits.remembered_client_ids);
-        Ok(self.start(state, writer))
+        Ok(self.start(state, writer, secret))
     }
 
     /// Replays every transcript in the store and starts a task for each.
@@ -147,8 +164,15 @@ impl Sessions {
                     continue;
                 }
             };
+            let secret = match self.store.secret(found.id) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::error!(session = %found.id, error = %e, "transcript skipped: no pseudonym secret");
+                    continue;
+                }
+            };
             let state = replay(&parsed, self.limits.remembered_client_ids);
-            self.start(state, writer);
+            self.start(state, writer, secret);
             resumed += 1;
         }
         Ok(resumed)
@@ -158,10 +182,12 @@ impl Sessions {
         &self,
         state: SessionState,
         writer: Box<dyn crate::transcript::TranscriptWriter>,
+        secret: [u8; 32],
     ) -> SessionHandle {
         let handle = actor::spawn(
             state,
             writer,
+            super::Pseudonyms::new(secret),
             &self.limits,
             &self.timings,
             self.metrics.clone(),

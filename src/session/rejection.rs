@@ -72,6 +72,39 @@ pub enum Rejection {
     /// The session is full.
     #[error("this session is full")]
     SessionFull,
+    /// A ballot that breaks the kind's rules in a way not listed above.
+    #[error("{0}")]
+    InvalidBallot(String),
+    /// A response to a statement's old wording.
+    #[error("statement {0:?} was amended; read it again and answer the new wording")]
+    StatementAmended(String),
+    /// An objection without a reason.
+    #[error("say why you object to {0:?}, so the room can amend it")]
+    ReasonRequired(String),
+    /// A score outside 1 to 5.
+    #[error("scores for {0:?} run from 1 to 5")]
+    ScoreOutOfRange(String),
+    /// More ideas than the activity allows per person.
+    #[error("you can offer at most {0} ideas here")]
+    TooManyIdeas(u32),
+    /// No such idea.
+    #[error("there is no idea {0:?} in this activity")]
+    UnknownIdea(String),
+    /// A command for a different kind of activity.
+    #[error("{0}")]
+    WrongKind(String),
+    /// The activity has no options to vote on (nothing was carried in).
+    #[error("{0:?} has no options yet: nothing was carried in and the script lists none")]
+    NoOptions(String),
+    /// A timer with no length.
+    #[error("say how many seconds the timer should run")]
+    NoDuration,
+    /// A field the activity does not have.
+    #[error("{0:?} is not one of this activity's fields")]
+    UnknownField(String),
+    /// An amendment that changes nothing.
+    #[error("the amendment changes nothing")]
+    NothingToAmend,
 }
 
 impl Rejection {
@@ -95,6 +128,17 @@ impl Rejection {
             Rejection::FacilitatorOnly(_) | Rejection::ParticipantOnly(_) => "forbidden",
             Rejection::InvalidText(_) => "invalid_text",
             Rejection::SessionFull => "session_full",
+            Rejection::InvalidBallot(_) => "invalid_ballot",
+            Rejection::StatementAmended(_) => "statement_amended",
+            Rejection::ReasonRequired(_) => "reason_required",
+            Rejection::ScoreOutOfRange(_) => "score_out_of_range",
+            Rejection::TooManyIdeas(_) => "too_many_ideas",
+            Rejection::UnknownIdea(_) => "unknown_idea",
+            Rejection::WrongKind(_) => "wrong_kind",
+            Rejection::NoOptions(_) => "no_options",
+            Rejection::NoDuration => "no_duration",
+            Rejection::UnknownField(_) => "unknown_field",
+            Rejection::NothingToAmend => "nothing_to_amend",
         }
     }
 

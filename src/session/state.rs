@@ -1,10 +1,12 @@
 //! Session state and `apply`: the fold of events that live play and replay share.
 
-use super::{Actor, Event, ParticipantId, Record};
-use crate::activity::{CastBallot, Results};
-use crate::workshop::{ActivitySpec, Group, Workshop};
+use super::{ActivityState, ActivityStatus, Actor, Event, ParticipantId, Record};
+use crate::activity::ideas::Idea;
+use crate::activity::notes::Note;
+use crate::activity::CastBallot;
+use crate::workshop::{Group, Workshop};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -66,43 +68,6 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Whether voting is open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActivityStatus {
-    /// Not opened yet.
-    Pending,
-    /// Taking ballots.
-    Open,
-    /// Ballots kept, no more taken (can be reopened).
-    Closed,
-}
-
-/// One activity's live state.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActivityState {
-    /// The script's settings.
-    pub spec: ActivitySpec,
-    /// Open, closed, pending.
-    pub status: ActivityStatus,
-    /// Whether results are shown to the room.
-    pub revealed: bool,
-    /// The latest ballot of each voter; the last ballot counts.
-    pub ballots: BTreeMap<ParticipantId, CastBallot>,
-}
-
-impl ActivityState {
-    /// Results for everyone and by group, counting only voters still in the session.
-    pub fn results(&self, state: &SessionState) -> Results {
-        let counted = self
-            .ballots
-            .iter()
-            .filter(|(voter, _)| state.participant(voter).is_none_or(|p| !p.removed))
-            .map(|(_, b)| b);
-        Results::of(&self.spec, counted)
-    }
-}
-
 /// Everything about a session, rebuilt exactly by replaying its transcript.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionState {
@@ -117,6 +82,8 @@ pub struct SessionState {
     index: HashMap<ParticipantId, usize>,
     /// Activities in agenda order.
     pub activities: Vec<ActivityState>,
+    /// The facilitator's notes, decisions and actions, in order.
+    pub notes: Vec<Note>,
     /// Seq of the last event applied (0 before any).
     pub seq: u64,
     /// Recent `client_id`s per actor with the seq their command ended at, so a
@@ -132,12 +99,8 @@ impl SessionState {
             .workshop
             .activities
             .iter()
-            .map(|spec| ActivityState {
-                spec: spec.clone(),
-                status: ActivityStatus::Pending,
-                revealed: false,
-                ballots: BTreeMap::new(),
-            })
+            .cloned()
+            .map(ActivityState::new)
             .collect();
         SessionState {
             info: Arc::new(info),
@@ -146,6 +109,7 @@ impl SessionState {
             participants: Vec::new(),
             index: HashMap::new(),
             activities,
+            notes: Vec::new(),
             seq: 0,
             recent: HashMap::new(),
             remembered: remembered.max(1),
@@ -200,10 +164,10 @@ impl SessionState {
                 }
             }
         }
-        self.apply_event(&record.event);
+        self.apply_event(&record.event, &record.at);
     }
 
-    fn apply_event(&mut self, event: &Event) {
+    fn apply_event(&mut self, event: &Event, at: &str) {
         match event {
             Event::ParticipantJoined {
                 participant,
@@ -255,7 +219,112 @@ impl SessionState {
                         group: *group,
                         ballot: ballot.clone(),
                     };
-                    a.ballots.insert(*voter, cast);
+                    a.cast(*voter, cast);
+                }
+            }
+            Event::OptionsSet { activity, options } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.set_options(options.clone());
+                }
+            }
+            Event::IdeaAdded {
+                activity,
+                idea,
+                author,
+                group,
+                text,
+            } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.ideas.push(Idea {
+                        id: idea.clone(),
+                        text: text.clone(),
+                        group: *group,
+                        author: *author,
+                        hidden: false,
+                        merged_into: None,
+                        merged: Vec::new(),
+                        edited: false,
+                    });
+                }
+            }
+            Event::IdeaEdited {
+                activity,
+                idea,
+                text,
+            } => {
+                if let Some(i) = self.idea_mut(activity, idea) {
+                    i.text = text.clone();
+                    i.edited = true;
+                }
+            }
+            Event::IdeaHidden {
+                activity,
+                idea,
+                hidden,
+            } => {
+                if let Some(i) = self.idea_mut(activity, idea) {
+                    i.hidden = *hidden;
+                }
+            }
+            Event::IdeasMerged {
+                activity,
+                idea,
+                into,
+            } => {
+                if let Some(i) = self.idea_mut(activity, idea) {
+                    i.merged_into = Some(into.clone());
+                }
+                if let Some(target) = self.idea_mut(activity, into) {
+                    target.merged.push(idea.clone());
+                }
+            }
+            Event::StatementAmended {
+                activity,
+                item,
+                text,
+                fields,
+            } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.amend(item, text, fields);
+                }
+            }
+            Event::NoteAdded {
+                note,
+                kind,
+                text,
+                owner,
+                due,
+                activity,
+            } => self.notes.push(Note {
+                id: note.clone(),
+                kind: *kind,
+                text: text.clone(),
+                owner: owner.clone(),
+                due: due.clone(),
+                activity: activity.clone(),
+                at: at.to_string(),
+            }),
+            Event::TimerStarted {
+                activity,
+                seconds_left,
+                at,
+            } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.timer.seconds_left = *seconds_left;
+                    a.timer.running_since = Some(at.clone());
+                }
+            }
+            Event::TimerPaused {
+                activity,
+                seconds_left,
+            }
+            | Event::TimerReset {
+                activity,
+                seconds_left,
+            } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.timer.seconds_left = *seconds_left;
+                    a.timer.running_since = None;
                 }
             }
             Event::SessionEnded => {
@@ -264,6 +333,7 @@ impl SessionState {
                     if a.status == ActivityStatus::Open {
                         a.status = ActivityStatus::Closed;
                     }
+                    a.timer.running_since = None;
                 }
             }
         }
@@ -271,6 +341,13 @@ impl SessionState {
 
     fn participant_mut(&mut self, id: &ParticipantId) -> Option<&mut Participant> {
         self.index.get(id).map(|&i| &mut self.participants[i])
+    }
+
+    fn idea_mut(&mut self, activity: &str, idea: &str) -> Option<&mut Idea> {
+        self.activity_mut(activity)?
+            .ideas
+            .iter_mut()
+            .find(|i| i.id == idea)
     }
 
     fn activity_mut(&mut self, id: &str) -> Option<&mut ActivityState> {

@@ -96,6 +96,41 @@ impl TranscriptStore for FileStore {
     fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>> {
         fs::read(self.path_of(id))
     }
+
+    fn secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
+        let path = self.dir.join(format!("{id}.secret"));
+        if let Ok(text) = fs::read_to_string(&path) {
+            if let Some(secret) = from_hex(text.trim()) {
+                return Ok(secret);
+            }
+        }
+        let mut secret = [0u8; 32];
+        secret[..16].copy_from_slice(Uuid::new_v4().as_bytes());
+        secret[16..].copy_from_slice(Uuid::new_v4().as_bytes());
+        let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&path)?;
+        file.write_all(hex.as_bytes())?;
+        file.sync_all()?;
+        Ok(secret)
+    }
+}
+
+fn from_hex(text: &str) -> Option<[u8; 32]> {
+    if text.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
 }
 
 fn load_one((id, path): &(Uuid, PathBuf)) -> Found {

@@ -47,6 +47,9 @@ pub trait TranscriptStore: Send + Sync + 'static {
     fn load_all(&self) -> io::Result<Vec<Found>>;
     /// The raw bytes of one transcript.
     fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>>;
+    /// The session's pseudonym secret, created on first use. It is kept apart
+    /// from the transcript so that exporting a transcript never exports it.
+    fn secret(&self, id: Uuid) -> io::Result<[u8; 32]>;
 }
 
 /// Appends records to one transcript.

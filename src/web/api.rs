@@ -45,7 +45,7 @@ pub async fn create_session(
     };
     let handle = app
         .sessions
-        .create((*workshop).clone(), title, body.series)
+        .create(&workshop, &app.workshops, title, body.series)
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "session not created");

@@ -47,6 +47,39 @@ impl WorkshopLibrary {
     pub fn iter(&self) -> impl Iterator<Item = &Arc<Workshop>> {
         self.scripts.values()
     }
+
+    /// Problems with references between scripts: each `from` that names an
+    /// earlier workshop must name a script here and an activity in it that can
+    /// supply options.
+    pub fn cross_problems(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for w in self.scripts.values() {
+            for (i, a) in w.activities.iter().enumerate() {
+                let Some((wid, aid)) = a.from_earlier_workshop() else {
+                    continue;
+                };
+                let at = format!("activity[{i}].from");
+                let problem = match self.scripts.get(wid) {
+                    None => Some(format!("there is no workshop script {wid:?}")),
+                    Some(other) if other.id == w.id => {
+                        Some("use the activity id alone for this workshop".to_string())
+                    }
+                    Some(other) => match other.activity(aid) {
+                        None => Some(format!("workshop {wid:?} has no activity {aid:?}")),
+                        Some((_, source)) if !source.kind.can_feed() => Some(format!(
+                            "a {} activity cannot supply options",
+                            source.kind.as_str()
+                        )),
+                        Some(_) => None,
+                    },
+                };
+                if let Some(p) = problem {
+                    out.push((w.id.clone(), format!("{at}: {p}")));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Reads every `*.toml` in `dir`; any invalid script fails the whole load with
@@ -67,19 +100,37 @@ pub fn load_library(dir: &Path) -> Result<WorkshopLibrary, LibraryError> {
     for path in paths {
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
         match Workshop::from_toml(&text) {
-            Ok(w) if scripts.iter().any(|s: &Workshop| s.id == w.id) => problems.push(format!(
-                "{}: id: {:?} is used by another script",
-                path.display(),
-                w.id
-            )),
-            Ok(w) => scripts.push(w),
+            Ok(w)
+                if scripts
+                    .iter()
+                    .any(|(s, _): &(Workshop, PathBuf)| s.id == w.id) =>
+            {
+                problems.push(format!(
+                    "{}: id: {:?} is used by another script",
+                    path.display(),
+                    w.id
+                ))
+            }
+            Ok(w) => scripts.push((w, path.clone())),
             Err(list) => {
                 problems.extend(list.into_iter().map(|p| format!("{}: {p}", path.display())))
             }
         }
     }
+    let by_id: Vec<(String, PathBuf)> = scripts
+        .iter()
+        .map(|(w, p)| (w.id.clone(), p.clone()))
+        .collect();
+    let library = WorkshopLibrary::from_scripts(scripts.into_iter().map(|(w, _)| w));
+    for (id, problem) in library.cross_problems() {
+        let path = by_id
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, p)| p.display().to_string());
+        problems.push(format!("{}: {problem}", path.unwrap_or(id)));
+    }
     if problems.is_empty() {
-        Ok(WorkshopLibrary::from_scripts(scripts))
+        Ok(library)
     } else {
         Err(LibraryError::Invalid(problems))
     }

@@ -53,20 +53,76 @@ impl fmt::Display for Group {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
+    /// Short texts from participants.
+    Ideas,
     /// Spread a budget of dots over the options.
     Dots,
+    /// Put the options in order.
+    Rank,
+    /// Place each responsibility at members lead / joint / officers lead.
+    RoleMap,
+    /// Agree / can live with it / object to each statement.
+    Agreement,
+    /// Score each item 1 to 5.
+    Rating,
+    /// The facilitator's notes, decisions and actions.
+    Notes,
 }
 
 impl ActivityKind {
+    /// Every kind, in the order the docs list them.
+    pub const ALL: [ActivityKind; 7] = [
+        ActivityKind::Ideas,
+        ActivityKind::Dots,
+        ActivityKind::Rank,
+        ActivityKind::RoleMap,
+        ActivityKind::Agreement,
+        ActivityKind::Rating,
+        ActivityKind::Notes,
+    ];
+
     /// Stable identifier used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
+            ActivityKind::Ideas => "ideas",
             ActivityKind::Dots => "dots",
+            ActivityKind::Rank => "rank",
+            ActivityKind::RoleMap => "role_map",
+            ActivityKind::Agreement => "agreement",
+            ActivityKind::Rating => "rating",
+            ActivityKind::Notes => "notes",
         }
+    }
+
+    /// The ballot shape the kind takes, for error messages.
+    pub fn ballot_shape(self) -> &'static str {
+        match self {
+            ActivityKind::Dots => "{\"dots\":{option:n}}",
+            ActivityKind::Rank => "{\"order\":[option,...]}",
+            ActivityKind::RoleMap => "{\"placements\":{item:\"members\"|\"joint\"|\"officers\"}}",
+            ActivityKind::Agreement => "{\"responses\":{item:{\"response\":...}}}",
+            ActivityKind::Rating => "{\"scores\":{item:1..5}}",
+            ActivityKind::Ideas => "an idea message, not a vote",
+            ActivityKind::Notes => "nothing: notes are the facilitator's",
+        }
+    }
+
+    /// Whether participants cast ballots in it.
+    pub fn takes_ballots(self) -> bool {
+        !matches!(self, ActivityKind::Ideas | ActivityKind::Notes)
+    }
+
+    /// Whether its results can become options of a later activity.
+    pub fn can_feed(self) -> bool {
+        matches!(
+            self,
+            ActivityKind::Ideas | ActivityKind::Dots | ActivityKind::Rank | ActivityKind::Agreement
+        )
     }
 }
 
-/// One choice in an activity.
+/// One choice in an activity: an option (dots, rank) or an item (role map,
+/// agreement statement, rating).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionSpec {
@@ -74,6 +130,25 @@ pub struct OptionSpec {
     pub id: String,
     /// What people read (`More affordable homes`).
     pub label: String,
+    /// A line of explanation, or where a carried option came from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    /// Structured parts of an agreement statement (a performance agreement's
+    /// outcome, measure, target…), filled in as the room agrees them.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+impl OptionSpec {
+    /// An option with just an id and a label.
+    pub fn new(id: &str, label: &str) -> OptionSpec {
+        OptionSpec {
+            id: id.to_string(),
+            label: label.to_string(),
+            detail: String::new(),
+            fields: Default::default(),
+        }
+    }
 }
 
 /// One step of the agenda.
@@ -89,21 +164,74 @@ pub struct ActivitySpec {
     /// The question put to the room.
     #[serde(default)]
     pub prompt: String,
-    /// Dots each participant may spread (`dots` kind).
+    /// Ballots and ideas are linked to a per-session pseudonym, never a name,
+    /// and small groups are not shown separately.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// Suggested length, for the timer.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// Dots each participant may spread (`dots`).
     #[serde(default)]
     pub dots: Option<u32>,
-    /// Most dots one participant may put on a single option (`dots` kind).
+    /// Most dots one participant may put on a single option (`dots`).
     #[serde(default)]
     pub max_per_option: Option<u32>,
-    /// The options or items.
-    #[serde(default, rename = "option")]
+    /// Most visible ideas per participant (`ideas`).
+    #[serde(default)]
+    pub max_ideas: Option<u32>,
+    /// Longest idea in characters (`ideas`).
+    #[serde(default)]
+    pub max_chars: Option<u32>,
+    /// Where options come from: an earlier activity of this script (`mandate`),
+    /// or of an earlier workshop in the same series (`w1-cabinet.priorities`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// How many carried options to take (the top ones); all when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub take: Option<u32>,
+    /// The structured parts of each statement (`agreement`), e.g. outcome, measure, target.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// The options or items; `[[activity.item]]` reads better for statements and responsibilities.
+    #[serde(default, rename = "option", alias = "item")]
     pub options: Vec<OptionSpec>,
 }
 
 impl ActivitySpec {
+    /// An activity with no settings beyond its id, kind and title.
+    pub fn new(id: &str, kind: ActivityKind, title: &str) -> ActivitySpec {
+        ActivitySpec {
+            id: id.to_string(),
+            kind,
+            title: title.to_string(),
+            prompt: String::new(),
+            anonymous: false,
+            minutes: None,
+            dots: None,
+            max_per_option: None,
+            max_ideas: None,
+            max_chars: None,
+            from: None,
+            take: None,
+            fields: Vec::new(),
+            options: Vec::new(),
+        }
+    }
+
     /// The option with this id, if any.
     pub fn option(&self, id: &str) -> Option<&OptionSpec> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// `from` split into (workshop, activity) when it names an earlier workshop.
+    pub fn from_earlier_workshop(&self) -> Option<(&str, &str)> {
+        self.from.as_deref()?.split_once('.')
+    }
+
+    /// `from` when it names an earlier activity of the same session.
+    pub fn from_same_session(&self) -> Option<&str> {
+        self.from.as_deref().filter(|f| !f.contains('.'))
     }
 }
 
@@ -154,49 +282,177 @@ impl Workshop {
     }
 
     /// Every problem with the script, each as `field.path: message`.
+    /// References to other workshops are checked by the library, which knows them.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
+        let mut say = |at: &str, msg: String| out.push(format!("{at}: {msg}"));
         if self.id.trim().is_empty() {
-            out.push("id: must not be empty".to_string());
+            say("id", "must not be empty".into());
+        }
+        if self.id.contains('.') {
+            say(
+                "id",
+                "must not contain '.' (it separates workshop and activity in `from`)".into(),
+            );
         }
         if self.groups.is_empty() {
-            out.push("groups: name at least one group that may join".to_string());
+            say("groups", "name at least one group that may join".into());
+        }
+        if self.min_group_size == 0 {
+            say("min_group_size", "must be at least 1".into());
         }
         if self.activities.is_empty() {
-            out.push("activity: the agenda needs at least one activity".to_string());
+            say("activity", "the agenda needs at least one activity".into());
         }
         for (i, a) in self.activities.iter().enumerate() {
             let at = format!("activity[{i}]");
-            if a.id.trim().is_empty() {
-                out.push(format!("{at}.id: must not be empty"));
+            if a.id.trim().is_empty() || a.id.contains('.') {
+                say(
+                    &format!("{at}.id"),
+                    "must be a non-empty id without '.'".into(),
+                );
             }
             if self.activities[..i].iter().any(|b| b.id == a.id) {
-                out.push(format!("{at}.id: duplicate activity id {:?}", a.id));
+                say(
+                    &format!("{at}.id"),
+                    format!("duplicate activity id {:?}", a.id),
+                );
+            }
+            if a.title.trim().is_empty() {
+                say(&format!("{at}.title"), "must not be empty".into());
             }
             for (j, o) in a.options.iter().enumerate() {
+                if o.id.trim().is_empty() {
+                    say(&format!("{at}.option[{j}].id"), "must not be empty".into());
+                }
                 if a.options[..j].iter().any(|p| p.id == o.id) {
-                    out.push(format!(
-                        "{at}.option[{j}].id: duplicate option id {:?}",
-                        o.id
-                    ));
+                    say(
+                        &format!("{at}.option[{j}].id"),
+                        format!("duplicate option id {:?}", o.id),
+                    );
+                }
+                if o.label.trim().is_empty() {
+                    say(
+                        &format!("{at}.option[{j}].label"),
+                        "must not be empty".into(),
+                    );
+                }
+                for field in o.fields.keys().filter(|f| !a.fields.contains(f)) {
+                    say(
+                        &format!("{at}.option[{j}].fields.{field}"),
+                        "is not one of the activity's fields".into(),
+                    );
                 }
             }
-            match a.kind {
-                ActivityKind::Dots => {
-                    if a.options.is_empty() {
-                        out.push(format!("{at}.option: a dots activity needs options"));
-                    }
-                    match a.dots {
-                        None => out.push(format!("{at}.dots: say how many dots each person has")),
-                        Some(0) => out.push(format!("{at}.dots: the budget must be at least 1")),
-                        Some(_) => {}
-                    }
-                    if a.max_per_option == Some(0) {
-                        out.push(format!("{at}.max_per_option: must be at least 1"));
-                    }
-                }
-            }
+            self.check_kind(a, &at, &mut say);
+            self.check_from(i, a, &at, &mut say);
         }
         out
+    }
+
+    fn check_kind(&self, a: &ActivitySpec, at: &str, say: &mut impl FnMut(&str, String)) {
+        let needs_options = matches!(
+            a.kind,
+            ActivityKind::Dots
+                | ActivityKind::Rank
+                | ActivityKind::RoleMap
+                | ActivityKind::Agreement
+                | ActivityKind::Rating
+        );
+        if needs_options && a.options.is_empty() && a.from.is_none() {
+            say(
+                &format!("{at}.option"),
+                format!("a {} activity needs options or `from`", a.kind.as_str()),
+            );
+        }
+        if matches!(a.kind, ActivityKind::Ideas | ActivityKind::Notes)
+            && (!a.options.is_empty() || a.from.is_some())
+        {
+            say(
+                &format!("{at}.option"),
+                format!("a {} activity takes no options", a.kind.as_str()),
+            );
+        }
+        if a.kind == ActivityKind::Dots {
+            match a.dots {
+                None => say(
+                    &format!("{at}.dots"),
+                    "say how many dots each person has".into(),
+                ),
+                Some(0) => say(
+                    &format!("{at}.dots"),
+                    "the budget must be at least 1".into(),
+                ),
+                Some(_) => {}
+            }
+            if a.max_per_option == Some(0) {
+                say(&format!("{at}.max_per_option"), "must be at least 1".into());
+            }
+        } else if a.dots.is_some() || a.max_per_option.is_some() {
+            say(
+                &format!("{at}.dots"),
+                "only a dots activity has a dots budget".into(),
+            );
+        }
+        if a.kind != ActivityKind::Ideas && (a.max_ideas.is_some() || a.max_chars.is_some()) {
+            say(
+                &format!("{at}.max_ideas"),
+                "only an ideas activity limits ideas".into(),
+            );
+        }
+        if a.max_ideas == Some(0) || a.max_chars == Some(0) {
+            say(
+                &format!("{at}.max_ideas"),
+                "limits must be at least 1".into(),
+            );
+        }
+        if a.max_chars.is_some_and(|n| n > 1000) {
+            say(
+                &format!("{at}.max_chars"),
+                "ideas may be at most 1000 characters".into(),
+            );
+        }
+        if !a.fields.is_empty() && a.kind != ActivityKind::Agreement {
+            say(
+                &format!("{at}.fields"),
+                "only agreement statements have fields".into(),
+            );
+        }
+        if a.minutes == Some(0) {
+            say(&format!("{at}.minutes"), "must be at least 1".into());
+        }
+        if a.take == Some(0) {
+            say(&format!("{at}.take"), "must be at least 1".into());
+        }
+        if a.kind == ActivityKind::Notes && a.anonymous {
+            say(
+                &format!("{at}.anonymous"),
+                "notes are the facilitator's; they cannot be anonymous".into(),
+            );
+        }
+    }
+
+    fn check_from(&self, i: usize, a: &ActivitySpec, at: &str, say: &mut impl FnMut(&str, String)) {
+        let Some(from) = a.from.as_deref() else {
+            return;
+        };
+        if a.from_earlier_workshop().is_some() {
+            return;
+        }
+        match self.activities[..i].iter().find(|b| b.id == from) {
+            None if self.activities.iter().any(|b| b.id == from) => say(
+                &format!("{at}.from"),
+                format!("{from:?} comes later in the agenda; `from` must name an earlier activity"),
+            ),
+            None => say(
+                &format!("{at}.from"),
+                format!("there is no activity {from:?} in this script"),
+            ),
+            Some(source) if !source.kind.can_feed() => say(
+                &format!("{at}.from"),
+                format!("a {} activity cannot supply options", source.kind.as_str()),
+            ),
+            Some(_) => {}
+        }
     }
 }

@@ -3,7 +3,9 @@
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use topteam::activity::Ballot;
-use topteam::session::{decide, Actor, Command, JoinRequest, Record, SessionInfo, SessionState};
+use topteam::session::{
+    decide, Actor, Command, Context, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
+};
 use topteam::transcript::{encode, parse, replay, Header, FORMAT_VERSION};
 use topteam::workshop::{Group, Workshop};
 use uuid::Uuid;
@@ -182,6 +184,7 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
 /// Runs the steps live, the way the session task does, and returns the state and records.
 fn run_live(steps: &[Step]) -> (SessionState, Vec<Record>) {
     let mut state = SessionState::new(info(), 8);
+    let ctx = Context::new(std::time::SystemTime::UNIX_EPOCH, Pseudonyms::new([7; 32]));
     let mut records = Vec::new();
     for (n, step) in steps.iter().enumerate() {
         let (actor, command, client_id) = command_for(step, &state, n);
@@ -192,7 +195,7 @@ fn run_live(steps: &[Step]) -> (SessionState, Vec<Record>) {
         {
             continue;
         }
-        let Ok(events) = decide(&state, actor, command) else {
+        let Ok(events) = decide(&state, &ctx, actor, command) else {
             continue;
         };
         for event in events {

@@ -9,7 +9,7 @@ use tokio_util::task::TaskTracker;
 use topteam::activity::Ballot;
 use topteam::config::{Limits, Timings};
 use topteam::session::{
-    actor, Actor, Command, JoinRequest, Record, SessionError, SessionInfo, SessionState,
+    actor, Actor, Command, JoinRequest, Pseudonyms, Record, SessionError, SessionInfo, SessionState,
 };
 use topteam::transcript::TranscriptWriter;
 use topteam::web::metrics::Metrics;
@@ -54,6 +54,7 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
     let handle = actor::spawn(
         SessionState::new(info, 8),
         Box::new(disk),
+        Pseudonyms::new([3; 32]),
         &Limits::default(),
         &Timings::default(),
         Arc::new(Metrics::default()),

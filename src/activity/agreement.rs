@@ -1,0 +1,324 @@
+//! `agreement`: statements answered agree / can live with it / object (with a
+//! reason). Consent holds when nobody objects. Amending a statement starts a
+//! new version; every earlier version keeps its tally.
+
+use super::{Ballot, CastBallot};
+use crate::session::Rejection;
+use crate::workshop::{ActivitySpec, Group};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Longest reason, in characters.
+pub const MAX_REASON_CHARS: usize = 500;
+
+/// A participant's stance on one statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// Agree.
+    Agree,
+    /// Can live with it.
+    LiveWith,
+    /// Object (a reason is required).
+    Object,
+}
+
+/// One response: the stance, a reason, and the version it answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The stance.
+    pub response: Stance,
+    /// Why (required when objecting).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The statement version answered; if sent, it must be the current one, so
+    /// nobody's answer to old wording lands on new wording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+}
+
+/// One version of a statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementVersion {
+    /// 1, 2, 3, …
+    pub version: u32,
+    /// The wording.
+    pub text: String,
+    /// Structured parts (a performance agreement's outcome, measure, target…).
+    pub fields: BTreeMap<String, String>,
+    /// The tally this version had when it was amended (the current version has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tally: Option<VersionTally>,
+}
+
+/// A superseded version's tally, everyone and by group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VersionTally {
+    /// Everyone.
+    pub all: ItemTally,
+    /// Cabinet.
+    pub cabinet: ItemTally,
+    /// Management team.
+    pub management: ItemTally,
+}
+
+/// Checks responses: known statements, current versions, reasons for objections.
+pub fn validate(
+    spec: &ActivitySpec,
+    current_versions: &BTreeMap<String, u32>,
+    responses: BTreeMap<String, Response>,
+) -> Result<BTreeMap<String, Response>, Rejection> {
+    super::known_items(spec, responses.keys())?;
+    let mut out = BTreeMap::new();
+    for (item, r) in responses {
+        let current = current_versions.get(&item).copied().unwrap_or(1);
+        if r.version.is_some_and(|v| v != current) {
+            return Err(Rejection::StatementAmended(item));
+        }
+        let reason = match r.reason.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => Some(super::clean_text(text, MAX_REASON_CHARS, "reason")?),
+        };
+        if r.response == Stance::Object && reason.is_none() {
+            return Err(Rejection::ReasonRequired(item));
+        }
+        let response = Response {
+            response: r.response,
+            reason,
+            version: Some(current),
+        };
+        out.insert(item, response);
+    }
+    Ok(out)
+}
+
+/// The tally of one statement's current version.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ItemTally {
+    /// Agree.
+    pub agree: u64,
+    /// Can live with it.
+    pub live_with: u64,
+    /// Object.
+    pub object: u64,
+    /// Someone answered and nobody objects.
+    pub consent: bool,
+    /// The reasons given with objections.
+    pub reasons: Vec<String>,
+}
+
+/// Tallies per statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgreementTally {
+    /// Ballots that answer at least one statement.
+    pub ballots: usize,
+    /// Per statement id.
+    pub items: BTreeMap<String, ItemTally>,
+}
+
+/// Tallies the current version of every statement.
+pub fn tally<'a>(
+    spec: &ActivitySpec,
+    ballots: impl Iterator<Item = &'a CastBallot>,
+) -> AgreementTally {
+    let mut items: BTreeMap<String, ItemTally> = spec
+        .options
+        .iter()
+        .map(|o| (o.id.clone(), ItemTally::default()))
+        .collect();
+    let mut count = 0;
+    for cast in ballots {
+        let Ballot::Responses(responses) = &cast.ballot else {
+            continue;
+        };
+        if responses.is_empty() {
+            continue;
+        }
+        count += 1;
+        for (item, r) in responses {
+            let Some(t) = items.get_mut(item) else {
+                continue;
+            };
+            match r.response {
+                Stance::Agree => t.agree += 1,
+                Stance::LiveWith => t.live_with += 1,
+                Stance::Object => {
+                    t.object += 1;
+                    t.reasons.extend(r.reason.clone());
+                }
+            }
+        }
+    }
+    for t in items.values_mut() {
+        t.consent = t.agree + t.live_with > 0 && t.object == 0;
+    }
+    AgreementTally {
+        ballots: count,
+        items,
+    }
+}
+
+/// The current version's tally of one item, everyone and by group, for the history.
+pub fn version_tally<'a, I>(spec: &ActivitySpec, item: &str, ballots: I) -> VersionTally
+where
+    I: Iterator<Item = &'a CastBallot> + Clone,
+{
+    let of = |group: Option<Group>| {
+        let chosen = ballots
+            .clone()
+            .filter(move |b| group.is_none_or(|g| b.group == g));
+        tally(spec, chosen).items.remove(item).unwrap_or_default()
+    };
+    VersionTally {
+        all: of(None),
+        cabinet: of(Some(Group::Cabinet)),
+        management: of(Some(Group::Management)),
+    }
+}
+
+/// What became of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Still being decided (the activity has not closed).
+    Open,
+    /// Consent on the first wording.
+    Agreed,
+    /// Consent after one or more amendments.
+    AgreedWithAmendments,
+    /// Someone objects, or nobody answered.
+    NotAgreed,
+}
+
+impl Outcome {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Open => "Open",
+            Outcome::Agreed => "Agreed",
+            Outcome::AgreedWithAmendments => "Agreed with amendments",
+            Outcome::NotAgreed => "Not agreed",
+        }
+    }
+
+    /// Whether the statement stands as agreed.
+    pub fn is_agreed(self) -> bool {
+        matches!(self, Outcome::Agreed | Outcome::AgreedWithAmendments)
+    }
+}
+
+/// The outcome of a statement given its tally, version count and whether voting has closed.
+pub fn outcome(tally: &ItemTally, versions: usize, closed: bool) -> Outcome {
+    match (closed, tally.consent, versions > 1) {
+        (false, _, _) => Outcome::Open,
+        (true, true, false) => Outcome::Agreed,
+        (true, true, true) => Outcome::AgreedWithAmendments,
+        (true, false, _) => Outcome::NotAgreed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activity::tests::{cast, spec_with};
+    use crate::workshop::ActivityKind;
+
+    fn r(stance: Stance, reason: Option<&str>) -> Response {
+        Response {
+            response: stance,
+            reason: reason.map(String::from),
+            version: None,
+        }
+    }
+
+    fn responses(pairs: &[(&str, Response)]) -> Ballot {
+        Ballot::Responses(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn consent_holds_only_while_nobody_objects() {
+        let s = spec_with(ActivityKind::Agreement, &["s1", "s2"]);
+        let casts = [
+            cast(
+                Group::Cabinet,
+                responses(&[
+                    ("s1", r(Stance::Agree, None)),
+                    ("s2", r(Stance::LiveWith, None)),
+                ]),
+            ),
+            cast(
+                Group::Management,
+                responses(&[
+                    ("s1", r(Stance::LiveWith, None)),
+                    ("s2", r(Stance::Object, Some("too vague"))),
+                ]),
+            ),
+        ];
+        let t = tally(&s, casts.iter());
+        assert!(t.items["s1"].consent);
+        assert!(!t.items["s2"].consent);
+        assert_eq!(t.items["s2"].reasons, vec!["too vague".to_string()]);
+        assert!(
+            !tally(&s, std::iter::empty()).items["s1"].consent,
+            "silence is not consent"
+        );
+    }
+
+    #[test]
+    fn an_objection_needs_a_reason_and_stale_versions_are_refused() {
+        let s = spec_with(ActivityKind::Agreement, &["s1"]);
+        let current: BTreeMap<String, u32> = [("s1".to_string(), 2)].into();
+        let obj = [("s1".to_string(), r(Stance::Object, Some("  ")))].into();
+        assert_eq!(
+            validate(&s, &current, obj).unwrap_err().code(),
+            "reason_required"
+        );
+        let stale = [(
+            "s1".to_string(),
+            Response {
+                version: Some(1),
+                ..r(Stance::Agree, None)
+            },
+        )]
+        .into();
+        assert_eq!(
+            validate(&s, &current, stale).unwrap_err().code(),
+            "statement_amended"
+        );
+        let ok = validate(
+            &s,
+            &current,
+            [("s1".to_string(), r(Stance::Agree, None))].into(),
+        )
+        .unwrap();
+        assert_eq!(
+            ok["s1"].version,
+            Some(2),
+            "answers are stamped with the version they answer"
+        );
+    }
+
+    #[test]
+    fn outcomes_distinguish_amended_agreements() {
+        let yes = ItemTally {
+            agree: 3,
+            consent: true,
+            ..Default::default()
+        };
+        let no = ItemTally {
+            agree: 3,
+            object: 1,
+            ..Default::default()
+        };
+        assert_eq!(outcome(&yes, 1, false), Outcome::Open);
+        assert_eq!(outcome(&yes, 1, true), Outcome::Agreed);
+        assert_eq!(outcome(&yes, 3, true), Outcome::AgreedWithAmendments);
+        assert_eq!(outcome(&no, 2, true), Outcome::NotAgreed);
+    }
+}

@@ -1,0 +1,83 @@
+//! `ideas`: short texts from participants, which the facilitator can edit,
+//! hide or merge; the visible list can become a later activity's options.
+
+use crate::session::ParticipantId;
+use crate::workshop::Group;
+use serde::Serialize;
+
+/// Ideas a participant may have visible in one activity, unless the script says otherwise.
+pub const DEFAULT_MAX_IDEAS: u32 = 5;
+/// Longest idea, in characters, unless the script says otherwise.
+pub const DEFAULT_MAX_CHARS: u32 = 280;
+
+/// One idea.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Idea {
+    /// Stable id within the activity (`i17`).
+    pub id: String,
+    /// The text (as edited by the facilitator, if it was).
+    pub text: String,
+    /// The author's group.
+    pub group: Group,
+    /// The author (a pseudonym in an anonymous activity).
+    #[serde(skip)]
+    pub author: ParticipantId,
+    /// Hidden by the facilitator.
+    pub hidden: bool,
+    /// Merged into this idea.
+    pub merged_into: Option<String>,
+    /// Ideas merged into this one.
+    pub merged: Vec<String>,
+    /// Edited by the facilitator.
+    pub edited: bool,
+}
+
+impl Idea {
+    /// Shown in lists and carried forward.
+    pub fn visible(&self) -> bool {
+        !self.hidden && self.merged_into.is_none()
+    }
+}
+
+/// The visible ideas, for results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IdeasTally {
+    /// Authors counted.
+    pub ballots: usize,
+    /// The ideas.
+    pub ideas: Vec<IdeaSummary>,
+}
+
+/// An idea as results show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IdeaSummary {
+    /// Id.
+    pub id: String,
+    /// Text.
+    pub text: String,
+    /// Author's group.
+    pub group: Group,
+    /// How many ideas were merged into it.
+    pub merged: usize,
+}
+
+/// The visible ideas of one set of authors (everyone or a group).
+pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>) -> IdeasTally {
+    let mut authors = std::collections::BTreeSet::new();
+    let ideas = ideas
+        .filter(|i| i.visible())
+        .inspect(|i| {
+            authors.insert(i.author);
+        })
+        .map(|i| IdeaSummary {
+            id: i.id.clone(),
+            text: i.text.clone(),
+            group: i.group,
+            merged: i.merged.len(),
+        })
+        .collect();
+    IdeasTally {
+        ballots: authors.len(),
+        ideas,
+    }
+}

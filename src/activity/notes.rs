@@ -1,0 +1,102 @@
+//! `notes`: the facilitator's notes, decisions and actions (owner, due date).
+
+use crate::session::Rejection;
+use serde::{Deserialize, Serialize};
+
+/// Longest note or action, in characters.
+pub const MAX_NOTE_CHARS: usize = 1000;
+/// Longest owner name, in characters.
+pub const MAX_OWNER_CHARS: usize = 120;
+
+/// What a note records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Something said or observed.
+    #[default]
+    Note,
+    /// Something decided.
+    Decision,
+    /// Something to do, with an owner and a due date.
+    Action,
+}
+
+impl NoteKind {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteKind::Note => "Note",
+            NoteKind::Decision => "Decision",
+            NoteKind::Action => "Action",
+        }
+    }
+}
+
+/// One note, decision or action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// Stable id (`n12`).
+    pub id: String,
+    /// Note, decision or action.
+    pub kind: NoteKind,
+    /// The text.
+    pub text: String,
+    /// Who will do it (actions).
+    pub owner: Option<String>,
+    /// By when, `YYYY-MM-DD` (actions).
+    pub due: Option<String>,
+    /// The activity in progress when it was written.
+    pub activity: Option<String>,
+    /// When it was written, RFC 3339.
+    pub at: String,
+}
+
+/// Checks a due date is a real `YYYY-MM-DD` date.
+pub fn check_due(due: &str) -> Result<String, Rejection> {
+    let bad = || Rejection::InvalidText("the due date must be a date like 2026-12-31".into());
+    let parts: Vec<&str> = due.trim().split('-').collect();
+    let [y, m, d] = parts[..] else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (u32, u32, u32) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if d == 0 || d > days {
+        return Err(bad());
+    }
+    Ok(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_dates_must_be_real_dates() {
+        assert_eq!(check_due("2027-02-28").unwrap(), "2027-02-28");
+        assert!(check_due("2028-02-29").is_ok());
+        for bad in [
+            "2027-02-29",
+            "2027-13-01",
+            "27-01-01",
+            "tomorrow",
+            "2027-1-1",
+            "2027-04-31",
+        ] {
+            assert!(check_due(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! One activity's live state: status, ballots, ideas, statement versions, timer.
+
+use super::{ParticipantId, SessionState};
+use crate::activity::agreement::{self, Outcome, StatementVersion};
+use crate::activity::ideas::Idea;
+use crate::activity::{Ballot, CastBallot, Results, Split};
+use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime};
+
+/// Whether voting is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    /// Not opened yet.
+    Pending,
+    /// Taking ballots.
+    Open,
+    /// Ballots kept, no more taken (can be reopened).
+    Closed,
+}
+
+impl ActivityStatus {
+    /// Stable identifier used in JSON and pages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActivityStatus::Pending => "pending",
+            ActivityStatus::Open => "open",
+            ActivityStatus::Closed => "closed",
+        }
+    }
+}
+
+/// A countdown the facilitator starts and pauses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Timer {
+    /// Seconds left when it was last started or paused.
+    pub seconds_left: u32,
+    /// When it was started, RFC 3339, while it runs.
+    pub running_since: Option<String>,
+}
+
+impl Timer {
+    /// Seconds left at `now`.
+    pub fn left_at(&self, now: SystemTime) -> u32 {
+        let Some(since) = self
+            .running_since
+            .as_deref()
+            .and_then(|s| humantime::parse_rfc3339(s).ok())
+        else {
+            return self.seconds_left;
+        };
+        let elapsed = now
+            .duration_since(since)
+            .unwrap_or(Duration::ZERO)
+            .as_secs();
+        self.seconds_left
+            .saturating_sub(u32::try_from(elapsed).unwrap_or(u32::MAX))
+    }
+
+    /// When it reaches zero, if running.
+    pub fn ends_at(&self) -> Option<SystemTime> {
+        let since = humantime::parse_rfc3339(self.running_since.as_deref()?).ok()?;
+        Some(since + Duration::from_secs(u64::from(self.seconds_left)))
+    }
+}
+
+/// One activity's live state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityState {
+    /// The script's settings; options may be filled in when it opens.
+    pub spec: ActivitySpec,
+    /// Open, closed, pending.
+    pub status: ActivityStatus,
+    /// Whether results are shown to the room.
+    pub revealed: bool,
+    /// The latest ballot of each voter (a pseudonym in anonymous activities).
+    pub ballots: BTreeMap<ParticipantId, CastBallot>,
+    /// Ideas, in the order they came (`ideas`).
+    pub ideas: Vec<Idea>,
+    /// Every version of every statement, oldest first (`agreement`).
+    pub statements: BTreeMap<String, Vec<StatementVersion>>,
+    /// The countdown.
+    pub timer: Timer,
+}
+
+impl ActivityState {
+    /// A pending activity.
+    pub fn new(spec: ActivitySpec) -> ActivityState {
+        let timer = Timer {
+            seconds_left: spec.minutes.unwrap_or(0) * 60,
+            running_since: None,
+        };
+        let mut state = ActivityState {
+            spec,
+            status: ActivityStatus::Pending,
+            revealed: false,
+            ballots: BTreeMap::new(),
+            ideas: Vec::new(),
+            statements: BTreeMap::new(),
+            timer,
+        };
+        state.init_statements();
+        state
+    }
+
+    /// Each statement's current version number.
+    pub fn versions(&self) -> BTreeMap<String, u32> {
+        self.statements
+            .iter()
+            .map(|(id, versions)| (id.clone(), versions.last().map_or(1, |v| v.version)))
+            .collect()
+    }
+
+    /// The current wording of a statement.
+    pub fn current_statement(&self, item: &str) -> Option<&StatementVersion> {
+        self.statements.get(item)?.last()
+    }
+
+    /// What became of a statement.
+    pub fn outcome(&self, state: &SessionState, item: &str) -> Outcome {
+        let results = self.results(state);
+        let tally = match &results.all {
+            crate::activity::Tally::Agreement(t) => t.items.get(item).cloned().unwrap_or_default(),
+            _ => Default::default(),
+        };
+        let versions = self.statements.get(item).map_or(1, Vec::len);
+        agreement::outcome(&tally, versions, self.status == ActivityStatus::Closed)
+    }
+
+    /// Results for everyone and by group. Named ballots of removed participants
+    /// do not count; anonymous ones cannot be told apart and still do.
+    pub fn results(&self, state: &SessionState) -> Results {
+        let split = Split {
+            anonymous: self.spec.anonymous,
+            min_group_size: state.workshop().min_group_size,
+        };
+        match self.spec.kind {
+            ActivityKind::Ideas => Results::of_ideas(self.ideas.iter(), split),
+            ActivityKind::Notes => {
+                let notes = state
+                    .notes
+                    .iter()
+                    .filter(|n| n.activity.as_deref() == Some(&self.spec.id));
+                Results::of_notes(notes.cloned().collect())
+            }
+            _ => {
+                let counted = self
+                    .ballots
+                    .iter()
+                    .filter(|(voter, _)| state.participant(voter).is_none_or(|p| !p.removed))
+                    .map(|(_, b)| b);
+                Results::of(&self.spec, counted, split)
+            }
+        }
+    }
+
+    /// A voter's latest ballot, merged with the earlier ones where the kind answers item by item.
+    pub(crate) fn cast(&mut self, voter: ParticipantId, cast: CastBallot) {
+        match self.ballots.get_mut(&voter) {
+            Some(existing) => {
+                existing.group = cast.group;
+                existing.ballot.merge(cast.ballot);
+            }
+            None => {
+                self.ballots.insert(voter, cast);
+            }
+        }
+    }
+
+    /// Replaces the options (carried in when the activity opens).
+    pub(crate) fn set_options(&mut self, options: Vec<OptionSpec>) {
+        self.spec.options = options;
+        self.init_statements();
+    }
+
+    /// A new version of a statement: the current one keeps its tally, and
+    /// answers to it are cleared so everyone answers the new wording.
+    pub(crate) fn amend(&mut self, item: &str, text: &str, fields: &BTreeMap<String, String>) {
+        let tally = agreement::version_tally(&self.spec, item, self.ballots.values());
+        let Some(versions) = self.statements.get_mut(item) else {
+            return;
+        };
+        let Some(current) = versions.last_mut() else {
+            return;
+        };
+        current.tally = Some(tally);
+        let next = StatementVersion {
+            version: current.version + 1,
+            text: text.to_string(),
+            fields: fields.clone(),
+            tally: None,
+        };
+        versions.push(next);
+        for cast in self.ballots.values_mut() {
+            if let Ballot::Responses(responses) = &mut cast.ballot {
+                responses.remove(item);
+            }
+        }
+    }
+
+    fn init_statements(&mut self) {
+        if self.spec.kind != ActivityKind::Agreement {
+            return;
+        }
+        self.statements = self
+            .spec
+            .options
+            .iter()
+            .map(|o| {
+                let first = StatementVersion {
+                    version: 1,
+                    text: o.label.clone(),
+                    fields: o.fields.clone(),
+                    tally: None,
+                };
+                (o.id.clone(), vec![first])
+            })
+            .collect();
+    }
+}
