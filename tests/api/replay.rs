@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use topteam::activity::Ballot;
 use topteam::session::{
     decide, Actor, Command, Context, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
+    TimerAction,
 };
 use topteam::transcript::{encode, parse, replay, Header, FORMAT_VERSION};
-use topteam::workshop::{Group, Workshop};
+use topteam::workshop::{ActivityKind, Group, Workshop};
 use uuid::Uuid;
 
 const SCRIPT: &str = r#"
@@ -35,7 +36,53 @@ dots = 2
 [[activity.option]]
 id = "x"
 label = "X"
+[[activity]]
+id = "ideas"
+kind = "ideas"
+title = "Ideas"
+max_ideas = 3
+[[activity]]
+id = "c"
+kind = "rank"
+title = "Rank the ideas"
+from = "ideas"
+[[activity.option]]
+id = "seed"
+label = "Seeded"
+[[activity]]
+id = "d"
+kind = "agreement"
+title = "Statements"
+fields = ["owner"]
+[[activity.item]]
+id = "x"
+label = "X"
+[[activity.item]]
+id = "y"
+label = "Y"
+[[activity]]
+id = "e"
+kind = "rating"
+title = "Rate"
+anonymous = true
+minutes = 5
+[[activity.item]]
+id = "x"
+label = "X"
+[[activity]]
+id = "f"
+kind = "role_map"
+title = "Roles"
+[[activity.item]]
+id = "x"
+label = "X"
+[[activity]]
+id = "notes"
+kind = "notes"
+title = "Notes"
 "#;
+
+const ACTIVITIES: [&str; 9] = ["a", "b", "ideas", "c", "d", "e", "f", "notes", "zzz"];
 
 /// One step of a generated run; indexes pick among what exists at that point.
 #[derive(Debug, Clone)]
@@ -54,6 +101,28 @@ enum Step {
         y: i64,
         client: Option<u8>,
     },
+    Idea {
+        who: u8,
+        text: u8,
+    },
+    Moderate {
+        idea: u8,
+        other: u8,
+        how: u8,
+    },
+    Amend {
+        item: u8,
+        text: u8,
+    },
+    Note {
+        text: u8,
+        action: bool,
+    },
+    Timer {
+        activity: u8,
+        how: u8,
+        seconds: Option<u32>,
+    },
     End,
 }
 
@@ -70,6 +139,11 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(who, activity, x, y, client)| Step::Vote { who, activity, x, y, client }),
         1 => (any::<u8>(), any::<u8>(), -1i64..5, -1i64..5)
             .prop_map(|(who, activity, x, y)| Step::Vote { who, activity, x, y, client: None }),
+        4 => (any::<u8>(), any::<u8>()).prop_map(|(who, text)| Step::Idea { who, text }),
+        2 => (any::<u8>(), any::<u8>(), any::<u8>()).prop_map(|(idea, other, how)| Step::Moderate { idea, other, how }),
+        2 => (any::<u8>(), any::<u8>()).prop_map(|(item, text)| Step::Amend { item, text }),
+        1 => (any::<u8>(), any::<bool>()).prop_map(|(text, action)| Step::Note { text, action }),
+        1 => (any::<u8>(), any::<u8>(), proptest::option::of(1u32..600)).prop_map(|(activity, how, seconds)| Step::Timer { activity, how, seconds }),
     ]
 }
 
@@ -82,6 +156,54 @@ fn run() -> impl Strategy<Value = Vec<Step>> {
         }
         steps
     })
+}
+
+/// A ballot shaped for the activity's kind, from two small numbers.
+fn ballot_for(state: &SessionState, activity: &str, x: i64, y: i64) -> Ballot {
+    use topteam::activity::agreement::{Response, Stance};
+    use topteam::activity::role_map::Placement;
+    let Some((_, a)) = state.activity(activity) else {
+        return Ballot::Dots(BTreeMap::new());
+    };
+    let ids: Vec<String> = a.spec.options.iter().map(|o| o.id.clone()).collect();
+    match a.spec.kind {
+        ActivityKind::Rank => {
+            let mut order = ids;
+            let turn = usize::try_from(x.max(0)).unwrap_or(0) % order.len().max(1);
+            order.rotate_left(turn);
+            if y == 0 {
+                order.pop();
+            }
+            Ballot::Order(order)
+        }
+        ActivityKind::Agreement => {
+            let stance = [Stance::Agree, Stance::LiveWith, Stance::Object]
+                [usize::try_from(x.rem_euclid(3)).unwrap_or(0)];
+            let reason = (y > 0).then(|| format!("because {y}"));
+            let item = ids
+                .get(usize::try_from(y.max(0)).unwrap_or(0) % ids.len().max(1))
+                .cloned()
+                .unwrap_or_default();
+            Ballot::Responses(
+                [(
+                    item,
+                    Response {
+                        response: stance,
+                        reason,
+                        version: None,
+                    },
+                )]
+                .into(),
+            )
+        }
+        ActivityKind::Rating => Ballot::Scores([("x".to_string(), x + y)].into()),
+        ActivityKind::RoleMap => {
+            let p = [Placement::Members, Placement::Joint, Placement::Officers]
+                [usize::try_from(x.rem_euclid(3)).unwrap_or(0)];
+            Ballot::Placements([("x".to_string(), p)].into())
+        }
+        _ => Ballot::Dots([("x".to_string(), x), ("y".to_string(), y)].into()),
+    }
 }
 
 fn info() -> SessionInfo {
@@ -102,8 +224,19 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
             .get(usize::from(i) % state.participants.len().max(1))
             .map(|p| p.id)
     };
-    let activity = |i: u8| ["a", "b", "zzz"][usize::from(i) % 3].to_string();
+    let activity = |i: u8| ACTIVITIES[usize::from(i) % ACTIVITIES.len()].to_string();
+    let ideas: Vec<String> = state
+        .activity("ideas")
+        .map(|(_, a)| a.ideas.iter().map(|i| i.id.clone()).collect())
+        .unwrap_or_default();
+    let idea = |i: u8| {
+        ideas
+            .get(usize::from(i) % ideas.len().max(1))
+            .cloned()
+            .unwrap_or_else(|| "i0".into())
+    };
     let someone = Uuid::from_u128(999);
+    let facilitator = |command| (Actor::Facilitator, command, None);
     match step {
         Step::Join(g) => {
             let group = [Group::Cabinet, Group::Management, Group::Observer][usize::from(*g) % 3];
@@ -117,48 +250,24 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
             };
             (Actor::Participant(participant), Command::Join(join), None)
         }
-        Step::Admit(i) => (
-            Actor::Facilitator,
-            Command::Admit {
-                participant: pick(*i).unwrap_or(someone),
-            },
-            None,
-        ),
-        Step::Remove(i) => (
-            Actor::Facilitator,
-            Command::Remove {
-                participant: pick(*i).unwrap_or(someone),
-            },
-            None,
-        ),
-        Step::Open(i) => (
-            Actor::Facilitator,
-            Command::Open {
-                activity: activity(*i),
-            },
-            None,
-        ),
-        Step::Close(i) => (
-            Actor::Facilitator,
-            Command::Close {
-                activity: activity(*i),
-            },
-            None,
-        ),
-        Step::Reveal(i) => (
-            Actor::Facilitator,
-            Command::Reveal {
-                activity: activity(*i),
-            },
-            None,
-        ),
-        Step::Goto(i) => (
-            Actor::Facilitator,
-            Command::Goto {
-                activity: activity(*i),
-            },
-            None,
-        ),
+        Step::Admit(i) => facilitator(Command::Admit {
+            participant: pick(*i).unwrap_or(someone),
+        }),
+        Step::Remove(i) => facilitator(Command::Remove {
+            participant: pick(*i).unwrap_or(someone),
+        }),
+        Step::Open(i) => facilitator(Command::Open {
+            activity: activity(*i),
+        }),
+        Step::Close(i) => facilitator(Command::Close {
+            activity: activity(*i),
+        }),
+        Step::Reveal(i) => facilitator(Command::Reveal {
+            activity: activity(*i),
+        }),
+        Step::Goto(i) => facilitator(Command::Goto {
+            activity: activity(*i),
+        }),
         Step::Vote {
             who,
             activity: a,
@@ -166,10 +275,19 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
             y,
             client,
         } => {
-            let dots: BTreeMap<String, i64> = [("x".to_string(), *x), ("y".to_string(), *y)].into();
+            // Mostly the open activity (as phones do), sometimes any, to test refusals.
+            let open = state
+                .activities
+                .iter()
+                .find(|s| s.status == topteam::session::ActivityStatus::Open);
+            let name = match open {
+                Some(s) if a % 4 != 0 => s.spec.id.clone(),
+                _ => activity(*a),
+            };
+            let ballot = ballot_for(state, &name, *x, *y);
             let command = Command::Vote {
-                activity: activity(*a),
-                ballot: Ballot::Dots(dots),
+                activity: name,
+                ballot,
             };
             (
                 Actor::Participant(pick(*who).unwrap_or(someone)),
@@ -177,7 +295,83 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
                 client.map(|c| format!("c{c}")),
             )
         }
-        Step::End => (Actor::Facilitator, Command::End, None),
+        Step::Idea { who, text } => {
+            let command = Command::Idea {
+                activity: "ideas".into(),
+                text: format!("idea {}", text % 7),
+            };
+            (
+                Actor::Participant(pick(*who).unwrap_or(someone)),
+                command,
+                None,
+            )
+        }
+        Step::Moderate {
+            idea: i,
+            other,
+            how,
+        } => {
+            let (activity, idea_id, into) = ("ideas".to_string(), idea(*i), idea(*other));
+            facilitator(match how % 4 {
+                0 => Command::HideIdea {
+                    activity,
+                    idea: idea_id,
+                },
+                1 => Command::ShowIdea {
+                    activity,
+                    idea: idea_id,
+                },
+                2 => Command::MergeIdea {
+                    activity,
+                    idea: idea_id,
+                    into,
+                },
+                _ => Command::EditIdea {
+                    activity,
+                    idea: idea_id,
+                    text: format!("edited {other}"),
+                },
+            })
+        }
+        Step::Amend { item, text } => {
+            let fields = if text % 2 == 0 {
+                [("owner".to_string(), format!("o{text}"))].into()
+            } else {
+                BTreeMap::new()
+            };
+            facilitator(Command::Amend {
+                activity: "d".into(),
+                item: ["x", "y"][usize::from(*item) % 2].into(),
+                text: (text % 3 != 0).then(|| format!("wording {text}")),
+                fields,
+            })
+        }
+        Step::Note { text, action } => facilitator(if *action {
+            Command::Action {
+                text: format!("do {text}"),
+                owner: "Chief executive".into(),
+                due: "2027-01-31".into(),
+            }
+        } else {
+            Command::Note {
+                text: format!("note {text}"),
+                kind: Default::default(),
+            }
+        }),
+        Step::Timer {
+            activity: a,
+            how,
+            seconds,
+        } => {
+            let action =
+                [TimerAction::Start, TimerAction::Pause, TimerAction::Reset][usize::from(*how) % 3];
+            facilitator(Command::Timer {
+                activity: activity(*a),
+                action,
+                seconds: *seconds,
+            })
+        }
+        Step::End => facilitator(Command::End),
     }
 }
 
