@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use topteam::app::{shutdown_signal, Application, KeySource};
 use topteam::config::Config;
-use topteam::workshop::Workshop;
+use topteam::workshop::check_files;
 
 const USAGE: &str = "\
 topteam: live workshops for a council cabinet and its management team
@@ -86,15 +86,16 @@ fn check(files: &[String]) -> anyhow::Result<()> {
     if files.is_empty() {
         bail!("name at least one script to check\n\n{USAGE}");
     }
+    let paths: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    let report = check_files(&paths).context("cannot read the scripts")?;
     let mut failed = false;
-    for file in files {
-        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))?;
-        match Workshop::from_toml(&text) {
-            Ok(w) => println!("{file}: ok ({}, {} activities)", w.id, w.activities.len()),
+    for (file, outcome) in report {
+        match outcome {
+            Ok(summary) => println!("{}: {summary}", file.display()),
             Err(problems) => {
                 failed = true;
                 for p in problems {
-                    println!("{file}: {p}");
+                    println!("{}: {p}", file.display());
                 }
             }
         }

@@ -182,7 +182,10 @@ pub fn spawn(
         views: view_senders,
         max_batch: limits.max_batch,
         render_every: timings.render_every,
-        last_render: Instant::now(),
+        // As if the last render were one interval ago: the first change shows at once.
+        last_render: Instant::now()
+            .checked_sub(timings.render_every)
+            .unwrap_or_else(Instant::now),
         dirty: false,
         metrics,
     };
@@ -332,25 +335,9 @@ impl SessionTask {
         command: Command,
     ) -> Result<u64, SessionError> {
         self.metrics.command();
-        if let Some(seq) = client_id
-            .as_deref()
-            .and_then(|c| next.already_done(&actor, c))
-        {
-            return Ok(seq);
-        }
-        let events = super::decide(next, ctx, actor, command)?;
-        for event in events {
-            let record = Record {
-                seq: next.seq + 1,
-                at: at.to_string(),
-                actor,
-                client_id: client_id.clone(),
-                event,
-            };
-            next.apply(&record);
-            records.push(record);
-        }
-        Ok(next.seq)
+        let (seq, new) = super::execute(next, ctx, at, actor, client_id, command)?;
+        records.extend(new);
+        Ok(seq)
     }
 
     async fn write(&self, records: Vec<Record>) -> std::io::Result<()> {
@@ -390,14 +377,17 @@ impl SessionTask {
                     .participant(&id)
                     .filter(|p| p.token_matches(&token_hash))
                     .ok_or(SessionError::BadToken)?;
+                // Anonymous ballots are filed under the pseudonym, which only
+                // this task (holding the secret) can work out.
+                let pseudonym = self.pseudonyms.of(id);
                 let my_ballots = self
                     .state
                     .activities
                     .iter()
                     .filter_map(|a| {
-                        a.ballots
-                            .get(&id)
-                            .map(|b| (a.spec.id.clone(), b.ballot.clone()))
+                        let voter = if a.spec.anonymous { pseudonym } else { id };
+                        let ballot = a.ballots.get(&voter)?;
+                        Some((a.spec.id.clone(), ballot.ballot.clone()))
                     })
                     .collect();
                 Ok(Connected {

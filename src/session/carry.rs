@@ -8,8 +8,8 @@ use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec, Workshop, Workshop
 
 /// The options a source activity passes on, best first:
 /// ideas: the visible ideas in the order they came;
-/// dots and rank: the options with any support, by total or Borda score (ties
-/// in script order), or all of them in script order if nobody has voted;
+/// dots: the options with any dots, most first (all, in script order, if
+/// nobody voted); rank: every option by Borda score; ties in script order;
 /// agreement: the statements that have consent, in their current wording.
 /// `take` keeps only the first so many.
 pub fn carried_options(
@@ -24,11 +24,13 @@ pub fn carried_options(
         ..OptionSpec::new(id, label)
     };
     let results = source.results(state);
-    let ranked = |scores: Vec<(&str, u64)>| -> Vec<OptionSpec> {
+    // Dots drop options nobody chose (when anyone chose anything); a rank
+    // keeps them all, since last place earns 0 points yet was still ranked.
+    let ranked = |scores: Vec<(&str, u64)>, drop_unsupported: bool| -> Vec<OptionSpec> {
         let any = scores.iter().any(|(_, s)| *s > 0);
         scores
             .into_iter()
-            .filter(|(_, s)| !any || *s > 0)
+            .filter(|(_, s)| !(drop_unsupported && any) || *s > 0)
             .filter_map(|(id, _)| source.spec.option(id).map(|o| option(&o.id, &o.label)))
             .collect()
     };
@@ -39,8 +41,8 @@ pub fn carried_options(
             .filter(|i| i.visible())
             .map(|i| option(&i.id, &i.text))
             .collect(),
-        (ActivityKind::Dots, Tally::Dots(t)) => ranked(t.ranked(&source.spec)),
-        (ActivityKind::Rank, Tally::Rank(t)) => ranked(t.ranked(&source.spec)),
+        (ActivityKind::Dots, Tally::Dots(t)) => ranked(t.ranked(&source.spec), true),
+        (ActivityKind::Rank, Tally::Rank(t)) => ranked(t.ranked(&source.spec), false),
         (ActivityKind::Agreement, Tally::Agreement(t)) => source
             .spec
             .options

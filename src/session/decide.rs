@@ -41,6 +41,63 @@ pub fn decide(
     }
 }
 
+/// Runs one command against `state`: answers a resend from memory, else
+/// decides, stamps each event as a record and applies it. Returns the seq the
+/// command ended at and the new records (none for a resend or a no-op). This
+/// is the whole of what the session task does per command, minus the disk.
+pub fn execute(
+    state: &mut SessionState,
+    ctx: &Context,
+    at: &str,
+    actor: Actor,
+    client_id: Option<String>,
+    command: Command,
+) -> Result<(u64, Vec<super::Record>), Rejection> {
+    let recorded = actor_on_record(state, ctx, actor, &command);
+    if let Some(seq) = client_id
+        .as_deref()
+        .and_then(|c| state.already_done(&recorded, c))
+    {
+        return Ok((seq, Vec::new()));
+    }
+    let events = decide(state, ctx, actor, command)?;
+    let mut records = Vec::with_capacity(events.len());
+    for event in events {
+        let record = super::Record {
+            seq: state.seq + 1,
+            at: at.to_string(),
+            actor: recorded,
+            client_id: client_id.clone(),
+            event,
+        };
+        state.apply(&record);
+        records.push(record);
+    }
+    Ok((state.seq, records))
+}
+
+/// Who the transcript records as having acted. For a vote or idea in an
+/// anonymous activity that is the participant's pseudonym, so that neither the
+/// event nor its record links the ballot to a name.
+pub fn actor_on_record(
+    state: &SessionState,
+    ctx: &Context,
+    actor: Actor,
+    command: &Command,
+) -> Actor {
+    let Actor::Participant(id) = actor else {
+        return actor;
+    };
+    let activity = match command {
+        Command::Vote { activity, .. } | Command::Idea { activity, .. } => activity,
+        _ => return actor,
+    };
+    match state.activity(activity) {
+        Some((_, a)) if a.spec.anonymous => Actor::Participant(ctx.pseudonyms.of(id)),
+        _ => actor,
+    }
+}
+
 fn decide_join(state: &SessionState, join: JoinRequest) -> Result<Vec<Event>, Rejection> {
     let workshop = state.workshop();
     if !workshop.groups.contains(&join.group) {

@@ -17,7 +17,7 @@ pub use activity_state::{ActivityState, ActivityStatus, Timer};
 pub use actor::{SessionError, SessionHandle};
 pub use command::{Actor, Command, JoinRequest, TimerAction};
 pub use context::{Context, Pseudonyms};
-pub use decide::decide;
+pub use decide::{actor_on_record, decide, execute};
 pub use event::{Event, Record};
 pub use rejection::Rejection;
 pub use state::{constant_time_eq, Participant, SessionInfo, SessionState, SessionStatus};

@@ -135,3 +135,60 @@ pub fn load_library(dir: &Path) -> Result<WorkshopLibrary, LibraryError> {
         Err(LibraryError::Invalid(problems))
     }
 }
+
+/// What `topteam check` reports for one file: a summary line, or its problems.
+pub type CheckReport = Vec<(PathBuf, Result<String, Vec<String>>)>;
+
+/// Checks scripts one by one, then their references to other workshops,
+/// resolved against the other scripts in the same folders.
+pub fn check_files(files: &[PathBuf]) -> std::io::Result<CheckReport> {
+    let mut report = Vec::new();
+    let mut checked = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file)?;
+        match Workshop::from_toml(&text) {
+            Ok(w) => {
+                report.push((
+                    file.clone(),
+                    Ok(format!("ok ({}, {} activities)", w.id, w.activities.len())),
+                ));
+                checked.push((file.clone(), w));
+            }
+            Err(problems) => report.push((file.clone(), Err(problems))),
+        }
+    }
+    let mut known: BTreeMap<String, Workshop> = BTreeMap::new();
+    for dir in files.iter().filter_map(|f| f.parent()) {
+        let siblings = std::fs::read_dir(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })?;
+        for path in siblings.filter_map(|e| e.ok().map(|e| e.path())) {
+            if path.extension().is_some_and(|x| x == "toml") {
+                let parsed = std::fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|t| Workshop::from_toml(&t).ok());
+                if let Some(w) = parsed {
+                    known.entry(w.id.clone()).or_insert(w);
+                }
+            }
+        }
+    }
+    for (_, w) in &checked {
+        known.insert(w.id.clone(), w.clone());
+    }
+    let library = WorkshopLibrary::from_scripts(known.into_values());
+    for (id, problem) in library.cross_problems() {
+        let Some((file, _)) = checked.iter().find(|(_, w)| w.id == id) else {
+            continue;
+        };
+        if let Some((_, entry)) = report.iter_mut().find(|(f, _)| f == file) {
+            match entry {
+                Ok(_) => *entry = Err(vec![problem]),
+                Err(list) => list.push(problem),
+            }
+        }
+    }
+    Ok(report)
+}

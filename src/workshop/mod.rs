@@ -3,5 +3,5 @@
 mod library;
 mod script;
 
-pub use library::{load_library, LibraryError, WorkshopLibrary};
+pub use library::{check_files, load_library, CheckReport, LibraryError, WorkshopLibrary};
 pub use script::{ActivityKind, ActivitySpec, Group, OptionSpec, Workshop};

@@ -15,7 +15,7 @@ struct Room {
 async fn room() -> Room {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let cabinet = app.phones(&session, "cabinet", 1).await.pop().unwrap();
     let observer = app.phones(&session, "observer", 1).await.pop().unwrap();
     app.command(
@@ -290,7 +290,7 @@ async fn a_group_the_workshop_does_not_invite_cannot_join() {
 async fn sockets_refuse_other_sessions_tokens_missing_keys_and_foreign_origins() {
     let room = room().await;
     let app = &room.app;
-    let other = app.create_session("w2-joint-vision").await;
+    let other = app.create_session("vote").await;
     let token = room.cabinet.token.clone().unwrap();
     let status_of = |url: String, headers: Vec<(&'static str, String)>| async move {
         use tokio_tungstenite::tungstenite::client::IntoClientRequest;

@@ -62,7 +62,7 @@ fn totals_of(state: &Value) -> BTreeMap<String, u64> {
 async fn kill_9_right_after_the_last_ack_loses_no_acknowledged_ballot() {
     let dir = TempDir::new();
     let (mut child, app) = start_binary(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let mut phones = app.phones(&session, "cabinet", 6).await;
     phones.extend(app.phones(&session, "management", 6).await);
     app.command(
@@ -103,7 +103,7 @@ async fn kill_9_right_after_the_last_ack_loses_no_acknowledged_ballot() {
 async fn a_transcript_with_a_torn_last_line_loads_and_keeps_working() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let mut phones = app.phones(&session, "cabinet", 2).await;
     app.command(
         &session.id,

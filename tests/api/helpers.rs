@@ -35,8 +35,28 @@ impl Drop for TempDir {
     }
 }
 
-pub fn workshops_dir() -> PathBuf {
+/// The shipped scripts.
+pub fn shipped_workshops() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops")
+}
+
+/// A folder with the shipped scripts and the test fixtures (`vote`: one dots
+/// vote), so tests of the machinery do not depend on workshop content.
+pub fn workshops_dir() -> PathBuf {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("topteam-workshops-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for from in [shipped_workshops(), fixtures] {
+            for entry in std::fs::read_dir(from).unwrap() {
+                let path = entry.unwrap().path();
+                std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        dir
+    })
+    .clone()
 }
 
 /// A running server; shut down when dropped.
@@ -243,8 +263,13 @@ impl Socket {
 
     /// The next JSON text message, skipping pings.
     pub async fn next_json(&mut self) -> Value {
+        self.next_json_by(tokio::time::Instant::now() + WAIT).await
+    }
+
+    /// The next JSON text message before `deadline`; pings do not extend it.
+    async fn next_json_by(&mut self, deadline: tokio::time::Instant) -> Value {
         loop {
-            let message = tokio::time::timeout(WAIT, self.ws.next())
+            let message = tokio::time::timeout_at(deadline, self.ws.next())
                 .await
                 .expect("a message within the wait")
                 .expect("the socket is open")
@@ -257,10 +282,11 @@ impl Socket {
         }
     }
 
-    /// Reads until a message matches; returns it.
+    /// Reads until a message matches, within one overall wait; returns it.
     pub async fn wait_for(&mut self, what: impl Fn(&Value) -> bool) -> Value {
+        let deadline = tokio::time::Instant::now() + WAIT;
         loop {
-            let message = self.next_json().await;
+            let message = self.next_json_by(deadline).await;
             if what(&message) {
                 return message;
             }

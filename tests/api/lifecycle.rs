@@ -7,7 +7,7 @@ use serde_json::json;
 async fn shutdown_closes_sockets_with_1001_and_keeps_every_acked_ballot() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let mut phones = app.phones(&session, "management", 1).await;
     let mut screen = Socket::staff(&app, &session.id, "screen").await;
     app.command(
@@ -37,7 +37,7 @@ async fn shutdown_closes_sockets_with_1001_and_keeps_every_acked_ballot() {
 async fn a_phone_that_stops_answering_pings_is_dropped_and_others_carry_on() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let mut phones = app.phones(&session, "cabinet", 2).await;
     app.command(
         &session.id,

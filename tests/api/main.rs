@@ -6,5 +6,6 @@ mod helpers;
 mod lifecycle;
 mod reconnect;
 mod replay;
+mod series;
 mod storage;
 mod voting;

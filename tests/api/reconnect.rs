@@ -7,7 +7,7 @@ use serde_json::json;
 async fn a_reconnecting_phone_gets_its_last_ballot_back() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let joined = app.join(&session.code, "Cllr Okafor", "cabinet").await;
     app.command(
         &session.id,
@@ -50,7 +50,7 @@ async fn a_reconnecting_phone_gets_its_last_ballot_back() {
 async fn a_resent_command_is_acked_again_but_applied_once_even_after_a_restart() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let joined = app.join(&session.code, "Cllr Okafor", "cabinet").await;
     app.command(
         &session.id,

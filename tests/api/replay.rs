@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use topteam::activity::Ballot;
 use topteam::session::{
-    decide, Actor, Command, Context, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
+    execute, Actor, Command, Context, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
     TimerAction,
 };
 use topteam::transcript::{encode, parse, replay, Header, FORMAT_VERSION};
@@ -382,26 +382,15 @@ fn run_live(steps: &[Step]) -> (SessionState, Vec<Record>) {
     let mut records = Vec::new();
     for (n, step) in steps.iter().enumerate() {
         let (actor, command, client_id) = command_for(step, &state, n);
-        if client_id
-            .as_deref()
-            .and_then(|c| state.already_done(&actor, c))
-            .is_some()
-        {
-            continue;
-        }
-        let Ok(events) = decide(&state, &ctx, actor, command) else {
-            continue;
-        };
-        for event in events {
-            let record = Record {
-                seq: state.seq + 1,
-                at: format!("t{n}"),
-                actor,
-                client_id: client_id.clone(),
-                event,
-            };
-            state.apply(&record);
-            records.push(record);
+        if let Ok((_, new)) = execute(
+            &mut state,
+            &ctx,
+            &format!("t{n}"),
+            actor,
+            client_id,
+            command,
+        ) {
+            records.extend(new);
         }
     }
     (state, records)

@@ -34,9 +34,10 @@ impl TranscriptWriter for FlakyDisk {
 
 #[tokio::test]
 async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_disk() {
-    let script =
-        std::fs::read_to_string(crate::helpers::workshops_dir().join("w2-joint-vision.toml"))
-            .unwrap();
+    let script = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vote.toml"),
+    )
+    .unwrap();
     let info = SessionInfo {
         id: Uuid::new_v4(),
         code: "ABCDEF".into(),

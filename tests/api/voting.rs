@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 async fn twenty_participants_in_two_groups_vote_and_totals_by_group_are_right() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let mut screen = Socket::staff(&app, &session.id, "screen").await;
     let mut cabinet = app.phones(&session, "cabinet", 10).await;
     let mut management = app.phones(&session, "management", 10).await;
@@ -116,7 +116,7 @@ async fn twenty_participants_in_two_groups_vote_and_totals_by_group_are_right() 
 async fn results_stay_hidden_from_phones_until_revealed() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     let mut phones = app.phones(&session, "cabinet", 1).await;
     let phone = &mut phones[0];
     let opened = app
@@ -163,7 +163,7 @@ async fn results_stay_hidden_from_phones_until_revealed() {
 async fn a_lobby_holds_joiners_until_admitted() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let session = app.create_session("w2-joint-vision").await;
+    let session = app.create_session("vote").await;
     app.command(
         &session.id,
         json!({ "type": "open", "activity": "priorities" }),
