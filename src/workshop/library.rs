@@ -140,55 +140,55 @@ pub fn load_library(dir: &Path) -> Result<WorkshopLibrary, LibraryError> {
 pub type CheckReport = Vec<(PathBuf, Result<String, Vec<String>>)>;
 
 /// Checks scripts one by one, then their references to other workshops,
-/// resolved against the other scripts in the same folders.
+/// resolved against the other scripts in the same folders. Every script that
+/// parses is cross-checked, valid or not, so one run reports every problem.
 pub fn check_files(files: &[PathBuf]) -> std::io::Result<CheckReport> {
-    let mut report = Vec::new();
-    let mut checked = Vec::new();
+    let mut problems: Vec<(PathBuf, Vec<String>)> = Vec::new();
+    let mut parsed = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(file)?;
-        match Workshop::from_toml(&text) {
+        match Workshop::parse(&text) {
             Ok(w) => {
-                report.push((
-                    file.clone(),
-                    Ok(format!("ok ({}, {} activities)", w.id, w.activities.len())),
-                ));
-                checked.push((file.clone(), w));
+                problems.push((file.clone(), w.problems()));
+                parsed.push((file.clone(), w));
             }
-            Err(problems) => report.push((file.clone(), Err(problems))),
+            Err(e) => problems.push((file.clone(), vec![e])),
         }
     }
     let mut known: BTreeMap<String, Workshop> = BTreeMap::new();
     for dir in files.iter().filter_map(|f| f.parent()) {
-        let siblings = std::fs::read_dir(if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        })?;
-        for path in siblings.filter_map(|e| e.ok().map(|e| e.path())) {
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        for path in std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())) {
             if path.extension().is_some_and(|x| x == "toml") {
-                let parsed = std::fs::read_to_string(&path)
-                    .ok()
-                    .and_then(|t| Workshop::from_toml(&t).ok());
-                if let Some(w) = parsed {
+                let sibling = std::fs::read_to_string(&path).ok().and_then(|t| Workshop::parse(&t).ok());
+                if let Some(w) = sibling {
                     known.entry(w.id.clone()).or_insert(w);
                 }
             }
         }
     }
-    for (_, w) in &checked {
+    for (_, w) in &parsed {
         known.insert(w.id.clone(), w.clone());
     }
     let library = WorkshopLibrary::from_scripts(known.into_values());
     for (id, problem) in library.cross_problems() {
-        let Some((file, _)) = checked.iter().find(|(_, w)| w.id == id) else {
-            continue;
-        };
-        if let Some((_, entry)) = report.iter_mut().find(|(f, _)| f == file) {
-            match entry {
-                Ok(_) => *entry = Err(vec![problem]),
-                Err(list) => list.push(problem),
-            }
+        let Some((file, _)) = parsed.iter().find(|(_, w)| w.id == id) else { continue };
+        if let Some((_, list)) = problems.iter_mut().find(|(f, _)| f == file) {
+            list.push(problem);
         }
     }
-    Ok(report)
+    let summaries = parsed.iter().map(|(f, w)| (f.clone(), format!("ok ({}, {} activities)", w.id, w.activities.len())));
+    let summaries: Vec<_> = summaries.collect();
+    Ok(problems
+        .into_iter()
+        .map(|(file, list)| {
+            let outcome = if list.is_empty() {
+                let summary = summaries.iter().find(|(f, _)| *f == file).map(|(_, s)| s.clone());
+                Ok(summary.unwrap_or_default())
+            } else {
+                Err(list)
+            };
+            (file, outcome)
+        })
+        .collect())
 }

@@ -6,6 +6,7 @@ mod helpers;
 mod lifecycle;
 mod reconnect;
 mod replay;
+mod scripts;
 mod series;
 mod storage;
 mod voting;
