@@ -157,10 +157,16 @@ pub fn check_files(files: &[PathBuf]) -> std::io::Result<CheckReport> {
     }
     let mut known: BTreeMap<String, Workshop> = BTreeMap::new();
     for dir in files.iter().filter_map(|f| f.parent()) {
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
         for path in std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())) {
             if path.extension().is_some_and(|x| x == "toml") {
-                let sibling = std::fs::read_to_string(&path).ok().and_then(|t| Workshop::parse(&t).ok());
+                let sibling = std::fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|t| Workshop::parse(&t).ok());
                 if let Some(w) = sibling {
                     known.entry(w.id.clone()).or_insert(w);
                 }
@@ -172,18 +178,28 @@ pub fn check_files(files: &[PathBuf]) -> std::io::Result<CheckReport> {
     }
     let library = WorkshopLibrary::from_scripts(known.into_values());
     for (id, problem) in library.cross_problems() {
-        let Some((file, _)) = parsed.iter().find(|(_, w)| w.id == id) else { continue };
+        let Some((file, _)) = parsed.iter().find(|(_, w)| w.id == id) else {
+            continue;
+        };
         if let Some((_, list)) = problems.iter_mut().find(|(f, _)| f == file) {
             list.push(problem);
         }
     }
-    let summaries = parsed.iter().map(|(f, w)| (f.clone(), format!("ok ({}, {} activities)", w.id, w.activities.len())));
+    let summaries = parsed.iter().map(|(f, w)| {
+        (
+            f.clone(),
+            format!("ok ({}, {} activities)", w.id, w.activities.len()),
+        )
+    });
     let summaries: Vec<_> = summaries.collect();
     Ok(problems
         .into_iter()
         .map(|(file, list)| {
             let outcome = if list.is_empty() {
-                let summary = summaries.iter().find(|(f, _)| *f == file).map(|(_, s)| s.clone());
+                let summary = summaries
+                    .iter()
+                    .find(|(f, _)| *f == file)
+                    .map(|(_, s)| s.clone());
                 Ok(summary.unwrap_or_default())
             } else {
                 Err(list)

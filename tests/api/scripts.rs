@@ -5,23 +5,57 @@ use std::path::Path;
 use std::process::Command;
 
 fn check(files: &[&Path]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_topteam")).arg("check").args(files).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_topteam"))
+        .arg("check")
+        .args(files)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[test]
 fn every_shipped_script_passes_check_and_all_seven_kinds_are_used() {
     let dir = shipped_workshops();
-    let files: Vec<_> = ["w1-cabinet.toml", "w2-joint-vision.toml", "w3-performance.toml"].map(|f| dir.join(f)).to_vec();
+    let files: Vec<_> = [
+        "w1-cabinet.toml",
+        "w2-joint-vision.toml",
+        "w3-performance.toml",
+    ]
+    .map(|f| dir.join(f))
+    .to_vec();
     let (code, out) = check(&files.iter().map(|p| p.as_path()).collect::<Vec<_>>());
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out.lines().filter(|l| l.contains(": ok (")).count(), 3, "{out}");
-    let all: String = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
-    for kind in ["ideas", "dots", "rank", "role_map", "agreement", "rating", "notes"] {
-        assert!(all.contains(&format!("kind = \"{kind}\"")), "no {kind} activity in the series");
+    assert_eq!(
+        out.lines().filter(|l| l.contains(": ok (")).count(),
+        3,
+        "{out}"
+    );
+    let all: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    for kind in [
+        "ideas",
+        "dots",
+        "rank",
+        "role_map",
+        "agreement",
+        "rating",
+        "notes",
+    ] {
+        assert!(
+            all.contains(&format!("kind = \"{kind}\"")),
+            "no {kind} activity in the series"
+        );
     }
     let w1 = std::fs::read_to_string(&files[0]).unwrap();
-    assert!(w1.contains("groups = [\"cabinet\"]"), "workshop 1 is for the cabinet alone");
+    assert!(
+        w1.contains("groups = [\"cabinet\"]"),
+        "workshop 1 is for the cabinet alone"
+    );
 }
 
 const BROKEN: &str = r#"
@@ -76,7 +110,11 @@ fn check_reports_every_problem_with_its_field_and_fails() {
     }
 
     let unknown_kind = dir.0.join("kind.toml");
-    std::fs::write(&unknown_kind, BROKEN.replace("kind = \"rank\"", "kind = \"lottery\"")).unwrap();
+    std::fs::write(
+        &unknown_kind,
+        BROKEN.replace("kind = \"rank\"", "kind = \"lottery\""),
+    )
+    .unwrap();
     let (code, out) = check(&[&unknown_kind]);
     assert_eq!(code, 1);
     assert!(out.contains("unknown variant `lottery`"), "{out}");
@@ -90,7 +128,13 @@ async fn serve_refuses_to_start_with_an_invalid_script() {
     let mut config = topteam::config::Config::new(data.0.clone());
     config.addr = "127.0.0.1:0".parse().unwrap();
     config.workshops_dir = scripts.0.clone();
-    let err = topteam::app::Application::build(config).await.err().expect("refused");
+    let err = topteam::app::Application::build(config)
+        .await
+        .err()
+        .expect("refused");
     let report = err.to_string();
-    assert!(report.contains("broken.toml: activity[1].id: duplicate activity id"), "{report}");
+    assert!(
+        report.contains("broken.toml: activity[1].id: duplicate activity id"),
+        "{report}"
+    );
 }

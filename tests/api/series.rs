@@ -361,41 +361,97 @@ async fn the_facilitator_moderates_ideas_times_activities_and_records_actions() 
     let app = spawn_app(&dir.0).await;
     let w1 = app.create_session("w1-cabinet").await;
     let mut cabinet = app.phones(&w1, "cabinet", 2).await;
-    app.command(&w1.id, json!({ "type": "open", "activity": "mandate" })).await;
-    acked(&cabinet[0].command(json!({ "type": "idea", "activity": "mandate", "text": "Cheaper bus fares" })).await);
+    app.command(&w1.id, json!({ "type": "open", "activity": "mandate" }))
+        .await;
+    acked(
+        &cabinet[0]
+            .command(json!({ "type": "idea", "activity": "mandate", "text": "Cheaper bus fares" }))
+            .await,
+    );
     acked(&cabinet[1].command(json!({ "type": "idea", "activity": "mandate", "text": "Buy a yacht for the mayor" })).await);
-    let too_long = cabinet[0].command(json!({ "type": "idea", "activity": "mandate", "text": "x".repeat(201) })).await;
+    let too_long = cabinet[0]
+        .command(json!({ "type": "idea", "activity": "mandate", "text": "x".repeat(201) }))
+        .await;
     refused(&too_long, "invalid_text");
     let state = app.state(&w1.id).await;
-    let ideas = activity(&state, "mandate")["ideas"].as_array().unwrap().clone();
-    let yacht = ideas.iter().find(|i| i["text"] == "Buy a yacht for the mayor").unwrap()["id"].as_str().unwrap().to_string();
-    let buses = ideas.iter().find(|i| i["text"] == "Cheaper bus fares").unwrap()["id"].as_str().unwrap().to_string();
-    app.command(&w1.id, json!({ "type": "hide_idea", "activity": "mandate", "idea": yacht })).await;
+    let ideas = activity(&state, "mandate")["ideas"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let yacht = ideas
+        .iter()
+        .find(|i| i["text"] == "Buy a yacht for the mayor")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let buses = ideas
+        .iter()
+        .find(|i| i["text"] == "Cheaper bus fares")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.command(
+        &w1.id,
+        json!({ "type": "hide_idea", "activity": "mandate", "idea": yacht }),
+    )
+    .await;
     app.command(&w1.id, json!({ "type": "edit_idea", "activity": "mandate", "idea": buses, "text": "Cheaper, more frequent buses" })).await;
 
     // The timer: start from the script's length, pause, and it reports what is left.
-    app.command(&w1.id, json!({ "type": "timer", "activity": "mandate", "action": "start" })).await;
+    app.command(
+        &w1.id,
+        json!({ "type": "timer", "activity": "mandate", "action": "start" }),
+    )
+    .await;
     let timer = activity(&app.state(&w1.id).await, "mandate")["timer"].clone();
     assert_eq!(timer["running"], true);
     assert!(timer["seconds_left"].as_u64().unwrap() > 590, "{timer}");
-    app.command(&w1.id, json!({ "type": "timer", "activity": "mandate", "action": "pause" })).await;
+    app.command(
+        &w1.id,
+        json!({ "type": "timer", "activity": "mandate", "action": "pause" }),
+    )
+    .await;
     let timer = activity(&app.state(&w1.id).await, "mandate")["timer"].clone();
     assert_eq!(timer["running"], false);
-    let (status, body) = app.try_command(&w1.id, json!({ "type": "timer", "activity": "mandate", "action": "start", "seconds": 0 })).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (422, Some("invalid_text")));
+    let (status, body) = app
+        .try_command(
+            &w1.id,
+            json!({ "type": "timer", "activity": "mandate", "action": "start", "seconds": 0 }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (422, Some("invalid_text"))
+    );
 
     // Hidden ideas do not carry forward; edited ones carry their new words.
-    app.command(&w1.id, json!({ "type": "open", "activity": "priorities" })).await;
+    app.command(&w1.id, json!({ "type": "open", "activity": "priorities" }))
+        .await;
     let options = labels(&app.state(&w1.id).await, "priorities");
     assert_eq!(options[0], "Cheaper, more frequent buses");
     assert!(!options.iter().any(|o| o.contains("yacht")));
 
     // Actions need an owner and a real date.
-    app.command(&w1.id, json!({ "type": "goto", "activity": "actions" })).await;
+    app.command(&w1.id, json!({ "type": "goto", "activity": "actions" }))
+        .await;
     app.command(&w1.id, json!({ "type": "action", "text": "Draft the bus strategy", "owner": "Cabinet member for transport", "due": "2027-03-31" })).await;
-    app.command(&w1.id, json!({ "type": "note", "text": "Buses are the first priority", "kind": "decision" })).await;
-    let (status, body) = app.try_command(&w1.id, json!({ "type": "action", "text": "x", "owner": "y", "due": "2027-02-30" })).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (422, Some("invalid_text")));
+    app.command(
+        &w1.id,
+        json!({ "type": "note", "text": "Buses are the first priority", "kind": "decision" }),
+    )
+    .await;
+    let (status, body) = app
+        .try_command(
+            &w1.id,
+            json!({ "type": "action", "text": "x", "owner": "y", "due": "2027-02-30" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (422, Some("invalid_text"))
+    );
     let state = app.state(&w1.id).await;
     let notes = state["notes"].as_array().unwrap();
     assert_eq!(notes.len(), 2);
@@ -403,5 +459,9 @@ async fn the_facilitator_moderates_ideas_times_activities_and_records_actions() 
     assert_eq!(notes[0]["owner"], "Cabinet member for transport");
     assert_eq!(notes[0]["activity"], "actions");
     let results = &activity(&state, "actions")["results"]["all"]["notes"];
-    assert_eq!(results.as_array().unwrap().len(), 2, "a notes step's results are its notes");
+    assert_eq!(
+        results.as_array().unwrap().len(),
+        2,
+        "a notes step's results are its notes"
+    );
 }
