@@ -342,3 +342,106 @@ async fn sockets_refuse_other_sessions_tokens_missing_keys_and_foreign_origins()
         101
     );
 }
+
+#[tokio::test]
+async fn each_kind_refuses_its_own_bad_ballots() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w2-joint-vision").await;
+    let mut phone = app.phones(&session, "management", 1).await.pop().unwrap();
+    let open = |activity: &str| json!({ "type": "open", "activity": activity });
+
+    app.command(&session.id, open("shared-priorities")).await;
+    refused(
+        &phone
+            .vote("shared-priorities", json!({ "order": ["roles"] }))
+            .await,
+        "invalid_ballot",
+    );
+    refused(
+        &phone
+            .vote("shared-priorities", json!({ "order": ["roles", "roles"] }))
+            .await,
+        "invalid_ballot",
+    );
+    refused(
+        &phone
+            .vote("shared-priorities", json!({ "dots": { "roles": 1 } }))
+            .await,
+        "wrong_ballot_kind",
+    );
+
+    app.command(&session.id, open("roles")).await;
+    refused(
+        &phone
+            .vote("roles", json!({ "placements": { "budget": "mayor" } }))
+            .await,
+        "invalid_request",
+    );
+    refused(
+        &phone
+            .vote(
+                "roles",
+                json!({ "placements": { "moon-landing": "joint" } }),
+            )
+            .await,
+        "unknown_option",
+    );
+    acked(
+        &phone
+            .vote("roles", json!({ "placements": { "budget": "joint" } }))
+            .await,
+    );
+
+    app.command(&session.id, open("protocol")).await;
+    refused(
+        &phone
+            .vote(
+                "protocol",
+                json!({ "responses": { "honesty": { "response": "object" } } }),
+            )
+            .await,
+        "reason_required",
+    );
+    refused(
+        &phone
+            .vote(
+                "protocol",
+                json!({ "responses": { "honesty": { "response": "veto" } } }),
+            )
+            .await,
+        "invalid_request",
+    );
+    let long = "x".repeat(501);
+    refused(
+        &phone
+            .vote(
+                "protocol",
+                json!({ "responses": { "honesty": { "response": "object", "reason": long } } }),
+            )
+            .await,
+        "invalid_text",
+    );
+
+    app.command(&session.id, open("relationship")).await;
+    refused(
+        &phone
+            .vote("relationship", json!({ "scores": { "trust": 6 } }))
+            .await,
+        "score_out_of_range",
+    );
+    refused(
+        &phone
+            .vote("relationship", json!({ "scores": { "trust": 0 } }))
+            .await,
+        "score_out_of_range",
+    );
+    let idea = phone
+        .command(json!({ "type": "idea", "activity": "relationship", "text": "hello" }))
+        .await;
+    refused(&idea, "wrong_kind");
+
+    // Only the one good ballot changed anything.
+    let transcript = app.transcript(&session.id).await;
+    assert_eq!(transcript.matches("\"ballot_cast\"").count(), 1);
+}
