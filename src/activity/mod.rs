@@ -135,6 +135,14 @@ pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, Re
     Ok(trimmed.to_string())
 }
 
+/// Like [`clean_text`], for one-line text (names, titles): no line breaks.
+pub fn clean_line(text: &str, max_chars: usize, what: &str) -> Result<String, Rejection> {
+    if text.contains('\n') {
+        return Err(Rejection::InvalidText(format!("the {what} must be one line")));
+    }
+    clean_text(text, max_chars, what)
+}
+
 /// The result of one activity for one set of ballots (everyone, or one group).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]

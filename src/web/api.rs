@@ -196,26 +196,7 @@ pub async fn join(
     Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
 }
 
-/// Trims text and checks it is present, short enough and free of control characters.
-pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, ApiError> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(ApiError::new(
-            "invalid_text",
-            format!("the {what} must not be empty"),
-        ));
-    }
-    if trimmed.chars().count() > max_chars {
-        return Err(ApiError::new(
-            "invalid_text",
-            format!("the {what} may be at most {max_chars} characters"),
-        ));
-    }
-    if trimmed.chars().any(char::is_control) {
-        return Err(ApiError::new(
-            "invalid_text",
-            format!("the {what} has characters that cannot be shown"),
-        ));
-    }
-    Ok(trimmed.to_string())
+/// One-line text from a request, checked by the domain's rule.
+fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, ApiError> {
+    crate::activity::clean_line(text, max_chars, what).map_err(ApiError::from)
 }
