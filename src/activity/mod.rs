@@ -138,7 +138,9 @@ pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, Re
 /// Like [`clean_text`], for one-line text (names, titles): no line breaks.
 pub fn clean_line(text: &str, max_chars: usize, what: &str) -> Result<String, Rejection> {
     if text.contains('\n') {
-        return Err(Rejection::InvalidText(format!("the {what} must be one line")));
+        return Err(Rejection::InvalidText(format!(
+            "the {what} must be one line"
+        )));
     }
     clean_text(text, max_chars, what)
 }

@@ -9,7 +9,7 @@ mod json;
 mod results;
 mod views;
 
-pub use json::{session_json, session_summary_json};
+pub use json::{session_json, session_summary_json, status_name};
 pub use views::{
     facilitator_view, participant_view, screen_view, waiting_view, ParticipantVariant,
 };

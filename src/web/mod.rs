@@ -4,6 +4,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod metrics;
+pub mod pages;
 pub mod protocol;
 pub mod socket;
 
@@ -86,6 +87,7 @@ pub fn router(app: AppState) -> Router {
         .route("/api/sessions/{id}/transcript", get(api::get_transcript))
         .route("/api/join", post(api::join))
         .route("/ws/{session}", get(socket::upgrade))
+        .merge(pages::routes())
         .fallback(|| async { ApiError::new("not_found", "there is nothing at this address") })
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .with_state(app)

@@ -1,0 +1,231 @@
+//! The facilitator's console: log in with the key, create sessions, run one.
+
+use super::{base_url, layout, same_origin, Page};
+use crate::render::facilitator_view;
+use crate::web::auth::{require_facilitator, ADMIN_COOKIE};
+use crate::web::AppState;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use maud::{html, Markup};
+use serde::Deserialize;
+use uuid::Uuid;
+
+/// `GET /facilitate`: the login form, or the list of sessions and the create form.
+pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    if require_facilitator(&headers, &app.admin_key).is_err() {
+        return login_page(None).into_response();
+    }
+    let sessions = app.sessions.list();
+    let mut series: Vec<(Uuid, String)> = Vec::new();
+    for h in &sessions {
+        let info = h.info();
+        if !series.iter().any(|(s, _)| *s == info.series) {
+            series.push((info.series, info.title.clone()));
+        }
+    }
+    let content = html! {
+        (console_header())
+        main #main {
+            h1 { "Sessions" }
+            section aria-labelledby="new-title" {
+                h2 #new-title { "Start a session" }
+                form.create method="post" action="/facilitate/sessions" {
+                    label for="workshop" { "Workshop" }
+                    select #workshop name="workshop" {
+                        @for w in app.workshops.iter() { option value=(w.id) { (w.title) } }
+                    }
+                    label for="title" { "Title shown to the room" }
+                    input #title type="text" name="title" maxlength="200" placeholder="e.g. Ashfield cabinet and CLT, workshop 2";
+                    label for="series" { "Series" }
+                    p.hint #series-hint { "Workshops 2 and 3 carry results over from earlier sessions of the same series." }
+                    select #series name="series" aria-describedby="series-hint" {
+                        option value="" { "A new series" }
+                        @for (id, title) in &series { option value=(id) { "Same series as: " (title) } }
+                    }
+                    button.primary type="submit" { "Create session" }
+                }
+            }
+            section aria-labelledby="list-title" {
+                h2 #list-title { "All sessions" }
+                @if sessions.is_empty() { p { "No sessions yet." } }
+                ul.sessions {
+                    @for h in &sessions {
+                        @let info = h.info();
+                        @let state = h.state();
+                        li {
+                            a href={ "/facilitate/" (info.id) } { (info.title) }
+                            " — " (info.workshop.title) ", code " strong.code { (info.code) }
+                            ", " (state.participants.len()) " people, " (crate::render::status_name(state.status))
+                            " — " a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "projector" span.visually-hidden { " for " (info.title) } }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout(
+        Page {
+            title: "Console",
+            class: "console",
+            ..Default::default()
+        },
+        content,
+    )
+    .into_response()
+}
+
+fn console_header() -> Markup {
+    html! {
+        header.site {
+            p.brand { a href="/facilitate" { "topteam console" } }
+            form.logout method="post" action="/facilitate/logout" { button type="submit" { "Log out" } }
+        }
+    }
+}
+
+fn login_page(error: Option<&str>) -> Markup {
+    let content = html! {
+        header.site { p.brand { "topteam console" } }
+        main #main {
+            h1 { "Facilitator log in" }
+            @if let Some(message) = error {
+                div.error-summary role="alert" { h2 { "There is a problem" } p { (message) } }
+            }
+            form.login method="post" action="/facilitate/login" {
+                label for="key" { "Facilitator key" }
+                p.hint #key-hint { "Printed when the server started, and kept in the data folder's admin.key." }
+                input #key type="password" name="key" autocomplete="current-password" required aria-describedby="key-hint";
+                button.primary type="submit" { "Log in" }
+            }
+        }
+    };
+    layout(
+        Page {
+            title: "Log in",
+            class: "console",
+            ..Default::default()
+        },
+        content,
+    )
+}
+
+/// The login form's field.
+#[derive(Debug, Deserialize)]
+pub struct Login {
+    key: String,
+}
+
+/// `POST /facilitate/login`: checks the key and sets it as an HttpOnly cookie,
+/// so it never appears in a URL.
+pub async fn login(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<Login>,
+) -> Response {
+    let mut check = HeaderMap::new();
+    check.insert(
+        header::AUTHORIZATION,
+        format!("Bearer {}", form.key.trim())
+            .parse()
+            .unwrap_or(header::HeaderValue::from_static("")),
+    );
+    if !same_origin(&headers) || require_facilitator(&check, &app.admin_key).is_err() {
+        return (
+            StatusCode::UNAUTHORIZED,
+            login_page(Some("That key is not right.")),
+        )
+            .into_response();
+    }
+    let cookie = format!(
+        "{ADMIN_COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200",
+        form.key.trim()
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/facilitate")).into_response()
+}
+
+/// `POST /facilitate/logout`.
+pub async fn logout() -> Response {
+    let cookie = format!("{ADMIN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/facilitate")).into_response()
+}
+
+/// The create form's fields.
+#[derive(Debug, Deserialize)]
+pub struct Create {
+    workshop: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    series: String,
+}
+
+/// `POST /facilitate/sessions`: creates a session and opens its console.
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<Create>,
+) -> Response {
+    if !same_origin(&headers) || require_facilitator(&headers, &app.admin_key).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    let Some(workshop) = app.workshops.get(&form.workshop) else {
+        return Redirect::to("/facilitate").into_response();
+    };
+    let title = match crate::activity::clean_line(&form.title, 200, "title") {
+        Ok(t) => t,
+        Err(_) => workshop.title.clone(),
+    };
+    let series = form.series.parse().ok();
+    match app
+        .sessions
+        .create(&workshop, &app.workshops, title, series)
+        .await
+    {
+        Ok(handle) => Redirect::to(&format!("/facilitate/{}", handle.info().id)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "session not created");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The session could not be saved; check the data folder.",
+            )
+                .into_response()
+        }
+    }
+}
+
+/// `GET /facilitate/{session}`: the console for one session.
+pub async fn page(
+    State(app): State<AppState>,
+    Path(session): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if require_facilitator(&headers, &app.admin_key).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    let Ok(handle) = app.session(&session) else {
+        return Redirect::to("/facilitate").into_response();
+    };
+    let info = handle.info().clone();
+    let content = html! {
+        (console_header())
+        main #main {
+            h1 { (info.title) }
+            p.join-line {
+                "Join at " strong { (base_url(&headers)) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
+                a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
+            }
+            p #connection .connection role="status" aria-live="polite" { "Connecting…" }
+            p #console-status .console-status role="status" aria-live="polite" {}
+            div #live { (facilitator_view(&handle.state())) }
+        }
+    };
+    let page = Page {
+        title: &info.title,
+        role: Some("facilitate"),
+        session: Some(info.id.to_string()),
+        class: "console",
+    };
+    layout(page, content).into_response()
+}

@@ -1,0 +1,81 @@
+//! The pages people see: join, the phone's live page, the console, the projector.
+//!
+//! Pages are maud functions; the live parts are the same views the websocket
+//! pushes, rendered once here so a page is useful before its socket connects.
+
+mod console;
+mod join;
+mod layout;
+mod phone;
+mod screen;
+
+use super::AppState;
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+pub use layout::{layout, Page};
+
+/// The routes for pages and static files.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(join::form))
+        .route("/join", post(join::submit))
+        .route("/join/{code}", get(join::form_with_code))
+        .route("/s/{session}", get(phone::page))
+        .route("/facilitate", get(console::home))
+        .route("/facilitate/login", post(console::login))
+        .route("/facilitate/logout", post(console::logout))
+        .route("/facilitate/sessions", post(console::create))
+        .route("/facilitate/{session}", get(console::page))
+        .route("/screen/{session}", get(screen::page))
+        .route(
+            "/static/app.css",
+            get(|| {
+                static_file(
+                    "text/css; charset=utf-8",
+                    include_str!("../../../static/app.css"),
+                )
+            }),
+        )
+        .route(
+            "/static/app.js",
+            get(|| {
+                static_file(
+                    "text/javascript; charset=utf-8",
+                    include_str!("../../../static/app.js"),
+                )
+            }),
+        )
+}
+
+async fn static_file(content_type: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The address people type on their phones, from the Host the projector used.
+pub fn base_url(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+/// A form POST from another site is refused: the console's cookie is
+/// SameSite=Strict already, and this closes the gap for older browsers.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    super::auth::check_origin(headers).is_ok()
+}

@@ -1,0 +1,68 @@
+//! `/screen/{session}`: the projector: how to join, the prompt, and results when revealed.
+
+use super::{base_url, layout, Page};
+use crate::render::screen_view;
+use crate::web::auth::require_facilitator;
+use crate::web::AppState;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{html, Markup, PreEscaped};
+use qrcode::render::svg;
+use qrcode::QrCode;
+
+/// The projector page (opened from the console, so it has the facilitator cookie).
+pub async fn page(
+    State(app): State<AppState>,
+    Path(session): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if require_facilitator(&headers, &app.admin_key).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    let Ok(handle) = app.session(&session) else {
+        return Redirect::to("/facilitate").into_response();
+    };
+    let info = handle.info().clone();
+    let join_url = format!("{}/join/{}", base_url(&headers), info.code);
+    let content = html! {
+        main #main {
+            aside.joining aria-label="How to join" {
+                p.join-url { "Go to " strong { (base_url(&headers)) } }
+                p.join-code { "Code " strong.code { (info.code) } }
+                (qr(&join_url))
+            }
+            div #live { (screen_view(&handle.state())) }
+        }
+    };
+    let page = Page {
+        title: &info.title,
+        role: Some("screen"),
+        session: Some(info.id.to_string()),
+        class: "projector",
+    };
+    layout(page, content).into_response()
+}
+
+/// The join address as a QR code, in SVG. The SVG is produced by the qrcode
+/// crate from the join URL, whose parts are a validated host and a join code
+/// from our own alphabet; no participant text can reach it.
+fn qr(url: &str) -> Markup {
+    let Ok(code) = QrCode::new(url.as_bytes()) else {
+        return html! {};
+    };
+    let svg = code
+        .render::<svg::Color>()
+        .min_dimensions(220, 220)
+        .quiet_zone(true)
+        .build();
+    // Drop the XML declaration so the SVG can sit inline in HTML.
+    let svg = svg
+        .split_once("?>")
+        .map_or(svg.as_str(), |(_, rest)| rest)
+        .trim()
+        .to_string();
+    html! {
+        figure.qr role="img" aria-label={ "QR code for " (url) } { (PreEscaped(svg)) }
+    }
+}
