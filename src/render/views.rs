@@ -97,7 +97,7 @@ pub fn facilitator_view(state: &SessionState) -> Markup {
                         @if activity.revealed { ", revealed" }
                         @if activity.spec.kind.takes_ballots() { " — " (activity.ballots.len()) " ballots" }
                         span.actions {
-                            @for (verb, label) in [("open", "Open"), ("close", "Close"), ("reveal", "Reveal")] {
+                            @for (verb, label) in [("goto", "Go to"), ("open", "Open"), ("close", "Close"), ("reveal", "Reveal")] {
                                 button type="button" data-command=(verb) data-activity=(activity.spec.id) { (label) span.visually-hidden { " " (activity.spec.title) } }
                             }
                         }

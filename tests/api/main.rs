@@ -1,6 +1,8 @@
 //! Integration tests: a real server on port 0, real HTTP, real websockets.
 
 mod bad_input;
+mod browser;
+mod browser_support;
 mod crash;
 mod helpers;
 mod lifecycle;

@@ -1,0 +1,265 @@
+//! The three faces in a real browser: phones, the console and the projector.
+
+use crate::browser_support::*;
+use crate::helpers::*;
+use fantoccini::{Client, Locator};
+use serde_json::json;
+
+async fn log_in(client: &Client, base: &str) {
+    client.goto(&format!("{base}/facilitate")).await.unwrap();
+    type_into(client, "#key", KEY).await;
+    click(client, "form.login button[type=submit]").await;
+    wait_text(client, "h1", "Sessions").await;
+}
+
+async fn join(phone: &Client, base: &str, code: &str, name: &str, group: &str) {
+    phone.goto(&format!("{base}/join/{code}")).await.unwrap();
+    type_into(phone, "#name", name).await;
+    click(phone, &format!("#group-{group}")).await;
+    click(phone, "form.join button[type=submit]").await;
+}
+
+async fn assert_accessible(client: &Client, page: &str) {
+    let violations = accessibility_violations(client).await;
+    assert!(
+        violations.is_empty(),
+        "{page} has accessibility problems:\n{}",
+        violations.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+
+    // The facilitator logs in with the key and creates a workshop 2 session.
+    let console = driver.browser(LAPTOP).await;
+    log_in(&console, &base).await;
+    click(&console, "#workshop option[value='w2-joint-vision']").await;
+    type_into(&console, "#title", "Ashfield cabinet and CLT").await;
+    click(&console, "form.create button[type=submit]").await;
+    let code = wait_text(&console, ".join-line strong.code", "").await;
+    assert_eq!(code.len(), 6, "{code:?}");
+    let url = console.current_url().await.unwrap();
+    let session = url.path().trim_start_matches("/facilitate/").to_string();
+    wait_text(&console, "#connection", "Connected").await;
+
+    // The projector shows how to join.
+    let screen = driver.browser(LAPTOP).await;
+    log_in(&screen, &base).await;
+    screen
+        .goto(&format!("{base}/screen/{session}"))
+        .await
+        .unwrap();
+    wait_text(&screen, ".join-code", &code).await;
+    screen
+        .find(Locator::Css("figure.qr svg"))
+        .await
+        .expect("a QR code");
+
+    // Three phones join by code and wait in the lobby.
+    let mut phones = Vec::new();
+    for (name, group) in [
+        ("Cllr Patel", "cabinet"),
+        ("Cllr Okafor", "cabinet"),
+        ("Jo Director", "management"),
+    ] {
+        let phone = driver.browser(PHONE).await;
+        join(&phone, &base, &code, name, group).await;
+        wait_text(&phone, "#live", "Waiting to be admitted").await;
+        phones.push(phone);
+    }
+    screenshot(&phones[0], "phone-lobby").await;
+
+    // The facilitator admits them from the console.
+    for name in ["Cllr Patel", "Cllr Okafor", "Jo Director"] {
+        wait_text(&console, ".people", name).await;
+    }
+    for _ in 0..3 {
+        click(&console, ".people button[data-command='admit']").await;
+        wait_text(&console, "#console-status", "Done.").await;
+    }
+    for phone in &phones {
+        wait_text(phone, "#live", "Welcome").await;
+    }
+
+    // A dots vote from the phones.
+    click(
+        &console,
+        "button[data-command='open'][data-activity='localism-dots']",
+    )
+    .await;
+    for phone in &phones {
+        wait_text(phone, "#live h2", "Localism: where to start").await;
+        click(phone, "li[data-option='ward-plans'] button[data-step='1']").await;
+        click(phone, "li[data-option='ward-plans'] button[data-step='1']").await;
+        click(
+            phone,
+            "li[data-option='ward-councillors'] button[data-step='1']",
+        )
+        .await;
+        wait_text(phone, ".budget", "0 of 3 dots left").await;
+        click(phone, "form.ballot button.primary").await;
+        wait_text(phone, ".saved", "Your vote is saved").await;
+    }
+    screenshot(&phones[0], "phone-dots").await;
+    assert_accessible(&phones[0], "the phone's dots ballot").await;
+    let state = app.state(&session).await;
+    assert_eq!(
+        totals(&state, "localism-dots", "all")["totals"]["ward-plans"],
+        6
+    );
+    assert_eq!(
+        totals(&state, "localism-dots", "cabinet")["totals"]["ward-plans"],
+        4
+    );
+    assert_eq!(
+        totals(&state, "localism-dots", "management")["totals"]["ward-councillors"],
+        1
+    );
+
+    // A role map from the phones: the teams disagree about the budget.
+    click(
+        &console,
+        "button[data-command='open'][data-activity='roles']",
+    )
+    .await;
+    for (i, phone) in phones.iter().enumerate() {
+        wait_text(phone, "#live h2", "Two separate roles").await;
+        let budget = if i < 2 { "members" } else { "officers" };
+        click(phone, &format!("#rm-roles-budget-{budget}")).await;
+        click(phone, "#rm-roles-vision-joint").await;
+        click(phone, "form.ballot button.primary").await;
+        wait_text(phone, ".saved", "Your vote is saved").await;
+    }
+    screenshot(&phones[2], "phone-role-map").await;
+    assert_accessible(&phones[2], "the phone's role map").await;
+
+    // Nothing shows on the projector until the facilitator reveals it.
+    wait_text(&screen, ".turnout", "Management team: 1 of 1 voted").await;
+    assert!(!screen
+        .source()
+        .await
+        .unwrap()
+        .contains("The teams see these differently"));
+    click(
+        &console,
+        "button[data-command='reveal'][data-activity='roles']",
+    )
+    .await;
+    wait_text(&screen, "#live", "The teams see these differently").await;
+    wait_text(
+        &screen,
+        ".contested",
+        "Setting the budget and council tax: cabinet 0.0, management 2.0",
+    )
+    .await;
+    screenshot(&screen, "projector-role-map").await;
+
+    // Back to the dots, revealed: cabinet and management side by side.
+    click(
+        &console,
+        "button[data-command='goto'][data-activity='localism-dots']",
+    )
+    .await;
+    click(
+        &console,
+        "button[data-command='reveal'][data-activity='localism-dots']",
+    )
+    .await;
+    let row = wait_text(
+        &screen,
+        "table tbody tr",
+        "Ward-level plans shaped with residents",
+    )
+    .await;
+    assert!(row.ends_with("6 4 2"), "all, cabinet, management: {row:?}");
+    screenshot(&screen, "projector-dots").await;
+    assert_accessible(&screen, "the projector").await;
+    screenshot(&console, "console").await;
+    assert_accessible(&console, "the console").await;
+
+    let join_page = driver.browser(PHONE).await;
+    join_page
+        .goto(&format!("{base}/join/{code}"))
+        .await
+        .unwrap();
+    assert_accessible(&join_page, "the join page").await;
+    // The checker is live: an unlabelled field is caught.
+    join_page
+        .execute(
+            "document.querySelector('main').append(document.createElement('input')); return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let caught = accessibility_violations(&join_page).await;
+    assert!(
+        caught.iter().any(|v| v.starts_with("label")),
+        "axe missed an unlabelled input: {caught:?}"
+    );
+    for client in phones.into_iter().chain([console, screen, join_page]) {
+        client.close().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_that_loses_its_network_mid_vote_gets_its_ballot_in_after_reconnecting() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let proxy = Proxy::start(app.addr.parse().unwrap()).await;
+    let base = format!("http://{}", proxy.addr);
+    let session = app.create_session("vote").await;
+
+    let phone = driver.browser(PHONE).await;
+    join(&phone, &base, &session.code, "Cllr Patel", "cabinet").await;
+    wait_text(&phone, "#live", "Waiting to be admitted").await;
+    let participant = app.state(&session.id).await["participants"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.command(
+        &session.id,
+        json!({ "type": "admit", "participant": participant }),
+    )
+    .await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    wait_text(&phone, "#live h2", "Shared vision priorities").await;
+    click(&phone, "li[data-option='roles'] button[data-step='1']").await;
+    click(&phone, "li[data-option='roles'] button[data-step='1']").await;
+
+    // The signal drops just as they press save.
+    proxy.cut();
+    click(&phone, "form.ballot button.primary").await;
+    wait_text(&phone, "#connection", "Reconnecting").await;
+    screenshot(&phone, "phone-offline").await;
+    let state = app.state(&session.id).await;
+    assert_eq!(
+        totals(&state, "priorities", "all")["ballots"],
+        0,
+        "nothing arrived while cut"
+    );
+
+    proxy.restore();
+    wait_text(&phone, ".saved", "Your vote is saved").await;
+    wait_text(&phone, "#connection", "Connected").await;
+    let state = app.state(&session.id).await;
+    assert_eq!(totals(&state, "priorities", "all")["totals"]["roles"], 2);
+    assert_eq!(
+        app.transcript(&session.id)
+            .await
+            .matches("\"ballot_cast\"")
+            .count(),
+        1,
+        "sent once, applied once"
+    );
+    phone.close().await.unwrap();
+}

@@ -1,0 +1,215 @@
+//! Real Chromium through chromedriver, a network that can be cut, and axe-core.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::net::{TcpListener, TcpStream};
+
+/// Phone-sized and laptop-sized windows.
+pub const PHONE: (u32, u32) = (390, 844);
+pub const LAPTOP: (u32, u32) = (1280, 900);
+/// How long a page may take to show what a test waits for.
+pub const PAGE_WAIT: Duration = Duration::from_secs(20);
+
+/// A chromedriver process, stopped on drop.
+pub struct Driver {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driver {
+    /// Starts chromedriver on a free port. `scripts/test` installs it; a
+    /// missing one fails the test, so CI can never skip the browser quietly.
+    pub async fn start() -> Driver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("chromedriver is installed (bash scripts/test installs chromium and chromium-driver)");
+        let url = format!("http://127.0.0.1:{port}");
+        let http = reqwest::Client::new();
+        let deadline = tokio::time::Instant::now() + PAGE_WAIT;
+        while http.get(format!("{url}/status")).send().await.is_err() {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "chromedriver did not start"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Driver { child, url }
+    }
+
+    /// A new headless Chromium window of this size.
+    pub async fn browser(&self, (width, height): (u32, u32)) -> Client {
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    format!("--window-size={width},{height}"),
+                ]
+            }
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&self.url)
+            .await
+            .expect("chromium starts")
+    }
+}
+
+/// Waits until the element matching `css` contains `text`; returns its text.
+pub async fn wait_text(client: &Client, css: &str, text: &str) -> String {
+    let deadline = tokio::time::Instant::now() + PAGE_WAIT;
+    let mut last = String::new();
+    loop {
+        if let Ok(elements) = client.find_all(Locator::Css(css)).await {
+            for e in elements {
+                if let Ok(t) = e.text().await {
+                    if t.contains(text) {
+                        return t;
+                    }
+                    last = t;
+                }
+            }
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{css:?} never showed {text:?}; last saw {last:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Clicks the first element matching `css`, waiting for it to appear.
+pub async fn click(client: &Client, css: &str) {
+    let element = client
+        .wait()
+        .at_most(PAGE_WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css:?} to click: {e}"));
+    element
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
+}
+
+/// Types into the field matching `css`.
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    let element = client
+        .wait()
+        .at_most(PAGE_WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap();
+    element.send_keys(text).await.unwrap();
+}
+
+/// Saves a screenshot to `target/screenshots/NAME.png`, to look at.
+pub async fn screenshot(client: &Client, name: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+/// Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the page; returns each
+/// violation as `rule (impact): help @ first target`.
+pub async fn accessibility_violations(client: &Client) -> Vec<String> {
+    let path = std::env::var("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("target/npm/node_modules/axe-core/axe.min.js")
+        });
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "axe-core not found at {} (bash scripts/test installs it)",
+            path.display()
+        )
+    });
+    client
+        .execute(&format!("{source}\nreturn true;"), vec![])
+        .await
+        .unwrap();
+    let result = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] })
+                 .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' @ ' + JSON.stringify(v.nodes[0].target))))
+                 .catch(e => done(['axe failed: ' + e]));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(result).unwrap()
+}
+
+/// A TCP proxy in front of the server whose network can be cut and restored,
+/// as a phone's would in a room with poor signal.
+pub struct Proxy {
+    pub addr: SocketAddr,
+    cut: Arc<AtomicBool>,
+    links: Arc<Mutex<Vec<tokio::task::AbortHandle>>>,
+}
+
+impl Proxy {
+    pub async fn start(upstream: SocketAddr) -> Proxy {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let cut = Arc::new(AtomicBool::new(false));
+        let links: Arc<Mutex<Vec<tokio::task::AbortHandle>>> = Arc::default();
+        let (is_cut, all) = (cut.clone(), links.clone());
+        tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                if is_cut.load(Ordering::SeqCst) {
+                    continue; // dropped: the connection is refused
+                }
+                let link = tokio::spawn(async move {
+                    if let Ok(mut outbound) = TcpStream::connect(upstream).await {
+                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    }
+                });
+                all.lock().unwrap().push(link.abort_handle());
+            }
+        });
+        Proxy { addr, cut, links }
+    }
+
+    /// Drops every connection and refuses new ones.
+    pub fn cut(&self) {
+        self.cut.store(true, Ordering::SeqCst);
+        for link in self.links.lock().unwrap().drain(..) {
+            link.abort();
+        }
+    }
+
+    /// Lets connections through again.
+    pub fn restore(&self) {
+        self.cut.store(false, Ordering::SeqCst);
+    }
+}
