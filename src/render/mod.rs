@@ -5,6 +5,7 @@
 //! a [`SharedText`]; every socket sends a cheap clone of those bytes.
 
 mod ballots;
+pub mod charts;
 mod json;
 mod results;
 mod views;

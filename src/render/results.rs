@@ -1,5 +1,6 @@
 //! Results of each kind as accessible HTML tables, everyone and by group.
 
+use super::charts::{overlap_picture, team_bars, BarRow, Placed};
 use crate::activity::agreement::Outcome;
 use crate::activity::role_map::Placement;
 use crate::activity::{Comparison, GroupResult, Results, Tally};
@@ -11,6 +12,7 @@ pub fn results(state: &SessionState, activity: &ActivityState) -> Markup {
     let results = activity.results(state);
     html! {
         section.results aria-label={ "Results: " (activity.spec.title) } {
+            (chart(activity, &results))
             @match &results.all {
                 Tally::Dots(_) => (scores_table(activity, &results, "Dots", |t, id| match t { Tally::Dots(d) => d.totals.get(id).map(|n| n.to_string()), _ => None })),
                 Tally::Rank(_) => (scores_table(activity, &results, "Points (first place scores most)", |t, id| match t { Tally::Rank(r) => r.borda.get(id).map(|n| n.to_string()), _ => None })),
@@ -49,6 +51,63 @@ pub fn results(state: &SessionState, activity: &ActivityState) -> Markup {
             }
             @if let Some(c) = &results.comparison { (comparison(activity, c)) }
         }
+    }
+}
+
+/// The chart that goes above the table, for the kinds that have one.
+fn chart(activity: &ActivityState, results: &Results) -> Markup {
+    let value = |g: &GroupResult, id: &str| -> Option<f64> {
+        match g.shown()? {
+            Tally::Dots(t) => t.totals.get(id).map(|n| *n as f64),
+            Tally::Rank(t) => t.borda.get(id).map(|n| *n as f64),
+            Tally::Rating(t) => t.items.get(id).map(|s| s.mean.unwrap_or(0.0)),
+            _ => None,
+        }
+    };
+    let rows: Vec<BarRow> = ordered(activity, &results.all)
+        .into_iter()
+        .map(|(id, label)| BarRow {
+            label,
+            cabinet: value(&results.cabinet, id),
+            management: value(&results.management, id),
+        })
+        .collect();
+    let max = rows
+        .iter()
+        .flat_map(|r| [r.cabinet, r.management])
+        .flatten()
+        .fold(0.0, f64::max);
+    match &results.all {
+        Tally::Dots(_) => team_bars("Dots by team", &rows, max, |v| format!("{v:.0}")),
+        Tally::Rank(_) => team_bars("Points by team (higher = ranked higher)", &rows, max, |v| {
+            format!("{v:.0}")
+        }),
+        Tally::Rating(_) => team_bars("Mean score by team (out of 5)", &rows, 5.0, |v| {
+            format!("{v:.1}")
+        }),
+        Tally::RoleMap(all) => {
+            let contested: Vec<&str> = match &results.comparison {
+                Some(Comparison::RoleMap { contested }) => {
+                    contested.iter().map(|c| c.item.as_str()).collect()
+                }
+                _ => Vec::new(),
+            };
+            let placed: Vec<Placed> = activity
+                .spec
+                .options
+                .iter()
+                .filter_map(|o| {
+                    let placement = all.items.get(&o.id)?.modal()?;
+                    Some(Placed {
+                        label: &o.label,
+                        placement,
+                        contested: contested.contains(&o.id.as_str()),
+                    })
+                })
+                .collect();
+            overlap_picture(&placed)
+        }
+        _ => html! {},
     }
 }
 

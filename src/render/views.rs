@@ -65,7 +65,6 @@ pub fn screen_view(state: &SessionState) -> Markup {
     html! {
         header.room {
             h1 { (state.info.title) }
-            p.join { "Join at " strong { "/join" } " with code " strong.code { (state.info.code) } }
         }
         @if let Some(activity) = state.current_activity() {
             section.step aria-labelledby="screen-step" {
@@ -152,7 +151,7 @@ fn timer(activity: &ActivityState) -> Markup {
     html! {
         p.timer data-ends-at=[ends_at] data-left=(left) {
             "Time left: " span.clock { (left / 60) ":" (format!("{:02}", left % 60)) }
-            @if !running { " (paused)" }
+            @if !running { " (stopped)" }
         }
     }
 }
