@@ -107,6 +107,11 @@ pub fn facilitator_view(state: &SessionState) -> Markup {
         @if let Some(activity) = state.current_activity() {
             section.live aria-labelledby="live-title" {
                 h2 #live-title { "Now: " (activity.spec.title) }
+                @if let Some(next) = state.current.and_then(|i| state.activities.get(i + 1)) {
+                    p.next {
+                        button type="button" data-command="open" data-activity=(next.spec.id) { "Next: open " (next.spec.title) }
+                    }
+                }
                 (timer(activity))
                 (timer_controls(activity))
                 (turnout(state, activity))

@@ -263,3 +263,116 @@ async fn a_phone_that_loses_its_network_mid_vote_gets_its_ballot_in_after_reconn
     );
     phone.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_other_ballot_kind_works_from_a_phone() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+    let session = app.create_session("w2-joint-vision").await;
+    let phone = driver.browser(PHONE).await;
+    join(&phone, &base, &session.code, "Cllr Patel", "cabinet").await;
+    wait_text(&phone, "#live", "Waiting to be admitted").await;
+    let me = app.state(&session.id).await["participants"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.command(&session.id, json!({ "type": "admit", "participant": me }))
+        .await;
+    let open = |activity: &str| json!({ "type": "open", "activity": activity });
+
+    // Ideas, with a character counter.
+    app.command(&session.id, open("hopes")).await;
+    wait_text(&phone, "#live h2", "Check-in: one hope").await;
+    type_into(&phone, "textarea", "That we trust each other").await;
+    wait_text(&phone, ".counter", "24 of 160 characters").await;
+    click(&phone, "form.ballot button.primary").await;
+    wait_text(&phone, ".saved", "Your idea is in").await;
+
+    // Rank, by moving an option up with the buttons: no dragging needed.
+    app.command(&session.id, open("shared-priorities")).await;
+    wait_text(&phone, "#live h2", "Shared vision priorities").await;
+    let before: Vec<String> = ordered_options(&phone).await;
+    let last = before.last().unwrap().clone();
+    click(
+        &phone,
+        &format!("li[data-option='{last}'] button[data-move='-1']"),
+    )
+    .await;
+    wait_text(&phone, ".saved", "to place").await;
+    click(&phone, "form.ballot button.primary").await;
+    wait_text(&phone, ".saved", "Your vote is saved").await;
+    screenshot(&phone, "phone-rank").await;
+    let mut expected = before.clone();
+    let n = expected.len();
+    expected.swap(n - 1, n - 2);
+    let state = app.state(&session.id).await;
+    let borda = &totals(&state, "shared-priorities", "all")["borda"];
+    assert_eq!(borda[&expected[0]], (n - 1) as u64);
+    assert_eq!(borda[&last], 1, "moved up from last place to second last");
+
+    // Agreement: one objection with its reason, one agreement.
+    app.command(&session.id, open("protocol")).await;
+    wait_text(&phone, "#live h2", "working-relationship protocol").await;
+    click(&phone, "#ag-protocol-two-way-agree").await;
+    click(&phone, "#ag-protocol-honesty-object").await;
+    type_into(
+        &phone,
+        "#reason-protocol-honesty",
+        "Add: in front of staff too",
+    )
+    .await;
+    click(&phone, "form.ballot button.primary").await;
+    wait_text(&phone, ".saved", "Your vote is saved").await;
+    screenshot(&phone, "phone-agreement").await;
+    assert_accessible(&phone, "the phone's agreement statements").await;
+    let state = app.state(&session.id).await;
+    let items = &totals(&state, "protocol", "all")["items"];
+    assert_eq!(items["two-way"]["agree"], 1);
+    assert_eq!(items["honesty"]["object"], 1);
+    assert_eq!(items["honesty"]["reasons"][0], "Add: in front of staff too");
+
+    // Rating 1 to 5.
+    app.command(&session.id, open("relationship")).await;
+    wait_text(&phone, "#live h2", "How is the relationship today?").await;
+    click(&phone, "#rt-relationship-trust-4").await;
+    click(&phone, "#rt-relationship-clarity-2").await;
+    click(&phone, "form.ballot button.primary").await;
+    wait_text(&phone, ".saved", "Your vote is saved").await;
+    let state = app.state(&session.id).await;
+    assert_eq!(
+        totals(&state, "relationship", "all")["items"]["trust"]["mean"],
+        4.0
+    );
+
+    // Reopening an earlier activity shows the phone its own saved ballot again.
+    phone.refresh().await.unwrap();
+    app.command(&session.id, open("protocol")).await;
+    wait_text(&phone, "#live h2", "working-relationship protocol").await;
+    let checked = phone
+        .find(Locator::Css("#ag-protocol-honesty-object"))
+        .await
+        .unwrap();
+    let deadline = tokio::time::Instant::now() + PAGE_WAIT;
+    while checked.prop("checked").await.unwrap().as_deref() != Some("true") {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the saved objection is not shown again"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    phone.close().await.unwrap();
+}
+
+async fn ordered_options(phone: &Client) -> Vec<String> {
+    let mut ids = Vec::new();
+    for li in phone
+        .find_all(Locator::Css("ol.rank li[data-option]"))
+        .await
+        .unwrap()
+    {
+        ids.push(li.attr("data-option").await.unwrap().unwrap());
+    }
+    ids
+}
