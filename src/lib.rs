@@ -16,6 +16,7 @@
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
 //! - [`transcript`]: the append-only JSONL store and its replay.
 //! - [`render`]: maud views for each audience (participant, screen, facilitator).
+//! - [`report`]: the organiser's record rebuilt from a transcript: timeline and exports.
 //! - [`config`]: every size limit and tunable in one place.
 //! - [`app`]: wiring: binds the listener, replays transcripts, serves, shuts down.
 
@@ -25,6 +26,7 @@ pub mod activity;
 pub mod app;
 pub mod config;
 pub mod render;
+pub mod report;
 pub mod session;
 pub mod transcript;
 pub mod web;

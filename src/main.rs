@@ -5,6 +5,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use topteam::app::{shutdown_signal, Application, KeySource};
 use topteam::config::Config;
+use topteam::report::{report_json, report_markdown, votes_csv, Source};
+use topteam::transcript::parse;
 use topteam::workshop::check_files;
 
 const USAGE: &str = "\
@@ -13,6 +15,8 @@ topteam: live workshops for a council cabinet and its management team
 USAGE:
     topteam [serve] [--addr 127.0.0.1:8080] [--data-dir ./data] [--workshops ./workshops]
     topteam check FILE...
+    topteam export SESSION --format md|csv|json [--data-dir ./data]
+    topteam verify FILE
 
 The facilitator key comes from TOPTEAM_ADMIN_KEY, or is generated into the data folder.";
 
@@ -20,6 +24,8 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("export") => export(&args[1..]),
+        Some("verify") => verify(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -104,4 +110,71 @@ fn check(files: &[String]) -> anyhow::Result<()> {
         std::process::exit(1);
     }
     Ok(())
+}
+
+/// Writes a session's report to stdout, rebuilt from its transcript on disk.
+fn export(args: &[String]) -> anyhow::Result<()> {
+    let mut session = None;
+    let mut format = None;
+    let mut data_dir = PathBuf::from("data");
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--format" => format = rest.next().cloned(),
+            "--data-dir" => {
+                data_dir = PathBuf::from(rest.next().context("--data-dir needs a value")?)
+            }
+            other if session.is_none() && !other.starts_with("--") => {
+                session = Some(other.to_string())
+            }
+            other => bail!("unknown option {other:?}\n\n{USAGE}"),
+        }
+    }
+    let session = session.with_context(|| format!("name the session to export\n\n{USAGE}"))?;
+    let uuid: uuid::Uuid = session
+        .parse()
+        .context("the session is its id (a UUID), as in the review page's address")?;
+    let path = data_dir.join("sessions").join(format!("{uuid}.jsonl"));
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let source = Source::from_transcript(&bytes)
+        .with_context(|| format!("{} cannot be replayed", path.display()))?;
+    let out = match format.as_deref() {
+        Some("md") => report_markdown(&source),
+        Some("csv") => votes_csv(&source),
+        Some("json") => report_json(&source).to_string(),
+        _ => bail!("--format is md, csv or json"),
+    };
+    std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes())?;
+    Ok(())
+}
+
+/// Replays a transcript and says whether it is whole: exit 0 if so, 1 if not.
+fn verify(args: &[String]) -> anyhow::Result<()> {
+    let [file] = args else {
+        bail!("name one transcript file\n\n{USAGE}")
+    };
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
+    match parse(&bytes) {
+        Ok(parsed) => {
+            let info = &parsed.header.session;
+            let n = parsed.records.len();
+            match &parsed.torn {
+                None => {
+                    println!(
+                        "{file}: whole: {n} events (seq 1 to {n}), session {} ({})",
+                        info.id, info.workshop.id
+                    );
+                    Ok(())
+                }
+                Some(why) => {
+                    println!("{file}: torn last line, {why}; the {n} events before it are whole and replay");
+                    std::process::exit(1);
+                }
+            }
+        }
+        Err(e) => {
+            println!("{file}: not whole: {e}");
+            std::process::exit(1);
+        }
+    }
 }

@@ -11,6 +11,7 @@ mod results;
 mod views;
 
 pub use json::{session_json, session_summary_json, status_name};
+pub use results::{field_label, results as activity_results};
 pub use views::{
     facilitator_view, participant_view, screen_view, waiting_view, ParticipantVariant,
 };

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod exports;
 pub mod metrics;
 pub mod pages;
 pub mod protocol;

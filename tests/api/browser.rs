@@ -182,6 +182,37 @@ async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() 
     screenshot(&console, "console").await;
     assert_accessible(&console, "the console").await;
 
+    // The organiser's review of the same session, and its series page.
+    click(
+        &console,
+        "button[data-command='close'][data-activity='roles']",
+    )
+    .await;
+    wait_text(&console, "#console-status", "Done.").await;
+    console
+        .goto(&format!("{base}/review/{session}"))
+        .await
+        .unwrap();
+    wait_text(&console, "h1", "Ashfield cabinet and CLT").await;
+    wait_text(
+        &console,
+        ".timeline",
+        "Jo Director joined as Management team",
+    )
+    .await;
+    screenshot(&console, "review").await;
+    assert_accessible(&console, "the review page").await;
+    let series = app.state(&session).await["series"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    console
+        .goto(&format!("{base}/review/series/{series}"))
+        .await
+        .unwrap();
+    wait_text(&console, "h1", "The series").await;
+    assert_accessible(&console, "the series page").await;
+
     let join_page = driver.browser(PHONE).await;
     join_page
         .goto(&format!("{base}/join/{code}"))

@@ -8,6 +8,7 @@ mod helpers;
 mod lifecycle;
 mod reconnect;
 mod replay;
+mod review;
 mod scripts;
 mod series;
 mod storage;

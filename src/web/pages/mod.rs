@@ -7,6 +7,7 @@ mod console;
 mod join;
 mod layout;
 mod phone;
+pub mod review;
 mod screen;
 
 use super::AppState;
@@ -30,6 +31,13 @@ pub fn routes() -> Router<AppState> {
         .route("/facilitate/sessions", post(console::create))
         .route("/facilitate/{session}", get(console::page))
         .route("/screen/{session}", get(screen::page))
+        .route("/review", get(review::index))
+        .route("/review/series/{series}", get(review::series))
+        .route("/review/{session}", get(review::session))
+        .route(
+            "/review/{session}/{file}",
+            get(crate::web::exports::download),
+        )
         .route(
             "/static/app.css",
             get(|| {

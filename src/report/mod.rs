@@ -1,0 +1,77 @@
+//! The organiser's record of a session, rebuilt from its transcript alone:
+//! the timeline in plain words, and the Markdown, CSV and JSON exports.
+//!
+//! The live server and `topteam export` both start from the transcript's
+//! bytes, so the two always agree.
+
+mod csv;
+mod json;
+mod markdown;
+mod timeline;
+
+pub use self::csv::votes_csv;
+pub use self::json::report_json;
+pub use self::markdown::report_markdown;
+pub use timeline::{timeline, TimelineEntry};
+
+use crate::session::{ParticipantId, Record, SessionState};
+use crate::transcript::{parse, replay, ReplayError};
+use crate::workshop::Group;
+
+/// A session as the transcript tells it: the final state and every record.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The state the records fold to.
+    pub state: SessionState,
+    /// Every event, in order.
+    pub records: Vec<Record>,
+}
+
+impl Source {
+    /// Parses and replays a transcript. A torn last line is ignored, as at start-up.
+    pub fn from_transcript(bytes: &[u8]) -> Result<Source, ReplayError> {
+        let parsed = parse(bytes)?;
+        let state = replay(&parsed, 32);
+        Ok(Source {
+            state,
+            records: parsed.records,
+        })
+    }
+
+    /// How a voter is named in an export: their name, or in an anonymous
+    /// activity a short pseudonym that no export can link to a name.
+    pub fn voter_label(&self, anonymous: bool, voter: &ParticipantId) -> String {
+        if anonymous {
+            return format!("anonymous-{}", &voter.simple().to_string()[..8]);
+        }
+        self.state
+            .participant(voter)
+            .map_or_else(|| "unknown".to_string(), |p| p.name.clone())
+    }
+
+    /// How many took part in each group (not counting people removed).
+    pub fn attendance(&self) -> Vec<(Group, usize)> {
+        [Group::Cabinet, Group::Management, Group::Observer]
+            .into_iter()
+            .map(|g| {
+                let n = self
+                    .state
+                    .participants
+                    .iter()
+                    .filter(|p| p.group == g && !p.removed)
+                    .count();
+                (g, n)
+            })
+            .collect()
+    }
+}
+
+/// `HH:MM` of an RFC 3339 time (UTC), for timelines.
+pub fn clock(at: &str) -> &str {
+    at.get(11..16).unwrap_or(at)
+}
+
+/// The date part of an RFC 3339 time.
+pub fn date(at: &str) -> &str {
+    at.get(..10).unwrap_or(at)
+}

@@ -1,0 +1,141 @@
+//! The transcript in plain words: "10:42 Cllr Patel joined as Cabinet".
+
+use super::{clock, Source};
+use crate::session::Event;
+
+/// One line of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TimelineEntry {
+    /// Seq of the event.
+    pub seq: u64,
+    /// `HH:MM` (UTC).
+    pub time: String,
+    /// What happened.
+    pub text: String,
+}
+
+/// Every event in words. Anonymous ballots and ideas name nobody.
+pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
+    let state = &source.state;
+    let title = |id: &str| {
+        state
+            .activity(id)
+            .map_or_else(|| id.to_string(), |(_, a)| a.spec.title.clone())
+    };
+    let anonymous = |id: &str| state.activity(id).is_some_and(|(_, a)| a.spec.anonymous);
+    let who = |id: &uuid::Uuid| {
+        state
+            .participant(id)
+            .map_or_else(|| "Someone".to_string(), |p| p.name.clone())
+    };
+    source
+        .records
+        .iter()
+        .map(|r| {
+            let text = match &r.event {
+                Event::ParticipantJoined {
+                    name,
+                    group,
+                    admitted,
+                    ..
+                } => {
+                    let wait = if *admitted {
+                        ""
+                    } else {
+                        " (waiting to be admitted)"
+                    };
+                    format!("{name} joined as {}{wait}", group.label())
+                }
+                Event::ParticipantAdmitted { participant } => {
+                    format!("{} was admitted", who(participant))
+                }
+                Event::ParticipantRemoved { participant } => {
+                    format!("{} was removed", who(participant))
+                }
+                Event::MovedTo { activity } => format!("moved to {}", title(activity)),
+                Event::ActivityOpened { activity } => {
+                    format!("voting opened on {}", title(activity))
+                }
+                Event::ActivityClosed { activity } => {
+                    format!("voting closed on {}", title(activity))
+                }
+                Event::ResultsRevealed { activity } => {
+                    format!("results of {} shown to the room", title(activity))
+                }
+                Event::BallotCast { activity, .. } if anonymous(activity) => {
+                    format!("an anonymous ballot on {}", title(activity))
+                }
+                Event::BallotCast {
+                    activity, voter, ..
+                } => format!("{} voted on {}", who(voter), title(activity)),
+                Event::OptionsSet { activity, options } => {
+                    format!("{} options carried into {}", options.len(), title(activity))
+                }
+                Event::IdeaAdded { activity, text, .. } if anonymous(activity) => {
+                    format!(
+                        "an anonymous idea on {}: \u{201c}{text}\u{201d}",
+                        title(activity)
+                    )
+                }
+                Event::IdeaAdded {
+                    activity,
+                    author,
+                    text,
+                    ..
+                } => {
+                    format!(
+                        "{} offered an idea on {}: \u{201c}{text}\u{201d}",
+                        who(author),
+                        title(activity)
+                    )
+                }
+                Event::IdeaEdited { text, .. } => {
+                    format!("the facilitator reworded an idea: \u{201c}{text}\u{201d}")
+                }
+                Event::IdeaHidden { hidden: true, .. } => "the facilitator hid an idea".to_string(),
+                Event::IdeaHidden { hidden: false, .. } => {
+                    "the facilitator showed a hidden idea again".to_string()
+                }
+                Event::IdeasMerged { .. } => "the facilitator merged two ideas".to_string(),
+                Event::StatementAmended { activity, text, .. } => {
+                    format!(
+                        "the facilitator amended a statement in {}: \u{201c}{text}\u{201d}",
+                        title(activity)
+                    )
+                }
+                Event::NoteAdded {
+                    kind,
+                    text,
+                    owner,
+                    due,
+                    ..
+                } => match (owner, due) {
+                    (Some(o), Some(d)) => format!("{}: {text} ({o}, by {d})", kind.label()),
+                    _ => format!("{}: {text}", kind.label()),
+                },
+                Event::TimerStarted {
+                    activity,
+                    seconds_left,
+                    ..
+                } => {
+                    format!(
+                        "timer started on {}: {} min {} s",
+                        title(activity),
+                        seconds_left / 60,
+                        seconds_left % 60
+                    )
+                }
+                Event::TimerPaused { activity, .. } => {
+                    format!("timer paused on {}", title(activity))
+                }
+                Event::TimerReset { activity, .. } => format!("timer reset on {}", title(activity)),
+                Event::SessionEnded => "the session ended".to_string(),
+            };
+            TimelineEntry {
+                seq: r.seq,
+                time: clock(&r.at).to_string(),
+                text,
+            }
+        })
+        .collect()
+}

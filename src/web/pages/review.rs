@@ -1,0 +1,343 @@
+//! The organiser's review: every series, each session's output pack, the series page.
+
+use super::{layout, Page};
+use crate::activity::notes::NoteKind;
+use crate::activity::{GroupResult, Tally};
+use crate::render::{activity_results, status_name};
+use crate::report::{date, timeline, Source};
+use crate::session::{ActivityStatus, SessionHandle, SessionState};
+use crate::web::auth::require_facilitator;
+use crate::web::AppState;
+use crate::workshop::{ActivityKind, Group};
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{html, Markup};
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// Reads a session's transcript and rebuilds it, as every export does.
+pub async fn source_of(app: &AppState, handle: &SessionHandle) -> Option<Source> {
+    let store = app.sessions.store().clone();
+    let id = handle.info().id;
+    let bytes = tokio::task::spawn_blocking(move || store.read_raw(id))
+        .await
+        .ok()?
+        .ok()?;
+    Source::from_transcript(&bytes).ok()
+}
+
+fn review_header() -> Markup {
+    html! {
+        header.site {
+            p.brand { a href="/review" { "topteam review" } }
+            p { a href="/facilitate" { "Console" } }
+        }
+    }
+}
+
+fn attendance_line(state: &SessionState) -> String {
+    Group::VOTING
+        .iter()
+        .chain([Group::Observer].iter())
+        .map(|g| {
+            let n = state
+                .participants
+                .iter()
+                .filter(|p| p.group == *g && !p.removed)
+                .count();
+            format!("{} {n}", g.label())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `GET /review`: every series and its sessions, newest first.
+pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    if require_facilitator(&headers, &app.admin_key).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    let sessions = app.sessions.list();
+    let mut series: Vec<Uuid> = Vec::new();
+    for h in &sessions {
+        if !series.contains(&h.info().series) {
+            series.push(h.info().series);
+        }
+    }
+    let content = html! {
+        (review_header())
+        main #main {
+            h1 { "Review" }
+            @if sessions.is_empty() { p { "No sessions yet." } }
+            @for s in &series {
+                @let members: Vec<&SessionHandle> = sessions.iter().filter(|h| h.info().series == *s).collect();
+                section aria-labelledby={ "series-" (s) } {
+                    h2 id={ "series-" (s) } { "Series started " (members.last().map_or("", |h| date(&h.info().created_at))) }
+                    p { a href={ "/review/series/" (s) } { "The series on one page" } }
+                    table {
+                        caption.visually-hidden { "Sessions in this series" }
+                        thead { tr { th scope="col" { "Date" } th scope="col" { "Session" } th scope="col" { "Workshop" } th scope="col" { "Attendance" } th scope="col" { "Status" } } }
+                        tbody {
+                            @for h in members {
+                                @let state = h.state();
+                                tr {
+                                    td { (date(&h.info().created_at)) }
+                                    td { a href={ "/review/" (h.info().id) } { (h.info().title) } }
+                                    td { (h.info().workshop.title) }
+                                    td { (attendance_line(&state)) }
+                                    td { (status_name(state.status)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout(
+        Page {
+            title: "Review",
+            class: "review",
+            ..Default::default()
+        },
+        content,
+    )
+    .into_response()
+}
+
+/// `GET /review/{session}`: the output pack, printable on A4.
+pub async fn session(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if require_facilitator(&headers, &app.admin_key).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    let Ok(handle) = app.session(&id) else {
+        return Redirect::to("/review").into_response();
+    };
+    let Some(source) = source_of(&app, &handle).await else {
+        return Redirect::to("/review").into_response();
+    };
+    let state = &source.state;
+    let info = &state.info;
+    let base = format!("/review/{}", info.id);
+    let content = html! {
+        (review_header())
+        main #main {
+            h1 { (info.title) }
+            p { (info.workshop.title) " · " (date(&info.created_at)) " · code " (info.code) " · " (status_name(state.status)) }
+            nav aria-label="Exports" {
+                ul.exports {
+                    li { a href={ (base) "/report.md" } { "Report (Markdown)" } }
+                    li { a href={ (base) "/votes.csv" } { "Ballots (CSV)" } }
+                    li { a href={ (base) "/report.json" } { "Results (JSON)" } }
+                    li { a href={ "/api/sessions/" (info.id) "/transcript" } { "Full transcript (JSONL)" } }
+                }
+            }
+            section aria-labelledby="who" {
+                h2 #who { "Who took part" }
+                @for (group, n) in source.attendance() {
+                    h3 { (group.label()) " (" (n) ")" }
+                    ul {
+                        @for p in state.participants.iter().filter(|p| p.group == group && !p.removed) {
+                            li { (p.name) @if let Some(t) = &p.job_title { ", " (t) } }
+                        }
+                    }
+                }
+            }
+            @for activity in state.activities.iter().filter(|a| a.spec.kind != ActivityKind::Notes) {
+                section.activity aria-labelledby={ "a-" (activity.spec.id) } {
+                    h2 id={ "a-" (activity.spec.id) } { (activity.spec.title) }
+                    @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
+                    @if activity.status == ActivityStatus::Pending {
+                        p.notice { "Not run in this session." }
+                    } @else {
+                        @if activity.spec.anonymous { p.tag { "Anonymous: ballots are linked to pseudonyms, never names." } }
+                        (activity_results(state, activity))
+                    }
+                }
+            }
+            (notes_section(state))
+            section aria-labelledby="timeline" {
+                h2 #timeline { "Timeline (UTC)" }
+                ol.timeline {
+                    @for entry in timeline(&source) {
+                        li { time { (entry.time) } " " (entry.text) }
+                    }
+                }
+            }
+        }
+    };
+    layout(
+        Page {
+            title: &info.title,
+            class: "review",
+            ..Default::default()
+        },
+        content,
+    )
+    .into_response()
+}
+
+fn notes_section(state: &SessionState) -> Markup {
+    let actions: Vec<_> = state
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Action)
+        .collect();
+    html! {
+        section aria-labelledby="decisions" {
+            h2 #decisions { "Decisions and notes" }
+            ul {
+                @for n in state.notes.iter().filter(|n| n.kind != NoteKind::Action) {
+                    li { strong { (n.kind.label()) ": " } (n.text) }
+                }
+            }
+            h2 { "Actions" }
+            @if actions.is_empty() { p { "No actions recorded." } } @else {
+                table {
+                    thead { tr { th scope="col" { "Action" } th scope="col" { "Owner" } th scope="col" { "Due" } } }
+                    tbody {
+                        @for a in actions {
+                            tr { td { (a.text) } td { (a.owner.as_deref().unwrap_or("")) } td { (a.due.as_deref().unwrap_or("")) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `GET /review/series/{series}`: how priorities moved from workshop 1 to 3,
+/// the relationship ratings by team, and every action.
+pub async fn series(
+    State(app): State<AppState>,
+    Path(series): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if require_facilitator(&headers, &app.admin_key).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    let Ok(series) = series.parse::<Uuid>() else {
+        return Redirect::to("/review").into_response();
+    };
+    let mut sessions: Vec<Arc<SessionState>> = app
+        .sessions
+        .list()
+        .iter()
+        .filter(|h| h.info().series == series)
+        .map(|h| h.state())
+        .collect();
+    sessions.sort_by(|a, b| a.info.created_at.cmp(&b.info.created_at));
+    let content = html! {
+        (review_header())
+        main #main {
+            h1 { "The series" }
+            @if sessions.is_empty() { p { "No sessions in this series." } }
+            section aria-labelledby="moved" {
+                h2 #moved { "How the priorities moved" }
+                @for s in &sessions {
+                    @for a in s.activities.iter().filter(|a| carries(s, a)) {
+                        h3 { (s.info.workshop.title) ": " (a.spec.title) }
+                        (top_items(s, a))
+                    }
+                }
+            }
+            section aria-labelledby="ratings" {
+                h2 #ratings { "Ratings over the series, by team" }
+                table {
+                    thead { tr { th scope="col" { "Workshop" } th scope="col" { "Item" } th scope="col" { "Cabinet mean" } th scope="col" { "Management mean" } } }
+                    tbody {
+                        @for s in &sessions {
+                            @for a in s.activities.iter().filter(|a| a.spec.kind == ActivityKind::Rating) {
+                                @let results = a.results(s);
+                                @for o in &a.spec.options {
+                                    tr {
+                                        td { (s.info.workshop.title) ": " (a.spec.title) }
+                                        th scope="row" { (o.label) }
+                                        td { (mean_of(&results.cabinet, &o.id)) }
+                                        td { (mean_of(&results.management, &o.id)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            section aria-labelledby="all-actions" {
+                h2 #all-actions { "All actions" }
+                table {
+                    thead { tr { th scope="col" { "Workshop" } th scope="col" { "Action" } th scope="col" { "Owner" } th scope="col" { "Due" } } }
+                    tbody {
+                        @for s in &sessions {
+                            @for n in s.notes.iter().filter(|n| n.kind == NoteKind::Action) {
+                                tr { td { (s.info.workshop.title) } td { (n.text) } td { (n.owner.as_deref().unwrap_or("")) } td { (n.due.as_deref().unwrap_or("")) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout(
+        Page {
+            title: "Series",
+            class: "review",
+            ..Default::default()
+        },
+        content,
+    )
+    .into_response()
+}
+
+/// Activities that pass priorities on, or receive them.
+fn carries(state: &SessionState, a: &crate::session::ActivityState) -> bool {
+    a.spec.from.is_some()
+        || state
+            .activities
+            .iter()
+            .any(|b| b.spec.from.as_deref() == Some(a.spec.id.as_str()))
+        || (a.spec.kind.can_feed()
+            && a.spec.kind != ActivityKind::Ideas
+            && a.spec.id.contains("priorit"))
+}
+
+fn top_items(state: &SessionState, a: &crate::session::ActivityState) -> Markup {
+    let results = a.results(state);
+    let label = |id: &str| {
+        a.spec
+            .option(id)
+            .map_or(id.to_string(), |o| o.label.clone())
+    };
+    html! {
+        ol {
+            @match &results.all {
+                Tally::Dots(t) => @for (id, n) in t.ranked(&a.spec).into_iter().take(5) { li { (label(id)) " (" (n) " dots)" } },
+                Tally::Rank(t) => @for (id, n) in t.ranked(&a.spec).into_iter().take(5) { li { (label(id)) " (" (n) " points)" } },
+                Tally::Agreement(_) => @for o in &a.spec.options {
+                    li { (a.current_statement(&o.id).map_or(o.label.as_str(), |v| v.text.as_str())) " — " (a.outcome(state, &o.id).label()) }
+                },
+                Tally::Rating(t) => @for o in &a.spec.options {
+                    li { (o.label) " — mean " (t.items.get(&o.id).and_then(|s| s.mean).map_or("—".to_string(), |m| format!("{m:.1}"))) }
+                },
+                _ => {}
+            }
+        }
+    }
+}
+
+fn mean_of(group: &GroupResult, id: &str) -> String {
+    match group {
+        GroupResult::Shown(Tally::Rating(t)) => t
+            .items
+            .get(id)
+            .and_then(|s| s.mean)
+            .map_or("—".into(), |m| format!("{m:.1}")),
+        GroupResult::Suppressed { min_group_size, .. } => {
+            format!("hidden (fewer than {min_group_size})")
+        }
+        _ => "—".into(),
+    }
+}

@@ -1,0 +1,316 @@
+//! The organiser's record: exports rebuilt from the transcript alone, safe
+//! with hostile text, and never naming an anonymous voter.
+
+use crate::helpers::*;
+use serde_json::{json, Value};
+use std::process::Command;
+
+const EVIL_NAME: &str = "=HYPERLINK(\"http://evil.example\",\"x\")";
+const SCRIPT_NAME: &str = "<script>alert(1)</script>";
+
+async fn get_text(app: &TestApp, path: &str) -> (u16, String) {
+    let response = app
+        .http
+        .get(app.url(path))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+fn cli_export(data_dir: &std::path::Path, session: &str, format: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_topteam"))
+        .args(["export", session, "--format", format, "--data-dir"])
+        .arg(data_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Workshop 2 with hostile names and ideas, a ranked vote, an amended agreement,
+/// an anonymous rating and an action.
+async fn run_workshop_2(app: &TestApp) -> Created {
+    let session = app.create_session("w2-joint-vision").await;
+    let mut phones = Vec::new();
+    for (name, group) in [
+        (EVIL_NAME, "cabinet"),
+        (SCRIPT_NAME, "cabinet"),
+        ("Cllr Patel", "cabinet"),
+        ("Jo Director", "management"),
+        ("Sam Chief", "management"),
+        ("Ali Head", "management"),
+    ] {
+        let joined = app.join(&session.code, name, group).await;
+        app.command(
+            &session.id,
+            json!({ "type": "admit", "participant": joined.id }),
+        )
+        .await;
+        phones.push(Socket::participant(app, &session.id, &joined).await);
+    }
+    app.command(&session.id, json!({ "type": "open", "activity": "hopes" }))
+        .await;
+    acked(
+        &phones[0]
+            .command(json!({ "type": "idea", "activity": "hopes", "text": "=1+2" }))
+            .await,
+    );
+    acked(&phones[1].command(json!({ "type": "idea", "activity": "hopes", "text": "<img src=x onerror=alert(1)>" })).await);
+
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "protocol" }),
+    )
+    .await;
+    for phone in &mut phones {
+        acked(&phone.vote("protocol", json!({ "responses": { "honesty": { "response": "agree" }, "no-surprises": { "response": "object", "reason": "@SUM(A1) needs work" } } })).await);
+    }
+    app.command(&session.id, json!({ "type": "amend", "activity": "protocol", "item": "no-surprises", "text": "No surprises: we warn each other early." })).await;
+    for phone in &mut phones {
+        acked(
+            &phone
+                .vote(
+                    "protocol",
+                    json!({ "responses": { "no-surprises": { "response": "live_with" } } }),
+                )
+                .await,
+        );
+    }
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "protocol" }),
+    )
+    .await;
+
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "relationship" }),
+    )
+    .await;
+    for (i, phone) in phones.iter_mut().enumerate() {
+        acked(
+            &phone
+                .vote(
+                    "relationship",
+                    json!({ "scores": { "trust": 2 + (i as i64 % 3) } }),
+                )
+                .await,
+        );
+    }
+    app.command(
+        &session.id,
+        json!({ "type": "goto", "activity": "actions" }),
+    )
+    .await;
+    app.command(&session.id, json!({ "type": "action", "text": "Write the protocol up", "owner": "Head of policy", "due": "2027-01-15" })).await;
+    app.command(&session.id, json!({ "type": "end" })).await;
+    session
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exports_agree_with_the_transcript_and_are_safe() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = run_workshop_2(&app).await;
+    let base = format!("/review/{}", session.id);
+
+    let (status, md) = get_text(&app, &format!("{base}/report.md")).await;
+    assert_eq!(status, 200);
+    assert!(md.contains("## Our working-relationship protocol"), "{md}");
+    assert!(md.contains("No surprises: we warn each other early."));
+    assert!(md.contains("**Agreed with amendments**"), "{md}");
+    assert!(
+        md.contains("version 1 (amended)") && md.contains("object 6"),
+        "the first wording keeps its tally:\n{md}"
+    );
+    assert!(md.contains("Write the protocol up (owner: Head of policy, due 2027-01-15)"));
+    assert!(md.contains("\\<script\\>"), "markup in names is escaped");
+    assert!(
+        md.contains("joined as Cabinet"),
+        "the timeline is in plain words"
+    );
+
+    let (status, csv_text) = get_text(&app, &format!("{base}/votes.csv")).await;
+    assert_eq!(status, 200);
+    assert!(
+        csv_text.starts_with('\u{feff}'),
+        "a BOM so Excel reads UTF-8"
+    );
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "activity");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("RFC 4180")).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let protocol: Vec<_> = rows.iter().filter(|r| &r[0] == "protocol").collect();
+    assert_eq!(
+        protocol.len(),
+        12,
+        "6 people x 2 statements, final answers only"
+    );
+    assert_eq!(
+        protocol
+            .iter()
+            .filter(|r| &r[column("item")] == "no-surprises" && &r[column("value")] == "live_with")
+            .count(),
+        6
+    );
+    for row in &rows {
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "a formula reaches the spreadsheet: {cell:?}"
+            );
+        }
+    }
+    let named = rows
+        .iter()
+        .find(|r| r[column("voter")].contains("HYPERLINK"))
+        .expect("the hostile name is kept, neutralised");
+    assert!(named[column("voter")].starts_with("'="));
+    let rating: Vec<_> = rows.iter().filter(|r| &r[0] == "relationship").collect();
+    assert_eq!(rating.len(), 6);
+    for row in &rating {
+        assert!(
+            row[column("voter")].starts_with("anonymous-"),
+            "anonymous ballots name nobody: {row:?}"
+        );
+        assert_eq!(&row[column("anonymous")], "true");
+    }
+
+    let (status, json_text) = get_text(&app, &format!("{base}/report.json")).await;
+    assert_eq!(status, 200);
+    let report: Value = serde_json::from_str(&json_text).unwrap();
+    assert_eq!(report["attendance"]["cabinet"], 3);
+    assert_eq!(report["actions"][0]["owner"], "Head of policy");
+    let protocol = report["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "protocol")
+        .unwrap();
+    assert_eq!(
+        protocol["statements"]["no-surprises"]["outcome"],
+        "agreed_with_amendments"
+    );
+    assert_eq!(protocol["results"]["all"]["items"]["honesty"]["agree"], 6);
+    let relationship = report["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "relationship")
+        .unwrap();
+    let anonymous_part = relationship.to_string();
+    for name in ["Cllr Patel", "Jo Director", "Sam Chief", "Ali Head"] {
+        assert!(
+            !anonymous_part.contains(name),
+            "the anonymous rating names {name}"
+        );
+    }
+    let timeline = report["timeline"].to_string();
+    assert!(timeline.contains("an anonymous ballot on How is the relationship today?"));
+    assert!(!timeline.contains("voted on How is the relationship today?"));
+
+    // The same files, rebuilt by the CLI from the transcript on disk alone.
+    app.stop().await;
+    assert_eq!(cli_export(&dir.0, &session.id, "md"), md);
+    assert_eq!(cli_export(&dir.0, &session.id, "csv"), csv_text);
+    let cli_json: Value = serde_json::from_str(&cli_export(&dir.0, &session.id, "json")).unwrap();
+    assert_eq!(cli_json, report);
+}
+
+#[tokio::test]
+async fn the_review_pages_list_series_escape_text_and_show_the_series() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = run_workshop_2(&app).await;
+    let (status, index) = get_text(&app, "/review").await;
+    assert_eq!(status, 200);
+    assert!(index.contains(&format!("/review/{}", session.id)));
+    assert!(
+        index.contains("Cabinet 3, Management team 3, Observer 0"),
+        "{index}"
+    );
+
+    let (_, page) = get_text(&app, &format!("/review/{}", session.id)).await;
+    assert!(!page.contains("<script>alert"), "a name became markup");
+    assert!(!page.contains("<img src=x"), "an idea became markup");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; joined as Cabinet"));
+    assert!(page.contains("Earlier versions"));
+    assert!(page.contains("Write the protocol up"));
+
+    let series = app.state(&session.id).await["series"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, series_page) = get_text(&app, &format!("/review/series/{series}")).await;
+    assert_eq!(status, 200);
+    assert!(series_page.contains("How the priorities moved"));
+    assert!(series_page.contains("Trust between cabinet and management"));
+    assert!(series_page.contains("Head of policy"));
+
+    let (status, _) = app
+        .get_json("/review/not-a-session/report.md", Some(KEY))
+        .await;
+    assert_eq!(status, 404);
+    let response = app
+        .http
+        .get(app.url(&format!("/review/{}/votes.csv", session.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401, "exports need the facilitator key");
+}
+
+#[test]
+fn verify_says_whether_a_transcript_is_whole() {
+    let dir = TempDir::new();
+    let header = r#"{"topteam_transcript":1,"session":{"id":"00000000-0000-0000-0000-000000000001","code":"ABCDEF","title":"t","series":"00000000-0000-0000-0000-000000000002","created_at":"2026-11-22T10:00:00Z","workshop":{"id":"w","title":"W","groups":["cabinet"],"activity":[{"id":"a","kind":"notes","title":"A"}]}}}"#;
+    let event = |seq: u32| {
+        format!("{{\"seq\":{seq},\"at\":\"2026-11-22T10:00:0{seq}Z\",\"actor\":\"facilitator\",\"event\":{{\"type\":\"moved_to\",\"activity\":\"a\"}}}}")
+    };
+    let verify = |name: &str, text: String| {
+        let path = dir.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_topteam"))
+            .arg("verify")
+            .arg(&path)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, out) = verify(
+        "whole.jsonl",
+        format!("{header}\n{}\n{}\n", event(1), event(2)),
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("whole: 2 events"), "{out}");
+    let (code, out) = verify(
+        "torn.jsonl",
+        format!("{header}\n{}\n{{\"seq\":2,\"at", event(1)),
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("torn last line"), "{out}");
+    let (code, out) = verify(
+        "gap.jsonl",
+        format!("{header}\n{}\n{}\n{}\n", event(1), event(3), event(4)),
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("seq 3 where 2 was expected"), "{out}");
+    let unknown = event(2).replace("moved_to", "launched_rocket");
+    let (code, out) = verify(
+        "unknown.jsonl",
+        format!("{header}\n{}\n{unknown}\n{}\n", event(1), event(3)),
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("unknown variant `launched_rocket`"), "{out}");
+}
