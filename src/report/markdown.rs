@@ -64,7 +64,7 @@ fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) 
         md.push_str("Anonymous: ballots are linked to pseudonyms, never names.\n\n");
     }
     let results = activity.results(&source.state);
-    let label = |id: &str| esc(&spec.option(id).map_or(id, |o| o.label.as_str()));
+    let label = |id: &str| esc(spec.option(id).map_or(id, |o| o.label.as_str()));
     let group_cell = |g: &GroupResult, f: &dyn Fn(&Tally) -> String| match g {
         GroupResult::Shown(t) => f(t),
         GroupResult::Suppressed { min_group_size, .. } => {
