@@ -202,6 +202,16 @@ async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() 
     .await;
     screenshot(&console, "review").await;
     assert_accessible(&console, "the review page").await;
+    let config = fantoccini::wd::PrintConfiguration::builder()
+        .build()
+        .unwrap(); // A4 by default
+    let pdf = console.print(config).await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "the output pack prints");
+    std::fs::write(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/review.pdf"),
+        pdf,
+    )
+    .unwrap();
     let series = app.state(&session).await["series"]
         .as_str()
         .unwrap()
