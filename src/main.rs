@@ -62,6 +62,8 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
+    let fd_limit = topteam::app::raise_fd_limit();
+    tracing::info!(fd_limit, "open-file limit");
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let app = Application::build(config.clone()).await?;
