@@ -35,7 +35,7 @@ pub fn team_bars(
     let span = WIDTH - BAR_X - 90.0;
     html! {
         figure.chart aria-hidden="true" {
-            svg.chart xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (WIDTH) " " (height) } width="100%" {
+            svg.chart xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (WIDTH as i64) " " (height as i64) } width="100%" {
                 defs {
                     pattern #stripes width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)" {
                         rect width="8" height="8" fill="#ffffff" {}
@@ -45,16 +45,18 @@ pub fn team_bars(
                 text x="0" y="22" font-size="20" font-weight="700" { (title) }
                 @for (i, row) in rows.iter().enumerate() {
                     @let top = 36.0 + row_h * i as f64;
-                    text x="0" y=(top + 18.0) font-size="18" font-weight="600" { (truncate(row.label, 80)) }
+                    text x="0" y=((top + 18.0) as i64) font-size="18" font-weight="600" { (truncate(row.label, 80)) }
                     @for (j, (team, value, fill)) in [("Cabinet", row.cabinet, "#0b4f8a"), ("Management", row.management, "url(#stripes)")].into_iter().enumerate() {
                         @let y = top + LABEL_H + BAR_H * j as f64;
-                        text x="0" y=(y + 16.0) font-size="16" { (team) }
+                        text x="0" y=((y + 16.0) as i64) font-size="16" { (team) }
                         @match value {
                             Some(v) => {
-                                rect x=(BAR_X) y=(y + 2.0) width=(span * v / max) height=(BAR_H - 4.0) fill=(fill) stroke="#1b1b1b" stroke-width="1" {}
-                                text x=(BAR_X + span * v / max + 8.0) y=(y + 16.0) font-size="16" font-weight="700" { (format(v)) }
+                                // Whole-number coordinates: cheaper to print, and crisp.
+                                @let width = (span * v / max).round() as i64;
+                                rect x=(BAR_X as i64) y=((y + 2.0) as i64) width=(width) height=((BAR_H - 4.0) as i64) fill=(fill) stroke="#1b1b1b" stroke-width="1" {}
+                                text x=(BAR_X as i64 + width + 8) y=((y + 16.0) as i64) font-size="16" font-weight="700" { (format(v)) }
                             }
-                            None => text x=(BAR_X) y=(y + 16.0) font-size="16" font-style="italic" { "hidden: too few ballots" },
+                            None => text x=(BAR_X as i64) y=((y + 16.0) as i64) font-size="16" font-style="italic" { "hidden: too few ballots" },
                         }
                     }
                 }

@@ -59,84 +59,123 @@ pub struct ParticipantFrame {
     pub standing: Arc<HashMap<ParticipantId, Standing>>,
 }
 
-/// Receivers of the latest views; cloned into every socket.
+/// The one audience a socket follows, with the receiver of its latest view.
 #[derive(Debug, Clone)]
-pub struct Views {
-    /// Phones.
-    pub participant: watch::Receiver<Arc<ParticipantFrame>>,
+pub enum Views {
+    /// A phone.
+    Participant(watch::Receiver<Arc<ParticipantFrame>>),
     /// The projector.
-    pub screen: watch::Receiver<Arc<Frame>>,
+    Screen(watch::Receiver<Arc<Frame>>),
     /// The console.
-    pub facilitator: watch::Receiver<Arc<Frame>>,
+    Facilitator(watch::Receiver<Arc<Frame>>),
 }
 
-/// The publishing side, owned by the session task.
+/// Which audience a socket follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Phones.
+    Participant,
+    /// The projector.
+    Screen,
+    /// The console.
+    Facilitator,
+}
+
+/// The publishing side, owned by the session task. An audience nobody is
+/// watching is not rendered; its view is marked stale and brought up to date
+/// when someone subscribes.
 pub struct ViewSenders {
     participant: watch::Sender<Arc<ParticipantFrame>>,
     screen: watch::Sender<Arc<Frame>>,
     facilitator: watch::Sender<Arc<Frame>>,
+    stale: [bool; 3],
 }
 
 /// Channels holding the views of `state`.
-pub fn channels(state: &SessionState) -> (ViewSenders, Views) {
-    let (participant, participant_rx) = watch::channel(Arc::new(participant_frame(state)));
-    let (screen, screen_rx) = watch::channel(Arc::new(frame(
+pub fn channels(state: &SessionState) -> ViewSenders {
+    let (participant, _) = watch::channel(Arc::new(participant_frame(state)));
+    let (screen, _) = watch::channel(Arc::new(frame(
         "screen",
         state.seq,
         &screen_view(state).into_string(),
     )));
-    let (facilitator, facilitator_rx) = watch::channel(Arc::new(frame(
+    let (facilitator, _) = watch::channel(Arc::new(frame(
         "facilitator",
         state.seq,
         &facilitator_view(state).into_string(),
     )));
-    let senders = ViewSenders {
+    ViewSenders {
         participant,
         screen,
         facilitator,
-    };
-    let views = Views {
-        participant: participant_rx,
-        screen: screen_rx,
-        facilitator: facilitator_rx,
-    };
-    (senders, views)
+        stale: [false; 3],
+    }
 }
 
 impl ViewSenders {
-    /// Renders each audience once and publishes what changed. A view whose HTML
-    /// is unchanged is not republished, so its sockets send nothing.
-    pub fn publish(&self, state: &SessionState) {
-        let next = participant_frame(state);
-        self.participant.send_if_modified(|current| {
-            let changed = current.voter.html != next.voter.html
-                || current.observer.html != next.observer.html
-                || current.standing != next.standing;
-            if changed {
-                *current = Arc::new(next);
+    /// Renders each watched audience once and publishes what changed. A view
+    /// whose HTML is unchanged is not republished, so its sockets send nothing.
+    pub fn publish(&mut self, state: &SessionState) {
+        for audience in [
+            Audience::Participant,
+            Audience::Screen,
+            Audience::Facilitator,
+        ] {
+            if self.watchers(audience) == 0 {
+                self.stale[audience as usize] = true;
+            } else {
+                self.render(audience, state);
             }
-            changed
-        });
-        publish_html(
-            &self.screen,
-            "screen",
-            state.seq,
-            screen_view(state).into_string(),
-        );
-        publish_html(
-            &self.facilitator,
-            "facilitator",
-            state.seq,
-            facilitator_view(state).into_string(),
-        );
+        }
     }
 
-    /// Fresh receivers, for a new socket.
-    pub fn subscribe(&self) -> Views {
-        Views {
-            participant: self.participant.subscribe(),
-            screen: self.screen.subscribe(),
-            facilitator: self.facilitator.subscribe(),
+    /// A receiver for a new socket, its view brought up to date first.
+    pub fn subscribe(&mut self, audience: Audience, state: &SessionState) -> Views {
+        if self.stale[audience as usize] {
+            self.render(audience, state);
+        }
+        match audience {
+            Audience::Participant => Views::Participant(self.participant.subscribe()),
+            Audience::Screen => Views::Screen(self.screen.subscribe()),
+            Audience::Facilitator => Views::Facilitator(self.facilitator.subscribe()),
+        }
+    }
+
+    fn watchers(&self, audience: Audience) -> usize {
+        match audience {
+            Audience::Participant => self.participant.receiver_count(),
+            Audience::Screen => self.screen.receiver_count(),
+            Audience::Facilitator => self.facilitator.receiver_count(),
+        }
+    }
+
+    fn render(&mut self, audience: Audience, state: &SessionState) {
+        self.stale[audience as usize] = false;
+        match audience {
+            Audience::Participant => {
+                let next = participant_frame(state);
+                self.participant.send_if_modified(|current| {
+                    let changed = current.voter.html != next.voter.html
+                        || current.observer.html != next.observer.html
+                        || current.standing != next.standing;
+                    if changed {
+                        *current = Arc::new(next);
+                    }
+                    changed
+                });
+            }
+            Audience::Screen => publish_html(
+                &self.screen,
+                "screen",
+                state.seq,
+                screen_view(state).into_string(),
+            ),
+            Audience::Facilitator => publish_html(
+                &self.facilitator,
+                "facilitator",
+                state.seq,
+                facilitator_view(state).into_string(),
+            ),
         }
     }
 }

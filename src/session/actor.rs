@@ -11,7 +11,7 @@ use super::{
 };
 use crate::activity::Ballot;
 use crate::config::{Limits, Timings};
-use crate::render::{self, ViewSenders, Views};
+use crate::render::{self, Audience, ViewSenders, Views};
 use crate::transcript::TranscriptWriter;
 use crate::web::metrics::Metrics;
 use std::sync::{Arc, Mutex};
@@ -60,8 +60,10 @@ pub enum Viewer {
         /// SHA-256 of the token they presented.
         token_hash: String,
     },
-    /// The projector or the console (the web layer has checked the key).
-    Staff,
+    /// The projector (the web layer has checked the key).
+    Screen,
+    /// The console (the web layer has checked the key).
+    Facilitator,
 }
 
 /// What a new socket starts from, taken in one step inside the session task.
@@ -71,7 +73,7 @@ pub struct Connected {
     pub me: Option<Participant>,
     /// Their latest ballot on each activity, so a reconnecting phone shows it again.
     pub my_ballots: Vec<(String, Ballot)>,
-    /// The rendered views to follow.
+    /// The rendered view to follow.
     pub views: Views,
 }
 
@@ -98,7 +100,6 @@ struct HandleInner {
     info: Arc<SessionInfo>,
     tx: mpsc::Sender<Request>,
     state: watch::Receiver<Arc<SessionState>>,
-    views: Views,
 }
 
 impl SessionHandle {
@@ -110,11 +111,6 @@ impl SessionHandle {
     /// The latest durable state (what every reply so far has been based on).
     pub fn state(&self) -> Arc<SessionState> {
         self.inner.state.borrow().clone()
-    }
-
-    /// The rendered views, for pages that show the current one.
-    pub fn views(&self) -> &Views {
-        &self.inner.views
     }
 
     /// Runs a command; `Ok(seq)` once its events are durable (the seq of the last one).
@@ -171,7 +167,7 @@ pub fn spawn(
 ) -> SessionHandle {
     let (tx, rx) = mpsc::channel(limits.session_queue);
     let state = Arc::new(state);
-    let (view_senders, views) = render::channels(&state);
+    let view_senders = render::channels(&state);
     let (state_tx, state_rx) = watch::channel(state.clone());
     let info = state.info.clone();
     let task = SessionTask {
@@ -195,7 +191,6 @@ pub fn spawn(
             info,
             tx,
             state: state_rx,
-            views,
         }),
     }
 }
@@ -363,20 +358,27 @@ impl SessionTask {
         self.dirty = false;
     }
 
-    fn connected(&self, viewer: Viewer) -> Result<Connected, SessionError> {
-        let views = self.views.subscribe();
+    fn connected(&mut self, viewer: Viewer) -> Result<Connected, SessionError> {
         match viewer {
-            Viewer::Staff => Ok(Connected {
-                me: None,
-                my_ballots: Vec::new(),
-                views,
-            }),
+            Viewer::Screen | Viewer::Facilitator => {
+                let audience = if matches!(viewer, Viewer::Screen) {
+                    Audience::Screen
+                } else {
+                    Audience::Facilitator
+                };
+                Ok(Connected {
+                    me: None,
+                    my_ballots: Vec::new(),
+                    views: self.views.subscribe(audience, &self.state),
+                })
+            }
             Viewer::Participant { id, token_hash } => {
                 let me = self
                     .state
                     .participant(&id)
                     .filter(|p| p.token_matches(&token_hash))
-                    .ok_or(SessionError::BadToken)?;
+                    .ok_or(SessionError::BadToken)?
+                    .clone();
                 // Anonymous ballots are filed under the pseudonym, which only
                 // this task (holding the secret) can work out.
                 let pseudonym = self.pseudonyms.of(id);
@@ -391,9 +393,9 @@ impl SessionTask {
                     })
                     .collect();
                 Ok(Connected {
-                    me: Some(me.clone()),
+                    me: Some(me),
                     my_ballots,
-                    views,
+                    views: self.views.subscribe(Audience::Participant, &self.state),
                 })
             }
         }

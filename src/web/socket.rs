@@ -4,7 +4,7 @@ use super::auth::{self, check_origin, require_facilitator};
 use super::error::ApiError;
 use super::protocol::{error_text, parse_client_msg, ServerMsg};
 use super::AppState;
-use crate::render::{self, Frame, ParticipantFrame, SharedText, Standing};
+use crate::render::{self, Frame, ParticipantFrame, SharedText, Standing, Views};
 use crate::session::actor::{Connected, Viewer};
 use crate::session::{Actor, Participant, SessionHandle};
 use crate::workshop::Group;
@@ -85,7 +85,11 @@ pub async fn upgrade(
         }
         Role::Screen | Role::Facilitator => {
             require_facilitator(&headers, &app.admin_key)?;
-            Viewer::Staff
+            if role == Role::Screen {
+                Viewer::Screen
+            } else {
+                Viewer::Facilitator
+            }
         }
     };
     let connected = handle.connect(viewer).await?;
@@ -139,11 +143,9 @@ impl Conn {
             my_ballots,
             views,
         } = connected;
-        let mut participant_views = views.participant;
-        let mut staff_views = match self.role {
-            Role::Screen => Some(views.screen),
-            Role::Facilitator => Some(views.facilitator),
-            Role::Participant => None,
+        let (mut participant_views, mut staff_views) = match views {
+            Views::Participant(rx) => (Some(rx), None),
+            Views::Screen(rx) | Views::Facilitator(rx) => (None, Some(rx)),
         };
         if let Some(me) = &me {
             let welcome = ServerMsg::Welcome {
@@ -162,9 +164,10 @@ impl Conn {
                 }
             }
         }
-        let first = match &mut staff_views {
-            Some(rx) => self.staff_frame(rx),
-            None => self.participant_frame(&mut participant_views),
+        let first = match (&mut staff_views, &mut participant_views) {
+            (Some(rx), _) => self.staff_frame(rx),
+            (None, Some(rx)) => self.participant_frame(rx),
+            (None, None) => Ok(None),
         };
         let end = match first {
             Ok(Some(text)) => match self.send(&mut socket, text).await {
@@ -193,7 +196,7 @@ impl Conn {
     async fn serve(
         &mut self,
         socket: &mut WebSocket,
-        participant_views: &mut watch::Receiver<Arc<ParticipantFrame>>,
+        participant_views: &mut Option<watch::Receiver<Arc<ParticipantFrame>>>,
         staff_views: &mut Option<watch::Receiver<Arc<Frame>>>,
     ) -> End {
         let timings = self.app.timings.clone();
@@ -221,9 +224,10 @@ impl Conn {
                         }
                     }
                 }
-                changed = participant_views.changed(), if staff_views.is_none() => {
-                    if changed.is_err() { return End::Close(CLOSE_GOING_AWAY, "session closed") }
-                    match self.participant_frame(participant_views) {
+                changed = async { participant_views.as_mut()?.changed().await.ok() }, if participant_views.is_some() => {
+                    let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
+                    let rx = participant_views.as_mut().expect("guarded by the branch condition");
+                    match self.participant_frame(rx) {
                         Ok(frame) => frame,
                         Err(end) => return end,
                     }
