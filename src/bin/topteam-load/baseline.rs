@@ -65,6 +65,8 @@ async fn connection(
     let config = WebSocketConfig::default()
         .read_buffer_size(4096)
         .write_buffer_size(0);
+    // The callback's error type is tungstenite's own HTTP response; its size is not ours to choose.
+    #[allow(clippy::result_large_err)]
     let callback = |req: &tokio_tungstenite::tungstenite::handshake::server::Request, res| {
         path = req.uri().path().to_string();
         Ok(res)

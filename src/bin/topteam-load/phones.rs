@@ -50,18 +50,33 @@ pub async fn connect(
     Ok(ws)
 }
 
-/// One phone: sends a ballot at each instant of `schedule`, times every ack,
-/// then waits up to `drain` for the last acks.
-pub async fn phone(
-    ws: Socket,
-    session: usize,
-    id: usize,
-    activity: String,
-    options: Arc<Vec<String>>,
-    schedule: Vec<Instant>,
-    drain: Duration,
-    stats: Arc<Stats>,
-) {
+/// What one phone will do.
+pub struct Plan {
+    /// Index of its session.
+    pub session: usize,
+    /// Its number, for client ids and the options it picks.
+    pub id: usize,
+    /// The activity to vote on.
+    pub activity: String,
+    /// The option ids.
+    pub options: Arc<Vec<String>>,
+    /// When to send each ballot.
+    pub schedule: Vec<Instant>,
+    /// How long to wait for the last acks.
+    pub drain: Duration,
+}
+
+/// One phone: sends a ballot at each instant of its schedule, times every ack,
+/// then waits up to the drain time for the last acks.
+pub async fn phone(ws: Socket, plan: Plan, stats: Arc<Stats>) {
+    let Plan {
+        session,
+        id,
+        activity,
+        options,
+        schedule,
+        drain,
+    } = plan;
     let (mut tx, mut rx) = ws.split();
     let mut sent: HashMap<String, Instant> = HashMap::new();
     let mut next = schedule.into_iter().enumerate();
