@@ -304,16 +304,15 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
             }
             _ => vec![start_at + Duration::from_secs_f64(rng.next_f64() * window)],
         };
-        let task = phones::phone(
-            ws,
-            s,
-            n,
-            args.activity.clone(),
-            options.clone(),
+        let plan = phones::Plan {
+            session: s,
+            id: n,
+            activity: args.activity.clone(),
+            options: options.clone(),
             schedule,
-            Duration::from_secs(5),
-            stats.clone(),
-        );
+            drain: Duration::from_secs(5),
+        };
+        let task = phones::phone(ws, plan, stats.clone());
         tasks.push(tokio::spawn(task));
     }
 
