@@ -17,8 +17,9 @@ struct Room {
     views: watch::Sender<String>,
 }
 
-/// Serves until killed, printing `baseline listening on ADDR` first.
-pub async fn serve(addr: &str) -> std::io::Result<()> {
+/// Serves until killed, printing `baseline listening on ADDR` first. Views
+/// are padded to `payload` bytes, so a run can match topteam's view size.
+pub async fn serve(addr: &str, payload: usize) -> std::io::Result<()> {
     let listener = TcpListener::bind(addr).await?;
     println!("baseline listening on {}", listener.local_addr()?);
     let rooms: Arc<DashMap<String, Arc<Room>>> = Arc::default();
@@ -26,12 +27,12 @@ pub async fn serve(addr: &str) -> std::io::Result<()> {
         let (stream, _) = listener.accept().await?;
         let rooms = rooms.clone();
         tokio::spawn(async move {
-            let _ = connection(stream, rooms).await;
+            let _ = connection(stream, rooms, payload).await;
         });
     }
 }
 
-fn room(rooms: &DashMap<String, Arc<Room>>, name: &str) -> Arc<Room> {
+fn room(rooms: &DashMap<String, Arc<Room>>, name: &str, payload: usize) -> Arc<Room> {
     rooms
         .entry(name.to_string())
         .or_insert_with(|| {
@@ -47,7 +48,11 @@ fn room(rooms: &DashMap<String, Arc<Room>>, name: &str) -> Arc<Room> {
                     let n = ticking.count.load(Ordering::Relaxed);
                     if n != last {
                         last = n;
-                        let view = format!("{{\"type\":\"view\",\"audience\":\"screen\",\"seq\":{n},\"html\":\"<p>{n} ballots</p>\"}}");
+                        let mut html = format!("<p>{n} ballots</p>");
+                        if html.len() < payload {
+                            html.push_str(&" ".repeat(payload - html.len()));
+                        }
+                        let view = format!("{{\"type\":\"view\",\"audience\":\"screen\",\"seq\":{n},\"html\":\"{html}\"}}");
                         ticking.views.send_replace(view);
                     }
                 }
@@ -57,10 +62,7 @@ fn room(rooms: &DashMap<String, Arc<Room>>, name: &str) -> Arc<Room> {
         .clone()
 }
 
-async fn connection(
-    stream: TcpStream,
-    rooms: Arc<DashMap<String, Arc<Room>>>,
-) -> Result<(), Box<dyn std::error::Error>> {
+async fn connection(stream: TcpStream, rooms: Arc<DashMap<String, Arc<Room>>>, payload: usize) -> Result<(), Box<dyn std::error::Error>> {
     let mut path = String::new();
     let config = WebSocketConfig::default()
         .read_buffer_size(4096)
@@ -73,7 +75,7 @@ async fn connection(
     };
     let ws =
         tokio_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config)).await?;
-    let room = room(&rooms, path.trim_start_matches("/ws/"));
+    let room = room(&rooms, path.trim_start_matches("/ws/"), payload);
     let mut views = room.views.subscribe();
     let (mut tx, mut rx) = ws.split();
     loop {

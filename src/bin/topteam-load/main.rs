@@ -25,11 +25,12 @@ topteam-load: phones and projectors over real websockets
     topteam-load [--url http://127.0.0.1:8080 --key KEY] [--server-pid PID]
                  [--sessions 100] [--per-session 20] [--seconds 10]
                  [--rate BALLOTS_PER_S | --burst] [--baseline]
-                 [--workshop w1-cabinet] [--activity priorities]
+                 [--workshop w1-cabinet] [--activity priorities] [--payload BYTES]
     topteam-load --replay-bench [--sessions 500] [--events 2000]
 
 Without --url it starts `topteam serve` on a temporary data folder (or, with
---baseline, a bare tokio-tungstenite broadcast server) and measures it.";
+--baseline, a bare tokio-tungstenite broadcast server, whose views can be
+padded to --payload bytes to match topteam's) and measures it.";
 
 #[derive(Debug, Clone)]
 struct Args {
@@ -46,6 +47,7 @@ struct Args {
     activity: String,
     replay_bench: bool,
     events: usize,
+    payload: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -63,6 +65,7 @@ fn parse_args() -> Result<Args, String> {
         activity: "priorities".into(),
         replay_bench: false,
         events: 2000,
+        payload: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -85,9 +88,11 @@ fn parse_args() -> Result<Args, String> {
             "--activity" => a.activity = value()?,
             "--replay-bench" => a.replay_bench = true,
             "--events" => a.events = number(value()?)? as usize,
+            "--payload" => a.payload = number(value()?)? as usize,
             "baseline-server" => {
                 let addr = it.next().unwrap_or_else(|| "127.0.0.1:0".into());
-                return Err(format!("serve-baseline {addr}"));
+                let payload = it.next().unwrap_or_else(|| "0".into());
+                return Err(format!("serve-baseline {addr} {payload}"));
             }
             "--help" | "-h" => return Err(USAGE.into()),
             other => return Err(format!("unknown option {other:?}\n\n{USAGE}")),
@@ -101,8 +106,10 @@ fn main() {
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) if e.starts_with("serve-baseline ") => {
-            let addr = e.trim_start_matches("serve-baseline ").to_string();
-            if let Err(e) = runtime.block_on(baseline::serve(&addr)) {
+            let mut words = e.trim_start_matches("serve-baseline ").split(' ');
+            let addr = words.next().unwrap_or("127.0.0.1:0").to_string();
+            let payload = words.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+            if let Err(e) = runtime.block_on(baseline::serve(&addr, payload)) {
                 eprintln!("baseline: {e}");
                 std::process::exit(1);
             }
@@ -175,7 +182,7 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
         (None, true) => {
             let (child, addr) = start(
                 &here,
-                &["baseline-server".into(), "127.0.0.1:0".into()],
+                &["baseline-server".into(), "127.0.0.1:0".into(), args.payload.to_string()],
                 &[],
                 "baseline listening on ",
             )
@@ -358,6 +365,7 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
         "p50_ms": round(percentile(&mut ack, 50.0)), "p95_ms": round(percentile(&mut ack, 95.0)), "p99_ms": round(percentile(&mut ack, 99.0)),
         "projector_p50_ms": round(percentile(&mut projector, 50.0)), "projector_p99_ms": round(percentile(&mut projector, 99.0)),
         "updates_per_s": round(deliveries as f64 / elapsed.max(0.001)),
+        "avg_view_bytes": Stats::count(&stats.view_bytes) / deliveries.max(1),
         "server_cpu_s": cpu.map(round),
         "server_cpu_us_per_update": cpu.map(|c| round(c * 1e6 / deliveries.max(1) as f64)),
         "server_cpu_us_per_ballot": cpu.map(|c| round(c * 1e6 / ballots.max(1) as f64)),

@@ -124,7 +124,10 @@ pub async fn phone(ws: Socket, plan: Plan, stats: Arc<Stats>) {
                 };
                 let Ok(m) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
                 match m["type"].as_str() {
-                    Some("view") => { stats.deliveries.fetch_add(1, Relaxed); }
+                    Some("view") => {
+                        stats.deliveries.fetch_add(1, Relaxed);
+                        stats.view_bytes.fetch_add(text.len() as u64, Relaxed);
+                    }
                     Some("ack") => {
                         let Some(at) = m["client_id"].as_str().and_then(|c| sent.remove(c)) else { continue };
                         stats.acked.fetch_add(1, Relaxed);
@@ -160,6 +163,7 @@ pub async fn projector(ws: Socket, session: usize, until: Instant, stats: Arc<St
                 let Ok(m) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
                 if m["type"] == "view" {
                     stats.deliveries.fetch_add(1, Relaxed);
+                    stats.view_bytes.fetch_add(text.len() as u64, Relaxed);
                     let seq = m["seq"].as_u64().unwrap_or(0);
                     stats.screen_views.lock().unwrap()[session].push((seq, Instant::now()));
                 }

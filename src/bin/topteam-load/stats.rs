@@ -12,6 +12,8 @@ pub struct Stats {
     pub errors: AtomicU64,
     pub rate_limited: AtomicU64,
     pub deliveries: AtomicU64,
+    /// Bytes of every view delivered.
+    pub view_bytes: AtomicU64,
     pub connect_failures: AtomicU64,
     /// Ballot -> ack, milliseconds.
     pub ack_ms: Mutex<Vec<f64>>,
