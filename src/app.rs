@@ -92,10 +92,11 @@ impl Application {
             workshops,
             admin_key,
             metrics,
-            limits: config.limits,
+            limits: config.limits.clone(),
             timings: config.timings,
             shutdown,
             tracker,
+            join_guard: crate::web::limits::JoinGuard::new(config.limits.join.clone()),
         });
         Ok(Application {
             listener,
@@ -231,4 +232,15 @@ pub fn raise_fd_limit() -> u64 {
         }
     }
     limit.rlim_cur
+}
+
+/// Keeps glibc to two malloc arenas. By default every thread that allocates
+/// (including fsync threads on the blocking pool) may get its own, and each
+/// holds on to freed memory: with thousands of sockets that doubles the RSS.
+pub fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator tunable; called before other threads start.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
 }

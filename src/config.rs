@@ -32,6 +32,16 @@ pub struct Limits {
     pub max_batch: usize,
     /// Participants per session.
     pub max_participants: usize,
+    /// Websockets open at once, in all.
+    pub max_sockets: usize,
+    /// Websockets open at once on one session.
+    pub max_sockets_per_session: usize,
+    /// Messages a socket may send per second, on average.
+    pub messages_per_second: f64,
+    /// Messages a socket may send in a burst.
+    pub message_burst: f64,
+    /// How join-code guessing is slowed and refused.
+    pub join: crate::web::limits::JoinPolicy,
 }
 
 impl Default for Limits {
@@ -47,6 +57,11 @@ impl Default for Limits {
             session_queue: 1024,
             max_batch: 512,
             max_participants: 5000,
+            max_sockets: 19_000,
+            max_sockets_per_session: 4_000,
+            messages_per_second: 10.0,
+            message_burst: 30.0,
+            join: Default::default(),
         }
     }
 }

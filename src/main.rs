@@ -64,7 +64,13 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
         .init();
     let fd_limit = topteam::app::raise_fd_limit();
     tracing::info!(fd_limit, "open-file limit");
-    let runtime = tokio::runtime::Runtime::new()?;
+    topteam::app::limit_malloc_arenas();
+    // fsyncs run on the blocking pool; more threads than this only queue in the
+    // filesystem's journal anyway, and each costs stack and an allocator arena.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(64)
+        .build()?;
     runtime.block_on(async move {
         let app = Application::build(config.clone()).await?;
         let addr = app.local_addr();

@@ -7,12 +7,22 @@ use crate::activity::{Comparison, GroupResult, Results, Tally};
 use crate::session::{ActivityState, SessionState};
 use maud::{html, Markup};
 
-/// The results block for one activity.
+/// The results block for one activity, with its chart (projector, console, review).
 pub fn results(state: &SessionState, activity: &ActivityState) -> Markup {
+    results_block(state, activity, true)
+}
+
+/// The results block without the chart, for phones: the table carries the same
+/// numbers in a fraction of the bytes, which matters on poor mobile data.
+pub fn results_table(state: &SessionState, activity: &ActivityState) -> Markup {
+    results_block(state, activity, false)
+}
+
+fn results_block(state: &SessionState, activity: &ActivityState, with_chart: bool) -> Markup {
     let results = activity.results(state);
     html! {
         section.results aria-label={ "Results: " (activity.spec.title) } {
-            (chart(activity, &results))
+            @if with_chart { (chart(activity, &results)) }
             @match &results.all {
                 Tally::Dots(_) => (scores_table(activity, &results, "Dots", |t, id| match t { Tally::Dots(d) => d.totals.get(id).map(|n| n.to_string()), _ => None })),
                 Tally::Rank(_) => (scores_table(activity, &results, "Points (first place scores most)", |t, id| match t { Tally::Rank(r) => r.borda.get(id).map(|n| n.to_string()), _ => None })),

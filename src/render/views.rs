@@ -4,7 +4,7 @@
 //! `(…)`, which maud escapes; nothing here uses `PreEscaped`.
 
 use super::ballots::ballot_form;
-use super::results::{field_label, results};
+use super::results::{field_label, results, results_table};
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
 use crate::workshop::{ActivityKind, Group};
 use maud::{html, Markup};
@@ -39,7 +39,7 @@ pub fn participant_view(state: &SessionState, variant: ParticipantVariant) -> Ma
                     (ActivityStatus::Pending, _, _) => p.notice { "Voting has not opened yet." },
                     (ActivityStatus::Closed, _, _) => p.notice { "Voting is closed." },
                 }
-                @if activity.revealed { (results(state, activity)) }
+                @if activity.revealed { (results_table(state, activity)) }
             }
         } @else {
             section.step aria-labelledby="step-title" {

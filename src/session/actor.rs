@@ -98,6 +98,7 @@ pub struct SessionHandle {
 
 struct HandleInner {
     info: Arc<SessionInfo>,
+    sockets: std::sync::atomic::AtomicUsize,
     tx: mpsc::Sender<Request>,
     state: watch::Receiver<Arc<SessionState>>,
 }
@@ -111,6 +112,21 @@ impl SessionHandle {
     /// The latest durable state (what every reply so far has been based on).
     pub fn state(&self) -> Arc<SessionState> {
         self.inner.state.borrow().clone()
+    }
+
+    /// Websockets open on this session.
+    pub fn sockets(&self) -> usize {
+        self.inner
+            .sockets
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Counts a socket until the returned slot is dropped.
+    pub fn socket_slot(&self) -> SocketSlot {
+        self.inner
+            .sockets
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        SocketSlot(self.clone())
     }
 
     /// Runs a command; `Ok(seq)` once its events are durable (the seq of the last one).
@@ -152,6 +168,18 @@ impl SessionHandle {
     }
 }
 
+/// One open socket on a session; counted until dropped.
+pub struct SocketSlot(SessionHandle);
+
+impl Drop for SocketSlot {
+    fn drop(&mut self) {
+        self.0
+            .inner
+            .sockets
+            .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Starts the task for a session whose state is `state` (new or replayed) and
 /// whose transcript `writer` is open for appending.
 #[allow(clippy::too_many_arguments)]
@@ -189,6 +217,7 @@ pub fn spawn(
     SessionHandle {
         inner: Arc::new(HandleInner {
             info,
+            sockets: Default::default(),
             tx,
             state: state_rx,
         }),
@@ -335,7 +364,7 @@ impl SessionTask {
         Ok(seq)
     }
 
-    async fn write(&self, records: Vec<Record>) -> std::io::Result<()> {
+    async fn write(&self, records: Vec<Record>) -> std::io::Result<u64> {
         let writer = self.writer.clone();
         let count = records.len();
         let written = tokio::task::spawn_blocking(move || {
@@ -346,8 +375,8 @@ impl SessionTask {
         })
         .await
         .map_err(std::io::Error::other)?;
-        if written.is_ok() {
-            self.metrics.events_written(count);
+        if let Ok(bytes) = written {
+            self.metrics.events_written(count, bytes);
         }
         written
     }

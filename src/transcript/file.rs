@@ -150,7 +150,7 @@ struct FileWriter {
 }
 
 impl TranscriptWriter for FileWriter {
-    fn append(&mut self, records: &[Record]) -> io::Result<()> {
+    fn append(&mut self, records: &[Record]) -> io::Result<u64> {
         if self.needs_repair {
             self.file.set_len(self.len)?;
             self.file.sync_all()?;
@@ -164,7 +164,7 @@ impl TranscriptWriter for FileWriter {
         match written {
             Ok(()) => {
                 self.len += bytes.len() as u64;
-                Ok(())
+                Ok(bytes.len() as u64)
             }
             Err(e) => {
                 // Leave no half batch behind: a later successful batch must not

@@ -54,9 +54,9 @@ pub trait TranscriptStore: Send + Sync + 'static {
 
 /// Appends records to one transcript.
 pub trait TranscriptWriter: Send {
-    /// Appends the records and makes them durable (fsync) before returning.
-    /// On error nothing of this batch remains in the file.
-    fn append(&mut self, records: &[Record]) -> io::Result<()>;
+    /// Appends the records and makes them durable (fsync) before returning the
+    /// bytes written. On error nothing of this batch remains in the file.
+    fn append(&mut self, records: &[Record]) -> io::Result<u64>;
 }
 
 /// Encodes records as JSONL, one line each.

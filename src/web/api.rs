@@ -7,12 +7,13 @@ use super::{AppState, JsonBody};
 use crate::render::{session_json, session_summary_json};
 use crate::session::{Actor, Command, JoinRequest};
 use crate::workshop::Group;
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
+use std::net::SocketAddr;
 use uuid::Uuid;
 
 /// `POST /api/sessions` body.
@@ -155,14 +156,17 @@ pub struct JoinBody {
 /// A participant joins with the session's code.
 pub async fn join(
     State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     JsonBody(body): JsonBody<JoinBody>,
 ) -> Result<Response, ApiError> {
-    let handle = app.sessions.by_code(&body.code).ok_or_else(|| {
-        ApiError::new(
+    app.join_guard.admit(peer.ip()).await?;
+    let Some(handle) = app.sessions.by_code(&body.code) else {
+        app.join_guard.failed(peer.ip());
+        return Err(ApiError::new(
             "unknown_code",
             "no session has that code; check it on the screen",
-        )
-    })?;
+        ));
+    };
     let name = clean_text(&body.name, app.limits.max_name_chars, "name")?;
     let job_title = match body.job_title.as_deref().map(str::trim) {
         None | Some("") => None,

@@ -123,7 +123,9 @@ fn status_for(code: &str) -> StatusCode {
         }
         "too_large" => StatusCode::PAYLOAD_TOO_LARGE,
         "rate_limited" => StatusCode::TOO_MANY_REQUESTS,
-        "storage_failed" | "unavailable" => StatusCode::SERVICE_UNAVAILABLE,
+        "storage_failed" | "unavailable" | "server_full" | "too_many_connections" => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
         "unknown_option" | "negative_dots" | "too_many_dots" | "empty_ballot"
         | "wrong_ballot_kind" | "invalid_text" => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::BAD_REQUEST,

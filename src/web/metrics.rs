@@ -16,6 +16,7 @@ pub struct Metrics {
     sessions_live: AtomicI64,
     commands: AtomicU64,
     events_written: AtomicU64,
+    bytes_written: AtomicU64,
     storage_failures: AtomicU64,
     rejections: Mutex<BTreeMap<&'static str, u64>>,
     durable_buckets: [AtomicU64; LATENCY_BUCKETS.len()],
@@ -40,9 +41,14 @@ impl Metrics {
     pub fn command(&self) {
         self.commands.fetch_add(1, Relaxed);
     }
-    /// Events made durable.
-    pub fn events_written(&self, n: usize) {
+    /// Events made durable, and their bytes.
+    pub fn events_written(&self, n: usize, bytes: u64) {
         self.events_written.fetch_add(n as u64, Relaxed);
+        self.bytes_written.fetch_add(bytes, Relaxed);
+    }
+    /// Websockets open now.
+    pub fn sockets_open(&self) -> i64 {
+        self.sockets_open.load(Relaxed)
     }
     /// A transcript write failed.
     pub fn storage_failure(&self) {
@@ -98,6 +104,12 @@ impl Metrics {
             "Events made durable.",
             "counter",
             self.events_written.load(Relaxed).to_string(),
+        );
+        gauge(
+            "topteam_transcript_bytes_total",
+            "Bytes appended to transcripts.",
+            "counter",
+            self.bytes_written.load(Relaxed).to_string(),
         );
         gauge(
             "topteam_storage_failures_total",

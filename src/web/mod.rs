@@ -4,6 +4,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod exports;
+pub mod limits;
 pub mod metrics;
 pub mod pages;
 pub mod protocol;
@@ -48,6 +49,8 @@ pub struct Shared {
     pub shutdown: CancellationToken,
     /// Tracks sockets and session tasks for shutdown.
     pub tracker: TaskTracker,
+    /// Slows and refuses join-code guessing.
+    pub join_guard: limits::JoinGuard,
 }
 
 impl Deref for AppState {

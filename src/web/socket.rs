@@ -2,6 +2,7 @@
 
 use super::auth::{self, check_origin, require_facilitator};
 use super::error::ApiError;
+use super::limits::MessageBucket;
 use super::protocol::{error_text, parse_client_msg, ServerMsg};
 use super::AppState;
 use crate::render::{self, Frame, ParticipantFrame, SharedText, Standing, Views};
@@ -92,10 +93,23 @@ pub async fn upgrade(
             }
         }
     };
+    if app.metrics.sockets_open() >= app.limits.max_sockets as i64 {
+        return Err(ApiError::new(
+            "server_full",
+            "the server has as many connections as it can take; try again shortly",
+        ));
+    }
+    if handle.sockets() >= app.limits.max_sockets_per_session {
+        return Err(ApiError::new(
+            "too_many_connections",
+            "this session has as many connections as it can take",
+        ));
+    }
+    let slot = handle.socket_slot();
     let connected = handle.connect(viewer).await?;
     let limits = &app.limits;
     Ok(ws
-        .read_buffer_size(4 * 1024)
+        .read_buffer_size(1024)
         .write_buffer_size(0)
         .max_message_size(limits.max_frame_bytes)
         .max_frame_size(limits.max_frame_bytes)
@@ -103,6 +117,7 @@ pub async fn upgrade(
             // Upgraded sockets outlive axum's graceful shutdown, so they are
             // tracked here and closed with 1001 by the shutdown token.
             let _tracked = app.tracker.token();
+            let _slot = slot;
             app.metrics.socket_opened();
             let conn = Conn {
                 app: app.clone(),
@@ -110,6 +125,10 @@ pub async fn upgrade(
                 role,
                 me: connected.me.clone(),
                 last_sent: None,
+                bucket: MessageBucket::new(
+                    app.limits.messages_per_second,
+                    app.limits.message_burst,
+                ),
             };
             let span = tracing::debug_span!(
                 "socket",
@@ -128,6 +147,8 @@ struct Conn {
     me: Option<Participant>,
     /// The HTML last sent, so an unchanged view is not sent again.
     last_sent: Option<Arc<str>>,
+    /// Messages this socket may still send now.
+    bucket: MessageBucket,
 }
 
 /// Why the loop ended and how to say goodbye.
@@ -260,6 +281,16 @@ impl Conn {
 
     /// Handles one client message and returns the reply (ack or error).
     async fn on_text(&mut self, text: &str) -> String {
+        if !self.bucket.take() {
+            // Refused, not disconnected: a phone that resends in a loop after a
+            // bad network keeps its socket and hears why.
+            self.app.metrics.rejected("rate_limited");
+            let e = ApiError::new(
+                "rate_limited",
+                "too many messages; wait a moment and try again",
+            );
+            return error_text(None, &e);
+        }
         let msg = match parse_client_msg(text, &self.app.limits) {
             Ok(msg) => msg,
             Err(unparsed) => {

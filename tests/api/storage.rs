@@ -23,12 +23,12 @@ struct FlakyDisk {
 }
 
 impl TranscriptWriter for FlakyDisk {
-    fn append(&mut self, records: &[Record]) -> io::Result<()> {
+    fn append(&mut self, records: &[Record]) -> io::Result<u64> {
         if self.broken.load(Ordering::SeqCst) {
             return Err(io::Error::other("No space left on device"));
         }
         self.written.lock().unwrap().extend_from_slice(records);
-        Ok(())
+        Ok(topteam::transcript::encode(records).len() as u64)
     }
 }
 

@@ -62,7 +62,11 @@ fn room(rooms: &DashMap<String, Arc<Room>>, name: &str, payload: usize) -> Arc<R
         .clone()
 }
 
-async fn connection(stream: TcpStream, rooms: Arc<DashMap<String, Arc<Room>>>, payload: usize) -> Result<(), Box<dyn std::error::Error>> {
+async fn connection(
+    stream: TcpStream,
+    rooms: Arc<DashMap<String, Arc<Room>>>,
+    payload: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     let mut path = String::new();
     let config = WebSocketConfig::default()
         .read_buffer_size(4096)

@@ -182,7 +182,11 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
         (None, true) => {
             let (child, addr) = start(
                 &here,
-                &["baseline-server".into(), "127.0.0.1:0".into(), args.payload.to_string()],
+                &[
+                    "baseline-server".into(),
+                    "127.0.0.1:0".into(),
+                    args.payload.to_string(),
+                ],
                 &[],
                 "baseline listening on ",
             )
@@ -234,10 +238,12 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
     } else {
         options_of(&addr, &key, &sessions[0].0, &args.activity).await?
     });
+    let rss = || pid.and_then(procstat::rss_mb).map_or(0.0, |(now, _)| now);
     eprintln!(
-        "setup: {} sessions and {total} joins in {:.1} s",
+        "setup: {} sessions and {total} joins in {:.1} s; server rss {:.0} MB",
         sessions.len(),
-        setup.elapsed().as_secs_f64()
+        setup.elapsed().as_secs_f64(),
+        rss()
     );
 
     // Sockets: a projector per session, then the phones.
@@ -281,10 +287,11 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
         }
     }
     eprintln!(
-        "connected {} phones and {} projectors in {:.1} s",
+        "connected {} phones and {} projectors in {:.1} s; server rss {:.0} MB",
         phone_sockets.len(),
         projectors.len(),
-        connect_started.elapsed().as_secs_f64()
+        connect_started.elapsed().as_secs_f64(),
+        rss()
     );
 
     // Schedules: a burst within 1 s, or an even rate over the run.

@@ -6,12 +6,13 @@ use crate::web::auth;
 use crate::web::error::ApiError;
 use crate::web::AppState;
 use crate::workshop::Group;
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::{html, Markup};
 use serde::Deserialize;
+use std::net::SocketAddr;
 use uuid::Uuid;
 
 /// `GET /`: the join form.
@@ -47,8 +48,23 @@ pub struct JoinForm {
 }
 
 /// `POST /join`: joins, sets the participant cookie, and goes to the live page.
-pub async fn submit(State(app): State<AppState>, Form(mut form): Form<JoinForm>) -> Response {
-    match join(&app, &form).await {
+pub async fn submit(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Form(mut form): Form<JoinForm>,
+) -> Response {
+    if let Err(e) = app.join_guard.admit(peer.ip()).await {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            join_page(&form, Some(&e.message)),
+        )
+            .into_response();
+    }
+    let outcome = join(&app, &form).await;
+    if matches!(&outcome, Err(e) if e.code == "unknown_code") {
+        app.join_guard.failed(peer.ip());
+    }
+    match outcome {
         Ok((session, token)) => {
             let cookie = format!(
                 "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400",
