@@ -151,3 +151,116 @@ async fn a_transcript_with_a_torn_last_line_loads_and_keeps_working() {
     let app = spawn_app(&dir.0).await;
     assert_eq!(app.state(&session.id).await["seq"], seq);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_in_the_middle_of_a_2000_phone_burst_loses_no_acked_ballot() {
+    use futures_util::{SinkExt, StreamExt};
+    topteam::app::raise_fd_limit();
+    let dir = TempDir::new();
+    let (mut child, app) = start_binary(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+
+    // 2,000 phones join and connect.
+    let joins = futures_util::stream::iter(0..2000)
+        .map(|i| {
+            let body =
+                json!({ "code": session.code, "name": format!("Cllr {i}"), "group": "cabinet" });
+            let app = &app;
+            async move {
+                let (status, joined) = app.post_json("/api/join", None, body).await;
+                assert_eq!(status, 200, "{joined}");
+                (
+                    joined["participant"].as_str().unwrap().to_string(),
+                    joined["token"].as_str().unwrap().to_string(),
+                )
+            }
+        })
+        .buffer_unordered(32)
+        .collect::<Vec<_>>()
+        .await;
+    let sockets = futures_util::stream::iter(joins)
+        .map(|(participant, token)| {
+            let url = format!("ws://{}/ws/{}?token={token}", app.addr, session.id);
+            async move {
+                (
+                    participant,
+                    tokio_tungstenite::connect_async(url)
+                        .await
+                        .expect("a phone connects")
+                        .0,
+                )
+            }
+        })
+        .buffer_unordered(32)
+        .collect::<Vec<_>>()
+        .await;
+
+    // Everyone votes at once; the server is killed once half have been acked.
+    let (acks_tx, mut acks_rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut phones = Vec::new();
+    for (participant, mut ws) in sockets {
+        let acks = acks_tx.clone();
+        phones.push(tokio::spawn(async move {
+            let vote = json!({ "type": "vote", "activity": "priorities", "ballot": { "dots": { "budget": 2, "localism": 1 } }, "client_id": "burst" });
+            if ws.send(tokio_tungstenite::tungstenite::Message::text(vote.to_string())).await.is_err() {
+                return;
+            }
+            while let Some(Ok(message)) = ws.next().await {
+                if let Ok(text) = message.to_text() {
+                    if text.contains("\"type\":\"ack\"") {
+                        let _ = acks.send(participant.clone());
+                        return;
+                    }
+                    assert!(!text.contains("\"type\":\"error\""), "a vote was refused: {text}");
+                }
+            }
+        }));
+    }
+    drop(acks_tx);
+    let mut acked = std::collections::HashSet::new();
+    while let Ok(Some(participant)) = tokio::time::timeout(WAIT, acks_rx.recv()).await {
+        acked.insert(participant);
+        if acked.len() == 1000 {
+            child.start_kill().unwrap();
+            break;
+        }
+    }
+    // Acks already on their way before the kill count too: they were sent only once durable.
+    while let Ok(Some(participant)) =
+        tokio::time::timeout(std::time::Duration::from_secs(2), acks_rx.recv()).await
+    {
+        acked.insert(participant);
+    }
+    child.wait().await.unwrap();
+    for phone in phones {
+        phone.abort();
+    }
+
+    let (_child, app) = start_binary(&dir.0).await;
+    let transcript = app.transcript(&session.id).await;
+    let voters: std::collections::HashSet<String> = transcript
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|r| r["event"]["type"] == "ballot_cast")
+        .map(|r| r["event"]["voter"].as_str().unwrap().to_string())
+        .collect();
+    let lost: Vec<_> = acked.iter().filter(|p| !voters.contains(*p)).collect();
+    assert!(acked.len() >= 1000);
+    assert!(
+        lost.is_empty(),
+        "{} acked ballots lost after kill -9",
+        lost.len()
+    );
+    let state = app.state(&session.id).await;
+    assert_eq!(
+        totals(&state, "priorities", "all")["ballots"]
+            .as_u64()
+            .unwrap() as usize,
+        voters.len()
+    );
+}

@@ -4,6 +4,7 @@ mod bad_input;
 mod browser;
 mod browser_support;
 mod crash;
+mod hardening;
 mod helpers;
 mod lifecycle;
 mod reconnect;

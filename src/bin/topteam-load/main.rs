@@ -48,6 +48,7 @@ struct Args {
     replay_bench: bool,
     events: usize,
     payload: usize,
+    hidden: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -66,6 +67,7 @@ fn parse_args() -> Result<Args, String> {
         replay_bench: false,
         events: 2000,
         payload: 0,
+        hidden: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -89,6 +91,7 @@ fn parse_args() -> Result<Args, String> {
             "--replay-bench" => a.replay_bench = true,
             "--events" => a.events = number(value()?)? as usize,
             "--payload" => a.payload = number(value()?)? as usize,
+            "--hidden" => a.hidden = true,
             "baseline-server" => {
                 let addr = it.next().unwrap_or_else(|| "127.0.0.1:0".into());
                 let payload = it.next().unwrap_or_else(|| "0".into());

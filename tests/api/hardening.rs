@@ -1,0 +1,223 @@
+//! Under load and hostile input: stalled phones, floods, guessing, caps, fuzz.
+
+use crate::helpers::*;
+use proptest::prelude::*;
+use serde_json::json;
+use topteam::config::Limits;
+use topteam::transcript::parse;
+use topteam::web::protocol::parse_client_msg;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_that_stops_reading_never_delays_the_others() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("vote").await;
+    let mut phones = app.phones(&session, "cabinet", 11).await;
+    let _stalled = phones.pop().unwrap(); // connected, admitted, never read again
+    let mut screen = Socket::staff(&app, &session.id, "screen").await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    // Revealed, so every ballot changes every phone's view: the stalled socket's
+    // buffers fill while the others keep going.
+    app.command(
+        &session.id,
+        json!({ "type": "reveal", "activity": "priorities" }),
+    )
+    .await;
+    let options = ["roles", "budget", "localism", "housing-regeneration"];
+    for round in 0..30 {
+        for (i, phone) in phones.iter_mut().enumerate() {
+            let ballot =
+                json!({ "dots": { options[(i + round) % 4]: 2, options[(i + round + 1) % 4]: 1 } });
+            acked(&phone.vote("priorities", ballot).await);
+        }
+    }
+    let state = app.state(&session.id).await;
+    assert_eq!(totals(&state, "priorities", "all")["ballots"], 10);
+    screen
+        .wait_for(|m| {
+            m["type"] == "view" && m["html"].as_str().unwrap_or("").contains("(10 ballots)")
+        })
+        .await;
+}
+
+#[tokio::test]
+async fn a_flood_of_messages_is_refused_politely_and_the_socket_stays() {
+    let dir = TempDir::new();
+    let (app, _) = spawn_app_with(&dir.0, |c| {
+        c.limits.messages_per_second = 2.0;
+        c.limits.message_burst = 5.0;
+    })
+    .await;
+    let session = app.create_session("vote").await;
+    let mut phone = app.phones(&session, "cabinet", 1).await.pop().unwrap();
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    for n in 0..12 {
+        let vote = json!({ "type": "vote", "activity": "priorities", "ballot": { "dots": { "roles": 1 } }, "client_id": format!("f{n}") });
+        phone.send_text(vote.to_string()).await;
+    }
+    let mut acks = 0;
+    let mut limited = 0;
+    for _ in 0..12 {
+        let reply = phone.reply().await;
+        match reply["type"].as_str() {
+            Some("ack") => acks += 1,
+            _ => {
+                refused(&reply, "rate_limited");
+                limited += 1;
+            }
+        }
+    }
+    assert_eq!(acks, 5, "the burst allowance");
+    assert_eq!(limited, 7);
+    assert_eq!(
+        app.metric("topteam_sockets_open").await,
+        1.0,
+        "refused, not disconnected"
+    );
+}
+
+#[tokio::test]
+async fn guessing_join_codes_is_refused_for_a_while_but_a_room_joining_is_not() {
+    let dir = TempDir::new();
+    let (app, _) = spawn_app_with(&dir.0, |c| {
+        c.limits.join.slow_after = 100;
+        c.limits.join.block_after = 10;
+    })
+    .await;
+    let session = app.create_session("vote").await;
+    // Thirty people joining from one address with the right code is fine.
+    for i in 0..30 {
+        app.join(&session.code, &format!("Member {i}"), "management")
+            .await;
+    }
+    for i in 0..10 {
+        let (status, _) = app
+            .post_json(
+                "/api/join",
+                None,
+                json!({ "code": format!("ZZZZ{i:02}"), "name": "x", "group": "cabinet" }),
+            )
+            .await;
+        assert_eq!(status, 404);
+    }
+    let (status, body) = app
+        .post_json(
+            "/api/join",
+            None,
+            json!({ "code": session.code, "name": "Late", "group": "cabinet" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (429, Some("rate_limited")),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn sockets_beyond_the_cap_get_a_clear_error() {
+    let dir = TempDir::new();
+    let (app, _) = spawn_app_with(&dir.0, |c| c.limits.max_sockets_per_session = 2).await;
+    let session = app.create_session("vote").await;
+    let _two = app.phones(&session, "cabinet", 2).await;
+    let joined = app.join(&session.code, "Third", "cabinet").await;
+    let url = format!("ws://{}/ws/{}?token={}", app.addr, session.id, joined.token);
+    match tokio_tungstenite::connect_async(url).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            assert_eq!(response.status(), 503);
+            let body = String::from_utf8(response.body().clone().unwrap_or_default()).unwrap();
+            assert!(body.contains("too_many_connections"), "{body}");
+        }
+        other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+    }
+}
+
+#[tokio::test]
+async fn metrics_report_sockets_sessions_commands_rejections_and_durability() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("vote").await;
+    let mut phone = app.phones(&session, "cabinet", 1).await.pop().unwrap();
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    acked(
+        &phone
+            .vote("priorities", json!({ "dots": { "roles": 1 } }))
+            .await,
+    );
+    refused(
+        &phone
+            .vote("priorities", json!({ "dots": { "roles": 9 } }))
+            .await,
+        "too_many_dots",
+    );
+    let text = app
+        .http
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for line in [
+        "topteam_sockets_open 1",
+        "topteam_sessions_live 1",
+        "topteam_rejections_total{code=\"too_many_dots\"} 1",
+        "topteam_durable_seconds_bucket{le=\"+Inf\"}",
+        "topteam_transcript_bytes_total",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in:\n{text}");
+    }
+    assert!(app.metric("topteam_commands_total").await >= 4.0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_bytes_sent_as_a_message_are_parsed_or_refused_never_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = parse_client_msg(&text, &Limits::default());
+    }
+
+    #[test]
+    fn json_shaped_garbage_is_parsed_or_refused(kind in "[a-z_]{0,12}", field in "[a-z_]{0,10}", value in any::<i64>(), text in ".{0,40}") {
+        let message = json!({ "type": kind, field.clone(): value, "activity": text.clone(), "ballot": { field: { text.clone(): value } }, "client_id": text });
+        let _ = parse_client_msg(&message.to_string(), &Limits::default());
+    }
+
+    #[test]
+    fn any_bytes_as_a_transcript_load_or_are_refused_never_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = parse(&bytes);
+    }
+
+    #[test]
+    fn a_real_transcript_cut_anywhere_loads_its_whole_lines(cut in 0usize..2000) {
+        let header = r#"{"topteam_transcript":1,"session":{"id":"00000000-0000-0000-0000-000000000001","code":"ABCDEF","title":"t","series":"00000000-0000-0000-0000-000000000002","created_at":"2026-11-22T10:00:00Z","workshop":{"id":"w","title":"W","groups":["cabinet"],"activity":[{"id":"a","kind":"notes","title":"A"}]}}}"#;
+        let mut file = format!("{header}\n");
+        for seq in 1..=10 {
+            file.push_str(&format!("{{\"seq\":{seq},\"at\":\"2026-11-22T10:00:00Z\",\"actor\":\"facilitator\",\"event\":{{\"type\":\"moved_to\",\"activity\":\"a\"}}}}\n"));
+        }
+        let bytes = file.as_bytes();
+        let cut = cut.min(bytes.len());
+        match parse(&bytes[..cut]) {
+            Ok(parsed) => {
+                let whole_lines = bytes[..cut].iter().filter(|b| **b == b'\n').count();
+                prop_assert_eq!(parsed.records.len(), whole_lines.saturating_sub(1));
+            }
+            Err(_) => prop_assert!(cut <= header.len(), "only a cut header is refused"),
+        }
+    }
+}
