@@ -25,7 +25,7 @@ topteam-load: phones and projectors over real websockets
     topteam-load [--url http://127.0.0.1:8080 --key KEY] [--server-pid PID]
                  [--sessions 100] [--per-session 20] [--seconds 10]
                  [--rate BALLOTS_PER_S | --burst] [--baseline]
-                 [--workshop w1-cabinet] [--activity priorities] [--payload BYTES]
+                 [--workshop w1-cabinet] [--activity priorities] [--payload BYTES] [--hidden]
     topteam-load --replay-bench [--sessions 500] [--events 2000]
 
 Without --url it starts `topteam serve` on a temporary data folder (or, with
@@ -428,14 +428,12 @@ async fn create_sessions(
             serde_json::json!({ "type": "open", "activity": args.activity }),
         )
         .await?;
-        // Revealed, so every ballot changes the projector and its latency can be timed.
-        http::post(
-            addr,
-            &path,
-            Some(key),
-            serde_json::json!({ "type": "reveal", "activity": args.activity }),
-        )
-        .await?;
+        // Revealed, so every ballot changes the projector and its latency can
+        // be timed; --hidden keeps results hidden, as in a real room.
+        if !args.hidden {
+            let reveal = serde_json::json!({ "type": "reveal", "activity": args.activity });
+            http::post(addr, &path, Some(key), reveal).await?;
+        }
         out.push((id, tokens));
     }
     Ok(out)
