@@ -75,7 +75,7 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
         let app = Application::build(config.clone()).await?;
         let addr = app.local_addr();
         println!("topteam listening on http://{addr}");
-        println!("facilitator API: http://{addr}/api/sessions (see docs/api.md)");
+        println!("facilitator console: http://{addr}/facilitate");
         match app.key_source() {
             KeySource::Given => println!("facilitator key: from TOPTEAM_ADMIN_KEY"),
             KeySource::Stored | KeySource::Generated => println!(

@@ -183,50 +183,21 @@ async fn the_api_refuses_bad_keys_codes_sessions_and_text() {
         (status, body["error"]["code"].as_str()),
         (404, Some("unknown_code"))
     );
-    let (status, body) = app
-        .post_json(
-            "/api/join",
-            None,
-            join(&room.session.code, &"n".repeat(81), "cabinet"),
-        )
-        .await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (422, Some("invalid_text"))
-    );
-    let (status, body) = app
-        .post_json(
-            "/api/join",
-            None,
-            join(&room.session.code, "   ", "cabinet"),
-        )
-        .await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (422, Some("invalid_text"))
-    );
-    let (status, body) = app
-        .post_json(
-            "/api/join",
-            None,
-            join(&room.session.code, "Bell\u{7}", "cabinet"),
-        )
-        .await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (422, Some("invalid_text"))
-    );
-    let (status, body) = app
-        .post_json(
-            "/api/join",
-            None,
-            join(&room.session.code, "Someone", "mayor"),
-        )
-        .await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (400, Some("invalid_request"))
-    );
+    let code = room.session.code.as_str();
+    let long_name = "n".repeat(81);
+    let refusals = [
+        (join(code, &long_name, "cabinet"), 422, "invalid_text"),
+        (join(code, "   ", "cabinet"), 422, "invalid_text"),
+        (join(code, "Bell\u{7}", "cabinet"), 422, "invalid_text"),
+        (join(code, "Someone", "mayor"), 400, "invalid_request"),
+    ];
+    for (body, want_status, want_code) in refusals {
+        let (status, reply) = app.post_json("/api/join", None, body).await;
+        assert_eq!(
+            (status, reply["error"]["code"].as_str()),
+            (want_status, Some(want_code))
+        );
+    }
     let (status, body) = app.post_raw("/api/join", None, "{\"code\":".into()).await;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
