@@ -89,6 +89,8 @@ pub struct ViewSenders {
     screen: watch::Sender<Arc<Frame>>,
     facilitator: watch::Sender<Arc<Frame>>,
     stale: [bool; 3],
+    /// The last transcript write failed: the console says so.
+    pub storage_failing: bool,
 }
 
 /// Channels holding the views of `state`.
@@ -102,13 +104,14 @@ pub fn channels(state: &SessionState) -> ViewSenders {
     let (facilitator, _) = watch::channel(Arc::new(frame(
         "facilitator",
         state.seq,
-        &facilitator_view(state).into_string(),
+        &facilitator_view(state, false).into_string(),
     )));
     ViewSenders {
         participant,
         screen,
         facilitator,
         stale: [false; 3],
+        storage_failing: false,
     }
 }
 
@@ -174,7 +177,7 @@ impl ViewSenders {
                 &self.facilitator,
                 "facilitator",
                 state.seq,
-                facilitator_view(state).into_string(),
+                facilitator_view(state, self.storage_failing).into_string(),
             ),
         }
     }

@@ -83,9 +83,16 @@ pub fn screen_view(state: &SessionState) -> Markup {
     }
 }
 
-/// What the console shows: everything, results included before they are revealed.
-pub fn facilitator_view(state: &SessionState) -> Markup {
+/// What the console shows: everything, results included before they are
+/// revealed, and a warning while the transcript cannot be written.
+pub fn facilitator_view(state: &SessionState, storage_failing: bool) -> Markup {
     html! {
+        @if storage_failing {
+            div.error-summary role="alert" {
+                h2 { "Votes are not being saved" }
+                p { "The last attempt to write this session's transcript failed (is the disk full?). Nobody has been told their vote is saved since. topteam tries again with each new command." }
+            }
+        }
         section.agenda aria-labelledby="agenda-title" {
             h2 #agenda-title { "Agenda" }
             ol {

@@ -325,6 +325,14 @@ impl SessionTask {
                     }
                 }
                 next = (*self.state).clone();
+                if !self.views.storage_failing {
+                    // The console says so at once, whatever the render throttle.
+                    self.views.storage_failing = true;
+                    self.render();
+                }
+            } else if self.views.storage_failing {
+                self.views.storage_failing = false;
+                self.dirty = true;
             }
             self.metrics.durable_latency(started.elapsed());
         }

@@ -111,6 +111,16 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
         .await;
     assert_eq!(again, Err(SessionError::Storage));
 
+    // The console is told, not only the voter.
+    let console = handle.connect(actor::Viewer::Facilitator).await.unwrap();
+    let topteam::render::Views::Facilitator(mut console) = console.views else {
+        panic!("a console view")
+    };
+    assert!(console
+        .borrow_and_update()
+        .html
+        .contains("Votes are not being saved"));
+
     broken.store(false, Ordering::SeqCst);
     let seq = handle
         .command(Actor::Participant(voter), Some("v1".into()), vote())
@@ -124,4 +134,16 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
         seq,
         "every acked event reached the disk, in order, without gaps"
     );
+    drop(kept);
+    tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        while console
+            .borrow_and_update()
+            .html
+            .contains("Votes are not being saved")
+        {
+            console.changed().await.unwrap();
+        }
+    })
+    .await
+    .expect("the warning goes once writes succeed again");
 }

@@ -218,7 +218,7 @@ pub async fn page(
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}
-            div #live { (facilitator_view(&handle.state())) }
+            div #live { (facilitator_view(&handle.state(), false)) }
         }
     };
     let page = Page {
