@@ -127,14 +127,15 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
         .await
         .unwrap();
     assert_eq!(seq, before.seq + 1);
-    let kept = written.lock().unwrap();
-    assert_eq!(kept.last().map(|r| r.seq), Some(seq));
-    assert_eq!(
-        kept.len() as u64,
-        seq,
-        "every acked event reached the disk, in order, without gaps"
-    );
-    drop(kept);
+    {
+        let kept = written.lock().unwrap();
+        assert_eq!(kept.last().map(|r| r.seq), Some(seq));
+        assert_eq!(
+            kept.len() as u64,
+            seq,
+            "every acked event reached the disk, in order, without gaps"
+        );
+    }
     tokio::time::timeout(std::time::Duration::from_secs(5), async {
         while console
             .borrow_and_update()
