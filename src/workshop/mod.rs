@@ -1,5 +1,6 @@
 //! Workshop scripts: the TOML agendas in `workshops/`, parsed and checked.
 
+mod check;
 mod library;
 mod script;
 

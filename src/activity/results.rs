@@ -1,0 +1,183 @@
+//! An activity's results: everyone, each team (hidden when too few in an
+//! anonymous activity), and how the two teams compare.
+
+use super::{dots, ideas, notes, rank, role_map, tally, CastBallot, Tally};
+use crate::workshop::{ActivitySpec, Group};
+use serde::Serialize;
+
+/// A group's share of the results, or why it is not shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum GroupResult {
+    /// The group's tally.
+    Shown(Tally),
+    /// Too few ballots in an anonymous activity to show without identifying people.
+    Suppressed {
+        /// Always true.
+        suppressed: bool,
+        /// The minimum number of ballots for a group to be shown.
+        min_group_size: u32,
+    },
+    /// The kind has no split by group (notes).
+    None,
+}
+
+impl GroupResult {
+    /// The tally, if shown.
+    pub fn shown(&self) -> Option<&Tally> {
+        match self {
+            GroupResult::Shown(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// How the two top teams compare on one activity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Comparison {
+    /// Rank: Kendall's tau between the groups' Borda orders.
+    Rank {
+        /// -1 to 1; `None` without ballots from both.
+        kendall_tau: Option<f64>,
+        /// The number in plain words.
+        reading: &'static str,
+    },
+    /// Dots: 1 minus half the distance between the groups' shares of dots.
+    Dots {
+        /// 0 (no overlap) to 1 (identical spread); `None` without ballots from both.
+        agreement_index: Option<f64>,
+        /// The number in plain words.
+        reading: &'static str,
+    },
+    /// Role map: responsibilities the teams place differently, widest gap first.
+    RoleMap {
+        /// The contested responsibilities.
+        contested: Vec<role_map::Contested>,
+    },
+}
+
+/// An activity's results for everyone and split by voting group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results {
+    /// Everyone.
+    pub all: Tally,
+    /// Cabinet members.
+    pub cabinet: GroupResult,
+    /// Management team members.
+    pub management: GroupResult,
+    /// How the groups compare, where the kind has a measure and both are shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
+}
+
+/// How results are split: anonymous activities hide groups below a minimum.
+#[derive(Debug, Clone, Copy)]
+pub struct Split {
+    /// Whether the activity is anonymous.
+    pub anonymous: bool,
+    /// Fewest ballots a group needs to be shown, in an anonymous activity.
+    pub min_group_size: u32,
+}
+
+impl Split {
+    fn group(&self, tally: Tally) -> GroupResult {
+        let n = tally.ballots();
+        if self.anonymous && n > 0 && n < self.min_group_size as usize {
+            GroupResult::Suppressed {
+                suppressed: true,
+                min_group_size: self.min_group_size,
+            }
+        } else {
+            GroupResult::Shown(tally)
+        }
+    }
+}
+
+impl Results {
+    /// Tallies everyone and each voting group of a ballot-taking activity.
+    pub fn of<'a, I>(spec: &ActivitySpec, ballots: I, split: Split) -> Results
+    where
+        I: Iterator<Item = &'a CastBallot> + Clone,
+    {
+        let of_group =
+            |g: Group| split.group(tally(spec, ballots.clone().filter(move |b| b.group == g)));
+        let cabinet = of_group(Group::Cabinet);
+        let management = of_group(Group::Management);
+        let comparison = compare(spec, cabinet.shown(), management.shown());
+        Results {
+            all: tally(spec, ballots.clone()),
+            cabinet,
+            management,
+            comparison,
+        }
+    }
+
+    /// The visible ideas, everyone and by group.
+    pub fn of_ideas<'a, I>(ideas: I, split: Split) -> Results
+    where
+        I: Iterator<Item = &'a ideas::Idea> + Clone,
+    {
+        let of_group = |g: Group| {
+            split.group(Tally::Ideas(ideas::tally(
+                ideas.clone().filter(move |i| i.group == g),
+            )))
+        };
+        Results {
+            all: Tally::Ideas(ideas::tally(ideas.clone())),
+            cabinet: of_group(Group::Cabinet),
+            management: of_group(Group::Management),
+            comparison: None,
+        }
+    }
+
+    /// A notes step: the notes, no split.
+    pub fn of_notes(notes: Vec<notes::Note>) -> Results {
+        Results {
+            all: Tally::Notes { notes },
+            cabinet: GroupResult::None,
+            management: GroupResult::None,
+            comparison: None,
+        }
+    }
+
+    /// The result for one group.
+    pub fn group(&self, group: Group) -> &GroupResult {
+        match group {
+            Group::Cabinet => &self.cabinet,
+            Group::Management => &self.management,
+            Group::Observer => &GroupResult::None,
+        }
+    }
+}
+
+/// Differences the two teams' contested responsibilities must reach, on the
+/// members (0) to officers (2) line, to be called contested.
+const CONTESTED_GAP: f64 = 0.5;
+
+fn compare(
+    spec: &ActivitySpec,
+    cabinet: Option<&Tally>,
+    management: Option<&Tally>,
+) -> Option<Comparison> {
+    match (cabinet?, management?) {
+        (Tally::Rank(c), Tally::Rank(m)) => {
+            let tau = rank::kendall_tau(c, m).map(|t| (t * 100.0).round() / 100.0);
+            Some(Comparison::Rank {
+                kendall_tau: tau,
+                reading: rank::reading(tau),
+            })
+        }
+        (Tally::Dots(c), Tally::Dots(m)) => {
+            let index = dots::agreement_index(spec, c, m);
+            Some(Comparison::Dots {
+                agreement_index: index,
+                reading: dots::reading(index),
+            })
+        }
+        (Tally::RoleMap(c), Tally::RoleMap(m)) => Some(Comparison::RoleMap {
+            contested: role_map::contested(c, m, CONTESTED_GAP),
+        }),
+        _ => None,
+    }
+}

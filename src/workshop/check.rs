@@ -1,0 +1,180 @@
+//! Checking a workshop script: every problem, each with its field path.
+
+use super::{ActivityKind, ActivitySpec, Workshop};
+
+impl Workshop {
+    /// Every problem with the script, each as `field.path: message`.
+    /// References to other workshops are checked by the library, which knows them.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut say = |at: &str, msg: String| out.push(format!("{at}: {msg}"));
+        if self.id.trim().is_empty() {
+            say("id", "must not be empty".into());
+        }
+        if self.id.contains('.') {
+            say(
+                "id",
+                "must not contain '.' (it separates workshop and activity in `from`)".into(),
+            );
+        }
+        if self.groups.is_empty() {
+            say("groups", "name at least one group that may join".into());
+        }
+        if self.min_group_size == 0 {
+            say("min_group_size", "must be at least 1".into());
+        }
+        if self.activities.is_empty() {
+            say("activity", "the agenda needs at least one activity".into());
+        }
+        for (i, a) in self.activities.iter().enumerate() {
+            let at = format!("activity[{i}]");
+            if a.id.trim().is_empty() || a.id.contains('.') {
+                say(
+                    &format!("{at}.id"),
+                    "must be a non-empty id without '.'".into(),
+                );
+            }
+            if self.activities[..i].iter().any(|b| b.id == a.id) {
+                say(
+                    &format!("{at}.id"),
+                    format!("duplicate activity id {:?}", a.id),
+                );
+            }
+            if a.title.trim().is_empty() {
+                say(&format!("{at}.title"), "must not be empty".into());
+            }
+            for (j, o) in a.options.iter().enumerate() {
+                if o.id.trim().is_empty() {
+                    say(&format!("{at}.option[{j}].id"), "must not be empty".into());
+                }
+                if a.options[..j].iter().any(|p| p.id == o.id) {
+                    say(
+                        &format!("{at}.option[{j}].id"),
+                        format!("duplicate option id {:?}", o.id),
+                    );
+                }
+                if o.label.trim().is_empty() {
+                    say(
+                        &format!("{at}.option[{j}].label"),
+                        "must not be empty".into(),
+                    );
+                }
+                for field in o.fields.keys().filter(|f| !a.fields.contains(f)) {
+                    say(
+                        &format!("{at}.option[{j}].fields.{field}"),
+                        "is not one of the activity's fields".into(),
+                    );
+                }
+            }
+            self.check_kind(a, &at, &mut say);
+            self.check_from(i, a, &at, &mut say);
+        }
+        out
+    }
+
+    fn check_kind(&self, a: &ActivitySpec, at: &str, say: &mut impl FnMut(&str, String)) {
+        let needs_options = matches!(
+            a.kind,
+            ActivityKind::Dots
+                | ActivityKind::Rank
+                | ActivityKind::RoleMap
+                | ActivityKind::Agreement
+                | ActivityKind::Rating
+        );
+        if needs_options && a.options.is_empty() && a.from.is_none() {
+            say(
+                &format!("{at}.option"),
+                format!("a {} activity needs options or `from`", a.kind.as_str()),
+            );
+        }
+        if matches!(a.kind, ActivityKind::Ideas | ActivityKind::Notes)
+            && (!a.options.is_empty() || a.from.is_some())
+        {
+            say(
+                &format!("{at}.option"),
+                format!("a {} activity takes no options", a.kind.as_str()),
+            );
+        }
+        if a.kind == ActivityKind::Dots {
+            match a.dots {
+                None => say(
+                    &format!("{at}.dots"),
+                    "say how many dots each person has".into(),
+                ),
+                Some(0) => say(
+                    &format!("{at}.dots"),
+                    "the budget must be at least 1".into(),
+                ),
+                Some(_) => {}
+            }
+            if a.max_per_option == Some(0) {
+                say(&format!("{at}.max_per_option"), "must be at least 1".into());
+            }
+        } else if a.dots.is_some() || a.max_per_option.is_some() {
+            say(
+                &format!("{at}.dots"),
+                "only a dots activity has a dots budget".into(),
+            );
+        }
+        if a.kind != ActivityKind::Ideas && (a.max_ideas.is_some() || a.max_chars.is_some()) {
+            say(
+                &format!("{at}.max_ideas"),
+                "only an ideas activity limits ideas".into(),
+            );
+        }
+        if a.max_ideas == Some(0) || a.max_chars == Some(0) {
+            say(
+                &format!("{at}.max_ideas"),
+                "limits must be at least 1".into(),
+            );
+        }
+        if a.max_chars.is_some_and(|n| n > 1000) {
+            say(
+                &format!("{at}.max_chars"),
+                "ideas may be at most 1000 characters".into(),
+            );
+        }
+        if !a.fields.is_empty() && a.kind != ActivityKind::Agreement {
+            say(
+                &format!("{at}.fields"),
+                "only agreement statements have fields".into(),
+            );
+        }
+        if a.minutes == Some(0) {
+            say(&format!("{at}.minutes"), "must be at least 1".into());
+        }
+        if a.take == Some(0) {
+            say(&format!("{at}.take"), "must be at least 1".into());
+        }
+        if a.kind == ActivityKind::Notes && a.anonymous {
+            say(
+                &format!("{at}.anonymous"),
+                "notes are the facilitator's; they cannot be anonymous".into(),
+            );
+        }
+    }
+
+    fn check_from(&self, i: usize, a: &ActivitySpec, at: &str, say: &mut impl FnMut(&str, String)) {
+        let Some(from) = a.from.as_deref() else {
+            return;
+        };
+        if a.from_earlier_workshop().is_some() {
+            return;
+        }
+        match self.activities[..i].iter().find(|b| b.id == from) {
+            None if self.activities.iter().any(|b| b.id == from) => say(
+                &format!("{at}.from"),
+                format!("{from:?} comes later in the agenda; `from` must name an earlier activity"),
+            ),
+            None => say(
+                &format!("{at}.from"),
+                format!("there is no activity {from:?} in this script"),
+            ),
+            Some(source) if !source.kind.can_feed() => say(
+                &format!("{at}.from"),
+                format!("a {} activity cannot supply options", source.kind.as_str()),
+            ),
+            Some(_) => {}
+        }
+    }
+}
