@@ -5,20 +5,32 @@
 //! A tour in the order a ballot travels:
 //!
 //! - [`web`]: the thin HTTP and websocket layer. Routes parse and authenticate,
-//!   then hand a [`session::Command`] to the session's handle and await the reply.
-//! - [`session`]: the heart. [`session::decide`] turns a command into events or a
-//!   [`session::Rejection`]; [`session::SessionState::apply`] folds an event into
-//!   the state. Both are pure. [`session::actor`] is the one tokio task per live
-//!   session that owns the state and its transcript writer, makes every event
-//!   durable before anyone sees it, and publishes rendered views on watch
-//!   channels. [`session::registry`] maps session ids and join codes to handles.
-//! - [`activity`]: one file per activity kind: ballot validation and tallies.
+//!   then hand a [`session::Command`] to the session's handle and await the
+//!   reply. `web::pages` holds the maud pages (join, phone, console, projector,
+//!   review); `web::socket` the one `select!` loop per websocket; `web::limits`
+//!   the guards against guessing and flooding.
+//! - [`session`]: the heart. [`session::decide`] turns a command into events or
+//!   a [`session::Rejection`]; [`session::SessionState::apply`] folds an event
+//!   into the state; [`session::execute`] does both for one command. All pure.
+//!   `session::handle` is what the web layer holds; [`session::actor`] is the
+//!   one tokio task per live session that owns the state and its transcript
+//!   writer, makes every event durable before anyone sees it, and publishes
+//!   rendered views on watch channels. [`session::registry`] maps session ids
+//!   and join codes to handles; [`session::carry`] moves results between
+//!   activities and workshops.
+//! - [`activity`]: one file per activity kind: ballot validation and tallies,
+//!   and results by team.
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
 //! - [`transcript`]: the append-only JSONL store and its replay.
-//! - [`render`]: maud views for each audience (participant, screen, facilitator).
-//! - [`report`]: the organiser's record rebuilt from a transcript: timeline and exports.
+//! - [`render`]: maud views for each audience (participant, screen,
+//!   facilitator), SVG charts, and the session as JSON.
+//! - [`report`]: the organiser's record rebuilt from a transcript: timeline,
+//!   Markdown, CSV and JSON.
 //! - [`config`]: every size limit and tunable in one place.
 //! - [`app`]: wiring: binds the listener, replays transcripts, serves, shuts down.
+//!
+//! The binaries are `topteam` (`src/main.rs`: serve, check, export, verify) and
+//! `topteam-load` (`src/bin/topteam-load/`: the load generator and baseline).
 
 #![warn(missing_docs)]
 

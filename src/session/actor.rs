@@ -6,12 +6,12 @@
 //! replies and publishes. If the write fails the working copy is dropped, so
 //! nobody ever sees or is acked for an event that is not on disk.
 
-use super::{
-    Actor, Command, Context, Participant, Pseudonyms, Record, Rejection, SessionInfo, SessionState,
-};
-use crate::activity::Ballot;
+pub use super::handle::{Connected, SessionError, SessionHandle, SocketSlot, Viewer};
+
+use super::handle::{HandleInner, Request};
+use super::{Actor, Command, Context, Pseudonyms, Record, SessionState};
 use crate::config::{Limits, Timings};
-use crate::render::{self, Audience, ViewSenders, Views};
+use crate::render::{self, Audience, ViewSenders};
 use crate::transcript::TranscriptWriter;
 use crate::web::metrics::Metrics;
 use std::sync::{Arc, Mutex};
@@ -19,166 +19,6 @@ use std::time::SystemTime;
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
-use uuid::Uuid;
-
-/// Why a request to a session did not succeed.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum SessionError {
-    /// The rules refused it; nothing changed.
-    #[error(transparent)]
-    Rejected(#[from] Rejection),
-    /// The transcript could not be written; nothing changed and nothing was acked.
-    #[error("your vote could not be saved; please try again")]
-    Storage,
-    /// The participant token does not belong to this session.
-    #[error("that token does not belong to this session")]
-    BadToken,
-    /// The session task has stopped (server shutting down).
-    #[error("this session is not available right now")]
-    Unavailable,
-}
-
-impl SessionError {
-    /// Stable code for clients.
-    pub fn code(&self) -> &'static str {
-        match self {
-            SessionError::Rejected(r) => r.code(),
-            SessionError::Storage => "storage_failed",
-            SessionError::BadToken => "wrong_session",
-            SessionError::Unavailable => "unavailable",
-        }
-    }
-}
-
-/// Who is connecting a live socket.
-#[derive(Debug, Clone)]
-pub enum Viewer {
-    /// A participant proving themselves with the hash of their token.
-    Participant {
-        /// Their id.
-        id: Uuid,
-        /// SHA-256 of the token they presented.
-        token_hash: String,
-    },
-    /// The projector (the web layer has checked the key).
-    Screen,
-    /// The console (the web layer has checked the key).
-    Facilitator,
-}
-
-/// What a new socket starts from, taken in one step inside the session task.
-#[derive(Debug)]
-pub struct Connected {
-    /// The participant, for participant sockets.
-    pub me: Option<Participant>,
-    /// Their latest ballot on each activity, so a reconnecting phone shows it again.
-    pub my_ballots: Vec<(String, Ballot)>,
-    /// The rendered view to follow.
-    pub views: Views,
-}
-
-enum Request {
-    Command {
-        actor: Actor,
-        client_id: Option<String>,
-        command: Command,
-        reply: oneshot::Sender<Result<u64, SessionError>>,
-    },
-    Connect {
-        viewer: Viewer,
-        reply: oneshot::Sender<Result<Connected, SessionError>>,
-    },
-}
-
-/// A cheap-to-clone handle to a live session.
-#[derive(Clone)]
-pub struct SessionHandle {
-    inner: Arc<HandleInner>,
-}
-
-struct HandleInner {
-    info: Arc<SessionInfo>,
-    sockets: std::sync::atomic::AtomicUsize,
-    tx: mpsc::Sender<Request>,
-    state: watch::Receiver<Arc<SessionState>>,
-}
-
-impl SessionHandle {
-    /// Fixed facts about the session.
-    pub fn info(&self) -> &Arc<SessionInfo> {
-        &self.inner.info
-    }
-
-    /// The latest durable state (what every reply so far has been based on).
-    pub fn state(&self) -> Arc<SessionState> {
-        self.inner.state.borrow().clone()
-    }
-
-    /// Websockets open on this session.
-    pub fn sockets(&self) -> usize {
-        self.inner
-            .sockets
-            .load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// Counts a socket until the returned slot is dropped.
-    pub fn socket_slot(&self) -> SocketSlot {
-        self.inner
-            .sockets
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        SocketSlot(self.clone())
-    }
-
-    /// Runs a command; `Ok(seq)` once its events are durable (the seq of the last one).
-    pub async fn command(
-        &self,
-        actor: Actor,
-        client_id: Option<String>,
-        command: Command,
-    ) -> Result<u64, SessionError> {
-        let (reply, answer) = oneshot::channel();
-        let request = Request::Command {
-            actor,
-            client_id,
-            command,
-            reply,
-        };
-        self.ask(request, answer).await?
-    }
-
-    /// Checks a viewer and returns where their socket starts.
-    pub async fn connect(&self, viewer: Viewer) -> Result<Connected, SessionError> {
-        let (reply, answer) = oneshot::channel();
-        self.ask(Request::Connect { viewer, reply }, answer).await?
-    }
-
-    async fn ask<T>(
-        &self,
-        request: Request,
-        answer: oneshot::Receiver<T>,
-    ) -> Result<T, SessionError> {
-        // A full queue makes the sender wait: back-pressure on that one socket,
-        // never an unbounded pile of commands in memory.
-        self.inner
-            .tx
-            .send(request)
-            .await
-            .map_err(|_| SessionError::Unavailable)?;
-        answer.await.map_err(|_| SessionError::Unavailable)
-    }
-}
-
-/// One open socket on a session; counted until dropped.
-pub struct SocketSlot(SessionHandle);
-
-impl Drop for SocketSlot {
-    fn drop(&mut self) {
-        self.0
-            .inner
-            .sockets
-            .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
-    }
-}
 
 /// Starts the task for a session whose state is `state` (new or replayed) and
 /// whose transcript `writer` is open for appending.

@@ -9,6 +9,7 @@ mod context;
 mod decide;
 mod decide_content;
 mod event;
+mod handle;
 pub mod registry;
 mod rejection;
 mod state;

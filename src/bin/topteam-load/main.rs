@@ -10,6 +10,7 @@ mod http;
 mod phones;
 mod procstat;
 mod replay_bench;
+mod setup;
 mod stats;
 
 use futures_util::StreamExt;
@@ -231,7 +232,16 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
             .map(|i| (format!("room{i}"), vec![String::new(); args.per_session]))
             .collect::<Vec<_>>()
     } else {
-        create_sessions(&addr, &key, &args).await?
+        setup::create_sessions(
+            &addr,
+            &key,
+            &args.workshop,
+            &args.activity,
+            args.sessions,
+            args.per_session,
+            args.hidden,
+        )
+        .await?
     };
     let options: Arc<Vec<String>> = Arc::new(if args.baseline {
         ["a", "b", "c", "d", "e"]
@@ -239,7 +249,7 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
             .map(|s| s.to_string())
             .collect()
     } else {
-        options_of(&addr, &key, &sessions[0].0, &args.activity).await?
+        setup::options_of(&addr, &key, &sessions[0].0, &args.activity).await?
     });
     let rss = || pid.and_then(procstat::rss_mb).map_or(0.0, |(now, _)| now);
     eprintln!(
@@ -388,86 +398,6 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
 
 fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
-}
-
-/// Creates the sessions, joins the phones (64 at a time), reveals and opens the activity.
-async fn create_sessions(
-    addr: &str,
-    key: &str,
-    args: &Args,
-) -> Result<Vec<(String, Vec<String>)>, String> {
-    let mut out = Vec::new();
-    for i in 0..args.sessions {
-        let created = http::post(
-            addr,
-            "/api/sessions",
-            Some(key),
-            serde_json::json!({ "workshop": args.workshop, "title": format!("Load {i}") }),
-        )
-        .await?;
-        let id = created["id"].as_str().unwrap_or_default().to_string();
-        let code = created["code"].as_str().unwrap_or_default().to_string();
-        let joins: Vec<Result<String, String>> = futures_util::stream::iter(0..args.per_session)
-            .map(|p| {
-                let code = code.clone();
-                async move {
-                    let body = serde_json::json!({ "code": code, "name": format!("Phone {p}"), "group": "cabinet" });
-                    let joined = http::post(addr, "/api/join", None, body).await?;
-                    Ok(joined["token"].as_str().unwrap_or_default().to_string())
-                }
-            })
-            .buffer_unordered(64)
-            .collect()
-            .await;
-        let tokens = joins.into_iter().collect::<Result<Vec<_>, _>>()?;
-        let path = format!("/api/sessions/{id}/commands");
-        http::post(
-            addr,
-            &path,
-            Some(key),
-            serde_json::json!({ "type": "open", "activity": args.activity }),
-        )
-        .await?;
-        // Revealed, so every ballot changes the projector and its latency can
-        // be timed; --hidden keeps results hidden, as in a real room.
-        if !args.hidden {
-            let reveal = serde_json::json!({ "type": "reveal", "activity": args.activity });
-            http::post(addr, &path, Some(key), reveal).await?;
-        }
-        out.push((id, tokens));
-    }
-    Ok(out)
-}
-
-async fn options_of(
-    addr: &str,
-    key: &str,
-    session: &str,
-    activity: &str,
-) -> Result<Vec<String>, String> {
-    let (status, text) = http::request(
-        addr,
-        "GET",
-        &format!("/api/sessions/{session}"),
-        Some(key),
-        "",
-    )
-    .await
-    .map_err(|e| e.to_string())?;
-    if status != 200 {
-        return Err(format!("reading the session: HTTP {status}"));
-    }
-    let state: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let a = state["activities"]
-        .as_array()
-        .and_then(|list| list.iter().find(|a| a["id"] == activity))
-        .ok_or("no such activity")?;
-    Ok(a["options"]
-        .as_array()
-        .ok_or("no options")?
-        .iter()
-        .filter_map(|o| o["id"].as_str().map(String::from))
-        .collect())
 }
 
 /// A small xorshift generator: spreads votes over time; no crypto needed.
