@@ -9,7 +9,7 @@
 pub use super::handle::{Connected, SessionError, SessionHandle, SocketSlot, Viewer};
 
 use super::handle::{HandleInner, Request};
-use super::{Actor, Command, Context, Pseudonyms, Record, SessionState};
+use super::{Context, Pseudonyms, Record, SessionState};
 use crate::config::{Limits, Timings};
 use crate::render::{self, Audience, ViewSenders};
 use crate::transcript::TranscriptWriter;
@@ -20,19 +20,35 @@ use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+/// What every session task shares: limits, timings, counters, and shutdown.
+pub struct TaskEnv<'a> {
+    /// Size limits.
+    pub limits: &'a Limits,
+    /// Render cadence.
+    pub timings: &'a Timings,
+    /// Counters.
+    pub metrics: Arc<Metrics>,
+    /// Cancelled on shutdown.
+    pub shutdown: CancellationToken,
+    /// Tracks the task, so shutdown waits for it.
+    pub tracker: &'a tokio_util::task::TaskTracker,
+}
+
 /// Starts the task for a session whose state is `state` (new or replayed) and
 /// whose transcript `writer` is open for appending.
-#[allow(clippy::too_many_arguments)]
 pub fn spawn(
     state: SessionState,
     writer: Box<dyn TranscriptWriter>,
     pseudonyms: Pseudonyms,
-    limits: &Limits,
-    timings: &Timings,
-    metrics: Arc<Metrics>,
-    shutdown: CancellationToken,
-    tracker: &tokio_util::task::TaskTracker,
+    env: TaskEnv<'_>,
 ) -> SessionHandle {
+    let TaskEnv {
+        limits,
+        timings,
+        metrics,
+        shutdown,
+        tracker,
+    } = env;
     let (tx, rx) = mpsc::channel(limits.session_queue);
     let state = Arc::new(state);
     let view_senders = render::channels(&state);
@@ -138,15 +154,13 @@ impl SessionTask {
                     command,
                     reply,
                 } => {
-                    let outcome = self.decide_one(
-                        &mut next,
-                        &mut records,
-                        &ctx,
-                        &at,
-                        actor,
-                        client_id,
-                        command,
-                    );
+                    self.metrics.command();
+                    let outcome = super::execute(&mut next, &ctx, &at, actor, client_id, command)
+                        .map(|(seq, new)| {
+                            records.extend(new);
+                            seq
+                        })
+                        .map_err(SessionError::from);
                     replies.push((reply, outcome));
                 }
                 Request::Connect { viewer, reply } => connects.push((viewer, reply)),
@@ -193,23 +207,6 @@ impl SessionTask {
         for (viewer, reply) in connects {
             let _ = reply.send(self.connected(viewer));
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn decide_one(
-        &self,
-        next: &mut SessionState,
-        records: &mut Vec<Record>,
-        ctx: &Context,
-        at: &str,
-        actor: Actor,
-        client_id: Option<String>,
-        command: Command,
-    ) -> Result<u64, SessionError> {
-        self.metrics.command();
-        let (seq, new) = super::execute(next, ctx, at, actor, client_id, command)?;
-        records.extend(new);
-        Ok(seq)
     }
 
     async fn write(&self, records: Vec<Record>) -> std::io::Result<u64> {

@@ -184,16 +184,14 @@ impl Sessions {
         writer: Box<dyn crate::transcript::TranscriptWriter>,
         secret: [u8; 32],
     ) -> SessionHandle {
-        let handle = actor::spawn(
-            state,
-            writer,
-            super::Pseudonyms::new(secret),
-            &self.limits,
-            &self.timings,
-            self.metrics.clone(),
-            self.shutdown.clone(),
-            &self.tracker,
-        );
+        let env = actor::TaskEnv {
+            limits: &self.limits,
+            timings: &self.timings,
+            metrics: self.metrics.clone(),
+            shutdown: self.shutdown.clone(),
+            tracker: &self.tracker,
+        };
+        let handle = actor::spawn(state, writer, super::Pseudonyms::new(secret), env);
         let info = handle.info();
         self.by_code.insert(info.code.clone(), info.id);
         self.by_id.insert(info.id, handle.clone());

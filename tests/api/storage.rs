@@ -52,15 +52,19 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
         broken: broken.clone(),
         written: written.clone(),
     };
+    let (limits, timings, tracker) = (Limits::default(), Timings::default(), TaskTracker::new());
+    let env = actor::TaskEnv {
+        limits: &limits,
+        timings: &timings,
+        metrics: Arc::new(Metrics::default()),
+        shutdown: CancellationToken::new(),
+        tracker: &tracker,
+    };
     let handle = actor::spawn(
         SessionState::new(info, 8),
         Box::new(disk),
         Pseudonyms::new([3; 32]),
-        &Limits::default(),
-        &Timings::default(),
-        Arc::new(Metrics::default()),
-        CancellationToken::new(),
-        &TaskTracker::new(),
+        env,
     );
     let voter = Uuid::new_v4();
     let join = JoinRequest {

@@ -34,7 +34,7 @@ Without --url it starts `topteam serve` on a temporary data folder (or, with
 padded to --payload bytes to match topteam's) and measures it.";
 
 #[derive(Debug, Clone)]
-struct Args {
+pub(crate) struct Args {
     url: Option<String>,
     key: Option<String>,
     server_pid: Option<u32>,
@@ -232,16 +232,7 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
             .map(|i| (format!("room{i}"), vec![String::new(); args.per_session]))
             .collect::<Vec<_>>()
     } else {
-        setup::create_sessions(
-            &addr,
-            &key,
-            &args.workshop,
-            &args.activity,
-            args.sessions,
-            args.per_session,
-            args.hidden,
-        )
-        .await?
+        setup::create_sessions(&addr, &key, &args).await?
     };
     let options: Arc<Vec<String>> = Arc::new(if args.baseline {
         ["a", "b", "c", "d", "e"]

@@ -1,31 +1,21 @@
 //! Setting up a run on topteam: sessions, joined phones, the open activity.
 
-use crate::http;
+use crate::{http, Args};
 use futures_util::StreamExt;
 
 /// Creates the sessions, joins the phones (64 at a time), reveals and opens the activity.
-#[allow(clippy::too_many_arguments)]
 pub async fn create_sessions(
     addr: &str,
     key: &str,
-    workshop: &str,
-    activity: &str,
-    sessions: usize,
-    per_session: usize,
-    hidden: bool,
+    args: &Args,
 ) -> Result<Vec<(String, Vec<String>)>, String> {
     let mut out = Vec::new();
-    for i in 0..sessions {
-        let created = http::post(
-            addr,
-            "/api/sessions",
-            Some(key),
-            serde_json::json!({ "workshop": workshop, "title": format!("Load {i}") }),
-        )
-        .await?;
+    for i in 0..args.sessions {
+        let body = serde_json::json!({ "workshop": args.workshop, "title": format!("Load {i}") });
+        let created = http::post(addr, "/api/sessions", Some(key), body).await?;
         let id = created["id"].as_str().unwrap_or_default().to_string();
         let code = created["code"].as_str().unwrap_or_default().to_string();
-        let joins: Vec<Result<String, String>> = futures_util::stream::iter(0..per_session)
+        let joins: Vec<Result<String, String>> = futures_util::stream::iter(0..args.per_session)
             .map(|p| {
                 let code = code.clone();
                 async move {
@@ -39,17 +29,12 @@ pub async fn create_sessions(
             .await;
         let tokens = joins.into_iter().collect::<Result<Vec<_>, _>>()?;
         let path = format!("/api/sessions/{id}/commands");
-        http::post(
-            addr,
-            &path,
-            Some(key),
-            serde_json::json!({ "type": "open", "activity": activity }),
-        )
-        .await?;
+        let open = serde_json::json!({ "type": "open", "activity": args.activity });
+        http::post(addr, &path, Some(key), open).await?;
         // Revealed, so every ballot changes the projector and its latency can
         // be timed; --hidden keeps results hidden, as in a real room.
-        if !hidden {
-            let reveal = serde_json::json!({ "type": "reveal", "activity": activity });
+        if !args.hidden {
+            let reveal = serde_json::json!({ "type": "reveal", "activity": args.activity });
             http::post(addr, &path, Some(key), reveal).await?;
         }
         out.push((id, tokens));
@@ -57,6 +42,7 @@ pub async fn create_sessions(
     Ok(out)
 }
 
+/// The option ids of the activity, to vote on.
 pub async fn options_of(
     addr: &str,
     key: &str,
