@@ -201,11 +201,8 @@ pub async fn page(
     Path(session): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if require_facilitator(&headers, &app.admin_key).is_err() {
-        return Redirect::to("/facilitate").into_response();
-    }
-    let Ok(handle) = app.session(&session) else {
-        return Redirect::to("/facilitate").into_response();
+    let Some(handle) = super::staff_session(&app, &headers, &session) else {
+        return axum::response::Redirect::to("/facilitate").into_response();
     };
     let info = handle.info().clone();
     let content = html! {

@@ -87,3 +87,13 @@ pub fn base_url(headers: &HeaderMap) -> String {
 pub fn same_origin(headers: &HeaderMap) -> bool {
     super::auth::check_origin(headers).is_ok()
 }
+
+/// The session a staff page is about, if the facilitator key is presented.
+pub fn staff_session(
+    app: &AppState,
+    headers: &HeaderMap,
+    session: &str,
+) -> Option<crate::session::SessionHandle> {
+    super::auth::require_facilitator(headers, &app.admin_key).ok()?;
+    app.session(session).ok()
+}

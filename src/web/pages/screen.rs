@@ -2,11 +2,10 @@
 
 use super::{base_url, layout, Page};
 use crate::render::screen_view;
-use crate::web::auth::require_facilitator;
 use crate::web::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{html, Markup, PreEscaped};
 use qrcode::render::svg;
 use qrcode::QrCode;
@@ -17,11 +16,8 @@ pub async fn page(
     Path(session): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if require_facilitator(&headers, &app.admin_key).is_err() {
-        return Redirect::to("/facilitate").into_response();
-    }
-    let Ok(handle) = app.session(&session) else {
-        return Redirect::to("/facilitate").into_response();
+    let Some(handle) = super::staff_session(&app, &headers, &session) else {
+        return axum::response::Redirect::to("/facilitate").into_response();
     };
     let info = handle.info().clone();
     let join_url = format!("{}/join/{}", base_url(&headers), info.code);
