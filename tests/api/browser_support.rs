@@ -10,7 +10,7 @@ use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
 
 /// Phone-sized and laptop-sized windows.
-pub const PHONE: (u32, u32) = (390, 844);
+pub const PHONE: (u32, u32) = (360, 740);
 pub const LAPTOP: (u32, u32) = (1280, 900);
 /// How long a page may take to show what a test waits for.
 pub const PAGE_WAIT: Duration = Duration::from_secs(20);
@@ -58,18 +58,22 @@ impl Driver {
 
     /// A new headless Chromium window of this size.
     pub async fn browser(&self, (width, height): (u32, u32)) -> Client {
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    format!("--window-size={width},{height}"),
-                ]
-            }
+        let mut options = json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                format!("--window-size={},{height}", width.max(500)),
+            ]
         });
+        // Chrome will not make a window narrower than about 500 px; a phone's
+        // true width comes from device emulation instead.
+        if width < 500 {
+            options["mobileEmulation"] =
+                json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0 } });
+        }
+        let caps = json!({ "browserName": "chrome", "goog:chromeOptions": options });
         let Value::Object(caps) = caps else {
             unreachable!()
         };
