@@ -162,15 +162,7 @@ async fn metrics_report_sockets_sessions_commands_rejections_and_durability() {
             .await,
         "too_many_dots",
     );
-    let text = app
-        .http
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = app.metrics_text().await;
     for line in [
         "topteam_sockets_open 1",
         "topteam_sessions_live 1",

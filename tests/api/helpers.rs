@@ -200,20 +200,26 @@ impl TestApp {
         (status, response.json().await.unwrap_or(Value::Null))
     }
 
+    /// Joins one person and admits them if the session has a lobby.
+    pub async fn admitted(&self, session: &Created, name: &str, group: &str) -> Joined {
+        let joined = self.join(&session.code, name, group).await;
+        if !joined.admitted {
+            self.command(
+                &session.id,
+                json!({ "type": "admit", "participant": joined.id }),
+            )
+            .await;
+        }
+        joined
+    }
+
     /// Joins `n` people of a group and admits them, returning their connected phones.
     pub async fn phones(&self, session: &Created, group: &str, n: usize) -> Vec<Socket> {
         let mut phones = Vec::new();
         for i in 0..n {
             let joined = self
-                .join(&session.code, &format!("{group} member {i}"), group)
+                .admitted(session, &format!("{group} member {i}"), group)
                 .await;
-            if !joined.admitted {
-                self.command(
-                    &session.id,
-                    json!({ "type": "admit", "participant": joined.id }),
-                )
-                .await;
-            }
             phones.push(Socket::participant(self, &session.id, &joined).await);
         }
         phones
@@ -411,17 +417,15 @@ impl Socket {
 }
 
 impl TestApp {
+    /// The whole `/metrics` text.
+    pub async fn metrics_text(&self) -> String {
+        let response = self.http.get(self.url("/metrics")).send().await.unwrap();
+        response.text().await.unwrap()
+    }
+
     /// One value from `/metrics`.
     pub async fn metric(&self, name: &str) -> f64 {
-        let text = self
-            .http
-            .get(self.url("/metrics"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let text = self.metrics_text().await;
         text.lines()
             .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
             .unwrap_or_else(|| panic!("{name} not in /metrics"))

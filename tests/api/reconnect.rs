@@ -8,12 +8,7 @@ async fn a_reconnecting_phone_gets_its_last_ballot_back() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("vote").await;
-    let joined = app.join(&session.code, "Cllr Okafor", "cabinet").await;
-    app.command(
-        &session.id,
-        json!({ "type": "admit", "participant": joined.id }),
-    )
-    .await;
+    let joined = app.admitted(&session, "Cllr Okafor", "cabinet").await;
     app.command(
         &session.id,
         json!({ "type": "open", "activity": "priorities" }),
@@ -51,12 +46,7 @@ async fn a_resent_command_is_acked_again_but_applied_once_even_after_a_restart()
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("vote").await;
-    let joined = app.join(&session.code, "Cllr Okafor", "cabinet").await;
-    app.command(
-        &session.id,
-        json!({ "type": "admit", "participant": joined.id }),
-    )
-    .await;
+    let joined = app.admitted(&session, "Cllr Okafor", "cabinet").await;
     app.command(
         &session.id,
         json!({ "type": "open", "activity": "priorities" }),

@@ -97,3 +97,30 @@ pub fn staff_session(
     super::auth::require_facilitator(headers, &app.admin_key).ok()?;
     app.session(session).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::base_url;
+    use axum::http::{header, HeaderMap, HeaderValue};
+
+    fn with_host(host: &'static str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static(host));
+        headers
+    }
+
+    #[test]
+    fn the_join_address_in_the_qr_code_takes_only_a_plain_host() {
+        // The QR SVG is inserted unescaped, so nothing from a request may reach it unchecked.
+        assert_eq!(
+            base_url(&with_host("council.example:8080")),
+            "http://council.example:8080"
+        );
+        assert_eq!(base_url(&with_host("[::1]:80")), "http://[::1]:80");
+        assert_eq!(
+            base_url(&with_host("evil\"><script>x</script>")),
+            "http://localhost"
+        );
+        assert_eq!(base_url(&HeaderMap::new()), "http://localhost");
+    }
+}
