@@ -108,18 +108,24 @@ pub async fn wait_text(client: &Client, css: &str, text: &str) -> String {
     }
 }
 
-/// Clicks the first element matching `css`, waiting for it to appear.
+/// Clicks the first element matching `css`, waiting for it to appear. Live
+/// views re-render as votes arrive, so an element can be replaced between
+/// finding and clicking it; then it is found again, as a person would.
 pub async fn click(client: &Client, css: &str) {
-    let element = client
-        .wait()
-        .at_most(PAGE_WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css:?} to click: {e}"));
-    element
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
+    let deadline = tokio::time::Instant::now() + PAGE_WAIT;
+    loop {
+        let outcome = match client.find(Locator::Css(css)).await {
+            Ok(element) => element.click().await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match outcome {
+            Ok(()) => return,
+            Err(e) if tokio::time::Instant::now() >= deadline => {
+                panic!("cannot click {css:?}: {e}")
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
 }
 
 /// Types into the field matching `css`.
