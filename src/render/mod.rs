@@ -1,14 +1,15 @@
 //! Views for each audience, rendered once per change and shared by every socket.
 //!
 //! The session task calls [`ViewSenders::publish`] after a durable batch (at
-//! most once per render interval). Each audience's view is serialised once into
-//! a [`SharedText`]; every socket sends a cheap clone of those bytes.
+//! most once per render interval). Each audience's view is encoded once into a
+//! websocket frame ([`wire`]); every socket writes a cheap clone of those bytes.
 
 mod ballots;
 pub mod charts;
 mod json;
 mod results;
 mod views;
+pub mod wire;
 
 pub use json::{session_json, session_summary_json, status_name};
 pub use results::{field_label, results as activity_results};
@@ -17,14 +18,11 @@ pub use views::{
 };
 
 use crate::session::{ParticipantId, SessionState};
+use bytes::Bytes;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::watch;
-
-/// Validated UTF-8 bytes that clone by reference count: one rendering serves
-/// thousands of sockets without copying.
-pub type SharedText = axum::extract::ws::Utf8Bytes;
 
 /// One audience's rendered view: the exact websocket message to send.
 #[derive(Debug, Clone)]
@@ -33,8 +31,9 @@ pub struct Frame {
     pub seq: u64,
     /// The HTML alone, to tell whether a new rendering changed anything.
     pub html: Arc<str>,
-    /// `{"type":"view","audience":…,"seq":…,"html":…}`
-    pub message: SharedText,
+    /// `{"type":"view","audience":…,"seq":…,"html":…}` as a complete websocket
+    /// frame, shared by every socket of the audience.
+    pub wire: Bytes,
 }
 
 /// Where a participant stands, for sockets to pick their view.
@@ -53,8 +52,10 @@ pub enum Standing {
 pub struct ParticipantFrame {
     /// For cabinet and management members.
     pub voter: Frame,
-    /// For observers.
+    /// For observers (the voters' frame again when there are none, as nobody reads it).
     pub observer: Frame,
+    /// For anyone still in the lobby, when someone is.
+    pub waiting: Option<Frame>,
     /// Each participant's standing, so a socket notices admission or removal.
     pub standing: Arc<HashMap<ParticipantId, Standing>>,
 }
@@ -214,14 +215,12 @@ pub fn frame(audience: &str, seq: u64, html: &str) -> Frame {
     Frame {
         seq,
         html: html.into(),
-        message: serde_json::to_string(&message)
-            .expect("views serialise")
-            .into(),
+        wire: wire::text_frame(&message),
     }
 }
 
 fn participant_frame(state: &SessionState) -> ParticipantFrame {
-    let standing = state
+    let standing: HashMap<ParticipantId, Standing> = state
         .participants
         .iter()
         .map(|p| {
@@ -242,9 +241,27 @@ fn participant_frame(state: &SessionState) -> ParticipantFrame {
             &participant_view(state, variant).into_string(),
         )
     };
+    // Each variant costs a render, so only the ones someone would see are made.
+    let voter = render(ParticipantVariant::Voter);
+    let present = |p: &&crate::session::Participant| p.admitted && !p.removed;
+    let observer = if state
+        .participants
+        .iter()
+        .filter(present)
+        .any(|p| p.group == crate::workshop::Group::Observer)
+    {
+        render(ParticipantVariant::Observer)
+    } else {
+        voter.clone()
+    };
+    let waiting = standing
+        .values()
+        .any(|s| *s == Standing::Waiting)
+        .then(|| frame("participant", state.seq, &waiting_view().into_string()));
     ParticipantFrame {
-        voter: render(ParticipantVariant::Voter),
-        observer: render(ParticipantVariant::Observer),
+        voter,
+        observer,
+        waiting,
         standing: Arc::new(standing),
     }
 }

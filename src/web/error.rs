@@ -122,6 +122,7 @@ fn status_for(code: &str) -> StatusCode {
             StatusCode::CONFLICT
         }
         "too_large" => StatusCode::PAYLOAD_TOO_LARGE,
+        "not_websocket" => StatusCode::UPGRADE_REQUIRED,
         "rate_limited" => StatusCode::TOO_MANY_REQUESTS,
         "storage_failed" | "unavailable" | "server_full" | "too_many_connections" => {
             StatusCode::SERVICE_UNAVAILABLE

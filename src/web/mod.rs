@@ -9,6 +9,7 @@ pub mod metrics;
 pub mod pages;
 pub mod protocol;
 pub mod socket;
+pub mod upgrade;
 
 use crate::config::{Limits, Timings};
 use crate::session::registry::Sessions;

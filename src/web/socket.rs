@@ -4,20 +4,23 @@ use super::auth::{self, check_origin, require_facilitator};
 use super::error::ApiError;
 use super::limits::MessageBucket;
 use super::protocol::{error_text, parse_client_msg, ServerMsg};
+use super::upgrade::{WsSocket, WsUpgrade};
 use super::AppState;
-use crate::render::{self, Frame, ParticipantFrame, SharedText, Standing, Views};
+use crate::render::{self, Frame, ParticipantFrame, Standing, Views};
 use crate::session::actor::{Connected, Viewer};
 use crate::session::{Actor, Participant, SessionHandle};
 use crate::workshop::Group;
-use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
+use bytes::Bytes;
 use serde::Deserialize;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
 use tokio::time::Instant;
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
+use tokio_tungstenite::tungstenite::Message;
 use tracing::Instrument;
 
 /// Close code when the server shuts down (going away).
@@ -54,7 +57,7 @@ pub async fn upgrade(
     Path(id): Path<String>,
     Query(query): Query<SocketQuery>,
     headers: HeaderMap,
-    ws: WebSocketUpgrade,
+    ws: WsUpgrade,
 ) -> Result<Response, ApiError> {
     check_origin(&headers)?;
     let handle = app.session(&id)?;
@@ -108,36 +111,35 @@ pub async fn upgrade(
     let slot = handle.socket_slot();
     let connected = handle.connect(viewer).await?;
     let limits = &app.limits;
-    Ok(ws
+    // A small read buffer (tungstenite's default is 128 KiB per socket) and no
+    // write buffering: acks go out at once, and views bypass it (see upgrade.rs).
+    let config = WebSocketConfig::default()
         .read_buffer_size(1024)
         .write_buffer_size(0)
-        .max_message_size(limits.max_frame_bytes)
-        .max_frame_size(limits.max_frame_bytes)
-        .on_upgrade(move |socket| async move {
-            // Upgraded sockets outlive axum's graceful shutdown, so they are
-            // tracked here and closed with 1001 by the shutdown token.
-            let _tracked = app.tracker.token();
-            let _slot = slot;
-            app.metrics.socket_opened();
-            let conn = Conn {
-                app: app.clone(),
-                handle,
-                role,
-                me: connected.me.clone(),
-                last_sent: None,
-                bucket: MessageBucket::new(
-                    app.limits.messages_per_second,
-                    app.limits.message_burst,
-                ),
-            };
-            let span = tracing::debug_span!(
-                "socket",
-                session = %conn.handle.info().id,
-                participant = ?conn.me.as_ref().map(|p| p.id),
-            );
-            conn.run(socket, connected).instrument(span).await;
-            app.metrics.socket_closed();
-        }))
+        .max_message_size(Some(limits.max_frame_bytes))
+        .max_frame_size(Some(limits.max_frame_bytes));
+    Ok(ws.on_upgrade(config, move |socket| async move {
+        // Upgraded sockets outlive axum's graceful shutdown, so they are
+        // tracked here and closed with 1001 by the shutdown token.
+        let _tracked = app.tracker.token();
+        let _slot = slot;
+        app.metrics.socket_opened();
+        let conn = Conn {
+            app: app.clone(),
+            handle,
+            role,
+            me: connected.me.clone(),
+            last_sent: None,
+            bucket: MessageBucket::new(app.limits.messages_per_second, app.limits.message_burst),
+        };
+        let span = tracing::debug_span!(
+            "socket",
+            session = %conn.handle.info().id,
+            participant = ?conn.me.as_ref().map(|p| p.id),
+        );
+        conn.run(socket, connected).instrument(span).await;
+        app.metrics.socket_closed();
+    }))
 }
 
 struct Conn {
@@ -151,6 +153,14 @@ struct Conn {
     bucket: MessageBucket,
 }
 
+/// What the loop sends next.
+enum Outgoing {
+    /// A reply (ack or error) or opening message, through tungstenite.
+    Text(String),
+    /// A view's frame, encoded once for every socket that follows it.
+    View(Bytes),
+}
+
 /// Why the loop ended and how to say goodbye.
 enum End {
     Gone,
@@ -158,7 +168,7 @@ enum End {
 }
 
 impl Conn {
-    async fn run(mut self, mut socket: WebSocket, connected: Connected) {
+    async fn run(mut self, mut socket: WsSocket, connected: Connected) {
         let Connected {
             me,
             my_ballots,
@@ -180,18 +190,18 @@ impl Conn {
                 opening.push(ServerMsg::Ballot { activity, ballot }.to_text());
             }
             for text in opening {
-                if self.send(&mut socket, text.into()).await.is_err() {
+                if self.send(&mut socket, Outgoing::Text(text)).await.is_err() {
                     return;
                 }
             }
         }
         let first = match (&mut staff_views, &mut participant_views) {
-            (Some(rx), _) => self.staff_frame(rx),
+            (Some(rx), _) => Ok(self.staff_frame(rx)),
             (None, Some(rx)) => self.participant_frame(rx),
             (None, None) => Ok(None),
         };
         let end = match first {
-            Ok(Some(text)) => match self.send(&mut socket, text).await {
+            Ok(Some(view)) => match self.send(&mut socket, Outgoing::View(view)).await {
                 Ok(()) => {
                     self.serve(&mut socket, &mut participant_views, &mut staff_views)
                         .await
@@ -206,7 +216,7 @@ impl Conn {
         };
         if let End::Close(code, reason) = end {
             let frame = CloseFrame {
-                code,
+                code: code.into(),
                 reason: reason.into(),
             };
             let _ =
@@ -216,7 +226,7 @@ impl Conn {
 
     async fn serve(
         &mut self,
-        socket: &mut WebSocket,
+        socket: &mut WsSocket,
         participant_views: &mut Option<watch::Receiver<Arc<ParticipantFrame>>>,
         staff_views: &mut Option<watch::Receiver<Arc<Frame>>>,
     ) -> End {
@@ -232,12 +242,12 @@ impl Conn {
                 incoming = socket.recv() => {
                     last_heard = Instant::now();
                     match incoming {
-                        Some(Ok(Message::Text(text))) => Some(self.on_text(text.as_str()).await.into()),
+                        Some(Ok(Message::Text(text))) => Some(Outgoing::Text(self.on_text(text.as_str()).await)),
                         Some(Ok(Message::Binary(_))) => {
                             let e = ApiError::invalid("messages are JSON text");
-                            Some(error_text(None, &e).into())
+                            Some(Outgoing::Text(error_text(None, &e)))
                         }
-                        Some(Ok(Message::Ping(_) | Message::Pong(_))) => None,
+                        Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => None,
                         Some(Ok(Message::Close(_))) | None => return End::Gone,
                         Some(Err(e)) => {
                             tracing::debug!(error = %e, "socket read failed");
@@ -249,17 +259,14 @@ impl Conn {
                     let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
                     let rx = participant_views.as_mut().expect("guarded by the branch condition");
                     match self.participant_frame(rx) {
-                        Ok(frame) => frame,
+                        Ok(view) => view.map(Outgoing::View),
                         Err(end) => return end,
                     }
                 }
                 changed = async { staff_views.as_mut()?.changed().await.ok() }, if staff_views.is_some() => {
                     let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
                     let rx = staff_views.as_mut().expect("guarded by the branch condition");
-                    match self.staff_frame(rx) {
-                        Ok(frame) => frame,
-                        Err(end) => return end,
-                    }
+                    self.staff_frame(rx).map(Outgoing::View)
                 }
                 _ = ping.tick() => {
                     if last_heard.elapsed() > timings.idle_timeout {
@@ -271,8 +278,8 @@ impl Conn {
                     None
                 }
             };
-            if let Some(text) = outgoing {
-                if self.send(socket, text).await.is_err() {
+            if let Some(outgoing) = outgoing {
+                if self.send(socket, outgoing).await.is_err() {
                     return End::Gone;
                 }
             }
@@ -324,49 +331,58 @@ impl Conn {
     fn participant_frame(
         &mut self,
         rx: &mut watch::Receiver<Arc<ParticipantFrame>>,
-    ) -> Result<Option<SharedText>, End> {
+    ) -> Result<Option<Bytes>, End> {
         let frame = rx.borrow_and_update().clone();
         let Some(me) = &self.me else { return Ok(None) };
-        match frame
+        let view = match frame
             .standing
             .get(&me.id)
             .copied()
             .unwrap_or(Standing::Waiting)
         {
-            Standing::Removed => Err(End::Close(CLOSE_REMOVED, "removed by the facilitator")),
-            Standing::Waiting => {
-                let html = render::waiting_view().into_string();
-                Ok(self.if_changed(render::frame("participant", frame.voter.seq, &html)))
+            Standing::Removed => {
+                return Err(End::Close(CLOSE_REMOVED, "removed by the facilitator"))
             }
-            Standing::Admitted => {
-                let view = if me.group == Group::Observer {
-                    &frame.observer
-                } else {
-                    &frame.voter
-                };
-                Ok(self.if_changed(view.clone()))
-            }
-        }
+            Standing::Waiting => match &frame.waiting {
+                Some(waiting) => waiting.clone(),
+                None => render::frame(
+                    "participant",
+                    frame.voter.seq,
+                    &render::waiting_view().into_string(),
+                ),
+            },
+            Standing::Admitted if me.group == Group::Observer => frame.observer.clone(),
+            Standing::Admitted => frame.voter.clone(),
+        };
+        Ok(self.if_changed(view))
     }
 
-    fn staff_frame(
-        &mut self,
-        rx: &mut watch::Receiver<Arc<Frame>>,
-    ) -> Result<Option<SharedText>, End> {
+    fn staff_frame(&mut self, rx: &mut watch::Receiver<Arc<Frame>>) -> Option<Bytes> {
         let frame = (**rx.borrow_and_update()).clone();
-        Ok(self.if_changed(frame))
+        self.if_changed(frame)
     }
 
-    fn if_changed(&mut self, frame: Frame) -> Option<SharedText> {
-        if self.last_sent.as_deref() == Some(&*frame.html) {
-            return None;
+    /// The frame's bytes, unless this socket already shows the same HTML.
+    fn if_changed(&mut self, frame: Frame) -> Option<Bytes> {
+        if let Some(last) = &self.last_sent {
+            if Arc::ptr_eq(last, &frame.html) || **last == *frame.html {
+                return None;
+            }
         }
         self.last_sent = Some(frame.html);
-        Some(frame.message)
+        Some(frame.wire)
     }
 
-    async fn send(&self, socket: &mut WebSocket, text: SharedText) -> Result<(), ()> {
-        match tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Text(text))).await {
+    async fn send(&self, socket: &mut WsSocket, outgoing: Outgoing) -> Result<(), ()> {
+        let sent = match outgoing {
+            Outgoing::Text(text) => {
+                tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::text(text))).await
+            }
+            Outgoing::View(frame) => {
+                tokio::time::timeout(SEND_TIMEOUT, socket.send_encoded(&frame)).await
+            }
+        };
+        match sent {
             Ok(Ok(())) => Ok(()),
             _ => Err(()),
         }

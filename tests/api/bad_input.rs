@@ -307,6 +307,16 @@ async fn sockets_refuse_other_sessions_tokens_missing_keys_and_foreign_origins()
         status_of(format!("{base}/{}?token={token}", room.session.id), evil).await,
         403
     );
+    // A plain request to the socket address says what it wants.
+    let plain = reqwest::get(format!(
+        "http://{}/ws/{}?token={token}",
+        app.addr, room.session.id
+    ))
+    .await
+    .unwrap();
+    assert_eq!(plain.status(), 426);
+    let body: serde_json::Value = plain.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_websocket");
     let own = vec![("origin", format!("http://{}", app.addr))];
     assert_eq!(
         status_of(format!("{base}/{}?token={token}", room.session.id), own).await,

@@ -3,6 +3,7 @@
 use crate::helpers::*;
 use proptest::prelude::*;
 use serde_json::json;
+use tokio_tungstenite::tungstenite::Message;
 use topteam::config::Limits;
 use topteam::transcript::parse;
 use topteam::web::protocol::parse_client_msg;
@@ -42,6 +43,54 @@ async fn a_phone_that_stops_reading_never_delays_the_others() {
             m["type"] == "view" && m["html"].as_str().unwrap_or("").contains("(10 ballots)")
         })
         .await;
+}
+
+/// Views are written as frames encoded once per render, beside tungstenite's
+/// own writes; a phone that pings while views stream in still reads clean
+/// frames, every pong, and every view.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pongs_and_shared_view_frames_never_interleave() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("vote").await;
+    let mut phones = app.phones(&session, "cabinet", 4).await;
+    let mut pinger = phones.pop().unwrap();
+    for command in ["open", "reveal"] {
+        app.command(
+            &session.id,
+            json!({ "type": command, "activity": "priorities" }),
+        )
+        .await;
+    }
+    let options = ["roles", "budget", "localism"];
+    let mut last = 0;
+    for round in 0..20 {
+        pinger.ping(b"are you there").await;
+        let phone = &mut phones[round % 3];
+        last = acked(
+            &phone
+                .vote("priorities", json!({ "dots": { options[round % 3]: 1 } }))
+                .await,
+        );
+    }
+    let (mut pongs, mut newest) = (0, 0);
+    while pongs < 20 || newest < last {
+        match pinger.next_message().await {
+            Message::Pong(payload) => {
+                assert_eq!(&payload[..], b"are you there");
+                pongs += 1;
+            }
+            Message::Text(text) => {
+                let message: serde_json::Value = serde_json::from_str(&text).unwrap();
+                if message["type"] == "view" {
+                    assert_eq!(message["audience"], "participant");
+                    newest = newest.max(message["seq"].as_u64().unwrap());
+                }
+            }
+            Message::Ping(_) => {} // the server's own keep-alive
+            other => panic!("unexpected {other:?}"),
+        }
+    }
 }
 
 #[tokio::test]

@@ -263,6 +263,19 @@ impl Socket {
         }
     }
 
+    pub async fn ping(&mut self, payload: &'static [u8]) {
+        self.ws.send(Message::Ping(payload.into())).await.unwrap();
+    }
+
+    /// The next message of any kind, as the client library decoded it.
+    pub async fn next_message(&mut self) -> Message {
+        tokio::time::timeout(WAIT, self.ws.next())
+            .await
+            .expect("a message within the wait")
+            .expect("the socket is open")
+            .expect("a well-formed message")
+    }
+
     pub async fn send_text(&mut self, text: impl Into<String>) {
         self.ws.send(Message::text(text.into())).await.unwrap();
     }

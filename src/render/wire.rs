@@ -1,0 +1,73 @@
+//! A view's websocket frame, encoded once per render and written as-is to every socket.
+//!
+//! Server frames are never masked (RFC 6455 section 5.1), so the same bytes
+//! serve every phone in a room: one allocation shared by reference count,
+//! no per-socket copy.
+
+use bytes::Bytes;
+use serde::Serialize;
+
+/// Longest websocket header: one byte of flags, one of length, eight of extended length.
+const MAX_HEADER: usize = 10;
+
+/// `message` as JSON in one final, unmasked text frame.
+pub fn text_frame(message: &impl Serialize) -> Bytes {
+    let mut buf = vec![0; MAX_HEADER];
+    serde_json::to_writer(&mut buf, message).expect("views serialise to JSON");
+    let len = buf.len() - MAX_HEADER;
+    let mut header = [0u8; MAX_HEADER];
+    header[0] = 0x81; // FIN, text
+    let header_len = if len < 126 {
+        header[1] = len as u8;
+        2
+    } else if let Ok(short) = u16::try_from(len) {
+        header[1] = 126;
+        header[2..4].copy_from_slice(&short.to_be_bytes());
+        4
+    } else {
+        header[1] = 127;
+        header[2..10].copy_from_slice(&(len as u64).to_be_bytes());
+        10
+    };
+    // The JSON stays where it was written; the header goes just before it.
+    let start = MAX_HEADER - header_len;
+    buf[start..MAX_HEADER].copy_from_slice(&header[..header_len]);
+    Bytes::from(buf).slice(start..)
+}
+
+/// The JSON text inside a frame made by [`text_frame`].
+pub fn payload(frame: &Bytes) -> &str {
+    let header_len = match frame[1] {
+        126 => 4,
+        127 => 10,
+        _ => 2,
+    };
+    std::str::from_utf8(&frame[header_len..]).expect("frames hold JSON text")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+    use tokio_tungstenite::tungstenite::protocol::{Role, WebSocket};
+
+    /// A real websocket client reads each frame back as the same text.
+    #[test]
+    fn a_client_reads_every_length_back() {
+        for len in [
+            0, 1, 115, 116, 117, 123, 124, 125, 126, 65_533, 65_534, 65_535, 70_000,
+        ] {
+            let text = "x".repeat(len);
+            let frame = text_frame(&text);
+            assert_eq!(payload(&frame), serde_json::to_string(&text).unwrap());
+            let mut client =
+                WebSocket::from_raw_socket(Cursor::new(frame.to_vec()), Role::Client, None);
+            let message = client.read().expect("a valid frame");
+            assert_eq!(
+                message.into_text().unwrap().as_str(),
+                serde_json::to_string(&text).unwrap(),
+                "length {len}"
+            );
+        }
+    }
+}
