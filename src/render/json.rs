@@ -40,7 +40,7 @@ pub fn session_json(state: &SessionState) -> Value {
         "current": state.current_activity().map(|a| a.spec.id.clone()),
         "participants": participants,
         "activities": activities,
-        "notes": state.notes,
+        "notes": &*state.notes,
     })
 }
 

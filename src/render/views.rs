@@ -130,7 +130,7 @@ pub fn facilitator_view(state: &SessionState, storage_failing: bool) -> Markup {
         section.people aria-labelledby="people-title" {
             h2 #people-title { "People (" (state.participants.len()) ")" }
             ul {
-                @for p in &state.participants {
+                @for p in state.participants.iter() {
                     li {
                         (p.name) " — " (p.group.label())
                         @if let Some(t) = &p.job_title { ", " (t) }
@@ -231,7 +231,7 @@ fn notes_panel(state: &SessionState) -> Markup {
             h2 #notes-title { "Notes, decisions and actions" }
             @if !state.notes.is_empty() {
                 ul {
-                    @for n in &state.notes {
+                    @for n in state.notes.iter() {
                         li {
                             strong { (n.kind.label()) ": " } (n.text)
                             @if let Some(owner) = &n.owner { " — " (owner) }

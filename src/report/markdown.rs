@@ -40,7 +40,7 @@ pub fn report_markdown(source: &Source) -> String {
     if state.notes.is_empty() {
         md.push_str("None recorded.\n");
     }
-    for n in &state.notes {
+    for n in state.notes.iter() {
         let _ = write!(md, "- **{}:** {}", n.kind.label(), esc(&n.text));
         if let (Some(owner), Some(due)) = (&n.owner, &n.due) {
             let _ = write!(md, " (owner: {}, due {due})", esc(owner));

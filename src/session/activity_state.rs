@@ -1,5 +1,6 @@
 //! One activity's live state: status, ballots, ideas, statement versions, timer.
 
+use super::shared_map::SharedMap;
 use super::{ParticipantId, SessionState};
 use crate::activity::agreement::{self, Outcome, StatementVersion};
 use crate::activity::ideas::Idea;
@@ -76,7 +77,7 @@ pub struct ActivityState {
     /// Whether results are shown to the room.
     pub revealed: bool,
     /// The latest ballot of each voter (a pseudonym in anonymous activities).
-    pub ballots: BTreeMap<ParticipantId, CastBallot>,
+    pub ballots: SharedMap<ParticipantId, CastBallot>,
     /// Ideas, in the order they came (`ideas`).
     pub ideas: Vec<Idea>,
     /// Every version of every statement, oldest first (`agreement`).
@@ -96,7 +97,7 @@ impl ActivityState {
             spec,
             status: ActivityStatus::Pending,
             revealed: false,
-            ballots: BTreeMap::new(),
+            ballots: SharedMap::default(),
             ideas: Vec::new(),
             statements: BTreeMap::new(),
             timer,

@@ -12,6 +12,7 @@ mod event;
 mod handle;
 pub mod registry;
 mod rejection;
+pub mod shared_map;
 mod state;
 
 pub use activity_state::{ActivityState, ActivityStatus, Timer};

@@ -1,5 +1,6 @@
 //! Session state and `apply`: the fold of events that live play and replay share.
 
+use super::shared_map::SharedMap;
 use super::{ActivityState, ActivityStatus, Actor, Event, ParticipantId, Record};
 use crate::activity::ideas::Idea;
 use crate::activity::notes::Note;
@@ -69,6 +70,11 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Everything about a session, rebuilt exactly by replaying its transcript.
+///
+/// The session task copies the state for every batch (so a failed write can
+/// drop the copy), and readers hold snapshots. The parts sit behind `Arc`s, so
+/// a copy costs a few reference counts and a batch clones only what it
+/// changes (`Arc::make_mut`): one activity for a ballot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionState {
     /// Fixed facts.
@@ -78,17 +84,17 @@ pub struct SessionState {
     /// Index of the current activity in the agenda.
     pub current: Option<usize>,
     /// Participants in the order they joined.
-    pub participants: Vec<Participant>,
-    index: HashMap<ParticipantId, usize>,
+    pub participants: Arc<Vec<Participant>>,
+    index: Arc<HashMap<ParticipantId, usize>>,
     /// Activities in agenda order.
-    pub activities: Vec<ActivityState>,
+    pub activities: Vec<Arc<ActivityState>>,
     /// The facilitator's notes, decisions and actions, in order.
-    pub notes: Vec<Note>,
+    pub notes: Arc<Vec<Note>>,
     /// Seq of the last event applied (0 before any).
     pub seq: u64,
     /// Recent `client_id`s per actor with the seq their command ended at, so a
     /// resent command is answered, not applied twice. Bounded per actor.
-    recent: HashMap<Actor, VecDeque<(String, u64)>>,
+    recent: SharedMap<Actor, Arc<VecDeque<(Arc<str>, u64)>>>,
     remembered: usize,
 }
 
@@ -100,18 +106,18 @@ impl SessionState {
             .activities
             .iter()
             .cloned()
-            .map(ActivityState::new)
+            .map(|spec| Arc::new(ActivityState::new(spec)))
             .collect();
         SessionState {
             info: Arc::new(info),
             status: SessionStatus::Live,
             current: None,
-            participants: Vec::new(),
-            index: HashMap::new(),
+            participants: Default::default(),
+            index: Default::default(),
             activities,
-            notes: Vec::new(),
+            notes: Default::default(),
             seq: 0,
-            recent: HashMap::new(),
+            recent: SharedMap::default(),
             remembered: remembered.max(1),
         }
     }
@@ -132,11 +138,14 @@ impl SessionState {
             .iter()
             .enumerate()
             .find(|(_, a)| a.spec.id == id)
+            .map(|(i, a)| (i, &**a))
     }
 
     /// The current activity.
     pub fn current_activity(&self) -> Option<&ActivityState> {
-        self.current.and_then(|i| self.activities.get(i))
+        self.current
+            .and_then(|i| self.activities.get(i))
+            .map(|a| &**a)
     }
 
     /// The seq a command with this `client_id` from this actor already ended at.
@@ -144,7 +153,7 @@ impl SessionState {
         self.recent
             .get(actor)?
             .iter()
-            .find(|(id, _)| id == client_id)
+            .find(|(id, _)| &**id == client_id)
             .map(|(_, seq)| *seq)
     }
 
@@ -153,14 +162,17 @@ impl SessionState {
     pub fn apply(&mut self, record: &Record) {
         self.seq = record.seq;
         if let Some(client_id) = &record.client_id {
-            let seen = self.recent.entry(record.actor).or_default();
-            match seen.iter_mut().find(|(id, _)| id == client_id) {
+            let seen = Arc::make_mut(
+                self.recent
+                    .get_or_insert_with(record.actor, Default::default),
+            );
+            match seen.iter_mut().find(|(id, _)| **id == **client_id) {
                 Some(entry) => entry.1 = record.seq,
                 None => {
                     if seen.len() == self.remembered {
                         seen.pop_front();
                     }
-                    seen.push_back((client_id.clone(), record.seq));
+                    seen.push_back((client_id.as_str().into(), record.seq));
                 }
             }
         }
@@ -177,8 +189,8 @@ impl SessionState {
                 token_hash,
                 admitted,
             } => {
-                self.index.insert(*participant, self.participants.len());
-                self.participants.push(Participant {
+                Arc::make_mut(&mut self.index).insert(*participant, self.participants.len());
+                Arc::make_mut(&mut self.participants).push(Participant {
                     id: *participant,
                     name: name.clone(),
                     group: *group,
@@ -295,7 +307,7 @@ impl SessionState {
                 owner,
                 due,
                 activity,
-            } => self.notes.push(Note {
+            } => Arc::make_mut(&mut self.notes).push(Note {
                 id: note.clone(),
                 kind: *kind,
                 text: text.clone(),
@@ -330,6 +342,7 @@ impl SessionState {
             Event::SessionEnded => {
                 self.status = SessionStatus::Ended;
                 for a in &mut self.activities {
+                    let a = Arc::make_mut(a);
                     if a.status == ActivityStatus::Open {
                         a.status = ActivityStatus::Closed;
                     }
@@ -340,7 +353,8 @@ impl SessionState {
     }
 
     fn participant_mut(&mut self, id: &ParticipantId) -> Option<&mut Participant> {
-        self.index.get(id).map(|&i| &mut self.participants[i])
+        let i = *self.index.get(id)?;
+        Arc::make_mut(&mut self.participants).get_mut(i)
     }
 
     fn idea_mut(&mut self, activity: &str, idea: &str) -> Option<&mut Idea> {
@@ -351,7 +365,10 @@ impl SessionState {
     }
 
     fn activity_mut(&mut self, id: &str) -> Option<&mut ActivityState> {
-        self.activities.iter_mut().find(|a| a.spec.id == id)
+        self.activities
+            .iter_mut()
+            .find(|a| a.spec.id == id)
+            .map(Arc::make_mut)
     }
 
     fn set_status(&mut self, activity: &str, status: ActivityStatus) {
