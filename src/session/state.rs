@@ -69,6 +69,9 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// One actor's latest `client_id`s, each with the seq its command ended at.
+type RecentIds = Arc<VecDeque<(Arc<str>, u64)>>;
+
 /// Everything about a session, rebuilt exactly by replaying its transcript.
 ///
 /// The session task copies the state for every batch (so a failed write can
@@ -94,7 +97,7 @@ pub struct SessionState {
     pub seq: u64,
     /// Recent `client_id`s per actor with the seq their command ended at, so a
     /// resent command is answered, not applied twice. Bounded per actor.
-    recent: SharedMap<Actor, Arc<VecDeque<(Arc<str>, u64)>>>,
+    recent: SharedMap<Actor, RecentIds>,
     remembered: usize,
 }
 
