@@ -119,7 +119,10 @@ pub fn channels(state: &SessionState) -> ViewSenders {
 impl ViewSenders {
     /// Renders each watched audience once and publishes what changed. A view
     /// whose HTML is unchanged is not republished, so its sockets send nothing.
-    pub fn publish(&mut self, state: &SessionState) {
+    /// `phones_changed` is false when nothing since the last publish can alter
+    /// the participant views ([`changes_participant_view`]), which then are
+    /// not even rendered.
+    pub fn publish(&mut self, state: &SessionState, phones_changed: bool) {
         for audience in [
             Audience::Participant,
             Audience::Screen,
@@ -127,7 +130,7 @@ impl ViewSenders {
         ] {
             if self.watchers(audience) == 0 {
                 self.stale[audience as usize] = true;
-            } else {
+            } else if audience != Audience::Participant || phones_changed {
                 self.render(audience, state);
             }
         }
@@ -202,6 +205,21 @@ struct ViewMessage<'a> {
     audience: &'a str,
     seq: u64,
     html: &'a str,
+}
+
+/// Whether `event`, once applied to `state`, can change what phones show. A
+/// ballot cannot while results are hidden: the participant views hold the
+/// activity, its ballot form and, once revealed, the results, but no turnout
+/// (each phone's own ballot comes in its own `ballot` message). Skipping those
+/// renders matters: in a room voting with results hidden, ballots are most
+/// events.
+pub fn changes_participant_view(state: &SessionState, event: &crate::session::Event) -> bool {
+    match event {
+        crate::session::Event::BallotCast { activity, .. } => {
+            state.activity(activity).is_none_or(|(_, a)| a.revealed)
+        }
+        _ => true,
+    }
 }
 
 /// Builds the websocket message for one view.

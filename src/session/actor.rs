@@ -67,6 +67,7 @@ pub fn spawn(
             .checked_sub(timings.render_every)
             .unwrap_or_else(Instant::now),
         dirty: false,
+        phones_dirty: false,
         metrics,
     };
     tracker.spawn(task.run(rx, shutdown));
@@ -92,6 +93,8 @@ struct SessionTask {
     render_every: std::time::Duration,
     last_render: Instant,
     dirty: bool,
+    /// Some change since the last render can alter what phones show.
+    phones_dirty: bool,
     metrics: Arc<Metrics>,
 }
 
@@ -167,6 +170,9 @@ impl SessionTask {
             }
         }
         let committed = self.state.seq;
+        let phones_change = records
+            .iter()
+            .any(|r| render::changes_participant_view(&next, &r.event));
         if !records.is_empty() {
             let started = Instant::now();
             if let Err(e) = self.write(records).await {
@@ -194,6 +200,7 @@ impl SessionTask {
             self.state = Arc::new(next);
             self.state_tx.send_replace(self.state.clone());
             self.dirty = true;
+            self.phones_dirty |= phones_change;
             if self.last_render.elapsed() >= self.render_every {
                 self.render();
             }
@@ -227,9 +234,10 @@ impl SessionTask {
     }
 
     fn render(&mut self) {
-        self.views.publish(&self.state);
+        self.views.publish(&self.state, self.phones_dirty);
         self.last_render = Instant::now();
         self.dirty = false;
+        self.phones_dirty = false;
     }
 
     fn connected(&mut self, viewer: Viewer) -> Result<Connected, SessionError> {

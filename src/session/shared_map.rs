@@ -5,13 +5,17 @@
 //! cost 2,000 clones. Past 64 entries this one keeps them in 64 shards behind
 //! `Arc`s, split on the key's leading bits: a copy bumps one reference count,
 //! and a change copies only the shard it touches (about 1/64 of the entries).
-//! Shards split on the leading bits keep the whole map in key order.
+//! Shards split on the leading bits keep the whole map in key order. Values
+//! sit behind `Arc`s too, so copying a shard copies no ballot.
 
 use super::{Actor, ParticipantId};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 const SHARDS: usize = 64;
+
+/// Part of the map, shared between copies until one of them changes it.
+type Shard<K, V> = Arc<BTreeMap<K, Arc<V>>>;
 /// Up to this many entries a map is one shard: a small room copies a handful
 /// of entries per batch anyway, and 64 shards of a few entries each would
 /// cost more memory than they save time.
@@ -48,9 +52,9 @@ pub struct SharedMap<K, V> {
 #[derive(Debug, Clone, PartialEq)]
 enum Repr<K, V> {
     /// Up to [`SMALL`] entries.
-    Small(Arc<BTreeMap<K, V>>),
+    Small(Shard<K, V>),
     /// Split by [`ShardKey::shard`].
-    Sharded(Arc<[Arc<BTreeMap<K, V>>; SHARDS]>),
+    Sharded(Arc<[Shard<K, V>; SHARDS]>),
 }
 
 impl<K, V> Default for SharedMap<K, V> {
@@ -65,7 +69,7 @@ impl<K, V> Default for SharedMap<K, V> {
 impl<K: ShardKey + Clone, V: Clone> SharedMap<K, V> {
     /// The value for `key`.
     pub fn get(&self, key: &K) -> Option<&V> {
-        self.shard(key).get(key)
+        self.shard(key).get(key).map(|v| &**v)
     }
 
     /// The value for `key`, to change in place (copies its shard if shared).
@@ -73,7 +77,7 @@ impl<K: ShardKey + Clone, V: Clone> SharedMap<K, V> {
         if !self.shard(key).contains_key(key) {
             return None;
         }
-        self.shard_mut(key).get_mut(key)
+        self.shard_mut(key).get_mut(key).map(Arc::make_mut)
     }
 
     /// The value for `key`, inserted with `make` if missing.
@@ -81,7 +85,11 @@ impl<K: ShardKey + Clone, V: Clone> SharedMap<K, V> {
         if !self.shard(&key).contains_key(&key) {
             self.grow();
         }
-        self.shard_mut(&key).entry(key).or_insert_with(make)
+        Arc::make_mut(
+            self.shard_mut(&key)
+                .entry(key)
+                .or_insert_with(|| Arc::new(make())),
+        )
     }
 
     /// Sets the value for `key`.
@@ -89,7 +97,7 @@ impl<K: ShardKey + Clone, V: Clone> SharedMap<K, V> {
         if !self.shard(&key).contains_key(&key) {
             self.grow();
         }
-        self.shard_mut(&key).insert(key, value);
+        self.shard_mut(&key).insert(key, Arc::new(value));
     }
 
     /// How many keys.
@@ -104,11 +112,13 @@ impl<K: ShardKey + Clone, V: Clone> SharedMap<K, V> {
 
     /// Entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> + Clone {
-        let shards: &[Arc<BTreeMap<K, V>>] = match &self.repr {
+        let shards: &[Shard<K, V>] = match &self.repr {
             Repr::Small(map) => std::slice::from_ref(map),
             Repr::Sharded(shards) => &shards[..],
         };
-        shards.iter().flat_map(|shard| shard.iter())
+        shards
+            .iter()
+            .flat_map(|shard| shard.iter().map(|(k, v)| (k, &**v)))
     }
 
     /// Values in key order.
@@ -118,23 +128,23 @@ impl<K: ShardKey + Clone, V: Clone> SharedMap<K, V> {
 
     /// Every value, to change in place (copies every shared shard).
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        let shards: &mut [Arc<BTreeMap<K, V>>] = match &mut self.repr {
+        let shards: &mut [Shard<K, V>] = match &mut self.repr {
             Repr::Small(map) => std::slice::from_mut(map),
             Repr::Sharded(shards) => &mut Arc::make_mut(shards)[..],
         };
         shards
             .iter_mut()
-            .flat_map(|shard| Arc::make_mut(shard).values_mut())
+            .flat_map(|shard| Arc::make_mut(shard).values_mut().map(Arc::make_mut))
     }
 
-    fn shard(&self, key: &K) -> &BTreeMap<K, V> {
+    fn shard(&self, key: &K) -> &BTreeMap<K, Arc<V>> {
         match &self.repr {
             Repr::Small(map) => map,
             Repr::Sharded(shards) => &shards[key.shard()],
         }
     }
 
-    fn shard_mut(&mut self, key: &K) -> &mut BTreeMap<K, V> {
+    fn shard_mut(&mut self, key: &K) -> &mut BTreeMap<K, Arc<V>> {
         match &mut self.repr {
             Repr::Small(map) => Arc::make_mut(map),
             Repr::Sharded(shards) => Arc::make_mut(&mut Arc::make_mut(shards)[key.shard()]),
@@ -146,7 +156,8 @@ impl<K: ShardKey + Clone, V: Clone> SharedMap<K, V> {
         self.len += 1;
         if let Repr::Small(map) = &self.repr {
             if self.len > SMALL {
-                let mut shards: [BTreeMap<K, V>; SHARDS] = std::array::from_fn(|_| BTreeMap::new());
+                let mut shards: [BTreeMap<K, Arc<V>>; SHARDS] =
+                    std::array::from_fn(|_| BTreeMap::new());
                 for (k, v) in map.iter() {
                     shards[k.shard()].insert(k.clone(), v.clone());
                 }
@@ -195,5 +206,16 @@ mod tests {
         }
         assert!(map.values().all(|v| *v == 0));
         assert!(before.values().any(|v| *v != 0));
+    }
+
+    #[test]
+    fn a_small_map_copies_on_write_too() {
+        let mut map = SharedMap::default();
+        map.insert(Uuid::nil(), vec![1]);
+        let before = map.clone();
+        map.get_mut(&Uuid::nil()).unwrap().push(2);
+        assert_eq!(before.get(&Uuid::nil()), Some(&vec![1]));
+        assert_eq!(map.get(&Uuid::nil()), Some(&vec![1, 2]));
+        assert_eq!((before.len(), map.len()), (1, 1));
     }
 }

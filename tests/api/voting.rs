@@ -158,6 +158,54 @@ async fn results_stay_hidden_from_phones_until_revealed() {
         .contains("Dots by option (1 ballots)"));
 }
 
+/// Hidden ballots are not even rendered for phones (they cannot change what a
+/// phone shows); once results are revealed, every ballot reaches every phone.
+#[tokio::test]
+async fn phones_hear_of_ballots_only_once_results_are_revealed() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("vote").await;
+    let mut phones = app.phones(&session, "cabinet", 3).await;
+    let opened = app
+        .command(
+            &session.id,
+            json!({ "type": "open", "activity": "priorities" }),
+        )
+        .await;
+    phones[0].view_at_least(opened).await;
+    for phone in &mut phones[1..] {
+        acked(
+            &phone
+                .vote("priorities", json!({ "dots": { "roles": 1 } }))
+                .await,
+        );
+    }
+    let revealed = app
+        .command(
+            &session.id,
+            json!({ "type": "reveal", "activity": "priorities" }),
+        )
+        .await;
+    let next = phones[0].wait_for(|m| m["type"] == "view").await;
+    assert!(next["seq"].as_u64().unwrap() >= revealed, "{next}");
+    assert!(next["html"].as_str().unwrap().contains("(2 ballots)"));
+    acked(
+        &phones[2]
+            .vote("priorities", json!({ "dots": { "budget": 3 } }))
+            .await,
+    );
+    acked(
+        &phones[0]
+            .vote("priorities", json!({ "dots": { "roles": 1 } }))
+            .await,
+    );
+    phones[1]
+        .wait_for(|m| {
+            m["type"] == "view" && m["html"].as_str().unwrap_or("").contains("(3 ballots)")
+        })
+        .await;
+}
+
 #[tokio::test]
 async fn a_lobby_holds_joiners_until_admitted() {
     let dir = TempDir::new();
