@@ -15,7 +15,7 @@ pub struct WorkshopLibrary {
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     /// The folder or a file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read the workshop scripts at {}: {source} (start from the project folder, or pass --workshops FOLDER)", path.display())]
     Io {
         /// The file or folder.
         path: PathBuf,
