@@ -6,7 +6,7 @@ use super::limits::MessageBucket;
 use super::protocol::{error_text, parse_client_msg, ServerMsg};
 use super::upgrade::{WsSocket, WsUpgrade};
 use super::AppState;
-use crate::render::{self, Frame, ParticipantFrame, Standing, Views};
+use crate::render::{Frame, ParticipantFrame, Standing, Views};
 use crate::session::actor::{Connected, Viewer};
 use crate::session::{Actor, Participant, SessionHandle};
 use crate::workshop::Group;
@@ -343,13 +343,10 @@ impl Conn {
             Standing::Removed => {
                 return Err(End::Close(CLOSE_REMOVED, "removed by the facilitator"))
             }
+            // The frame renders a waiting view whenever someone in `standing` waits.
             Standing::Waiting => match &frame.waiting {
                 Some(waiting) => waiting.clone(),
-                None => render::frame(
-                    "participant",
-                    frame.voter.seq,
-                    &render::waiting_view().into_string(),
-                ),
+                None => return Ok(None),
             },
             Standing::Admitted if me.group == Group::Observer => frame.observer.clone(),
             Standing::Admitted => frame.voter.clone(),
