@@ -14,7 +14,7 @@ pub mod wire;
 pub use json::{session_json, session_summary_json, status_name};
 pub use results::{field_label, results as activity_results};
 pub use views::{
-    facilitator_view, participant_view, screen_view, waiting_view, ParticipantVariant,
+    facilitator_view, participant_view, screen_view, waiting_view, ParticipantVariant, Pass,
 };
 
 use crate::session::{ParticipantId, SessionState};
@@ -96,16 +96,17 @@ pub struct ViewSenders {
 
 /// Channels holding the views of `state`.
 pub fn channels(state: &SessionState) -> ViewSenders {
-    let (participant, _) = watch::channel(Arc::new(participant_frame(state)));
+    let pass = Pass::new(state);
+    let (participant, _) = watch::channel(Arc::new(participant_frame(&pass)));
     let (screen, _) = watch::channel(Arc::new(frame(
         "screen",
         state.seq,
-        &screen_view(state).into_string(),
+        &screen_view(&pass).into_string(),
     )));
     let (facilitator, _) = watch::channel(Arc::new(frame(
         "facilitator",
         state.seq,
-        &facilitator_view(state, false).into_string(),
+        &facilitator_view(&pass, false).into_string(),
     )));
     ViewSenders {
         participant,
@@ -123,6 +124,7 @@ impl ViewSenders {
     /// the participant views ([`changes_participant_view`]), which then are
     /// not even rendered.
     pub fn publish(&mut self, state: &SessionState, phones_changed: bool) {
+        let pass = Pass::new(state);
         for audience in [
             Audience::Participant,
             Audience::Screen,
@@ -131,7 +133,7 @@ impl ViewSenders {
             if self.watchers(audience) == 0 {
                 self.stale[audience as usize] = true;
             } else if audience != Audience::Participant || phones_changed {
-                self.render(audience, state);
+                self.render(audience, &pass);
             }
         }
     }
@@ -139,7 +141,7 @@ impl ViewSenders {
     /// A receiver for a new socket, its view brought up to date first.
     pub fn subscribe(&mut self, audience: Audience, state: &SessionState) -> Views {
         if self.stale[audience as usize] {
-            self.render(audience, state);
+            self.render(audience, &Pass::new(state));
         }
         match audience {
             Audience::Participant => Views::Participant(self.participant.subscribe()),
@@ -156,11 +158,12 @@ impl ViewSenders {
         }
     }
 
-    fn render(&mut self, audience: Audience, state: &SessionState) {
+    fn render(&mut self, audience: Audience, pass: &Pass) {
         self.stale[audience as usize] = false;
+        let state = pass.state;
         match audience {
             Audience::Participant => {
-                let next = participant_frame(state);
+                let next = participant_frame(pass);
                 self.participant.send_if_modified(|current| {
                     let changed = current.voter.html != next.voter.html
                         || current.observer.html != next.observer.html
@@ -175,13 +178,13 @@ impl ViewSenders {
                 &self.screen,
                 "screen",
                 state.seq,
-                screen_view(state).into_string(),
+                screen_view(pass).into_string(),
             ),
             Audience::Facilitator => publish_html(
                 &self.facilitator,
                 "facilitator",
                 state.seq,
-                facilitator_view(state, self.storage_failing).into_string(),
+                facilitator_view(pass, self.storage_failing).into_string(),
             ),
         }
     }
@@ -233,11 +236,13 @@ pub fn frame(audience: &str, seq: u64, html: &str) -> Frame {
     Frame {
         seq,
         html: html.into(),
-        wire: wire::text_frame(&message),
+        // Escaping adds a backslash before each quote of the HTML's attributes.
+        wire: wire::text_frame(&message, 80 + html.len() + html.len() / 8),
     }
 }
 
-fn participant_frame(state: &SessionState) -> ParticipantFrame {
+fn participant_frame(pass: &Pass) -> ParticipantFrame {
+    let state = pass.state;
     let standing: HashMap<ParticipantId, Standing> = state
         .participants
         .iter()
@@ -256,7 +261,7 @@ fn participant_frame(state: &SessionState) -> ParticipantFrame {
         frame(
             "participant",
             state.seq,
-            &participant_view(state, variant).into_string(),
+            &participant_view(pass, variant).into_string(),
         )
     };
     // Each variant costs a render, so only the ones someone would see are made.

@@ -7,34 +7,35 @@ use crate::activity::{Comparison, GroupResult, Results, Tally};
 use crate::session::{ActivityState, SessionState};
 use maud::{html, Markup};
 
-/// The results block for one activity, with its chart (projector, console, review).
+/// The results block for one activity, with its chart (the review pages).
 pub fn results(state: &SessionState, activity: &ActivityState) -> Markup {
-    results_block(state, activity, true)
+    results_block(state, activity, &activity.results(state), true)
 }
 
-/// The results block without the chart, for phones: the table carries the same
-/// numbers in a fraction of the bytes, which matters on poor mobile data.
-pub fn results_table(state: &SessionState, activity: &ActivityState) -> Markup {
-    results_block(state, activity, false)
-}
-
-fn results_block(state: &SessionState, activity: &ActivityState, with_chart: bool) -> Markup {
-    let results = activity.results(state);
+/// The results block for `activity`, whose `results` the caller worked out.
+/// Phones get it without the chart (`with_chart` false): the table carries the
+/// same numbers in a fraction of the bytes, which matters on poor mobile data.
+pub fn results_block(
+    state: &SessionState,
+    activity: &ActivityState,
+    results: &Results,
+    with_chart: bool,
+) -> Markup {
     html! {
         section.results aria-label={ "Results: " (activity.spec.title) } {
-            @if with_chart { (chart(activity, &results)) }
+            @if with_chart { (chart(activity, results)) }
             @match &results.all {
-                Tally::Dots(_) => (scores_table(activity, &results, "Dots", |t, id| match t { Tally::Dots(d) => d.totals.get(id).map(|n| n.to_string()), _ => None })),
-                Tally::Rank(_) => (scores_table(activity, &results, "Points (first place scores most)", |t, id| match t { Tally::Rank(r) => r.borda.get(id).map(|n| n.to_string()), _ => None })),
-                Tally::Rating(_) => (scores_table(activity, &results, "Mean score out of 5 (spread)", |t, id| match t {
+                Tally::Dots(_) => (scores_table(activity, results, "Dots", |t, id| match t { Tally::Dots(d) => d.totals.get(id).map(|n| n.to_string()), _ => None })),
+                Tally::Rank(_) => (scores_table(activity, results, "Points (first place scores most)", |t, id| match t { Tally::Rank(r) => r.borda.get(id).map(|n| n.to_string()), _ => None })),
+                Tally::Rating(_) => (scores_table(activity, results, "Mean score out of 5 (spread)", |t, id| match t {
                     Tally::Rating(r) => r.items.get(id).map(|s| match (s.mean, s.sd) {
                         (Some(m), Some(sd)) => format!("{m:.1} (±{sd:.1}, n={})", s.n),
                         _ => "no scores".to_string(),
                     }),
                     _ => None,
                 })),
-                Tally::RoleMap(_) => (role_map_table(activity, &results)),
-                Tally::Agreement(_) => (agreement_list(state, activity, &results)),
+                Tally::RoleMap(_) => (role_map_table(activity, results)),
+                Tally::Agreement(_) => (agreement_list(state, activity, results)),
                 Tally::Ideas(ideas) => {
                     p { (ideas.ideas.len()) " ideas from " (ideas.ballots) " people." }
                     ul.ideas {

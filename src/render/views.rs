@@ -4,11 +4,44 @@
 //! `(…)`, which maud escapes; nothing here uses `PreEscaped`.
 
 use super::ballots::ballot_form;
-use super::results::{field_label, results, results_table};
+use super::results::{field_label, results_block};
+use crate::activity::Results;
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
 use crate::workshop::{ActivityKind, Group};
 use maud::{html, Markup};
+use std::cell::OnceCell;
 use std::time::SystemTime;
+
+/// One rendering of a session state for any of its audiences. What several
+/// views share is worked out once per pass: the current activity's results,
+/// the costly part, are the same on the phones, the projector and the console.
+pub struct Pass<'a> {
+    /// The state being shown.
+    pub state: &'a SessionState,
+    current_results: OnceCell<Results>,
+}
+
+impl<'a> Pass<'a> {
+    /// A pass over `state`.
+    pub fn new(state: &'a SessionState) -> Self {
+        Pass {
+            state,
+            current_results: OnceCell::new(),
+        }
+    }
+
+    /// The results block of the current activity (views show no other).
+    fn current_results(&self, activity: &ActivityState, with_chart: bool) -> Markup {
+        debug_assert!(self
+            .state
+            .current_activity()
+            .is_some_and(|a| a.spec.id == activity.spec.id));
+        let results = self
+            .current_results
+            .get_or_init(|| activity.results(self.state));
+        results_block(self.state, activity, results, with_chart)
+    }
+}
 
 /// Which participant view: voters get a ballot, observers do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +53,8 @@ pub enum ParticipantVariant {
 }
 
 /// What a phone shows.
-pub fn participant_view(state: &SessionState, variant: ParticipantVariant) -> Markup {
+pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
+    let state = pass.state;
     html! {
         @if state.status == SessionStatus::Ended {
             section.step aria-labelledby="step-title" {
@@ -39,7 +73,7 @@ pub fn participant_view(state: &SessionState, variant: ParticipantVariant) -> Ma
                     (ActivityStatus::Pending, _, _) => p.notice { "Voting has not opened yet." },
                     (ActivityStatus::Closed, _, _) => p.notice { "Voting is closed." },
                 }
-                @if activity.revealed { (results_table(state, activity)) }
+                @if activity.revealed { (pass.current_results(activity, false)) }
             }
         } @else {
             section.step aria-labelledby="step-title" {
@@ -61,7 +95,8 @@ pub fn waiting_view() -> Markup {
 }
 
 /// What the projector shows.
-pub fn screen_view(state: &SessionState) -> Markup {
+pub fn screen_view(pass: &Pass) -> Markup {
+    let state = pass.state;
     html! {
         header.room {
             h1 { (state.info.title) }
@@ -72,7 +107,7 @@ pub fn screen_view(state: &SessionState) -> Markup {
                 @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
                 (timer(activity))
                 (turnout(state, activity))
-                @if activity.revealed { (results(state, activity)) }
+                @if activity.revealed { (pass.current_results(activity, true)) }
                 @else if activity.status != ActivityStatus::Pending && activity.spec.kind != ActivityKind::Notes {
                     p.notice { "Results will be shown when the facilitator reveals them." }
                 }
@@ -85,7 +120,8 @@ pub fn screen_view(state: &SessionState) -> Markup {
 
 /// What the console shows: everything, results included before they are
 /// revealed, and a warning while the transcript cannot be written.
-pub fn facilitator_view(state: &SessionState, storage_failing: bool) -> Markup {
+pub fn facilitator_view(pass: &Pass, storage_failing: bool) -> Markup {
+    let state = pass.state;
     html! {
         @if storage_failing {
             div.error-summary role="alert" {
@@ -122,7 +158,7 @@ pub fn facilitator_view(state: &SessionState, storage_failing: bool) -> Markup {
                 (timer(activity))
                 (timer_controls(activity))
                 (turnout(state, activity))
-                (results(state, activity))
+                (pass.current_results(activity, true))
                 (moderation(activity))
             }
         }

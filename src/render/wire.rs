@@ -10,9 +10,11 @@ use serde::Serialize;
 /// Longest websocket header: one byte of flags, one of length, eight of extended length.
 const MAX_HEADER: usize = 10;
 
-/// `message` as JSON in one final, unmasked text frame.
-pub fn text_frame(message: &impl Serialize) -> Bytes {
-    let mut buf = vec![0; MAX_HEADER];
+/// `message` as JSON in one final, unmasked text frame. `size_hint` is about
+/// how long the JSON will be, so the buffer is allocated once.
+pub fn text_frame(message: &impl Serialize, size_hint: usize) -> Bytes {
+    let mut buf = Vec::with_capacity(MAX_HEADER + size_hint);
+    buf.resize(MAX_HEADER, 0);
     serde_json::to_writer(&mut buf, message).expect("views serialise to JSON");
     let len = buf.len() - MAX_HEADER;
     let mut header = [0u8; MAX_HEADER];
@@ -48,7 +50,7 @@ mod tests {
             0, 1, 115, 116, 117, 123, 124, 125, 126, 65_533, 65_534, 65_535, 70_000,
         ] {
             let text = "x".repeat(len);
-            let frame = text_frame(&text);
+            let frame = text_frame(&text, 0);
             let mut client =
                 WebSocket::from_raw_socket(Cursor::new(frame.to_vec()), Role::Client, None);
             let message = client.read().expect("a valid frame");

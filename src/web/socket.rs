@@ -236,9 +236,25 @@ impl Conn {
         let mut last_heard = Instant::now();
         let shutdown = self.app.shutdown.clone();
         loop {
+            // Views before reads: a socket woken for a new view then sends it
+            // without first trying a read that would find nothing. Views come
+            // at most ten times a second, so reads never starve.
             let outgoing = tokio::select! {
                 biased;
                 () = shutdown.cancelled() => return End::Close(CLOSE_GOING_AWAY, "server shutting down"),
+                changed = async { participant_views.as_mut()?.changed().await.ok() }, if participant_views.is_some() => {
+                    let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
+                    let rx = participant_views.as_mut().expect("guarded by the branch condition");
+                    match self.participant_frame(rx) {
+                        Ok(view) => view.map(Outgoing::View),
+                        Err(end) => return end,
+                    }
+                }
+                changed = async { staff_views.as_mut()?.changed().await.ok() }, if staff_views.is_some() => {
+                    let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
+                    let rx = staff_views.as_mut().expect("guarded by the branch condition");
+                    self.staff_frame(rx).map(Outgoing::View)
+                }
                 incoming = socket.recv() => {
                     last_heard = Instant::now();
                     match incoming {
@@ -254,19 +270,6 @@ impl Conn {
                             return End::Gone;
                         }
                     }
-                }
-                changed = async { participant_views.as_mut()?.changed().await.ok() }, if participant_views.is_some() => {
-                    let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
-                    let rx = participant_views.as_mut().expect("guarded by the branch condition");
-                    match self.participant_frame(rx) {
-                        Ok(view) => view.map(Outgoing::View),
-                        Err(end) => return end,
-                    }
-                }
-                changed = async { staff_views.as_mut()?.changed().await.ok() }, if staff_views.is_some() => {
-                    let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
-                    let rx = staff_views.as_mut().expect("guarded by the branch condition");
-                    self.staff_frame(rx).map(Outgoing::View)
                 }
                 _ = ping.tick() => {
                     if last_heard.elapsed() > timings.idle_timeout {

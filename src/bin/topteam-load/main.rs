@@ -328,7 +328,7 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
             activity: args.activity.clone(),
             options: options.clone(),
             schedule,
-            drain: Duration::from_secs(5),
+            until,
         };
         let task = phones::phone(ws, plan, stats.clone());
         tasks.push(tokio::spawn(task));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tokio::net::{TcpSocket, TcpStream};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
@@ -62,12 +62,13 @@ pub struct Plan {
     pub options: Arc<Vec<String>>,
     /// When to send each ballot.
     pub schedule: Vec<Instant>,
-    /// How long to wait for the last acks.
-    pub drain: Duration,
+    /// When to leave: like a phone in a real room, it stays (and keeps
+    /// receiving views) until the run ends, not just until its last ack.
+    pub until: Instant,
 }
 
 /// One phone: sends a ballot at each instant of its schedule, times every ack,
-/// then waits up to the drain time for the last acks.
+/// and stays connected until the end of the run.
 pub async fn phone(ws: Socket, plan: Plan, stats: Arc<Stats>) {
     let Plan {
         session,
@@ -75,26 +76,18 @@ pub async fn phone(ws: Socket, plan: Plan, stats: Arc<Stats>) {
         activity,
         options,
         schedule,
-        drain,
+        until,
     } = plan;
     let (mut tx, mut rx) = ws.split();
     let mut sent: HashMap<String, Instant> = HashMap::new();
     let mut next = schedule.into_iter().enumerate();
     let mut due = next.next();
-    let mut deadline: Option<tokio::time::Instant> = None;
+    let until = tokio::time::Instant::from_std(until);
     loop {
-        let wake = match (&due, deadline) {
-            (Some((_, at)), _) => tokio::time::Instant::from_std(*at),
-            (None, Some(d)) => d,
-            (None, None) => {
-                let d = tokio::time::Instant::now() + drain;
-                deadline = Some(d);
-                d
-            }
+        let wake = match &due {
+            Some((_, at)) => tokio::time::Instant::from_std(*at).min(until),
+            None => until,
         };
-        if due.is_none() && sent.is_empty() {
-            break;
-        }
         tokio::select! {
             () = tokio::time::sleep_until(wake) => {
                 match due.take() {
@@ -113,7 +106,7 @@ pub async fn phone(ws: Socket, plan: Plan, stats: Arc<Stats>) {
                         }
                         due = next.next();
                     }
-                    None => break, // drain time is up
+                    None => break, // the run is over
                 }
             }
             message = rx.next() => {

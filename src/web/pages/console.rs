@@ -1,7 +1,7 @@
 //! The facilitator's console: log in with the key, create sessions, run one.
 
 use super::{base_url, layout, same_origin, Page};
-use crate::render::facilitator_view;
+use crate::render::{facilitator_view, Pass};
 use crate::web::auth::{require_facilitator, ADMIN_COOKIE};
 use crate::web::AppState;
 use axum::extract::{Path, State};
@@ -215,7 +215,7 @@ pub async fn page(
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}
-            div #live { (facilitator_view(&handle.state(), false)) }
+            div #live { (facilitator_view(&Pass::new(&handle.state()), false)) }
         }
     };
     let page = Page {

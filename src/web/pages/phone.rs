@@ -1,7 +1,7 @@
 //! `/s/{session}`: a participant's live page.
 
 use super::{layout, Page};
-use crate::render::{participant_view, waiting_view, ParticipantVariant};
+use crate::render::{participant_view, waiting_view, ParticipantVariant, Pass};
 use crate::web::{auth, AppState};
 use crate::workshop::Group;
 use axum::extract::{Path, State};
@@ -36,9 +36,9 @@ pub async fn page(
     let view = if !me.admitted {
         waiting_view()
     } else if me.group == Group::Observer {
-        participant_view(&state, ParticipantVariant::Observer)
+        participant_view(&Pass::new(&state), ParticipantVariant::Observer)
     } else {
-        participant_view(&state, ParticipantVariant::Voter)
+        participant_view(&Pass::new(&state), ParticipantVariant::Voter)
     };
     let content = html! {
         header.site {

@@ -1,7 +1,7 @@
 //! `/screen/{session}`: the projector: how to join, the prompt, and results when revealed.
 
 use super::{base_url, layout, Page};
-use crate::render::screen_view;
+use crate::render::{screen_view, Pass};
 use crate::web::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -28,7 +28,7 @@ pub async fn page(
                 p.join-code { "Code " strong.code { (info.code) } }
                 (qr(&join_url))
             }
-            div #live { (screen_view(&handle.state())) }
+            div #live { (screen_view(&Pass::new(&handle.state()))) }
         }
     };
     let page = Page {
