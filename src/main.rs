@@ -22,11 +22,16 @@ The facilitator key comes from TOPTEAM_ADMIN_KEY, or is generated into the data 
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `topteam serve --help` asks for help too, not for an error.
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return Ok(());
+    }
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("export") => export(&args[1..]),
         Some("verify") => verify(&args[1..]),
-        Some("help" | "--help" | "-h") => {
+        Some("help") => {
             println!("{USAGE}");
             Ok(())
         }

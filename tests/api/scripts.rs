@@ -138,3 +138,16 @@ async fn serve_refuses_to_start_with_an_invalid_script() {
         "{report}"
     );
 }
+
+#[test]
+fn help_is_printed_wherever_it_is_asked_for() {
+    for args in [&["--help"][..], &["serve", "--help"], &["export", "-h"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_topteam"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?} should succeed");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("USAGE:"), "{args:?} printed {text}");
+    }
+}
