@@ -3,10 +3,11 @@
 use super::actor::{self, SessionHandle};
 use super::{carry, SessionInfo, SessionState};
 use crate::config::{Limits, Timings};
-use crate::transcript::{replay, TranscriptStore};
+use crate::transcript::{replay, ReplayError, TranscriptStore};
 use crate::web::metrics::Metrics;
 use crate::workshop::{Workshop, WorkshopLibrary};
 use dashmap::DashMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::SystemTime;
 use tokio_util::sync::CancellationToken;
@@ -145,33 +146,45 @@ impl Sessions {
     /// A torn last line is cut off with a warning; a transcript that is corrupt
     /// before its end is skipped with an error and left on disk untouched.
     pub fn resume_all(&self) -> std::io::Result<usize> {
+        let ids = self.store.list()?;
+        let remembered = self.limits.remembered_client_ids;
+        // Reading, parsing and replaying are independent per session: workers
+        // share them, and each keeps only the rebuilt state, so the parsed
+        // records of hundreds of transcripts are never all in memory at once.
+        let replayed = in_parallel(&ids, |id| {
+            let found = self.store.load(id);
+            let parsed = found.parsed?;
+            let replayed =
+                std::panic::catch_unwind(AssertUnwindSafe(|| replay(&parsed, remembered)));
+            let state = replayed.map_err(|_| ReplayError::ReplayPanicked)?;
+            Ok::<_, ReplayError>((state, parsed.good_len, parsed.torn))
+        });
         let mut resumed = 0;
-        for found in self.store.load_all()? {
-            let parsed = match found.parsed {
-                Ok(parsed) => parsed,
+        for (id, result) in ids.into_iter().zip(replayed) {
+            let (state, good_len, torn) = match result {
+                Ok(replayed) => replayed,
                 Err(e) => {
-                    tracing::error!(session = %found.id, error = %e, "transcript skipped: it cannot be replayed");
+                    tracing::error!(session = %id, error = %e, "transcript skipped: it cannot be replayed");
                     continue;
                 }
             };
-            if let Some(why) = &parsed.torn {
-                tracing::warn!(session = %found.id, torn = %why, "cut off a torn last line left by a crash");
+            if let Some(why) = &torn {
+                tracing::warn!(session = %id, torn = %why, "cut off a torn last line left by a crash");
             }
-            let writer = match self.store.reopen(found.id, parsed.good_len) {
+            let writer = match self.store.reopen(id, good_len) {
                 Ok(w) => w,
                 Err(e) => {
-                    tracing::error!(session = %found.id, error = %e, "transcript skipped: cannot reopen it");
+                    tracing::error!(session = %id, error = %e, "transcript skipped: cannot reopen it");
                     continue;
                 }
             };
-            let secret = match self.store.secret(found.id) {
+            let secret = match self.store.secret(id) {
                 Ok(s) => s,
                 Err(e) => {
-                    tracing::error!(session = %found.id, error = %e, "transcript skipped: no pseudonym secret");
+                    tracing::error!(session = %id, error = %e, "transcript skipped: no pseudonym secret");
                     continue;
                 }
             };
-            let state = replay(&parsed, self.limits.remembered_client_ids);
             self.start(state, writer, secret);
             resumed += 1;
         }
@@ -224,4 +237,46 @@ pub fn normalise_code(code: &str) -> String {
         .flat_map(char::to_uppercase)
         .take(CODE_LENGTH + 1)
         .collect()
+}
+
+/// `work` applied to every id on a few threads, results in the order of `ids`.
+/// Twice as many threads as cores, so that reading one file from a cold disk
+/// overlaps with parsing another.
+fn in_parallel<T: Send>(ids: &[Uuid], work: impl Fn(Uuid) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(ids.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(id) = ids.get(i) else { break mine };
+                        mine.push((i, work(*id)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a replay worker panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_parallel;
+    use uuid::Uuid;
+
+    #[test]
+    fn parallel_work_comes_back_in_the_order_of_the_ids() {
+        let ids: Vec<Uuid> = (0..101u128).map(Uuid::from_u128).collect();
+        let out = in_parallel(&ids, |id| id.as_u128() * 2);
+        assert_eq!(out, (0..101u128).map(|n| n * 2).collect::<Vec<_>>());
+        assert!(in_parallel(&[], |id: Uuid| id).is_empty());
+    }
 }

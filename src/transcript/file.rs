@@ -66,31 +66,22 @@ impl TranscriptStore for FileStore {
         }))
     }
 
-    fn load_all(&self) -> io::Result<Vec<Found>> {
-        let mut paths: Vec<(Uuid, PathBuf)> = fs::read_dir(&self.dir)?
+    fn list(&self) -> io::Result<Vec<Uuid>> {
+        let mut ids: Vec<Uuid> = fs::read_dir(&self.dir)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-            .filter_map(|p| {
-                let id = p.file_stem()?.to_str()?.parse().ok()?;
-                Some((id, p))
-            })
+            .filter_map(|p| p.file_stem()?.to_str()?.parse().ok())
             .collect();
-        paths.sort();
-        // Parsing is CPU-bound JSON work: spread it over the cores so a restart
-        // with hundreds of transcripts is quick.
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let chunk = paths.len().div_ceil(workers).max(1);
-        let found = std::thread::scope(|scope| {
-            let handles: Vec<_> = paths
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(load_one).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect::<Vec<_>>()
-        });
-        Ok(found)
+        ids.sort();
+        Ok(ids)
+    }
+
+    fn load(&self, id: Uuid) -> Found {
+        let parsed = match fs::read(self.path_of(id)) {
+            Ok(bytes) => parse(&bytes),
+            Err(e) => Err(ReplayError::Unreadable(e.to_string())),
+        };
+        Found { id, parsed }
     }
 
     fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>> {
@@ -131,14 +122,6 @@ fn from_hex(text: &str) -> Option<[u8; 32]> {
         *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
     }
     Some(out)
-}
-
-fn load_one((id, path): &(Uuid, PathBuf)) -> Found {
-    let parsed = match fs::read(path) {
-        Ok(bytes) => parse(&bytes),
-        Err(e) => Err(ReplayError::Unreadable(e.to_string())),
-    };
-    Found { id: *id, parsed }
 }
 
 struct FileWriter {

@@ -43,8 +43,10 @@ pub trait TranscriptStore: Send + Sync + 'static {
     /// Reopens an existing transcript for appending after replay; `good_len` is
     /// where its last whole line ends (anything after is cut off).
     fn reopen(&self, id: Uuid, good_len: u64) -> io::Result<Box<dyn TranscriptWriter>>;
-    /// Reads and parses every transcript.
-    fn load_all(&self) -> io::Result<Vec<Found>>;
+    /// Every stored session, in id order.
+    fn list(&self) -> io::Result<Vec<Uuid>>;
+    /// Reads and parses one transcript.
+    fn load(&self, id: Uuid) -> Found;
     /// The raw bytes of one transcript.
     fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>>;
     /// The session's pseudonym secret, created on first use. It is kept apart

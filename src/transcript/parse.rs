@@ -22,6 +22,10 @@ pub enum ReplayError {
     /// The file could not be read at all.
     #[error("cannot read the file: {0}")]
     Unreadable(String),
+    /// Its records parsed but replaying them panicked: a bug, never the
+    /// file's fault, so the file is left untouched and the others go on.
+    #[error("replaying its records failed (a bug in topteam; the file is kept as it is)")]
+    ReplayPanicked,
     /// The file is empty or its header is unreadable.
     #[error("line 1: not a topteam transcript header: {0}")]
     BadHeader(String),
