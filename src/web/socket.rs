@@ -234,14 +234,18 @@ impl Conn {
         let mut ping = tokio::time::interval(timings.ping_every);
         ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut last_heard = Instant::now();
+        // Made once, not per turn of the loop: each new one registers with the
+        // token (a lock) and each dropped one unregisters.
         let shutdown = self.app.shutdown.clone();
+        let shutdown = shutdown.cancelled();
+        tokio::pin!(shutdown);
         loop {
             // Views before reads: a socket woken for a new view then sends it
             // without first trying a read that would find nothing. Views come
             // at most ten times a second, so reads never starve.
             let outgoing = tokio::select! {
                 biased;
-                () = shutdown.cancelled() => return End::Close(CLOSE_GOING_AWAY, "server shutting down"),
+                () = &mut shutdown => return End::Close(CLOSE_GOING_AWAY, "server shutting down"),
                 changed = async { participant_views.as_mut()?.changed().await.ok() }, if participant_views.is_some() => {
                     let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
                     let rx = participant_views.as_mut().expect("guarded by the branch condition");
