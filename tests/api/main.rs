@@ -7,6 +7,7 @@ mod crash;
 mod hardening;
 mod helpers;
 mod lifecycle;
+mod load;
 mod reconnect;
 mod replay;
 mod review;

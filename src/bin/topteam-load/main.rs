@@ -27,11 +27,17 @@ topteam-load: phones and projectors over real websockets
                  [--sessions 100] [--per-session 20] [--seconds 10]
                  [--rate BALLOTS_PER_S | --burst] [--baseline]
                  [--workshop w1-cabinet] [--activity priorities] [--payload BYTES] [--hidden]
+                 [--compare ROUNDS]
     topteam-load --replay-bench [--sessions 500] [--events 2000]
 
 Without --url it starts `topteam serve` on a temporary data folder (or, with
 --baseline, a bare tokio-tungstenite broadcast server, whose views can be
-padded to --payload bytes to match topteam's) and measures it.";
+padded to --payload bytes to match topteam's) and measures it.
+
+--compare ROUNDS runs topteam and then the baseline, padded to the size of
+topteam's views, ROUNDS times in turn, and prints each ratio of CPU per
+delivered update and their median: on a noisy machine, only runs made side
+by side compare.";
 
 #[derive(Debug, Clone)]
 pub(crate) struct Args {
@@ -50,6 +56,7 @@ pub(crate) struct Args {
     events: usize,
     payload: usize,
     hidden: bool,
+    compare: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -69,6 +76,7 @@ fn parse_args() -> Result<Args, String> {
         events: 2000,
         payload: 0,
         hidden: false,
+        compare: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -93,6 +101,7 @@ fn parse_args() -> Result<Args, String> {
             "--events" => a.events = number(value()?)? as usize,
             "--payload" => a.payload = number(value()?)? as usize,
             "--hidden" => a.hidden = true,
+            "--compare" => a.compare = Some(number(value()?)?.max(1.0) as usize),
             "baseline-server" => {
                 let addr = it.next().unwrap_or_else(|| "127.0.0.1:0".into());
                 let payload = it.next().unwrap_or_else(|| "0".into());
@@ -127,8 +136,12 @@ fn main() {
     let limit = topteam::app::raise_fd_limit();
     let result = if args.replay_bench {
         runtime.block_on(replay_bench::run(args.sessions, args.events))
+    } else if let Some(rounds) = args.compare {
+        runtime.block_on(compare(args, limit, rounds))
     } else {
-        runtime.block_on(run(args, limit))
+        runtime
+            .block_on(run(args, limit))
+            .map(|report| println!("{report}"))
     };
     if let Err(e) = result {
         eprintln!("topteam-load: {e}");
@@ -167,7 +180,43 @@ async fn start(
     Err(format!("{} exited before listening", program.display()))
 }
 
-async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
+/// topteam and the padded baseline in turn, `rounds` times: each report, each
+/// ratio of CPU per delivery, and the median ratio.
+async fn compare(args: Args, fd_limit: u64, rounds: usize) -> Result<(), String> {
+    if args.url.is_some() || args.baseline {
+        return Err("--compare starts both servers itself: leave out --url and --baseline".into());
+    }
+    let per_update = |r: &serde_json::Value| r["server_cpu_us_per_update"].as_f64();
+    let mut ratios = Vec::new();
+    for round in 1..=rounds {
+        let ours = run(args.clone(), fd_limit).await?;
+        println!("{ours}");
+        let baseline_args = Args {
+            baseline: true,
+            payload: ours["avg_view_bytes"].as_u64().unwrap_or(0) as usize,
+            ..args.clone()
+        };
+        let theirs = run(baseline_args, fd_limit).await?;
+        println!("{theirs}");
+        if let (Some(a), Some(b)) = (per_update(&ours), per_update(&theirs)) {
+            let ratio = a / b.max(0.001);
+            eprintln!("round {round}: topteam {a} µs per delivery, baseline {b}: {ratio:.2}x");
+            ratios.push(ratio);
+        }
+    }
+    let mut sorted = ratios.clone();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    let median = (n > 0).then(|| (sorted[(n - 1) / 2] + sorted[n / 2]) / 2.0);
+    let rounded: Vec<f64> = ratios.iter().map(|r| (r * 100.0).round() / 100.0).collect();
+    println!(
+        "{}",
+        serde_json::json!({ "compare": rounds, "ratios": rounded, "median_ratio": median.map(|m| (m * 100.0).round() / 100.0) })
+    );
+    Ok(())
+}
+
+async fn run(args: Args, fd_limit: u64) -> Result<serde_json::Value, String> {
     let here = std::env::current_exe().map_err(|e| e.to_string())?;
     let bin_dir = here.parent().unwrap().to_path_buf();
     let data = std::env::temp_dir().join(format!("topteam-load-{}", std::process::id()));
@@ -382,9 +431,8 @@ async fn run(args: Args, fd_limit: u64) -> Result<(), String> {
         "server_cpu_us_per_ballot": cpu.map(|c| round(c * 1e6 / ballots.max(1) as f64)),
         "server_rss_mb": (peak_rss > 0.0).then(|| round(peak_rss)),
     });
-    println!("{report}");
     let _ = std::fs::remove_dir_all(&data);
-    Ok(())
+    Ok(report)
 }
 
 fn round(x: f64) -> f64 {
