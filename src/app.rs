@@ -5,6 +5,7 @@ use crate::session::registry::Sessions;
 use crate::transcript::FileStore;
 use crate::web::{self, metrics::Metrics, AppState, Shared};
 use crate::workshop::{load_library, LibraryError};
+use axum::serve::ListenerExt;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
@@ -146,8 +147,16 @@ impl Application {
         let grace = self.state.timings.shutdown_grace;
         let router = web::router(self.state.clone());
         let stop = shutdown.clone();
+        // No Nagle: an ack written while a view is still unacknowledged by the
+        // phone would otherwise wait a round trip (on mobile data, 50 ms or
+        // more; with delayed ACKs, up to 200 ms) before it leaves.
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "cannot set TCP_NODELAY");
+            }
+        });
         axum::serve(
-            self.listener,
+            listener,
             router.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(async move { stop.cancelled().await })
