@@ -149,7 +149,7 @@ fn scores_table(
 ) -> Markup {
     html! {
         table.scores {
-            caption { (measure) " by option (" (results.all.ballots()) " ballots)" }
+            caption { (measure) " by option (" (ballots(results.all.ballots())) ")" }
             thead { tr { th scope="col" { "Option" } th scope="col" { "All" } th scope="col" { "Cabinet" } th scope="col" { "Management" } } }
             tbody {
                 @for (id, label) in ordered(activity, &results.all) {
@@ -193,7 +193,7 @@ fn role_map_table(activity: &ActivityState, results: &Results) -> Markup {
     };
     html! {
         table.role-map {
-            caption { "Who leads: members / joint / officers (" (all.ballots) " ballots)" }
+            caption { "Who leads: members / joint / officers (" (ballots(all.ballots)) ")" }
             thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } th scope="col" { "Cabinet" } th scope="col" { "Management" } } }
             tbody {
                 @for o in &activity.spec.options {
@@ -291,5 +291,14 @@ fn comparison(activity: &ActivityState, c: &Comparison) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// "1 ballot", "2 ballots".
+pub(super) fn ballots(n: usize) -> String {
+    if n == 1 {
+        "1 ballot".into()
+    } else {
+        format!("{n} ballots")
     }
 }

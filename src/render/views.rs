@@ -4,7 +4,7 @@
 //! `(…)`, which maud escapes; nothing here uses `PreEscaped`.
 
 use super::ballots::ballot_form;
-use super::results::{field_label, results_block};
+use super::results::{ballots, field_label, results_block};
 use crate::activity::Results;
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
 use crate::workshop::{ActivityKind, Group};
@@ -137,7 +137,7 @@ pub fn facilitator_view(pass: &Pass, storage_failing: bool) -> Markup {
                         strong { (activity.spec.title) }
                         " — " (activity.status.as_str())
                         @if activity.revealed { ", revealed" }
-                        @if activity.spec.kind.takes_ballots() { " — " (activity.ballots.len()) " ballots" }
+                        @if activity.spec.kind.takes_ballots() { " — " (ballots(activity.ballots.len())) }
                         span.actions {
                             @for (verb, label) in [("goto", "Go to"), ("open", "Open"), ("close", "Close"), ("reveal", "Reveal")] {
                                 button type="button" data-command=(verb) data-activity=(activity.spec.id) { (label) span.visually-hidden { " " (activity.spec.title) } }

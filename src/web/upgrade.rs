@@ -13,7 +13,6 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::Response;
-use bytes::Bytes;
 use futures_util::{SinkExt, StreamExt};
 use hyper::upgrade::{OnUpgrade, Upgraded};
 use hyper_util::rt::TokioIo;
@@ -112,7 +111,7 @@ impl WsSocket {
     /// holds (an automatic pong) is flushed first, so frames never interleave;
     /// callers never race this with `send`, as the socket loop sends one thing
     /// at a time.
-    pub async fn send_encoded(&mut self, frame: &Bytes) -> Result<(), Error> {
+    pub async fn send_encoded(&mut self, frame: &[u8]) -> Result<(), Error> {
         self.stream.flush().await?;
         let io = self.stream.get_mut();
         io.write_all(frame).await?;

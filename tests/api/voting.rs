@@ -155,7 +155,7 @@ async fn results_stay_hidden_from_phones_until_revealed() {
     assert!(view["html"]
         .as_str()
         .unwrap()
-        .contains("Dots by option (1 ballots)"));
+        .contains("Dots by option (1 ballot)"));
 }
 
 /// Hidden ballots are not even rendered for phones (they cannot change what a
@@ -204,6 +204,45 @@ async fn phones_hear_of_ballots_only_once_results_are_revealed() {
             m["type"] == "view" && m["html"].as_str().unwrap_or("").contains("(3 ballots)")
         })
         .await;
+}
+
+/// The ack and the view a ballot changed may leave in one write; the phone
+/// must still read the ack first and then the view, whole, with the ballot in it.
+#[tokio::test]
+async fn a_voter_reads_the_ack_then_the_view_its_ballot_changed() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("vote").await;
+    let mut phones = app.phones(&session, "cabinet", 2).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    let revealed = app
+        .command(
+            &session.id,
+            json!({ "type": "reveal", "activity": "priorities" }),
+        )
+        .await;
+    let mut latest = revealed;
+    for (n, phone) in phones.iter_mut().enumerate() {
+        // Everything before this ballot read, and past the render throttle,
+        // so this ballot is rendered at once.
+        phone.view_at_least(latest).await;
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        let vote = json!({ "type": "vote", "activity": "priorities", "client_id": format!("v{n}"), "ballot": { "dots": { "roles": 1 } } });
+        phone.send_text(vote.to_string()).await;
+        let ack = phone.wait_for(|m| m["type"] != "ballot").await;
+        assert_eq!(ack["type"], "ack", "the ack comes first: {ack}");
+        assert_eq!(ack["client_id"], format!("v{n}"));
+        let view = phone.next_json().await;
+        assert_eq!(view["type"], "view", "{view}");
+        latest = acked(&ack);
+        assert!(view["seq"].as_u64().unwrap() >= latest, "{view}");
+        let ballots = format!("({} ballot", n + 1);
+        assert!(view["html"].as_str().unwrap().contains(&ballots), "{view}");
+    }
 }
 
 #[tokio::test]
