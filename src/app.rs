@@ -63,8 +63,8 @@ impl Application {
             config.data_dir.display()
         )))?;
         let (admin_key, key_source) = admin_key(&config)?;
-        let store =
-            FileStore::open(&config.data_dir).map_err(io("cannot open the sessions folder"))?;
+        let store = FileStore::with_window(&config.data_dir, config.timings.sync_window)
+            .map_err(io("cannot open the sessions folder"))?;
         let metrics = Arc::new(Metrics::default());
         let shutdown = CancellationToken::new();
         let tracker = TaskTracker::new();

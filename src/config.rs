@@ -78,6 +78,10 @@ pub struct Timings {
     pub render_every: Duration,
     /// How long shutdown waits for sessions and sockets to finish.
     pub shutdown_grace: Duration,
+    /// How long the first transcript append waits for others so that one
+    /// sync makes them all durable (`transcript::group_sync`); zero syncs
+    /// each session's file on its own.
+    pub sync_window: Duration,
 }
 
 impl Default for Timings {
@@ -87,6 +91,7 @@ impl Default for Timings {
             idle_timeout: Duration::from_secs(45),
             render_every: Duration::from_millis(100),
             shutdown_grace: Duration::from_secs(5),
+            sync_window: Duration::from_millis(2),
         }
     }
 }

@@ -14,11 +14,14 @@ topteam: live workshops for a council cabinet and its management team
 
 USAGE:
     topteam [serve] [--addr 127.0.0.1:8080] [--data-dir ./data] [--workshops ./workshops]
+                    [--sync-window-ms 2]
     topteam check FILE...
     topteam export SESSION --format md|csv|json [--data-dir ./data]
     topteam verify FILE
 
-The facilitator key comes from TOPTEAM_ADMIN_KEY, or is generated into the data folder.";
+The facilitator key comes from TOPTEAM_ADMIN_KEY, or is generated into the data folder.
+--sync-window-ms: how long an append waits for other sessions' appends so one
+sync of the data folder's disk covers them all; 0 syncs each file alone.";
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,6 +59,12 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
             }
             "--data-dir" => config.data_dir = PathBuf::from(value()?),
             "--workshops" => config.workshops_dir = PathBuf::from(value()?),
+            "--sync-window-ms" => {
+                let ms: u64 = value()?
+                    .parse()
+                    .context("--sync-window-ms takes a whole number of milliseconds")?;
+                config.timings.sync_window = std::time::Duration::from_millis(ms.min(100));
+            }
             other => bail!("unknown option {other:?}\n\n{USAGE}"),
         }
     }

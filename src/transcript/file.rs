@@ -1,5 +1,6 @@
-//! The JSONL file store: one file per session, fsync before acknowledging.
+//! The JSONL file store: one file per session, durable before acknowledging.
 
+use super::group_sync::GroupSync;
 use super::{
     encode, parse, Found, Header, ReplayError, TranscriptStore, TranscriptWriter, FORMAT_VERSION,
 };
@@ -7,20 +8,32 @@ use crate::session::{Record, SessionInfo};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 use uuid::Uuid;
 
 /// Transcripts as files in `DATA_DIR/sessions/`.
 #[derive(Debug, Clone)]
 pub struct FileStore {
     dir: PathBuf,
+    /// Where appends from every session are made durable together.
+    group: Arc<GroupSync>,
 }
 
 impl FileStore {
-    /// A store under `data_dir`, creating `sessions/` if needed.
+    /// A store under `data_dir`, creating `sessions/` if needed, with the
+    /// default sync window.
     pub fn open(data_dir: &Path) -> io::Result<FileStore> {
+        FileStore::with_window(data_dir, crate::config::Timings::default().sync_window)
+    }
+
+    /// The same, with appends gathered for `window` before each sync (zero:
+    /// each session's file synced on its own).
+    pub fn with_window(data_dir: &Path, window: Duration) -> io::Result<FileStore> {
         let dir = data_dir.join("sessions");
         fs::create_dir_all(&dir)?;
-        Ok(FileStore { dir })
+        let group = Arc::new(GroupSync::new(File::open(&dir)?, window));
+        Ok(FileStore { dir, group })
     }
 
     /// The file of one session.
@@ -47,6 +60,7 @@ impl TranscriptStore for FileStore {
         // The new name must survive a crash too, not only the bytes.
         File::open(&self.dir)?.sync_all()?;
         Ok(Box::new(FileWriter {
+            group: self.group.clone(),
             file,
             len: line.len() as u64,
             needs_repair: false,
@@ -60,6 +74,7 @@ impl TranscriptStore for FileStore {
             file.sync_all()?;
         }
         Ok(Box::new(FileWriter {
+            group: self.group.clone(),
             file,
             len: good_len,
             needs_repair: false,
@@ -86,6 +101,10 @@ impl TranscriptStore for FileStore {
 
     fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>> {
         fs::read(self.path_of(id))
+    }
+
+    fn sync_counts(&self) -> (u64, u64) {
+        self.group.counts()
     }
 
     fn secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
@@ -125,6 +144,7 @@ fn from_hex(text: &str) -> Option<[u8; 32]> {
 }
 
 struct FileWriter {
+    group: Arc<GroupSync>,
     file: File,
     /// Length of the durable, whole-line prefix.
     len: u64,
@@ -143,7 +163,7 @@ impl TranscriptWriter for FileWriter {
         let written = self
             .file
             .write_all(&bytes)
-            .and_then(|()| self.file.sync_data());
+            .and_then(|()| self.group.sync(&self.file));
         match written {
             Ok(()) => {
                 self.len += bytes.len() as u64;

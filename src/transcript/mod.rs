@@ -4,6 +4,7 @@
 //! per line. The file is the storage: state is rebuilt by folding its records.
 
 mod file;
+mod group_sync;
 mod parse;
 
 pub use file::FileStore;
@@ -52,6 +53,10 @@ pub trait TranscriptStore: Send + Sync + 'static {
     /// The session's pseudonym secret, created on first use. It is kept apart
     /// from the transcript so that exporting a transcript never exports it.
     fn secret(&self, id: Uuid) -> io::Result<[u8; 32]>;
+    /// Syncs made so far and the appends they made durable, for `/metrics`.
+    fn sync_counts(&self) -> (u64, u64) {
+        (0, 0)
+    }
 }
 
 /// Appends records to one transcript.

@@ -106,6 +106,11 @@ async fn metrics_text(
         "# HELP topteam_sessions Sessions known.\n# TYPE topteam_sessions gauge\ntopteam_sessions {}\n",
         app.sessions.len()
     ));
+    let (syncs, appends) = app.sessions.store().sync_counts();
+    text.push_str(&format!(
+        "# HELP topteam_transcript_syncs_total Syncs that made appends durable (one may cover several sessions).\n# TYPE topteam_transcript_syncs_total counter\ntopteam_transcript_syncs_total {syncs}\n\
+         # HELP topteam_transcript_synced_appends_total Appends made durable by those syncs.\n# TYPE topteam_transcript_synced_appends_total counter\ntopteam_transcript_synced_appends_total {appends}\n"
+    ));
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
 }
 

@@ -269,3 +269,49 @@ proptest! {
         }
     }
 }
+
+/// Ballots from many rooms at the same moment are made durable by shared
+/// syncs, every one acked, and each transcript holds its own room's ballot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rooms_voting_at_once_share_syncs_and_every_ballot_is_on_disk() {
+    let dir = TempDir::new();
+    // A wide window, so the rooms surely meet in it on a busy test machine.
+    let (app, _) = spawn_app_with(&dir.0, |c| {
+        c.timings.sync_window = std::time::Duration::from_millis(50)
+    })
+    .await;
+    let mut rooms = Vec::new();
+    for _ in 0..12 {
+        let session = app.create_session("vote").await;
+        let phone = app.phones(&session, "cabinet", 1).await.remove(0);
+        app.command(
+            &session.id,
+            json!({ "type": "open", "activity": "priorities" }),
+        )
+        .await;
+        rooms.push((session, phone));
+    }
+    let before = app.metric("topteam_transcript_syncs_total").await;
+    let appends_before = app.metric("topteam_transcript_synced_appends_total").await;
+    let votes = rooms.iter_mut().map(|(_, phone)| async move {
+        acked(
+            &phone
+                .vote("priorities", json!({ "dots": { "roles": 2 } }))
+                .await,
+        )
+    });
+    let seqs = futures_util::future::join_all(votes).await;
+    let syncs = app.metric("topteam_transcript_syncs_total").await - before;
+    let appends = app.metric("topteam_transcript_synced_appends_total").await - appends_before;
+    assert_eq!(appends, 12.0, "one append per room");
+    assert!(syncs < appends, "{syncs} syncs for {appends} appends");
+    for ((session, _), seq) in rooms.iter().zip(seqs) {
+        let path = dir.0.join("sessions").join(format!("{}.jsonl", session.id));
+        let parsed = parse(&std::fs::read(path).unwrap()).unwrap();
+        let last = parsed.records.last().unwrap();
+        assert_eq!(
+            last.seq, seq,
+            "the acked ballot is the transcript's last line"
+        );
+    }
+}
