@@ -264,3 +264,44 @@ async fn kill_9_in_the_middle_of_a_2000_phone_burst_loses_no_acked_ballot() {
         voters.len()
     );
 }
+
+/// Rooms voting at the same moment share syncs (group commit); a kill -9 right
+/// after the last ack still finds every room's acked ballots on restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_after_rooms_voted_at_once_loses_no_acknowledged_ballot() {
+    let dir = TempDir::new();
+    let (mut child, app) = start_binary(&dir.0).await;
+    let mut rooms = Vec::new();
+    for _ in 0..8 {
+        let session = app.create_session("vote").await;
+        let phones = app.phones(&session, "cabinet", 3).await;
+        app.command(
+            &session.id,
+            json!({ "type": "open", "activity": "priorities" }),
+        )
+        .await;
+        rooms.push((session, phones));
+    }
+    let options = ["localism", "roles", "budget"];
+    let votes = rooms.iter_mut().enumerate().flat_map(|(r, (_, phones))| {
+        phones.iter_mut().enumerate().map(move |(i, phone)| {
+            let ballot = json!({ "dots": { options[(r + i) % 3]: 1 + i } });
+            async move {
+                acked(&phone.vote("priorities", ballot.clone()).await);
+                (r, i, ballot)
+            }
+        })
+    });
+    let mut acked_ballots: Vec<BTreeMap<usize, Value>> = vec![BTreeMap::new(); 8];
+    for (r, i, ballot) in futures_util::future::join_all(votes).await {
+        acked_ballots[r].insert(i, ballot);
+    }
+    child.kill().await.unwrap();
+
+    let (_child, app) = start_binary(&dir.0).await;
+    for ((session, _), ballots) in rooms.iter().zip(&acked_ballots) {
+        let state = app.state(&session.id).await;
+        assert_eq!(totals(&state, "priorities", "all")["ballots"], 3);
+        assert_eq!(totals_of(&state), expected_totals(ballots));
+    }
+}
