@@ -21,7 +21,8 @@
 //! - [`activity`]: one file per activity kind: ballot validation and tallies,
 //!   and results by team.
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
-//! - [`transcript`]: the append-only JSONL store and its replay.
+//! - [`transcript`]: the append-only JSONL store and its replay; appends from
+//!   rooms voting at the same moment are made durable by one sync.
 //! - [`render`]: maud views for each audience (participant, screen,
 //!   facilitator), SVG charts, and the session as JSON.
 //! - [`report`]: the organiser's record rebuilt from a transcript: timeline,
