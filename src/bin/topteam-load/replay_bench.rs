@@ -130,8 +130,6 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
         "{}",
         serde_json::json!({ "sessions": sessions, "events_each": events, "transcript_mb": (bytes as f64 / 1e5).round() / 10.0, "startup_ms": times })
     );
-    if std::env::var_os("TOPTEAM_KEEP_REPLAY").is_none() {
-        let _ = std::fs::remove_dir_all(&data);
-    }
+    let _ = std::fs::remove_dir_all(&data);
     Ok(())
 }
