@@ -20,6 +20,9 @@ pub enum StartError {
     /// The workshop scripts are missing or invalid.
     #[error(transparent)]
     Workshops(#[from] LibraryError),
+    /// Another topteam already serves from this data folder.
+    #[error("another topteam is using the data folder {0} (it holds {0}/topteam.lock); stop it first, or give this one another --data-dir")]
+    DataFolderInUse(String),
     /// The data folder or the address could not be used.
     #[error("{what}: {source}")]
     Io {
@@ -48,6 +51,9 @@ pub enum KeySource {
 
 /// A bound, ready server. `build` binds first so tests can read the port.
 pub struct Application {
+    /// An exclusive lock on the data folder, held until the server stops, so
+    /// two servers never append to the same transcripts.
+    data_lock: std::fs::File,
     listener: TcpListener,
     state: AppState,
     key_source: KeySource,
@@ -62,6 +68,7 @@ impl Application {
             "cannot create the data folder {}",
             config.data_dir.display()
         )))?;
+        let data_lock = lock_data_folder(&config.data_dir)?;
         let (admin_key, key_source) = admin_key(&config)?;
         let store = FileStore::with_window(&config.data_dir, config.timings.sync_window)
             .map_err(io("cannot open the sessions folder"))?;
@@ -85,6 +92,9 @@ impl Application {
             ms = started.elapsed().as_millis() as u64,
             "transcripts replayed"
         );
+        let series = crate::series::SeriesBook::open(&config.data_dir)
+            .map_err(io("cannot open the series folder"))?;
+        adopt_older_series(&sessions, &series);
         let listener = TcpListener::bind(config.addr)
             .await
             .map_err(io(format!("cannot listen on {}", config.addr)))?;
@@ -98,8 +108,13 @@ impl Application {
             shutdown,
             tracker,
             join_guard: crate::web::limits::JoinGuard::new(config.limits.join.clone()),
+            join_budget: crate::web::limits::JoinBudget::new(
+                config.limits.joins_per_address_per_minute,
+            ),
+            series: Arc::new(series),
         });
         Ok(Application {
+            data_lock,
             listener,
             state,
             key_source,
@@ -167,7 +182,46 @@ impl Application {
         if tokio::time::timeout(grace, tracker.wait()).await.is_err() {
             tracing::warn!("some sockets or sessions did not finish within the grace period");
         }
+        drop(self.data_lock);
         Ok(())
+    }
+}
+
+/// Sessions made before series had names and rosters name a series with no
+/// file: each such series gets one now, named after its first session.
+fn adopt_older_series(sessions: &Sessions, book: &crate::series::SeriesBook) {
+    let mut oldest_first = sessions.list();
+    oldest_first.reverse();
+    for handle in oldest_first {
+        let info = handle.info();
+        if book.get(&info.series).is_some() {
+            continue;
+        }
+        let made = book.create(info.title.clone(), Some(info.series), info.created_at.clone());
+        if let Err(e) = made {
+            tracing::error!(series = %info.series, error = %e, "cannot record an older series");
+        }
+    }
+}
+
+/// Takes the data folder's lock (`flock`, released by the kernel when the
+/// process ends, also on kill -9), or says that another server holds it.
+fn lock_data_folder(data_dir: &Path) -> Result<std::fs::File, StartError> {
+    let path = data_dir.join("topteam.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(format!("cannot open {}", path.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StartError::DataFolderInUse(
+            data_dir.display().to_string(),
+        )),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(io(format!("cannot lock {}", path.display()))(e))
+        }
     }
 }
 

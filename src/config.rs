@@ -30,8 +30,15 @@ pub struct Limits {
     pub session_queue: usize,
     /// Most commands the session task takes into one durable batch.
     pub max_batch: usize,
-    /// Participants per session.
+    /// Participants per session (people removed do not count).
     pub max_participants: usize,
+    /// Joins one address may make into one session per minute (a room of
+    /// phones behind one venue address joins well within it; a script
+    /// filling the room does not).
+    pub joins_per_address_per_minute: u32,
+    /// Websockets one participant may hold open at once; a newer one closes
+    /// the oldest (4009), so a token cannot hold hundreds of sockets.
+    pub max_sockets_per_participant: usize,
     /// Websockets open at once, in all.
     pub max_sockets: usize,
     /// Websockets open at once on one session.
@@ -57,6 +64,8 @@ impl Default for Limits {
             session_queue: 1024,
             max_batch: 512,
             max_participants: 5000,
+            joins_per_address_per_minute: 100,
+            max_sockets_per_participant: 3,
             max_sockets: 19_000,
             max_sockets_per_session: 4_000,
             messages_per_second: 10.0,

@@ -40,6 +40,7 @@ pub mod app;
 pub mod config;
 pub mod render;
 pub mod report;
+pub mod series;
 pub mod session;
 pub mod transcript;
 pub mod web;

@@ -57,10 +57,25 @@ pub struct StatementVersion {
 pub struct VersionTally {
     /// Everyone.
     pub all: ItemTally,
-    /// Cabinet.
-    pub cabinet: ItemTally,
-    /// Management team.
-    pub management: ItemTally,
+    /// Cabinet (hidden in an anonymous activity when a team answered too few).
+    pub cabinet: TeamItemTally,
+    /// Management team (likewise).
+    pub management: TeamItemTally,
+}
+
+/// One team's answers to a statement version, or why they are not shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum TeamItemTally {
+    /// The team's answers.
+    Shown(ItemTally),
+    /// Too few answers in an anonymous activity to show the teams apart.
+    Suppressed {
+        /// Always true.
+        suppressed: bool,
+        /// The fewest answers a team needs to be shown.
+        min_group_size: u32,
+    },
 }
 
 /// Checks responses: known statements, current versions, reasons for objections.
@@ -76,7 +91,10 @@ pub fn validate(
         if r.version.is_some_and(|v| v != current) {
             return Err(Rejection::StatementAmended(item));
         }
+        // A reason belongs to an objection only: an agreement never carries
+        // a reason typed for an earlier objection.
         let reason = match r.reason.as_deref().map(str::trim) {
+            _ if r.response != Stance::Object => None,
             None | Some("") => None,
             Some(text) => Some(super::clean_text(text, MAX_REASON_CHARS, "reason")?),
         };
@@ -159,8 +177,14 @@ pub fn tally<'a>(
     }
 }
 
-/// The current version's tally of one item, everyone and by group, for the history.
-pub fn version_tally<'a, I>(spec: &ActivitySpec, item: &str, ballots: I) -> VersionTally
+/// The current version's tally of one item, everyone and by group, for the
+/// history; the teams are split by the same rule as the activity's results.
+pub fn version_tally<'a, I>(
+    spec: &ActivitySpec,
+    item: &str,
+    ballots: I,
+    split: super::Split,
+) -> VersionTally
 where
     I: Iterator<Item = &'a CastBallot> + Clone,
 {
@@ -170,10 +194,25 @@ where
             .filter(move |b| group.is_none_or(|g| b.group == g));
         tally(spec, chosen).items.remove(item).unwrap_or_default()
     };
+    let (cabinet, management) = (of(Some(Group::Cabinet)), of(Some(Group::Management)));
+    let answers = |t: &ItemTally| (t.agree + t.live_with + t.object) as usize;
+    let (cabinet, management) = if split.shows_teams(&[answers(&cabinet), answers(&management)])
+    {
+        (
+            TeamItemTally::Shown(cabinet),
+            TeamItemTally::Shown(management),
+        )
+    } else {
+        let hidden = TeamItemTally::Suppressed {
+            suppressed: true,
+            min_group_size: split.min_group_size,
+        };
+        (hidden.clone(), hidden)
+    };
     VersionTally {
         all: of(None),
-        cabinet: of(Some(Group::Cabinet)),
-        management: of(Some(Group::Management)),
+        cabinet,
+        management,
     }
 }
 

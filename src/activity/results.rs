@@ -81,15 +81,28 @@ pub struct Split {
 }
 
 impl Split {
-    fn group(&self, tally: Tally) -> GroupResult {
-        let n = tally.ballots();
-        if self.anonymous && n > 0 && n < self.min_group_size as usize {
-            GroupResult::Suppressed {
+    /// Whether a team with `n` ballots is too small to show on its own.
+    fn too_few(&self, n: usize) -> bool {
+        self.anonymous && n > 0 && n < self.min_group_size as usize
+    }
+
+    /// Whether the teams may be shown apart, given each team's ballots. In an
+    /// anonymous activity, when any team has too few, no team is shown: the
+    /// whole room minus the larger team would otherwise give the small one.
+    pub fn shows_teams(&self, ballots_per_team: &[usize]) -> bool {
+        !ballots_per_team.iter().any(|n| self.too_few(*n))
+    }
+
+    /// Both teams' results, or both suppressed when either is too small.
+    fn teams(&self, cabinet: Tally, management: Tally) -> (GroupResult, GroupResult) {
+        if self.shows_teams(&[cabinet.ballots(), management.ballots()]) {
+            (GroupResult::Shown(cabinet), GroupResult::Shown(management))
+        } else {
+            let hidden = GroupResult::Suppressed {
                 suppressed: true,
                 min_group_size: self.min_group_size,
-            }
-        } else {
-            GroupResult::Shown(tally)
+            };
+            (hidden.clone(), hidden)
         }
     }
 }
@@ -100,10 +113,9 @@ impl Results {
     where
         I: Iterator<Item = &'a CastBallot> + Clone,
     {
-        let of_group =
-            |g: Group| split.group(tally(spec, ballots.clone().filter(move |b| b.group == g)));
-        let cabinet = of_group(Group::Cabinet);
-        let management = of_group(Group::Management);
+        let of_group = |g: Group| tally(spec, ballots.clone().filter(move |b| b.group == g));
+        let (cabinet, management) =
+            split.teams(of_group(Group::Cabinet), of_group(Group::Management));
         let comparison = compare(spec, cabinet.shown(), management.shown());
         Results {
             all: tally(spec, ballots.clone()),
@@ -118,15 +130,14 @@ impl Results {
     where
         I: Iterator<Item = &'a ideas::Idea> + Clone,
     {
-        let of_group = |g: Group| {
-            split.group(Tally::Ideas(ideas::tally(
-                ideas.clone().filter(move |i| i.group == g),
-            )))
-        };
+        let of_group =
+            |g: Group| Tally::Ideas(ideas::tally(ideas.clone().filter(move |i| i.group == g)));
+        let (cabinet, management) =
+            split.teams(of_group(Group::Cabinet), of_group(Group::Management));
         Results {
             all: Tally::Ideas(ideas::tally(ideas.clone())),
-            cabinet: of_group(Group::Cabinet),
-            management: of_group(Group::Management),
+            cabinet,
+            management,
             comparison: None,
         }
     }

@@ -14,7 +14,8 @@ pub mod wire;
 pub use json::{session_json, session_summary_json, status_name};
 pub use results::{field_label, results as activity_results};
 pub use views::{
-    facilitator_view, participant_view, screen_view, waiting_view, ParticipantVariant, Pass,
+    facilitator_view, participant_view, screen_view, waiting_view, ConsoleAlerts,
+    ParticipantVariant, Pass,
 };
 
 use crate::session::{ParticipantId, SessionState};
@@ -90,12 +91,12 @@ pub struct ViewSenders {
     screen: watch::Sender<Arc<Frame>>,
     facilitator: watch::Sender<Arc<Frame>>,
     stale: [bool; 3],
-    /// The last transcript write failed: the console says so.
-    pub storage_failing: bool,
+    /// What the console must warn about.
+    pub alerts: ConsoleAlerts,
 }
 
 /// Channels holding the views of `state`.
-pub fn channels(state: &SessionState) -> ViewSenders {
+pub fn channels(state: &SessionState, alerts: ConsoleAlerts) -> ViewSenders {
     let pass = Pass::new(state);
     let (participant, _) = watch::channel(Arc::new(participant_frame(&pass)));
     let (screen, _) = watch::channel(Arc::new(frame(
@@ -106,14 +107,14 @@ pub fn channels(state: &SessionState) -> ViewSenders {
     let (facilitator, _) = watch::channel(Arc::new(frame(
         "facilitator",
         state.seq,
-        &facilitator_view(&pass, false).into_string(),
+        &facilitator_view(&pass, &alerts).into_string(),
     )));
     ViewSenders {
         participant,
         screen,
         facilitator,
         stale: [false; 3],
-        storage_failing: false,
+        alerts,
     }
 }
 
@@ -184,7 +185,7 @@ impl ViewSenders {
                 &self.facilitator,
                 "facilitator",
                 state.seq,
-                facilitator_view(pass, self.storage_failing).into_string(),
+                facilitator_view(pass, &self.alerts).into_string(),
             ),
         }
     }

@@ -118,15 +118,30 @@ pub fn screen_view(pass: &Pass) -> Markup {
     }
 }
 
+/// Faults the console must show above everything else.
+#[derive(Debug, Clone, Default)]
+pub struct ConsoleAlerts {
+    /// The last transcript write failed.
+    pub storage_failing: bool,
+    /// The pseudonym secret is missing: why (the file), so anonymous ballots are refused.
+    pub anonymity_unavailable: Option<String>,
+}
+
 /// What the console shows: everything, results included before they are
 /// revealed, and a warning while the transcript cannot be written.
-pub fn facilitator_view(pass: &Pass, storage_failing: bool) -> Markup {
+pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
     let state = pass.state;
     html! {
-        @if storage_failing {
+        @if alerts.storage_failing {
             div.error-summary role="alert" {
                 h2 { "Votes are not being saved" }
                 p { "The last attempt to write this session's transcript failed (is the disk full?). Nobody has been told their vote is saved since. topteam tries again with each new command." }
+            }
+        }
+        @if let Some(why) = &alerts.anonymity_unavailable {
+            div.error-summary role="alert" {
+                h2 { "Anonymous voting is switched off" }
+                p { "This session's pseudonym secret cannot be read (" (why) "). Anonymous activities refuse new ballots rather than count anyone twice. Restore the file from a backup and restart topteam; named activities work as normal." }
             }
         }
         section.agenda aria-labelledby="agenda-title" {

@@ -1,169 +1,305 @@
-//! `votes.csv`: one row per final ballot item, RFC 4180, opening cleanly in Excel.
+//! `votes.csv`: what was answered, to which wording, RFC 4180, opening cleanly in Excel.
+//!
+//! Named activities give one row per answer: the voter's final ballot, and
+//! for agreement statements their last answer to each version, with that
+//! version's wording, so an objection to the first wording and an agreement
+//! to the amended one are two rows. Anonymous activities give only counts
+//! (how many ballots gave each answer), for the whole room and, where the
+//! results show the teams apart, per team: never a row per ballot, a
+//! pseudonym or a time.
 
 use super::Source;
-use crate::activity::Ballot;
-use crate::session::{Event, ParticipantId};
-use std::collections::HashMap;
+use crate::activity::{Ballot, GroupResult};
+use crate::session::{ActivityState, Event, ParticipantId};
+use crate::activity::agreement::{ItemTally, TeamItemTally};
+use crate::workshop::{ActivityKind, Group};
+use std::collections::{BTreeMap, HashMap};
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 14] = [
     "activity",
     "activity_title",
     "kind",
     "item",
     "item_label",
+    "version",
+    "wording",
     "value",
     "reason",
     "group",
     "voter",
     "anonymous",
+    "count",
     "time",
 ];
 
+/// One answer to one item: its value and the reason given with it.
+type Answer = (String, String);
+
 /// The CSV text, starting with a UTF-8 byte order mark so Excel reads it as UTF-8.
 pub fn votes_csv(source: &Source) -> String {
-    let times = item_times(source);
-    let mut out = String::from("\u{feff}");
-    push_row(&mut out, HEADER.iter().map(|h| h.to_string()));
+    let mut rows = Rows::default();
     for activity in &source.state.activities {
-        let spec = &activity.spec;
-        let label = |id: &str| {
-            spec.option(id)
-                .map_or_else(|| id.to_string(), |o| o.label.clone())
-        };
-        for (voter, cast) in &activity.ballots {
-            if !spec.anonymous && source.state.participant(voter).is_some_and(|p| p.removed) {
-                continue; // not counted, so not a final ballot
-            }
-            let items: Vec<(String, String, String)> = match &cast.ballot {
-                Ballot::Dots(d) => d
-                    .iter()
-                    .map(|(k, n)| (k.clone(), n.to_string(), String::new()))
-                    .collect(),
-                Ballot::Order(o) => o
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| (k.clone(), (i + 1).to_string(), String::new()))
-                    .collect(),
-                Ballot::Placements(p) => p
-                    .iter()
-                    .map(|(k, v)| {
-                        (
-                            k.clone(),
-                            serde_json::to_value(v)
-                                .ok()
-                                .and_then(|v| v.as_str().map(String::from))
-                                .unwrap_or_default(),
-                            String::new(),
-                        )
-                    })
-                    .collect(),
-                Ballot::Responses(r) => r
-                    .iter()
-                    .map(|(k, v)| {
-                        let stance = serde_json::to_value(v.response)
-                            .ok()
-                            .and_then(|v| v.as_str().map(String::from))
-                            .unwrap_or_default();
-                        (k.clone(), stance, v.reason.clone().unwrap_or_default())
-                    })
-                    .collect(),
-                Ballot::Scores(s) => s
-                    .iter()
-                    .map(|(k, n)| (k.clone(), n.to_string(), String::new()))
-                    .collect(),
-            };
-            for (item, value, reason) in items {
-                let time = times
-                    .get(&(spec.id.as_str(), *voter, item.as_str()))
-                    .cloned()
-                    .unwrap_or_default();
-                push_row(
-                    &mut out,
-                    [
-                        spec.id.clone(),
-                        spec.title.clone(),
-                        spec.kind.as_str().to_string(),
-                        item.clone(),
-                        label(&item),
-                        value,
-                        reason,
-                        cast.group.as_str().to_string(),
-                        source.voter_label(spec.anonymous, voter),
-                        spec.anonymous.to_string(),
-                        time,
-                    ]
-                    .into_iter(),
-                );
-            }
+        if !activity.spec.kind.takes_ballots() {
+            continue;
+        }
+        if activity.spec.anonymous {
+            anonymous_rows(source, activity, &mut rows);
+        } else {
+            named_rows(source, activity, &mut rows);
         }
     }
-    out
+    let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    let _ = out.write_record(HEADER);
+    for row in rows.0 {
+        let _ = out.write_record(row.iter().map(|c| neutral(c)));
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// When each (activity, voter, item) was last answered, from the records.
-fn item_times(source: &Source) -> HashMap<(&str, ParticipantId, &str), String> {
-    let mut times = HashMap::new();
+#[derive(Default)]
+struct Rows(Vec<[String; 14]>);
+
+/// Where a row's answer sits: the activity, the item and the version.
+struct Place<'a> {
+    activity: &'a ActivityState,
+    item: &'a str,
+    version: Option<u32>,
+}
+
+impl Rows {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        at: &Place,
+        answer: Answer,
+        group: &str,
+        voter: String,
+        count: usize,
+        time: String,
+    ) {
+        let spec = &at.activity.spec;
+        let label = spec
+            .option(at.item)
+            .map_or_else(|| at.item.to_string(), |o| o.label.clone());
+        let wording = at
+            .version
+            .and_then(|v| {
+                let versions = at.activity.statements.get(at.item)?;
+                versions.iter().find(|s| s.version == v)
+            })
+            .map_or_else(|| label.clone(), |s| s.text.clone());
+        self.0.push([
+            spec.id.clone(),
+            spec.title.clone(),
+            spec.kind.as_str().to_string(),
+            at.item.to_string(),
+            label,
+            at.version.map(|v| v.to_string()).unwrap_or_default(),
+            wording,
+            answer.0,
+            answer.1,
+            group.to_string(),
+            voter,
+            spec.anonymous.to_string(),
+            count.to_string(),
+            time,
+        ]);
+    }
+}
+
+/// Each voter's answers: the final ballot, and for agreements the last answer
+/// to every version of every statement, in the order they were first given.
+fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
+    let spec = &activity.spec;
+    let counted =
+        |voter: &ParticipantId| source.state.participant(voter).is_none_or(|p| !p.removed);
+    // (voter, item, version) -> (answer, group, time), last answer wins.
+    let mut answers: Vec<((ParticipantId, String, Option<u32>), (Answer, Group, String))> =
+        Vec::new();
+    let mut index: HashMap<(ParticipantId, String, Option<u32>), usize> = HashMap::new();
     for r in &source.records {
         let Event::BallotCast {
-            activity,
+            activity: a,
             voter,
+            group,
             ballot,
-            ..
         } = &r.event
         else {
             continue;
         };
-        let items: Vec<&str> = match ballot {
-            Ballot::Dots(d) => d.keys().map(String::as_str).collect(),
-            Ballot::Order(o) => o.iter().map(String::as_str).collect(),
-            Ballot::Placements(p) => p.keys().map(String::as_str).collect(),
-            Ballot::Responses(x) => x.keys().map(String::as_str).collect(),
-            Ballot::Scores(s) => s.keys().map(String::as_str).collect(),
-        };
-        for item in items {
-            times.insert((activity.as_str(), *voter, item), r.at.clone());
+        if a != &spec.id || !counted(voter) {
+            continue;
+        }
+        for (item, version, answer) in items_of(ballot) {
+            let key = (*voter, item, version);
+            let value = (answer, *group, r.at.clone());
+            match index.get(&key) {
+                Some(&i) => answers[i].1 = value,
+                None => {
+                    index.insert(key.clone(), answers.len());
+                    answers.push((key, value));
+                }
+            }
         }
     }
-    times
+    // Dots and rank ballots replace each other whole: keep only what the
+    // final ballot says. Item-by-item kinds keep every item answered.
+    let whole = matches!(spec.kind, ActivityKind::Dots | ActivityKind::Rank);
+    for ((voter, item, version), (answer, group, time)) in answers {
+        if whole {
+            let Some(final_ballot) = activity.ballots.get(&voter) else {
+                continue;
+            };
+            if !items_of(&final_ballot.ballot)
+                .iter()
+                .any(|(i, _, a)| *i == item && *a == answer)
+            {
+                continue;
+            }
+        }
+        let place = Place {
+            activity,
+            item: &item,
+            version,
+        };
+        let voter = source.voter_label(false, &voter);
+        rows.push(&place, answer, group.as_str(), voter, 1, time);
+    }
 }
 
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    let row: Vec<String> = cells.map(|c| cell(&c)).collect();
-    out.push_str(&row.join(","));
-    out.push_str("\r\n");
+/// Counts of each answer per item (and per version of a statement), for the
+/// whole room and for each team where the results show the teams apart.
+fn anonymous_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
+    let results = activity.results(&source.state);
+    let teams_shown = matches!(results.cabinet, GroupResult::Shown(_))
+        && matches!(results.management, GroupResult::Shown(_));
+    let mut groups = vec![("all", None)];
+    if teams_shown {
+        groups.push(("cabinet", Some(Group::Cabinet)));
+        groups.push(("management", Some(Group::Management)));
+    }
+    for (name, group) in groups {
+        let mut counts: BTreeMap<(String, Option<u32>, String), (usize, Vec<String>)> =
+            BTreeMap::new();
+        let ballots = activity
+            .ballots
+            .values()
+            .filter(|b| group.is_none_or(|g| b.group == g));
+        for cast in ballots {
+            for (item, version, (value, reason)) in items_of(&cast.ballot) {
+                let entry = counts.entry((item, version, value)).or_default();
+                entry.0 += 1;
+                if !reason.is_empty() {
+                    entry.1.push(reason);
+                }
+            }
+        }
+        for ((item, version, value), (count, mut reasons)) in counts {
+            // Sorted, so the order of reasons says nothing about who gave them.
+            reasons.sort();
+            let place = Place {
+                activity,
+                item: &item,
+                version,
+            };
+            let answer = (value, reasons.join("\n"));
+            rows.push(&place, answer, name, String::new(), count, String::new());
+        }
+        superseded_versions(activity, name, group, rows);
+    }
 }
 
-/// One CSV cell. Text a spreadsheet would run as a formula (starting with
-/// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading apostrophe; then
-/// RFC 4180 quoting where needed.
-fn cell(text: &str) -> String {
-    let neutral = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+/// The counts each earlier wording of an anonymous activity's statements had
+/// when it was amended (answers to it are cleared from the ballots then).
+fn superseded_versions(activity: &ActivityState, name: &str, group: Option<Group>, rows: &mut Rows) {
+    for (item, versions) in &activity.statements {
+        for v in versions {
+            let Some(tally) = &v.tally else { continue };
+            let shown = match group {
+                None => Some(&tally.all),
+                Some(Group::Cabinet) => team(&tally.cabinet),
+                Some(_) => team(&tally.management),
+            };
+            let Some(t) = shown else { continue };
+            let place = Place {
+                activity,
+                item,
+                version: Some(v.version),
+            };
+            let mut reasons = t.reasons.clone();
+            reasons.sort();
+            for (value, count, reason) in [
+                ("agree", t.agree, String::new()),
+                ("live_with", t.live_with, String::new()),
+                ("object", t.object, reasons.join("\n")),
+            ] {
+                if count > 0 {
+                    let answer = (value.to_string(), reason);
+                    rows.push(&place, answer, name, String::new(), count as usize, String::new());
+                }
+            }
+        }
+    }
+}
+
+fn team(t: &TeamItemTally) -> Option<&ItemTally> {
+    match t {
+        TeamItemTally::Shown(t) => Some(t),
+        TeamItemTally::Suppressed { .. } => None,
+    }
+}
+
+/// The items a ballot answers: (item, statement version, (value, reason)).
+fn items_of(ballot: &Ballot) -> Vec<(String, Option<u32>, Answer)> {
+    let plain = |k: &String, v: String| (k.clone(), None, (v, String::new()));
+    match ballot {
+        Ballot::Dots(d) => d.iter().map(|(k, n)| plain(k, n.to_string())).collect(),
+        Ballot::Order(o) => o
+            .iter()
+            .enumerate()
+            .map(|(i, k)| plain(k, (i + 1).to_string()))
+            .collect(),
+        Ballot::Placements(p) => p.iter().map(|(k, v)| plain(k, name_of(v))).collect(),
+        Ballot::Responses(r) => r
+            .iter()
+            .map(|(k, v)| {
+                let answer = (name_of(&v.response), v.reason.clone().unwrap_or_default());
+                (k.clone(), Some(v.version.unwrap_or(1)), answer)
+            })
+            .collect(),
+        Ballot::Scores(s) => s.iter().map(|(k, n)| plain(k, n.to_string())).collect(),
+    }
+}
+
+/// A value's name on the wire (`members`, `live_with`).
+fn name_of(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return) gets a leading apostrophe; the csv crate does
+/// the RFC 4180 quoting.
+fn neutral(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::neutral;
 
     #[test]
-    fn formulas_are_neutralised_and_quotes_doubled() {
-        assert_eq!(
-            cell("=HYPERLINK(\"http://x\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\")\""
-        );
-        assert_eq!(cell("+44 1234"), "'+44 1234");
-        assert_eq!(cell("-1"), "'-1");
-        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a, b"), "\"a, b\"");
-        assert_eq!(cell("two\nlines"), "\"two\nlines\"");
+    fn formulas_are_neutralised() {
+        assert_eq!(neutral("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(neutral("+44 1234"), "'+44 1234");
+        assert_eq!(neutral("-1"), "'-1");
+        assert_eq!(neutral("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutral("plain"), "plain");
     }
 }

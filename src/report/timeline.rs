@@ -14,7 +14,8 @@ pub struct TimelineEntry {
     pub text: String,
 }
 
-/// Every event in words. Anonymous ballots and ideas name nobody.
+/// Every event in words. Anonymous ballots and ideas are left out (their
+/// results say what was answered, never who or when).
 pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
     let state = &source.state;
     let title = |id: &str| {
@@ -31,20 +32,33 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
     source
         .records
         .iter()
+        // An anonymous ballot or idea with its time is a row per ballot: with
+        // a small team, or a facilitator watching who taps, it could be traced.
+        // The results say what was answered; the timeline does not say when.
+        .filter(|r| match &r.event {
+            Event::BallotCast { activity, .. } | Event::IdeaAdded { activity, .. } => {
+                !anonymous(activity)
+            }
+            _ => true,
+        })
         .map(|r| {
             let text = match &r.event {
                 Event::ParticipantJoined {
                     name,
                     group,
                     admitted,
+                    held,
                     ..
                 } => {
-                    let wait = if *admitted {
-                        ""
-                    } else {
-                        " (waiting to be admitted)"
+                    let wait = match (admitted, held) {
+                        (true, _) => String::new(),
+                        (false, Some(why)) => format!(" (held for the facilitator: {})", why.label()),
+                        (false, None) => " (waiting to be admitted)".to_string(),
                     };
                     format!("{name} joined as {}{wait}", group.label())
+                }
+                Event::RosterUpdated { people } => {
+                    format!("the roster was set: {} people", people.len())
                 }
                 Event::ParticipantAdmitted { participant } => {
                     format!("{} was admitted", who(participant))
@@ -62,20 +76,11 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 Event::ResultsRevealed { activity } => {
                     format!("results of {} shown to the room", title(activity))
                 }
-                Event::BallotCast { activity, .. } if anonymous(activity) => {
-                    format!("an anonymous ballot on {}", title(activity))
-                }
                 Event::BallotCast {
                     activity, voter, ..
                 } => format!("{} voted on {}", who(voter), title(activity)),
                 Event::OptionsSet { activity, options } => {
                     format!("{} options carried into {}", options.len(), title(activity))
-                }
-                Event::IdeaAdded { activity, text, .. } if anonymous(activity) => {
-                    format!(
-                        "an anonymous idea on {}: \u{201c}{text}\u{201d}",
-                        title(activity)
-                    )
                 }
                 Event::IdeaAdded {
                     activity,

@@ -178,8 +178,18 @@ impl ActivityState {
 
     /// A new version of a statement: the current one keeps its tally, and
     /// answers to it are cleared so everyone answers the new wording.
-    pub(crate) fn amend(&mut self, item: &str, text: &str, fields: &BTreeMap<String, String>) {
-        let tally = agreement::version_tally(&self.spec, item, self.ballots.values());
+    pub(crate) fn amend(
+        &mut self,
+        item: &str,
+        text: &str,
+        fields: &BTreeMap<String, String>,
+        min_group_size: u32,
+    ) {
+        let split = Split {
+            anonymous: self.spec.anonymous,
+            min_group_size,
+        };
+        let tally = agreement::version_tally(&self.spec, item, self.ballots.values(), split);
         let Some(versions) = self.statements.get_mut(item) else {
             return;
         };

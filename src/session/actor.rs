@@ -51,7 +51,11 @@ pub fn spawn(
     } = env;
     let (tx, rx) = mpsc::channel(limits.session_queue);
     let state = Arc::new(state);
-    let view_senders = render::channels(&state);
+    let alerts = render::ConsoleAlerts {
+        storage_failing: false,
+        anonymity_unavailable: pseudonyms.missing().map(String::from),
+    };
+    let view_senders = render::channels(&state, alerts);
     let (state_tx, state_rx) = watch::channel(state.clone());
     let info = state.info.clone();
     let task = SessionTask {
@@ -61,6 +65,7 @@ pub fn spawn(
         state_tx,
         views: view_senders,
         max_batch: limits.max_batch,
+        max_participants: limits.max_participants,
         render_every: timings.render_every,
         // As if the last render were one interval ago: the first change shows at once.
         last_render: Instant::now()
@@ -90,6 +95,7 @@ struct SessionTask {
     state_tx: watch::Sender<Arc<SessionState>>,
     views: ViewSenders,
     max_batch: usize,
+    max_participants: usize,
     render_every: std::time::Duration,
     last_render: Instant,
     dirty: bool,
@@ -147,7 +153,8 @@ impl SessionTask {
         let mut records = Vec::new();
         let mut replies: Vec<CommandReply> = Vec::new();
         let mut connects = Vec::new();
-        let ctx = Context::new(SystemTime::now(), self.pseudonyms.clone());
+        let ctx = Context::new(SystemTime::now(), self.pseudonyms.clone())
+            .with_max_participants(self.max_participants);
         let at = ctx.now_rfc3339();
         for request in batch {
             match request {
@@ -185,13 +192,13 @@ impl SessionTask {
                     }
                 }
                 next = (*self.state).clone();
-                if !self.views.storage_failing {
+                if !self.views.alerts.storage_failing {
                     // The console says so at once, whatever the render throttle.
-                    self.views.storage_failing = true;
+                    self.views.alerts.storage_failing = true;
                     self.render();
                 }
-            } else if self.views.storage_failing {
-                self.views.storage_failing = false;
+            } else if self.views.alerts.storage_failing {
+                self.views.alerts.storage_failing = false;
                 self.dirty = true;
             }
             self.metrics.durable_latency(started.elapsed());
@@ -263,13 +270,13 @@ impl SessionTask {
                     .clone();
                 // Anonymous ballots are filed under the pseudonym, which only
                 // this task (holding the secret) can work out.
-                let pseudonym = self.pseudonyms.of(id);
+                let pseudonym = self.pseudonyms.of(id).ok();
                 let my_ballots = self
                     .state
                     .activities
                     .iter()
                     .filter_map(|a| {
-                        let voter = if a.spec.anonymous { pseudonym } else { id };
+                        let voter = if a.spec.anonymous { pseudonym? } else { id };
                         let ballot = a.ballots.get(&voter)?;
                         Some((a.spec.id.clone(), ballot.ballot.clone()))
                     })

@@ -143,6 +143,10 @@ pub enum Command {
     /// A new participant (from `POST /api/join`; never parsed from a client message).
     #[serde(skip)]
     Join(JoinRequest),
+    /// The series' roster changed (from `PUT /api/series/{id}/roster`; never
+    /// parsed from a client message).
+    #[serde(skip)]
+    SetRoster(Vec<crate::series::Person>),
 }
 
 impl Command {
@@ -186,12 +190,24 @@ pub enum TimerAction {
 pub struct JoinRequest {
     /// New participant id.
     pub participant: ParticipantId,
-    /// Name as typed.
-    pub name: String,
-    /// Group chosen.
-    pub group: Group,
-    /// Optional job title (portfolio, directorate).
-    pub job_title: Option<String>,
+    /// Who they say they are.
+    pub who: Claim,
     /// Hash of the participant's secret token.
     pub token_hash: String,
+}
+
+/// Who a joiner says they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// A roster person, picked from the list.
+    Person(uuid::Uuid),
+    /// A name typed in, matched against the roster when there is one.
+    Named {
+        /// Name as typed (checked).
+        name: String,
+        /// Group chosen.
+        group: Group,
+        /// Optional job title (portfolio, directorate).
+        job_title: Option<String>,
+    },
 }

@@ -2,7 +2,7 @@
 //!
 //! Both are given, never fetched, so deciding stays pure and testable.
 
-use super::ParticipantId;
+use super::{ParticipantId, Rejection};
 use sha2::{Digest, Sha256};
 use std::time::SystemTime;
 use uuid::Uuid;
@@ -14,12 +14,24 @@ pub struct Context {
     pub now: SystemTime,
     /// Makes anonymous voters' pseudonyms.
     pub pseudonyms: Pseudonyms,
+    /// Most participants (not counting people removed) the session takes.
+    pub max_participants: usize,
 }
 
 impl Context {
-    /// A context at `now` with this session's pseudonym secret.
+    /// A context at `now` with this session's pseudonym secret and no cap.
     pub fn new(now: SystemTime, pseudonyms: Pseudonyms) -> Context {
-        Context { now, pseudonyms }
+        Context {
+            now,
+            pseudonyms,
+            max_participants: usize::MAX,
+        }
+    }
+
+    /// The same, taking at most `max` participants.
+    pub fn with_max_participants(mut self, max: usize) -> Context {
+        self.max_participants = max;
+        self
     }
 
     /// Now, as RFC 3339 with milliseconds.
@@ -35,30 +47,57 @@ impl Context {
 /// the transcript can turn back into names.
 #[derive(Clone)]
 pub struct Pseudonyms {
-    secret: [u8; 32],
+    /// `None` when the secret file is missing or unreadable: anonymous
+    /// ballots are then refused, never filed under fresh pseudonyms (which
+    /// would count every earlier voter twice).
+    secret: Option<[u8; 32]>,
+    /// Why there is no secret, for the console and the log.
+    missing: Option<std::sync::Arc<str>>,
 }
 
 impl std::fmt::Debug for Pseudonyms {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Pseudonyms(..)")
+        f.write_str(if self.secret.is_some() {
+            "Pseudonyms(..)"
+        } else {
+            "Pseudonyms(unavailable)"
+        })
     }
 }
 
 impl Pseudonyms {
     /// From a session's secret.
     pub fn new(secret: [u8; 32]) -> Pseudonyms {
-        Pseudonyms { secret }
+        Pseudonyms {
+            secret: Some(secret),
+            missing: None,
+        }
+    }
+
+    /// For a session whose secret is lost (`why` names the file): anonymous
+    /// ballots are refused.
+    pub fn unavailable(why: impl Into<std::sync::Arc<str>>) -> Pseudonyms {
+        Pseudonyms {
+            secret: None,
+            missing: Some(why.into()),
+        }
+    }
+
+    /// Why pseudonyms cannot be made, if they cannot.
+    pub fn missing(&self) -> Option<&str> {
+        self.missing.as_deref()
     }
 
     /// The participant's pseudonym in this session.
-    pub fn of(&self, participant: ParticipantId) -> ParticipantId {
+    pub fn of(&self, participant: ParticipantId) -> Result<ParticipantId, Rejection> {
+        let secret = self.secret.ok_or(Rejection::AnonymityUnavailable)?;
         let mut hash = Sha256::new();
-        hash.update(self.secret);
+        hash.update(secret);
         hash.update(participant.as_bytes());
         let digest = hash.finalize();
         let mut bytes = [0u8; 16];
         bytes.copy_from_slice(&digest[..16]);
-        Uuid::from_bytes(bytes)
+        Ok(Uuid::from_bytes(bytes))
     }
 }
 
@@ -73,6 +112,10 @@ mod tests {
         let b = Pseudonyms::new([2; 32]);
         assert_eq!(a.of(p), a.of(p));
         assert_ne!(a.of(p), b.of(p));
-        assert_ne!(a.of(p), p);
+        assert_ne!(a.of(p), Ok(p));
+        assert_eq!(
+            Pseudonyms::unavailable("gone").of(p),
+            Err(Rejection::AnonymityUnavailable)
+        );
     }
 }

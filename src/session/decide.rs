@@ -3,8 +3,8 @@
 use super::carry::{carried_options, with_own_options};
 use super::decide_content;
 use super::{
-    ActivityStatus, Actor, Command, Context, Event, JoinRequest, Participant, ParticipantId,
-    Rejection, SessionState, SessionStatus,
+    ActivityStatus, Actor, Command, Context, Event, Participant, ParticipantId, Rejection,
+    SessionState, SessionStatus,
 };
 use crate::activity::{self, Ballot};
 use crate::workshop::ActivityKind;
@@ -22,7 +22,7 @@ pub fn decide(
     }
     match (actor, command) {
         (Actor::Participant(id), Command::Join(join)) if id == join.participant => {
-            decide_join(state, join)
+            super::decide_join::decide_join(state, ctx, join)
         }
         (_, Command::Join(_)) => Err(Rejection::FacilitatorOnly("add people that way")),
         (Actor::Participant(voter), Command::Vote { activity, ballot }) => {
@@ -53,7 +53,7 @@ pub fn execute(
     client_id: Option<String>,
     command: Command,
 ) -> Result<(u64, Vec<super::Record>), Rejection> {
-    let recorded = actor_on_record(state, ctx, actor, &command);
+    let recorded = actor_on_record(state, ctx, actor, &command)?;
     if let Some(seq) = client_id
         .as_deref()
         .and_then(|c| state.already_done(&recorded, c))
@@ -84,33 +84,18 @@ pub fn actor_on_record(
     ctx: &Context,
     actor: Actor,
     command: &Command,
-) -> Actor {
+) -> Result<Actor, Rejection> {
     let Actor::Participant(id) = actor else {
-        return actor;
+        return Ok(actor);
     };
     let activity = match command {
         Command::Vote { activity, .. } | Command::Idea { activity, .. } => activity,
-        _ => return actor,
+        _ => return Ok(actor),
     };
     match state.activity(activity) {
-        Some((_, a)) if a.spec.anonymous => Actor::Participant(ctx.pseudonyms.of(id)),
-        _ => actor,
+        Some((_, a)) if a.spec.anonymous => Ok(Actor::Participant(ctx.pseudonyms.of(id)?)),
+        _ => Ok(actor),
     }
-}
-
-fn decide_join(state: &SessionState, join: JoinRequest) -> Result<Vec<Event>, Rejection> {
-    let workshop = state.workshop();
-    if !workshop.groups.contains(&join.group) {
-        return Err(Rejection::group_not_invited(join.group, &workshop.groups));
-    }
-    Ok(vec![Event::ParticipantJoined {
-        participant: join.participant,
-        name: join.name,
-        group: join.group,
-        job_title: join.job_title,
-        token_hash: join.token_hash,
-        admitted: !workshop.lobby,
-    }])
 }
 
 /// The participant, if they may take part: known, in the room, and a voter.
@@ -163,10 +148,19 @@ fn decide_vote(
     }
     let ballot = activity::validate(&target.spec, &target.versions(), ballot)?;
     let voter = if target.spec.anonymous {
-        ctx.pseudonyms.of(voter_id)
+        ctx.pseudonyms.of(voter_id)?
     } else {
         voter_id
     };
+    if let Some(current) = target.ballots.get(&voter) {
+        let mut merged = current.ballot.clone();
+        merged.merge(ballot.clone());
+        if current.group == participant.group && merged == current.ballot {
+            // The same answer again changes nothing: acked, not written, so a
+            // phone re-sending in a loop cannot grow the transcript.
+            return Ok(Vec::new());
+        }
+    }
     Ok(vec![Event::BallotCast {
         activity: activity.to_string(),
         voter,
@@ -222,6 +216,11 @@ fn decide_facilitation(
             }
         }
         Command::End => events.push(Event::SessionEnded),
+        Command::SetRoster(people) => {
+            if *state.roster != people {
+                events.push(Event::RosterUpdated { people });
+            }
+        }
         other => events = decide_content::facilitation(state, ctx, other)?,
     }
     Ok(events)

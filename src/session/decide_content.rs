@@ -29,7 +29,7 @@ pub(super) fn idea(
     let max_chars = target.spec.max_chars.unwrap_or(DEFAULT_MAX_CHARS) as usize;
     let text = clean_text(&text, max_chars, "idea")?;
     let author = if target.spec.anonymous {
-        ctx.pseudonyms.of(participant.id)
+        ctx.pseudonyms.of(participant.id)?
     } else {
         participant.id
     };

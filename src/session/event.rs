@@ -24,8 +24,20 @@ pub enum Event {
         job_title: Option<String>,
         /// SHA-256 of their token, so the transcript never holds a usable secret.
         token_hash: String,
-        /// Whether they went straight in (no lobby).
+        /// Whether they went straight in (no lobby, nothing to check).
         admitted: bool,
+        /// The roster person they claimed, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        person: Option<uuid::Uuid>,
+        /// Why they wait for the facilitator even without a lobby.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        held: Option<HoldReason>,
+    },
+    /// The series' roster as this session now uses it (set when the session
+    /// starts and whenever the facilitator changes it).
+    RosterUpdated {
+        /// The people expected.
+        people: Vec<crate::series::Person>,
     },
     /// The facilitator let them in from the lobby.
     ParticipantAdmitted {
@@ -171,6 +183,30 @@ pub enum Event {
     },
     /// The session is over.
     SessionEnded,
+}
+
+/// Why a joiner waits for the facilitator, even in a session without a lobby:
+/// each is a way one phone could vote as somebody else, or twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HoldReason {
+    /// Claims a roster person someone in the session has already claimed.
+    AlreadyClaimed,
+    /// The series has a roster and the name is not on it.
+    NotOnRoster,
+    /// No roster, and the name is that of someone already in the session.
+    NameTaken,
+}
+
+impl HoldReason {
+    /// The reason in words, for the console.
+    pub fn label(self) -> &'static str {
+        match self {
+            HoldReason::AlreadyClaimed => "claims a name someone has already joined as",
+            HoldReason::NotOnRoster => "not on the roster",
+            HoldReason::NameTaken => "same name as someone already here",
+        }
+    }
 }
 
 /// One line of a transcript after the header.

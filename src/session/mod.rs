@@ -8,6 +8,7 @@ mod command;
 mod context;
 mod decide;
 mod decide_content;
+mod decide_join;
 mod event;
 mod handle;
 pub mod registry;
@@ -17,10 +18,10 @@ mod state;
 
 pub use activity_state::{ActivityState, ActivityStatus, Timer};
 pub use actor::{SessionError, SessionHandle};
-pub use command::{Actor, Command, JoinRequest, TimerAction};
+pub use command::{Actor, Claim, Command, JoinRequest, TimerAction};
 pub use context::{Context, Pseudonyms};
 pub use decide::{actor_on_record, decide, execute};
-pub use event::{Event, Record};
+pub use event::{Event, HoldReason, Record};
 pub use rejection::Rejection;
 pub use state::{constant_time_eq, Participant, SessionInfo, SessionState, SessionStatus};
 

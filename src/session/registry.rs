@@ -133,13 +133,13 @@ impl Sessions {
         let store = self.store.clone();
         let header = info.clone();
         let (writer, secret) = tokio::task::spawn_blocking(move || {
-            let secret = store.secret(header.id)?;
+            let secret = store.create_secret(header.id)?;
             Ok::<_, std::io::Error>((store.create(&header)?, secret))
         })
         .await
         .map_err(std::io::Error::other)??;
         let state = SessionState::new(info, self.limits.remembered_client_ids);
-        Ok(self.start(state, writer, secret))
+        Ok(self.start(state, writer, super::Pseudonyms::new(secret)))
     }
 
     /// Replays every transcript in the store and starts a task for each.
@@ -178,14 +178,16 @@ impl Sessions {
                     continue;
                 }
             };
-            let secret = match self.store.secret(id) {
-                Ok(s) => s,
+            let pseudonyms = match self.store.secret(id) {
+                Ok(secret) => super::Pseudonyms::new(secret),
                 Err(e) => {
-                    tracing::error!(session = %id, error = %e, "transcript skipped: no pseudonym secret");
-                    continue;
+                    // Serving on keeps every named vote usable; anonymous
+                    // ballots are refused rather than filed under new pseudonyms.
+                    tracing::error!(session = %id, error = %e, "pseudonym secret missing: anonymous ballots are refused in this session");
+                    super::Pseudonyms::unavailable(e.to_string())
                 }
             };
-            self.start(state, writer, secret);
+            self.start(state, writer, pseudonyms);
             resumed += 1;
         }
         Ok(resumed)
@@ -195,7 +197,7 @@ impl Sessions {
         &self,
         state: SessionState,
         writer: Box<dyn crate::transcript::TranscriptWriter>,
-        secret: [u8; 32],
+        pseudonyms: super::Pseudonyms,
     ) -> SessionHandle {
         let env = actor::TaskEnv {
             limits: &self.limits,
@@ -204,7 +206,7 @@ impl Sessions {
             shutdown: self.shutdown.clone(),
             tracker: &self.tracker,
         };
-        let handle = actor::spawn(state, writer, super::Pseudonyms::new(secret), env);
+        let handle = actor::spawn(state, writer, pseudonyms, env);
         let info = handle.info();
         self.by_code.insert(info.code.clone(), info.id);
         self.by_id.insert(info.id, handle.clone());

@@ -105,6 +105,13 @@ pub enum Rejection {
     /// An amendment that changes nothing.
     #[error("the amendment changes nothing")]
     NothingToAmend,
+    /// The session's pseudonym secret is missing, so an anonymous ballot
+    /// cannot be filed without risking counting someone twice.
+    #[error("anonymous voting is unavailable in this session; tell the facilitator")]
+    AnonymityUnavailable,
+    /// The same roster person, claimed twice in one command (never from the wire).
+    #[error("there is no one with that id on this series' roster")]
+    UnknownPerson,
 }
 
 impl Rejection {
@@ -139,6 +146,8 @@ impl Rejection {
             Rejection::NoDuration => "no_duration",
             Rejection::UnknownField(_) => "unknown_field",
             Rejection::NothingToAmend => "nothing_to_amend",
+            Rejection::AnonymityUnavailable => "anonymity_unavailable",
+            Rejection::UnknownPerson => "unknown_person",
         }
     }
 

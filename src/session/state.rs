@@ -1,7 +1,8 @@
 //! Session state and `apply`: the fold of events that live play and replay share.
 
 use super::shared_map::SharedMap;
-use super::{ActivityState, ActivityStatus, Actor, Event, ParticipantId, Record};
+use super::{ActivityState, ActivityStatus, Actor, Event, HoldReason, ParticipantId, Record};
+use crate::series::Person;
 use crate::activity::ideas::Idea;
 use crate::activity::notes::Note;
 use crate::activity::CastBallot;
@@ -53,8 +54,21 @@ pub struct Participant {
     pub admitted: bool,
     /// Removed by the facilitator.
     pub removed: bool,
+    /// The roster person they claimed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<Uuid>,
+    /// Why they were held for the facilitator, if they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<HoldReason>,
     #[serde(skip)]
     pub(crate) token_hash: String,
+}
+
+impl Participant {
+    /// In the room and counted against the session's places (not removed).
+    pub fn present(&self) -> bool {
+        !self.removed
+    }
 }
 
 impl Participant {
@@ -93,6 +107,8 @@ pub struct SessionState {
     pub activities: Vec<Arc<ActivityState>>,
     /// The facilitator's notes, decisions and actions, in order.
     pub notes: Arc<Vec<Note>>,
+    /// The series' roster as this session uses it (empty: no roster).
+    pub roster: Arc<Vec<Person>>,
     /// Seq of the last event applied (0 before any).
     pub seq: u64,
     /// Recent `client_id`s per actor with the seq their command ended at, so a
@@ -119,6 +135,7 @@ impl SessionState {
             index: Default::default(),
             activities,
             notes: Default::default(),
+            roster: Default::default(),
             seq: 0,
             recent: SharedMap::default(),
             remembered: remembered.max(1),
@@ -149,6 +166,18 @@ impl SessionState {
         self.current
             .and_then(|i| self.activities.get(i))
             .map(|a| &**a)
+    }
+
+    /// The participant (not removed) who claimed this roster person.
+    pub fn claimant(&self, person: &Uuid) -> Option<&Participant> {
+        self.participants
+            .iter()
+            .find(|p| p.present() && p.person.as_ref() == Some(person))
+    }
+
+    /// Participants counted against the session's places: everyone not removed.
+    pub fn places_taken(&self) -> usize {
+        self.participants.iter().filter(|p| p.present()).count()
     }
 
     /// The seq a command with this `client_id` from this actor already ended at.
@@ -191,6 +220,8 @@ impl SessionState {
                 job_title,
                 token_hash,
                 admitted,
+                person,
+                held,
             } => {
                 Arc::make_mut(&mut self.index).insert(*participant, self.participants.len());
                 Arc::make_mut(&mut self.participants).push(Participant {
@@ -200,9 +231,12 @@ impl SessionState {
                     job_title: job_title.clone(),
                     admitted: *admitted,
                     removed: false,
+                    person: *person,
+                    held: *held,
                     token_hash: token_hash.clone(),
                 });
             }
+            Event::RosterUpdated { people } => self.roster = Arc::new(people.clone()),
             Event::ParticipantAdmitted { participant } => {
                 if let Some(p) = self.participant_mut(participant) {
                     p.admitted = true;
@@ -299,8 +333,9 @@ impl SessionState {
                 text,
                 fields,
             } => {
+                let min_group_size = self.workshop().min_group_size;
                 if let Some(a) = self.activity_mut(activity) {
-                    a.amend(item, text, fields);
+                    a.amend(item, text, fields, min_group_size);
                 }
             }
             Event::NoteAdded {

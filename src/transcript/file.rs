@@ -107,28 +107,41 @@ impl TranscriptStore for FileStore {
         self.group.counts()
     }
 
-    fn secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
-        let path = self.dir.join(format!("{id}.secret"));
-        if let Ok(text) = fs::read_to_string(&path) {
-            if let Some(secret) = from_hex(text.trim()) {
-                return Ok(secret);
-            }
-        }
+    fn create_secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
         let mut secret = [0u8; 32];
         secret[..16].copy_from_slice(Uuid::new_v4().as_bytes());
         secret[16..].copy_from_slice(Uuid::new_v4().as_bytes());
         let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
         let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file = options.open(&path)?;
+        let mut file = options.open(self.secret_path(id))?;
         file.write_all(hex.as_bytes())?;
         file.sync_all()?;
         Ok(secret)
+    }
+
+    fn secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
+        let path = self.secret_path(id);
+        let text = fs::read_to_string(&path).map_err(|e| {
+            io::Error::new(e.kind(), format!("{} cannot be read: {e}", path.display()))
+        })?;
+        from_hex(text.trim()).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{} is damaged (not 64 hex digits)", path.display()),
+            )
+        })
+    }
+}
+
+impl FileStore {
+    fn secret_path(&self, id: Uuid) -> PathBuf {
+        self.dir.join(format!("{id}.secret"))
     }
 }
 

@@ -50,8 +50,12 @@ pub trait TranscriptStore: Send + Sync + 'static {
     fn load(&self, id: Uuid) -> Found;
     /// The raw bytes of one transcript.
     fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>>;
-    /// The session's pseudonym secret, created on first use. It is kept apart
-    /// from the transcript so that exporting a transcript never exports it.
+    /// Makes a new session's pseudonym secret, durably. It is kept apart from
+    /// the transcript so that exporting a transcript never exports it.
+    fn create_secret(&self, id: Uuid) -> io::Result<[u8; 32]>;
+    /// Reads a session's pseudonym secret. A missing or damaged secret is an
+    /// error naming the file, never silently replaced: new pseudonyms would
+    /// count every earlier anonymous voter again.
     fn secret(&self, id: Uuid) -> io::Result<[u8; 32]>;
     /// Syncs made so far and the appends they made durable, for `/metrics`.
     fn sync_counts(&self) -> (u64, u64) {

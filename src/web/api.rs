@@ -1,11 +1,12 @@
 //! The JSON API: sessions for the facilitator, joining for participants.
 
-use super::auth::{self, require_facilitator};
+use super::auth::require_facilitator;
 use super::error::ApiError;
 use super::protocol::parse_client_msg;
 use super::{AppState, JsonBody};
 use crate::render::{session_json, session_summary_json};
-use crate::session::{Actor, Command, JoinRequest};
+use super::joining::{self, JoinAttempt, Who};
+use crate::session::{Actor, Command};
 use crate::workshop::Group;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -44,9 +45,14 @@ pub async fn create_session(
         Some(t) => clean_text(&t, 200, "title")?,
         None => workshop.title.clone(),
     };
+    // No series named: this session starts one, named after it.
+    let series = match body.series {
+        Some(id) => super::series_api::known(&app, &id.to_string())?,
+        None => super::series_api::new_series(&app, title.clone(), None).await?,
+    };
     let handle = app
         .sessions
-        .create(&workshop, &app.workshops, title, body.series)
+        .create(&workshop, &app.workshops, title, Some(series.id))
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "session not created");
@@ -55,6 +61,11 @@ pub async fn create_session(
                 "the session could not be saved; check the data folder",
             )
         })?;
+    if !series.roster.is_empty() {
+        // Before the code is given out, so nobody joins without the roster.
+        let roster = Command::SetRoster(series.roster.clone());
+        handle.command(Actor::Facilitator, None, roster).await?;
+    }
     let info = handle.info();
     let created = json!({ "id": info.id, "code": info.code, "workshop": info.workshop.id, "series": info.series });
     Ok((StatusCode::CREATED, Json(created)).into_response())
@@ -142,13 +153,17 @@ pub async fn get_transcript(
         .into_response())
 }
 
-/// `POST /api/join` body.
+/// `POST /api/join` body: a roster `person`, or a `name` and `group`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JoinBody {
     code: String,
-    name: String,
-    group: Group,
+    #[serde(default)]
+    person: Option<Uuid>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    group: Option<Group>,
     #[serde(default)]
     job_title: Option<String>,
 }
@@ -157,47 +172,32 @@ pub struct JoinBody {
 pub async fn join(
     State(app): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     JsonBody(body): JsonBody<JoinBody>,
 ) -> Result<Response, ApiError> {
-    app.join_guard.admit(peer.ip()).await?;
-    let Some(handle) = app.sessions.by_code(&body.code) else {
-        app.join_guard.failed(peer.ip());
-        return Err(ApiError::new(
-            "unknown_code",
-            "no session has that code; check it on the screen",
-        ));
+    let who = match (body.person, body.name, body.group) {
+        (Some(person), _, _) => Who::Person(person),
+        (None, Some(name), Some(group)) => Who::Named {
+            name,
+            group,
+            job_title: body.job_title,
+        },
+        _ => {
+            return Err(ApiError::invalid(
+                "say who you are: a \"person\" from the roster, or a \"name\" and \"group\"",
+            ))
+        }
     };
-    let name = clean_text(&body.name, app.limits.max_name_chars, "name")?;
-    let job_title = match body.job_title.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(t) => Some(clean_text(t, app.limits.max_job_title_chars, "job title")?),
+    let attempt = JoinAttempt {
+        code: body.code,
+        who,
     };
-    if handle.state().participants.len() >= app.limits.max_participants {
-        return Err(crate::session::Rejection::SessionFull.into());
+    let joined = joining::join(&app, peer.ip(), &headers, attempt).await?;
+    let mut reply = json!({ "session": joined.session, "participant": joined.participant, "token": joined.token, "admitted": joined.admitted });
+    if let Some(held) = joined.held {
+        reply["held"] = json!(held);
     }
-    let participant = Uuid::new_v4();
-    let (token, token_hash) = auth::new_participant_token(participant);
-    let join = JoinRequest {
-        participant,
-        name,
-        group: body.group,
-        job_title,
-        token_hash,
-    };
-    handle
-        .command(Actor::Participant(participant), None, Command::Join(join))
-        .await?;
-    let session = handle.info().id;
-    let admitted = handle
-        .state()
-        .participant(&participant)
-        .is_some_and(|p| p.admitted);
-    let cookie = format!(
-        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400",
-        auth::participant_cookie(session)
-    );
-    let body = json!({ "session": session, "participant": participant, "token": token, "admitted": admitted });
-    Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+    Ok(([(header::SET_COOKIE, joined.cookie())], Json(reply)).into_response())
 }
 
 /// One-line text from a request, checked by the domain's rule.

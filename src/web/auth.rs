@@ -76,20 +76,54 @@ pub fn new_admin_key() -> String {
 /// When a browser sends an `Origin`, it must name this server's own host, so a
 /// page elsewhere cannot open sockets with a participant's cookie.
 pub fn check_origin(headers: &HeaderMap) -> Result<(), ApiError> {
-    let Some(origin) = headers.get(header::ORIGIN) else {
-        return Ok(());
-    };
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    let origin_host = origin
-        .to_str()
-        .ok()
-        .and_then(|o| o.split_once("://"))
-        .map(|(_, rest)| rest.trim_end_matches('/'));
-    match (origin_host, host) {
-        (Some(o), Some(h)) if o.eq_ignore_ascii_case(h) => Ok(()),
-        _ => Err(ApiError::new(
-            "bad_origin",
-            "this page may not connect from another site",
-        )),
+    match headers.get(header::ORIGIN) {
+        None => Ok(()),
+        Some(origin) => same_host(headers, origin.to_str().ok()),
     }
+}
+
+/// A state-changing request that a cookie authenticates must show where it
+/// came from: its `Origin` (or, failing that, its `Referer`) must be this
+/// server. A page on another site, even another port of this host, cannot
+/// make the facilitator's browser end a session.
+pub fn check_cookie_request_origin(headers: &HeaderMap) -> Result<(), ApiError> {
+    let named = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok());
+    match named {
+        None => Err(bad_origin()),
+        Some(url) => same_host(headers, Some(url)),
+    }
+}
+
+/// Whether the request carries a cookie this server authenticates with: the
+/// console's, or a participant's.
+pub fn has_auth_cookie(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .any(|(k, _)| k == ADMIN_COOKIE || k.starts_with("tt_"))
+}
+
+/// `url` (an Origin or Referer) names the host the request was sent to.
+fn same_host(headers: &HeaderMap, url: Option<&str>) -> Result<(), ApiError> {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let url_host = url
+        .and_then(|o| o.split_once("://"))
+        .map(|(_, rest)| rest.split('/').next().unwrap_or(rest));
+    match (url_host, host) {
+        (Some(o), Some(h)) if o.eq_ignore_ascii_case(h) => Ok(()),
+        _ => Err(bad_origin()),
+    }
+}
+
+fn bad_origin() -> ApiError {
+    ApiError::new(
+        "bad_origin",
+        "this request must come from topteam's own pages, not another site",
+    )
 }

@@ -1,11 +1,15 @@
-//! Guards against guessing and flooding: join attempts per address, messages
-//! per socket, sockets per session and in all.
+//! Guards against guessing and flooding: wrong join codes per address, joins
+//! per address and session, messages per socket.
 
 use super::error::ApiError;
 use dashmap::DashMap;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 use tokio::time::Instant;
+use uuid::Uuid;
 
 /// How join-code guessing is slowed, then refused.
 #[derive(Debug, Clone)]
@@ -107,6 +111,42 @@ impl JoinGuard {
     }
 }
 
+/// How many people one address may bring into one session: a full room of
+/// phones on the venue's wifi joins well within it; a script cannot fill the
+/// session with made-up people.
+pub struct JoinBudget {
+    limiter: DefaultKeyedRateLimiter<(IpAddr, Uuid)>,
+    /// Joins since the limiter last forgot addresses that went quiet.
+    since_pruned: AtomicU32,
+}
+
+impl JoinBudget {
+    /// `per_minute` joins per address and session, all of them at once if need be.
+    pub fn new(per_minute: u32) -> JoinBudget {
+        let n = NonZeroU32::new(per_minute.max(1)).expect("at least one");
+        JoinBudget {
+            limiter: RateLimiter::keyed(Quota::per_minute(n)),
+            since_pruned: AtomicU32::new(0),
+        }
+    }
+
+    /// Takes one join from the address's budget for the session, or says to wait.
+    pub fn take(&self, ip: IpAddr, session: Uuid) -> Result<(), ApiError> {
+        // Forget keys whose budget is full again now and then, so the map
+        // holds only addresses that joined in the last minute.
+        if self.since_pruned.fetch_add(1, Ordering::Relaxed) >= 1024 {
+            self.since_pruned.store(0, Ordering::Relaxed);
+            self.limiter.retain_recent();
+        }
+        self.limiter.check_key(&(ip, session)).map_err(|_| {
+            ApiError::new(
+                "rate_limited",
+                "too many people have joined from this address in the last minute; wait a minute and try again",
+            )
+        })
+    }
+}
+
 /// A token bucket for one socket's messages.
 #[derive(Debug)]
 pub struct MessageBucket {
@@ -173,6 +213,17 @@ mod tests {
         guard.admit(other).await.unwrap();
         tokio::time::advance(Duration::from_secs(301)).await;
         guard.admit(ip).await.unwrap();
+    }
+
+    #[test]
+    fn a_join_budget_is_per_address_and_session() {
+        let budget = JoinBudget::new(3);
+        let (ip, other_ip): (IpAddr, IpAddr) = ("10.0.0.7".parse().unwrap(), "10.0.0.8".parse().unwrap());
+        let (s, t) = (Uuid::new_v4(), Uuid::new_v4());
+        assert!((0..3).all(|_| budget.take(ip, s).is_ok()));
+        assert_eq!(budget.take(ip, s).unwrap_err().code, "rate_limited");
+        assert!(budget.take(ip, t).is_ok(), "another session has its own budget");
+        assert!(budget.take(other_ip, s).is_ok(), "another address too");
     }
 
     #[tokio::test(start_paused = true)]

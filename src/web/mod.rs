@@ -4,10 +4,12 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod exports;
+pub mod joining;
 pub mod limits;
 pub mod metrics;
 pub mod pages;
 pub mod protocol;
+pub mod series_api;
 pub mod socket;
 pub mod upgrade;
 
@@ -52,6 +54,10 @@ pub struct Shared {
     pub tracker: TaskTracker,
     /// Slows and refuses join-code guessing.
     pub join_guard: limits::JoinGuard,
+    /// Joins per address and session.
+    pub join_budget: limits::JoinBudget,
+    /// The councils' series and their rosters.
+    pub series: Arc<crate::series::SeriesBook>,
 }
 
 impl Deref for AppState {
@@ -91,11 +97,40 @@ pub fn router(app: AppState) -> Router {
         .route("/api/sessions/{id}/commands", post(api::post_command))
         .route("/api/sessions/{id}/transcript", get(api::get_transcript))
         .route("/api/join", post(api::join))
+        .route(
+            "/api/series",
+            post(series_api::create).get(series_api::list),
+        )
+        .route("/api/series/{id}", get(series_api::get))
+        .route(
+            "/api/series/{id}/roster",
+            axum::routing::put(series_api::set_roster),
+        )
         .route("/ws/{session}", get(socket::upgrade))
         .merge(pages::routes())
         .fallback(|| async { ApiError::new("not_found", "there is nothing at this address") })
+        .layer(axum::middleware::from_fn(cookie_requests_from_our_pages))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .with_state(app)
+}
+
+/// Refuses a state-changing request authenticated by cookie unless it comes
+/// from this server's own pages (`Origin`/`Referer`). A bearer key is never
+/// sent by a browser on its own, so requests with one pass.
+async fn cookie_requests_from_our_pages(
+    request: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let headers = request.headers();
+    if !request.method().is_safe()
+        && auth::bearer(headers).is_none()
+        && auth::has_auth_cookie(headers)
+    {
+        if let Err(e) = auth::check_cookie_request_origin(headers) {
+            return e.into_response();
+        }
+    }
+    next.run(request).await
 }
 
 async fn metrics_text(

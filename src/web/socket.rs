@@ -267,7 +267,11 @@ impl Conn {
                     match incoming {
                         Some(Ok(Message::Text(text))) => Some(Outgoing::Text(self.on_text(text.as_str()).await)),
                         Some(Ok(Message::Binary(_))) => {
-                            let e = ApiError::invalid("messages are JSON text");
+                            // Counted like text, so binary frames cannot flood past the limit.
+                            let e = match self.over_rate() {
+                                Some(limited) => limited,
+                                None => ApiError::invalid("messages are JSON text"),
+                            };
                             Some(Outgoing::Text(error_text(None, &e)))
                         }
                         Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => None,
@@ -314,14 +318,7 @@ impl Conn {
 
     /// Handles one client message and returns the reply (ack or error).
     async fn on_text(&mut self, text: &str) -> String {
-        if !self.bucket.take() {
-            // Refused, not disconnected: a phone that resends in a loop after a
-            // bad network keeps its socket and hears why.
-            self.app.metrics.rejected("rate_limited");
-            let e = ApiError::new(
-                "rate_limited",
-                "too many messages; wait a moment and try again",
-            );
+        if let Some(e) = self.over_rate() {
             return error_text(None, &e);
         }
         let msg = match parse_client_msg(text, &self.app.limits) {
@@ -351,6 +348,20 @@ impl Conn {
             .to_text(),
             Err(e) => error_text(msg.client_id.as_deref(), &ApiError::from(e)),
         }
+    }
+
+    /// The refusal for a message over this socket's rate, if it is. Refused,
+    /// not disconnected: a phone that resends in a loop after a bad network
+    /// keeps its socket and hears why.
+    fn over_rate(&mut self) -> Option<ApiError> {
+        if self.bucket.take() {
+            return None;
+        }
+        self.app.metrics.rejected("rate_limited");
+        Some(ApiError::new(
+            "rate_limited",
+            "too many messages; wait a moment and try again",
+        ))
     }
 
     /// A new view already published, if any, without waiting for one.

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use topteam::activity::Ballot;
 use topteam::session::{
-    execute, Actor, Command, Context, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
+    execute, Actor, Command, Context, Claim, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
     TimerAction,
 };
 use topteam::transcript::{encode, parse, replay, Header, FORMAT_VERSION};
@@ -243,9 +243,11 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
             let participant = Uuid::from_u128(1000 + n as u128);
             let join = JoinRequest {
                 participant,
-                name: format!("p{n}"),
-                group,
-                job_title: None,
+                who: Claim::Named {
+                    name: format!("p{n}"),
+                    group,
+                    job_title: None,
+                },
                 token_hash: format!("h{n}"),
             };
             (Actor::Participant(participant), Command::Join(join), None)

@@ -9,7 +9,7 @@ use tokio_util::task::TaskTracker;
 use topteam::activity::Ballot;
 use topteam::config::{Limits, Timings};
 use topteam::session::{
-    actor, Actor, Command, JoinRequest, Pseudonyms, Record, SessionError, SessionInfo, SessionState,
+    actor, Actor, Claim, Command, JoinRequest, Pseudonyms, Record, SessionError, SessionInfo, SessionState,
 };
 use topteam::transcript::TranscriptWriter;
 use topteam::web::metrics::Metrics;
@@ -69,9 +69,11 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
     let voter = Uuid::new_v4();
     let join = JoinRequest {
         participant: voter,
-        name: "Cllr A".into(),
-        group: Group::Cabinet,
-        job_title: None,
+        who: Claim::Named {
+            name: "Cllr A".into(),
+            group: Group::Cabinet,
+            job_title: None,
+        },
         token_hash: "h".into(),
     };
     handle

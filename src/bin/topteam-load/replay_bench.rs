@@ -5,7 +5,7 @@ use std::time::Instant;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use topteam::activity::Ballot;
 use topteam::session::{
-    execute, Actor, Command, Context, JoinRequest, Pseudonyms, SessionInfo, SessionState,
+    execute, Actor, Claim, Command, Context, JoinRequest, Pseudonyms, SessionInfo, SessionState,
 };
 use topteam::transcript::{FileStore, TranscriptStore};
 use topteam::workshop::{Group, Workshop};
@@ -28,7 +28,7 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
             created_at: "2026-11-22T10:00:00.000Z".into(),
             workshop: workshop.clone(),
         };
-        store.secret(info.id).map_err(|e| e.to_string())?;
+        store.create_secret(info.id).map_err(|e| e.to_string())?;
         let mut writer = store.create(&info).map_err(|e| e.to_string())?;
         let mut state = SessionState::new(info.clone(), 32);
         let ctx = Context::new(std::time::SystemTime::now(), Pseudonyms::new([1; 32]));
@@ -49,9 +49,11 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
         for (n, v) in voters.iter().enumerate() {
             let join = JoinRequest {
                 participant: *v,
-                name: format!("Member {n}"),
-                group: Group::Cabinet,
-                job_title: None,
+                who: Claim::Named {
+                    name: format!("Member {n}"),
+                    group: Group::Cabinet,
+                    job_title: None,
+                },
                 token_hash: "x".repeat(64),
             };
             step(&mut state, Actor::Participant(*v), Command::Join(join));

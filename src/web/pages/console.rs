@@ -215,7 +215,7 @@ pub async fn page(
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}
-            div #live { (facilitator_view(&Pass::new(&handle.state()), false)) }
+            div #live { (facilitator_view(&Pass::new(&handle.state()), &Default::default())) }
         }
     };
     let page = Page {

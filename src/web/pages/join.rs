@@ -1,35 +1,46 @@
-//! Joining from a phone: code, name, team. Works without JavaScript.
+//! Joining from a phone: the code, then your name from the roster (or typed).
+//! Works without JavaScript.
 
 use super::{layout, Page};
-use crate::session::{Actor, Command, JoinRequest};
-use crate::web::auth;
-use crate::web::error::ApiError;
+use crate::series::Person;
+use crate::web::joining::{self, JoinAttempt, Who};
 use crate::web::AppState;
 use crate::workshop::Group;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::{html, Markup};
 use serde::Deserialize;
 use std::net::SocketAddr;
-use uuid::Uuid;
+
+/// The value of the "someone not on the list" choice.
+const NOT_LISTED: &str = "other";
 
 /// `GET /`: the join form.
 pub async fn form() -> Markup {
-    join_page(&JoinForm::default(), None)
+    join_page(&JoinForm::default(), &Offer::default(), None)
 }
 
-/// `GET /join/{code}`: the join form with the code filled in (the QR code's target).
-pub async fn form_with_code(State(app): State<AppState>, Path(code): Path<String>) -> Markup {
-    let mut form = JoinForm {
+/// `GET /join/{code}`: the join form with the code filled in (the QR code's
+/// target) and the roster's unclaimed names. Throttled like joining, so it
+/// cannot be used to test codes.
+pub async fn form_with_code(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(code): Path<String>,
+) -> Response {
+    let form = JoinForm {
         code: code.chars().take(12).collect(),
         ..Default::default()
     };
-    if let Some(handle) = app.sessions.by_code(&code) {
-        form.groups = Some(handle.info().workshop.groups.clone());
+    match joining::session_by_code(&app, peer.ip(), &code).await {
+        Ok(handle) => join_page(&form, &Offer::of(&handle), None).into_response(),
+        Err(e) if e.code == "rate_limited" => {
+            (e.status, join_page(&form, &Offer::default(), Some(&e.message))).into_response()
+        }
+        Err(_) => join_page(&form, &Offer::default(), None).into_response(),
     }
-    join_page(&form, None)
 }
 
 /// The fields of the join form.
@@ -38,100 +49,100 @@ pub struct JoinForm {
     #[serde(default)]
     code: String,
     #[serde(default)]
+    person: String,
+    #[serde(default)]
     name: String,
     #[serde(default)]
     group: String,
     #[serde(default)]
     job_title: String,
-    #[serde(skip)]
+}
+
+/// What the form offers for a known code: the teams that may join and the
+/// roster people of those teams nobody has claimed yet.
+#[derive(Debug, Default)]
+struct Offer {
     groups: Option<Vec<Group>>,
+    people: Vec<Person>,
+}
+
+impl Offer {
+    fn of(handle: &crate::session::SessionHandle) -> Offer {
+        let state = handle.state();
+        let groups = state.workshop().groups.clone();
+        let people = state
+            .roster
+            .iter()
+            .filter(|p| groups.contains(&p.group) && state.claimant(&p.id).is_none())
+            .cloned()
+            .collect();
+        Offer {
+            groups: Some(groups),
+            people,
+        }
+    }
 }
 
 /// `POST /join`: joins, sets the participant cookie, and goes to the live page.
 pub async fn submit(
     State(app): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Form(mut form): Form<JoinForm>,
+    headers: HeaderMap,
+    Form(form): Form<JoinForm>,
 ) -> Response {
-    if let Err(e) = app.join_guard.admit(peer.ip()).await {
-        return (
-            StatusCode::TOO_MANY_REQUESTS,
-            join_page(&form, Some(&e.message)),
-        )
-            .into_response();
-    }
-    let outcome = join(&app, &form).await;
-    if matches!(&outcome, Err(e) if e.code == "unknown_code") {
-        app.join_guard.failed(peer.ip());
-    }
+    let outcome = match attempt_of(&form) {
+        Ok(attempt) => joining::join(&app, peer.ip(), &headers, attempt).await,
+        Err(e) => Err(e),
+    };
     match outcome {
-        Ok((session, token)) => {
-            let cookie = format!(
-                "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400",
-                auth::participant_cookie(session)
-            );
-            (
-                [(header::SET_COOKIE, cookie)],
-                Redirect::to(&format!("/s/{session}")),
-            )
-                .into_response()
-        }
+        Ok(joined) => (
+            [(header::SET_COOKIE, joined.cookie())],
+            Redirect::to(&format!("/s/{}", joined.session)),
+        )
+            .into_response(),
         Err(e) => {
-            form.groups = app
+            let offer = app
                 .sessions
                 .by_code(&form.code)
-                .map(|h| h.info().workshop.groups.clone());
-            (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                join_page(&form, Some(&e.message)),
-            )
-                .into_response()
+                .map_or_else(Offer::default, |h| Offer::of(&h));
+            let status = if e.status == StatusCode::TOO_MANY_REQUESTS {
+                e.status
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            (status, join_page(&form, &offer, Some(&e.message))).into_response()
         }
     }
 }
 
-async fn join(app: &AppState, form: &JoinForm) -> Result<(Uuid, String), ApiError> {
-    let handle = app.sessions.by_code(&form.code).ok_or_else(|| {
-        ApiError::new(
-            "unknown_code",
-            "No session has that code. Check the code on the screen.",
-        )
-    })?;
-    let group: Group = serde_json::from_value(serde_json::Value::String(form.group.clone()))
-        .map_err(|_| ApiError::new("invalid_request", "Choose your team."))?;
-    let name = crate::activity::clean_line(&form.name, app.limits.max_name_chars, "name")?;
-    let job_title = match form.job_title.trim() {
-        "" => None,
-        t => Some(crate::activity::clean_line(
-            t,
-            app.limits.max_job_title_chars,
-            "job title",
-        )?),
+/// The form's fields as a join: a picked roster name, or a typed one.
+fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiError> {
+    let invalid = |m: &str| crate::web::error::ApiError::new("invalid_request", m.to_string());
+    let who = match form.person.as_str() {
+        "" | NOT_LISTED => {
+            let group: Group =
+                serde_json::from_value(serde_json::Value::String(form.group.clone()))
+                    .map_err(|_| invalid("Choose your team."))?;
+            Who::Named {
+                name: form.name.clone(),
+                group,
+                job_title: Some(form.job_title.clone()),
+            }
+        }
+        id => Who::Person(id.parse().map_err(|_| invalid("Choose your name from the list."))?),
     };
-    let participant = Uuid::new_v4();
-    let (token, token_hash) = auth::new_participant_token(participant);
-    let request = JoinRequest {
-        participant,
-        name,
-        group,
-        job_title,
-        token_hash,
-    };
-    handle
-        .command(
-            Actor::Participant(participant),
-            None,
-            Command::Join(request),
-        )
-        .await?;
-    Ok((handle.info().id, token))
+    Ok(JoinAttempt {
+        code: form.code.clone(),
+        who,
+    })
 }
 
-fn join_page(form: &JoinForm, error: Option<&str>) -> Markup {
-    let groups = form
+fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
+    let groups = offer
         .groups
         .clone()
         .unwrap_or_else(|| vec![Group::Cabinet, Group::Management, Group::Observer]);
+    let listed = !offer.people.is_empty();
     let content = html! {
         header.site { p.brand { "topteam" } }
         main #main {
@@ -146,14 +157,34 @@ fn join_page(form: &JoinForm, error: Option<&str>) -> Markup {
                 label for="code" { "Session code" }
                 p.hint #code-hint { "Six letters and numbers, shown on the screen." }
                 input #code type="text" name="code" value=(form.code) autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="12" required aria-describedby="code-hint";
-                label for="name" { "Your name" }
-                input #name type="text" name="name" value=(form.name) autocomplete="name" maxlength="80" required;
+                @if listed {
+                    fieldset.roster {
+                        legend { "Who are you?" }
+                        @for p in &offer.people {
+                            @let id = format!("person-{}", p.id);
+                            span.choice.person {
+                                input type="radio" id=(id) name="person" value=(p.id) checked[form.person == p.id.to_string()] required;
+                                label for=(id) {
+                                    (p.name)
+                                    span.hint { " " (p.group.label()) @if let Some(t) = &p.job_title { ", " (t) } }
+                                }
+                            }
+                        }
+                        span.choice.person {
+                            input type="radio" id="person-other" name="person" value=(NOT_LISTED) checked[form.person == NOT_LISTED] required;
+                            label for="person-other" { "I am not on this list" }
+                        }
+                    }
+                    p.hint { "Not on the list? Choose that, then give your name and team below. The facilitator will let you in." }
+                }
+                label for="name" { "Your name" @if listed { " (if not on the list)" } }
+                input #name type="text" name="name" value=(form.name) autocomplete="name" maxlength="80" required[!listed];
                 fieldset {
-                    legend { "Your team" }
+                    legend { "Your team" @if listed { " (if not on the list)" } }
                     @for g in groups {
                         @let id = format!("group-{}", g.as_str());
                         span.choice {
-                            input type="radio" id=(id) name="group" value=(g.as_str()) checked[form.group == g.as_str()] required;
+                            input type="radio" id=(id) name="group" value=(g.as_str()) checked[form.group == g.as_str()] required[!listed];
                             label for=(id) { (match g { Group::Cabinet => "Cabinet member", Group::Management => "Management team", Group::Observer => "Observer (watch only)" }) }
                         }
                     }

@@ -1,0 +1,245 @@
+//! Series: one council's run of workshops, with a name and a roster of the
+//! people expected, kept durably as `DATA_DIR/series/<uuid>.jsonl`.
+//!
+//! Like a session's transcript, a series file is append-only: a line per
+//! event (`series_created`, `roster_set`), fsynced before the change is
+//! answered, and the series is the fold of its lines.
+
+pub mod roster;
+
+pub use roster::{name_key, new_roster, Person, PersonInput, RosterError};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
+use uuid::Uuid;
+
+/// A council's series of workshops.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    /// Id (also the file name).
+    pub id: Uuid,
+    /// Name, e.g. "Ashfield 2026 top team".
+    pub name: String,
+    /// When it was created, RFC 3339.
+    pub created_at: String,
+    /// The people expected, in the council's order.
+    pub roster: Vec<Person>,
+}
+
+/// One line of a series file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Line {
+    at: String,
+    event: SeriesEvent,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum SeriesEvent {
+    SeriesCreated { id: Uuid, name: String },
+    RosterSet { people: Vec<Person> },
+}
+
+/// Every series, in memory and on disk. Changes are rare (a facilitator
+/// preparing), so one lock serialises them; reads take a snapshot.
+pub struct SeriesBook {
+    dir: PathBuf,
+    all: RwLock<BTreeMap<Uuid, Arc<Series>>>,
+    writing: Mutex<()>,
+}
+
+impl SeriesBook {
+    /// Opens `DATA_DIR/series/`, reading every series in it. A file that
+    /// cannot be read is skipped with an error, as a transcript is.
+    pub fn open(data_dir: &std::path::Path) -> io::Result<SeriesBook> {
+        let dir = data_dir.join("series");
+        fs::create_dir_all(&dir)?;
+        let mut all = BTreeMap::new();
+        for entry in fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.extension().is_none_or(|x| x != "jsonl") {
+                continue;
+            }
+            match read_series(&path) {
+                Ok(series) => {
+                    all.insert(series.id, Arc::new(series));
+                }
+                Err(e) => tracing::error!(file = %path.display(), error = %e, "series skipped"),
+            }
+        }
+        Ok(SeriesBook {
+            dir,
+            all: RwLock::new(all),
+            writing: Mutex::new(()),
+        })
+    }
+
+    /// One series.
+    pub fn get(&self, id: &Uuid) -> Option<Arc<Series>> {
+        self.read().get(id).cloned()
+    }
+
+    /// Every series, newest first.
+    pub fn list(&self) -> Vec<Arc<Series>> {
+        let mut all: Vec<_> = self.read().values().cloned().collect();
+        all.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        all
+    }
+
+    /// The series that has this person on its roster.
+    pub fn of_person(&self, person: &Uuid) -> Option<Arc<Series>> {
+        self.read()
+            .values()
+            .find(|s| s.roster.iter().any(|p| p.id == *person))
+            .cloned()
+    }
+
+    /// Creates a series, durably. `id` is given for a series that sessions
+    /// already name (made before series had files); otherwise a new one.
+    pub fn create(&self, name: String, id: Option<Uuid>, at: String) -> io::Result<Arc<Series>> {
+        let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
+        let id = id.unwrap_or_else(Uuid::new_v4);
+        let line = Line {
+            at: at.clone(),
+            event: SeriesEvent::SeriesCreated {
+                id,
+                name: name.clone(),
+            },
+        };
+        let mut file = OpenOptions::new()
+            .create_new(true)
+            .append(true)
+            .open(self.path_of(id))?;
+        write_line(&mut file, &line)?;
+        // The new name must survive a crash too, not only the bytes.
+        File::open(&self.dir)?.sync_all()?;
+        let series = Arc::new(Series {
+            id,
+            name,
+            created_at: at,
+            roster: Vec::new(),
+        });
+        self.write().insert(id, series.clone());
+        Ok(series)
+    }
+
+    /// Replaces a series' roster after checking it, durably; `None` if there
+    /// is no such series.
+    pub fn set_roster(
+        &self,
+        id: Uuid,
+        people: Vec<PersonInput>,
+        at: String,
+    ) -> Option<Result<io::Result<Arc<Series>>, RosterError>> {
+        let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
+        let current = self.get(&id)?;
+        let roster = match new_roster(&current.roster, people) {
+            Ok(r) => r,
+            Err(e) => return Some(Err(e)),
+        };
+        let line = Line {
+            at,
+            event: SeriesEvent::RosterSet {
+                people: roster.clone(),
+            },
+        };
+        let written = OpenOptions::new()
+            .append(true)
+            .open(self.path_of(id))
+            .and_then(|mut f| write_line(&mut f, &line));
+        Some(Ok(written.map(|()| {
+            let series = Arc::new(Series {
+                roster,
+                ..(*current).clone()
+            });
+            self.write().insert(id, series.clone());
+            series
+        })))
+    }
+
+    fn path_of(&self, id: Uuid) -> PathBuf {
+        self.dir.join(format!("{id}.jsonl"))
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<Uuid, Arc<Series>>> {
+        self.all.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, BTreeMap<Uuid, Arc<Series>>> {
+        self.all.write().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+fn write_line(file: &mut File, line: &Line) -> io::Result<()> {
+    let mut bytes = serde_json::to_vec(line).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    file.write_all(&bytes)?;
+    file.sync_data()
+}
+
+/// Folds a series file. A torn last line (a crash mid-write) is ignored: it
+/// was never answered.
+fn read_series(path: &std::path::Path) -> io::Result<Series> {
+    let text = fs::read_to_string(path)?;
+    let mut series: Option<Series> = None;
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, raw) in lines.iter().enumerate() {
+        let line: Line = match serde_json::from_str(raw) {
+            Ok(l) => l,
+            Err(_) if i + 1 == lines.len() => break,
+            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+        };
+        match (line.event, &mut series) {
+            (SeriesEvent::SeriesCreated { id, name }, None) => {
+                series = Some(Series {
+                    id,
+                    name,
+                    created_at: line.at,
+                    roster: Vec::new(),
+                })
+            }
+            (SeriesEvent::RosterSet { people }, Some(s)) => s.roster = people,
+            _ => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("line {} does not follow from the ones before", i + 1),
+                ))
+            }
+        }
+    }
+    series.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "the file is empty"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workshop::Group;
+
+    #[test]
+    fn a_series_and_its_roster_come_back_after_a_restart() {
+        let dir = std::env::temp_dir().join(format!("topteam-series-{}", Uuid::new_v4()));
+        let book = SeriesBook::open(&dir).unwrap();
+        let s = book
+            .create("Ashfield".into(), None, "2026-12-02T10:00:00Z".into())
+            .unwrap();
+        let people = vec![PersonInput {
+            id: None,
+            name: "Cllr Patel".into(),
+            group: Group::Cabinet,
+            job_title: Some("Leader".into()),
+        }];
+        let set = book
+            .set_roster(s.id, people, "2026-12-02T10:01:00Z".into())
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        let again = SeriesBook::open(&dir).unwrap();
+        assert_eq!(again.get(&s.id).unwrap().roster, set.roster);
+        assert_eq!(again.of_person(&set.roster[0].id).unwrap().id, s.id);
+        let _ = fs::remove_dir_all(dir);
+    }
+}

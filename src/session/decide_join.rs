@@ -1,0 +1,100 @@
+//! Joining: who a joiner is, whether they go straight in or wait for the
+//! facilitator, and the session's cap on places. Pure, like all of `decide`.
+
+use super::{Claim, Context, Event, HoldReason, JoinRequest, Rejection, SessionState};
+use crate::series::{name_key, Person};
+use crate::workshop::Group;
+
+/// A joiner once matched to the roster: who they are and why they wait, if they do.
+struct Resolved {
+    name: String,
+    group: Group,
+    job_title: Option<String>,
+    person: Option<uuid::Uuid>,
+    held: Option<HoldReason>,
+}
+
+/// Decides a join. The cap counts everyone not removed, so removing someone
+/// frees a place; it is checked here, inside the session task, so joins
+/// arriving together can never overshoot it.
+pub(super) fn decide_join(
+    state: &SessionState,
+    ctx: &Context,
+    join: JoinRequest,
+) -> Result<Vec<Event>, Rejection> {
+    if state.places_taken() >= ctx.max_participants {
+        return Err(Rejection::SessionFull);
+    }
+    let who = resolve(state, join.who)?;
+    let workshop = state.workshop();
+    if !workshop.groups.contains(&who.group) {
+        return Err(Rejection::group_not_invited(who.group, &workshop.groups));
+    }
+    Ok(vec![Event::ParticipantJoined {
+        participant: join.participant,
+        name: who.name,
+        group: who.group,
+        job_title: who.job_title,
+        token_hash: join.token_hash,
+        admitted: !workshop.lobby && who.held.is_none(),
+        person: who.person,
+        held: who.held,
+    }])
+}
+
+/// Matches a claim to the roster. A second claim of a claimed person, a name
+/// on no roster, or (without a roster) a name already in the room is held:
+/// each is how one phone could vote as somebody else.
+fn resolve(state: &SessionState, claim: Claim) -> Result<Resolved, Rejection> {
+    let from_roster = |p: &Person| Resolved {
+        name: p.name.clone(),
+        group: p.group,
+        job_title: p.job_title.clone(),
+        person: Some(p.id),
+        held: state
+            .claimant(&p.id)
+            .map(|_| HoldReason::AlreadyClaimed),
+    };
+    match claim {
+        Claim::Person(id) => state
+            .roster
+            .iter()
+            .find(|p| p.id == id)
+            .map(from_roster)
+            .ok_or(Rejection::UnknownPerson),
+        Claim::Named {
+            name,
+            group,
+            job_title,
+        } => {
+            let key = name_key(&name);
+            let matches = || state.roster.iter().filter(|p| name_key(&p.name) == key);
+            // An unclaimed match first: two people may share a name only if
+            // the roster tells them apart, and then each claims their own.
+            let found = matches()
+                .find(|p| state.claimant(&p.id).is_none())
+                .or_else(|| matches().next());
+            if let Some(person) = found {
+                return Ok(from_roster(person));
+            }
+            let held = if !state.roster.is_empty() {
+                Some(HoldReason::NotOnRoster)
+            } else if state
+                .participants
+                .iter()
+                .any(|p| p.present() && name_key(&p.name) == key)
+            {
+                Some(HoldReason::NameTaken)
+            } else {
+                None
+            };
+            Ok(Resolved {
+                name,
+                group,
+                job_title,
+                person: None,
+                held,
+            })
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Joining a session, the one way both the JSON API and the phone's form do
+//! it: the code, the address's budgets, the same browser getting its own
+//! participant back, checked names, a new token, and its cookie.
+
+use super::auth;
+use super::error::ApiError;
+use super::AppState;
+use crate::session::{Actor, Claim, Command, HoldReason, JoinRequest, SessionHandle};
+use axum::http::HeaderMap;
+use std::net::IpAddr;
+use uuid::Uuid;
+
+/// What a joiner sends: the code, and who they are.
+#[derive(Debug, Clone)]
+pub struct JoinAttempt {
+    /// The code as typed.
+    pub code: String,
+    /// A roster person picked from the list, or a name typed in.
+    pub who: Who,
+}
+
+/// Who a joiner says they are, before checking.
+#[derive(Debug, Clone)]
+pub enum Who {
+    /// A roster person's id.
+    Person(Uuid),
+    /// A typed name, team and job title (unchecked text).
+    Named {
+        /// Name.
+        name: String,
+        /// Team (`cabinet`, `management`, `observer`).
+        group: crate::workshop::Group,
+        /// Optional job title.
+        job_title: Option<String>,
+    },
+}
+
+/// A participant in the session, new or found again.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    /// The session.
+    pub session: Uuid,
+    /// The participant.
+    pub participant: Uuid,
+    /// Their token (also the cookie's value).
+    pub token: String,
+    /// Whether they are in (else waiting for the facilitator).
+    pub admitted: bool,
+    /// Why they wait, if they were held.
+    pub held: Option<HoldReason>,
+}
+
+impl Joined {
+    /// The `Set-Cookie` value that keeps this browser this participant.
+    pub fn cookie(&self) -> String {
+        format!(
+            "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400",
+            auth::participant_cookie(self.session),
+            self.token
+        )
+    }
+}
+
+/// The session a code names, counting a wrong code against the address.
+pub async fn session_by_code(
+    app: &AppState,
+    ip: IpAddr,
+    code: &str,
+) -> Result<SessionHandle, ApiError> {
+    app.join_guard.admit(ip).await?;
+    app.sessions.by_code(code).ok_or_else(|| {
+        app.join_guard.failed(ip);
+        ApiError::new(
+            "unknown_code",
+            "No session has that code. Check the code on the screen.",
+        )
+    })
+}
+
+/// Joins, or finds this browser's participant again.
+pub async fn join(
+    app: &AppState,
+    ip: IpAddr,
+    headers: &HeaderMap,
+    attempt: JoinAttempt,
+) -> Result<Joined, ApiError> {
+    let handle = session_by_code(app, ip, &attempt.code).await?;
+    let session = handle.info().id;
+    if let Some(again) = returning(&handle, headers) {
+        return Ok(again);
+    }
+    let who = match attempt.who {
+        Who::Person(id) => Claim::Person(id),
+        Who::Named {
+            name,
+            group,
+            job_title,
+        } => Claim::Named {
+            name: clean(&name, app.limits.max_name_chars, "name")?,
+            group,
+            job_title: match job_title.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(t) => Some(clean(t, app.limits.max_job_title_chars, "job title")?),
+            },
+        },
+    };
+    app.join_budget.take(ip, session)?;
+    let participant = Uuid::new_v4();
+    let (token, token_hash) = auth::new_participant_token(participant);
+    let request = JoinRequest {
+        participant,
+        who,
+        token_hash,
+    };
+    handle
+        .command(
+            Actor::Participant(participant),
+            None,
+            Command::Join(request),
+        )
+        .await?;
+    let state = handle.state();
+    let me = state.participant(&participant);
+    Ok(Joined {
+        session,
+        participant,
+        token,
+        admitted: me.is_some_and(|p| p.admitted),
+        held: me.and_then(|p| p.held),
+    })
+}
+
+/// The participant this browser already is in the session (its cookie), if
+/// still there: joining again from the same phone is not a second person.
+fn returning(handle: &SessionHandle, headers: &HeaderMap) -> Option<Joined> {
+    let session = handle.info().id;
+    let token = auth::cookie(headers, &auth::participant_cookie(session))?;
+    let (id, hash) = auth::parse_participant_token(token)?;
+    let state = handle.state();
+    let me = state
+        .participant(&id)
+        .filter(|p| p.present() && p.token_matches(&hash))?;
+    Some(Joined {
+        session,
+        participant: id,
+        token: token.to_string(),
+        admitted: me.admitted,
+        held: if me.admitted { None } else { me.held },
+    })
+}
+
+fn clean(text: &str, max_chars: usize, what: &str) -> Result<String, ApiError> {
+    crate::activity::clean_line(text, max_chars, what).map_err(ApiError::from)
+}

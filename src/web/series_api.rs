@@ -1,0 +1,152 @@
+//! The JSON API for series: create, list, read, and set the roster.
+
+use super::auth::require_facilitator;
+use super::error::ApiError;
+use super::{AppState, JsonBody};
+use crate::series::{PersonInput, Series};
+use crate::session::{Actor, Command};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::SystemTime;
+use uuid::Uuid;
+
+/// Longest series name, in characters.
+pub const MAX_SERIES_NAME_CHARS: usize = 200;
+
+/// `POST /api/series` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSeries {
+    name: String,
+}
+
+/// `PUT /api/series/{id}/roster` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RosterBody {
+    people: Vec<PersonInput>,
+}
+
+/// Creates a named series.
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<CreateSeries>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let name = crate::activity::clean_line(&body.name, MAX_SERIES_NAME_CHARS, "series name")?;
+    let series = new_series(&app, name, None).await?;
+    let body = json!({ "id": series.id, "name": series.name });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// A new series on disk (blocking I/O kept off the async workers).
+pub async fn new_series(
+    app: &AppState,
+    name: String,
+    id: Option<Uuid>,
+) -> Result<Arc<Series>, ApiError> {
+    let book = app.series.clone();
+    let at = now();
+    tokio::task::spawn_blocking(move || book.create(name, id, at))
+        .await
+        .map_err(|_| storage_failed())?
+        .map_err(|e| {
+            tracing::error!(error = %e, "series not created");
+            storage_failed()
+        })
+}
+
+/// Every series, newest first, with its sessions.
+pub async fn list(State(app): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let all: Vec<Value> = app.series.list().iter().map(|s| summary(&app, s)).collect();
+    Ok(Json(all).into_response())
+}
+
+/// One series: its name, roster and sessions.
+pub async fn get(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let series = known(&app, &id)?;
+    let mut body = summary(&app, &series);
+    body["roster"] = json!(series.roster);
+    Ok(Json(body).into_response())
+}
+
+/// Replaces the roster, and tells the series' live sessions.
+pub async fn set_roster(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<RosterBody>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let series = known(&app, &id)?;
+    let book = app.series.clone();
+    let at = now();
+    let set = tokio::task::spawn_blocking(move || book.set_roster(series.id, body.people, at))
+        .await
+        .map_err(|_| storage_failed())?
+        .ok_or_else(unknown_series)?
+        .map_err(|e| ApiError::new(e.code(), e.to_string()))?
+        .map_err(|e| {
+            tracing::error!(error = %e, "roster not saved");
+            storage_failed()
+        })?;
+    for handle in app.sessions.list() {
+        if handle.info().series == set.id {
+            let command = Command::SetRoster(set.roster.clone());
+            // An ended session keeps the roster it ended with.
+            let _ = handle.command(Actor::Facilitator, None, command).await;
+        }
+    }
+    let mut body = summary(&app, &set);
+    body["roster"] = json!(set.roster);
+    Ok(Json(body).into_response())
+}
+
+/// The series named by a path or body, or `unknown_series`.
+pub fn known(app: &AppState, id: &str) -> Result<Arc<Series>, ApiError> {
+    id.parse()
+        .ok()
+        .and_then(|id| app.series.get(&id))
+        .ok_or_else(unknown_series)
+}
+
+fn summary(app: &AppState, series: &Series) -> Value {
+    let sessions: Vec<Value> = app
+        .sessions
+        .list()
+        .iter()
+        .filter(|h| h.info().series == series.id)
+        .map(|h| {
+            let info = h.info();
+            json!({ "id": info.id, "title": info.title, "workshop": info.workshop.id, "code": info.code, "created_at": info.created_at })
+        })
+        .collect();
+    json!({ "id": series.id, "name": series.name, "created_at": series.created_at, "people": series.roster.len(), "sessions": sessions })
+}
+
+fn unknown_series() -> ApiError {
+    ApiError::new("unknown_series", "there is no such series")
+}
+
+fn storage_failed() -> ApiError {
+    ApiError::new(
+        "storage_failed",
+        "the series could not be saved; check the data folder",
+    )
+}
+
+fn now() -> String {
+    humantime::format_rfc3339_millis(SystemTime::now()).to_string()
+}
