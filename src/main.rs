@@ -14,14 +14,16 @@ topteam: live workshops for a council cabinet and its management team
 
 USAGE:
     topteam [serve] [--addr 127.0.0.1:8080] [--data-dir ./data] [--workshops ./workshops]
-                    [--sync-window-ms 2]
+                    [--sync-window-ms 2] [--join-budget 100]
     topteam check FILE...
     topteam export SESSION --format md|csv|json [--data-dir ./data]
     topteam verify FILE
 
 The facilitator key comes from TOPTEAM_ADMIN_KEY, or is generated into the data folder.
 --sync-window-ms: how long an append waits for other sessions' appends so one
-sync of the data folder's disk covers them all; 0 syncs each file alone.";
+sync of the data folder's disk covers them all; 0 syncs each file alone.
+--join-budget: joins one address may make into one session per minute (a
+room behind one venue address fits well within 100).";
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,6 +66,11 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
                     .parse()
                     .context("--sync-window-ms takes a whole number of milliseconds")?;
                 config.timings.sync_window = std::time::Duration::from_millis(ms.min(100));
+            }
+            "--join-budget" => {
+                config.limits.joins_per_address_per_minute = value()?
+                    .parse()
+                    .context("--join-budget takes a whole number of joins per minute")?;
             }
             other => bail!("unknown option {other:?}\n\n{USAGE}"),
         }

@@ -6,7 +6,7 @@
 //! replies and publishes. If the write fails the working copy is dropped, so
 //! nobody ever sees or is acked for an event that is not on disk.
 
-pub use super::handle::{Connected, SessionError, SessionHandle, SocketSlot, Viewer};
+pub use super::handle::{Connected, Seat, SessionError, SessionHandle, SocketSlot, Viewer};
 
 use super::handle::{HandleInner, Request};
 use super::{Context, Pseudonyms, Record, SessionState};
@@ -80,6 +80,8 @@ pub fn spawn(
         inner: Arc::new(HandleInner {
             info,
             sockets: Default::default(),
+            seats: Default::default(),
+            next_seat: Default::default(),
             tx,
             state: state_rx,
         }),

@@ -3,8 +3,10 @@
 use super::{Actor, Command, Participant, Rejection, SessionInfo, SessionState};
 use crate::activity::Ballot;
 use crate::render::Views;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot, watch};
+use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 /// Why a request to a session did not succeed.
@@ -85,6 +87,9 @@ pub struct SessionHandle {
 pub(super) struct HandleInner {
     pub(super) info: Arc<SessionInfo>,
     pub(super) sockets: std::sync::atomic::AtomicUsize,
+    /// Each participant's open sockets, oldest first, with the token that closes each.
+    pub(super) seats: std::sync::Mutex<HashMap<Uuid, VecDeque<(u64, CancellationToken)>>>,
+    pub(super) next_seat: std::sync::atomic::AtomicU64,
     pub(super) tx: mpsc::Sender<Request>,
     pub(super) state: watch::Receiver<Arc<SessionState>>,
 }
@@ -113,6 +118,36 @@ impl SessionHandle {
             .sockets
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         SocketSlot(self.clone())
+    }
+
+    /// Seats a participant's new socket. When they already hold `max`, the
+    /// oldest is told to close: the newest tab or phone wins, and one token
+    /// can never hold more than `max` sockets.
+    pub fn seat(&self, participant: Uuid, max: usize) -> Seat {
+        let id = self
+            .inner
+            .next_seat
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let token = CancellationToken::new();
+        let mut seats = self.lock_seats();
+        let mine = seats.entry(participant).or_default();
+        mine.push_back((id, token.clone()));
+        while mine.len() > max.max(1) {
+            if let Some((_, oldest)) = mine.pop_front() {
+                oldest.cancel();
+            }
+        }
+        Seat {
+            handle: self.clone(),
+            participant,
+            id,
+            replaced: token,
+        }
+    }
+
+    fn lock_seats(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, VecDeque<(u64, CancellationToken)>>> {
+        // Held for a few map operations, never across an await.
+        self.inner.seats.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Runs a command; `Ok(seq)` once its events are durable (the seq of the last one).
@@ -163,5 +198,26 @@ impl Drop for SocketSlot {
             .inner
             .sockets
             .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// A participant's socket, as counted against their own limit.
+pub struct Seat {
+    handle: SessionHandle,
+    participant: Uuid,
+    id: u64,
+    /// Cancelled when a newer socket of the same participant takes this seat.
+    pub replaced: CancellationToken,
+}
+
+impl Drop for Seat {
+    fn drop(&mut self) {
+        let mut seats = self.handle.lock_seats();
+        if let Some(mine) = seats.get_mut(&self.participant) {
+            mine.retain(|(id, _)| *id != self.id);
+            if mine.is_empty() {
+                seats.remove(&self.participant);
+            }
+        }
     }
 }

@@ -29,6 +29,9 @@ const CLOSE_GOING_AWAY: u16 = 1001;
 const CLOSE_IDLE: u16 = 4008;
 /// Close code when the facilitator removed the participant.
 const CLOSE_REMOVED: u16 = 4003;
+/// Close code when the same participant opened more sockets than allowed:
+/// the oldest gives way to the newest.
+const CLOSE_REPLACED: u16 = 4009;
 /// A send that takes longer than this means the phone has stalled; drop it so
 /// its buffers are freed. Others are unaffected either way.
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
@@ -102,13 +105,19 @@ pub async fn upgrade(
             "the server has as many connections as it can take; try again shortly",
         ));
     }
-    if handle.sockets() >= app.limits.max_sockets_per_session {
-        return Err(ApiError::new(
-            "too_many_connections",
-            "this session has as many connections as it can take",
-        ));
-    }
-    let slot = handle.socket_slot();
+    // The console and the projector never count against the room's cap: a
+    // room full of phones must not lock the facilitator out.
+    let slot = if role == Role::Participant {
+        if handle.sockets() >= app.limits.max_sockets_per_session {
+            return Err(ApiError::new(
+                "too_many_connections",
+                "this session has as many connections as it can take",
+            ));
+        }
+        Some(handle.socket_slot())
+    } else {
+        None
+    };
     let connected = handle.connect(viewer).await?;
     let limits = &app.limits;
     // A small read buffer (tungstenite's default is 128 KiB per socket) and no
@@ -123,8 +132,13 @@ pub async fn upgrade(
         // tracked here and closed with 1001 by the shutdown token.
         let _tracked = app.tracker.token();
         let _slot = slot;
+        let seat = connected
+            .me
+            .as_ref()
+            .map(|me| handle.seat(me.id, app.limits.max_sockets_per_participant));
         app.metrics.socket_opened();
         let conn = Conn {
+            replaced: seat.as_ref().map(|s| s.replaced.clone()),
             app: app.clone(),
             handle,
             role,
@@ -143,6 +157,8 @@ pub async fn upgrade(
 }
 
 struct Conn {
+    /// Cancelled when a newer socket of the same participant replaces this one.
+    replaced: Option<tokio_util::sync::CancellationToken>,
     app: AppState,
     handle: SessionHandle,
     role: Role,
@@ -242,6 +258,9 @@ impl Conn {
         let shutdown = self.app.shutdown.clone();
         let shutdown = shutdown.cancelled();
         tokio::pin!(shutdown);
+        let replaced = self.replaced.clone().unwrap_or_default();
+        let replaced = replaced.cancelled();
+        tokio::pin!(replaced);
         loop {
             // Views before reads: a socket woken for a new view then sends it
             // without first trying a read that would find nothing. Views come
@@ -249,6 +268,9 @@ impl Conn {
             let outgoing = tokio::select! {
                 biased;
                 () = &mut shutdown => return End::Close(CLOSE_GOING_AWAY, "server shutting down"),
+                () = &mut replaced, if self.replaced.is_some() => {
+                    return End::Close(CLOSE_REPLACED, "opened again on another tab or phone");
+                }
                 changed = async { participant_views.as_mut()?.changed().await.ok() }, if participant_views.is_some() => {
                     let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
                     let rx = participant_views.as_mut().expect("guarded by the branch condition");

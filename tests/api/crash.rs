@@ -11,7 +11,8 @@ use tokio::process::{Child, Command};
 /// The real `topteam` binary on port 0, and the address it printed.
 async fn start_binary(data_dir: &Path) -> (Child, TestApp) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_topteam"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        // 2,000 phones join from one address here; a real room does not.
+        .args(["serve", "--addr", "127.0.0.1:0", "--join-budget", "100000", "--data-dir"])
         .arg(data_dir)
         .arg("--workshops")
         .arg(workshops_dir())

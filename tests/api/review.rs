@@ -151,8 +151,37 @@ async fn exports_agree_with_the_transcript_and_are_safe() {
     let protocol: Vec<_> = rows.iter().filter(|r| &r[0] == "protocol").collect();
     assert_eq!(
         protocol.len(),
-        12,
-        "6 people x 2 statements, final answers only"
+        18,
+        "6 people x 2 statements, and each one's answer to the first wording of the amended one"
+    );
+    let amended: Vec<_> = protocol
+        .iter()
+        .filter(|r| &r[column("item")] == "no-surprises")
+        .collect();
+    for (version, value) in [("1", "object"), ("2", "live_with")] {
+        let answers: Vec<_> = amended
+            .iter()
+            .filter(|r| &r[column("version")] == version)
+            .collect();
+        assert_eq!(answers.len(), 6, "six answers to version {version}");
+        assert!(answers.iter().all(|r| &r[column("value")] == value));
+        let wording = &answers[0][column("wording")];
+        assert!(
+            answers.iter().all(|r| &r[column("wording")] == wording),
+            "each row carries the wording it answered"
+        );
+    }
+    assert_ne!(
+        amended[0][column("wording")],
+        amended.iter().find(|r| &r[column("version")] == "2").unwrap()[column("wording")],
+        "the two versions were worded differently"
+    );
+    assert!(
+        amended
+            .iter()
+            .filter(|r| &r[column("version")] == "2")
+            .all(|r| r[column("reason")].is_empty()),
+        "an answer never carries the reason of an earlier objection"
     );
     assert_eq!(
         protocol
@@ -175,11 +204,16 @@ async fn exports_agree_with_the_transcript_and_are_safe() {
         .expect("the hostile name is kept, neutralised");
     assert!(named[column("voter")].starts_with("'="));
     let rating: Vec<_> = rows.iter().filter(|r| &r[0] == "relationship").collect();
-    assert_eq!(rating.len(), 6);
+    let everyone: usize = rating
+        .iter()
+        .filter(|r| &r[column("group")] == "all")
+        .map(|r| r[column("count")].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(everyone, 6, "six anonymous ballots, as counts");
     for row in &rating {
         assert!(
-            row[column("voter")].starts_with("anonymous-"),
-            "anonymous ballots name nobody: {row:?}"
+            row[column("voter")].is_empty() && row[column("time")].is_empty(),
+            "anonymous ballots are counts, never a row per ballot: {row:?}"
         );
         assert_eq!(&row[column("anonymous")], "true");
     }

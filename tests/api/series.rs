@@ -321,7 +321,10 @@ async fn anonymous_ballots_never_name_the_voter_and_small_groups_are_hidden() {
         results["cabinet"]["suppressed"], true,
         "2 cabinet ballots < min_group_size 3: {results}"
     );
-    assert_eq!(results["management"]["ballots"], 3);
+    assert_eq!(
+        results["management"]["suppressed"], true,
+        "everyone minus management would give the cabinet's scores: {results}"
+    );
 
     let transcript = app.transcript(&session.id).await;
     let ids: Vec<String> = state["participants"]
