@@ -55,6 +55,7 @@ fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Va
         "anonymous": a.spec.anonymous,
         "options": a.spec.options,
         "results": a.results(state),
+        "turnout": a.turnout(state),
         "timer": {
             "running": a.timer.running_since.is_some(),
             "seconds_left": a.timer.left_at(now),

@@ -214,6 +214,7 @@ fn agreement_list(state: &SessionState, activity: &ActivityState, results: &Resu
     let Tally::Agreement(all) = &results.all else {
         return html! {};
     };
+    let voters: usize = activity.turnout(state).iter().map(|t| t.eligible).sum();
     html! {
         ol.statements {
             @for o in &activity.spec.options {
@@ -230,6 +231,7 @@ fn agreement_list(state: &SessionState, activity: &ActivityState, results: &Resu
                         }
                         @if current.version > 1 { p.tag { "Version " (current.version) " (amended)" } }
                     }
+                    p.answered { "Answered by " (t.agree + t.live_with + t.object) " of " (voters) " voters." }
                     p {
                         "Agree " strong { (t.agree) } ", can live with it " strong { (t.live_with) } ", object " strong { (t.object) } ". "
                         @if t.consent { strong.consent { "Consent holds." } } @else { strong.no-consent { "No consent yet." } }

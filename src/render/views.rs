@@ -7,7 +7,7 @@ use super::ballots::ballot_form;
 use super::results::{ballots, field_label, results_block};
 use crate::activity::Results;
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
-use crate::workshop::{ActivityKind, Group};
+use crate::workshop::ActivityKind;
 use maud::{html, Markup};
 use std::cell::OnceCell;
 use std::time::SystemTime;
@@ -152,7 +152,12 @@ pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
                         strong { (activity.spec.title) }
                         " — " (activity.status.as_str())
                         @if activity.revealed { ", revealed" }
-                        @if activity.spec.kind.takes_ballots() { " — " (ballots(activity.ballots.len())) }
+                        @if activity.spec.kind.takes_ballots() {
+                            @let turnout = activity.turnout(state);
+                            @let in_progress: usize = turnout.iter().map(|t| t.in_progress).sum();
+                            " — " (ballots(turnout.iter().map(|t| t.voted).sum()))
+                            @if in_progress > 0 { ", " (in_progress) " in progress" }
+                        }
                         span.actions {
                             @for (verb, label) in [("goto", "Go to"), ("open", "Open"), ("close", "Close"), ("reveal", "Reveal")] {
                                 button type="button" data-command=(verb) data-activity=(activity.spec.id) { (label) span.visually-hidden { " " (activity.spec.title) } }
@@ -178,8 +183,27 @@ pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
             }
         }
         (notes_panel(state))
+        (people_panel(state))
+    }
+}
+
+/// The console's people: the roster, each person here or not, and everyone
+/// who joined, with who waits for the facilitator and why.
+fn people_panel(state: &SessionState) -> Markup {
+    let absent: Vec<_> = state
+        .roster
+        .iter()
+        .filter(|p| state.workshop().groups.contains(&p.group) && state.claimant(&p.id).is_none())
+        .collect();
+    let waiting = state
+        .participants
+        .iter()
+        .filter(|p| p.present() && !p.admitted)
+        .count();
+    html! {
         section.people aria-labelledby="people-title" {
-            h2 #people-title { "People (" (state.participants.len()) ")" }
+            h2 #people-title { "People (" (state.places_taken()) " here)" }
+            @if waiting > 0 { p.notice { strong { (waiting) " waiting for you to let them in." } } }
             ul {
                 @for p in state.participants.iter() {
                     li {
@@ -188,12 +212,21 @@ pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
                         @if p.removed { " (removed)" }
                         @else {
                             @if !p.admitted {
-                                " (waiting) "
+                                " " strong.held { "(waiting" @if let Some(why) = p.held { ": " (why.label()) } ")" } " "
                                 button type="button" data-command="admit" data-participant=(p.id) { "Admit" span.visually-hidden { " " (p.name) } }
                             }
                             " "
                             button type="button" data-command="remove" data-participant=(p.id) { "Remove" span.visually-hidden { " " (p.name) } }
                         }
+                    }
+                }
+            }
+            @if !state.roster.is_empty() {
+                h3 { "Not here yet (" (absent.len()) " of " (state.roster.len()) " on the roster)" }
+                @if absent.is_empty() { p { "Everyone on the roster is here." } }
+                ul.absent {
+                    @for p in &absent {
+                        li { (p.name) " — " (p.group.label()) @if let Some(t) = &p.job_title { ", " (t) } }
                     }
                 }
             }
@@ -315,25 +348,6 @@ fn turnout(state: &SessionState, activity: &ActivityState) -> Markup {
     if !activity.spec.kind.takes_ballots() && activity.spec.kind != ActivityKind::Ideas {
         return html! {};
     }
-    let counts = |g: Group| {
-        let eligible = state
-            .participants
-            .iter()
-            .filter(|p| p.group == g && p.admitted && !p.removed)
-            .count();
-        let voted = if activity.spec.kind == ActivityKind::Ideas {
-            let authors: std::collections::BTreeSet<_> = activity
-                .ideas
-                .iter()
-                .filter(|i| i.group == g)
-                .map(|i| i.author)
-                .collect();
-            authors.len()
-        } else {
-            activity.ballots.values().filter(|b| b.group == g).count()
-        };
-        (voted, eligible)
-    };
     let verb = if activity.spec.kind == ActivityKind::Ideas {
         "offered ideas"
     } else {
@@ -341,9 +355,11 @@ fn turnout(state: &SessionState, activity: &ActivityState) -> Markup {
     };
     html! {
         p.turnout aria-live="polite" {
-            @for g in state.workshop().groups.iter().filter(|g| g.votes()) {
-                @let (voted, eligible) = counts(*g);
-                span.group { (g.label()) ": " strong { (voted) } " of " (eligible) " " (verb) }
+            @for t in activity.turnout(state) {
+                span.group {
+                    (t.group.label()) ": " strong { (t.voted) } " of " (t.eligible) " " (verb)
+                    @if t.in_progress > 0 { ", " (t.in_progress) " in progress" }
+                }
                 " "
             }
         }

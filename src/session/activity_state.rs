@@ -67,6 +67,19 @@ impl Timer {
     }
 }
 
+/// How one team stands on an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Turnout {
+    /// The team.
+    pub group: crate::workshop::Group,
+    /// Ballots that answer everything (ideas: people who offered one).
+    pub voted: usize,
+    /// Ballots that answer some items only.
+    pub in_progress: usize,
+    /// Admitted members of the team still in the room.
+    pub eligible: usize,
+}
+
 /// One activity's live state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivityState {
@@ -155,6 +168,68 @@ impl ActivityState {
                 Results::of(&self.spec, counted, split)
             }
         }
+    }
+
+    /// Whether a ballot answers everything the activity asks. Role maps,
+    /// agreements and ratings may be answered an item at a time; until every
+    /// item has an answer (to a statement's current wording) the ballot is in
+    /// progress, not a vote.
+    pub fn is_complete(&self, cast: &CastBallot) -> bool {
+        let all = |answered: &dyn Fn(&str) -> bool| {
+            self.spec.options.iter().all(|o| answered(&o.id))
+        };
+        match &cast.ballot {
+            Ballot::Placements(p) => all(&|id| p.contains_key(id)),
+            Ballot::Scores(s) => all(&|id| s.contains_key(id)),
+            Ballot::Responses(r) => all(&|id| r.contains_key(id)),
+            Ballot::Dots(_) | Ballot::Order(_) => true,
+        }
+    }
+
+    /// Who has voted, per voting team: complete ballots, ballots in progress,
+    /// and the admitted voters who could vote. Named ballots of people removed
+    /// are not counted.
+    pub fn turnout(&self, state: &SessionState) -> Vec<Turnout> {
+        state
+            .workshop()
+            .groups
+            .iter()
+            .filter(|g| g.votes())
+            .map(|&group| {
+                let eligible = state
+                    .participants
+                    .iter()
+                    .filter(|p| p.group == group && p.admitted && p.present())
+                    .count();
+                let (mut voted, mut in_progress) = (0, 0);
+                if self.spec.kind == ActivityKind::Ideas {
+                    let authors: std::collections::BTreeSet<_> = self
+                        .ideas
+                        .iter()
+                        .filter(|i| i.group == group)
+                        .map(|i| i.author)
+                        .collect();
+                    voted = authors.len();
+                } else {
+                    let counted = self.ballots.iter().filter(|(voter, b)| {
+                        b.group == group && state.participant(voter).is_none_or(|p| p.present())
+                    });
+                    for (_, b) in counted {
+                        if self.is_complete(b) {
+                            voted += 1;
+                        } else {
+                            in_progress += 1;
+                        }
+                    }
+                }
+                Turnout {
+                    group,
+                    voted,
+                    in_progress,
+                    eligible,
+                }
+            })
+            .collect()
     }
 
     /// A voter's latest ballot, merged with the earlier ones where the kind answers item by item.

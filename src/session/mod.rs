@@ -16,7 +16,7 @@ mod rejection;
 pub mod shared_map;
 mod state;
 
-pub use activity_state::{ActivityState, ActivityStatus, Timer};
+pub use activity_state::{ActivityState, ActivityStatus, Timer, Turnout};
 pub use actor::{SessionError, SessionHandle};
 pub use command::{Actor, Claim, Command, JoinRequest, TimerAction};
 pub use context::{Context, Pseudonyms};
