@@ -197,7 +197,11 @@ fn adopt_older_series(sessions: &Sessions, book: &crate::series::SeriesBook) {
         if book.get(&info.series).is_some() {
             continue;
         }
-        let made = book.create(info.title.clone(), Some(info.series), info.created_at.clone());
+        let made = book.create(
+            info.title.clone(),
+            Some(info.series),
+            info.created_at.clone(),
+        );
         if let Err(e) = made {
             tracing::error!(series = %info.series, error = %e, "cannot record an older series");
         }
@@ -216,9 +220,9 @@ fn lock_data_folder(data_dir: &Path) -> Result<std::fs::File, StartError> {
         .map_err(io(format!("cannot open {}", path.display())))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StartError::DataFolderInUse(
-            data_dir.display().to_string(),
-        )),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(StartError::DataFolderInUse(data_dir.display().to_string()))
+        }
         Err(std::fs::TryLockError::Error(e)) => {
             Err(io(format!("cannot lock {}", path.display()))(e))
         }

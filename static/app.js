@@ -137,7 +137,8 @@
       else if (kind === 'agreement') {
         const reason = fs.querySelector('textarea');
         const response = { response: checked.value, version: parseInt(fs.dataset.version, 10) };
-        if (reason && reason.value.trim()) response.reason = reason.value.trim();
+        // A reason goes with an objection only, never with a later agreement.
+        if (checked.value === 'object' && reason && reason.value.trim()) response.reason = reason.value.trim();
         items[item] = response;
       }
     });
@@ -145,6 +146,28 @@
     if (kind === 'rating') return { scores: items };
     if (kind === 'agreement') return { responses: items };
     return null;
+  }
+
+  // How many items of an item-by-item form the saved ballot answers (to the
+  // current wording), and how many there are; null for whole ballots.
+  function answered(form, ballot) {
+    const sets = form.querySelectorAll('fieldset[data-item]');
+    if (!sets.length) return null;
+    const items = (ballot && (ballot.placements || ballot.scores || ballot.responses)) || {};
+    let n = 0;
+    sets.forEach(function (fs) {
+      const v = items[fs.dataset.item];
+      if (v === undefined) return;
+      if (v && typeof v === 'object' && v.version && String(v.version) !== fs.dataset.version) return;
+      n += 1;
+    });
+    return { n: n, of: sets.length };
+  }
+
+  function savedLine(form) {
+    const count = answered(form, myBallots[form.dataset.activity]);
+    if (!count || count.n === count.of) return 'Your vote is saved.';
+    return 'Saved so far: you have answered ' + count.n + ' of ' + count.of + '. Your vote counts once every item is answered.';
   }
 
   function fillForm(form, ballot) {
@@ -168,7 +191,17 @@
         if (!fs) return;
         let value = items[item];
         if (value && typeof value === 'object') {
-          if (value.version && String(value.version) !== fs.dataset.version) return; // answered old wording
+          if (value.version && String(value.version) !== fs.dataset.version) {
+            // Answered an earlier wording: that answer no longer counts.
+            if (!fs.querySelector('.amended')) {
+              const note = document.createElement('p');
+              note.className = 'amended';
+              note.textContent = 'Amended: this statement has new wording. Please read it and answer again.';
+              fs.insertBefore(note, fs.children[1] || null);
+            }
+            say(form, 'A statement was amended since you answered. Please answer it again.', false);
+            return;
+          }
           const reason = fs.querySelector('textarea');
           if (reason && value.reason && !reason.value) reason.value = value.reason;
           value = value.response;
@@ -308,7 +341,7 @@
         });
         myBallots[sent.activity] = merged;
         delete drafts[sent.activity];
-        say(form, 'Your vote is saved.', true);
+        if (form) say(form, savedLine(form), true);
       } else if (ok) {
         if (form) { form.querySelector('textarea').value = ''; touched.delete(keyOf(form.querySelector('textarea'))); }
         say(form, 'Your idea is in. You can add another.', true);

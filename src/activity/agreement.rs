@@ -196,8 +196,7 @@ where
     };
     let (cabinet, management) = (of(Some(Group::Cabinet)), of(Some(Group::Management)));
     let answers = |t: &ItemTally| (t.agree + t.live_with + t.object) as usize;
-    let (cabinet, management) = if split.shows_teams(&[answers(&cabinet), answers(&management)])
-    {
+    let (cabinet, management) = if split.shows_teams(&[answers(&cabinet), answers(&management)]) {
         (
             TeamItemTally::Shown(cabinet),
             TeamItemTally::Shown(management),

@@ -9,9 +9,9 @@
 //! pseudonym or a time.
 
 use super::Source;
+use crate::activity::agreement::{ItemTally, TeamItemTally};
 use crate::activity::{Ballot, GroupResult};
 use crate::session::{ActivityState, Event, ParticipantId};
-use crate::activity::agreement::{ItemTally, TeamItemTally};
 use crate::workshop::{ActivityKind, Group};
 use std::collections::{BTreeMap, HashMap};
 
@@ -114,8 +114,10 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
     let counted =
         |voter: &ParticipantId| source.state.participant(voter).is_none_or(|p| !p.removed);
     // (voter, item, version) -> (answer, group, time), last answer wins.
-    let mut answers: Vec<((ParticipantId, String, Option<u32>), (Answer, Group, String))> =
-        Vec::new();
+    let mut answers: Vec<(
+        (ParticipantId, String, Option<u32>),
+        (Answer, Group, String),
+    )> = Vec::new();
     let mut index: HashMap<(ParticipantId, String, Option<u32>), usize> = HashMap::new();
     for r in &source.records {
         let Event::BallotCast {
@@ -211,7 +213,12 @@ fn anonymous_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
 
 /// The counts each earlier wording of an anonymous activity's statements had
 /// when it was amended (answers to it are cleared from the ballots then).
-fn superseded_versions(activity: &ActivityState, name: &str, group: Option<Group>, rows: &mut Rows) {
+fn superseded_versions(
+    activity: &ActivityState,
+    name: &str,
+    group: Option<Group>,
+    rows: &mut Rows,
+) {
     for (item, versions) in &activity.statements {
         for v in versions {
             let Some(tally) = &v.tally else { continue };
@@ -235,7 +242,14 @@ fn superseded_versions(activity: &ActivityState, name: &str, group: Option<Group
             ] {
                 if count > 0 {
                     let answer = (value.to_string(), reason);
-                    rows.push(&place, answer, name, String::new(), count as usize, String::new());
+                    rows.push(
+                        &place,
+                        answer,
+                        name,
+                        String::new(),
+                        count as usize,
+                        String::new(),
+                    );
                 }
             }
         }
@@ -296,7 +310,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised() {
-        assert_eq!(neutral("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(
+            neutral("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
         assert_eq!(neutral("+44 1234"), "'+44 1234");
         assert_eq!(neutral("-1"), "'-1");
         assert_eq!(neutral("@SUM(A1)"), "'@SUM(A1)");

@@ -52,7 +52,9 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 } => {
                     let wait = match (admitted, held) {
                         (true, _) => String::new(),
-                        (false, Some(why)) => format!(" (held for the facilitator: {})", why.label()),
+                        (false, Some(why)) => {
+                            format!(" (held for the facilitator: {})", why.label())
+                        }
                         (false, None) => " (waiting to be admitted)".to_string(),
                     };
                     format!("{name} joined as {}{wait}", group.label())

@@ -170,6 +170,9 @@ mod tests {
         let huge = (0..=MAX_ROSTER)
             .map(|i| input(&format!("P {i}"), Group::Cabinet))
             .collect();
-        assert_eq!(new_roster(&[], huge).unwrap_err().code(), "roster_too_large");
+        assert_eq!(
+            new_roster(&[], huge).unwrap_err().code(),
+            "roster_too_large"
+        );
     }
 }

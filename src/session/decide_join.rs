@@ -51,9 +51,7 @@ fn resolve(state: &SessionState, claim: Claim) -> Result<Resolved, Rejection> {
         group: p.group,
         job_title: p.job_title.clone(),
         person: Some(p.id),
-        held: state
-            .claimant(&p.id)
-            .map(|_| HoldReason::AlreadyClaimed),
+        held: state.claimant(&p.id).map(|_| HoldReason::AlreadyClaimed),
     };
     match claim {
         Claim::Person(id) => state

@@ -145,7 +145,9 @@ impl SessionHandle {
         }
     }
 
-    fn lock_seats(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, VecDeque<(u64, CancellationToken)>>> {
+    fn lock_seats(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<Uuid, VecDeque<(u64, CancellationToken)>>> {
         // Held for a few map operations, never across an await.
         self.inner.seats.lock().unwrap_or_else(|p| p.into_inner())
     }

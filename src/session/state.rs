@@ -2,10 +2,10 @@
 
 use super::shared_map::SharedMap;
 use super::{ActivityState, ActivityStatus, Actor, Event, HoldReason, ParticipantId, Record};
-use crate::series::Person;
 use crate::activity::ideas::Idea;
 use crate::activity::notes::Note;
 use crate::activity::CastBallot;
+use crate::series::Person;
 use crate::workshop::{Group, Workshop};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};

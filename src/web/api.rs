@@ -2,10 +2,10 @@
 
 use super::auth::require_facilitator;
 use super::error::ApiError;
+use super::joining::{self, JoinAttempt, Who};
 use super::protocol::parse_client_msg;
 use super::{AppState, JsonBody};
 use crate::render::{session_json, session_summary_json};
-use super::joining::{self, JoinAttempt, Who};
 use crate::session::{Actor, Command};
 use crate::workshop::Group;
 use axum::extract::{ConnectInfo, Path, State};

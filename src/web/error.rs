@@ -117,18 +117,25 @@ fn status_for(code: &str) -> StatusCode {
         | "unknown_code"
         | "unknown_workshop"
         | "unknown_activity"
-        | "unknown_participant" => StatusCode::NOT_FOUND,
+        | "unknown_participant"
+        | "unknown_person"
+        | "unknown_series"
+        | "not_found" => StatusCode::NOT_FOUND,
         "activity_closed" | "session_ended" | "not_admitted" | "session_full" => {
             StatusCode::CONFLICT
         }
         "too_large" => StatusCode::PAYLOAD_TOO_LARGE,
         "not_websocket" => StatusCode::UPGRADE_REQUIRED,
         "rate_limited" => StatusCode::TOO_MANY_REQUESTS,
-        "storage_failed" | "unavailable" | "server_full" | "too_many_connections" => {
-            StatusCode::SERVICE_UNAVAILABLE
-        }
+        "storage_failed"
+        | "unavailable"
+        | "server_full"
+        | "too_many_connections"
+        | "anonymity_unavailable" => StatusCode::SERVICE_UNAVAILABLE,
         "unknown_option" | "negative_dots" | "too_many_dots" | "empty_ballot"
-        | "wrong_ballot_kind" | "invalid_text" => StatusCode::UNPROCESSABLE_ENTITY,
+        | "wrong_ballot_kind" | "invalid_text" | "duplicate_name" | "roster_too_large" => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         _ => StatusCode::BAD_REQUEST,
     }
 }

@@ -218,11 +218,15 @@ mod tests {
     #[test]
     fn a_join_budget_is_per_address_and_session() {
         let budget = JoinBudget::new(3);
-        let (ip, other_ip): (IpAddr, IpAddr) = ("10.0.0.7".parse().unwrap(), "10.0.0.8".parse().unwrap());
+        let (ip, other_ip): (IpAddr, IpAddr) =
+            ("10.0.0.7".parse().unwrap(), "10.0.0.8".parse().unwrap());
         let (s, t) = (Uuid::new_v4(), Uuid::new_v4());
         assert!((0..3).all(|_| budget.take(ip, s).is_ok()));
         assert_eq!(budget.take(ip, s).unwrap_err().code, "rate_limited");
-        assert!(budget.take(ip, t).is_ok(), "another session has its own budget");
+        assert!(
+            budget.take(ip, t).is_ok(),
+            "another session has its own budget"
+        );
         assert!(budget.take(other_ip, s).is_ok(), "another address too");
     }
 

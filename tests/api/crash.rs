@@ -12,7 +12,14 @@ use tokio::process::{Child, Command};
 async fn start_binary(data_dir: &Path) -> (Child, TestApp) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_topteam"))
         // 2,000 phones join from one address here; a real room does not.
-        .args(["serve", "--addr", "127.0.0.1:0", "--join-budget", "100000", "--data-dir"])
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--join-budget",
+            "100000",
+            "--data-dir",
+        ])
         .arg(data_dir)
         .arg("--workshops")
         .arg(workshops_dir())

@@ -14,4 +14,5 @@ mod review;
 mod scripts;
 mod series;
 mod storage;
+mod trust;
 mod voting;

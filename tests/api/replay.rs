@@ -4,8 +4,8 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use topteam::activity::Ballot;
 use topteam::session::{
-    execute, Actor, Command, Context, Claim, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
-    TimerAction,
+    execute, Actor, Claim, Command, Context, JoinRequest, Pseudonyms, Record, SessionInfo,
+    SessionState, TimerAction,
 };
 use topteam::transcript::{encode, parse, replay, Header, FORMAT_VERSION};
 use topteam::workshop::{ActivityKind, Group, Workshop};

@@ -173,7 +173,10 @@ async fn exports_agree_with_the_transcript_and_are_safe() {
     }
     assert_ne!(
         amended[0][column("wording")],
-        amended.iter().find(|r| &r[column("version")] == "2").unwrap()[column("wording")],
+        amended
+            .iter()
+            .find(|r| &r[column("version")] == "2")
+            .unwrap()[column("wording")],
         "the two versions were worded differently"
     );
     assert!(

@@ -9,7 +9,8 @@ use tokio_util::task::TaskTracker;
 use topteam::activity::Ballot;
 use topteam::config::{Limits, Timings};
 use topteam::session::{
-    actor, Actor, Claim, Command, JoinRequest, Pseudonyms, Record, SessionError, SessionInfo, SessionState,
+    actor, Actor, Claim, Command, JoinRequest, Pseudonyms, Record, SessionError, SessionInfo,
+    SessionState,
 };
 use topteam::transcript::TranscriptWriter;
 use topteam::web::metrics::Metrics;

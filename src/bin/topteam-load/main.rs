@@ -250,11 +250,18 @@ async fn run(args: Args, fd_limit: u64) -> Result<serde_json::Value, String> {
         (None, false) => {
             let program = bin_dir.join("topteam");
             // Every phone joins from loopback, so the per-address join budget is lifted.
-            let argv = ["serve", "--addr", "127.0.0.1:0", "--join-budget", "1000000", "--data-dir"]
-                .iter()
-                .map(|s| s.to_string())
-                .chain([data.display().to_string()])
-                .collect::<Vec<_>>();
+            let argv = [
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--join-budget",
+                "1000000",
+                "--data-dir",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .chain([data.display().to_string()])
+            .collect::<Vec<_>>();
             let (child, addr) = start(
                 &program,
                 &argv,

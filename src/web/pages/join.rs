@@ -36,9 +36,11 @@ pub async fn form_with_code(
     };
     match joining::session_by_code(&app, peer.ip(), &code).await {
         Ok(handle) => join_page(&form, &Offer::of(&handle), None).into_response(),
-        Err(e) if e.code == "rate_limited" => {
-            (e.status, join_page(&form, &Offer::default(), Some(&e.message))).into_response()
-        }
+        Err(e) if e.code == "rate_limited" => (
+            e.status,
+            join_page(&form, &Offer::default(), Some(&e.message)),
+        )
+            .into_response(),
         Err(_) => join_page(&form, &Offer::default(), None).into_response(),
     }
 }
@@ -129,7 +131,10 @@ fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiErro
                 job_title: Some(form.job_title.clone()),
             }
         }
-        id => Who::Person(id.parse().map_err(|_| invalid("Choose your name from the list."))?),
+        id => Who::Person(
+            id.parse()
+                .map_err(|_| invalid("Choose your name from the list."))?,
+        ),
     };
     Ok(JoinAttempt {
         code: form.code.clone(),
