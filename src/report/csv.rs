@@ -34,6 +34,10 @@ const HEADER: [&str; 14] = [
 
 /// One answer to one item: its value and the reason given with it.
 type Answer = (String, String);
+/// Who answered which item, and which version of it.
+type AnswerKey = (ParticipantId, String, Option<u32>);
+/// An item, its version and an answer value: what anonymous counts are kept by.
+type CountKey = (String, Option<u32>, String);
 
 /// The CSV text, starting with a UTF-8 byte order mark so Excel reads it as UTF-8.
 pub fn votes_csv(source: &Source) -> String {
@@ -114,11 +118,8 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
     let counted =
         |voter: &ParticipantId| source.state.participant(voter).is_none_or(|p| !p.removed);
     // (voter, item, version) -> (answer, group, time), last answer wins.
-    let mut answers: Vec<(
-        (ParticipantId, String, Option<u32>),
-        (Answer, Group, String),
-    )> = Vec::new();
-    let mut index: HashMap<(ParticipantId, String, Option<u32>), usize> = HashMap::new();
+    let mut answers: Vec<(AnswerKey, (Answer, Group, String))> = Vec::new();
+    let mut index: HashMap<AnswerKey, usize> = HashMap::new();
     for r in &source.records {
         let Event::BallotCast {
             activity: a,
@@ -181,8 +182,7 @@ fn anonymous_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
         groups.push(("management", Some(Group::Management)));
     }
     for (name, group) in groups {
-        let mut counts: BTreeMap<(String, Option<u32>, String), (usize, Vec<String>)> =
-            BTreeMap::new();
+        let mut counts: BTreeMap<CountKey, (usize, Vec<String>)> = BTreeMap::new();
         let ballots = activity
             .ballots
             .values()
