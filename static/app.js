@@ -167,7 +167,7 @@
   function savedLine(form) {
     const count = answered(form, myBallots[form.dataset.activity]);
     if (!count || count.n === count.of) return 'Your vote is saved.';
-    return 'Saved so far: you have answered ' + count.n + ' of ' + count.of + '. Your vote counts once every item is answered.';
+    return 'Your vote is saved so far: you have answered ' + count.n + ' of ' + count.of + '. It counts once every item is answered.';
   }
 
   function fillForm(form, ballot) {

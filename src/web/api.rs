@@ -45,14 +45,28 @@ pub async fn create_session(
         Some(t) => clean_text(&t, 200, "title")?,
         None => workshop.title.clone(),
     };
-    // No series named: this session starts one, named after it.
-    let series = match body.series {
-        Some(id) => super::series_api::known(&app, &id.to_string())?,
-        None => super::series_api::new_series(&app, title.clone(), None).await?,
+    let handle = start_session(&app, &workshop, title, body.series).await?;
+    let info = handle.info();
+    let created = json!({ "id": info.id, "code": info.code, "workshop": info.workshop.id, "series": info.series });
+    Ok((StatusCode::CREATED, Json(created)).into_response())
+}
+
+/// Creates a session in a series (a new one, named after the session, when
+/// none is given) and gives it the series' roster before anyone can join.
+/// The console's form and the JSON API both start sessions here.
+pub async fn start_session(
+    app: &AppState,
+    workshop: &crate::workshop::Workshop,
+    title: String,
+    series: Option<Uuid>,
+) -> Result<crate::session::SessionHandle, ApiError> {
+    let series = match series {
+        Some(id) => super::series_api::known(app, &id.to_string())?,
+        None => super::series_api::new_series(app, title.clone(), None).await?,
     };
     let handle = app
         .sessions
-        .create(&workshop, &app.workshops, title, Some(series.id))
+        .create(workshop, &app.workshops, title, Some(series.id))
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "session not created");
@@ -66,9 +80,7 @@ pub async fn create_session(
         let roster = Command::SetRoster(series.roster.clone());
         handle.command(Actor::Facilitator, None, roster).await?;
     }
-    let info = handle.info();
-    let created = json!({ "id": info.id, "code": info.code, "workshop": info.workshop.id, "series": info.series });
-    Ok((StatusCode::CREATED, Json(created)).into_response())
+    Ok(handle)
 }
 
 /// Lists every session, newest first.

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod browser;
+mod browser_roster;
 mod browser_support;
 mod crash;
 mod hardening;

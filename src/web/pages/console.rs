@@ -18,13 +18,12 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
         return login_page(None).into_response();
     }
     let sessions = app.sessions.list();
-    let mut series: Vec<(Uuid, String)> = Vec::new();
-    for h in &sessions {
-        let info = h.info();
-        if !series.iter().any(|(s, _)| *s == info.series) {
-            series.push((info.series, info.title.clone()));
-        }
-    }
+    let series: Vec<(Uuid, String)> = app
+        .series
+        .list()
+        .iter()
+        .map(|s| (s.id, s.name.clone()))
+        .collect();
     let content = html! {
         (console_header())
         main #main {
@@ -42,7 +41,7 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                     p.hint #series-hint { "Workshops 2 and 3 carry results over from earlier sessions of the same series." }
                     select #series name="series" aria-describedby="series-hint" {
                         option value="" { "A new series" }
-                        @for (id, title) in &series { option value=(id) { "Same series as: " (title) } }
+                        @for (id, name) in &series { option value=(id) { "Series: " (name) } }
                     }
                     button.primary type="submit" { "Create session" }
                 }
@@ -178,20 +177,9 @@ pub async fn create(
         Err(_) => workshop.title.clone(),
     };
     let series = form.series.parse().ok();
-    match app
-        .sessions
-        .create(&workshop, &app.workshops, title, series)
-        .await
-    {
+    match crate::web::api::start_session(&app, &workshop, title, series).await {
         Ok(handle) => Redirect::to(&format!("/facilitate/{}", handle.info().id)).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "session not created");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "The session could not be saved; check the data folder.",
-            )
-                .into_response()
-        }
+        Err(e) => (e.status, e.message).into_response(),
     }
 }
 

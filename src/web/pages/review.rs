@@ -72,7 +72,13 @@ pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response 
             @for s in &series {
                 @let members: Vec<&SessionHandle> = sessions.iter().filter(|h| h.info().series == *s).collect();
                 section aria-labelledby={ "series-" (s) } {
-                    h2 id={ "series-" (s) } { "Series started " (members.last().map_or("", |h| date(&h.info().created_at))) }
+                    h2 id={ "series-" (s) } {
+                        @match app.series.get(s) {
+                            Some(named) => (named.name),
+                            None => "Series",
+                        }
+                        span.hint { " — started " (members.last().map_or("", |h| date(&h.info().created_at))) }
+                    }
                     p { a href={ "/review/series/" (s) } { "The series on one page" } }
                     table {
                         caption.visually-hidden { "Sessions in this series" }
@@ -234,8 +240,15 @@ pub async fn series(
     let content = html! {
         (review_header())
         main #main {
-            h1 { "The series" }
+            h1 { (app.series.get(&series).map_or_else(|| "The series".to_string(), |s| s.name.clone())) }
             @if sessions.is_empty() { p { "No sessions in this series." } }
+            @else {
+                ul.sessions {
+                    @for s in &sessions {
+                        li { a href={ "/review/" (s.info.id) } { (s.info.title) } " — " (s.info.workshop.title) ", " (date(&s.info.created_at)) }
+                    }
+                }
+            }
             section aria-labelledby="moved" {
                 h2 #moved { "How the priorities moved" }
                 @for s in &sessions {
