@@ -8,7 +8,10 @@
 //!   then hand a [`session::Command`] to the session's handle and await the
 //!   reply. `web::pages` holds the maud pages (join, phone, console, projector,
 //!   review); `web::socket` the one `select!` loop per websocket; `web::limits`
-//!   the guards against guessing and flooding.
+//!   the guards against guessing and flooding; `web::joining` the one way the
+//!   API and the join form let someone in; `web::series_api` series and rosters.
+//! - [`series`]: a council's series of workshops, its name and roster, kept
+//!   as `DATA_DIR/series/<id>.jsonl`; `series::roster` the pure roster rules.
 //! - [`session`]: the heart. [`session::decide`] turns a command into events or
 //!   a [`session::Rejection`]; [`session::SessionState::apply`] folds an event
 //!   into the state; [`session::execute`] does both for one command. All pure.
@@ -17,7 +20,8 @@
 //!   writer, makes every event durable before anyone sees it, and publishes
 //!   rendered views on watch channels. [`session::registry`] maps session ids
 //!   and join codes to handles; [`session::carry`] moves results between
-//!   activities and workshops.
+//!   activities and workshops; `session::decide_join` matches a joiner to the
+//!   roster and holds doubtful joins for the facilitator.
 //! - [`activity`]: one file per activity kind: ballot validation and tallies,
 //!   and results by team.
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.

@@ -14,16 +14,19 @@ pub fn participant_cookie(session: Uuid) -> String {
     format!("tt_{}", session.simple())
 }
 
-/// A value from the `Cookie` header.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+/// Every `name=value` pair of the `Cookie` headers.
+fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+}
+
+/// A value from the `Cookie` header.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    cookies(headers).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
 /// The bearer token of the `Authorization` header.
@@ -100,13 +103,7 @@ pub fn check_cookie_request_origin(headers: &HeaderMap) -> Result<(), ApiError> 
 /// Whether the request carries a cookie this server authenticates with: the
 /// console's, or a participant's.
 pub fn has_auth_cookie(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .any(|(k, _)| k == ADMIN_COOKIE || k.starts_with("tt_"))
+    cookies(headers).any(|(k, _)| k == ADMIN_COOKIE || k.starts_with("tt_"))
 }
 
 /// `url` (an Origin or Referer) names the host the request was sent to.

@@ -444,3 +444,28 @@ impl TestApp {
             .unwrap_or_else(|| panic!("{name} not in /metrics"))
     }
 }
+
+/// An activity of a session state, by id.
+pub fn activity<'a>(state: &'a Value, id: &str) -> &'a Value {
+    state["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap()
+}
+
+impl TestApp {
+    /// A session's `votes.csv`, as the review page serves it.
+    pub async fn votes_csv(&self, session: &str) -> String {
+        self.http
+            .get(self.url(&format!("/review/{session}/votes.csv")))
+            .bearer_auth(KEY)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+}

@@ -5,15 +5,6 @@
 use crate::helpers::*;
 use serde_json::{json, Value};
 
-fn activity<'a>(state: &'a Value, id: &str) -> &'a Value {
-    state["activities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == id)
-        .unwrap()
-}
-
 fn labels(state: &Value, id: &str) -> Vec<String> {
     activity(state, id)["options"]
         .as_array()

@@ -4,15 +4,6 @@
 use crate::helpers::*;
 use serde_json::{json, Value};
 
-fn activity<'a>(state: &'a Value, id: &str) -> &'a Value {
-    state["activities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == id)
-        .unwrap()
-}
-
 /// A named series with a roster; returns its id and the roster as stored.
 async fn series_with_roster(app: &TestApp, people: Value) -> (String, Value) {
     let (status, created) = app
@@ -339,16 +330,7 @@ async fn one_cabinet_member_and_three_officers_reveal_no_split_anywhere() {
         "no team's mean: {html}"
     );
 
-    let csv = app
-        .http
-        .get(app.url(&format!("/review/{}/votes.csv", session.id)))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let csv = app.votes_csv(&session.id).await;
     let rows: Vec<&str> = csv
         .lines()
         .filter(|l| l.starts_with("self-assessment,"))
@@ -396,16 +378,7 @@ async fn an_objection_then_an_amendment_then_agreement_are_two_honest_rows() {
         .await;
     // The phone sends its old reason with the new answer; it is not kept.
     acked(&phone.vote("protocol", json!({ "responses": { &item: { "response": "agree", "reason": "too vague", "version": 2 } } })).await);
-    let csv = app
-        .http
-        .get(app.url(&format!("/review/{}/votes.csv", session.id)))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let csv = app.votes_csv(&session.id).await;
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let header = reader.headers().unwrap().clone();
     let col = |n: &str| header.iter().position(|h| h == n).unwrap();

@@ -240,7 +240,7 @@ pub async fn series(
     let content = html! {
         (review_header())
         main #main {
-            h1 { (app.series.get(&series).map_or_else(|| "The series".to_string(), |s| s.name.clone())) }
+            h1 { "The series" @if let Some(named) = app.series.get(&series) { ": " (named.name) } }
             @if sessions.is_empty() { p { "No sessions in this series." } }
             @else {
                 ul.sessions {
