@@ -3,7 +3,8 @@
 use crate::config::Config;
 use crate::session::registry::Sessions;
 use crate::transcript::FileStore;
-use crate::web::{self, metrics::Metrics, AppState, Shared};
+use crate::metrics::Metrics;
+use crate::web::{self, AppState, Shared};
 use crate::workshop::{load_library, LibraryError};
 use axum::serve::ListenerExt;
 use std::net::SocketAddr;

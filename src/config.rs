@@ -48,7 +48,7 @@ pub struct Limits {
     /// Messages a socket may send in a burst.
     pub message_burst: f64,
     /// How join-code guessing is slowed and refused.
-    pub join: crate::web::limits::JoinPolicy,
+    pub join: JoinPolicy,
 }
 
 impl Default for Limits {
@@ -71,6 +71,33 @@ impl Default for Limits {
             messages_per_second: 10.0,
             message_burst: 30.0,
             join: Default::default(),
+        }
+    }
+}
+
+/// How join-code guessing is slowed, then refused.
+#[derive(Debug, Clone)]
+pub struct JoinPolicy {
+    /// Failures counted over this window.
+    pub window: Duration,
+    /// From this many failures in the window, each attempt waits `delay` first.
+    pub slow_after: u32,
+    /// The wait per attempt once slowed.
+    pub delay: Duration,
+    /// From this many failures in the window, the address is refused for `block`.
+    pub block_after: u32,
+    /// How long a refused address stays refused.
+    pub block: Duration,
+}
+
+impl Default for JoinPolicy {
+    fn default() -> Self {
+        JoinPolicy {
+            window: Duration::from_secs(60),
+            slow_after: 5,
+            delay: Duration::from_secs(1),
+            block_after: 20,
+            block: Duration::from_secs(600),
         }
     }
 }

@@ -2,8 +2,8 @@
 //! reason). Consent holds when nobody objects. Amending a statement starts a
 //! new version; every earlier version keeps its tally.
 
+use super::BallotError;
 use super::{Ballot, CastBallot};
-use crate::session::Rejection;
 use crate::workshop::{ActivitySpec, Group};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -83,13 +83,13 @@ pub fn validate(
     spec: &ActivitySpec,
     current_versions: &BTreeMap<String, u32>,
     responses: BTreeMap<String, Response>,
-) -> Result<BTreeMap<String, Response>, Rejection> {
+) -> Result<BTreeMap<String, Response>, BallotError> {
     super::known_items(spec, responses.keys())?;
     let mut out = BTreeMap::new();
     for (item, r) in responses {
         let current = current_versions.get(&item).copied().unwrap_or(1);
         if r.version.is_some_and(|v| v != current) {
-            return Err(Rejection::StatementAmended(item));
+            return Err(BallotError::StatementAmended(item));
         }
         // A reason belongs to an objection only: an agreement never carries
         // a reason typed for an earlier objection.
@@ -99,7 +99,7 @@ pub fn validate(
             Some(text) => Some(super::clean_text(text, MAX_REASON_CHARS, "reason")?),
         };
         if r.response == Stance::Object && reason.is_none() {
-            return Err(Rejection::ReasonRequired(item));
+            return Err(BallotError::ReasonRequired(item));
         }
         let response = Response {
             response: r.response,

@@ -1,7 +1,7 @@
 //! `dots`: each participant spreads a budget of dots over the options.
 
+use super::BallotError;
 use super::{Ballot, CastBallot};
-use crate::session::Rejection;
 use crate::workshop::ActivitySpec;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -11,31 +11,31 @@ use std::collections::BTreeMap;
 pub fn validate(
     spec: &ActivitySpec,
     dots: BTreeMap<String, i64>,
-) -> Result<BTreeMap<String, i64>, Rejection> {
+) -> Result<BTreeMap<String, i64>, BallotError> {
     let budget = i64::from(spec.dots.unwrap_or(0));
     let cap = spec.max_per_option.map(i64::from).unwrap_or(budget);
     let mut used: i64 = 0;
     for (option, &n) in &dots {
         if spec.option(option).is_none() {
-            return Err(Rejection::UnknownOption {
+            return Err(BallotError::UnknownOption {
                 activity: spec.id.clone(),
                 option: option.clone(),
             });
         }
         if n < 0 {
-            return Err(Rejection::NegativeDots);
+            return Err(BallotError::NegativeDots);
         }
         if n > cap {
-            return Err(Rejection::TooManyDotsOnOption { cap });
+            return Err(BallotError::TooManyDotsOnOption { cap });
         }
         // Saturating: a hostile ballot of huge numbers must not overflow.
         used = used.saturating_add(n);
     }
     if used > budget {
-        return Err(Rejection::TooManyDots { budget, used });
+        return Err(BallotError::TooManyDots { budget, used });
     }
     if used == 0 {
-        return Err(Rejection::EmptyBallot);
+        return Err(BallotError::EmptyBallot);
     }
     Ok(dots.into_iter().filter(|(_, n)| *n > 0).collect())
 }

@@ -1,7 +1,7 @@
 //! `ideas`: short texts from participants, which the facilitator can edit,
 //! hide or merge; the visible list can become a later activity's options.
 
-use crate::session::ParticipantId;
+use super::ParticipantId;
 use crate::workshop::Group;
 use serde::Serialize;
 

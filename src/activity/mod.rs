@@ -3,6 +3,7 @@
 //! Each kind lives in its own file and is pure: no clock, no I/O.
 
 pub mod agreement;
+mod error;
 pub mod dots;
 pub mod ideas;
 pub mod notes;
@@ -11,12 +12,16 @@ pub mod rating;
 mod results;
 pub mod role_map;
 
+pub use error::BallotError;
 pub use results::{Comparison, GroupResult, Results, Split};
 
-use crate::session::Rejection;
 use crate::workshop::{ActivityKind, ActivitySpec, Group};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Who cast a ballot or offered an idea: a participant's id, or in an
+/// anonymous activity their pseudonym.
+pub type ParticipantId = uuid::Uuid;
 
 /// A participant's ballot, exactly as it travels on the wire and in transcripts,
 /// e.g. `{"dots":{"housing":3,"jobs":2}}` or `{"order":["jobs","housing"]}`.
@@ -79,9 +84,9 @@ pub fn validate(
     spec: &ActivitySpec,
     versions: &BTreeMap<String, u32>,
     ballot: Ballot,
-) -> Result<Ballot, Rejection> {
+) -> Result<Ballot, BallotError> {
     if ballot.kind() != spec.kind {
-        return Err(Rejection::WrongBallotKind {
+        return Err(BallotError::WrongBallotKind {
             expected: spec.kind.ballot_shape(),
         });
     }
@@ -98,12 +103,12 @@ pub fn validate(
 pub(crate) fn known_items<'a>(
     spec: &ActivitySpec,
     keys: impl Iterator<Item = &'a String>,
-) -> Result<(), Rejection> {
+) -> Result<(), BallotError> {
     let mut any = false;
     for key in keys {
         any = true;
         if spec.option(key).is_none() {
-            return Err(Rejection::UnknownOption {
+            return Err(BallotError::UnknownOption {
                 activity: spec.id.clone(),
                 option: key.clone(),
             });
@@ -112,26 +117,26 @@ pub(crate) fn known_items<'a>(
     if any {
         Ok(())
     } else {
-        Err(Rejection::EmptyBallot)
+        Err(BallotError::EmptyBallot)
     }
 }
 
 /// Trims text and checks it is present, short enough, and free of control
 /// characters other than line breaks.
-pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, Rejection> {
+pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, BallotError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(Rejection::InvalidText(format!(
+        return Err(BallotError::InvalidText(format!(
             "the {what} must not be empty"
         )));
     }
     if trimmed.chars().count() > max_chars {
-        return Err(Rejection::InvalidText(format!(
+        return Err(BallotError::InvalidText(format!(
             "the {what} may be at most {max_chars} characters"
         )));
     }
     if trimmed.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(Rejection::InvalidText(format!(
+        return Err(BallotError::InvalidText(format!(
             "the {what} has characters that cannot be shown"
         )));
     }
@@ -139,9 +144,9 @@ pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, Re
 }
 
 /// Like [`clean_text`], for one-line text (names, titles): no line breaks.
-pub fn clean_line(text: &str, max_chars: usize, what: &str) -> Result<String, Rejection> {
+pub fn clean_line(text: &str, max_chars: usize, what: &str) -> Result<String, BallotError> {
     if text.contains('\n') {
-        return Err(Rejection::InvalidText(format!(
+        return Err(BallotError::InvalidText(format!(
             "the {what} must be one line"
         )));
     }

@@ -1,6 +1,6 @@
 //! `notes`: the facilitator's notes, decisions and actions (owner, due date).
 
-use crate::session::Rejection;
+use super::BallotError;
 use serde::{Deserialize, Serialize};
 
 /// Longest note or action, in characters.
@@ -52,8 +52,8 @@ pub struct Note {
 }
 
 /// Checks a due date is a real `YYYY-MM-DD` date.
-pub fn check_due(due: &str) -> Result<String, Rejection> {
-    let bad = || Rejection::InvalidText("the due date must be a date like 2026-12-31".into());
+pub fn check_due(due: &str) -> Result<String, BallotError> {
+    let bad = || BallotError::InvalidText("the due date must be a date like 2026-12-31".into());
     let parts: Vec<&str> = due.trim().split('-').collect();
     let [y, m, d] = parts[..] else {
         return Err(bad());
@@ -82,7 +82,7 @@ pub fn check_due(due: &str) -> Result<String, Rejection> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+use super::*;
 
     #[test]
     fn due_dates_must_be_real_dates() {

@@ -1,30 +1,30 @@
 //! `rank`: each participant orders all the options; Borda scores, and how far
 //! the cabinet's order agrees with the management team's (Kendall's tau).
 
+use super::BallotError;
 use super::{Ballot, CastBallot};
-use crate::session::Rejection;
 use crate::workshop::ActivitySpec;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
 /// Checks an order: every option exactly once.
-pub fn validate(spec: &ActivitySpec, order: Vec<String>) -> Result<Vec<String>, Rejection> {
+pub fn validate(spec: &ActivitySpec, order: Vec<String>) -> Result<Vec<String>, BallotError> {
     let mut seen = HashSet::new();
     for id in &order {
         if spec.option(id).is_none() {
-            return Err(Rejection::UnknownOption {
+            return Err(BallotError::UnknownOption {
                 activity: spec.id.clone(),
                 option: id.clone(),
             });
         }
         if !seen.insert(id.as_str()) {
-            return Err(Rejection::InvalidBallot(format!(
+            return Err(BallotError::InvalidBallot(format!(
                 "{id:?} appears twice in the order"
             )));
         }
     }
     if order.len() != spec.options.len() {
-        return Err(Rejection::InvalidBallot(format!(
+        return Err(BallotError::InvalidBallot(format!(
             "put all {} options in order",
             spec.options.len()
         )));

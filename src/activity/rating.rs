@@ -1,7 +1,7 @@
 //! `rating`: items scored 1 to 5; mean and spread by group.
 
+use super::BallotError;
 use super::{Ballot, CastBallot};
-use crate::session::Rejection;
 use crate::workshop::ActivitySpec;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -13,10 +13,10 @@ pub const TOP_SCORE: i64 = 5;
 pub fn validate(
     spec: &ActivitySpec,
     scores: BTreeMap<String, i64>,
-) -> Result<BTreeMap<String, i64>, Rejection> {
+) -> Result<BTreeMap<String, i64>, BallotError> {
     super::known_items(spec, scores.keys())?;
     if let Some((item, _)) = scores.iter().find(|(_, s)| !(1..=TOP_SCORE).contains(*s)) {
-        return Err(Rejection::ScoreOutOfRange(item.clone()));
+        return Err(BallotError::ScoreOutOfRange(item.clone()));
     }
     Ok(scores)
 }

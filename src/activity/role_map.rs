@@ -1,8 +1,8 @@
 //! `role_map`: each responsibility placed at members lead / joint / officers lead;
 //! the distribution by group and the responsibilities the two teams see differently.
 
+use super::BallotError;
 use super::{Ballot, CastBallot};
-use crate::session::Rejection;
 use crate::workshop::ActivitySpec;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -43,7 +43,7 @@ impl Placement {
 pub fn validate(
     spec: &ActivitySpec,
     placements: BTreeMap<String, Placement>,
-) -> Result<BTreeMap<String, Placement>, Rejection> {
+) -> Result<BTreeMap<String, Placement>, BallotError> {
     super::known_items(spec, placements.keys())?;
     Ok(placements)
 }

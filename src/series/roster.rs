@@ -1,8 +1,7 @@
 //! A series' roster: the cabinet members and officers expected, and the rules
 //! for setting it and for matching a typed name to it. Pure.
 
-use crate::activity::clean_line;
-use crate::session::Rejection;
+use crate::activity::{clean_line, BallotError};
 use crate::workshop::Group;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -85,7 +84,7 @@ pub fn new_roster(current: &[Person], input: Vec<PersonInput>) -> Result<Vec<Per
     }
     let mut out: Vec<Person> = Vec::with_capacity(input.len());
     for (i, entry) in input.into_iter().enumerate() {
-        let bad = |r: Rejection| RosterError::BadName {
+        let bad = |r: BallotError| RosterError::BadName {
             index: i + 1,
             why: r.to_string(),
         };
@@ -127,7 +126,7 @@ pub fn name_key(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+use super::*;
 
     fn input(name: &str, group: Group) -> PersonInput {
         PersonInput {

@@ -94,6 +94,12 @@ impl From<Rejection> for ApiError {
     }
 }
 
+impl From<crate::activity::BallotError> for ApiError {
+    fn from(e: crate::activity::BallotError) -> ApiError {
+        ApiError::new(e.code(), e.to_string())
+    }
+}
+
 impl From<SessionError> for ApiError {
     fn from(e: SessionError) -> ApiError {
         ApiError::new(e.code(), e.to_string())

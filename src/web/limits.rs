@@ -2,41 +2,14 @@
 //! per address and session, messages per socket.
 
 use super::error::ApiError;
+pub use crate::config::JoinPolicy;
 use dashmap::DashMap;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::Duration;
 use tokio::time::Instant;
 use uuid::Uuid;
-
-/// How join-code guessing is slowed, then refused.
-#[derive(Debug, Clone)]
-pub struct JoinPolicy {
-    /// Failures counted over this window.
-    pub window: Duration,
-    /// From this many failures in the window, each attempt waits `delay` first.
-    pub slow_after: u32,
-    /// The wait per attempt once slowed.
-    pub delay: Duration,
-    /// From this many failures in the window, the address is refused for `block`.
-    pub block_after: u32,
-    /// How long a refused address stays refused.
-    pub block: Duration,
-}
-
-impl Default for JoinPolicy {
-    fn default() -> Self {
-        JoinPolicy {
-            window: Duration::from_secs(60),
-            slow_after: 5,
-            delay: Duration::from_secs(1),
-            block_after: 20,
-            block: Duration::from_secs(600),
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy)]
 struct Record {
@@ -185,6 +158,7 @@ impl MessageBucket {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[tokio::test(start_paused = true)]
     async fn guessing_is_slowed_then_refused_and_forgiven_later() {

@@ -13,7 +13,7 @@ use topteam::session::{
     SessionState,
 };
 use topteam::transcript::TranscriptWriter;
-use topteam::web::metrics::Metrics;
+use topteam::metrics::Metrics;
 use topteam::workshop::{Group, Workshop};
 use uuid::Uuid;
 

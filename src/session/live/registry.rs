@@ -1,10 +1,10 @@
 //! The live sessions: ids and join codes to handles, creating and resuming sessions.
 
 use super::actor::{self, SessionHandle};
-use super::{carry, SessionInfo, SessionState};
+use crate::session::core::{carry, Pseudonyms, SessionInfo, SessionState};
 use crate::config::{Limits, Timings};
 use crate::transcript::{replay, ReplayError, TranscriptStore};
-use crate::web::metrics::Metrics;
+use crate::metrics::Metrics;
 use crate::workshop::{Workshop, WorkshopLibrary};
 use dashmap::DashMap;
 use std::panic::AssertUnwindSafe;
@@ -139,7 +139,7 @@ impl Sessions {
         .await
         .map_err(std::io::Error::other)??;
         let state = SessionState::new(info, self.limits.remembered_client_ids);
-        Ok(self.start(state, writer, super::Pseudonyms::new(secret)))
+        Ok(self.start(state, writer, Pseudonyms::new(secret)))
     }
 
     /// Replays every transcript in the store and starts a task for each.
@@ -179,12 +179,12 @@ impl Sessions {
                 }
             };
             let pseudonyms = match self.store.secret(id) {
-                Ok(secret) => super::Pseudonyms::new(secret),
+                Ok(secret) => Pseudonyms::new(secret),
                 Err(e) => {
                     // Serving on keeps every named vote usable; anonymous
                     // ballots are refused rather than filed under new pseudonyms.
                     tracing::error!(session = %id, error = %e, "pseudonym secret missing: anonymous ballots are refused in this session");
-                    super::Pseudonyms::unavailable(e.to_string())
+                    Pseudonyms::unavailable(e.to_string())
                 }
             };
             self.start(state, writer, pseudonyms);
@@ -197,7 +197,7 @@ impl Sessions {
         &self,
         state: SessionState,
         writer: Box<dyn crate::transcript::TranscriptWriter>,
-        pseudonyms: super::Pseudonyms,
+        pseudonyms: Pseudonyms,
     ) -> SessionHandle {
         let env = actor::TaskEnv {
             limits: &self.limits,

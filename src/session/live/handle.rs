@@ -1,6 +1,6 @@
 //! The handle to a live session: what the web layer sends it, and what it answers.
 
-use super::{Actor, Command, Participant, Rejection, SessionInfo, SessionState};
+use crate::session::core::{Actor, Command, Participant, Rejection, SessionInfo, SessionState};
 use crate::activity::Ballot;
 use crate::render::Views;
 use std::collections::{HashMap, VecDeque};

@@ -9,11 +9,11 @@
 pub use super::handle::{Connected, Seat, SessionError, SessionHandle, SocketSlot, Viewer};
 
 use super::handle::{HandleInner, Request};
-use super::{Context, Pseudonyms, Record, SessionState};
+use crate::session::core::{Context, Pseudonyms, Record, SessionState};
 use crate::config::{Limits, Timings};
 use crate::render::{self, Audience, ViewSenders};
 use crate::transcript::TranscriptWriter;
-use crate::web::metrics::Metrics;
+use crate::metrics::Metrics;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 use tokio::sync::{mpsc, oneshot, watch};
@@ -167,7 +167,7 @@ impl SessionTask {
                     reply,
                 } => {
                     self.metrics.command();
-                    let outcome = super::execute(&mut next, &ctx, &at, actor, client_id, command)
+                    let outcome = crate::session::core::execute(&mut next, &ctx, &at, actor, client_id, command)
                         .map(|(seq, new)| {
                             records.extend(new);
                             seq

@@ -173,7 +173,7 @@ fn amend(
     }
     let current = a
         .current_statement(&item)
-        .ok_or_else(|| Rejection::UnknownOption {
+        .ok_or_else(|| crate::activity::BallotError::UnknownOption {
             activity: activity.clone(),
             option: item.clone(),
         })?;
@@ -239,9 +239,10 @@ fn timer(
             let seconds_left = match seconds {
                 Some(s) if (1..=24 * 3600).contains(&s) => s,
                 Some(_) => {
-                    return Err(Rejection::InvalidText(
+                    return Err(crate::activity::BallotError::InvalidText(
                         "a timer runs from 1 second to 24 hours".into(),
-                    ))
+                    )
+                    .into())
                 }
                 None if running => return Ok(Vec::new()),
                 None if left > 0 => left,

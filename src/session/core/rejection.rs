@@ -11,40 +11,6 @@ pub enum Rejection {
     /// Voting on that activity is not open.
     #[error("voting on {0:?} is not open")]
     ActivityClosed(String),
-    /// The ballot names an option the activity does not have.
-    #[error("{option:?} is not an option of {activity:?}")]
-    UnknownOption {
-        /// The activity.
-        activity: String,
-        /// The option named.
-        option: String,
-    },
-    /// A ballot for a different kind of activity.
-    #[error("this activity takes a {expected} ballot")]
-    WrongBallotKind {
-        /// The kind the activity takes.
-        expected: &'static str,
-    },
-    /// A dot count below zero.
-    #[error("dots cannot be negative")]
-    NegativeDots,
-    /// More dots than the budget.
-    #[error("you have {budget} dots and this ballot uses {used}")]
-    TooManyDots {
-        /// The budget.
-        budget: i64,
-        /// What the ballot used.
-        used: i64,
-    },
-    /// More dots on one option than allowed.
-    #[error("at most {cap} dots may go on one option")]
-    TooManyDotsOnOption {
-        /// The per-option cap.
-        cap: i64,
-    },
-    /// A ballot that says nothing.
-    #[error("place at least one dot")]
-    EmptyBallot,
     /// The participant's group may not do this.
     #[error("{0}")]
     WrongGroup(String),
@@ -66,24 +32,9 @@ pub enum Rejection {
     /// Only participants vote.
     #[error("only participants can {0}")]
     ParticipantOnly(&'static str),
-    /// A name or other text is empty, too long, or has control characters.
-    #[error("{0}")]
-    InvalidText(String),
     /// The session is full.
     #[error("this session is full")]
     SessionFull,
-    /// A ballot that breaks the kind's rules in a way not listed above.
-    #[error("{0}")]
-    InvalidBallot(String),
-    /// A response to a statement's old wording.
-    #[error("statement {0:?} was amended; read it again and answer the new wording")]
-    StatementAmended(String),
-    /// An objection without a reason.
-    #[error("say why you object to {0:?}, so the room can amend it")]
-    ReasonRequired(String),
-    /// A score outside 1 to 5.
-    #[error("scores for {0:?} run from 1 to 5")]
-    ScoreOutOfRange(String),
     /// More ideas than the activity allows per person.
     #[error("you can offer at most {0} ideas here")]
     TooManyIdeas(u32),
@@ -112,6 +63,9 @@ pub enum Rejection {
     /// The same roster person, claimed twice in one command (never from the wire).
     #[error("there is no one with that id on this series' roster")]
     UnknownPerson,
+    /// The ballot or text breaks the activity's rules.
+    #[error(transparent)]
+    Ballot(#[from] crate::activity::BallotError),
 }
 
 impl Rejection {
@@ -120,25 +74,13 @@ impl Rejection {
         match self {
             Rejection::UnknownActivity(_) => "unknown_activity",
             Rejection::ActivityClosed(_) => "activity_closed",
-            Rejection::UnknownOption { .. } => "unknown_option",
-            Rejection::WrongBallotKind { .. } => "wrong_ballot_kind",
-            Rejection::NegativeDots => "negative_dots",
-            Rejection::TooManyDots { .. } | Rejection::TooManyDotsOnOption { .. } => {
-                "too_many_dots"
-            }
-            Rejection::EmptyBallot => "empty_ballot",
             Rejection::WrongGroup(_) => "wrong_group",
             Rejection::NotAdmitted => "not_admitted",
             Rejection::Removed => "removed",
             Rejection::UnknownParticipant(_) => "unknown_participant",
             Rejection::SessionEnded => "session_ended",
             Rejection::FacilitatorOnly(_) | Rejection::ParticipantOnly(_) => "forbidden",
-            Rejection::InvalidText(_) => "invalid_text",
             Rejection::SessionFull => "session_full",
-            Rejection::InvalidBallot(_) => "invalid_ballot",
-            Rejection::StatementAmended(_) => "statement_amended",
-            Rejection::ReasonRequired(_) => "reason_required",
-            Rejection::ScoreOutOfRange(_) => "score_out_of_range",
             Rejection::TooManyIdeas(_) => "too_many_ideas",
             Rejection::UnknownIdea(_) => "unknown_idea",
             Rejection::WrongKind(_) => "wrong_kind",
@@ -147,6 +89,7 @@ impl Rejection {
             Rejection::UnknownField(_) => "unknown_field",
             Rejection::NothingToAmend => "nothing_to_amend",
             Rejection::AnonymityUnavailable => "anonymity_unavailable",
+            Rejection::Ballot(e) => e.code(),
             Rejection::UnknownPerson => "unknown_person",
         }
     }

@@ -1,0 +1,76 @@
+//! Why a ballot or a piece of text breaks an activity's rules. The session
+//! wraps these in its own refusal; the activity kinds know nothing of it.
+
+/// A ballot or text the activity refuses. Refusing changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BallotError {
+    /// The ballot names an option the activity does not have.
+    #[error("{option:?} is not an option of {activity:?}")]
+    UnknownOption {
+        /// The activity.
+        activity: String,
+        /// The option named.
+        option: String,
+    },
+    /// A ballot for a different kind of activity.
+    #[error("this activity takes a {expected} ballot")]
+    WrongBallotKind {
+        /// The kind the activity takes.
+        expected: &'static str,
+    },
+    /// A dot count below zero.
+    #[error("dots cannot be negative")]
+    NegativeDots,
+    /// More dots than the budget.
+    #[error("you have {budget} dots and this ballot uses {used}")]
+    TooManyDots {
+        /// The budget.
+        budget: i64,
+        /// What the ballot used.
+        used: i64,
+    },
+    /// More dots on one option than allowed.
+    #[error("at most {cap} dots may go on one option")]
+    TooManyDotsOnOption {
+        /// The per-option cap.
+        cap: i64,
+    },
+    /// A ballot that says nothing.
+    #[error("place at least one dot")]
+    EmptyBallot,
+    /// A name or other text is empty, too long, or has control characters.
+    #[error("{0}")]
+    InvalidText(String),
+    /// A ballot that breaks the kind's rules in a way not listed above.
+    #[error("{0}")]
+    InvalidBallot(String),
+    /// A response to a statement's old wording.
+    #[error("statement {0:?} was amended; read it again and answer the new wording")]
+    StatementAmended(String),
+    /// An objection without a reason.
+    #[error("say why you object to {0:?}, so the room can amend it")]
+    ReasonRequired(String),
+    /// A score outside 1 to 5.
+    #[error("scores for {0:?} run from 1 to 5")]
+    ScoreOutOfRange(String),
+}
+
+impl BallotError {
+    /// The stable code clients match on. Documented in `docs/api.md`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BallotError::UnknownOption { .. } => "unknown_option",
+            BallotError::WrongBallotKind { .. } => "wrong_ballot_kind",
+            BallotError::NegativeDots => "negative_dots",
+            BallotError::TooManyDots { .. } | BallotError::TooManyDotsOnOption { .. } => {
+                "too_many_dots"
+            }
+            BallotError::EmptyBallot => "empty_ballot",
+            BallotError::InvalidText(_) => "invalid_text",
+            BallotError::InvalidBallot(_) => "invalid_ballot",
+            BallotError::StatementAmended(_) => "statement_amended",
+            BallotError::ReasonRequired(_) => "reason_required",
+            BallotError::ScoreOutOfRange(_) => "score_out_of_range",
+        }
+    }
+}

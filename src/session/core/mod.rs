@@ -1,0 +1,26 @@
+//! The pure core of a session: state, commands, events, `decide` and `apply`.
+//! No tokio, no files, no clock of its own: replaying a transcript is the
+//! same fold as running live.
+
+mod activity_state;
+pub mod carry;
+mod command;
+mod context;
+mod decide;
+mod decide_content;
+mod decide_join;
+mod event;
+mod rejection;
+pub mod shared_map;
+mod state;
+
+pub use activity_state::{ActivityState, ActivityStatus, Timer, Turnout};
+pub use command::{Actor, Claim, Command, JoinRequest, TimerAction};
+pub use context::{Context, Pseudonyms};
+pub use decide::{actor_on_record, decide, execute};
+pub use event::{Event, HoldReason, Record};
+pub use rejection::Rejection;
+pub use state::{constant_time_eq, Participant, SessionInfo, SessionState, SessionStatus};
+
+/// Identifies a participant within a session (also the key of their ballots).
+pub use crate::activity::ParticipantId;
