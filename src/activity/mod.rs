@@ -3,8 +3,8 @@
 //! Each kind lives in its own file and is pure: no clock, no I/O.
 
 pub mod agreement;
-mod error;
 pub mod dots;
+mod error;
 pub mod ideas;
 pub mod notes;
 pub mod rank;

@@ -82,7 +82,7 @@ pub fn check_due(due: &str) -> Result<String, BallotError> {
 
 #[cfg(test)]
 mod tests {
-use super::*;
+    use super::*;
 
     #[test]
     fn due_dates_must_be_real_dates() {

@@ -126,7 +126,7 @@ pub fn name_key(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-use super::*;
+    use super::*;
 
     fn input(name: &str, group: Group) -> PersonInput {
         PersonInput {

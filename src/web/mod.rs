@@ -13,6 +13,7 @@ pub mod socket;
 pub mod upgrade;
 
 use crate::config::{Limits, Timings};
+use crate::metrics::Metrics;
 use crate::session::registry::Sessions;
 use crate::session::SessionHandle;
 use crate::workshop::WorkshopLibrary;
@@ -22,7 +23,6 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use error::ApiError;
-use crate::metrics::Metrics;
 use serde::de::DeserializeOwned;
 use std::ops::Deref;
 use std::sync::Arc;

@@ -171,12 +171,12 @@ fn amend(
             "only agreement statements can be amended, not {activity:?}"
         )));
     }
-    let current = a
-        .current_statement(&item)
-        .ok_or_else(|| crate::activity::BallotError::UnknownOption {
-            activity: activity.clone(),
-            option: item.clone(),
-        })?;
+    let current =
+        a.current_statement(&item)
+            .ok_or_else(|| crate::activity::BallotError::UnknownOption {
+                activity: activity.clone(),
+                option: item.clone(),
+            })?;
     let new_text = match text {
         Some(t) => clean_text(&t, MAX_STATEMENT_CHARS, "statement")?,
         None => current.text.clone(),

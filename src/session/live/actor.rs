@@ -9,11 +9,12 @@
 pub use super::handle::{Connected, Seat, SessionError, SessionHandle, SocketSlot, Viewer};
 
 use super::handle::{HandleInner, Request};
-use crate::session::core::{Context, Pseudonyms, Record, SessionState};
+use super::publisher::{self, Audience, ViewSenders};
 use crate::config::{Limits, Timings};
-use crate::render::{self, Audience, ViewSenders};
-use crate::transcript::TranscriptWriter;
 use crate::metrics::Metrics;
+use crate::render;
+use crate::session::core::{Context, Pseudonyms, Record, SessionState};
+use crate::transcript::TranscriptWriter;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 use tokio::sync::{mpsc, oneshot, watch};
@@ -55,7 +56,7 @@ pub fn spawn(
         storage_failing: false,
         anonymity_unavailable: pseudonyms.missing().map(String::from),
     };
-    let view_senders = render::channels(&state, alerts);
+    let view_senders = publisher::channels(&state, alerts);
     let (state_tx, state_rx) = watch::channel(state.clone());
     let info = state.info.clone();
     let task = SessionTask {
@@ -167,12 +168,14 @@ impl SessionTask {
                     reply,
                 } => {
                     self.metrics.command();
-                    let outcome = crate::session::core::execute(&mut next, &ctx, &at, actor, client_id, command)
-                        .map(|(seq, new)| {
-                            records.extend(new);
-                            seq
-                        })
-                        .map_err(SessionError::from);
+                    let outcome = crate::session::core::execute(
+                        &mut next, &ctx, &at, actor, client_id, command,
+                    )
+                    .map(|(seq, new)| {
+                        records.extend(new);
+                        seq
+                    })
+                    .map_err(SessionError::from);
                     replies.push((reply, outcome));
                 }
                 Request::Connect { viewer, reply } => connects.push((viewer, reply)),

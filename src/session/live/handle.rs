@@ -1,8 +1,8 @@
 //! The handle to a live session: what the web layer sends it, and what it answers.
 
-use crate::session::core::{Actor, Command, Participant, Rejection, SessionInfo, SessionState};
+use super::publisher::Views;
 use crate::activity::Ballot;
-use crate::render::Views;
+use crate::session::core::{Actor, Command, Participant, Rejection, SessionInfo, SessionState};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot, watch};

@@ -3,4 +3,5 @@
 
 pub mod actor;
 mod handle;
+pub mod publisher;
 pub mod registry;

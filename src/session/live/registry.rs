@@ -1,10 +1,10 @@
 //! The live sessions: ids and join codes to handles, creating and resuming sessions.
 
 use super::actor::{self, SessionHandle};
-use crate::session::core::{carry, Pseudonyms, SessionInfo, SessionState};
 use crate::config::{Limits, Timings};
-use crate::transcript::{replay, ReplayError, TranscriptStore};
 use crate::metrics::Metrics;
+use crate::session::core::{carry, Pseudonyms, SessionInfo, SessionState};
+use crate::transcript::{replay, ReplayError, TranscriptStore};
 use crate::workshop::{Workshop, WorkshopLibrary};
 use dashmap::DashMap;
 use std::panic::AssertUnwindSafe;
