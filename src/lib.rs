@@ -42,6 +42,7 @@
 pub mod activity;
 pub mod app;
 pub mod config;
+pub mod error_code;
 pub mod metrics;
 pub mod render;
 pub mod report;

@@ -55,9 +55,9 @@ impl Metrics {
         self.storage_failures.fetch_add(1, Relaxed);
     }
     /// A command or message was refused with this code.
-    pub fn rejected(&self, code: &'static str) {
+    pub fn rejected(&self, code: crate::error_code::ErrorCode) {
         let mut map = self.rejections.lock().unwrap_or_else(|p| p.into_inner());
-        *map.entry(code).or_default() += 1;
+        *map.entry(code.as_str()).or_default() += 1;
     }
     /// How long one batch took to become durable.
     pub fn durable_latency(&self, took: Duration) {

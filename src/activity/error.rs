@@ -1,6 +1,8 @@
 //! Why a ballot or a piece of text breaks an activity's rules. The session
 //! wraps these in its own refusal; the activity kinds know nothing of it.
 
+use crate::error_code::ErrorCode;
+
 /// A ballot or text the activity refuses. Refusing changes nothing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BallotError {
@@ -57,20 +59,20 @@ pub enum BallotError {
 
 impl BallotError {
     /// The stable code clients match on. Documented in `docs/api.md`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            BallotError::UnknownOption { .. } => "unknown_option",
-            BallotError::WrongBallotKind { .. } => "wrong_ballot_kind",
-            BallotError::NegativeDots => "negative_dots",
+            BallotError::UnknownOption { .. } => ErrorCode::UnknownOption,
+            BallotError::WrongBallotKind { .. } => ErrorCode::WrongBallotKind,
+            BallotError::NegativeDots => ErrorCode::NegativeDots,
             BallotError::TooManyDots { .. } | BallotError::TooManyDotsOnOption { .. } => {
-                "too_many_dots"
+                ErrorCode::TooManyDots
             }
-            BallotError::EmptyBallot => "empty_ballot",
-            BallotError::InvalidText(_) => "invalid_text",
-            BallotError::InvalidBallot(_) => "invalid_ballot",
-            BallotError::StatementAmended(_) => "statement_amended",
-            BallotError::ReasonRequired(_) => "reason_required",
-            BallotError::ScoreOutOfRange(_) => "score_out_of_range",
+            BallotError::EmptyBallot => ErrorCode::EmptyBallot,
+            BallotError::InvalidText(_) => ErrorCode::InvalidText,
+            BallotError::InvalidBallot(_) => ErrorCode::InvalidBallot,
+            BallotError::StatementAmended(_) => ErrorCode::StatementAmended,
+            BallotError::ReasonRequired(_) => ErrorCode::ReasonRequired,
+            BallotError::ScoreOutOfRange(_) => ErrorCode::ScoreOutOfRange,
         }
     }
 }

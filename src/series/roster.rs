@@ -2,6 +2,7 @@
 //! for setting it and for matching a typed name to it. Pure.
 
 use crate::activity::{clean_line, BallotError};
+use crate::error_code::ErrorCode;
 use crate::workshop::Group;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -66,12 +67,12 @@ pub enum RosterError {
 
 impl RosterError {
     /// Stable code for clients.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            RosterError::TooLarge => "roster_too_large",
-            RosterError::BadName { .. } => "invalid_text",
-            RosterError::Duplicate(_) => "duplicate_name",
-            RosterError::UnknownId(_) => "unknown_person",
+            RosterError::TooLarge => ErrorCode::RosterTooLarge,
+            RosterError::BadName { .. } => ErrorCode::InvalidText,
+            RosterError::Duplicate(_) => ErrorCode::DuplicateName,
+            RosterError::UnknownId(_) => ErrorCode::UnknownPerson,
         }
     }
 }

@@ -5,6 +5,7 @@ use super::error::ApiError;
 use super::joining::{self, JoinAttempt, Who};
 use super::protocol::parse_client_msg;
 use super::{AppState, JsonBody};
+use crate::error_code::ErrorCode;
 use crate::render::{session_json, session_summary_json};
 use crate::session::{Actor, Command};
 use crate::workshop::Group;
@@ -37,7 +38,7 @@ pub async fn create_session(
     require_facilitator(&headers, &app.admin_key)?;
     let workshop = app.workshops.get(&body.workshop).ok_or_else(|| {
         ApiError::new(
-            "unknown_workshop",
+            ErrorCode::UnknownWorkshop,
             format!("there is no workshop script {:?}", body.workshop),
         )
     })?;
@@ -71,7 +72,7 @@ pub async fn start_session(
         .map_err(|e| {
             tracing::error!(error = %e, "session not created");
             ApiError::new(
-                "storage_failed",
+                ErrorCode::StorageFailed,
                 "the session could not be saved; check the data folder",
             )
         })?;
@@ -156,8 +157,8 @@ pub async fn get_transcript(
     let session = handle.info().id;
     let bytes = tokio::task::spawn_blocking(move || store.read_raw(session))
         .await
-        .map_err(|_| ApiError::new("unavailable", "the transcript could not be read"))?
-        .map_err(|_| ApiError::new("unavailable", "the transcript could not be read"))?;
+        .map_err(|_| ApiError::new(ErrorCode::Unavailable, "the transcript could not be read"))?
+        .map_err(|_| ApiError::new(ErrorCode::Unavailable, "the transcript could not be read"))?;
     Ok((
         [(header::CONTENT_TYPE, "application/x-ndjson; charset=utf-8")],
         bytes,

@@ -1,6 +1,7 @@
 //! Who is asking: the facilitator key, participant tokens, and the Origin check.
 
 use super::error::ApiError;
+use crate::error_code::ErrorCode;
 use crate::session::constant_time_eq;
 use axum::http::{header, HeaderMap};
 use sha2::{Digest, Sha256};
@@ -120,7 +121,7 @@ fn same_host(headers: &HeaderMap, url: Option<&str>) -> Result<(), ApiError> {
 
 fn bad_origin() -> ApiError {
     ApiError::new(
-        "bad_origin",
+        ErrorCode::BadOrigin,
         "this request must come from topteam's own pages, not another site",
     )
 }

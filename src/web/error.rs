@@ -1,5 +1,6 @@
 //! Every refusal as `{"error":{"code","message"}}` with a fitting HTTP status.
 
+use crate::error_code::ErrorCode;
 use crate::session::{Rejection, SessionError};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -12,7 +13,7 @@ pub struct ApiError {
     /// HTTP status (websocket errors carry the same code without it).
     pub status: StatusCode,
     /// Stable code, listed in `docs/api.md`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// What went wrong, for people.
     pub message: String,
 }
@@ -28,14 +29,14 @@ pub struct ErrorBody<'a> {
 #[derive(Debug, Serialize)]
 pub struct ErrorDetail<'a> {
     /// Stable code.
-    pub code: &'a str,
+    pub code: ErrorCode,
     /// Sentence.
     pub message: &'a str,
 }
 
 impl ApiError {
     /// An error with a status chosen from its code.
-    pub fn new(code: &'static str, message: impl Into<String>) -> ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status: status_for(code),
             code,
@@ -45,18 +46,18 @@ impl ApiError {
 
     /// Missing or wrong facilitator key.
     pub fn unauthorized() -> ApiError {
-        ApiError::new("unauthorized", "this needs the facilitator key")
+        ApiError::new(ErrorCode::Unauthorized, "this needs the facilitator key")
     }
 
     /// No session with that id.
     pub fn unknown_session() -> ApiError {
-        ApiError::new("unknown_session", "there is no such session")
+        ApiError::new(ErrorCode::UnknownSession, "there is no such session")
     }
 
     /// Request body or message that is not JSON.
     pub fn malformed(detail: impl std::fmt::Display) -> ApiError {
         ApiError::new(
-            "malformed_json",
+            ErrorCode::MalformedJson,
             format!("that is not valid JSON: {detail}"),
         )
     }
@@ -64,7 +65,7 @@ impl ApiError {
     /// JSON of the wrong shape.
     pub fn invalid(detail: impl std::fmt::Display) -> ApiError {
         ApiError::new(
-            "invalid_request",
+            ErrorCode::InvalidRequest,
             format!("the request is not understood: {detail}"),
         )
     }
@@ -72,7 +73,7 @@ impl ApiError {
     /// Too big to read.
     pub fn too_large(limit: usize) -> ApiError {
         ApiError::new(
-            "too_large",
+            ErrorCode::TooLarge,
             format!("messages may be at most {limit} bytes"),
         )
     }
@@ -112,36 +113,106 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The status for each code; documented in `docs/api.md`.
-fn status_for(code: &str) -> StatusCode {
+/// The status for each code, as `docs/api.md` lists them (a test holds the
+/// two together). Exhaustive: a new code must be given its status here.
+pub fn status_for(code: ErrorCode) -> StatusCode {
+    use ErrorCode as C;
     match code {
-        "unauthorized" => StatusCode::UNAUTHORIZED,
-        "forbidden" | "wrong_group" | "wrong_session" | "removed" | "bad_origin" => {
+        C::MalformedJson
+        | C::InvalidRequest
+        | C::MissingType
+        | C::UnknownType
+        | C::WrongKind
+        | C::UnknownField
+        | C::NothingToAmend
+        | C::NoDuration => StatusCode::BAD_REQUEST,
+        C::Unauthorized => StatusCode::UNAUTHORIZED,
+        C::Forbidden | C::WrongGroup | C::WrongSession | C::Removed | C::BadOrigin => {
             StatusCode::FORBIDDEN
         }
-        "unknown_session"
-        | "unknown_code"
-        | "unknown_workshop"
-        | "unknown_activity"
-        | "unknown_participant"
-        | "unknown_person"
-        | "unknown_series"
-        | "not_found" => StatusCode::NOT_FOUND,
-        "activity_closed" | "session_ended" | "not_admitted" | "session_full" => {
-            StatusCode::CONFLICT
+        C::UnknownSession
+        | C::UnknownCode
+        | C::UnknownWorkshop
+        | C::UnknownActivity
+        | C::UnknownParticipant
+        | C::UnknownSeries
+        | C::UnknownPerson
+        | C::NotFound
+        | C::UnknownIdea => StatusCode::NOT_FOUND,
+        C::ActivityClosed
+        | C::NotAdmitted
+        | C::SessionEnded
+        | C::SessionFull
+        | C::StatementAmended
+        | C::TooManyIdeas
+        | C::NoOptions => StatusCode::CONFLICT,
+        C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        C::DuplicateName
+        | C::RosterTooLarge
+        | C::UnknownOption
+        | C::NegativeDots
+        | C::TooManyDots
+        | C::EmptyBallot
+        | C::WrongBallotKind
+        | C::InvalidBallot
+        | C::ReasonRequired
+        | C::ScoreOutOfRange
+        | C::InvalidText => StatusCode::UNPROCESSABLE_ENTITY,
+        C::AnonymityUnavailable
+        | C::StorageFailed
+        | C::Unavailable
+        | C::ServerFull
+        | C::TooManyConnections => StatusCode::SERVICE_UNAVAILABLE,
+        C::NotWebsocket => StatusCode::UPGRADE_REQUIRED,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `## Errors` table of `docs/api.md`: each code with its status.
+    fn documented() -> Vec<(String, u16)> {
+        let doc = include_str!("../../docs/api.md");
+        let table = doc.split("\n## Errors").nth(1).expect("an Errors section");
+        table
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .flat_map(|row| {
+                let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+                let status: u16 = cells[2].parse().expect("a status number");
+                cells[1]
+                    .split(',')
+                    .map(|c| c.trim().trim_matches('`').to_string())
+                    .map(move |c| (c, status))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_error_code_has_the_status_the_contract_documents() {
+        let doc = documented();
+        for code in ErrorCode::ALL {
+            let listed: Vec<u16> = doc
+                .iter()
+                .filter(|(c, _)| c == code.as_str())
+                .map(|(_, s)| *s)
+                .collect();
+            assert_eq!(
+                listed,
+                [status_for(code).as_u16()],
+                "{code} in docs/api.md's Errors table"
+            );
         }
-        "too_large" => StatusCode::PAYLOAD_TOO_LARGE,
-        "not_websocket" => StatusCode::UPGRADE_REQUIRED,
-        "rate_limited" => StatusCode::TOO_MANY_REQUESTS,
-        "storage_failed"
-        | "unavailable"
-        | "server_full"
-        | "too_many_connections"
-        | "anonymity_unavailable" => StatusCode::SERVICE_UNAVAILABLE,
-        "unknown_option" | "negative_dots" | "too_many_dots" | "empty_ballot"
-        | "wrong_ballot_kind" | "invalid_text" | "duplicate_name" | "roster_too_large" => {
-            StatusCode::UNPROCESSABLE_ENTITY
+        for (documented_code, _) in &doc {
+            assert!(
+                ErrorCode::ALL
+                    .iter()
+                    .any(|c| c == &documented_code.as_str()),
+                "docs/api.md lists {documented_code}, which the server never sends"
+            );
         }
-        _ => StatusCode::BAD_REQUEST,
     }
 }

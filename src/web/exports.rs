@@ -4,6 +4,7 @@ use super::auth::require_facilitator;
 use super::error::ApiError;
 use super::pages::review::source_of;
 use super::AppState;
+use crate::error_code::ErrorCode;
 use crate::report::{report_json, report_markdown, votes_csv};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
@@ -19,7 +20,7 @@ pub async fn download(
     let handle = app.session(&id)?;
     let source = source_of(&app, &handle)
         .await
-        .ok_or_else(|| ApiError::new("unavailable", "the transcript could not be read"))?;
+        .ok_or_else(|| ApiError::new(ErrorCode::Unavailable, "the transcript could not be read"))?;
     let name = format!("topteam-{}-{}", handle.info().code, file);
     let disposition = format!("attachment; filename=\"{name}\"");
     let (content_type, body) = match file.as_str() {
@@ -28,7 +29,7 @@ pub async fn download(
         "report.json" => ("application/json", report_json(&source).to_string()),
         _ => {
             return Err(ApiError::new(
-                "not_found",
+                ErrorCode::NotFound,
                 "exports are report.md, votes.csv and report.json",
             ))
         }

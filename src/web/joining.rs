@@ -5,6 +5,7 @@
 use super::auth;
 use super::error::ApiError;
 use super::AppState;
+use crate::error_code::ErrorCode;
 use crate::session::{Actor, Claim, Command, HoldReason, JoinRequest, SessionHandle};
 use axum::http::HeaderMap;
 use std::net::IpAddr;
@@ -71,7 +72,7 @@ pub async fn session_by_code(
     app.sessions.by_code(code).ok_or_else(|| {
         app.join_guard.failed(ip);
         ApiError::new(
-            "unknown_code",
+            ErrorCode::UnknownCode,
             "No session has that code. Check the code on the screen.",
         )
     })

@@ -3,6 +3,7 @@
 
 use super::error::ApiError;
 pub use crate::config::JoinPolicy;
+use crate::error_code::ErrorCode;
 use dashmap::DashMap;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
@@ -50,7 +51,7 @@ impl JoinGuard {
         if let Some(until) = blocked {
             let minutes = until.duration_since(now).as_secs().div_ceil(60);
             return Err(ApiError::new(
-                "rate_limited",
+                ErrorCode::RateLimited,
                 format!("too many wrong codes from this address; try again in {minutes} minutes"),
             ));
         }
@@ -113,7 +114,7 @@ impl JoinBudget {
         }
         self.limiter.check_key(&(ip, session)).map_err(|_| {
             ApiError::new(
-                "rate_limited",
+                ErrorCode::RateLimited,
                 "too many people have joined from this address in the last minute; wait a minute and try again",
             )
         })

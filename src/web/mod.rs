@@ -13,6 +13,7 @@ pub mod socket;
 pub mod upgrade;
 
 use crate::config::{Limits, Timings};
+use crate::error_code::ErrorCode;
 use crate::metrics::Metrics;
 use crate::session::registry::Sessions;
 use crate::session::SessionHandle;
@@ -107,7 +108,9 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/ws/{session}", get(socket::upgrade))
         .merge(pages::routes())
-        .fallback(|| async { ApiError::new("not_found", "there is nothing at this address") })
+        .fallback(|| async {
+            ApiError::new(ErrorCode::NotFound, "there is nothing at this address")
+        })
         .layer(axum::middleware::from_fn(cookie_requests_from_our_pages))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .with_state(app)
@@ -160,7 +163,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
             .await
             .map_err(|e| {
                 if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::new("too_large", "the request body is too large")
+                    ApiError::new(ErrorCode::TooLarge, "the request body is too large")
                 } else {
                     ApiError::invalid(e.body_text())
                 }

@@ -3,6 +3,7 @@
 use super::error::ApiError;
 use crate::activity::Ballot;
 use crate::config::Limits;
+use crate::error_code::ErrorCode;
 use crate::session::Command;
 use serde::Serialize;
 use serde_json::Value;
@@ -57,13 +58,13 @@ pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unpars
     let kind = match fields.get("type") {
         Some(Value::String(kind)) => kind.clone(),
         _ => {
-            let e = ApiError::new("missing_type", "a message needs a \"type\" string");
+            let e = ApiError::new(ErrorCode::MissingType, "a message needs a \"type\" string");
             return Err(fail(e, client_id));
         }
     };
     if !Command::WIRE_TYPES.contains(&kind.as_str()) {
         let e = ApiError::new(
-            "unknown_type",
+            ErrorCode::UnknownType,
             format!("unknown message type {:?}", truncate(&kind, 40)),
         );
         return Err(fail(e, client_id));
@@ -142,7 +143,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<ClientMsg, &'static str> {
-        parse_client_msg(text, &Limits::default()).map_err(|e| e.error.code)
+        parse_client_msg(text, &Limits::default()).map_err(|e| e.error.code.as_str())
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::auth::require_facilitator;
 use super::error::ApiError;
 use super::{AppState, JsonBody};
+use crate::error_code::ErrorCode;
 use crate::series::{PersonInput, Series};
 use crate::session::{Actor, Command};
 use axum::extract::{Path, State};
@@ -137,12 +138,12 @@ fn summary(app: &AppState, series: &Series) -> Value {
 }
 
 fn unknown_series() -> ApiError {
-    ApiError::new("unknown_series", "there is no such series")
+    ApiError::new(ErrorCode::UnknownSeries, "there is no such series")
 }
 
 fn storage_failed() -> ApiError {
     ApiError::new(
-        "storage_failed",
+        ErrorCode::StorageFailed,
         "the series could not be saved; check the data folder",
     )
 }

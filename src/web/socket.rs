@@ -6,6 +6,7 @@ use super::limits::MessageBucket;
 use super::protocol::{error_text, parse_client_msg, ServerMsg};
 use super::upgrade::{WsSocket, WsUpgrade};
 use super::AppState;
+use crate::error_code::ErrorCode;
 use crate::render::{wire, Frame, ParticipantFrame, Standing};
 use crate::session::actor::{Connected, Viewer};
 use crate::session::live::publisher::Views;
@@ -82,10 +83,10 @@ pub async fn upgrade(
                 .token
                 .as_deref()
                 .or_else(|| auth::cookie(&headers, &cookie_name))
-                .ok_or_else(|| ApiError::new("unauthorized", "join the session first"))?;
+                .ok_or_else(|| ApiError::new(ErrorCode::Unauthorized, "join the session first"))?;
             let (id, token_hash) = auth::parse_participant_token(token).ok_or_else(|| {
                 ApiError::new(
-                    "wrong_session",
+                    ErrorCode::WrongSession,
                     "that token does not belong to this session",
                 )
             })?;
@@ -102,7 +103,7 @@ pub async fn upgrade(
     };
     if app.metrics.sockets_open() >= app.limits.max_sockets as i64 {
         return Err(ApiError::new(
-            "server_full",
+            ErrorCode::ServerFull,
             "the server has as many connections as it can take; try again shortly",
         ));
     }
@@ -111,7 +112,7 @@ pub async fn upgrade(
     let slot = if role == Role::Participant {
         if handle.sockets() >= app.limits.max_sockets_per_session {
             return Err(ApiError::new(
-                "too_many_connections",
+                ErrorCode::TooManyConnections,
                 "this session has as many connections as it can take",
             ));
         }
@@ -355,7 +356,7 @@ impl Conn {
             (Some(me), _) => Actor::Participant(me.id),
             (None, Role::Facilitator) => Actor::Facilitator,
             (None, _) => {
-                let e = ApiError::new("forbidden", "the projector only watches");
+                let e = ApiError::new(ErrorCode::Forbidden, "the projector only watches");
                 return error_text(msg.client_id.as_deref(), &e);
             }
         };
@@ -380,9 +381,9 @@ impl Conn {
         if self.bucket.take() {
             return None;
         }
-        self.app.metrics.rejected("rate_limited");
+        self.app.metrics.rejected(ErrorCode::RateLimited);
         Some(ApiError::new(
-            "rate_limited",
+            ErrorCode::RateLimited,
             "too many messages; wait a moment and try again",
         ))
     }

@@ -8,6 +8,7 @@
 //! view for the life of the socket (about 4.5 KB for each of 10,000 phones).
 
 use super::error::ApiError;
+use crate::error_code::ErrorCode;
 use axum::body::Body;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -43,7 +44,7 @@ impl<S: Send + Sync> FromRequestParts<S> for WsUpgrade {
         match (is_websocket, key, on_upgrade) {
             (true, Some(key), Some(on_upgrade)) => Ok(WsUpgrade { key, on_upgrade }),
             _ => Err(ApiError::new(
-                "not_websocket",
+                ErrorCode::NotWebsocket,
                 "this address takes a websocket (version 13) only",
             )),
         }

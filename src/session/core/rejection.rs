@@ -1,5 +1,6 @@
 //! Why a command was refused: a stable code for programs, a sentence for people.
 
+use crate::error_code::ErrorCode;
 use crate::workshop::Group;
 
 /// A command the session will not carry out. Refusing changes nothing.
@@ -70,27 +71,27 @@ pub enum Rejection {
 
 impl Rejection {
     /// The stable code clients match on. Documented in `docs/api.md`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Rejection::UnknownActivity(_) => "unknown_activity",
-            Rejection::ActivityClosed(_) => "activity_closed",
-            Rejection::WrongGroup(_) => "wrong_group",
-            Rejection::NotAdmitted => "not_admitted",
-            Rejection::Removed => "removed",
-            Rejection::UnknownParticipant(_) => "unknown_participant",
-            Rejection::SessionEnded => "session_ended",
-            Rejection::FacilitatorOnly(_) | Rejection::ParticipantOnly(_) => "forbidden",
-            Rejection::SessionFull => "session_full",
-            Rejection::TooManyIdeas(_) => "too_many_ideas",
-            Rejection::UnknownIdea(_) => "unknown_idea",
-            Rejection::WrongKind(_) => "wrong_kind",
-            Rejection::NoOptions(_) => "no_options",
-            Rejection::NoDuration => "no_duration",
-            Rejection::UnknownField(_) => "unknown_field",
-            Rejection::NothingToAmend => "nothing_to_amend",
-            Rejection::AnonymityUnavailable => "anonymity_unavailable",
+            Rejection::UnknownActivity(_) => ErrorCode::UnknownActivity,
+            Rejection::ActivityClosed(_) => ErrorCode::ActivityClosed,
+            Rejection::WrongGroup(_) => ErrorCode::WrongGroup,
+            Rejection::NotAdmitted => ErrorCode::NotAdmitted,
+            Rejection::Removed => ErrorCode::Removed,
+            Rejection::UnknownParticipant(_) => ErrorCode::UnknownParticipant,
+            Rejection::SessionEnded => ErrorCode::SessionEnded,
+            Rejection::FacilitatorOnly(_) | Rejection::ParticipantOnly(_) => ErrorCode::Forbidden,
+            Rejection::SessionFull => ErrorCode::SessionFull,
+            Rejection::TooManyIdeas(_) => ErrorCode::TooManyIdeas,
+            Rejection::UnknownIdea(_) => ErrorCode::UnknownIdea,
+            Rejection::WrongKind(_) => ErrorCode::WrongKind,
+            Rejection::NoOptions(_) => ErrorCode::NoOptions,
+            Rejection::NoDuration => ErrorCode::NoDuration,
+            Rejection::UnknownField(_) => ErrorCode::UnknownField,
+            Rejection::NothingToAmend => ErrorCode::NothingToAmend,
+            Rejection::AnonymityUnavailable => ErrorCode::AnonymityUnavailable,
             Rejection::Ballot(e) => e.code(),
-            Rejection::UnknownPerson => "unknown_person",
+            Rejection::UnknownPerson => ErrorCode::UnknownPerson,
         }
     }
 

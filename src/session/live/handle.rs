@@ -2,6 +2,7 @@
 
 use super::publisher::Views;
 use crate::activity::Ballot;
+use crate::error_code::ErrorCode;
 use crate::session::core::{Actor, Command, Participant, Rejection, SessionInfo, SessionState};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -28,12 +29,12 @@ pub enum SessionError {
 
 impl SessionError {
     /// Stable code for clients.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             SessionError::Rejected(r) => r.code(),
-            SessionError::Storage => "storage_failed",
-            SessionError::BadToken => "wrong_session",
-            SessionError::Unavailable => "unavailable",
+            SessionError::Storage => ErrorCode::StorageFailed,
+            SessionError::BadToken => ErrorCode::WrongSession,
+            SessionError::Unavailable => ErrorCode::Unavailable,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Works without JavaScript.
 
 use super::{layout, Page};
+use crate::error_code::ErrorCode;
 use crate::series::Person;
 use crate::web::joining::{self, JoinAttempt, Who};
 use crate::web::AppState;
@@ -119,7 +120,8 @@ pub async fn submit(
 
 /// The form's fields as a join: a picked roster name, or a typed one.
 fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiError> {
-    let invalid = |m: &str| crate::web::error::ApiError::new("invalid_request", m.to_string());
+    let invalid =
+        |m: &str| crate::web::error::ApiError::new(ErrorCode::InvalidRequest, m.to_string());
     let who = match form.person.as_str() {
         "" | NOT_LISTED => {
             let group: Group =
