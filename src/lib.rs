@@ -34,8 +34,11 @@
 //! - [`config`]: every size limit and tunable in one place.
 //! - [`app`]: wiring: binds the listener, replays transcripts, serves, shuts down.
 //!
-//! The binaries are `topteam` (`src/main.rs`: serve, check, export, verify) and
-//! `topteam-load` (`src/bin/topteam-load/`: the load generator and baseline).
+//! The binary is `topteam` (`src/main.rs`: serve, check, export, verify); the
+//! load generator and its baseline are the workspace crate `load/`
+//! (`topteam-load`). Tests: `tests/api/` (real server, real sockets, the real
+//! binary killed with kill -9) and `tests/browser/` (Chromium, behind the
+//! `browser-tests` feature).
 
 #![warn(missing_docs)]
 

@@ -1,8 +1,8 @@
 //! The roster in a real browser: a phone picks its name from the list, a
 //! second phone claiming the same name is held, and the console says why.
 
-use crate::browser_support::*;
 use crate::helpers::*;
+use crate::support::*;
 use serde_json::{json, Value};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

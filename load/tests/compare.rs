@@ -6,7 +6,9 @@ use std::process::Command;
 
 #[test]
 fn the_load_generator_compares_topteam_with_the_baseline() {
+    // From the workspace root, where the server finds `workshops/`.
     let out = Command::new(env!("CARGO_BIN_EXE_topteam-load"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .args(["--compare", "1", "--sessions", "2", "--per-session", "5"])
         .args(["--seconds", "1", "--rate", "10"])
         .output()

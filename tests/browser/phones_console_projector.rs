@@ -1,7 +1,7 @@
 //! The three faces in a real browser: phones, the console and the projector.
 
-use crate::browser_support::*;
 use crate::helpers::*;
+use crate::support::*;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 

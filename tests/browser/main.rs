@@ -1,0 +1,11 @@
+//! The three faces in a real browser (Debian's Chromium through ChromeDriver):
+//! phones at 360 px, the console and the projector, with axe-core on every
+//! page. Needs `--features browser-tests`; `scripts/test` installs what they
+//! need and runs them.
+
+#[path = "../api/helpers.rs"]
+#[allow(dead_code)]
+mod helpers;
+mod phones_console_projector;
+mod roster;
+mod support;
