@@ -1,6 +1,7 @@
-//! The `topteam` command: `serve` (the default) and `check`.
+//! The `topteam` command (clap): `serve` (the default), `check`, `export`, `verify`.
 
-use anyhow::{bail, Context};
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use topteam::app::{shutdown_signal, Application, KeySource};
@@ -9,73 +10,104 @@ use topteam::report::{report_json, report_markdown, votes_csv, Source};
 use topteam::transcript::parse;
 use topteam::workshop::check_files;
 
-const USAGE: &str = "\
-topteam: live workshops for a council cabinet and its management team
+/// topteam: live workshops for a council cabinet and its management team.
+///
+/// With no command, serves (as `topteam serve`).
+#[derive(Debug, Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+    #[command(flatten)]
+    serve: ServeArgs,
+}
 
-USAGE:
-    topteam [serve] [--addr 127.0.0.1:8080] [--data-dir ./data] [--workshops ./workshops]
-                    [--sync-window-ms 2] [--join-budget 100]
-    topteam check FILE...
-    topteam export SESSION --format md|csv|json [--data-dir ./data]
-    topteam verify FILE
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Serve the console, the projector and the phones (the default).
+    Serve(ServeArgs),
+    /// Validate workshop scripts: `FILE: ok (...)` or one line per problem.
+    Check {
+        /// The scripts (TOML).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a session's report, ballots or results to stdout, rebuilt from its transcript.
+    Export {
+        /// The session's id (a UUID), as in the review page's address.
+        session: uuid::Uuid,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Where the transcripts are.
+        #[arg(long, default_value = "data")]
+        data_dir: PathBuf,
+    },
+    /// Replay a transcript and say whether it is whole (exit 1 if not).
+    Verify {
+        /// The transcript (`DATA_DIR/sessions/<id>.jsonl`).
+        file: PathBuf,
+    },
+}
 
-The facilitator key comes from TOPTEAM_ADMIN_KEY, or is generated into the data folder.
---sync-window-ms: how long an append waits for other sessions' appends so one
-sync of the data folder's disk covers them all; 0 syncs each file alone.
---join-budget: joins one address may make into one session per minute (a
-room behind one venue address fits well within 100).";
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct ServeArgs {
+    /// Address to listen on (0.0.0.0:8080 for phones on the venue's wifi).
+    #[arg(long, default_value = "127.0.0.1:8080", env = "TOPTEAM_ADDR")]
+    addr: SocketAddr,
+    /// Where transcripts, series and the generated key are kept.
+    #[arg(long, default_value = "data", env = "TOPTEAM_DATA_DIR")]
+    data_dir: PathBuf,
+    /// Folder of workshop scripts (*.toml).
+    #[arg(long, default_value = "workshops", env = "TOPTEAM_WORKSHOPS")]
+    workshops: PathBuf,
+    /// How long an append waits for other sessions' appends so one sync of
+    /// the data folder's disk covers them all; 0 syncs each file alone.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(0..=100))]
+    sync_window_ms: u64,
+    /// Joins one address may make into one session per minute (a room behind
+    /// one venue address fits well within 100).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+    join_budget: u32,
+    /// The facilitator key; if unset, one is kept in (or generated into) the data folder.
+    #[arg(
+        long = "admin-key",
+        env = "TOPTEAM_ADMIN_KEY",
+        hide_env_values = true,
+        hide = true
+    )]
+    admin_key: Option<String>,
+}
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    // `topteam serve --help` asks for help too, not for an error.
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{USAGE}");
-        return Ok(());
-    }
-    match args.first().map(String::as_str) {
-        Some("check") => check(&args[1..]),
-        Some("export") => export(&args[1..]),
-        Some("verify") => verify(&args[1..]),
-        Some("help") => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        Some("serve") => serve(&args[1..]),
-        _ => serve(&args),
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Cmd::Check { files }) => check(&files),
+        Some(Cmd::Export {
+            session,
+            format,
+            data_dir,
+        }) => export(session, format, &data_dir),
+        Some(Cmd::Verify { file }) => verify(&file),
+        Some(Cmd::Serve(args)) => serve(args),
+        None => serve(cli.serve),
     }
 }
 
-fn serve(args: &[String]) -> anyhow::Result<()> {
-    let mut config = Config::new(PathBuf::from("data"));
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .with_context(|| format!("{flag} needs a value\n\n{USAGE}"))
-        };
-        match flag.as_str() {
-            "--addr" => {
-                config.addr = value()?
-                    .parse::<SocketAddr>()
-                    .context("--addr takes host:port")?
-            }
-            "--data-dir" => config.data_dir = PathBuf::from(value()?),
-            "--workshops" => config.workshops_dir = PathBuf::from(value()?),
-            "--sync-window-ms" => {
-                let ms: u64 = value()?
-                    .parse()
-                    .context("--sync-window-ms takes a whole number of milliseconds")?;
-                config.timings.sync_window = std::time::Duration::from_millis(ms.min(100));
-            }
-            "--join-budget" => {
-                config.limits.joins_per_address_per_minute = value()?
-                    .parse()
-                    .context("--join-budget takes a whole number of joins per minute")?;
-            }
-            other => bail!("unknown option {other:?}\n\n{USAGE}"),
-        }
-    }
-    config.admin_key = std::env::var("TOPTEAM_ADMIN_KEY").ok();
+fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let mut config = Config::new(args.data_dir);
+    config.addr = args.addr;
+    config.workshops_dir = args.workshops;
+    config.timings.sync_window = std::time::Duration::from_millis(args.sync_window_ms);
+    config.limits.joins_per_address_per_minute = args.join_budget;
+    config.admin_key = args.admin_key;
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
@@ -117,12 +149,8 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
     })
 }
 
-fn check(files: &[String]) -> anyhow::Result<()> {
-    if files.is_empty() {
-        bail!("name at least one script to check\n\n{USAGE}");
-    }
-    let paths: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
-    let report = check_files(&paths).context("cannot read the scripts")?;
+fn check(paths: &[PathBuf]) -> anyhow::Result<()> {
+    let report = check_files(paths).context("cannot read the scripts")?;
     let mut failed = false;
     for (file, outcome) in report {
         match outcome {
@@ -142,47 +170,24 @@ fn check(files: &[String]) -> anyhow::Result<()> {
 }
 
 /// Writes a session's report to stdout, rebuilt from its transcript on disk.
-fn export(args: &[String]) -> anyhow::Result<()> {
-    let mut session = None;
-    let mut format = None;
-    let mut data_dir = PathBuf::from("data");
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--format" => format = rest.next().cloned(),
-            "--data-dir" => {
-                data_dir = PathBuf::from(rest.next().context("--data-dir needs a value")?)
-            }
-            other if session.is_none() && !other.starts_with("--") => {
-                session = Some(other.to_string())
-            }
-            other => bail!("unknown option {other:?}\n\n{USAGE}"),
-        }
-    }
-    let session = session.with_context(|| format!("name the session to export\n\n{USAGE}"))?;
-    let uuid: uuid::Uuid = session
-        .parse()
-        .context("the session is its id (a UUID), as in the review page's address")?;
+fn export(uuid: uuid::Uuid, format: Format, data_dir: &std::path::Path) -> anyhow::Result<()> {
     let path = data_dir.join("sessions").join(format!("{uuid}.jsonl"));
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let source = Source::from_transcript(&bytes)
         .with_context(|| format!("{} cannot be replayed", path.display()))?;
-    let out = match format.as_deref() {
-        Some("md") => report_markdown(&source),
-        Some("csv") => votes_csv(&source),
-        Some("json") => report_json(&source).to_string(),
-        _ => bail!("--format is md, csv or json"),
+    let out = match format {
+        Format::Md => report_markdown(&source),
+        Format::Csv => votes_csv(&source),
+        Format::Json => report_json(&source).to_string(),
     };
     std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes())?;
     Ok(())
 }
 
 /// Replays a transcript and says whether it is whole: exit 0 if so, 1 if not.
-fn verify(args: &[String]) -> anyhow::Result<()> {
-    let [file] = args else {
-        bail!("name one transcript file\n\n{USAGE}")
-    };
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
+fn verify(path: &std::path::Path) -> anyhow::Result<()> {
+    let file = path.display();
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {file}"))?;
     match parse(&bytes) {
         Ok(parsed) => {
             let info = &parsed.header.session;

@@ -5,6 +5,7 @@
 //! Numbers come from runs of this tool, recorded in docs/performance.md; no
 //! test asserts a timing.
 
+mod args;
 mod baseline;
 mod http;
 mod phones;
@@ -13,6 +14,8 @@ mod replay_bench;
 mod setup;
 mod stats;
 
+use args::{Args, Internal};
+use clap::Parser;
 use futures_util::StreamExt;
 use stats::{percentile, Stats};
 use std::net::SocketAddr;
@@ -20,124 +23,21 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
-const USAGE: &str = "\
-topteam-load: phones and projectors over real websockets
-
-    topteam-load [--url http://127.0.0.1:8080 --key KEY] [--server-pid PID]
-                 [--sessions 100] [--per-session 20] [--seconds 10]
-                 [--rate BALLOTS_PER_S | --burst] [--baseline]
-                 [--workshop w1-cabinet] [--activity priorities] [--payload BYTES] [--hidden]
-                 [--compare ROUNDS]
-    topteam-load --replay-bench [--sessions 500] [--events 2000]
-
-Without --url it starts `topteam serve` on a temporary data folder (or, with
---baseline, a bare tokio-tungstenite broadcast server, whose views can be
-padded to --payload bytes to match topteam's) and measures it.
-
---compare ROUNDS runs topteam and then the baseline, padded to the size of
-topteam's views, ROUNDS times in turn, and prints each ratio of CPU per
-delivered update and their median: on a noisy machine, only runs made side
-by side compare.";
-
-#[derive(Debug, Clone)]
-pub(crate) struct Args {
-    url: Option<String>,
-    key: Option<String>,
-    server_pid: Option<u32>,
-    sessions: usize,
-    per_session: usize,
-    seconds: f64,
-    rate: Option<f64>,
-    burst: bool,
-    baseline: bool,
-    workshop: String,
-    activity: String,
-    replay_bench: bool,
-    events: usize,
-    payload: usize,
-    hidden: bool,
-    compare: Option<usize>,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut a = Args {
-        url: None,
-        key: None,
-        server_pid: None,
-        sessions: 100,
-        per_session: 20,
-        seconds: 10.0,
-        rate: None,
-        burst: false,
-        baseline: false,
-        workshop: "w1-cabinet".into(),
-        activity: "priorities".into(),
-        replay_bench: false,
-        events: 2000,
-        payload: 0,
-        hidden: false,
-        compare: None,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
-        let number = |v: String| {
-            v.parse::<f64>()
-                .map_err(|_| format!("{flag} takes a number"))
-        };
-        match flag.as_str() {
-            "--url" => a.url = Some(value()?),
-            "--key" => a.key = Some(value()?),
-            "--server-pid" => a.server_pid = Some(number(value()?)? as u32),
-            "--sessions" => a.sessions = number(value()?)? as usize,
-            "--per-session" => a.per_session = number(value()?)? as usize,
-            "--seconds" => a.seconds = number(value()?)?,
-            "--rate" => a.rate = Some(number(value()?)?),
-            "--burst" => a.burst = true,
-            "--baseline" => a.baseline = true,
-            "--workshop" => a.workshop = value()?,
-            "--activity" => a.activity = value()?,
-            "--replay-bench" => a.replay_bench = true,
-            "--events" => a.events = number(value()?)? as usize,
-            "--payload" => a.payload = number(value()?)? as usize,
-            "--hidden" => a.hidden = true,
-            "--compare" => a.compare = Some(number(value()?)?.max(1.0) as usize),
-            "baseline-server" => {
-                let addr = it.next().unwrap_or_else(|| "127.0.0.1:0".into());
-                let payload = it.next().unwrap_or_else(|| "0".into());
-                return Err(format!("serve-baseline {addr} {payload}"));
-            }
-            "--help" | "-h" => return Err(USAGE.into()),
-            other => return Err(format!("unknown option {other:?}\n\n{USAGE}")),
-        }
-    }
-    Ok(a)
-}
-
 fn main() {
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) if e.starts_with("serve-baseline ") => {
-            let mut words = e.trim_start_matches("serve-baseline ").split(' ');
-            let addr = words.next().unwrap_or("127.0.0.1:0").to_string();
-            let payload = words.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-            if let Err(e) = runtime.block_on(baseline::serve(&addr, payload)) {
-                eprintln!("baseline: {e}");
-                std::process::exit(1);
-            }
-            return;
+    let args = Args::parse();
+    if let Some(Internal::BaselineServer { addr, payload }) = &args.internal {
+        if let Err(e) = runtime.block_on(baseline::serve(addr, *payload)) {
+            eprintln!("baseline: {e}");
+            std::process::exit(1);
         }
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
-    };
+        return;
+    }
     let limit = topteam::app::raise_fd_limit();
     let result = if args.replay_bench {
         runtime.block_on(replay_bench::run(args.sessions, args.events))
     } else if let Some(rounds) = args.compare {
-        runtime.block_on(compare(args, limit, rounds))
+        runtime.block_on(compare(args, limit, rounds as usize))
     } else {
         runtime
             .block_on(run(args, limit))

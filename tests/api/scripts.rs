@@ -148,6 +148,6 @@ fn help_is_printed_wherever_it_is_asked_for() {
             .unwrap();
         assert!(out.status.success(), "{args:?} should succeed");
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(text.contains("USAGE:"), "{args:?} printed {text}");
+        assert!(text.contains("Usage:"), "{args:?} printed {text}");
     }
 }
