@@ -210,7 +210,7 @@ pub async fn join(
     if let Some(held) = joined.held {
         reply["held"] = json!(held);
     }
-    Ok(([(header::SET_COOKIE, joined.cookie())], Json(reply)).into_response())
+    Ok((joined.cookie(), Json(reply)).into_response())
 }
 
 /// One-line text from a request, checked by the domain's rule.

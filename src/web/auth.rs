@@ -4,6 +4,8 @@ use super::error::ApiError;
 use crate::error_code::ErrorCode;
 use crate::session::constant_time_eq;
 use axum::http::{header, HeaderMap};
+use axum_extra::extract::cookie::{Cookie, SameSite};
+
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -15,7 +17,14 @@ pub fn participant_cookie(session: Uuid) -> String {
     format!("tt_{}", session.simple())
 }
 
-/// Every `name=value` pair of the `Cookie` headers.
+/// A value from the `Cookie` header.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    cookies(headers).find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// Every `name=value` pair of the `Cookie` headers, borrowed from them.
+/// (axum-extra's `CookieJar` makes the cookies this server sets; reading
+/// needs only this, and borrowing lets a token be checked without a copy.)
 fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
     headers
         .get_all(header::COOKIE)
@@ -25,9 +34,31 @@ fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
         .filter_map(|pair| pair.trim().split_once('='))
 }
 
-/// A value from the `Cookie` header.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    cookies(headers).find(|(k, _)| *k == name).map(|(_, v)| v)
+/// The console's cookie: the key, for 12 hours, never sent cross-site.
+pub fn admin_cookie(key: &str) -> Cookie<'static> {
+    Cookie::build((ADMIN_COOKIE, key.to_string()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .max_age(cookie::time::Duration::hours(12))
+        .build()
+}
+
+/// The console's cookie, cleared.
+pub fn admin_cookie_cleared() -> Cookie<'static> {
+    let mut cookie = admin_cookie("");
+    cookie.make_removal();
+    cookie
+}
+
+/// A participant's cookie for one session: their token, for a day.
+pub fn participant_cookie_of(session: Uuid, token: &str) -> Cookie<'static> {
+    Cookie::build((participant_cookie(session), token.to_string()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(cookie::time::Duration::days(1))
+        .build()
 }
 
 /// The bearer token of the `Authorization` header.

@@ -52,13 +52,10 @@ pub struct Joined {
 }
 
 impl Joined {
-    /// The `Set-Cookie` value that keeps this browser this participant.
-    pub fn cookie(&self) -> String {
-        format!(
-            "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400",
-            auth::participant_cookie(self.session),
-            self.token
-        )
+    /// The cookie jar that keeps this browser this participant.
+    pub fn cookie(&self) -> axum_extra::extract::CookieJar {
+        axum_extra::extract::CookieJar::new()
+            .add(auth::participant_cookie_of(self.session, &self.token))
     }
 }
 

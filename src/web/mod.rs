@@ -113,6 +113,17 @@ pub fn router(app: AppState) -> Router {
         })
         .layer(axum::middleware::from_fn(cookie_requests_from_our_pages))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        .layer(
+            // A span per request with its method and path only: the query can
+            // hold a participant's token (`/ws/...?token=`), which no log keeps.
+            tower_http::trace::TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                tracing::debug_span!(
+                    "request",
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                )
+            }),
+        )
         .with_state(app)
 }
 

@@ -221,7 +221,17 @@ fn decide_facilitation(
                 events.push(Event::RosterUpdated { people });
             }
         }
-        other => events = decide_content::facilitation(state, ctx, other)?,
+        content @ (Command::EditIdea { .. }
+        | Command::HideIdea { .. }
+        | Command::ShowIdea { .. }
+        | Command::MergeIdea { .. }
+        | Command::Amend { .. }
+        | Command::Note { .. }
+        | Command::Action { .. }
+        | Command::Timer { .. }) => events = decide_content::facilitation(state, ctx, content)?,
+        Command::Vote { .. } => return Err(Rejection::ParticipantOnly("vote")),
+        Command::Idea { .. } => return Err(Rejection::ParticipantOnly("offer ideas")),
+        Command::Join(_) => return Err(Rejection::FacilitatorOnly("add people that way")),
     }
     Ok(events)
 }

@@ -135,8 +135,21 @@ pub(super) fn facilitation(
             action,
             seconds,
         } => timer(state, ctx, activity, action, seconds),
-        // The agenda commands are decided in `decide`; nothing else reaches here.
-        _ => Ok(Vec::new()),
+        // Decided in `decide`, which routes only content commands here; were
+        // one misrouted, it is refused, never acked with no event.
+        Command::Vote { .. }
+        | Command::Idea { .. }
+        | Command::Goto { .. }
+        | Command::Open { .. }
+        | Command::Close { .. }
+        | Command::Reveal { .. }
+        | Command::Admit { .. }
+        | Command::Remove { .. }
+        | Command::End
+        | Command::Join(_)
+        | Command::SetRoster(_) => {
+            Err(Rejection::WrongKind("that is not a content command".into()))
+        }
     }
 }
 

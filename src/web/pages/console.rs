@@ -2,12 +2,13 @@
 
 use super::{base_url, layout, same_origin, Page};
 use crate::render::{facilitator_view, Pass};
-use crate::web::auth::{require_facilitator, ADMIN_COOKIE};
+use crate::web::auth::{admin_cookie, admin_cookie_cleared, require_facilitator};
 use crate::web::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use axum_extra::extract::CookieJar;
 use maud::{html, Markup};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -137,17 +138,14 @@ pub async fn login(
         )
             .into_response();
     }
-    let cookie = format!(
-        "{ADMIN_COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200",
-        form.key.trim()
-    );
-    ([(header::SET_COOKIE, cookie)], Redirect::to("/facilitate")).into_response()
+    let jar = CookieJar::new().add(admin_cookie(form.key.trim()));
+    (jar, Redirect::to("/facilitate")).into_response()
 }
 
 /// `POST /facilitate/logout`.
 pub async fn logout() -> Response {
-    let cookie = format!("{ADMIN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-    ([(header::SET_COOKIE, cookie)], Redirect::to("/facilitate")).into_response()
+    let jar = CookieJar::new().add(admin_cookie_cleared());
+    (jar, Redirect::to("/facilitate")).into_response()
 }
 
 /// The create form's fields.

@@ -8,7 +8,7 @@ use crate::web::joining::{self, JoinAttempt, Who};
 use crate::web::AppState;
 use crate::workshop::Group;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::{html, Markup};
@@ -99,7 +99,7 @@ pub async fn submit(
     };
     match outcome {
         Ok(joined) => (
-            [(header::SET_COOKIE, joined.cookie())],
+            joined.cookie(),
             Redirect::to(&format!("/s/{}", joined.session)),
         )
             .into_response(),
