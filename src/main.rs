@@ -173,7 +173,11 @@ fn check(paths: &[PathBuf]) -> anyhow::Result<()> {
 fn export(uuid: uuid::Uuid, format: Format, data_dir: &std::path::Path) -> anyhow::Result<()> {
     let path = data_dir.join("sessions").join(format!("{uuid}.jsonl"));
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let source = Source::from_transcript(&bytes)
+    let pseudonyms = match topteam::transcript::read_secret(&data_dir.join("sessions"), uuid) {
+        Ok(secret) => topteam::session::Pseudonyms::new(secret),
+        Err(e) => topteam::session::Pseudonyms::unavailable(e.to_string()),
+    };
+    let source = Source::from_transcript(&bytes, pseudonyms)
         .with_context(|| format!("{} cannot be replayed", path.display()))?;
     let out = match format {
         Format::Md => report_markdown(&source),

@@ -55,14 +55,17 @@ pub struct IdeaSummary {
     pub id: String,
     /// Text.
     pub text: String,
-    /// Author's group.
-    pub group: Group,
+    /// Author's team; left out in an anonymous activity, where one idea's
+    /// team could name its author.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
     /// How many ideas were merged into it.
     pub merged: usize,
 }
 
-/// The visible ideas of one set of authors (everyone or a group).
-pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>) -> IdeasTally {
+/// The visible ideas of one set of authors (everyone or a group), each with
+/// its author's team when `teams` (never in an anonymous activity).
+pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>, teams: bool) -> IdeasTally {
     let mut authors = std::collections::BTreeSet::new();
     let ideas = ideas
         .filter(|i| i.visible())
@@ -72,7 +75,7 @@ pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>) -> IdeasTally {
         .map(|i| IdeaSummary {
             id: i.id.clone(),
             text: i.text.clone(),
-            group: i.group,
+            group: teams.then_some(i.group),
             merged: i.merged.len(),
         })
         .collect();

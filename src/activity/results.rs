@@ -69,6 +69,11 @@ pub struct Results {
     /// How the groups compare, where the kind has a measure and both are shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Comparison>,
+    /// An anonymous vote still open: nothing is counted yet for anyone to
+    /// see, so results that change ballot by ballot cannot be read beside
+    /// who has just voted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub withheld: bool,
 }
 
 /// How results are split: anonymous activities hide groups below a minimum.
@@ -116,12 +121,40 @@ impl Results {
         let of_group = |g: Group| tally(spec, ballots.clone().filter(move |b| b.group == g));
         let (cabinet, management) =
             split.teams(of_group(Group::Cabinet), of_group(Group::Management));
+        // A ballot whose team cannot be known (an anonymous one whose session
+        // lost its secret) would make any split wrong: show only the room.
+        let (cabinet, management) = if ballots.clone().any(|b| !b.group.votes()) {
+            let unknown = GroupResult::Suppressed {
+                suppressed: true,
+                min_group_size: split.min_group_size,
+            };
+            (unknown.clone(), unknown)
+        } else {
+            (cabinet, management)
+        };
         let comparison = compare(spec, cabinet.shown(), management.shown());
         Results {
             all: tally(spec, ballots.clone()),
             cabinet,
             management,
             comparison,
+            withheld: false,
+        }
+    }
+
+    /// The results of an anonymous vote while it is open: the tally of no
+    /// ballots, no teams.
+    pub fn withheld(spec: &ActivitySpec, split: Split) -> Results {
+        let none = GroupResult::Suppressed {
+            suppressed: true,
+            min_group_size: split.min_group_size,
+        };
+        Results {
+            all: tally(spec, std::iter::empty()),
+            cabinet: none.clone(),
+            management: none,
+            comparison: None,
+            withheld: true,
         }
     }
 
@@ -130,15 +163,20 @@ impl Results {
     where
         I: Iterator<Item = &'a ideas::Idea> + Clone,
     {
-        let of_group =
-            |g: Group| Tally::Ideas(ideas::tally(ideas.clone().filter(move |i| i.group == g)));
+        let of_group = |g: Group| {
+            Tally::Ideas(ideas::tally(
+                ideas.clone().filter(move |i| i.group == g),
+                !split.anonymous,
+            ))
+        };
         let (cabinet, management) =
             split.teams(of_group(Group::Cabinet), of_group(Group::Management));
         Results {
-            all: Tally::Ideas(ideas::tally(ideas.clone())),
+            all: Tally::Ideas(ideas::tally(ideas.clone(), !split.anonymous)),
             cabinet,
             management,
             comparison: None,
+            withheld: false,
         }
     }
 
@@ -149,6 +187,7 @@ impl Results {
             cabinet: GroupResult::None,
             management: GroupResult::None,
             comparison: None,
+            withheld: false,
         }
     }
 

@@ -21,6 +21,13 @@ pub fn results_block(
     results: &Results,
     with_chart: bool,
 ) -> Markup {
+    if results.withheld {
+        return html! {
+            section.results aria-label={ "Results: " (activity.spec.title) } {
+                p.notice { "This vote is anonymous: its results are counted and shown once voting closes." }
+            }
+        };
+    }
     html! {
         section.results aria-label={ "Results: " (activity.spec.title) } {
             @if with_chart { (chart(activity, results)) }
@@ -42,7 +49,7 @@ pub fn results_block(
                         @for idea in &ideas.ideas {
                             li {
                                 (idea.text)
-                                " " span.tag { "(" (group_label(idea.group.as_str())) ")" }
+                                @if let Some(g) = idea.group { " " span.tag { "(" (group_label(g.as_str())) ")" } }
                                 @if idea.merged > 0 { " " span.tag { "+" (idea.merged) " merged" } }
                             }
                         }
@@ -135,7 +142,7 @@ fn cell(group: &GroupResult, value: impl Fn(&Tally) -> Option<String>) -> Markup
     match group {
         GroupResult::Shown(t) => html! { (value(t).unwrap_or_else(|| "0".into())) },
         GroupResult::Suppressed { min_group_size, .. } => {
-            html! { span.hidden-group { "hidden (fewer than " (min_group_size) " ballots)" } }
+            html! { span.hidden-group { "hidden: a team has fewer than " (min_group_size) " ballots" } }
         }
         GroupResult::None => html! { "—" },
     }

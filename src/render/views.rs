@@ -273,7 +273,8 @@ fn moderation(activity: &ActivityState) -> Markup {
             ul.moderate {
                 @for idea in &activity.ideas {
                     li {
-                        (idea.text) " (" (idea.group.label()) ")"
+                        (idea.text)
+                        @if !activity.spec.anonymous { " (" (idea.group.label()) ")" }
                         @if idea.hidden { " — hidden " button type="button" data-command="show_idea" data-activity=(id) data-idea=(idea.id) { "Show" } }
                         @else if let Some(into) = &idea.merged_into { " — merged into " (into) }
                         @else {

@@ -135,7 +135,8 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
         }
         for (item, version, answer) in items_of(ballot) {
             let key = (*voter, item, version);
-            let value = (answer, *group, r.at.clone());
+            let team = group.or_else(|| source.state.participant(voter).map(|p| p.group));
+            let value = (answer, team.unwrap_or(Group::Observer), r.at.clone());
             match index.get(&key) {
                 Some(&i) => answers[i].1 = value,
                 None => {
@@ -174,6 +175,9 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
 /// whole room and for each team where the results show the teams apart.
 fn anonymous_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
     let results = activity.results(&source.state);
+    if results.withheld {
+        return; // still open: nothing is counted for anyone to see yet
+    }
     let teams_shown = matches!(results.cabinet, GroupResult::Shown(_))
         && matches!(results.management, GroupResult::Shown(_));
     let mut groups = vec![("all", None)];

@@ -64,11 +64,17 @@ fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) 
         md.push_str("Anonymous: ballots are linked to pseudonyms, never names.\n\n");
     }
     let results = activity.results(&source.state);
+    if results.withheld {
+        md.push_str(
+            "Voting is still open: an anonymous vote's results are counted once it closes.\n\n",
+        );
+        return;
+    }
     let label = |id: &str| esc(spec.option(id).map_or(id, |o| o.label.as_str()));
     let group_cell = |g: &GroupResult, f: &dyn Fn(&Tally) -> String| match g {
         GroupResult::Shown(t) => f(t),
         GroupResult::Suppressed { min_group_size, .. } => {
-            format!("hidden (fewer than {min_group_size})")
+            format!("hidden: a team has fewer than {min_group_size}")
         }
         GroupResult::None => "—".to_string(),
     };
@@ -169,7 +175,14 @@ fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) 
         }
         Tally::Ideas(ideas) => {
             for idea in &ideas.ideas {
-                let _ = writeln!(md, "- {} ({})", esc(&idea.text), idea.group.label());
+                match idea.group {
+                    Some(g) => {
+                        let _ = writeln!(md, "- {} ({})", esc(&idea.text), g.label());
+                    }
+                    None => {
+                        let _ = writeln!(md, "- {}", esc(&idea.text));
+                    }
+                }
             }
         }
         Tally::Notes { notes } => {

@@ -14,7 +14,7 @@ pub use self::json::report_json;
 pub use self::markdown::report_markdown;
 pub use timeline::{timeline, TimelineEntry};
 
-use crate::session::{ParticipantId, Record, SessionState};
+use crate::session::{ParticipantId, Pseudonyms, Record, SessionState};
 use crate::transcript::{parse, replay, ReplayError};
 use crate::workshop::Group;
 
@@ -28,10 +28,12 @@ pub struct Source {
 }
 
 impl Source {
-    /// Parses and replays a transcript. A torn last line is ignored, as at start-up.
-    pub fn from_transcript(bytes: &[u8]) -> Result<Source, ReplayError> {
+    /// Parses and replays a transcript. A torn last line is ignored, as at
+    /// start-up. The session's pseudonyms tell anonymous ballots' teams; if
+    /// they are unavailable, results show only the whole room.
+    pub fn from_transcript(bytes: &[u8], pseudonyms: Pseudonyms) -> Result<Source, ReplayError> {
         let parsed = parse(bytes)?;
-        let state = replay(&parsed, 32);
+        let state = replay(&parsed, 32, pseudonyms);
         Ok(Source {
             state,
             records: parsed.records,

@@ -126,7 +126,14 @@ impl TranscriptStore for FileStore {
     }
 
     fn secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
-        let path = self.secret_path(id);
+        read_secret(&self.dir, id)
+    }
+}
+
+/// Reads the pseudonym secret of session `id` from a sessions folder.
+pub fn read_secret(sessions_dir: &Path, id: Uuid) -> io::Result<[u8; 32]> {
+    {
+        let path = sessions_dir.join(format!("{id}.secret"));
         let text = fs::read_to_string(&path).map_err(|e| {
             io::Error::new(e.kind(), format!("{} cannot be read: {e}", path.display()))
         })?;

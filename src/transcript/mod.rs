@@ -7,7 +7,7 @@ mod file;
 mod group_sync;
 mod parse;
 
-pub use file::FileStore;
+pub use file::{read_secret, FileStore};
 pub use parse::{parse, replay, Parsed, ReplayError};
 
 use crate::session::{Record, SessionInfo};

@@ -1,7 +1,7 @@
 //! Reading a transcript back: header, records, a torn last line, gaps.
 
 use super::{Header, FORMAT_VERSION};
-use crate::session::{Record, SessionState};
+use crate::session::{Pseudonyms, Record, SessionState};
 
 /// A transcript read from bytes.
 #[derive(Debug, Clone)]
@@ -112,8 +112,13 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ReplayError> {
 }
 
 /// Rebuilds a session's state from its parsed transcript: the same fold as live play.
-pub fn replay(parsed: &Parsed, remembered_client_ids: usize) -> SessionState {
-    let mut state = SessionState::new(parsed.header.session.clone(), remembered_client_ids);
+pub fn replay(
+    parsed: &Parsed,
+    remembered_client_ids: usize,
+    pseudonyms: Pseudonyms,
+) -> SessionState {
+    let mut state = SessionState::new(parsed.header.session.clone(), remembered_client_ids)
+        .with_pseudonyms(pseudonyms);
     for record in &parsed.records {
         state.apply(record);
     }

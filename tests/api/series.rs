@@ -301,6 +301,17 @@ async fn anonymous_ballots_never_name_the_voter_and_small_groups_are_hidden() {
     );
 
     let state = app.state(&session.id).await;
+    assert_eq!(
+        activity(&state, "self-assessment")["results"]["withheld"],
+        true,
+        "an anonymous vote's results wait until it closes"
+    );
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "self-assessment" }),
+    )
+    .await;
+    let state = app.state(&session.id).await;
     let results = &activity(&state, "self-assessment")["results"];
     assert_eq!(results["all"]["ballots"], 5);
     assert_eq!(results["all"]["items"]["big-picture"]["mean"], 4.2);

@@ -311,14 +311,39 @@ async fn one_cabinet_member_and_three_officers_reveal_no_split_anywhere() {
                 .await,
         );
     }
-    app.command(
-        &session.id,
-        json!({ "type": "reveal", "activity": "self-assessment" }),
-    )
-    .await;
+    // While voting is open nothing is counted for anyone, so results cannot
+    // be read ballot by ballot beside who has just voted.
+    let open = app.state(&session.id).await;
+    assert_eq!(
+        activity(&open, "self-assessment")["results"]["withheld"],
+        true
+    );
+    assert_eq!(
+        activity(&open, "self-assessment")["results"]["all"]["ballots"],
+        0
+    );
+    for command in ["close", "reveal"] {
+        app.command(
+            &session.id,
+            json!({ "type": command, "activity": "self-assessment" }),
+        )
+        .await;
+    }
     let state = app.state(&session.id).await;
     let results = &activity(&state, "self-assessment")["results"];
     assert_eq!(results["all"]["ballots"], 4);
+    // The transcript (downloadable as the storage it is) says no team either.
+    for line in app
+        .transcript(&session.id)
+        .await
+        .lines()
+        .filter(|l| l.contains("ballot_cast"))
+    {
+        assert!(
+            !line.contains("\"group\""),
+            "an anonymous ballot's team: {line}"
+        );
+    }
     assert_eq!(results["cabinet"]["suppressed"], true, "{results}");
     assert_eq!(results["management"]["suppressed"], true, "{results}");
     assert!(results.get("comparison").is_none());
@@ -671,10 +696,6 @@ async fn a_missing_pseudonym_secret_refuses_anonymous_ballots_without_double_cou
 
     let app = spawn_app(&dir.0).await;
     let state = app.state(&session.id).await;
-    assert_eq!(
-        activity(&state, "self-assessment")["results"]["all"]["ballots"],
-        3
-    );
     let ids: Vec<String> = state["participants"]
         .as_array()
         .unwrap()
@@ -695,11 +716,17 @@ async fn a_missing_pseudonym_secret_refuses_anonymous_ballots_without_double_cou
             "anonymity_unavailable",
         );
     }
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "self-assessment" }),
+    )
+    .await;
     let state = app.state(&session.id).await;
+    let results = &activity(&state, "self-assessment")["results"];
+    assert_eq!(results["all"]["ballots"], 3, "nobody counted twice");
     assert_eq!(
-        activity(&state, "self-assessment")["results"]["all"]["ballots"],
-        3,
-        "nobody counted twice"
+        results["management"]["suppressed"], true,
+        "without the secret no ballot's team is known, so no split is shown"
     );
     let mut console = Socket::staff(&app, &session.id, "facilitate").await;
     let html = console.wait_for(|m| m["type"] == "view").await["html"].to_string();

@@ -159,6 +159,9 @@ impl ActivityState {
                     .filter(|n| n.activity.as_deref() == Some(&self.spec.id));
                 Results::of_notes(notes.cloned().collect())
             }
+            _ if self.spec.anonymous && self.status == ActivityStatus::Open => {
+                Results::withheld(&self.spec, split)
+            }
             _ => {
                 let counted = self
                     .ballots

@@ -65,6 +65,13 @@ impl std::fmt::Debug for Pseudonyms {
     }
 }
 
+/// Two are equal when they make the same pseudonyms (for comparing states).
+impl PartialEq for Pseudonyms {
+    fn eq(&self, other: &Pseudonyms) -> bool {
+        self.secret == other.secret
+    }
+}
+
 impl Pseudonyms {
     /// From a session's secret.
     pub fn new(secret: [u8; 32]) -> Pseudonyms {

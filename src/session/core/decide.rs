@@ -164,7 +164,7 @@ fn decide_vote(
     Ok(vec![Event::BallotCast {
         activity: activity.to_string(),
         voter,
-        group: participant.group,
+        group: (!target.spec.anonymous).then_some(participant.group),
         ballot,
     }])
 }

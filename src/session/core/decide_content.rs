@@ -46,7 +46,7 @@ pub(super) fn idea(
         activity: activity.to_string(),
         idea: format!("i{}", state.seq + 1),
         author,
-        group: participant.group,
+        group: (!target.spec.anonymous).then_some(participant.group),
         text,
     }])
 }

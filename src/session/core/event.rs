@@ -77,8 +77,11 @@ pub enum Event {
         /// The voter: their participant id, or in an anonymous activity a
         /// per-session pseudonym that the transcript cannot link to a name.
         voter: ParticipantId,
-        /// The voter's group.
-        group: Group,
+        /// The voter's team. Left out in an anonymous activity: the session
+        /// works it out from the pseudonym with the session's secret, so the
+        /// transcript alone never says which team a lone member's ballot came from.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        group: Option<Group>,
         /// The validated ballot.
         ballot: Ballot,
     },
@@ -97,8 +100,9 @@ pub enum Event {
         idea: String,
         /// The author (a pseudonym in an anonymous activity).
         author: ParticipantId,
-        /// The author's group.
-        group: Group,
+        /// The author's team; left out in an anonymous activity, as for ballots.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        group: Option<Group>,
         /// The text.
         text: String,
     },

@@ -1,7 +1,9 @@
 //! Session state and `apply`: the fold of events that live play and replay share.
 
 use super::shared_map::SharedMap;
-use super::{ActivityState, ActivityStatus, Actor, Event, HoldReason, ParticipantId, Record};
+use super::{
+    ActivityState, ActivityStatus, Actor, Event, HoldReason, ParticipantId, Pseudonyms, Record,
+};
 use crate::activity::ideas::Idea;
 use crate::activity::notes::Note;
 use crate::activity::CastBallot;
@@ -115,6 +117,11 @@ pub struct SessionState {
     /// resent command is answered, not applied twice. Bounded per actor.
     recent: SharedMap<Actor, RecentIds>,
     remembered: usize,
+    /// Makes pseudonyms, to know an anonymous ballot's team without the
+    /// transcript saying it.
+    pseudonyms: Pseudonyms,
+    /// Each pseudonym's team, filled as people join.
+    pseudonym_teams: Arc<HashMap<ParticipantId, Group>>,
 }
 
 impl SessionState {
@@ -139,7 +146,25 @@ impl SessionState {
             seq: 0,
             recent: SharedMap::default(),
             remembered: remembered.max(1),
+            pseudonyms: Pseudonyms::unavailable("not given"),
+            pseudonym_teams: Default::default(),
         }
+    }
+
+    /// The same state, able to tell the team of an anonymous ballot (its
+    /// pseudonym's). Give it before applying any event. Without it an
+    /// anonymous ballot's team is unknown, and results show only the room.
+    pub fn with_pseudonyms(mut self, pseudonyms: Pseudonyms) -> SessionState {
+        self.pseudonyms = pseudonyms;
+        self
+    }
+
+    /// The team of a ballot or idea: as recorded, or for an anonymous one
+    /// its pseudonym's; `Observer` (never a voter) when it cannot be known.
+    fn team_of(&self, recorded: Option<Group>, voter: &ParticipantId) -> Group {
+        recorded
+            .or_else(|| self.pseudonym_teams.get(voter).copied())
+            .unwrap_or(Group::Observer)
     }
 
     /// The workshop script this session runs.
@@ -223,6 +248,9 @@ impl SessionState {
                 person,
                 held,
             } => {
+                if let Ok(pseudonym) = self.pseudonyms.of(*participant) {
+                    Arc::make_mut(&mut self.pseudonym_teams).insert(pseudonym, *group);
+                }
                 Arc::make_mut(&mut self.index).insert(*participant, self.participants.len());
                 Arc::make_mut(&mut self.participants).push(Participant {
                     id: *participant,
@@ -263,9 +291,10 @@ impl SessionState {
                 group,
                 ballot,
             } => {
+                let group = self.team_of(*group, voter);
                 if let Some(a) = self.activity_mut(activity) {
                     let cast = CastBallot {
-                        group: *group,
+                        group,
                         ballot: ballot.clone(),
                     };
                     a.cast(*voter, cast);
@@ -283,11 +312,12 @@ impl SessionState {
                 group,
                 text,
             } => {
+                let group = self.team_of(*group, author);
                 if let Some(a) = self.activity_mut(activity) {
                     a.ideas.push(Idea {
                         id: idea.clone(),
                         text: text.clone(),
-                        group: *group,
+                        group,
                         author: *author,
                         hidden: false,
                         merged_into: None,

@@ -138,8 +138,10 @@ impl Sessions {
         })
         .await
         .map_err(std::io::Error::other)??;
-        let state = SessionState::new(info, self.limits.remembered_client_ids);
-        Ok(self.start(state, writer, Pseudonyms::new(secret)))
+        let pseudonyms = Pseudonyms::new(secret);
+        let state = SessionState::new(info, self.limits.remembered_client_ids)
+            .with_pseudonyms(pseudonyms.clone());
+        Ok(self.start(state, writer, pseudonyms))
     }
 
     /// Replays every transcript in the store and starts a task for each.
@@ -154,14 +156,16 @@ impl Sessions {
         let replayed = in_parallel(&ids, |id| {
             let found = self.store.load(id);
             let parsed = found.parsed?;
-            let replayed =
-                std::panic::catch_unwind(AssertUnwindSafe(|| replay(&parsed, remembered)));
+            let pseudonyms = self.pseudonyms_of(id);
+            let replayed = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                replay(&parsed, remembered, pseudonyms.clone())
+            }));
             let state = replayed.map_err(|_| ReplayError::ReplayPanicked)?;
-            Ok::<_, ReplayError>((state, parsed.good_len, parsed.torn))
+            Ok::<_, ReplayError>((state, pseudonyms, parsed.good_len, parsed.torn))
         });
         let mut resumed = 0;
         for (id, result) in ids.into_iter().zip(replayed) {
-            let (state, good_len, torn) = match result {
+            let (state, pseudonyms, good_len, torn) = match result {
                 Ok(replayed) => replayed,
                 Err(e) => {
                     tracing::error!(session = %id, error = %e, "transcript skipped: it cannot be replayed");
@@ -178,19 +182,23 @@ impl Sessions {
                     continue;
                 }
             };
-            let pseudonyms = match self.store.secret(id) {
-                Ok(secret) => Pseudonyms::new(secret),
-                Err(e) => {
-                    // Serving on keeps every named vote usable; anonymous
-                    // ballots are refused rather than filed under new pseudonyms.
-                    tracing::error!(session = %id, error = %e, "pseudonym secret missing: anonymous ballots are refused in this session");
-                    Pseudonyms::unavailable(e.to_string())
-                }
-            };
             self.start(state, writer, pseudonyms);
             resumed += 1;
         }
         Ok(resumed)
+    }
+
+    /// A session's pseudonyms from its secret. Serving on without it keeps
+    /// every named vote usable; anonymous ballots are then refused rather
+    /// than filed under new pseudonyms, and their teams are unknown.
+    fn pseudonyms_of(&self, id: Uuid) -> Pseudonyms {
+        match self.store.secret(id) {
+            Ok(secret) => Pseudonyms::new(secret),
+            Err(e) => {
+                tracing::error!(session = %id, error = %e, "pseudonym secret missing: anonymous ballots are refused in this session");
+                Pseudonyms::unavailable(e.to_string())
+            }
+        }
     }
 
     fn start(

@@ -5,6 +5,7 @@ use crate::activity::notes::NoteKind;
 use crate::activity::{GroupResult, Tally};
 use crate::render::{activity_results, status_name};
 use crate::report::{date, timeline, Source};
+use crate::session::Pseudonyms;
 use crate::session::{ActivityStatus, SessionHandle, SessionState};
 use crate::web::auth::require_facilitator;
 use crate::web::AppState;
@@ -20,11 +21,15 @@ use uuid::Uuid;
 pub async fn source_of(app: &AppState, handle: &SessionHandle) -> Option<Source> {
     let store = app.sessions.store().clone();
     let id = handle.info().id;
-    let bytes = tokio::task::spawn_blocking(move || store.read_raw(id))
-        .await
-        .ok()?
-        .ok()?;
-    Source::from_transcript(&bytes).ok()
+    let (bytes, secret) =
+        tokio::task::spawn_blocking(move || (store.read_raw(id), store.secret(id)))
+            .await
+            .ok()?;
+    let pseudonyms = match secret {
+        Ok(secret) => Pseudonyms::new(secret),
+        Err(e) => Pseudonyms::unavailable(e.to_string()),
+    };
+    Source::from_transcript(&bytes.ok()?, pseudonyms).ok()
 }
 
 fn review_header() -> Markup {
@@ -349,7 +354,7 @@ fn mean_of(group: &GroupResult, id: &str) -> String {
             .and_then(|s| s.mean)
             .map_or("—".into(), |m| format!("{m:.1}")),
         GroupResult::Suppressed { min_group_size, .. } => {
-            format!("hidden (fewer than {min_group_size})")
+            format!("hidden: a team has fewer than {min_group_size}")
         }
         _ => "—".into(),
     }
