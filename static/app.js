@@ -49,6 +49,13 @@
         setConnection('The facilitator has removed you from this session.', true);
         return;
       }
+      if (event.code === 4009) {
+        // Opened again in another tab or on another phone: that one is live
+        // now. Reconnecting here would only take its place back, for ever.
+        removed = true;
+        setConnection('This page is open in another tab or on another device, so it has stopped here. Reload to use it here instead.', true);
+        return;
+      }
       setConnection(pending.size
         ? 'Connection lost. Reconnecting; your vote will be sent when we are back.'
         : 'Connection lost. Reconnecting…', true);

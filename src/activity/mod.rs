@@ -135,12 +135,26 @@ pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, Ba
             "the {what} may be at most {max_chars} characters"
         )));
     }
-    if trimmed.chars().any(|c| c.is_control() && c != '\n') {
+    // Control characters, and the invisible ones that reorder or hide text
+    // (bidi overrides, zero-width marks), which could make one name look
+    // like another's on the console.
+    if trimmed
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || invisible(c))
+    {
         return Err(BallotError::InvalidText(format!(
             "the {what} has characters that cannot be shown"
         )));
     }
     Ok(trimmed.to_string())
+}
+
+/// Characters that change how text reads without showing: bidi controls
+/// and zero-width marks.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
 }
 
 /// Like [`clean_text`], for one-line text (names, titles): no line breaks.

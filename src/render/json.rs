@@ -19,6 +19,8 @@ pub fn session_json(state: &SessionState) -> Value {
                 "job_title": p.job_title,
                 "admitted": p.admitted,
                 "removed": p.removed,
+                "person": p.person,
+                "held": p.held,
             })
         })
         .collect();

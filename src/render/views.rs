@@ -195,6 +195,11 @@ fn people_panel(state: &SessionState) -> Markup {
         .iter()
         .filter(|p| state.workshop().groups.contains(&p.group) && state.claimant(&p.id).is_none())
         .collect();
+    let invited = state
+        .roster
+        .iter()
+        .filter(|p| state.workshop().groups.contains(&p.group))
+        .count();
     let waiting = state
         .participants
         .iter()
@@ -202,7 +207,7 @@ fn people_panel(state: &SessionState) -> Markup {
         .count();
     html! {
         section.people aria-labelledby="people-title" {
-            h2 #people-title { "People (" (state.places_taken()) " here)" }
+            h2 #people-title { "People (" (state.participants.iter().filter(|p| p.admitted && p.present()).count()) " in the room)" }
             @if waiting > 0 { p.notice { strong { (waiting) " waiting for you to let them in." } } }
             ul {
                 @for p in state.participants.iter() {
@@ -222,7 +227,7 @@ fn people_panel(state: &SessionState) -> Markup {
                 }
             }
             @if !state.roster.is_empty() {
-                h3 { "Not here yet (" (absent.len()) " of " (state.roster.len()) " on the roster)" }
+                h3 { "Not here yet (" (absent.len()) " of " (invited) " expected from the roster)" }
                 @if absent.is_empty() { p { "Everyone on the roster is here." } }
                 ul.absent {
                     @for p in &absent {

@@ -21,7 +21,7 @@ pub fn report_json(source: &Source) -> Value {
     let people: Vec<Value> = state
         .participants
         .iter()
-        .filter(|p| !p.removed)
+        .filter(|p| p.admitted && !p.removed)
         .map(|p| json!({ "name": p.name, "group": p.group, "job_title": p.job_title }))
         .collect();
     let attendance: serde_json::Map<String, Value> = source

@@ -51,7 +51,8 @@ impl Source {
             .map_or_else(|| "unknown".to_string(), |p| p.name.clone())
     }
 
-    /// How many took part in each group (not counting people removed).
+    /// How many took part in each group: people let in and not removed
+    /// (never someone held or waiting who was not admitted).
     pub fn attendance(&self) -> Vec<(Group, usize)> {
         [Group::Cabinet, Group::Management, Group::Observer]
             .into_iter()
@@ -60,7 +61,7 @@ impl Source {
                     .state
                     .participants
                     .iter()
-                    .filter(|p| p.group == g && !p.removed)
+                    .filter(|p| p.group == g && p.admitted && !p.removed)
                     .count();
                 (g, n)
             })

@@ -58,7 +58,7 @@ pub enum RosterError {
         why: String,
     },
     /// Two entries that a phone could not tell apart.
-    #[error("{0:?} is on the roster twice; add something to tell them apart (an initial)")]
+    #[error("{0:?} is on the roster twice (the same name, or the same id); add something to tell them apart (an initial)")]
     Duplicate(String),
     /// An `id` that is not on the current roster.
     #[error("person {0} is not on this roster; leave out \"id\" to add someone new")]
@@ -95,7 +95,16 @@ pub fn new_roster(current: &[Person], input: Vec<PersonInput>) -> Result<Vec<Per
             Some(t) => Some(clean_line(t, MAX_PERSON_CHARS, "job title").map_err(bad)?),
         };
         let key = name_key(&name);
+        if key.is_empty() {
+            return Err(RosterError::BadName {
+                index: i + 1,
+                why: "a name needs letters or digits".into(),
+            });
+        }
         if out.iter().any(|p| name_key(&p.name) == key) {
+            return Err(RosterError::Duplicate(name));
+        }
+        if entry.id.is_some_and(|id| out.iter().any(|p| p.id == id)) {
             return Err(RosterError::Duplicate(name));
         }
         let id = match entry.id {

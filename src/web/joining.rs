@@ -94,7 +94,7 @@ pub async fn join(
             group,
             job_title,
         } => Claim::Named {
-            name: clean(&name, app.limits.max_name_chars, "name")?,
+            name: person_name(&name, app.limits.max_name_chars)?,
             group,
             job_title: match job_title.as_deref().map(str::trim) {
                 None | Some("") => None,
@@ -130,7 +130,7 @@ pub async fn join(
 
 /// The participant this browser already is in the session (its cookie), if
 /// still there: joining again from the same phone is not a second person.
-fn returning(handle: &SessionHandle, headers: &HeaderMap) -> Option<Joined> {
+pub fn returning(handle: &SessionHandle, headers: &HeaderMap) -> Option<Joined> {
     let session = handle.info().id;
     let token = auth::cookie(headers, &auth::participant_cookie(session))?;
     let (id, hash) = auth::parse_participant_token(token)?;
@@ -145,6 +145,19 @@ fn returning(handle: &SessionHandle, headers: &HeaderMap) -> Option<Joined> {
         admitted: me.admitted,
         held: if me.admitted { None } else { me.held },
     })
+}
+
+/// A typed name: one line, printable, and with letters or digits to tell it
+/// from others by (names are compared by those alone).
+fn person_name(text: &str, max_chars: usize) -> Result<String, ApiError> {
+    let name = clean(text, max_chars, "name")?;
+    if crate::series::name_key(&name).is_empty() {
+        return Err(ApiError::new(
+            crate::error_code::ErrorCode::InvalidText,
+            "your name needs letters or digits",
+        ));
+    }
+    Ok(name)
 }
 
 fn clean(text: &str, max_chars: usize, what: &str) -> Result<String, ApiError> {

@@ -246,6 +246,36 @@ async fn rosters_and_claims_refuse_bad_input_with_stable_codes() {
             "{reply}"
         );
     }
+    let ann = app
+        .get_json(&format!("/api/series/{series}"), Some(KEY))
+        .await
+        .1["roster"][0]["id"]
+        .clone();
+    for (body, code) in [
+        (
+            json!({ "people": [{ "id": ann, "name": "Ann", "group": "cabinet" }, { "id": ann, "name": "Carl", "group": "management" }] }),
+            "duplicate_name",
+        ),
+        (
+            json!({ "people": [{ "name": "\u{202e}Ann", "group": "cabinet" }] }),
+            "invalid_text",
+        ),
+        (
+            json!({ "people": [{ "name": "\u{200b}", "group": "cabinet" }] }),
+            "invalid_text",
+        ),
+        (
+            json!({ "people": [{ "name": "😀", "group": "cabinet" }] }),
+            "invalid_text",
+        ),
+    ] {
+        let (got, reply) = put(series.clone(), body).await;
+        assert_eq!(
+            (got, reply["error"]["code"].as_str().unwrap()),
+            (422, code),
+            "{reply}"
+        );
+    }
     let (got, reply) = put(uuid::Uuid::new_v4().to_string(), json!({ "people": [] })).await;
     assert_eq!(
         (got, reply["error"]["code"].as_str().unwrap()),
@@ -505,7 +535,7 @@ async fn the_cap_holds_inside_the_session_and_removing_someone_frees_a_place() {
         .await
         .unwrap();
     assert_eq!(form.status(), 422);
-    assert!(form.text().await.unwrap().contains("this session is full"));
+    assert!(form.text().await.unwrap().contains("This session is full."));
     app.command(
         &session.id,
         json!({ "type": "remove", "participant": joined[0]["participant"] }),
@@ -787,4 +817,54 @@ async fn the_join_page_lists_unclaimed_names_and_is_throttled_like_joining() {
         Some(&429),
         "guessing codes on the page is refused too"
     );
+}
+
+#[tokio::test]
+async fn spoofed_names_are_refused_and_a_removed_phone_is_refused_before_its_socket_opens() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    for name in ["\u{202e}htimS taP", "Pat\u{200b}", "😎"] {
+        let (status, reply) = app
+            .post_json(
+                "/api/join",
+                None,
+                json!({ "code": session.code, "name": name, "group": "cabinet" }),
+            )
+            .await;
+        assert_eq!(
+            (status, reply["error"]["code"].clone()),
+            (422, json!("invalid_text")),
+            "{name:?}"
+        );
+    }
+    let joined = app.join(&session.code, "Pat Smith", "cabinet").await;
+    // The same browser coming back to the join page is told who it is.
+    let cookie = format!("tt_{}={}", session.id.replace('-', ""), joined.token);
+    let page = app
+        .http
+        .get(app.url(&format!("/join/{}", session.code)))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("You have already joined") && page.contains("Pat Smith"),
+        "{page}"
+    );
+    app.command(
+        &session.id,
+        json!({ "type": "remove", "participant": joined.id }),
+    )
+    .await;
+    let url = format!("ws://{}/ws/{}?token={}", app.addr, session.id, joined.token);
+    match tokio_tungstenite::connect_async(url).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            assert_eq!(response.status(), 403)
+        }
+        other => panic!("a removed phone's socket opened: {other:?}"),
+    }
 }

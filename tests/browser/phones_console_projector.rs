@@ -387,6 +387,12 @@ async fn every_other_ballot_kind_works_from_a_phone() {
     click(&phone, "#rt-relationship-clarity-2").await;
     click(&phone, "form.ballot button.primary").await;
     wait_text(&phone, ".saved", "Your vote is saved").await;
+    // The rating is anonymous: counted once voting closes.
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "relationship" }),
+    )
+    .await;
     let state = app.state(&session.id).await;
     assert_eq!(
         totals(&state, "relationship", "all")["items"]["trust"]["mean"],

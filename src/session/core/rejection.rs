@@ -62,7 +62,7 @@ pub enum Rejection {
     #[error("anonymous voting is unavailable in this session; tell the facilitator")]
     AnonymityUnavailable,
     /// The same roster person, claimed twice in one command (never from the wire).
-    #[error("there is no one with that id on this series' roster")]
+    #[error("that name is not on this workshop's list; choose it again from the list, or choose \"I am not on this list\"")]
     UnknownPerson,
     /// The ballot or text breaks the activity's rules.
     #[error(transparent)]

@@ -273,6 +273,12 @@ impl SessionTask {
                     .filter(|p| p.token_matches(&token_hash))
                     .ok_or(SessionError::BadToken)?
                     .clone();
+                if me.removed {
+                    // Refused before the upgrade, not welcomed and then closed.
+                    return Err(SessionError::Rejected(
+                        super::super::core::Rejection::Removed,
+                    ));
+                }
                 // Anonymous ballots are filed under the pseudonym, which only
                 // this task (holding the secret) can work out.
                 let pseudonym = self.pseudonyms.of(id).ok();

@@ -29,6 +29,7 @@ pub async fn form() -> Markup {
 pub async fn form_with_code(
     State(app): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Path(code): Path<String>,
 ) -> Response {
     let form = JoinForm {
@@ -36,7 +37,10 @@ pub async fn form_with_code(
         ..Default::default()
     };
     match joining::session_by_code(&app, peer.ip(), &code).await {
-        Ok(handle) => join_page(&form, &Offer::of(&handle), None).into_response(),
+        Ok(handle) => match joining::returning(&handle, &headers) {
+            Some(me) => already_joined(&handle, &me).into_response(),
+            None => join_page(&form, &Offer::of(&handle), None).into_response(),
+        },
         Err(e) if e.code == "rate_limited" => (
             e.status,
             join_page(&form, &Offer::default(), Some(&e.message)),
@@ -144,6 +148,32 @@ fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiErro
     })
 }
 
+/// This browser is already in the session: say as whom, rather than offer a
+/// form that would only bring it back as the same person.
+fn already_joined(handle: &crate::session::SessionHandle, me: &joining::Joined) -> Markup {
+    let state = handle.state();
+    let name = state
+        .participant(&me.participant)
+        .map_or_else(String::new, |p| p.name.clone());
+    let content = html! {
+        header.site { p.brand { "topteam" } }
+        main #main {
+            h1 { "You have already joined" }
+            p { "This phone is in " strong { (state.info.title) } " as " strong { (name) } "." }
+            p { a.button.primary href={ "/s/" (me.session) } { "Continue as " (name) } }
+            p.hint { "Not you? Ask the facilitator, who can remove this entry so you can join with your own name." }
+        }
+    };
+    layout(
+        Page {
+            title: "Join",
+            class: "phone",
+            ..Default::default()
+        },
+        content,
+    )
+}
+
 fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
     let groups = offer
         .groups
@@ -157,7 +187,7 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
             @if let Some(message) = error {
                 div.error-summary role="alert" tabindex="-1" {
                     h2 { "There is a problem" }
-                    p { (message) }
+                    p { (sentence(message)) }
                 }
             }
             form.join method="post" action="/join" {
@@ -210,4 +240,18 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
         },
         content,
     )
+}
+
+/// A message as a sentence: capital first letter, full stop.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
+    out
 }

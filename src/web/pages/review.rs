@@ -49,7 +49,7 @@ fn attendance_line(state: &SessionState) -> String {
             let n = state
                 .participants
                 .iter()
-                .filter(|p| p.group == *g && !p.removed)
+                .filter(|p| p.group == *g && p.admitted && !p.removed)
                 .count();
             format!("{} {n}", g.label())
         })
@@ -152,7 +152,7 @@ pub async fn session(
                 @for (group, n) in source.attendance() {
                     h3 { (group.label()) " (" (n) ")" }
                     ul {
-                        @for p in state.participants.iter().filter(|p| p.group == group && !p.removed) {
+                        @for p in state.participants.iter().filter(|p| p.group == group && p.admitted && !p.removed) {
                             li { (p.name) @if let Some(t) = &p.job_title { ", " (t) } }
                         }
                     }
