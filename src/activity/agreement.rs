@@ -2,7 +2,9 @@
 //! reason). Consent holds when nobody objects. Amending a statement starts a
 //! new version; every earlier version keeps its tally.
 
+use super::kind::{answers_every_item, wire_name, Answer, Kind};
 use super::BallotError;
+use super::Tally;
 use super::{Ballot, CastBallot};
 use crate::workshop::{ActivitySpec, Group};
 use serde::{Deserialize, Serialize};
@@ -253,6 +255,50 @@ pub fn outcome(tally: &ItemTally, versions: usize, closed: bool) -> Outcome {
         (true, true, false) => Outcome::Agreed,
         (true, true, true) => Outcome::AgreedWithAmendments,
         (true, false, _) => Outcome::NotAgreed,
+    }
+}
+
+/// The `agreement` kind.
+pub struct Agreement;
+
+impl Kind for Agreement {
+    fn validate(
+        &self,
+        spec: &ActivitySpec,
+        versions: &BTreeMap<String, u32>,
+        ballot: Ballot,
+    ) -> Result<Ballot, BallotError> {
+        match ballot {
+            Ballot::Responses(r) => validate(spec, versions, r).map(Ballot::Responses),
+            _ => Err(BallotError::WrongBallotKind {
+                expected: spec.kind.ballot_shape(),
+            }),
+        }
+    }
+
+    fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {
+        Tally::Agreement(tally(spec, ballots))
+    }
+
+    fn is_complete(&self, spec: &ActivitySpec, ballot: &Ballot) -> bool {
+        match ballot {
+            Ballot::Responses(r) => answers_every_item(spec, |id| r.contains_key(id)),
+            _ => false,
+        }
+    }
+
+    fn answers(&self, ballot: &Ballot) -> Vec<Answer> {
+        let Ballot::Responses(r) = ballot else {
+            return Vec::new();
+        };
+        r.iter()
+            .map(|(k, v)| Answer {
+                item: k.clone(),
+                version: Some(v.version.unwrap_or(1)),
+                value: wire_name(&v.response),
+                reason: v.reason.clone().unwrap_or_default(),
+            })
+            .collect()
     }
 }
 

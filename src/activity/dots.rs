@@ -1,7 +1,9 @@
 //! `dots`: each participant spreads a budget of dots over the options.
 
+use super::kind::{Answer, Kind};
 use super::BallotError;
 use super::{Ballot, CastBallot};
+use super::{Comparison, Tally};
 use crate::workshop::ActivitySpec;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -114,6 +116,52 @@ pub fn reading(index: Option<f64>) -> &'static str {
         Some(i) if i >= 0.6 => "Broad overlap, with some differences of emphasis.",
         Some(i) if i >= 0.4 => "Partial overlap: the teams share some priorities but not others.",
         Some(_) => "Different priorities: the teams put their dots in different places.",
+    }
+}
+
+/// The `dots` kind.
+pub struct Dots;
+
+impl Kind for Dots {
+    fn validate(
+        &self,
+        spec: &ActivitySpec,
+        _: &BTreeMap<String, u32>,
+        ballot: Ballot,
+    ) -> Result<Ballot, BallotError> {
+        match ballot {
+            Ballot::Dots(d) => validate(spec, d).map(Ballot::Dots),
+            _ => Err(BallotError::WrongBallotKind {
+                expected: spec.kind.ballot_shape(),
+            }),
+        }
+    }
+
+    fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {
+        Tally::Dots(tally(spec, ballots))
+    }
+
+    fn compare(
+        &self,
+        spec: &ActivitySpec,
+        cabinet: &Tally,
+        management: &Tally,
+    ) -> Option<Comparison> {
+        let (Tally::Dots(c), Tally::Dots(m)) = (cabinet, management) else {
+            return None;
+        };
+        let index = agreement_index(spec, c, m);
+        Some(Comparison::Dots {
+            agreement_index: index,
+            reading: reading(index),
+        })
+    }
+
+    fn answers(&self, ballot: &Ballot) -> Vec<Answer> {
+        match ballot {
+            Ballot::Dots(d) => d.iter().map(|(k, n)| Answer::plain(k, n)).collect(),
+            _ => Vec::new(),
+        }
     }
 }
 

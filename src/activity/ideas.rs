@@ -1,6 +1,7 @@
 //! `ideas`: short texts from participants, which the facilitator can edit,
 //! hide or merge; the visible list can become a later activity's options.
 
+use super::kind::Kind;
 use super::ParticipantId;
 use crate::workshop::Group;
 use serde::Serialize;
@@ -84,3 +85,8 @@ pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>, teams: bool) -> IdeasTal
         ideas,
     }
 }
+
+/// The `ideas` kind: ideas are messages of their own, not ballots.
+pub struct Ideas;
+
+impl Kind for Ideas {}

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod dots;
 mod error;
 pub mod ideas;
+pub mod kind;
 pub mod notes;
 pub mod rank;
 pub mod rating;
@@ -13,6 +14,7 @@ mod results;
 pub mod role_map;
 
 pub use error::BallotError;
+pub use kind::{kind_of, Answer, Kind};
 pub use results::{Comparison, GroupResult, Results, Split};
 
 use crate::workshop::{ActivityKind, ActivitySpec, Group};
@@ -90,13 +92,7 @@ pub fn validate(
             expected: spec.kind.ballot_shape(),
         });
     }
-    match ballot {
-        Ballot::Dots(d) => dots::validate(spec, d).map(Ballot::Dots),
-        Ballot::Order(o) => rank::validate(spec, o).map(Ballot::Order),
-        Ballot::Placements(p) => role_map::validate(spec, p).map(Ballot::Placements),
-        Ballot::Responses(r) => agreement::validate(spec, versions, r).map(Ballot::Responses),
-        Ballot::Scores(s) => rating::validate(spec, s).map(Ballot::Scores),
-    }
+    kind_of(spec.kind).validate(spec, versions, ballot)
 }
 
 /// Every key names an item of the activity, and there is at least one.
@@ -206,15 +202,8 @@ impl Tally {
 }
 
 /// Tallies the ballots of a ballot-taking activity.
-pub fn tally<'a>(spec: &ActivitySpec, ballots: impl Iterator<Item = &'a CastBallot>) -> Tally {
-    match spec.kind {
-        ActivityKind::Dots => Tally::Dots(dots::tally(spec, ballots)),
-        ActivityKind::Rank => Tally::Rank(rank::tally(spec, ballots)),
-        ActivityKind::RoleMap => Tally::RoleMap(role_map::tally(spec, ballots)),
-        ActivityKind::Agreement => Tally::Agreement(agreement::tally(spec, ballots)),
-        ActivityKind::Rating => Tally::Rating(rating::tally(spec, ballots)),
-        ActivityKind::Ideas | ActivityKind::Notes => Tally::Notes { notes: Vec::new() },
-    }
+pub fn tally<'a>(spec: &ActivitySpec, mut ballots: impl Iterator<Item = &'a CastBallot>) -> Tally {
+    kind_of(spec.kind).tally(spec, &mut ballots)
 }
 
 #[cfg(test)]

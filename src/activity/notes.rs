@@ -1,5 +1,6 @@
 //! `notes`: the facilitator's notes, decisions and actions (owner, due date).
 
+use super::kind::Kind;
 use super::BallotError;
 use serde::{Deserialize, Serialize};
 
@@ -79,6 +80,11 @@ pub fn check_due(due: &str) -> Result<String, BallotError> {
     }
     Ok(format!("{y:04}-{m:02}-{d:02}"))
 }
+
+/// The `notes` kind: the facilitator's, with no ballots.
+pub struct Notes;
+
+impl Kind for Notes {}
 
 #[cfg(test)]
 mod tests {

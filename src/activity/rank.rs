@@ -1,8 +1,10 @@
 //! `rank`: each participant orders all the options; Borda scores, and how far
 //! the cabinet's order agrees with the management team's (Kendall's tau).
 
+use super::kind::{Answer, Kind};
 use super::BallotError;
 use super::{Ballot, CastBallot};
+use super::{Comparison, Tally};
 use crate::workshop::ActivitySpec;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -124,6 +126,51 @@ pub fn reading(tau: Option<f64>) -> &'static str {
             "Little agreement: the two orders are largely unrelated. Worth talking through."
         }
         Some(_) => "Opposite views: what one team puts first, the other puts last.",
+    }
+}
+
+/// The `rank` kind.
+pub struct Rank;
+
+impl Kind for Rank {
+    fn validate(
+        &self,
+        spec: &ActivitySpec,
+        _: &BTreeMap<String, u32>,
+        ballot: Ballot,
+    ) -> Result<Ballot, BallotError> {
+        match ballot {
+            Ballot::Order(o) => validate(spec, o).map(Ballot::Order),
+            _ => Err(BallotError::WrongBallotKind {
+                expected: spec.kind.ballot_shape(),
+            }),
+        }
+    }
+
+    fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {
+        Tally::Rank(tally(spec, ballots))
+    }
+
+    fn compare(&self, _: &ActivitySpec, cabinet: &Tally, management: &Tally) -> Option<Comparison> {
+        let (Tally::Rank(c), Tally::Rank(m)) = (cabinet, management) else {
+            return None;
+        };
+        let tau = kendall_tau(c, m).map(|t| (t * 100.0).round() / 100.0);
+        Some(Comparison::Rank {
+            kendall_tau: tau,
+            reading: reading(tau),
+        })
+    }
+
+    fn answers(&self, ballot: &Ballot) -> Vec<Answer> {
+        match ballot {
+            Ballot::Order(o) => o
+                .iter()
+                .enumerate()
+                .map(|(i, k)| Answer::plain(k, i + 1))
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 }
 

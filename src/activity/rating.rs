@@ -1,6 +1,8 @@
 //! `rating`: items scored 1 to 5; mean and spread by group.
 
+use super::kind::{answers_every_item, Answer, Kind};
 use super::BallotError;
+use super::Tally;
 use super::{Ballot, CastBallot};
 use crate::workshop::ActivitySpec;
 use serde::Serialize;
@@ -111,6 +113,43 @@ fn summarise(scores: &[i64]) -> ItemScores {
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+/// The `rating` kind.
+pub struct Rating;
+
+impl Kind for Rating {
+    fn validate(
+        &self,
+        spec: &ActivitySpec,
+        _: &BTreeMap<String, u32>,
+        ballot: Ballot,
+    ) -> Result<Ballot, BallotError> {
+        match ballot {
+            Ballot::Scores(s) => validate(spec, s).map(Ballot::Scores),
+            _ => Err(BallotError::WrongBallotKind {
+                expected: spec.kind.ballot_shape(),
+            }),
+        }
+    }
+
+    fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {
+        Tally::Rating(tally(spec, ballots))
+    }
+
+    fn is_complete(&self, spec: &ActivitySpec, ballot: &Ballot) -> bool {
+        match ballot {
+            Ballot::Scores(s) => answers_every_item(spec, |id| s.contains_key(id)),
+            _ => false,
+        }
+    }
+
+    fn answers(&self, ballot: &Ballot) -> Vec<Answer> {
+        match ballot {
+            Ballot::Scores(s) => s.iter().map(|(k, n)| Answer::plain(k, n)).collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 #[cfg(test)]

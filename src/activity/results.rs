@@ -1,7 +1,7 @@
 //! An activity's results: everyone, each team (hidden when too few in an
 //! anonymous activity), and how the two teams compare.
 
-use super::{dots, ideas, notes, rank, role_map, tally, CastBallot, Tally};
+use super::{ideas, notes, role_map, tally, CastBallot, Tally};
 use crate::workshop::{ActivitySpec, Group};
 use serde::Serialize;
 
@@ -201,33 +201,10 @@ impl Results {
     }
 }
 
-/// Differences the two teams' contested responsibilities must reach, on the
-/// members (0) to officers (2) line, to be called contested.
-const CONTESTED_GAP: f64 = 0.5;
-
 fn compare(
     spec: &ActivitySpec,
     cabinet: Option<&Tally>,
     management: Option<&Tally>,
 ) -> Option<Comparison> {
-    match (cabinet?, management?) {
-        (Tally::Rank(c), Tally::Rank(m)) => {
-            let tau = rank::kendall_tau(c, m).map(|t| (t * 100.0).round() / 100.0);
-            Some(Comparison::Rank {
-                kendall_tau: tau,
-                reading: rank::reading(tau),
-            })
-        }
-        (Tally::Dots(c), Tally::Dots(m)) => {
-            let index = dots::agreement_index(spec, c, m);
-            Some(Comparison::Dots {
-                agreement_index: index,
-                reading: dots::reading(index),
-            })
-        }
-        (Tally::RoleMap(c), Tally::RoleMap(m)) => Some(Comparison::RoleMap {
-            contested: role_map::contested(c, m, CONTESTED_GAP),
-        }),
-        _ => None,
-    }
+    super::kind_of(spec.kind).compare(spec, cabinet?, management?)
 }

@@ -1,8 +1,10 @@
 //! `role_map`: each responsibility placed at members lead / joint / officers lead;
 //! the distribution by group and the responsibilities the two teams see differently.
 
+use super::kind::{answers_every_item, wire_name, Answer, Kind};
 use super::BallotError;
 use super::{Ballot, CastBallot};
+use super::{Comparison, Tally};
 use crate::workshop::ActivitySpec;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -174,6 +176,59 @@ pub fn contested(
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+/// The `role_map` kind.
+pub struct RoleMap;
+
+/// How far apart, on the members (0) to officers (2) line, the teams' means
+/// must be for a responsibility to be called contested.
+const CONTESTED_GAP: f64 = 0.5;
+
+impl Kind for RoleMap {
+    fn validate(
+        &self,
+        spec: &ActivitySpec,
+        _: &BTreeMap<String, u32>,
+        ballot: Ballot,
+    ) -> Result<Ballot, BallotError> {
+        match ballot {
+            Ballot::Placements(p) => validate(spec, p).map(Ballot::Placements),
+            _ => Err(BallotError::WrongBallotKind {
+                expected: spec.kind.ballot_shape(),
+            }),
+        }
+    }
+
+    fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {
+        Tally::RoleMap(tally(spec, ballots))
+    }
+
+    fn compare(&self, _: &ActivitySpec, cabinet: &Tally, management: &Tally) -> Option<Comparison> {
+        let (Tally::RoleMap(c), Tally::RoleMap(m)) = (cabinet, management) else {
+            return None;
+        };
+        Some(Comparison::RoleMap {
+            contested: contested(c, m, CONTESTED_GAP),
+        })
+    }
+
+    fn is_complete(&self, spec: &ActivitySpec, ballot: &Ballot) -> bool {
+        match ballot {
+            Ballot::Placements(p) => answers_every_item(spec, |id| p.contains_key(id)),
+            _ => false,
+        }
+    }
+
+    fn answers(&self, ballot: &Ballot) -> Vec<Answer> {
+        match ballot {
+            Ballot::Placements(p) => p
+                .iter()
+                .map(|(k, v)| Answer::plain(k, wire_name(v)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 #[cfg(test)]

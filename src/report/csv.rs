@@ -10,7 +10,7 @@
 
 use super::Source;
 use crate::activity::agreement::{ItemTally, TeamItemTally};
-use crate::activity::{Ballot, GroupResult};
+use crate::activity::{kind_of, Ballot, GroupResult};
 use crate::session::{ActivityState, Event, ParticipantId};
 use crate::workshop::{ActivityKind, Group};
 use std::collections::{BTreeMap, HashMap};
@@ -133,7 +133,7 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
         if a != &spec.id || !counted(voter) {
             continue;
         }
-        for (item, version, answer) in items_of(ballot) {
+        for (item, version, answer) in items_of(spec.kind, ballot) {
             let key = (*voter, item, version);
             let team = group.or_else(|| source.state.participant(voter).map(|p| p.group));
             let value = (answer, team.unwrap_or(Group::Observer), r.at.clone());
@@ -154,7 +154,7 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
             let Some(final_ballot) = activity.ballots.get(&voter) else {
                 continue;
             };
-            if !items_of(&final_ballot.ballot)
+            if !items_of(spec.kind, &final_ballot.ballot)
                 .iter()
                 .any(|(i, _, a)| *i == item && *a == answer)
             {
@@ -192,7 +192,7 @@ fn anonymous_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
             .values()
             .filter(|b| group.is_none_or(|g| b.group == g));
         for cast in ballots {
-            for (item, version, (value, reason)) in items_of(&cast.ballot) {
+            for (item, version, (value, reason)) in items_of(activity.spec.kind, &cast.ballot) {
                 let entry = counts.entry((item, version, value)).or_default();
                 entry.0 += 1;
                 if !reason.is_empty() {
@@ -267,34 +267,14 @@ fn team(t: &TeamItemTally) -> Option<&ItemTally> {
     }
 }
 
-/// The items a ballot answers: (item, statement version, (value, reason)).
-fn items_of(ballot: &Ballot) -> Vec<(String, Option<u32>, Answer)> {
-    let plain = |k: &String, v: String| (k.clone(), None, (v, String::new()));
-    match ballot {
-        Ballot::Dots(d) => d.iter().map(|(k, n)| plain(k, n.to_string())).collect(),
-        Ballot::Order(o) => o
-            .iter()
-            .enumerate()
-            .map(|(i, k)| plain(k, (i + 1).to_string()))
-            .collect(),
-        Ballot::Placements(p) => p.iter().map(|(k, v)| plain(k, name_of(v))).collect(),
-        Ballot::Responses(r) => r
-            .iter()
-            .map(|(k, v)| {
-                let answer = (name_of(&v.response), v.reason.clone().unwrap_or_default());
-                (k.clone(), Some(v.version.unwrap_or(1)), answer)
-            })
-            .collect(),
-        Ballot::Scores(s) => s.iter().map(|(k, n)| plain(k, n.to_string())).collect(),
-    }
-}
-
-/// A value's name on the wire (`members`, `live_with`).
-fn name_of(value: &impl serde::Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
+/// The items a ballot answers: (item, statement version, (value, reason)),
+/// as its kind lists them.
+fn items_of(kind: ActivityKind, ballot: &Ballot) -> Vec<(String, Option<u32>, Answer)> {
+    kind_of(kind)
+        .answers(ballot)
+        .into_iter()
+        .map(|a| (a.item, a.version, (a.value, a.reason)))
+        .collect()
 }
 
 /// Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`,

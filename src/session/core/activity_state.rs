@@ -178,14 +178,7 @@ impl ActivityState {
     /// item has an answer (to a statement's current wording) the ballot is in
     /// progress, not a vote.
     pub fn is_complete(&self, cast: &CastBallot) -> bool {
-        let all =
-            |answered: &dyn Fn(&str) -> bool| self.spec.options.iter().all(|o| answered(&o.id));
-        match &cast.ballot {
-            Ballot::Placements(p) => all(&|id| p.contains_key(id)),
-            Ballot::Scores(s) => all(&|id| s.contains_key(id)),
-            Ballot::Responses(r) => all(&|id| r.contains_key(id)),
-            Ballot::Dots(_) | Ballot::Order(_) => true,
-        }
+        crate::activity::kind_of(self.spec.kind).is_complete(&self.spec, &cast.ballot)
     }
 
     /// Who has voted, per voting team: complete ballots, ballots in progress,
