@@ -1,174 +1,35 @@
-//! One live websocket: a single `select!` loop over reads, views, pings and shutdown.
+//! The loop of one live websocket: reads, views, pings, replacement and shutdown.
 
-use super::auth::{self, check_origin, require_facilitator};
-use super::error::ApiError;
-use super::limits::MessageBucket;
-use super::protocol::{error_text, parse_client_msg, ServerMsg};
-use super::upgrade::{WsSocket, WsUpgrade};
-use super::AppState;
+use super::{Role, CLOSE_GOING_AWAY, CLOSE_IDLE, CLOSE_REMOVED, CLOSE_REPLACED, SEND_TIMEOUT};
 use crate::error_code::ErrorCode;
 use crate::render::{wire, Frame, ParticipantFrame, Standing};
-use crate::session::actor::{Connected, Viewer};
+use crate::session::actor::Connected;
 use crate::session::live::publisher::Views;
 use crate::session::{Actor, Participant, SessionHandle};
+use crate::web::error::ApiError;
+use crate::web::limits::MessageBucket;
+use crate::web::protocol::{error_text, parse_client_msg, ServerMsg};
+use crate::web::upgrade::WsSocket;
+use crate::web::AppState;
 use crate::workshop::Group;
-use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
 use bytes::Bytes;
-use serde::Deserialize;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::watch;
 use tokio::time::Instant;
-use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message;
-use tracing::Instrument;
 
-/// Close code when the server shuts down (going away).
-const CLOSE_GOING_AWAY: u16 = 1001;
-/// Close code when a peer stops answering pings.
-const CLOSE_IDLE: u16 = 4008;
-/// Close code when the facilitator removed the participant.
-const CLOSE_REMOVED: u16 = 4003;
-/// Close code when the same participant opened more sockets than allowed:
-/// the oldest gives way to the newest.
-const CLOSE_REPLACED: u16 = 4009;
-/// A send that takes longer than this means the phone has stalled; drop it so
-/// its buffers are freed. Others are unaffected either way.
-const SEND_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// `?role=` and `?token=` on the socket URL.
-#[derive(Debug, Deserialize)]
-pub struct SocketQuery {
-    #[serde(default)]
-    role: Option<String>,
-    #[serde(default)]
-    token: Option<String>,
-}
-
-/// The three kinds of socket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Participant,
-    Screen,
-    Facilitator,
-}
-
-/// `GET /ws/{session}`: checks who is connecting before upgrading, so a bad
-/// token gets an HTTP error rather than a socket that closes at once.
-pub async fn upgrade(
-    State(app): State<AppState>,
-    Path(id): Path<String>,
-    Query(query): Query<SocketQuery>,
-    headers: HeaderMap,
-    ws: WsUpgrade,
-) -> Result<Response, ApiError> {
-    check_origin(&headers)?;
-    let handle = app.session(&id)?;
-    let role = match query.role.as_deref() {
-        None | Some("participant") => Role::Participant,
-        Some("screen") => Role::Screen,
-        Some("facilitate") => Role::Facilitator,
-        Some(_) => {
-            return Err(ApiError::invalid(
-                "role is participant, screen or facilitate",
-            ))
-        }
-    };
-    let viewer = match role {
-        Role::Participant => {
-            let cookie_name = auth::participant_cookie(handle.info().id);
-            let token = query
-                .token
-                .as_deref()
-                .or_else(|| auth::cookie(&headers, &cookie_name))
-                .ok_or_else(|| ApiError::new(ErrorCode::Unauthorized, "join the session first"))?;
-            let (id, token_hash) = auth::parse_participant_token(token).ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::WrongSession,
-                    "that token does not belong to this session",
-                )
-            })?;
-            Viewer::Participant { id, token_hash }
-        }
-        Role::Screen | Role::Facilitator => {
-            require_facilitator(&headers, &app.admin_key)?;
-            if role == Role::Screen {
-                Viewer::Screen
-            } else {
-                Viewer::Facilitator
-            }
-        }
-    };
-    if app.metrics.sockets_open() >= app.limits.max_sockets as i64 {
-        return Err(ApiError::new(
-            ErrorCode::ServerFull,
-            "the server has as many connections as it can take; try again shortly",
-        ));
-    }
-    // The console and the projector never count against the room's cap: a
-    // room full of phones must not lock the facilitator out.
-    let slot = if role == Role::Participant {
-        if handle.sockets() >= app.limits.max_sockets_per_session {
-            return Err(ApiError::new(
-                ErrorCode::TooManyConnections,
-                "this session has as many connections as it can take",
-            ));
-        }
-        Some(handle.socket_slot())
-    } else {
-        None
-    };
-    let connected = handle.connect(viewer).await?;
-    let limits = &app.limits;
-    // A small read buffer (tungstenite's default is 128 KiB per socket) and no
-    // write buffering: acks go out at once, and views bypass it (see upgrade.rs).
-    let config = WebSocketConfig::default()
-        .read_buffer_size(1024)
-        .write_buffer_size(0)
-        .max_message_size(Some(limits.max_frame_bytes))
-        .max_frame_size(Some(limits.max_frame_bytes));
-    Ok(ws.on_upgrade(config, move |socket| async move {
-        // Upgraded sockets outlive axum's graceful shutdown, so they are
-        // tracked here and closed with 1001 by the shutdown token.
-        let _tracked = app.tracker.token();
-        let _slot = slot;
-        let seat = connected
-            .me
-            .as_ref()
-            .map(|me| handle.seat(me.id, app.limits.max_sockets_per_participant));
-        app.metrics.socket_opened();
-        let conn = Conn {
-            replaced: seat.as_ref().map(|s| s.replaced.clone()),
-            app: app.clone(),
-            handle,
-            role,
-            me: connected.me.clone(),
-            last_sent: None,
-            bucket: MessageBucket::new(app.limits.messages_per_second, app.limits.message_burst),
-        };
-        let span = tracing::debug_span!(
-            "socket",
-            session = %conn.handle.info().id,
-            participant = ?conn.me.as_ref().map(|p| p.id),
-        );
-        conn.run(socket, connected).instrument(span).await;
-        app.metrics.socket_closed();
-    }))
-}
-
-struct Conn {
+pub(super) struct Conn {
     /// Cancelled when a newer socket of the same participant replaces this one.
-    replaced: Option<tokio_util::sync::CancellationToken>,
-    app: AppState,
-    handle: SessionHandle,
-    role: Role,
-    me: Option<Participant>,
+    pub(super) replaced: Option<tokio_util::sync::CancellationToken>,
+    pub(super) app: AppState,
+    pub(super) handle: SessionHandle,
+    pub(super) role: Role,
+    pub(super) me: Option<Participant>,
     /// The HTML last sent, so an unchanged view is not sent again.
-    last_sent: Option<Arc<str>>,
+    pub(super) last_sent: Option<Arc<str>>,
     /// Messages this socket may still send now.
-    bucket: MessageBucket,
+    pub(super) bucket: MessageBucket,
 }
 
 /// What the loop sends next.
@@ -189,7 +50,7 @@ enum End {
 }
 
 impl Conn {
-    async fn run(mut self, mut socket: WsSocket, connected: Connected) {
+    pub(super) async fn run(mut self, mut socket: WsSocket, connected: Connected) {
         let Connected {
             me,
             my_ballots,

@@ -1,0 +1,195 @@
+//! `apply`: how each event changes the state. The same fold for live play
+//! and for replay.
+
+use super::{Participant, SessionState, SessionStatus};
+use crate::activity::ideas::Idea;
+use crate::activity::notes::Note;
+use crate::activity::CastBallot;
+use crate::session::core::{ActivityStatus, Event};
+use std::sync::Arc;
+
+impl SessionState {
+    pub(super) fn apply_event(&mut self, event: &Event, at: &str) {
+        match event {
+            Event::ParticipantJoined {
+                participant,
+                name,
+                group,
+                job_title,
+                token_hash,
+                admitted,
+                person,
+                held,
+            } => {
+                if let Ok(pseudonym) = self.pseudonyms.of(*participant) {
+                    Arc::make_mut(&mut self.pseudonym_teams).insert(pseudonym, *group);
+                }
+                Arc::make_mut(&mut self.index).insert(*participant, self.participants.len());
+                Arc::make_mut(&mut self.participants).push(Participant {
+                    id: *participant,
+                    name: name.clone(),
+                    group: *group,
+                    job_title: job_title.clone(),
+                    admitted: *admitted,
+                    removed: false,
+                    person: *person,
+                    held: *held,
+                    token_hash: token_hash.clone(),
+                });
+            }
+            Event::RosterUpdated { people } => self.roster = Arc::new(people.clone()),
+            Event::ParticipantAdmitted { participant } => {
+                if let Some(p) = self.participant_mut(participant) {
+                    p.admitted = true;
+                }
+            }
+            Event::ParticipantRemoved { participant } => {
+                if let Some(p) = self.participant_mut(participant) {
+                    p.removed = true;
+                }
+            }
+            Event::MovedTo { activity } => {
+                self.current = self.activity(activity).map(|(i, _)| i);
+            }
+            Event::ActivityOpened { activity } => self.set_status(activity, ActivityStatus::Open),
+            Event::ActivityClosed { activity } => self.set_status(activity, ActivityStatus::Closed),
+            Event::ResultsRevealed { activity } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.revealed = true;
+                }
+            }
+            Event::BallotCast {
+                activity,
+                voter,
+                group,
+                ballot,
+            } => {
+                let group = self.team_of(*group, voter);
+                if let Some(a) = self.activity_mut(activity) {
+                    let cast = CastBallot {
+                        group,
+                        ballot: ballot.clone(),
+                    };
+                    a.cast(*voter, cast);
+                }
+            }
+            Event::OptionsSet { activity, options } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.set_options(options.clone());
+                }
+            }
+            Event::IdeaAdded {
+                activity,
+                idea,
+                author,
+                group,
+                text,
+            } => {
+                let group = self.team_of(*group, author);
+                if let Some(a) = self.activity_mut(activity) {
+                    a.ideas.push(Idea {
+                        id: idea.clone(),
+                        text: text.clone(),
+                        group,
+                        author: *author,
+                        hidden: false,
+                        merged_into: None,
+                        merged: Vec::new(),
+                        edited: false,
+                    });
+                }
+            }
+            Event::IdeaEdited {
+                activity,
+                idea,
+                text,
+            } => {
+                if let Some(i) = self.idea_mut(activity, idea) {
+                    i.text = text.clone();
+                    i.edited = true;
+                }
+            }
+            Event::IdeaHidden {
+                activity,
+                idea,
+                hidden,
+            } => {
+                if let Some(i) = self.idea_mut(activity, idea) {
+                    i.hidden = *hidden;
+                }
+            }
+            Event::IdeasMerged {
+                activity,
+                idea,
+                into,
+            } => {
+                if let Some(i) = self.idea_mut(activity, idea) {
+                    i.merged_into = Some(into.clone());
+                }
+                if let Some(target) = self.idea_mut(activity, into) {
+                    target.merged.push(idea.clone());
+                }
+            }
+            Event::StatementAmended {
+                activity,
+                item,
+                text,
+                fields,
+            } => {
+                let min_group_size = self.workshop().min_group_size;
+                if let Some(a) = self.activity_mut(activity) {
+                    a.amend(item, text, fields, min_group_size);
+                }
+            }
+            Event::NoteAdded {
+                note,
+                kind,
+                text,
+                owner,
+                due,
+                activity,
+            } => Arc::make_mut(&mut self.notes).push(Note {
+                id: note.clone(),
+                kind: *kind,
+                text: text.clone(),
+                owner: owner.clone(),
+                due: due.clone(),
+                activity: activity.clone(),
+                at: at.to_string(),
+            }),
+            Event::TimerStarted {
+                activity,
+                seconds_left,
+                at,
+            } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.timer.seconds_left = *seconds_left;
+                    a.timer.running_since = Some(at.clone());
+                }
+            }
+            Event::TimerPaused {
+                activity,
+                seconds_left,
+            }
+            | Event::TimerReset {
+                activity,
+                seconds_left,
+            } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.timer.seconds_left = *seconds_left;
+                    a.timer.running_since = None;
+                }
+            }
+            Event::SessionEnded => {
+                self.status = SessionStatus::Ended;
+                for a in &mut self.activities {
+                    let a = Arc::make_mut(a);
+                    if a.status == ActivityStatus::Open {
+                        a.status = ActivityStatus::Closed;
+                    }
+                    a.timer.running_since = None;
+                }
+            }
+        }
+    }
+}
