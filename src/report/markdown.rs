@@ -47,7 +47,7 @@ pub fn report_markdown(source: &Source) -> String {
         }
         md.push('\n');
     }
-    md.push_str("\n## Timeline (UTC)\n\n");
+    md.push_str("\n## Timeline (UK time)\n\n");
     for entry in timeline(source) {
         let _ = writeln!(md, "- {} {}", entry.time, esc(&entry.text));
     }

@@ -8,7 +8,7 @@ use crate::session::Event;
 pub struct TimelineEntry {
     /// Seq of the event.
     pub seq: u64,
-    /// `HH:MM` (UTC).
+    /// `HH:MM`, UK time.
     pub time: String,
     /// What happened.
     pub text: String,
@@ -140,7 +140,7 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
             };
             TimelineEntry {
                 seq: r.seq,
-                time: clock(&r.at).to_string(),
+                time: clock(&r.at),
                 text,
             }
         })

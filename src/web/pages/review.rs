@@ -82,7 +82,7 @@ pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response 
                             Some(named) => (named.name),
                             None => "Series",
                         }
-                        span.hint { " — started " (members.last().map_or("", |h| date(&h.info().created_at))) }
+                        span.hint { " — started " (members.last().map_or_else(String::new, |h| date(&h.info().created_at))) }
                     }
                     p { a href={ "/review/series/" (s) } { "The series on one page" } }
                     table {
@@ -172,7 +172,7 @@ pub async fn session(
             }
             (notes_section(state))
             section aria-labelledby="timeline" {
-                h2 #timeline { "Timeline (UTC)" }
+                h2 #timeline { "Timeline (UK time)" }
                 ol.timeline {
                     @for entry in timeline(&source) {
                         li { time { (entry.time) } " " (entry.text) }
