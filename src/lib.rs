@@ -12,27 +12,34 @@
 //!   API and the join form let someone in; `web::series_api` series and rosters.
 //! - [`series`]: a council's series of workshops, its name and roster, kept
 //!   as `DATA_DIR/series/<id>.jsonl`; `series::roster` the pure roster rules.
-//! - [`session`]: the heart. [`session::decide`] turns a command into events or
-//!   a [`session::Rejection`]; [`session::SessionState::apply`] folds an event
-//!   into the state; [`session::execute`] does both for one command. All pure.
-//!   `session::handle` is what the web layer holds; [`session::actor`] is the
-//!   one tokio task per live session that owns the state and its transcript
-//!   writer, makes every event durable before anyone sees it, and publishes
-//!   rendered views on watch channels. [`session::registry`] maps session ids
-//!   and join codes to handles; [`session::carry`] moves results between
-//!   activities and workshops; `session::decide_join` matches a joiner to the
-//!   roster and holds doubtful joins for the facilitator.
-//! - [`activity`]: one file per activity kind: ballot validation and tallies,
-//!   and results by team.
+//! - [`session`]: the heart, in two rooms. `session::core` is pure: state,
+//!   commands, events, [`session::decide`] (a command into events or a
+//!   [`session::Rejection`]), `apply` (an event into the state), and
+//!   [`session::execute`] (both, for one command); `decide_join` matches a
+//!   joiner to the roster and holds doubtful joins. It imports nothing of the
+//!   runtime. `session::live` is the runtime: [`session::actor`] is the one
+//!   tokio task per live session that owns the state and its transcript
+//!   writer and makes every event durable before anyone sees it; the handle
+//!   is what the web layer holds; `live::publisher` owns the watch channels
+//!   and decides when to render; [`session::registry`] maps ids and codes to
+//!   handles.
+//! - [`activity`]: the activity kinds, one file each. [`activity::Kind`] is
+//!   the one seam (check, count, compare, export a ballot) and
+//!   [`activity::kind_of`] the one registry line per kind. Kinds import
+//!   nothing of the session: their refusals are [`activity::BallotError`].
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
 //! - [`transcript`]: the append-only JSONL store and its replay; appends from
 //!   rooms voting at the same moment are made durable by one sync.
 //! - [`render`]: maud views for each audience (participant, screen,
-//!   facilitator), SVG charts, and the session as JSON.
-//! - [`report`]: the organiser's record rebuilt from a transcript: timeline,
-//!   Markdown, CSV and JSON.
-//! - [`config`]: every size limit and tunable in one place.
-//! - [`app`]: wiring: binds the listener, replays transcripts, serves, shuts down.
+//!   facilitator) as functions of state, SVG charts, and the session as JSON.
+//! - [`report`]: the organiser's record rebuilt from a transcript: timeline
+//!   (UK time), Markdown, CSV and JSON.
+//! - [`error_code`]: every refusal's stable code; `web::error` gives each its
+//!   HTTP status, and a test holds both to `docs/api.md`.
+//! - [`config`]: every size limit and tunable in one place; [`metrics`] the
+//!   counters `/metrics` shows.
+//! - [`app`]: wiring: locks the data folder, binds the listener, replays
+//!   transcripts, serves, shuts down.
 //!
 //! The binary is `topteam` (`src/main.rs`: serve, check, export, verify); the
 //! load generator and its baseline are the workspace crate `load/`
