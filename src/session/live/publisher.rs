@@ -72,7 +72,7 @@ impl ViewSenders {
     /// Renders each watched audience once and publishes what changed. A view
     /// whose HTML is unchanged is not republished, so its sockets send nothing.
     /// `phones_changed` is false when nothing since the last publish can alter
-    /// the participant views ([`changes_participant_view`]), which then are
+    /// the participant views ([`crate::render::changes_participant_view`]), which then are
     /// not even rendered.
     pub fn publish(&mut self, state: &SessionState, phones_changed: bool) {
         let pass = Pass::new(state);
