@@ -4,6 +4,31 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The longest text of each kind, in characters: checked by the server and
+/// written into the pages' `maxlength` from here, so the two never disagree.
+pub mod text {
+    /// A person's name (joining, rosters).
+    pub const NAME: usize = 80;
+    /// A job title or portfolio.
+    pub const JOB_TITLE: usize = 80;
+    /// A session's title.
+    pub const SESSION_TITLE: usize = 200;
+    /// A series' name.
+    pub const SERIES_NAME: usize = 200;
+    /// An agreement statement's wording.
+    pub const STATEMENT: usize = 500;
+    /// One field of a statement (a performance agreement's measure, target...).
+    pub const FIELD: usize = 300;
+    /// A note, decision or action.
+    pub const NOTE: usize = 1000;
+    /// An action's owner.
+    pub const OWNER: usize = 120;
+    /// A reason for objecting.
+    pub const REASON: usize = 500;
+    /// What the join form takes as a code (six symbols, with room for spaces and dashes).
+    pub const CODE_INPUT: usize = 12;
+}
+
 /// Limits on what a client may send, and on what the server keeps.
 ///
 /// Everything a phone sends is hostile until parsed; these numbers bound the
@@ -57,8 +82,8 @@ impl Default for Limits {
             max_message_bytes: 16 * 1024,
             max_frame_bytes: 64 * 1024,
             max_body_bytes: 64 * 1024,
-            max_name_chars: 80,
-            max_job_title_chars: 80,
+            max_name_chars: text::NAME,
+            max_job_title_chars: text::JOB_TITLE,
             max_client_id_chars: 64,
             remembered_client_ids: 32,
             session_queue: 1024,

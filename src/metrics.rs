@@ -37,6 +37,10 @@ impl Metrics {
     pub fn session_started(&self) {
         self.sessions_live.fetch_add(1, Relaxed);
     }
+    /// A session task stopped.
+    pub fn session_stopped(&self) {
+        self.sessions_live.fetch_sub(1, Relaxed);
+    }
     /// A command reached a session.
     pub fn command(&self) {
         self.commands.fetch_add(1, Relaxed);

@@ -5,9 +5,9 @@ use super::BallotError;
 use serde::{Deserialize, Serialize};
 
 /// Longest note or action, in characters.
-pub const MAX_NOTE_CHARS: usize = 1000;
+pub const MAX_NOTE_CHARS: usize = crate::config::text::NOTE;
 /// Longest owner name, in characters.
-pub const MAX_OWNER_CHARS: usize = 120;
+pub const MAX_OWNER_CHARS: usize = crate::config::text::OWNER;
 
 /// What a note records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -116,7 +116,7 @@ fn agreement(activity: &ActivityState) -> Markup {
                 }
                 @let reason_id = format!("reason-{}-{}", activity.spec.id, item.id);
                 label.reason for=(reason_id) { "Reason (needed if you object)" }
-                textarea id=(reason_id) name={ "reason-" (item.id) } maxlength="500" rows="2" {}
+                textarea id=(reason_id) name={ "reason-" (item.id) } maxlength=(crate::config::text::REASON) rows="2" {}
             }
             }
         }

@@ -8,6 +8,7 @@ use super::results::{ballots, field_label, results_block};
 use crate::activity::Results;
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
 use crate::workshop::ActivityKind;
+use crate::config::text;
 use maud::{html, Markup};
 use std::cell::OnceCell;
 use std::time::SystemTime;
@@ -302,10 +303,10 @@ fn moderation(activity: &ActivityState) -> Markup {
                 @if let Some(current) = activity.current_statement(&o.id) {
                     form.amend data-command="amend" data-activity=(id) data-item=(o.id) {
                         label for={ "amend-" (id) "-" (o.id) } { "Statement " (o.id) }
-                        textarea id={ "amend-" (id) "-" (o.id) } name="text" rows="2" maxlength="500" { (current.text) }
+                        textarea id={ "amend-" (id) "-" (o.id) } name="text" rows="2" maxlength=(text::STATEMENT) { (current.text) }
                         @for field in &activity.spec.fields {
                             label for={ "amend-" (id) "-" (o.id) "-" (field) } { (field_label(field)) }
-                            input type="text" id={ "amend-" (id) "-" (o.id) "-" (field) } name={ "fields." (field) } maxlength="300" value=(current.fields.get(field).map(String::as_str).unwrap_or(""));
+                            input type="text" id={ "amend-" (id) "-" (o.id) "-" (field) } name={ "fields." (field) } maxlength=(text::FIELD) value=(current.fields.get(field).map(String::as_str).unwrap_or(""));
                         }
                         button type="submit" { "Amend" }
                     }
@@ -332,16 +333,16 @@ fn notes_panel(state: &SessionState) -> Markup {
             }
             form data-command="note" {
                 label for="note-text" { "Note or decision" }
-                textarea id="note-text" name="text" rows="2" maxlength="1000" {}
+                textarea id="note-text" name="text" rows="2" maxlength=(text::NOTE) {}
                 label for="note-kind" { "Kind" }
                 select id="note-kind" name="kind" { option value="note" { "Note" } option value="decision" { "Decision" } }
                 button type="submit" { "Add" }
             }
             form data-command="action" {
                 label for="action-text" { "Action" }
-                input type="text" id="action-text" name="text" maxlength="1000";
+                input type="text" id="action-text" name="text" maxlength=(text::NOTE);
                 label for="action-owner" { "Owner" }
-                input type="text" id="action-owner" name="owner" maxlength="120";
+                input type="text" id="action-owner" name="owner" maxlength=(text::OWNER);
                 label for="action-due" { "Due date" }
                 input type="date" id="action-due" name="due";
                 button type="submit" { "Add action" }

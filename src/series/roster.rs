@@ -11,7 +11,7 @@ use uuid::Uuid;
 /// thirty is a large council; this leaves room for observers.
 pub const MAX_ROSTER: usize = 200;
 /// Longest name or job title on a roster, in characters.
-pub const MAX_PERSON_CHARS: usize = 80;
+pub const MAX_PERSON_CHARS: usize = crate::config::text::NAME;
 
 /// Someone expected at the series' workshops.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

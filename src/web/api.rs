@@ -43,7 +43,7 @@ pub async fn create_session(
         )
     })?;
     let title = match body.title {
-        Some(t) => clean_text(&t, 200, "title")?,
+        Some(t) => clean_text(&t, crate::config::text::SESSION_TITLE, "title")?,
         None => workshop.title.clone(),
     };
     let handle = start_session(&app, &workshop, title, body.series).await?;

@@ -17,7 +17,7 @@ use std::time::SystemTime;
 use uuid::Uuid;
 
 /// Longest series name, in characters.
-pub const MAX_SERIES_NAME_CHARS: usize = 200;
+pub const MAX_SERIES_NAME_CHARS: usize = crate::config::text::SERIES_NAME;
 
 /// `POST /api/series` body.
 #[derive(Debug, Deserialize)]

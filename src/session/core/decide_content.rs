@@ -9,8 +9,8 @@ use crate::activity::notes::{check_due, NoteKind, MAX_NOTE_CHARS, MAX_OWNER_CHAR
 use crate::workshop::ActivityKind;
 
 /// Longest statement wording, and longest field value, in characters.
-const MAX_STATEMENT_CHARS: usize = 500;
-const MAX_FIELD_CHARS: usize = 300;
+const MAX_STATEMENT_CHARS: usize = crate::config::text::STATEMENT;
+const MAX_FIELD_CHARS: usize = crate::config::text::FIELD;
 
 /// A participant offers an idea.
 pub(super) fn idea(

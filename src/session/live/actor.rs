@@ -148,6 +148,7 @@ impl SessionTask {
         if self.dirty {
             self.render();
         }
+        self.metrics.session_stopped();
         tracing::debug!(session = %id, "session task stopped");
     }
 

@@ -37,7 +37,7 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                         @for w in app.workshops.iter() { option value=(w.id) { (w.title) } }
                     }
                     label for="title" { "Title shown to the room" }
-                    input #title type="text" name="title" maxlength="200" placeholder="e.g. Ashfield cabinet and CLT, workshop 2";
+                    input #title type="text" name="title" maxlength=(crate::config::text::SESSION_TITLE) placeholder="e.g. Ashfield cabinet and CLT, workshop 2";
                     label for="series" { "Series" }
                     p.hint #series-hint { "Workshops 2 and 3 carry results over from earlier sessions of the same series." }
                     select #series name="series" aria-describedby="series-hint" {
@@ -170,7 +170,7 @@ pub async fn create(
     let Some(workshop) = app.workshops.get(&form.workshop) else {
         return Redirect::to("/facilitate").into_response();
     };
-    let title = match crate::activity::clean_line(&form.title, 200, "title") {
+    let title = match crate::activity::clean_line(&form.title, crate::config::text::SESSION_TITLE, "title") {
         Ok(t) => t,
         Err(_) => workshop.title.clone(),
     };

@@ -11,6 +11,7 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use crate::config::text;
 use maud::{html, Markup};
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -193,7 +194,7 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
             form.join method="post" action="/join" {
                 label for="code" { "Session code" }
                 p.hint #code-hint { "Six letters and numbers, shown on the screen." }
-                input #code type="text" name="code" value=(form.code) autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="12" required aria-describedby="code-hint";
+                input #code type="text" name="code" value=(form.code) autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength=(text::CODE_INPUT) required aria-describedby="code-hint";
                 @if listed {
                     fieldset.roster {
                         legend { "Who are you?" }
@@ -215,7 +216,7 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
                     p.hint { "Not on the list? Choose that, then give your name and team below. The facilitator will let you in." }
                 }
                 label for="name" { "Your name" @if listed { " (if not on the list)" } }
-                input #name type="text" name="name" value=(form.name) autocomplete="name" maxlength="80" required[!listed];
+                input #name type="text" name="name" value=(form.name) autocomplete="name" maxlength=(text::NAME) required[!listed];
                 fieldset {
                     legend { "Your team" @if listed { " (if not on the list)" } }
                     @for g in groups {
@@ -227,7 +228,7 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
                     }
                 }
                 label for="job_title" { "Job title or portfolio (optional)" }
-                input #job_title type="text" name="job_title" value=(form.job_title) maxlength="80";
+                input #job_title type="text" name="job_title" value=(form.job_title) maxlength=(text::JOB_TITLE);
                 button.primary type="submit" { "Join" }
             }
         }
