@@ -6,9 +6,9 @@
 use super::ballots::ballot_form;
 use super::results::{ballots, field_label, results_block};
 use crate::activity::Results;
+use crate::config::text;
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
 use crate::workshop::ActivityKind;
-use crate::config::text;
 use maud::{html, Markup};
 use std::cell::OnceCell;
 use std::time::SystemTime;

@@ -103,6 +103,24 @@ pub fn parse_participant_token(token: &str) -> Option<(Uuid, String)> {
     Some((id.parse().ok()?, hash_token(token)))
 }
 
+/// The participant this browser's cookie proves to be in the session, as the
+/// session stands now (never someone removed), with the token itself. The
+/// phone page and joining again both ask this; sockets are checked inside
+/// the session task, against the same token hash.
+pub fn participant_by_cookie(
+    handle: &crate::session::SessionHandle,
+    headers: &HeaderMap,
+) -> Option<(crate::session::Participant, String)> {
+    let token = cookie(headers, &participant_cookie(handle.info().id))?;
+    let (id, hash) = parse_participant_token(token)?;
+    let me = handle
+        .state()
+        .participant(&id)
+        .filter(|p| p.present() && p.token_matches(&hash))?
+        .clone();
+    Some((me, token.to_string()))
+}
+
 /// A random facilitator key.
 pub fn new_admin_key() -> String {
     format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())

@@ -87,6 +87,11 @@ pub async fn join(
     if let Some(again) = returning(&handle, headers) {
         return Ok(again);
     }
+    if removed_here(&handle, headers) {
+        // The facilitator removed this browser's participant: joining again
+        // from it is theirs to allow, not a way back in.
+        return Err(crate::session::Rejection::Removed.into());
+    }
     let who = match attempt.who {
         Who::Person(id) => Claim::Person(id),
         Who::Named {
@@ -131,20 +136,26 @@ pub async fn join(
 /// The participant this browser already is in the session (its cookie), if
 /// still there: joining again from the same phone is not a second person.
 pub fn returning(handle: &SessionHandle, headers: &HeaderMap) -> Option<Joined> {
-    let session = handle.info().id;
-    let token = auth::cookie(headers, &auth::participant_cookie(session))?;
-    let (id, hash) = auth::parse_participant_token(token)?;
-    let state = handle.state();
-    let me = state
-        .participant(&id)
-        .filter(|p| p.present() && p.token_matches(&hash))?;
+    let (me, token) = auth::participant_by_cookie(handle, headers)?;
     Some(Joined {
-        session,
-        participant: id,
-        token: token.to_string(),
+        session: handle.info().id,
+        participant: me.id,
+        token,
         admitted: me.admitted,
         held: if me.admitted { None } else { me.held },
     })
+}
+
+/// Whether this browser's cookie names someone the facilitator removed.
+fn removed_here(handle: &SessionHandle, headers: &HeaderMap) -> bool {
+    auth::cookie(headers, &auth::participant_cookie(handle.info().id))
+        .and_then(auth::parse_participant_token)
+        .is_some_and(|(id, hash)| {
+            handle
+                .state()
+                .participant(&id)
+                .is_some_and(|p| p.removed && p.token_matches(&hash))
+        })
 }
 
 /// A typed name: one line, printable, and with letters or digits to tell it

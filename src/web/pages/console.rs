@@ -170,10 +170,12 @@ pub async fn create(
     let Some(workshop) = app.workshops.get(&form.workshop) else {
         return Redirect::to("/facilitate").into_response();
     };
-    let title = match crate::activity::clean_line(&form.title, crate::config::text::SESSION_TITLE, "title") {
-        Ok(t) => t,
-        Err(_) => workshop.title.clone(),
-    };
+    let title =
+        match crate::activity::clean_line(&form.title, crate::config::text::SESSION_TITLE, "title")
+        {
+            Ok(t) => t,
+            Err(_) => workshop.title.clone(),
+        };
     let series = form.series.parse().ok();
     match crate::web::api::start_session(&app, &workshop, title, series).await {
         Ok(handle) => Redirect::to(&format!("/facilitate/{}", handle.info().id)).into_response(),

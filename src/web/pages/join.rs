@@ -2,6 +2,7 @@
 //! Works without JavaScript.
 
 use super::{layout, Page};
+use crate::config::text;
 use crate::error_code::ErrorCode;
 use crate::series::Person;
 use crate::web::joining::{self, JoinAttempt, Who};
@@ -11,7 +12,6 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use crate::config::text;
 use maud::{html, Markup};
 use serde::Deserialize;
 use std::net::SocketAddr;

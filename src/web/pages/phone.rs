@@ -19,20 +19,10 @@ pub async fn page(
         return Redirect::to("/").into_response();
     };
     let info = handle.info().clone();
-    let cookie = auth::cookie(&headers, &auth::participant_cookie(info.id));
-    let me = cookie
-        .and_then(auth::parse_participant_token)
-        .and_then(|(id, hash)| {
-            let state = handle.state();
-            let p = state
-                .participant(&id)
-                .filter(|p| p.token_matches(&hash))?
-                .clone();
-            Some((p, state))
-        });
-    let Some((me, state)) = me else {
+    let Some((me, _)) = auth::participant_by_cookie(&handle, &headers) else {
         return Redirect::to(&format!("/join/{}", info.code)).into_response();
     };
+    let state = handle.state();
     let view = if !me.admitted {
         waiting_view()
     } else if me.group == Group::Observer {

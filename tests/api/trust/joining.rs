@@ -381,4 +381,18 @@ async fn spoofed_names_are_refused_and_a_removed_phone_is_refused_before_its_soc
         }
         other => panic!("a removed phone's socket opened: {other:?}"),
     }
+    // Nor can that browser simply join again.
+    let again = app
+        .http
+        .post(app.url("/api/join"))
+        .header(
+            "cookie",
+            format!("tt_{}={}", session.id.replace('-', ""), joined.token),
+        )
+        .header("origin", app.url(""))
+        .json(&json!({ "code": session.code, "name": "Pat Smith", "group": "cabinet" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 403);
 }
