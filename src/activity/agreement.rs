@@ -262,6 +262,10 @@ pub fn outcome(tally: &ItemTally, versions: usize, closed: bool) -> Outcome {
 pub struct Agreement;
 
 impl Kind for Agreement {
+    fn uses(&self, setting: &str) -> bool {
+        setting == "fields"
+    }
+
     fn validate(
         &self,
         spec: &ActivitySpec,

@@ -1,6 +1,6 @@
 //! `dots`: each participant spreads a budget of dots over the options.
 
-use super::kind::{Answer, Kind};
+use super::kind::{needs_options, Answer, Kind, SettingProblem};
 use super::BallotError;
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
@@ -123,6 +123,23 @@ pub fn reading(index: Option<f64>) -> &'static str {
 pub struct Dots;
 
 impl Kind for Dots {
+    fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
+        let mut problems = needs_options(spec);
+        match spec.dots {
+            None => problems.push(("dots", "say how many dots each person has".into())),
+            Some(0) => problems.push(("dots", "the budget must be at least 1".into())),
+            Some(_) => {}
+        }
+        if spec.max_per_option == Some(0) {
+            problems.push(("max_per_option", "must be at least 1".into()));
+        }
+        problems
+    }
+
+    fn uses(&self, setting: &str) -> bool {
+        matches!(setting, "dots" | "max_per_option")
+    }
+
     fn validate(
         &self,
         spec: &ActivitySpec,

@@ -1,8 +1,9 @@
 //! `ideas`: short texts from participants, which the facilitator can edit,
 //! hide or merge; the visible list can become a later activity's options.
 
-use super::kind::Kind;
+use super::kind::{takes_no_options, Kind, SettingProblem};
 use super::ParticipantId;
+use crate::workshop::ActivitySpec;
 use crate::workshop::Group;
 use serde::Serialize;
 
@@ -89,4 +90,19 @@ pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>, teams: bool) -> IdeasTal
 /// The `ideas` kind: ideas are messages of their own, not ballots.
 pub struct Ideas;
 
-impl Kind for Ideas {}
+impl Kind for Ideas {
+    fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
+        let mut problems = takes_no_options(spec);
+        if spec.max_ideas == Some(0) || spec.max_chars == Some(0) {
+            problems.push(("max_ideas", "limits must be at least 1".into()));
+        }
+        if spec.max_chars.is_some_and(|n| n > 1000) {
+            problems.push(("max_chars", "ideas may be at most 1000 characters".into()));
+        }
+        problems
+    }
+
+    fn uses(&self, setting: &str) -> bool {
+        matches!(setting, "max_ideas" | "max_chars")
+    }
+}

@@ -34,8 +34,25 @@ impl Answer {
     }
 }
 
+/// A problem with a script's settings for one activity: the field (after
+/// `activity[i].`) and what is wrong.
+pub type SettingProblem = (&'static str, String);
+
 /// What the rest of the code asks of an activity kind.
 pub trait Kind: Sync {
+    /// Problems with this kind's own settings in a script. By default a kind
+    /// takes ballots over options, so it needs options or `from`.
+    fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
+        needs_options(spec)
+    }
+
+    /// Whether a kind-specific script setting (`dots`, `max_per_option`,
+    /// `max_ideas`, `max_chars`, `fields`) means something for this kind.
+    fn uses(&self, setting: &str) -> bool {
+        let _ = setting;
+        false
+    }
+
     /// Checks a ballot of this kind's shape against the activity's settings
     /// and returns its normal form. `versions` gives each statement's current
     /// version (agreements).
@@ -93,6 +110,27 @@ pub fn kind_of(kind: ActivityKind) -> &'static dyn Kind {
         ActivityKind::Rating => &rating::Rating,
         ActivityKind::Notes => &notes::Notes,
     }
+}
+
+/// The settings only some kinds use; each kind says which are its own.
+pub const KIND_SETTINGS: [&str; 5] = ["dots", "max_per_option", "max_ideas", "max_chars", "fields"];
+
+/// A ballot kind's options come from the script or from an earlier activity.
+pub(crate) fn needs_options(spec: &ActivitySpec) -> Vec<SettingProblem> {
+    if spec.options.is_empty() && spec.from.is_none() {
+        let why = format!("a {} activity needs options or `from`", spec.kind.as_str());
+        return vec![("option", why)];
+    }
+    Vec::new()
+}
+
+/// Ideas and notes take no options.
+pub(crate) fn takes_no_options(spec: &ActivitySpec) -> Vec<SettingProblem> {
+    if !spec.options.is_empty() || spec.from.is_some() {
+        let why = format!("a {} activity takes no options", spec.kind.as_str());
+        return vec![("option", why)];
+    }
+    Vec::new()
 }
 
 /// Every option or item of the activity has an answer in `answered`.

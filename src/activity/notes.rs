@@ -1,7 +1,8 @@
 //! `notes`: the facilitator's notes, decisions and actions (owner, due date).
 
-use super::kind::Kind;
+use super::kind::{takes_no_options, Kind, SettingProblem};
 use super::BallotError;
+use crate::workshop::ActivitySpec;
 use serde::{Deserialize, Serialize};
 
 /// Longest note or action, in characters.
@@ -84,7 +85,16 @@ pub fn check_due(due: &str) -> Result<String, BallotError> {
 /// The `notes` kind: the facilitator's, with no ballots.
 pub struct Notes;
 
-impl Kind for Notes {}
+impl Kind for Notes {
+    fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
+        let mut problems = takes_no_options(spec);
+        if spec.anonymous {
+            let why = "notes are the facilitator's; they cannot be anonymous";
+            problems.push(("anonymous", why.into()));
+        }
+        problems
+    }
+}
 
 #[cfg(test)]
 mod tests {

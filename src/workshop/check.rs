@@ -1,6 +1,8 @@
 //! Checking a workshop script: every problem, each with its field path.
 
-use super::{ActivityKind, ActivitySpec, Workshop};
+use super::{ActivitySpec, Workshop};
+use crate::activity::kind::KIND_SETTINGS;
+use crate::activity::kind_of;
 
 impl Workshop {
     /// Every problem with the script, each as `field.path: message`.
@@ -72,85 +74,34 @@ impl Workshop {
         out
     }
 
+    /// The kind's own checks, then settings that belong to other kinds, then
+    /// the settings every kind shares.
     fn check_kind(&self, a: &ActivitySpec, at: &str, say: &mut impl FnMut(&str, String)) {
-        let needs_options = matches!(
-            a.kind,
-            ActivityKind::Dots
-                | ActivityKind::Rank
-                | ActivityKind::RoleMap
-                | ActivityKind::Agreement
-                | ActivityKind::Rating
-        );
-        if needs_options && a.options.is_empty() && a.from.is_none() {
-            say(
-                &format!("{at}.option"),
-                format!("a {} activity needs options or `from`", a.kind.as_str()),
-            );
+        let kind = kind_of(a.kind);
+        for (field, message) in kind.check(a) {
+            say(&format!("{at}.{field}"), message);
         }
-        if matches!(a.kind, ActivityKind::Ideas | ActivityKind::Notes)
-            && (!a.options.is_empty() || a.from.is_some())
-        {
-            say(
-                &format!("{at}.option"),
-                format!("a {} activity takes no options", a.kind.as_str()),
-            );
-        }
-        if a.kind == ActivityKind::Dots {
-            match a.dots {
-                None => say(
-                    &format!("{at}.dots"),
-                    "say how many dots each person has".into(),
-                ),
-                Some(0) => say(
-                    &format!("{at}.dots"),
-                    "the budget must be at least 1".into(),
-                ),
-                Some(_) => {}
+        let set = |setting: &str| match setting {
+            "dots" => a.dots.is_some(),
+            "max_per_option" => a.max_per_option.is_some(),
+            "max_ideas" => a.max_ideas.is_some(),
+            "max_chars" => a.max_chars.is_some(),
+            "fields" => !a.fields.is_empty(),
+            _ => false,
+        };
+        for setting in KIND_SETTINGS {
+            if set(setting) && !kind.uses(setting) {
+                say(
+                    &format!("{at}.{setting}"),
+                    format!("a {} activity has no `{setting}`", a.kind.as_str()),
+                );
             }
-            if a.max_per_option == Some(0) {
-                say(&format!("{at}.max_per_option"), "must be at least 1".into());
-            }
-        } else if a.dots.is_some() || a.max_per_option.is_some() {
-            say(
-                &format!("{at}.dots"),
-                "only a dots activity has a dots budget".into(),
-            );
-        }
-        if a.kind != ActivityKind::Ideas && (a.max_ideas.is_some() || a.max_chars.is_some()) {
-            say(
-                &format!("{at}.max_ideas"),
-                "only an ideas activity limits ideas".into(),
-            );
-        }
-        if a.max_ideas == Some(0) || a.max_chars == Some(0) {
-            say(
-                &format!("{at}.max_ideas"),
-                "limits must be at least 1".into(),
-            );
-        }
-        if a.max_chars.is_some_and(|n| n > 1000) {
-            say(
-                &format!("{at}.max_chars"),
-                "ideas may be at most 1000 characters".into(),
-            );
-        }
-        if !a.fields.is_empty() && a.kind != ActivityKind::Agreement {
-            say(
-                &format!("{at}.fields"),
-                "only agreement statements have fields".into(),
-            );
         }
         if a.minutes == Some(0) {
             say(&format!("{at}.minutes"), "must be at least 1".into());
         }
         if a.take == Some(0) {
             say(&format!("{at}.take"), "must be at least 1".into());
-        }
-        if a.kind == ActivityKind::Notes && a.anonymous {
-            say(
-                &format!("{at}.anonymous"),
-                "notes are the facilitator's; they cannot be anonymous".into(),
-            );
         }
     }
 

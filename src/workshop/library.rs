@@ -188,7 +188,16 @@ pub fn check_files(files: &[PathBuf]) -> std::io::Result<CheckReport> {
     let summaries = parsed.iter().map(|(f, w)| {
         (
             f.clone(),
-            format!("ok ({}, {} activities)", w.id, w.activities.len()),
+            format!(
+                "ok ({}, {} {})",
+                w.id,
+                w.activities.len(),
+                if w.activities.len() == 1 {
+                    "activity"
+                } else {
+                    "activities"
+                }
+            ),
         )
     });
     let summaries: Vec<_> = summaries.collect();
