@@ -146,6 +146,22 @@ impl ActivityState {
     /// Results for everyone and by group. Named ballots of removed participants
     /// do not count; anonymous ones cannot be told apart and still do.
     pub fn results(&self, state: &SessionState) -> Results {
+        if self.spec.anonymous
+            && self.spec.kind.takes_ballots()
+            && self.status == ActivityStatus::Open
+        {
+            let split = Split {
+                anonymous: true,
+                min_group_size: state.workshop().min_group_size,
+            };
+            return Results::withheld(&self.spec, split);
+        }
+        self.counted_results(state)
+    }
+
+    /// The results as counted, even of an anonymous vote still open: for
+    /// carrying options on (which happens as it closes), never for showing.
+    pub fn counted_results(&self, state: &SessionState) -> Results {
         let split = Split {
             anonymous: self.spec.anonymous,
             min_group_size: state.workshop().min_group_size,
@@ -158,9 +174,6 @@ impl ActivityState {
                     .iter()
                     .filter(|n| n.activity.as_deref() == Some(&self.spec.id));
                 Results::of_notes(notes.cloned().collect())
-            }
-            _ if self.spec.anonymous && self.status == ActivityStatus::Open => {
-                Results::withheld(&self.spec, split)
             }
             _ => {
                 let counted = self

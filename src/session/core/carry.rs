@@ -23,7 +23,7 @@ pub fn carried_options(
         detail: detail.clone(),
         ..OptionSpec::new(id, label)
     };
-    let results = source.results(state);
+    let results = source.counted_results(state);
     // Dots drop options nobody chose (when anyone chose anything); a rank
     // keeps them all, since last place earns 0 points yet was still ranked.
     let ranked = |scores: Vec<(&str, u64)>, drop_unsupported: bool| -> Vec<OptionSpec> {
