@@ -140,6 +140,14 @@ async fn cookie_requests_from_our_pages(
         && auth::has_auth_cookie(headers)
     {
         if let Err(e) = auth::check_cookie_request_origin(headers) {
+            // A form posted from a page elsewhere gets a page, not JSON.
+            let from_a_form = headers
+                .get(axum::http::header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+            if from_a_form {
+                return (e.status, pages::refusal_page(&e.message)).into_response();
+            }
             return e.into_response();
         }
     }

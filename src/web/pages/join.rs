@@ -129,6 +129,9 @@ fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiErro
         |m: &str| crate::web::error::ApiError::new(ErrorCode::InvalidRequest, m.to_string());
     let who = match form.person.as_str() {
         "" | NOT_LISTED => {
+            if form.name.trim().is_empty() {
+                return Err(invalid("Write your name, or choose it from the list."));
+            }
             let group: Group =
                 serde_json::from_value(serde_json::Value::String(form.group.clone()))
                     .map_err(|_| invalid("Choose your team."))?;

@@ -69,6 +69,26 @@ async fn static_file(content_type: &'static str, body: &'static str) -> Response
         .into_response()
 }
 
+/// A page that says a request was refused, for forms (the API answers JSON).
+pub fn refusal_page(message: &str) -> maud::Markup {
+    let content = maud::html! {
+        header.site { p.brand { "topteam" } }
+        main #main {
+            h1 { "That did not work" }
+            div.error-summary role="alert" { p { (message) } }
+            p { a href="/" { "Go to topteam's own page" } " and try again from there." }
+        }
+    };
+    layout(
+        Page {
+            title: "Refused",
+            class: "phone",
+            ..Default::default()
+        },
+        content,
+    )
+}
+
 /// The address people type on their phones, from the Host the projector used.
 pub fn base_url(headers: &HeaderMap) -> String {
     let host = headers

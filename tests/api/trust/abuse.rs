@@ -214,6 +214,18 @@ async fn a_cookie_request_from_another_site_is_refused() {
         "live",
         "nothing changed"
     );
+    // A form posted from another site gets a page that says so, not JSON.
+    let form = app
+        .http
+        .post(app.url("/facilitate/logout"))
+        .header("cookie", &cookie)
+        .header("origin", "http://elsewhere.example")
+        .form(&[("x", "y")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 403);
+    assert!(form.text().await.unwrap().contains("That did not work"));
     let response = send(Some(format!("http://{}", app.addr))).await.unwrap();
     assert_eq!(response.status(), 200, "our own console page may");
     assert_eq!(app.state(&session.id).await["status"], "ended");
