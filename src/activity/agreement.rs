@@ -2,7 +2,7 @@
 //! reason). Consent holds when nobody objects. Amending a statement starts a
 //! new version; every earlier version keeps its tally.
 
-use super::kind::{answers_every_item, wire_name, Answer, Kind};
+use super::kind::{answers_every_item, wire_name, wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::Tally;
 use super::{Ballot, CastBallot};
@@ -272,12 +272,10 @@ impl Kind for Agreement {
         versions: &BTreeMap<String, u32>,
         ballot: Ballot,
     ) -> Result<Ballot, BallotError> {
-        match ballot {
-            Ballot::Responses(r) => validate(spec, versions, r).map(Ballot::Responses),
-            _ => Err(BallotError::WrongBallotKind {
-                expected: spec.kind.ballot_shape(),
-            }),
-        }
+        let Ballot::Responses(r) = ballot else {
+            return Err(wrong_kind(spec));
+        };
+        validate(spec, versions, r).map(Ballot::Responses)
     }
 
     fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {

@@ -1,6 +1,6 @@
 //! `dots`: each participant spreads a budget of dots over the options.
 
-use super::kind::{needs_options, Answer, Kind, SettingProblem};
+use super::kind::{needs_options, wrong_kind, Answer, Kind, SettingProblem};
 use super::BallotError;
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
@@ -146,12 +146,10 @@ impl Kind for Dots {
         _: &BTreeMap<String, u32>,
         ballot: Ballot,
     ) -> Result<Ballot, BallotError> {
-        match ballot {
-            Ballot::Dots(d) => validate(spec, d).map(Ballot::Dots),
-            _ => Err(BallotError::WrongBallotKind {
-                expected: spec.kind.ballot_shape(),
-            }),
-        }
+        let Ballot::Dots(d) = ballot else {
+            return Err(wrong_kind(spec));
+        };
+        validate(spec, d).map(Ballot::Dots)
     }
 
     fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {

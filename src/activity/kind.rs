@@ -62,10 +62,8 @@ pub trait Kind: Sync {
         versions: &BTreeMap<String, u32>,
         ballot: Ballot,
     ) -> Result<Ballot, BallotError> {
-        let _ = (spec, versions, ballot);
-        Err(BallotError::WrongBallotKind {
-            expected: spec.kind.ballot_shape(),
-        })
+        let _ = (versions, ballot);
+        Err(wrong_kind(spec))
     }
 
     /// Counts ballots (everyone, or one team's).
@@ -114,6 +112,13 @@ pub fn kind_of(kind: ActivityKind) -> &'static dyn Kind {
 
 /// The settings only some kinds use; each kind says which are its own.
 pub const KIND_SETTINGS: [&str; 5] = ["dots", "max_per_option", "max_ideas", "max_chars", "fields"];
+
+/// The refusal of a ballot shaped for another kind.
+pub(crate) fn wrong_kind(spec: &ActivitySpec) -> BallotError {
+    BallotError::WrongBallotKind {
+        expected: spec.kind.ballot_shape(),
+    }
+}
 
 /// A ballot kind's options come from the script or from an earlier activity.
 pub(crate) fn needs_options(spec: &ActivitySpec) -> Vec<SettingProblem> {

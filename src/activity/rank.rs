@@ -1,7 +1,7 @@
 //! `rank`: each participant orders all the options; Borda scores, and how far
 //! the cabinet's order agrees with the management team's (Kendall's tau).
 
-use super::kind::{Answer, Kind};
+use super::kind::{wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
@@ -139,12 +139,10 @@ impl Kind for Rank {
         _: &BTreeMap<String, u32>,
         ballot: Ballot,
     ) -> Result<Ballot, BallotError> {
-        match ballot {
-            Ballot::Order(o) => validate(spec, o).map(Ballot::Order),
-            _ => Err(BallotError::WrongBallotKind {
-                expected: spec.kind.ballot_shape(),
-            }),
-        }
+        let Ballot::Order(o) = ballot else {
+            return Err(wrong_kind(spec));
+        };
+        validate(spec, o).map(Ballot::Order)
     }
 
     fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {

@@ -1,6 +1,6 @@
 //! `rating`: items scored 1 to 5; mean and spread by group.
 
-use super::kind::{answers_every_item, Answer, Kind};
+use super::kind::{answers_every_item, wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::Tally;
 use super::{Ballot, CastBallot};
@@ -125,12 +125,10 @@ impl Kind for Rating {
         _: &BTreeMap<String, u32>,
         ballot: Ballot,
     ) -> Result<Ballot, BallotError> {
-        match ballot {
-            Ballot::Scores(s) => validate(spec, s).map(Ballot::Scores),
-            _ => Err(BallotError::WrongBallotKind {
-                expected: spec.kind.ballot_shape(),
-            }),
-        }
+        let Ballot::Scores(s) = ballot else {
+            return Err(wrong_kind(spec));
+        };
+        validate(spec, s).map(Ballot::Scores)
     }
 
     fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {

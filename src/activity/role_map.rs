@@ -1,7 +1,7 @@
 //! `role_map`: each responsibility placed at members lead / joint / officers lead;
 //! the distribution by group and the responsibilities the two teams see differently.
 
-use super::kind::{answers_every_item, wire_name, Answer, Kind};
+use super::kind::{answers_every_item, wire_name, wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
@@ -192,12 +192,10 @@ impl Kind for RoleMap {
         _: &BTreeMap<String, u32>,
         ballot: Ballot,
     ) -> Result<Ballot, BallotError> {
-        match ballot {
-            Ballot::Placements(p) => validate(spec, p).map(Ballot::Placements),
-            _ => Err(BallotError::WrongBallotKind {
-                expected: spec.kind.ballot_shape(),
-            }),
-        }
+        let Ballot::Placements(p) = ballot else {
+            return Err(wrong_kind(spec));
+        };
+        validate(spec, p).map(Ballot::Placements)
     }
 
     fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {
