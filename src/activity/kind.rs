@@ -1,11 +1,12 @@
 //! The one seam between an activity kind and the rest of the code: what a
 //! kind does with ballots. Each kind implements [`Kind`] in its own file, and
 //! [`kind_of`] is the one registry; nothing else matches on which kind it is
-//! to check, count, compare or export a ballot.
+//! to check, count, compare, show or export a ballot. How a kind is shown is
+//! its [`super::Show`] side, in the same folder.
 
 use super::{agreement, dots, ideas, notes, rank, rating, role_map};
-use super::{Ballot, BallotError, CastBallot, Comparison, Tally};
-use crate::workshop::{ActivityKind, ActivitySpec};
+use super::{ActivityView, Ballot, BallotError, CastBallot, Comparison, Results, Tally};
+use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec};
 use std::collections::BTreeMap;
 
 /// One answer to one item, as an export lists it: the item, the statement
@@ -39,7 +40,7 @@ impl Answer {
 pub type SettingProblem = (&'static str, String);
 
 /// What the rest of the code asks of an activity kind.
-pub trait Kind: Sync {
+pub trait Kind: super::Show + Sync {
     /// Problems with this kind's own settings in a script. By default a kind
     /// takes ballots over options, so it needs options or `from`.
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
@@ -88,6 +89,13 @@ pub trait Kind: Sync {
     fn is_complete(&self, spec: &ActivitySpec, ballot: &Ballot) -> bool {
         let _ = (spec, ballot);
         true
+    }
+
+    /// The options this activity passes on to a later one (`from`), best
+    /// first, in the order and wording the room left them.
+    fn carried(&self, view: &ActivityView, results: &Results) -> Vec<OptionSpec> {
+        let _ = (view, results);
+        Vec::new()
     }
 
     /// The answers a ballot gives, one per item, for exports.
@@ -149,4 +157,21 @@ pub(crate) fn wire_name(value: &impl serde::Serialize) -> String {
         .ok()
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_default()
+}
+
+/// Options in the order of `scores`, best first. With `drop_unsupported`,
+/// options scoring 0 are left out when any option scored more (dots: an option
+/// nobody chose is not a priority; a rank keeps them all, since last place
+/// earns 0 points yet was still ranked).
+pub(crate) fn carried_by_score(
+    spec: &ActivitySpec,
+    scores: Vec<(&str, u64)>,
+    drop_unsupported: bool,
+) -> Vec<OptionSpec> {
+    let any = scores.iter().any(|(_, s)| *s > 0);
+    scores
+        .into_iter()
+        .filter(|(_, s)| !(drop_unsupported && any) || *s > 0)
+        .filter_map(|(id, _)| spec.option(id).map(|o| OptionSpec::new(&o.id, &o.label)))
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Activity kinds: what a ballot looks like, how it is checked, how ballots are tallied.
 //!
-//! Each kind lives in its own file and is pure: no clock, no I/O.
+//! Each kind lives in its own folder (`<kind>/mod.rs` its rules, `<kind>/show.rs`
+//! how it is shown) and is pure: no clock, no I/O.
 
 pub mod agreement;
 pub mod dots;
@@ -12,10 +13,12 @@ pub mod rank;
 pub mod rating;
 mod results;
 pub mod role_map;
+pub mod show;
 
 pub use error::BallotError;
 pub use kind::{kind_of, Answer, Kind};
 pub use results::{Comparison, GroupResult, Results, Split};
+pub use show::{ActivityView, Show};
 
 use crate::workshop::{ActivityKind, ActivitySpec, Group};
 use serde::{Deserialize, Serialize};

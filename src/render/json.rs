@@ -1,7 +1,7 @@
 //! The session as JSON: the shape `GET /api/sessions/{id}` returns.
 
+use crate::activity::kind_of;
 use crate::session::{ActivityState, SessionState, SessionStatus};
-use crate::workshop::ActivityKind;
 use serde_json::{json, Value};
 use std::time::SystemTime;
 
@@ -47,6 +47,7 @@ pub fn session_json(state: &SessionState) -> Value {
 }
 
 fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Value {
+    let results = a.results(state);
     let mut value = json!({
         "id": a.spec.id,
         "kind": a.spec.kind.as_str(),
@@ -56,7 +57,7 @@ fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Va
         "revealed": a.revealed,
         "anonymous": a.spec.anonymous,
         "options": a.spec.options,
-        "results": a.results(state),
+        "results": results,
         "turnout": a.turnout(state),
         "timer": {
             "running": a.timer.running_since.is_some(),
@@ -64,24 +65,7 @@ fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Va
             "ends_at": a.timer.ends_at().map(|t| humantime::format_rfc3339_seconds(t).to_string()),
         },
     });
-    let extra = match a.spec.kind {
-        ActivityKind::Dots => {
-            json!({ "dots": a.spec.dots, "max_per_option": a.spec.max_per_option })
-        }
-        ActivityKind::Ideas => json!({ "ideas": a.ideas }),
-        ActivityKind::Agreement => {
-            let statements: serde_json::Map<String, Value> = a
-                .statements
-                .iter()
-                .map(|(item, versions)| {
-                    let entry = json!({ "versions": versions, "outcome": a.outcome(state, item) });
-                    (item.clone(), entry)
-                })
-                .collect();
-            json!({ "fields": a.spec.fields, "statements": statements })
-        }
-        _ => json!({}),
-    };
+    let extra = kind_of(a.spec.kind).detail_json(&a.view(state), &results);
     if let (Value::Object(map), Value::Object(more)) = (&mut value, extra) {
         map.extend(more);
     }

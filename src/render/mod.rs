@@ -4,14 +4,13 @@
 //! (`session::live::publisher`) decides when to render and owns the channels.
 
 mod ballots;
-pub mod charts;
 mod json;
 mod results;
 mod views;
 pub mod wire;
 
 pub use json::{session_json, session_summary_json, status_name};
-pub use results::{field_label, results as activity_results};
+pub use results::results as activity_results;
 pub use views::{
     facilitator_view, participant_view, screen_view, waiting_view, ConsoleAlerts,
     ParticipantVariant, Pass,

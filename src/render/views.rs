@@ -4,11 +4,11 @@
 //! `(…)`, which maud escapes; nothing here uses `PreEscaped`.
 
 use super::ballots::ballot_form;
-use super::results::{ballots, field_label, results_block};
-use crate::activity::Results;
+use super::results::results_block;
+use crate::activity::show::ballots;
+use crate::activity::{kind_of, Results};
 use crate::config::text;
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
-use crate::workshop::ActivityKind;
 use maud::{html, Markup};
 use std::cell::OnceCell;
 use std::time::SystemTime;
@@ -67,9 +67,9 @@ pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
                 h2 #step-title { (activity.spec.title) }
                 @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
                 (timer(activity))
-                @match (activity.status, variant, activity.spec.kind) {
-                    (_, _, ActivityKind::Notes) => p.notice { "The facilitator is capturing notes, decisions and actions." },
-                    (ActivityStatus::Open, ParticipantVariant::Voter, _) => (ballot_form(activity)),
+                @match (activity.status, variant, kind_of(activity.spec.kind).phone_notice()) {
+                    (_, _, Some(notice)) => p.notice { (notice) },
+                    (ActivityStatus::Open, ParticipantVariant::Voter, _) => (ballot_form(state, activity)),
                     (ActivityStatus::Open, ParticipantVariant::Observer, _) => p.notice { "Voting is open. As an observer you follow along; you do not vote." },
                     (ActivityStatus::Pending, _, _) => p.notice { "Voting has not opened yet." },
                     (ActivityStatus::Closed, _, _) => p.notice { "Voting is closed." },
@@ -109,7 +109,7 @@ pub fn screen_view(pass: &Pass) -> Markup {
                 (timer(activity))
                 (turnout(state, activity))
                 @if activity.revealed { (pass.current_results(activity, true)) }
-                @else if activity.status != ActivityStatus::Pending && activity.spec.kind != ActivityKind::Notes {
+                @else if activity.status != ActivityStatus::Pending && kind_of(activity.spec.kind).turnout_verb().is_some() {
                     p.notice { "Results will be shown when the facilitator reveals them." }
                 }
             }
@@ -180,7 +180,7 @@ pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
                 (timer_controls(activity))
                 (turnout(state, activity))
                 (pass.current_results(activity, true))
-                (moderation(activity))
+                (kind_of(activity.spec.kind).console_tools(&activity.view(state)))
             }
         }
         (notes_panel(state))
@@ -271,51 +271,6 @@ fn timer_controls(activity: &ActivityState) -> Markup {
     }
 }
 
-fn moderation(activity: &ActivityState) -> Markup {
-    let id = &activity.spec.id;
-    html! {
-        @if activity.spec.kind == ActivityKind::Ideas && !activity.ideas.is_empty() {
-            h3 { "Ideas" }
-            ul.moderate {
-                @for idea in &activity.ideas {
-                    li {
-                        (idea.text)
-                        @if !activity.spec.anonymous { " (" (idea.group.label()) ")" }
-                        @if idea.hidden { " — hidden " button type="button" data-command="show_idea" data-activity=(id) data-idea=(idea.id) { "Show" } }
-                        @else if let Some(into) = &idea.merged_into { " — merged into " (into) }
-                        @else {
-                            " " button type="button" data-command="hide_idea" data-activity=(id) data-idea=(idea.id) { "Hide" span.visually-hidden { " " (idea.text) } }
-                        }
-                    }
-                }
-            }
-            form data-command="merge_idea" data-activity=(id) {
-                label for={ "merge-from-" (id) } { "Merge idea" }
-                select id={ "merge-from-" (id) } name="idea" { @for i in activity.ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
-                label for={ "merge-into-" (id) } { "into" }
-                select id={ "merge-into-" (id) } name="into" { @for i in activity.ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
-                button type="submit" { "Merge" }
-            }
-        }
-        @if activity.spec.kind == ActivityKind::Agreement {
-            h3 { "Amend a statement" }
-            @for o in &activity.spec.options {
-                @if let Some(current) = activity.current_statement(&o.id) {
-                    form.amend data-command="amend" data-activity=(id) data-item=(o.id) {
-                        label for={ "amend-" (id) "-" (o.id) } { "Statement " (o.id) }
-                        textarea id={ "amend-" (id) "-" (o.id) } name="text" rows="2" maxlength=(text::STATEMENT) { (current.text) }
-                        @for field in &activity.spec.fields {
-                            label for={ "amend-" (id) "-" (o.id) "-" (field) } { (field_label(field)) }
-                            input type="text" id={ "amend-" (id) "-" (o.id) "-" (field) } name={ "fields." (field) } maxlength=(text::FIELD) value=(current.fields.get(field).map(String::as_str).unwrap_or(""));
-                        }
-                        button type="submit" { "Amend" }
-                    }
-                }
-            }
-        }
-    }
-}
-
 fn notes_panel(state: &SessionState) -> Markup {
     html! {
         section.notes aria-labelledby="notes-title" {
@@ -352,13 +307,8 @@ fn notes_panel(state: &SessionState) -> Markup {
 }
 
 fn turnout(state: &SessionState, activity: &ActivityState) -> Markup {
-    if !activity.spec.kind.takes_ballots() && activity.spec.kind != ActivityKind::Ideas {
+    let Some(verb) = kind_of(activity.spec.kind).turnout_verb() else {
         return html! {};
-    }
-    let verb = if activity.spec.kind == ActivityKind::Ideas {
-        "offered ideas"
-    } else {
-        "voted"
     };
     html! {
         p.turnout aria-live="polite" {

@@ -2,9 +2,9 @@
 
 use super::shared_map::SharedMap;
 use super::{ParticipantId, SessionState};
-use crate::activity::agreement::{self, Outcome, StatementVersion};
+use crate::activity::agreement::{self, StatementVersion};
 use crate::activity::ideas::Idea;
-use crate::activity::{Ballot, CastBallot, Results, Split};
+use crate::activity::{ActivityView, Ballot, CastBallot, Results, Split};
 use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -132,15 +132,20 @@ impl ActivityState {
         self.statements.get(item)?.last()
     }
 
-    /// What became of a statement.
-    pub fn outcome(&self, state: &SessionState, item: &str) -> Outcome {
-        let results = self.results(state);
-        let tally = match &results.all {
-            crate::activity::Tally::Agreement(t) => t.items.get(item).cloned().unwrap_or_default(),
-            _ => Default::default(),
-        };
-        let versions = self.statements.get(item).map_or(1, Vec::len);
-        agreement::outcome(&tally, versions, self.status == ActivityStatus::Closed)
+    /// What the kind's views read of this activity.
+    pub fn view<'a>(&'a self, state: &SessionState) -> ActivityView<'a> {
+        let voters = state
+            .participants
+            .iter()
+            .filter(|p| p.group.votes() && p.admitted && p.present())
+            .count();
+        ActivityView {
+            spec: &self.spec,
+            statements: &self.statements,
+            ideas: &self.ideas,
+            voters,
+            closed: self.status == ActivityStatus::Closed,
+        }
     }
 
     /// Results for everyone and by group. Named ballots of removed participants

@@ -3,15 +3,12 @@
 //! later session is created). `docs/workshops.md` explains the rules.
 
 use super::{ActivityState, SessionState};
-use crate::activity::Tally;
-use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec, Workshop, WorkshopLibrary};
+use crate::activity::kind_of;
+use crate::workshop::{ActivitySpec, OptionSpec, Workshop, WorkshopLibrary};
 
-/// The options a source activity passes on, best first:
-/// ideas: the visible ideas in the order they came;
-/// dots: the options with any dots, most first (all, in script order, if
-/// nobody voted); rank: every option by Borda score; ties in script order;
-/// agreement: the statements that have consent, in their current wording.
-/// `take` keeps only the first so many.
+/// The options a source activity passes on, best first, as its kind says
+/// (`Kind::carried`; `docs/workshops.md` lists each kind's rule), each marked
+/// with where it came from. `take` keeps only the first so many.
 pub fn carried_options(
     state: &SessionState,
     source: &ActivityState,
@@ -19,45 +16,15 @@ pub fn carried_options(
     origin: &str,
 ) -> Vec<OptionSpec> {
     let detail = format!("From {origin}");
-    let option = |id: &str, label: &str| OptionSpec {
-        detail: detail.clone(),
-        ..OptionSpec::new(id, label)
-    };
     let results = source.counted_results(state);
-    // Dots drop options nobody chose (when anyone chose anything); a rank
-    // keeps them all, since last place earns 0 points yet was still ranked.
-    let ranked = |scores: Vec<(&str, u64)>, drop_unsupported: bool| -> Vec<OptionSpec> {
-        let any = scores.iter().any(|(_, s)| *s > 0);
-        scores
-            .into_iter()
-            .filter(|(_, s)| !(drop_unsupported && any) || *s > 0)
-            .filter_map(|(id, _)| source.spec.option(id).map(|o| option(&o.id, &o.label)))
-            .collect()
-    };
-    let carried: Vec<OptionSpec> = match (&source.spec.kind, &results.all) {
-        (ActivityKind::Ideas, _) => source
-            .ideas
-            .iter()
-            .filter(|i| i.visible())
-            .map(|i| option(&i.id, &i.text))
-            .collect(),
-        (ActivityKind::Dots, Tally::Dots(t)) => ranked(t.ranked(&source.spec), true),
-        (ActivityKind::Rank, Tally::Rank(t)) => ranked(t.ranked(&source.spec), false),
-        (ActivityKind::Agreement, Tally::Agreement(t)) => source
-            .spec
-            .options
-            .iter()
-            .filter(|o| t.items.get(&o.id).is_some_and(|i| i.consent))
-            .filter_map(|o| {
-                let current = source.current_statement(&o.id)?;
-                Some(OptionSpec {
-                    fields: current.fields.clone(),
-                    ..option(&o.id, &current.text)
-                })
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let carried = kind_of(source.spec.kind)
+        .carried(&source.view(state), &results)
+        .into_iter()
+        .map(|o| OptionSpec {
+            detail: detail.clone(),
+            ..o
+        })
+        .collect();
     limit(carried, take)
 }
 

@@ -7,7 +7,6 @@ use super::{
     SessionState, SessionStatus,
 };
 use crate::activity::{self, Ballot};
-use crate::workshop::ActivityKind;
 
 /// Decides what a command means for this state. Refusing changes nothing; the
 /// events returned are valid to apply in order.
@@ -255,7 +254,7 @@ fn decide_open(state: &SessionState, activity: &str) -> Result<Vec<Event>, Rejec
         }
     }
     let option_count = options.as_ref().map_or(target.spec.options.len(), Vec::len);
-    let needs_options = !matches!(target.spec.kind, ActivityKind::Ideas | ActivityKind::Notes);
+    let needs_options = target.spec.kind.takes_ballots();
     if needs_options && option_count == 0 {
         return Err(Rejection::NoOptions(activity.to_string()));
     }

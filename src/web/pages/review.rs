@@ -1,8 +1,9 @@
 //! The organiser's review: every series, each session's output pack, the series page.
 
 use super::{layout, Page};
+use crate::activity::kind_of;
 use crate::activity::notes::NoteKind;
-use crate::activity::{GroupResult, Tally};
+use crate::activity::rating::team_mean;
 use crate::render::{activity_results, status_name};
 use crate::report::{date, timeline, Source};
 use crate::session::Pseudonyms;
@@ -275,8 +276,8 @@ pub async fn series(
                                     tr {
                                         td { (s.info.workshop.title) ": " (a.spec.title) }
                                         th scope="row" { (o.label) }
-                                        td { (mean_of(&results.cabinet, &o.id)) }
-                                        td { (mean_of(&results.management, &o.id)) }
+                                        td { (team_mean(&results.cabinet, &o.id)) }
+                                        td { (team_mean(&results.management, &o.id)) }
                                     }
                                 }
                             }
@@ -324,38 +325,5 @@ fn carries(state: &SessionState, a: &crate::session::ActivityState) -> bool {
 
 fn top_items(state: &SessionState, a: &crate::session::ActivityState) -> Markup {
     let results = a.results(state);
-    let label = |id: &str| {
-        a.spec
-            .option(id)
-            .map_or(id.to_string(), |o| o.label.clone())
-    };
-    html! {
-        ol {
-            @match &results.all {
-                Tally::Dots(t) => @for (id, n) in t.ranked(&a.spec).into_iter().take(5) { li { (label(id)) " (" (n) " dots)" } },
-                Tally::Rank(t) => @for (id, n) in t.ranked(&a.spec).into_iter().take(5) { li { (label(id)) " (" (n) " points)" } },
-                Tally::Agreement(_) => @for o in &a.spec.options {
-                    li { (a.current_statement(&o.id).map_or(o.label.as_str(), |v| v.text.as_str())) " — " (a.outcome(state, &o.id).label()) }
-                },
-                Tally::Rating(t) => @for o in &a.spec.options {
-                    li { (o.label) " — mean " (t.items.get(&o.id).and_then(|s| s.mean).map_or("—".to_string(), |m| format!("{m:.1}"))) }
-                },
-                _ => {}
-            }
-        }
-    }
-}
-
-fn mean_of(group: &GroupResult, id: &str) -> String {
-    match group {
-        GroupResult::Shown(Tally::Rating(t)) => t
-            .items
-            .get(id)
-            .and_then(|s| s.mean)
-            .map_or("—".into(), |m| format!("{m:.1}")),
-        GroupResult::Suppressed { min_group_size, .. } => {
-            format!("hidden: a team has fewer than {min_group_size}")
-        }
-        _ => "—".into(),
-    }
+    html! { ol { (kind_of(a.spec.kind).highlights(&a.view(state), &results)) } }
 }

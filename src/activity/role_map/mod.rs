@@ -1,6 +1,8 @@
 //! `role_map`: each responsibility placed at members lead / joint / officers lead;
 //! the distribution by group and the responsibilities the two teams see differently.
 
+mod show;
+
 use super::kind::{answers_every_item, wire_name, wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::{Ballot, CastBallot};

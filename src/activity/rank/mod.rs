@@ -1,11 +1,14 @@
 //! `rank`: each participant orders all the options; Borda scores, and how far
 //! the cabinet's order agrees with the management team's (Kendall's tau).
 
-use super::kind::{wrong_kind, Answer, Kind};
+mod show;
+
+use super::kind::{carried_by_score, wrong_kind, Answer, Kind};
 use super::BallotError;
+use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
-use crate::workshop::ActivitySpec;
+use crate::workshop::{ActivitySpec, OptionSpec};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -158,6 +161,13 @@ impl Kind for Rank {
             kendall_tau: tau,
             reading: reading(tau),
         })
+    }
+
+    fn carried(&self, view: &ActivityView, results: &Results) -> Vec<OptionSpec> {
+        match &results.all {
+            Tally::Rank(t) => carried_by_score(view.spec, t.ranked(view.spec), false),
+            _ => Vec::new(),
+        }
     }
 
     fn answers(&self, ballot: &Ballot) -> Vec<Answer> {

@@ -1,5 +1,7 @@
 //! `notes`: the facilitator's notes, decisions and actions (owner, due date).
 
+mod show;
+
 use super::kind::{takes_no_options, Kind, SettingProblem};
 use super::BallotError;
 use crate::workshop::ActivitySpec;

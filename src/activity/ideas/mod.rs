@@ -1,10 +1,12 @@
 //! `ideas`: short texts from participants, which the facilitator can edit,
 //! hide or merge; the visible list can become a later activity's options.
 
+mod show;
+
 use super::kind::{takes_no_options, Kind, SettingProblem};
-use super::ParticipantId;
-use crate::workshop::ActivitySpec;
+use super::{ActivityView, ParticipantId, Results};
 use crate::workshop::Group;
+use crate::workshop::{ActivitySpec, OptionSpec};
 use serde::Serialize;
 
 /// Ideas a participant may have visible in one activity, unless the script says otherwise.
@@ -91,6 +93,15 @@ pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>, teams: bool) -> IdeasTal
 pub struct Ideas;
 
 impl Kind for Ideas {
+    /// The visible ideas, in the order they came.
+    fn carried(&self, view: &ActivityView, _results: &Results) -> Vec<OptionSpec> {
+        view.ideas
+            .iter()
+            .filter(|i| i.visible())
+            .map(|i| OptionSpec::new(&i.id, &i.text))
+            .collect()
+    }
+
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = takes_no_options(spec);
         if spec.max_ideas == Some(0) || spec.max_chars == Some(0) {

@@ -2,11 +2,14 @@
 //! reason). Consent holds when nobody objects. Amending a statement starts a
 //! new version; every earlier version keeps its tally.
 
+mod show;
+
 use super::kind::{answers_every_item, wire_name, wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::Tally;
+use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
-use crate::workshop::{ActivitySpec, Group};
+use crate::workshop::{ActivitySpec, Group, OptionSpec};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -287,6 +290,25 @@ impl Kind for Agreement {
             Ballot::Responses(r) => answers_every_item(spec, |id| r.contains_key(id)),
             _ => false,
         }
+    }
+
+    /// The statements that have consent, in their current wording.
+    fn carried(&self, view: &ActivityView, results: &Results) -> Vec<OptionSpec> {
+        let Tally::Agreement(t) = &results.all else {
+            return Vec::new();
+        };
+        view.spec
+            .options
+            .iter()
+            .filter(|o| t.items.get(&o.id).is_some_and(|i| i.consent))
+            .filter_map(|o| {
+                let current = view.current_statement(&o.id)?;
+                Some(OptionSpec {
+                    fields: current.fields.clone(),
+                    ..OptionSpec::new(&o.id, &current.text)
+                })
+            })
+            .collect()
     }
 
     fn answers(&self, ballot: &Ballot) -> Vec<Answer> {

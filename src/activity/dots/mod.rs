@@ -1,10 +1,13 @@
 //! `dots`: each participant spreads a budget of dots over the options.
 
-use super::kind::{needs_options, wrong_kind, Answer, Kind, SettingProblem};
+mod show;
+
+use super::kind::{carried_by_score, needs_options, wrong_kind, Answer, Kind, SettingProblem};
 use super::BallotError;
+use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
-use crate::workshop::ActivitySpec;
+use crate::workshop::{ActivitySpec, OptionSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -170,6 +173,13 @@ impl Kind for Dots {
             agreement_index: index,
             reading: reading(index),
         })
+    }
+
+    fn carried(&self, view: &ActivityView, results: &Results) -> Vec<OptionSpec> {
+        match &results.all {
+            Tally::Dots(t) => carried_by_score(view.spec, t.ranked(view.spec), true),
+            _ => Vec::new(),
+        }
     }
 
     fn answers(&self, ballot: &Ballot) -> Vec<Answer> {

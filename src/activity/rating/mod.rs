@@ -1,5 +1,9 @@
 //! `rating`: items scored 1 to 5; mean and spread by group.
 
+mod show;
+
+pub use show::team_mean;
+
 use super::kind::{answers_every_item, wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::Tally;

@@ -1,0 +1,174 @@
+//! How agreement statements are shown: agree / can live with it / object per
+//! statement on the phone, each statement's answers and outcome, and the
+//! facilitator's form to amend a statement's wording.
+
+use super::{Agreement, Outcome};
+use crate::activity::show::{field_label, md_escape, ActivityView, Show};
+use crate::activity::{Results, Tally};
+use crate::config::text;
+use maud::{html, Markup};
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+const STANCES: [(&str, &str); 3] = [
+    ("agree", "Agree"),
+    ("live_with", "Can live with it"),
+    ("object", "Object"),
+];
+
+impl Show for Agreement {
+    fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        let spec = view.spec;
+        html! {
+            @for item in &spec.options {
+                @if let Some(current) = view.current_statement(&item.id) {
+                fieldset.item.statement data-item=(item.id) data-version=(current.version) {
+                    legend { (current.text) }
+                    @if !current.fields.is_empty() {
+                        dl.fields { @for (name, value) in &current.fields { dt { (field_label(name)) } dd { (value) } } }
+                    }
+                    @for (value, label) in STANCES {
+                        @let input_id = format!("ag-{}-{}-{}", spec.id, item.id, value);
+                        span.choice {
+                            input type="radio" id=(input_id) name={ "ag-" (item.id) } value=(value);
+                            label for=(input_id) { (label) }
+                        }
+                    }
+                    @let reason_id = format!("reason-{}-{}", spec.id, item.id);
+                    label.reason for=(reason_id) { "Reason (needed if you object)" }
+                    textarea id=(reason_id) name={ "reason-" (item.id) } maxlength=(text::REASON) rows="2" {}
+                }
+                }
+            }
+        }
+    }
+
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Agreement(all) = &results.all else {
+            return html! {};
+        };
+        html! {
+            ol.statements {
+                @for o in &view.spec.options {
+                    @let t = all.items.get(&o.id).cloned().unwrap_or_default();
+                    @let versions = view.statements.get(&o.id).map_or(&[][..], Vec::as_slice);
+                    @let outcome = view.outcome(results, &o.id);
+                    li.statement {
+                        @if let Some(current) = versions.last() {
+                            p.text { (current.text) }
+                            @if !current.fields.is_empty() {
+                                dl.fields {
+                                    @for (name, value) in &current.fields { dt { (field_label(name)) } dd { (value) } }
+                                }
+                            }
+                            @if current.version > 1 { p.tag { "Version " (current.version) " (amended)" } }
+                        }
+                        p.answered { "Answered by " (t.agree + t.live_with + t.object) " of " (view.voters) " voters." }
+                        p {
+                            "Agree " strong { (t.agree) } ", can live with it " strong { (t.live_with) } ", object " strong { (t.object) } ". "
+                            @if t.consent { strong.consent { "Consent holds." } } @else { strong.no-consent { "No consent yet." } }
+                            @if outcome != Outcome::Open { " Outcome: " strong { (outcome.label()) } "." }
+                        }
+                        @if !t.reasons.is_empty() {
+                            ul.reasons aria-label="Reasons for objecting" { @for r in &t.reasons { li { (r) } } }
+                        }
+                        @if versions.len() > 1 {
+                            details {
+                                summary { "Earlier versions" }
+                                ol {
+                                    @for v in versions.iter().filter(|v| v.tally.is_some()) {
+                                        @let vt = v.tally.as_ref().map(|t| t.all.clone()).unwrap_or_default();
+                                        li { (v.text) " — agree " (vt.agree) ", live with " (vt.live_with) ", object " (vt.object) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
+        let Tally::Agreement(all) = &results.all else {
+            return;
+        };
+        for o in &view.spec.options {
+            let versions = view.statements.get(&o.id).map_or(&[][..], Vec::as_slice);
+            let Some(current) = versions.last() else {
+                continue;
+            };
+            let t = all.items.get(&o.id).cloned().unwrap_or_default();
+            let outcome = view.outcome(results, &o.id);
+            let _ = writeln!(md, "- **{}**", md_escape(&current.text));
+            for (field, value) in &current.fields {
+                let _ = writeln!(md, "  - {}: {}", field_label(field), md_escape(value));
+            }
+            let decided = if outcome == Outcome::Open {
+                String::new()
+            } else {
+                format!(" — **{}**", outcome.label())
+            };
+            let _ = writeln!(
+                md,
+                "  - agree {}, can live with it {}, object {}{decided}",
+                t.agree, t.live_with, t.object
+            );
+            for reason in &t.reasons {
+                let _ = writeln!(md, "  - objection: {}", md_escape(reason));
+            }
+            for v in versions.iter().filter(|v| v.tally.is_some()) {
+                let vt = v.tally.as_ref().map(|x| x.all.clone()).unwrap_or_default();
+                let _ = writeln!(
+                    md,
+                    "  - version {} (amended): \u{201c}{}\u{201d}: agree {}, live with {}, object {}",
+                    v.version,
+                    md_escape(&v.text),
+                    vt.agree,
+                    vt.live_with,
+                    vt.object
+                );
+            }
+        }
+    }
+
+    fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {
+        html! {
+            @for o in &view.spec.options {
+                li { (view.current_statement(&o.id).map_or(o.label.as_str(), |v| v.text.as_str())) " — " (view.outcome(results, &o.id).label()) }
+            }
+        }
+    }
+
+    fn console_tools(&self, view: &ActivityView) -> Markup {
+        let id = &view.spec.id;
+        html! {
+            h3 { "Amend a statement" }
+            @for (n, o) in view.spec.options.iter().enumerate() {
+                @if let Some(current) = view.current_statement(&o.id) {
+                    form.amend data-command="amend" data-activity=(id) data-item=(o.id) {
+                        label for={ "amend-" (id) "-" (o.id) } { "Statement " (n + 1) }
+                        textarea id={ "amend-" (id) "-" (o.id) } name="text" rows="2" maxlength=(text::STATEMENT) { (current.text) }
+                        @for field in &view.spec.fields {
+                            label for={ "amend-" (id) "-" (o.id) "-" (field) } { (field_label(field)) }
+                            input type="text" id={ "amend-" (id) "-" (o.id) "-" (field) } name={ "fields." (field) } maxlength=(text::FIELD) value=(current.fields.get(field).map(String::as_str).unwrap_or(""));
+                        }
+                        button type="submit" { "Amend" }
+                    }
+                }
+            }
+        }
+    }
+
+    fn detail_json(&self, view: &ActivityView, results: &Results) -> Value {
+        let statements: serde_json::Map<String, Value> = view
+            .statements
+            .iter()
+            .map(|(item, versions)| {
+                let entry = json!({ "versions": versions, "outcome": view.outcome(results, item) });
+                (item.clone(), entry)
+            })
+            .collect();
+        json!({ "fields": view.spec.fields, "statements": statements })
+    }
+}

@@ -1,0 +1,98 @@
+//! How a dot vote is shown: steppers on the phone, dots by option and team.
+
+use super::Dots;
+use crate::activity::show::{scores, ActivityView, Show};
+use crate::activity::{Comparison, Results, Tally};
+use maud::{html, Markup};
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+fn dots(t: &Tally, id: &str) -> Option<u64> {
+    match t {
+        Tally::Dots(d) => d.totals.get(id).copied(),
+        _ => None,
+    }
+}
+
+/// Options with the most dots first.
+fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
+    match &results.all {
+        Tally::Dots(t) => t.ranked(view.spec).into_iter().map(|(id, _)| id).collect(),
+        _ => scores::script_order(view),
+    }
+}
+
+impl Show for Dots {
+    fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        let spec = view.spec;
+        let budget = spec.dots.unwrap_or(0);
+        let cap = spec.max_per_option.unwrap_or(budget);
+        html! {
+            p.budget data-budget=(budget) data-cap=(cap) {
+                "You have " output.left aria-live="polite" { (budget) } " of " (budget) " dots left"
+                @if cap < budget { " (at most " (cap) " on any one)" } "."
+            }
+            ul.options {
+                @for option in &spec.options {
+                    @let label_id = format!("opt-{}-{}", spec.id, option.id);
+                    li.option data-option=(option.id) {
+                        span.label id=(label_id) { (option.label) @if !option.detail.is_empty() { span.detail { (option.detail) } } }
+                        span.stepper {
+                            button type="button" data-step="-1" aria-label={ "Remove a dot from " (option.label) } { "−" }
+                            output.count aria-labelledby=(label_id) { "0" }
+                            button type="button" data-step="1" aria-label={ "Add a dot to " (option.label) } { "+" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| dots(t, id).map(|n| n.to_string());
+        html! {
+            (scores::table(view, results, &order(view, results), "Dots", &value))
+            @if let Some(Comparison::Dots { agreement_index, reading }) = &results.comparison {
+                p.comparison {
+                    "Agreement index between cabinet and management: "
+                    strong { (agreement_index.map_or("n/a".to_string(), |t| format!("{t:.2}"))) } ". " (reading)
+                }
+            }
+        }
+    }
+
+    fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| dots(t, id).map(|n| n as f64);
+        let order = order(view, results);
+        scores::bars(view, results, &order, "Dots by team", None, &value, |v| {
+            format!("{v:.0}")
+        })
+    }
+
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
+        let value = |t: &Tally, id: &str| Some(dots(t, id).unwrap_or(0).to_string());
+        scores::markdown(view, results, "Option", &value, md);
+        if let Some(Comparison::Dots {
+            agreement_index,
+            reading,
+        }) = &results.comparison
+        {
+            let index = agreement_index.map_or("n/a".into(), |t| format!("{t:.2}"));
+            let _ = writeln!(
+                md,
+                "\nAgreement index between the teams: {index}. {reading}"
+            );
+        }
+    }
+
+    fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Dots(t) = &results.all else {
+            return html! {};
+        };
+        html! { @for (id, n) in t.ranked(view.spec).into_iter().take(5) { li { (view.label(id)) " (" (n) " dots)" } } }
+    }
+
+    fn detail_json(&self, view: &ActivityView, _results: &Results) -> Value {
+        json!({ "dots": view.spec.dots, "max_per_option": view.spec.max_per_option })
+    }
+}

@@ -1,0 +1,100 @@
+//! How ideas are shown: a text box on the phone, the list of ideas, and the
+//! facilitator's tools to hide, show and merge them.
+
+use super::{Ideas, DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
+use crate::activity::show::{md_escape, ActivityView, Show};
+use crate::activity::{Results, Tally};
+use maud::{html, Markup};
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+impl Show for Ideas {
+    fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        let max_chars = view.spec.max_chars.unwrap_or(DEFAULT_MAX_CHARS);
+        let max_ideas = view.spec.max_ideas.unwrap_or(DEFAULT_MAX_IDEAS);
+        let input_id = format!("idea-{}", view.spec.id);
+        html! {
+            label for=(input_id) { "Your idea (up to " (max_ideas) " ideas, " (max_chars) " characters each)" }
+            textarea id=(input_id) name="text" maxlength=(max_chars) rows="3" {}
+            p.counter aria-live="polite" data-max=(max_chars) { "0 of " (max_chars) " characters" }
+        }
+    }
+
+    fn submit_label(&self) -> Option<&'static str> {
+        Some("Add my idea")
+    }
+
+    fn turnout_verb(&self) -> Option<&'static str> {
+        Some("offered ideas")
+    }
+
+    fn results_html(&self, _view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Ideas(ideas) = &results.all else {
+            return html! {};
+        };
+        html! {
+            p { (ideas.ideas.len()) " ideas from " (ideas.ballots) " people." }
+            ul.ideas {
+                @for idea in &ideas.ideas {
+                    li {
+                        (idea.text)
+                        @if let Some(g) = idea.group { " " span.tag { "(" (g.label()) ")" } }
+                        @if idea.merged > 0 { " " span.tag { "+" (idea.merged) " merged" } }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_markdown(&self, _view: &ActivityView, results: &Results, md: &mut String) {
+        let Tally::Ideas(ideas) = &results.all else {
+            return;
+        };
+        for idea in &ideas.ideas {
+            let _ = match idea.group {
+                Some(g) => writeln!(md, "- {} ({})", md_escape(&idea.text), g.label()),
+                None => writeln!(md, "- {}", md_escape(&idea.text)),
+            };
+        }
+    }
+
+    fn console_tools(&self, view: &ActivityView) -> Markup {
+        let id = &view.spec.id;
+        if view.ideas.is_empty() {
+            return html! {};
+        }
+        let text_of = |idea: &str| {
+            view.ideas
+                .iter()
+                .find(|i| i.id == idea)
+                .map_or("another idea", |i| i.text.as_str())
+        };
+        html! {
+            h3 { "Ideas" }
+            ul.moderate {
+                @for idea in view.ideas {
+                    li {
+                        (idea.text)
+                        @if !view.spec.anonymous { " (" (idea.group.label()) ")" }
+                        @if idea.hidden { " — hidden " button type="button" data-command="show_idea" data-activity=(id) data-idea=(idea.id) { "Show" span.visually-hidden { " " (idea.text) } } }
+                        @else if let Some(into) = &idea.merged_into { " — merged into “" (text_of(into)) "”" }
+                        @else {
+                            " " button type="button" data-command="hide_idea" data-activity=(id) data-idea=(idea.id) { "Hide" span.visually-hidden { " " (idea.text) } }
+                        }
+                    }
+                }
+            }
+            form data-command="merge_idea" data-activity=(id) {
+                label for={ "merge-from-" (id) } { "Merge idea" }
+                select id={ "merge-from-" (id) } name="idea" { @for i in view.ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
+                label for={ "merge-into-" (id) } { "into" }
+                select id={ "merge-into-" (id) } name="into" { @for i in view.ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
+                button type="submit" { "Merge" }
+            }
+        }
+    }
+
+    fn detail_json(&self, view: &ActivityView, _results: &Results) -> Value {
+        json!({ "ideas": view.ideas })
+    }
+}

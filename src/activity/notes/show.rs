@@ -1,0 +1,48 @@
+//! How notes are shown: no phone form, the notes, decisions and actions taken
+//! during the activity.
+
+use super::Notes;
+use crate::activity::show::{md_escape, ActivityView, Show};
+use crate::activity::{Results, Tally};
+use maud::{html, Markup};
+use std::fmt::Write;
+
+impl Show for Notes {
+    fn submit_label(&self) -> Option<&'static str> {
+        None
+    }
+
+    fn phone_notice(&self) -> Option<&'static str> {
+        Some("The facilitator is capturing notes, decisions and actions.")
+    }
+
+    fn turnout_verb(&self) -> Option<&'static str> {
+        None
+    }
+
+    fn results_html(&self, _view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Notes { notes } = &results.all else {
+            return html! {};
+        };
+        html! {
+            ul.notes {
+                @for n in notes {
+                    li {
+                        strong { (n.kind.label()) ": " } (n.text)
+                        @if let Some(owner) = &n.owner { " — " (owner) }
+                        @if let Some(due) = &n.due { ", by " (due) }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_markdown(&self, _view: &ActivityView, results: &Results, md: &mut String) {
+        let Tally::Notes { notes } = &results.all else {
+            return;
+        };
+        for n in notes {
+            let _ = writeln!(md, "- {}: {}", n.kind.label(), md_escape(&n.text));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! How a ranking is shown: move-up/move-down on the phone, Borda points by
+//! option and team, and Kendall's tau between the teams.
+
+use super::Rank;
+use crate::activity::show::{scores, ActivityView, Show};
+use crate::activity::{Comparison, Results, Tally};
+use maud::{html, Markup};
+use std::fmt::Write;
+
+fn points(t: &Tally, id: &str) -> Option<u64> {
+    match t {
+        Tally::Rank(r) => r.borda.get(id).copied(),
+        _ => None,
+    }
+}
+
+/// Options with the most points first.
+fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
+    match &results.all {
+        Tally::Rank(t) => t.ranked(view.spec).into_iter().map(|(id, _)| id).collect(),
+        _ => scores::script_order(view),
+    }
+}
+
+impl Show for Rank {
+    fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        html! {
+            p.hint { "Put the most important first. Use the buttons to move an option up or down." }
+            ol.rank {
+                @for option in &view.spec.options {
+                    li.option data-option=(option.id) {
+                        span.label { (option.label) @if !option.detail.is_empty() { span.detail { (option.detail) } } }
+                        span.mover {
+                            button type="button" data-move="-1" aria-label={ "Move up: " (option.label) } { "↑" }
+                            button type="button" data-move="1" aria-label={ "Move down: " (option.label) } { "↓" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| points(t, id).map(|n| n.to_string());
+        let caption = "Points (first place scores most)";
+        html! {
+            (scores::table(view, results, &order(view, results), caption, &value))
+            @if let Some(Comparison::Rank { kendall_tau, reading }) = &results.comparison {
+                p.comparison {
+                    "Agreement between cabinet and management (Kendall's tau): "
+                    strong { (kendall_tau.map_or("n/a".to_string(), |t| format!("{t:+.2}"))) } ". " (reading)
+                }
+            }
+        }
+    }
+
+    fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| points(t, id).map(|n| n as f64);
+        let order = order(view, results);
+        let title = "Points by team (higher = ranked higher)";
+        scores::bars(view, results, &order, title, None, &value, |v| {
+            format!("{v:.0}")
+        })
+    }
+
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
+        let value = |t: &Tally, id: &str| Some(points(t, id).unwrap_or(0).to_string());
+        scores::markdown(view, results, "Option (Borda points)", &value, md);
+        if let Some(Comparison::Rank {
+            kendall_tau,
+            reading,
+        }) = &results.comparison
+        {
+            let tau = kendall_tau.map_or("n/a".into(), |t| format!("{t:+.2}"));
+            let _ = writeln!(
+                md,
+                "\nAgreement between the teams (Kendall's tau): {tau}. {reading}"
+            );
+        }
+    }
+
+    fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Rank(t) = &results.all else {
+            return html! {};
+        };
+        html! { @for (id, n) in t.ranked(view.spec).into_iter().take(5) { li { (view.label(id)) " (" (n) " points)" } } }
+    }
+}

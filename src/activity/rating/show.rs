@@ -1,0 +1,91 @@
+//! How a rating is shown: a 1-to-5 choice per item on the phone, the mean and
+//! spread by item and team.
+
+use super::{Rating, TOP_SCORE};
+use crate::activity::show::{scores, ActivityView, Show};
+use crate::activity::{GroupResult, Results, Tally};
+use maud::{html, Markup};
+
+impl Show for Rating {
+    fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        let spec = view.spec;
+        html! {
+            p.hint { "1 = not at all, 5 = fully." }
+            @for item in &spec.options {
+                fieldset.item data-item=(item.id) {
+                    legend { (item.label) @if !item.detail.is_empty() { span.detail { (item.detail) } } }
+                    @for score in 1..=TOP_SCORE {
+                        @let input_id = format!("rt-{}-{}-{}", spec.id, item.id, score);
+                        span.choice {
+                            input type="radio" id=(input_id) name={ "rt-" (item.id) } value=(score);
+                            label for=(input_id) { (score) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| match t {
+            Tally::Rating(r) => r.items.get(id).map(|s| match (s.mean, s.sd) {
+                (Some(m), Some(sd)) => format!("{m:.1} (±{sd:.1}, n={})", s.n),
+                _ => "no scores".to_string(),
+            }),
+            _ => None,
+        };
+        let caption = "Mean score out of 5 (spread)";
+        scores::table(view, results, &scores::script_order(view), caption, &value)
+    }
+
+    fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| match t {
+            Tally::Rating(r) => r.items.get(id).map(|s| s.mean.unwrap_or(0.0)),
+            _ => None,
+        };
+        let order = scores::script_order(view);
+        let title = "Mean score by team (out of 5)";
+        scores::bars(view, results, &order, title, Some(5.0), &value, |v| {
+            format!("{v:.1}")
+        })
+    }
+
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
+        let value = |t: &Tally, id: &str| match t {
+            Tally::Rating(r) => Some(
+                r.items
+                    .get(id)
+                    .and_then(|s| Some(format!("{:.1} ± {:.1}", s.mean?, s.sd?)))
+                    .unwrap_or_else(|| "—".into()),
+            ),
+            _ => None,
+        };
+        scores::markdown(view, results, "Item (mean ± sd)", &value, md);
+    }
+
+    fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Rating(t) = &results.all else {
+            return html! {};
+        };
+        html! {
+            @for o in &view.spec.options {
+                li { (o.label) " — mean " (t.items.get(&o.id).and_then(|s| s.mean).map_or("—".to_string(), |m| format!("{m:.1}"))) }
+            }
+        }
+    }
+}
+
+/// A team's mean score for one item, or why it is hidden (the series' ratings table).
+pub fn team_mean(group: &GroupResult, id: &str) -> String {
+    match group {
+        GroupResult::Shown(Tally::Rating(t)) => t
+            .items
+            .get(id)
+            .and_then(|s| s.mean)
+            .map_or("—".into(), |m| format!("{m:.1}")),
+        GroupResult::Suppressed { min_group_size, .. } => {
+            format!("hidden: a team has fewer than {min_group_size}")
+        }
+        _ => "—".into(),
+    }
+}

@@ -1,0 +1,132 @@
+//! How a role map is shown: three choices per responsibility on the phone;
+//! where the room places each one, by team, in a table and in the picture of
+//! two overlapping circles; the responsibilities the teams see differently.
+
+use super::{Placement, RoleMap};
+use crate::activity::show::charts::{overlap_picture, Placed};
+use crate::activity::show::{ballots, md_escape, scores, ActivityView, Show};
+use crate::activity::{Comparison, GroupResult, Results, Tally};
+use maud::{html, Markup};
+use std::fmt::Write;
+
+fn counts(t: &Tally, id: &str) -> Option<String> {
+    match t {
+        Tally::RoleMap(r) => r
+            .items
+            .get(id)
+            .map(|c| format!("{} / {} / {}", c.members, c.joint, c.officers)),
+        _ => None,
+    }
+}
+
+/// The responsibilities the two teams place differently.
+fn contested(results: &Results) -> Vec<&str> {
+    match &results.comparison {
+        Some(Comparison::RoleMap { contested }) => {
+            contested.iter().map(|c| c.item.as_str()).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+impl Show for RoleMap {
+    fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        let choices = [Placement::Members, Placement::Joint, Placement::Officers];
+        let spec = view.spec;
+        html! {
+            @for item in &spec.options {
+                fieldset.item data-item=(item.id) {
+                    legend { (item.label) }
+                    @for p in choices {
+                        @let value = crate::activity::kind::wire_name(&p);
+                        @let input_id = format!("rm-{}-{}-{}", spec.id, item.id, value);
+                        span.choice {
+                            input type="radio" id=(input_id) name={ "rm-" (item.id) } value=(value);
+                            label for=(input_id) { (p.label()) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
+        let Tally::RoleMap(all) = &results.all else {
+            return html! {};
+        };
+        let team = |g: &GroupResult, id: &str| scores::team_cell(g, |t| counts(t, id));
+        html! {
+            table.role-map {
+                caption { "Who leads: members / joint / officers (" (ballots(all.ballots)) ")" }
+                thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } th scope="col" { "Cabinet" } th scope="col" { "Management" } } }
+                tbody {
+                    @for o in &view.spec.options {
+                        @let modal = all.items.get(&o.id).and_then(|c| c.modal());
+                        tr {
+                            th scope="row" { (o.label) }
+                            td { (modal.map_or("not placed", Placement::label)) }
+                            td { (team(&results.cabinet, &o.id)) }
+                            td { (team(&results.management, &o.id)) }
+                        }
+                    }
+                }
+            }
+            @if let Some(Comparison::RoleMap { contested }) = &results.comparison {
+                @if contested.is_empty() {
+                    p.comparison { "The two teams place every responsibility in much the same way." }
+                } @else {
+                    p.comparison { "The teams see these differently (0 = members lead, 2 = officers lead):" }
+                    ul.contested {
+                        @for item in contested {
+                            li {
+                                strong { (view.label(&item.item)) }
+                                ": cabinet " (format!("{:.1}", item.cabinet_mean)) ", management " (format!("{:.1}", item.management_mean))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
+        let Tally::RoleMap(all) = &results.all else {
+            return html! {};
+        };
+        let contested = contested(results);
+        let placed: Vec<Placed> = view
+            .spec
+            .options
+            .iter()
+            .filter_map(|o| {
+                let placement = all.items.get(&o.id)?.modal()?;
+                Some(Placed {
+                    label: &o.label,
+                    placement,
+                    contested: contested.contains(&o.id.as_str()),
+                })
+            })
+            .collect();
+        overlap_picture(&placed)
+    }
+
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
+        let value = |t: &Tally, id: &str| Some(counts(t, id).unwrap_or_default());
+        let heading = "Responsibility (members / joint / officers)";
+        scores::markdown(view, results, heading, &value, md);
+        if let Some(Comparison::RoleMap { contested }) = &results.comparison {
+            if !contested.is_empty() {
+                md.push_str("\nContested (0 = members lead, 2 = officers lead):\n\n");
+                for c in contested {
+                    let _ = writeln!(
+                        md,
+                        "- {}: cabinet {:.1}, management {:.1}",
+                        md_escape(view.label(&c.item)),
+                        c.cabinet_mean,
+                        c.management_mean
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! How a kind is shown: its phone form, its results as HTML and Markdown, its
+//! chart, its facilitator tools. Each kind implements [`Show`] in its own
+//! folder (`<kind>/show.rs`); `render` and `report` ask the kind through
+//! [`super::kind_of`] and never match on which kind it is. Everything here is
+//! a pure function from an activity's settings and results to markup.
+
+pub mod charts;
+pub mod scores;
+
+use super::agreement::{self, Outcome, StatementVersion};
+use super::ideas::Idea;
+use super::Results;
+use crate::workshop::ActivitySpec;
+use maud::{html, Markup};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// What a view of one activity reads, besides its results.
+#[derive(Debug, Clone, Copy)]
+pub struct ActivityView<'a> {
+    /// The activity's settings (options carried in when it opened).
+    pub spec: &'a ActivitySpec,
+    /// Every version of every statement, oldest first (agreements).
+    pub statements: &'a BTreeMap<String, Vec<StatementVersion>>,
+    /// Ideas in the order they came, hidden ones too (ideas).
+    pub ideas: &'a [Idea],
+    /// Admitted voters in the room now.
+    pub voters: usize,
+    /// Whether voting has closed.
+    pub closed: bool,
+}
+
+impl ActivityView<'_> {
+    /// The current wording of a statement.
+    pub fn current_statement(&self, item: &str) -> Option<&StatementVersion> {
+        self.statements.get(item)?.last()
+    }
+
+    /// What became of a statement, by the results given.
+    pub fn outcome(&self, results: &Results, item: &str) -> Outcome {
+        let tally = match &results.all {
+            super::Tally::Agreement(t) => t.items.get(item).cloned().unwrap_or_default(),
+            _ => Default::default(),
+        };
+        let versions = self.statements.get(item).map_or(1, Vec::len);
+        agreement::outcome(&tally, versions, self.closed)
+    }
+
+    /// An option's label, or its id when the script has no such option.
+    pub fn label<'b>(&'b self, id: &'b str) -> &'b str {
+        self.spec.option(id).map_or(id, |o| o.label.as_str())
+    }
+}
+
+/// How one kind is shown. The defaults suit a kind with nothing to show.
+pub trait Show {
+    /// The controls inside the phone's ballot form.
+    fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        let _ = view;
+        html! {}
+    }
+
+    /// The words on the phone form's submit button; `None` when phones have
+    /// no form for this kind.
+    fn submit_label(&self) -> Option<&'static str> {
+        Some("Save my vote")
+    }
+
+    /// What phones show in place of a ballot form, for a kind phones do not answer.
+    fn phone_notice(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// What the room does while the activity runs ("voted", "offered ideas");
+    /// `None` when there is no turnout to show.
+    fn turnout_verb(&self) -> Option<&'static str> {
+        Some("voted")
+    }
+
+    /// The results as accessible HTML, with the comparison between teams.
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup;
+
+    /// A chart to go above the table, hidden from screen readers (the table
+    /// carries the same numbers).
+    fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
+        let _ = (view, results);
+        html! {}
+    }
+
+    /// The results as Markdown, for `report.md`.
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String);
+
+    /// The first few results as list items, for the series overview.
+    fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {
+        let _ = (view, results);
+        html! {}
+    }
+
+    /// The facilitator's own tools for this kind (moderate ideas, amend statements).
+    fn console_tools(&self, view: &ActivityView) -> Markup {
+        let _ = view;
+        html! {}
+    }
+
+    /// Fields this kind adds to the activity in `GET /api/sessions/{id}`.
+    fn detail_json(&self, view: &ActivityView, results: &Results) -> Value {
+        let _ = (view, results);
+        json!({})
+    }
+}
+
+/// The words for a performance agreement's fields (`golden_rope` → "Golden rope").
+pub fn field_label(name: &str) -> String {
+    let spaced = name.replace('_', " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// "1 ballot", "2 ballots".
+pub fn ballots(n: usize) -> String {
+    if n == 1 {
+        "1 ballot".into()
+    } else {
+        format!("{n} ballots")
+    }
+}
+
+/// Escapes Markdown's special characters in participant text.
+pub fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>|#!{}".contains(c) {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_in_participant_text_is_escaped() {
+        assert_eq!(
+            super::md_escape("<b>hi</b> | *x* [a](b)"),
+            "\\<b\\>hi\\</b\\> \\| \\*x\\* \\[a\\](b)"
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! The table most kinds share: one row per option, a column for the room and
+//! one per team, a team's cell saying why it is hidden when it is. Its
+//! Markdown twin and the team bars above it read the same values.
+
+use super::charts::{team_bars, BarRow};
+use super::{ballots, md_escape, ActivityView};
+use crate::activity::{GroupResult, Results, Tally};
+use maud::{html, Markup};
+use std::fmt::Write;
+
+/// A kind's value for one option in one tally, as text.
+pub type Cell<'f> = &'f dyn Fn(&Tally, &str) -> Option<String>;
+
+/// A team's cell: its value, or why it is hidden.
+pub fn team_cell(group: &GroupResult, value: impl Fn(&Tally) -> Option<String>) -> Markup {
+    match group {
+        GroupResult::Shown(t) => html! { (value(t).unwrap_or_else(|| "0".into())) },
+        GroupResult::Suppressed { min_group_size, .. } => {
+            html! { span.hidden-group { "hidden: a team has fewer than " (min_group_size) " ballots" } }
+        }
+        GroupResult::None => html! { "—" },
+    }
+}
+
+/// The table, rows in `order` (option ids).
+pub fn table(
+    view: &ActivityView,
+    results: &Results,
+    order: &[&str],
+    caption: &str,
+    value: Cell,
+) -> Markup {
+    html! {
+        table.scores {
+            caption { (caption) " by option (" (ballots(results.all.ballots())) ")" }
+            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } th scope="col" { "Cabinet" } th scope="col" { "Management" } } }
+            tbody {
+                @for id in order {
+                    tr {
+                        th scope="row" { (view.label(id)) }
+                        td { (value(&results.all, id).unwrap_or_else(|| "0".into())) }
+                        td { (team_cell(&results.cabinet, |t| value(t, id))) }
+                        td { (team_cell(&results.management, |t| value(t, id))) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Bars by team for the options in `order`, scaled to `max` (or the largest
+/// value when `None`).
+pub fn bars(
+    view: &ActivityView,
+    results: &Results,
+    order: &[&str],
+    title: &str,
+    max: Option<f64>,
+    value: &dyn Fn(&Tally, &str) -> Option<f64>,
+    format: impl Fn(f64) -> String,
+) -> Markup {
+    let team = |g: &GroupResult, id: &str| g.shown().and_then(|t| value(t, id));
+    let rows: Vec<BarRow> = order
+        .iter()
+        .map(|id| BarRow {
+            label: view.label(id),
+            cabinet: team(&results.cabinet, id),
+            management: team(&results.management, id),
+        })
+        .collect();
+    let max = max.unwrap_or_else(|| {
+        rows.iter()
+            .flat_map(|r| [r.cabinet, r.management])
+            .flatten()
+            .fold(0.0, f64::max)
+    });
+    team_bars(title, &rows, max, format)
+}
+
+/// The same table in Markdown, rows in script order.
+pub fn markdown(
+    view: &ActivityView,
+    results: &Results,
+    heading: &str,
+    value: Cell,
+    md: &mut String,
+) {
+    let team = |g: &GroupResult, id: &str| match g {
+        GroupResult::Shown(t) => value(t, id).unwrap_or_default(),
+        GroupResult::Suppressed { min_group_size, .. } => {
+            format!("hidden: a team has fewer than {min_group_size}")
+        }
+        GroupResult::None => "—".to_string(),
+    };
+    let _ = writeln!(
+        md,
+        "| {heading} | All | Cabinet | Management |\n|---|---|---|---|"
+    );
+    for o in &view.spec.options {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            md_escape(&o.label),
+            value(&results.all, &o.id).unwrap_or_default(),
+            team(&results.cabinet, &o.id),
+            team(&results.management, &o.id),
+        );
+    }
+}
+
+/// Option ids in script order.
+pub fn script_order<'a>(view: &ActivityView<'a>) -> Vec<&'a str> {
+    view.spec.options.iter().map(|o| o.id.as_str()).collect()
+}
