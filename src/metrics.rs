@@ -1,155 +1,185 @@
-//! Counters for `/metrics`, in Prometheus text format.
+//! Counters for `/metrics`, kept and written by prometheus-client in the
+//! OpenMetrics text format. The session runtime and the web layer both count
+//! here; neither imports the other for it.
 
-use std::collections::BTreeMap;
-use std::fmt::Write;
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering::Relaxed};
-use std::sync::Mutex;
+use prometheus_client::encoding::text::{encode_eof, encode_registry};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::{ConstCounter, Counter};
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::{ConstGauge, Gauge};
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
 use std::time::Duration;
 
 /// Upper bounds (seconds) of the ballot-to-durable latency histogram.
 const LATENCY_BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0];
 
-/// Process-wide counters. Cheap atomics on the hot path.
-#[derive(Debug, Default)]
+/// The media type of [`Metrics::render`]'s text.
+pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CodeLabel {
+    code: &'static str,
+}
+
+/// Process-wide counters: atomics on the hot path, a registry to write them.
+#[derive(Debug)]
 pub struct Metrics {
-    sockets_open: AtomicI64,
-    sessions_live: AtomicI64,
-    commands: AtomicU64,
-    events_written: AtomicU64,
-    bytes_written: AtomicU64,
-    storage_failures: AtomicU64,
-    rejections: Mutex<BTreeMap<&'static str, u64>>,
-    durable_buckets: [AtomicU64; LATENCY_BUCKETS.len()],
-    durable_count: AtomicU64,
-    durable_micros: AtomicU64,
+    registry: Registry,
+    sockets_open: Gauge,
+    sessions_live: Gauge,
+    commands: Counter,
+    events_written: Counter,
+    bytes_written: Counter,
+    storage_failures: Counter,
+    rejections: Family<CodeLabel, Counter>,
+    durable: Histogram,
+}
+
+/// Figures read from elsewhere at each scrape (the session registry and the
+/// transcript store keep their own counts).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scrape {
+    /// Sessions known.
+    pub sessions: u64,
+    /// Syncs that made appends durable.
+    pub syncs: u64,
+    /// Appends those syncs made durable.
+    pub synced_appends: u64,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::default();
+        let metrics = Metrics {
+            sockets_open: Gauge::default(),
+            sessions_live: Gauge::default(),
+            commands: Counter::default(),
+            events_written: Counter::default(),
+            bytes_written: Counter::default(),
+            storage_failures: Counter::default(),
+            rejections: Family::default(),
+            durable: Histogram::new(LATENCY_BUCKETS),
+            registry: Registry::default(),
+        };
+        // Counters are registered without `_total`: the encoder adds it.
+        let m = &metrics;
+        registry.register(
+            "topteam_sockets_open",
+            "Websockets open now",
+            m.sockets_open.clone(),
+        );
+        registry.register(
+            "topteam_sessions_live",
+            "Session tasks running",
+            m.sessions_live.clone(),
+        );
+        registry.register(
+            "topteam_commands",
+            "Commands received by sessions",
+            m.commands.clone(),
+        );
+        registry.register(
+            "topteam_events_written",
+            "Events made durable",
+            m.events_written.clone(),
+        );
+        registry.register(
+            "topteam_transcript_bytes",
+            "Bytes appended to transcripts",
+            m.bytes_written.clone(),
+        );
+        registry.register(
+            "topteam_storage_failures",
+            "Transcript writes that failed",
+            m.storage_failures.clone(),
+        );
+        registry.register(
+            "topteam_rejections",
+            "Refused commands by code",
+            m.rejections.clone(),
+        );
+        registry.register(
+            "topteam_durable_seconds",
+            "Time to make a batch of events durable",
+            m.durable.clone(),
+        );
+        Metrics {
+            registry,
+            ..metrics
+        }
+    }
 }
 
 impl Metrics {
     /// A socket opened.
     pub fn socket_opened(&self) {
-        self.sockets_open.fetch_add(1, Relaxed);
+        self.sockets_open.inc();
     }
     /// A socket closed.
     pub fn socket_closed(&self) {
-        self.sockets_open.fetch_sub(1, Relaxed);
+        self.sockets_open.dec();
     }
     /// A session task started.
     pub fn session_started(&self) {
-        self.sessions_live.fetch_add(1, Relaxed);
+        self.sessions_live.inc();
     }
     /// A session task stopped.
     pub fn session_stopped(&self) {
-        self.sessions_live.fetch_sub(1, Relaxed);
+        self.sessions_live.dec();
     }
     /// A command reached a session.
     pub fn command(&self) {
-        self.commands.fetch_add(1, Relaxed);
+        self.commands.inc();
     }
     /// Events made durable, and their bytes.
     pub fn events_written(&self, n: usize, bytes: u64) {
-        self.events_written.fetch_add(n as u64, Relaxed);
-        self.bytes_written.fetch_add(bytes, Relaxed);
+        self.events_written.inc_by(n as u64);
+        self.bytes_written.inc_by(bytes);
     }
     /// Websockets open now.
     pub fn sockets_open(&self) -> i64 {
-        self.sockets_open.load(Relaxed)
+        self.sockets_open.get()
     }
     /// A transcript write failed.
     pub fn storage_failure(&self) {
-        self.storage_failures.fetch_add(1, Relaxed);
+        self.storage_failures.inc();
     }
     /// A command or message was refused with this code.
     pub fn rejected(&self, code: crate::error_code::ErrorCode) {
-        let mut map = self.rejections.lock().unwrap_or_else(|p| p.into_inner());
-        *map.entry(code.as_str()).or_default() += 1;
+        let label = CodeLabel {
+            code: code.as_str(),
+        };
+        self.rejections.get_or_create(&label).inc();
     }
     /// How long one batch took to become durable.
     pub fn durable_latency(&self, took: Duration) {
-        let secs = took.as_secs_f64();
-        for (bucket, bound) in self.durable_buckets.iter().zip(LATENCY_BUCKETS) {
-            if secs <= bound {
-                bucket.fetch_add(1, Relaxed);
-            }
-        }
-        self.durable_count.fetch_add(1, Relaxed);
-        self.durable_micros
-            .fetch_add(took.as_micros() as u64, Relaxed);
+        self.durable.observe(took.as_secs_f64());
     }
 
-    /// The Prometheus exposition text.
-    pub fn render(&self) -> String {
+    /// The OpenMetrics text: these counters, then the figures of `scrape`.
+    pub fn render(&self, scrape: Scrape) -> String {
+        let mut at_scrape = Registry::default();
+        at_scrape.register(
+            "topteam_sessions",
+            "Sessions known",
+            ConstGauge::new(scrape.sessions as i64),
+        );
+        at_scrape.register(
+            "topteam_transcript_syncs",
+            "Syncs that made appends durable (one may cover several sessions)",
+            ConstCounter::new(scrape.syncs),
+        );
+        at_scrape.register(
+            "topteam_transcript_synced_appends",
+            "Appends made durable by those syncs",
+            ConstCounter::new(scrape.synced_appends),
+        );
         let mut out = String::new();
-        let mut gauge = |name: &str, help: &str, kind: &str, value: String| {
-            let _ = writeln!(
-                out,
-                "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}"
-            );
-        };
-        gauge(
-            "topteam_sockets_open",
-            "Websockets open now.",
-            "gauge",
-            self.sockets_open.load(Relaxed).to_string(),
-        );
-        gauge(
-            "topteam_sessions_live",
-            "Session tasks running.",
-            "gauge",
-            self.sessions_live.load(Relaxed).to_string(),
-        );
-        gauge(
-            "topteam_commands_total",
-            "Commands received by sessions.",
-            "counter",
-            self.commands.load(Relaxed).to_string(),
-        );
-        gauge(
-            "topteam_events_written_total",
-            "Events made durable.",
-            "counter",
-            self.events_written.load(Relaxed).to_string(),
-        );
-        gauge(
-            "topteam_transcript_bytes_total",
-            "Bytes appended to transcripts.",
-            "counter",
-            self.bytes_written.load(Relaxed).to_string(),
-        );
-        gauge(
-            "topteam_storage_failures_total",
-            "Transcript writes that failed.",
-            "counter",
-            self.storage_failures.load(Relaxed).to_string(),
-        );
-        let _ = writeln!(out, "# HELP topteam_rejections_total Refused commands by code.\n# TYPE topteam_rejections_total counter");
-        for (code, n) in self
-            .rejections
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-        {
-            let _ = writeln!(out, "topteam_rejections_total{{code=\"{code}\"}} {n}");
-        }
-        let name = "topteam_durable_seconds";
-        let _ = writeln!(
-            out,
-            "# HELP {name} Time to make a batch of events durable.\n# TYPE {name} histogram"
-        );
-        for (bucket, bound) in self.durable_buckets.iter().zip(LATENCY_BUCKETS) {
-            let _ = writeln!(
-                out,
-                "{name}_bucket{{le=\"{bound}\"}} {}",
-                bucket.load(Relaxed)
-            );
-        }
-        let count = self.durable_count.load(Relaxed);
-        let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {count}");
-        let _ = writeln!(
-            out,
-            "{name}_sum {}",
-            self.durable_micros.load(Relaxed) as f64 / 1e6
-        );
-        let _ = writeln!(out, "{name}_count {count}");
+        // Writing to a String cannot fail.
+        let _ = encode_registry(&mut out, &self.registry)
+            .and_then(|()| encode_registry(&mut out, &at_scrape))
+            .and_then(|()| encode_eof(&mut out));
         out
     }
 }

@@ -157,17 +157,14 @@ async fn cookie_requests_from_our_pages(
 async fn metrics_text(
     axum::extract::State(app): axum::extract::State<AppState>,
 ) -> impl IntoResponse {
-    let mut text = app.metrics.render();
-    text.push_str(&format!(
-        "# HELP topteam_sessions Sessions known.\n# TYPE topteam_sessions gauge\ntopteam_sessions {}\n",
-        app.sessions.len()
-    ));
-    let (syncs, appends) = app.sessions.store().sync_counts();
-    text.push_str(&format!(
-        "# HELP topteam_transcript_syncs_total Syncs that made appends durable (one may cover several sessions).\n# TYPE topteam_transcript_syncs_total counter\ntopteam_transcript_syncs_total {syncs}\n\
-         # HELP topteam_transcript_synced_appends_total Appends made durable by those syncs.\n# TYPE topteam_transcript_synced_appends_total counter\ntopteam_transcript_synced_appends_total {appends}\n"
-    ));
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
+    let (syncs, synced_appends) = app.sessions.store().sync_counts();
+    let scrape = crate::metrics::Scrape {
+        sessions: app.sessions.len() as u64,
+        syncs,
+        synced_appends,
+    };
+    let text = app.metrics.render(scrape);
+    ([(header::CONTENT_TYPE, crate::metrics::CONTENT_TYPE)], text)
 }
 
 /// A JSON body whose every failure is one of our errors (`too_large`,
