@@ -58,6 +58,7 @@ pub mod render;
 pub mod report;
 pub mod series;
 pub mod session;
+pub mod time;
 pub mod transcript;
 pub mod web;
 pub mod workshop;

@@ -25,7 +25,7 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
             code: format!("R{i:05}"),
             title: format!("Replay {i}"),
             series: Uuid::new_v4(),
-            created_at: "2026-11-22T10:00:00.000Z".into(),
+            created_at: "2026-11-22T10:00:00.000Z".parse().expect("a time"),
             workshop: workshop.clone(),
         };
         store.create_secret(info.id).map_err(|e| e.to_string())?;
@@ -34,15 +34,9 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
         let ctx = Context::new(std::time::SystemTime::now(), Pseudonyms::new([1; 32]));
         let mut records = Vec::new();
         let voters: Vec<Uuid> = (0..20).map(|_| Uuid::new_v4()).collect();
+        let at = "2026-11-22T10:00:01.000Z".parse().expect("a time");
         let mut step = |state: &mut SessionState, actor, command| {
-            if let Ok((_, new)) = execute(
-                state,
-                &ctx,
-                "2026-11-22T10:00:01.000Z",
-                actor,
-                None,
-                command,
-            ) {
+            if let Ok((_, new)) = execute(state, &ctx, at, actor, None, command) {
                 records.extend(new);
             }
         };

@@ -62,7 +62,7 @@ fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Va
         "timer": {
             "running": a.timer.running_since.is_some(),
             "seconds_left": a.timer.left_at(now),
-            "ends_at": a.timer.ends_at().map(|t| humantime::format_rfc3339_seconds(t).to_string()),
+            "ends_at": a.timer.ends_at(),
         },
     });
     let extra = kind_of(a.spec.kind).detail_json(&a.view(state), &results);

@@ -247,9 +247,7 @@ fn timer(activity: &ActivityState) -> Markup {
     if left == 0 && !running && activity.spec.minutes.is_none() {
         return html! {};
     }
-    let ends_at = t
-        .ends_at()
-        .map(|e| humantime::format_rfc3339_seconds(e).to_string());
+    let ends_at = t.ends_at().map(|e| e.to_string());
     html! {
         p.timer data-ends-at=[ends_at] data-left=(left) {
             "Time left: " span.clock { (left / 60) ":" (format!("{:02}", left % 60)) }

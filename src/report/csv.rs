@@ -118,7 +118,7 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
     let counted =
         |voter: &ParticipantId| source.state.participant(voter).is_none_or(|p| !p.removed);
     // (voter, item, version) -> (answer, group, time), last answer wins.
-    let mut answers: Vec<(AnswerKey, (Answer, Group, String))> = Vec::new();
+    let mut answers: Vec<(AnswerKey, (Answer, Group, jiff::Timestamp))> = Vec::new();
     let mut index: HashMap<AnswerKey, usize> = HashMap::new();
     for r in &source.records {
         let Event::BallotCast {
@@ -136,7 +136,7 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
         for (item, version, answer) in items_of(spec.kind, ballot) {
             let key = (*voter, item, version);
             let team = group.or_else(|| source.state.participant(voter).map(|p| p.group));
-            let value = (answer, team.unwrap_or(Group::Observer), r.at.clone());
+            let value = (answer, team.unwrap_or(Group::Observer), r.at);
             match index.get(&key) {
                 Some(&i) => answers[i].1 = value,
                 None => {
@@ -167,7 +167,7 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
             version,
         };
         let voter = source.voter_label(false, &voter);
-        rows.push(&place, answer, group.as_str(), voter, 1, time);
+        rows.push(&place, answer, group.as_str(), voter, 1, time.to_string());
     }
 }
 

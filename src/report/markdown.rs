@@ -16,7 +16,7 @@ pub fn report_markdown(source: &Source) -> String {
         md,
         "{} · {} · code {} · {} events\n",
         esc(&info.workshop.title),
-        date(&info.created_at),
+        date(info.created_at),
         info.code,
         state.seq
     );

@@ -12,6 +12,7 @@ mod timeline;
 pub use self::csv::votes_csv;
 pub use self::json::report_json;
 pub use self::markdown::report_markdown;
+pub use crate::time::{clock, date};
 pub use timeline::{timeline, TimelineEntry};
 
 use crate::session::{ParticipantId, Pseudonyms, Record, SessionState};
@@ -66,43 +67,5 @@ impl Source {
                 (g, n)
             })
             .collect()
-    }
-}
-
-/// The time zone a UK council reads times in (GMT, or BST in summer).
-const UK: &str = "Europe/London";
-
-/// An RFC 3339 time in UK time, or `None` if it is not one.
-fn in_uk(at: &str) -> Option<jiff::Zoned> {
-    let when: jiff::Timestamp = at.parse().ok()?;
-    when.in_tz(UK).ok()
-}
-
-/// `HH:MM` of an RFC 3339 time, in UK time, for timelines.
-pub fn clock(at: &str) -> String {
-    in_uk(at).map_or_else(
-        || at.get(11..16).unwrap_or(at).to_string(),
-        |t| t.strftime("%H:%M").to_string(),
-    )
-}
-
-/// The date of an RFC 3339 time, in UK time.
-pub fn date(at: &str) -> String {
-    in_uk(at).map_or_else(
-        || at.get(..10).unwrap_or(at).to_string(),
-        |t| t.strftime("%Y-%m-%d").to_string(),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{clock, date};
-
-    #[test]
-    fn times_read_in_uk_time_gmt_in_winter_and_bst_in_summer() {
-        assert_eq!(clock("2026-12-02T16:05:00.123Z"), "16:05");
-        assert_eq!(clock("2026-07-01T16:05:00Z"), "17:05");
-        assert_eq!(date("2026-07-01T23:30:00Z"), "2026-07-02");
-        assert_eq!(clock("not a time"), "not a time");
     }
 }

@@ -140,7 +140,7 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
             };
             TimelineEntry {
                 seq: r.seq,
-                time: clock(&r.at),
+                time: clock(r.at),
                 text,
             }
         })

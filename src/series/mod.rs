@@ -24,8 +24,8 @@ pub struct Series {
     pub id: Uuid,
     /// Name, e.g. "Ashfield 2026 top team".
     pub name: String,
-    /// When it was created, RFC 3339.
-    pub created_at: String,
+    /// When it was created.
+    pub created_at: jiff::Timestamp,
     /// The people expected, in the council's order.
     pub roster: Vec<Person>,
 }
@@ -33,7 +33,7 @@ pub struct Series {
 /// One line of a series file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Line {
-    at: String,
+    at: jiff::Timestamp,
     event: SeriesEvent,
 }
 
@@ -86,7 +86,7 @@ impl SeriesBook {
     /// Every series, newest first.
     pub fn list(&self) -> Vec<Arc<Series>> {
         let mut all: Vec<_> = self.read().values().cloned().collect();
-        all.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        all.sort_by_key(|s| std::cmp::Reverse(s.created_at));
         all
     }
 
@@ -100,11 +100,16 @@ impl SeriesBook {
 
     /// Creates a series, durably. `id` is given for a series that sessions
     /// already name (made before series had files); otherwise a new one.
-    pub fn create(&self, name: String, id: Option<Uuid>, at: String) -> io::Result<Arc<Series>> {
+    pub fn create(
+        &self,
+        name: String,
+        id: Option<Uuid>,
+        at: jiff::Timestamp,
+    ) -> io::Result<Arc<Series>> {
         let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
         let id = id.unwrap_or_else(Uuid::new_v4);
         let line = Line {
-            at: at.clone(),
+            at,
             event: SeriesEvent::SeriesCreated {
                 id,
                 name: name.clone(),
@@ -133,7 +138,7 @@ impl SeriesBook {
         &self,
         id: Uuid,
         people: Vec<PersonInput>,
-        at: String,
+        at: jiff::Timestamp,
     ) -> Option<Result<io::Result<Arc<Series>>, RosterError>> {
         let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
         let current = self.get(&id)?;
@@ -224,7 +229,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("topteam-series-{}", Uuid::new_v4()));
         let book = SeriesBook::open(&dir).unwrap();
         let s = book
-            .create("Ashfield".into(), None, "2026-12-02T10:00:00Z".into())
+            .create(
+                "Ashfield".into(),
+                None,
+                "2026-12-02T10:00:00Z".parse().unwrap(),
+            )
             .unwrap();
         let people = vec![PersonInput {
             id: None,
@@ -233,7 +242,7 @@ mod tests {
             job_title: Some("Leader".into()),
         }];
         let set = book
-            .set_roster(s.id, people, "2026-12-02T10:01:00Z".into())
+            .set_roster(s.id, people, "2026-12-02T10:01:00Z".parse().unwrap())
             .unwrap()
             .unwrap()
             .unwrap();

@@ -13,7 +13,6 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::sync::Arc;
-use std::time::SystemTime;
 use uuid::Uuid;
 
 /// Longest series name, in characters.
@@ -148,6 +147,6 @@ fn storage_failed() -> ApiError {
     )
 }
 
-fn now() -> String {
-    humantime::format_rfc3339_millis(SystemTime::now()).to_string()
+fn now() -> jiff::Timestamp {
+    crate::time::now()
 }

@@ -212,7 +212,7 @@ fn info() -> SessionInfo {
         code: "ABCDEF".into(),
         title: "t".into(),
         series: Uuid::from_u128(2),
-        created_at: "2026-11-22T10:00:00Z".into(),
+        created_at: "2026-11-22T10:00:00Z".parse().expect("a time"),
         workshop: Workshop::from_toml(SCRIPT).unwrap(),
     }
 }
@@ -387,7 +387,7 @@ fn run_live(steps: &[Step]) -> (SessionState, Vec<Record>) {
         if let Ok((_, new)) = execute(
             &mut state,
             &ctx,
-            &format!("t{n}"),
+            jiff::Timestamp::from_second(n as i64).expect("a time"),
             actor,
             client_id,
             command,

@@ -44,7 +44,7 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
         code: "ABCDEF".into(),
         title: "t".into(),
         series: Uuid::new_v4(),
-        created_at: "2026-11-22T10:00:00Z".into(),
+        created_at: "2026-11-22T10:00:00Z".parse().expect("a time"),
         workshop: Workshop::from_toml(&script).unwrap(),
     };
     let broken = Arc::new(AtomicBool::new(false));

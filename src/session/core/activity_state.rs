@@ -8,7 +8,7 @@ use crate::activity::{ActivityView, Ballot, CastBallot, Results, Split};
 use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 /// Whether voting is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -38,32 +38,30 @@ impl ActivityStatus {
 pub struct Timer {
     /// Seconds left when it was last started or paused.
     pub seconds_left: u32,
-    /// When it was started, RFC 3339, while it runs.
-    pub running_since: Option<String>,
+    /// When it was started, while it runs.
+    pub running_since: Option<jiff::Timestamp>,
 }
 
 impl Timer {
     /// Seconds left at `now`.
     pub fn left_at(&self, now: SystemTime) -> u32 {
-        let Some(since) = self
-            .running_since
-            .as_deref()
-            .and_then(|s| humantime::parse_rfc3339(s).ok())
-        else {
+        let Some(ends) = self.ends_at() else {
             return self.seconds_left;
         };
-        let elapsed = now
-            .duration_since(since)
-            .unwrap_or(Duration::ZERO)
-            .as_secs();
-        self.seconds_left
-            .saturating_sub(u32::try_from(elapsed).unwrap_or(u32::MAX))
+        let left = ends.as_millisecond() - crate::time::from_system(now).as_millisecond();
+        let left = left.clamp(0, i64::from(self.seconds_left) * 1000);
+        // Whole seconds, rounded up: a countdown shows 0 only when time is up.
+        u32::try_from((left + 999) / 1000).unwrap_or(0)
     }
 
     /// When it reaches zero, if running.
-    pub fn ends_at(&self) -> Option<SystemTime> {
-        let since = humantime::parse_rfc3339(self.running_since.as_deref()?).ok()?;
-        Some(since + Duration::from_secs(u64::from(self.seconds_left)))
+    pub fn ends_at(&self) -> Option<jiff::Timestamp> {
+        let since = self.running_since?;
+        since
+            .checked_add(jiff::SignedDuration::from_secs(i64::from(
+                self.seconds_left,
+            )))
+            .ok()
     }
 }
 

@@ -34,9 +34,9 @@ impl Context {
         self
     }
 
-    /// Now, as RFC 3339 with milliseconds.
-    pub fn now_rfc3339(&self) -> String {
-        humantime::format_rfc3339_millis(self.now).to_string()
+    /// Now, to the millisecond.
+    pub fn timestamp(&self) -> jiff::Timestamp {
+        crate::time::from_system(self.now)
     }
 }
 

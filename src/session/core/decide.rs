@@ -47,7 +47,7 @@ pub fn decide(
 pub fn execute(
     state: &mut SessionState,
     ctx: &Context,
-    at: &str,
+    at: jiff::Timestamp,
     actor: Actor,
     client_id: Option<String>,
     command: Command,
@@ -64,7 +64,7 @@ pub fn execute(
     for event in events {
         let record = super::Record {
             seq: state.seq + 1,
-            at: at.to_string(),
+            at,
             actor: recorded,
             client_id: client_id.clone(),
             event,

@@ -265,7 +265,7 @@ fn timer(
             vec![Event::TimerStarted {
                 activity,
                 seconds_left,
-                at: ctx.now_rfc3339(),
+                at: ctx.timestamp(),
             }]
         }
         TimerAction::Pause if running => vec![Event::TimerPaused {

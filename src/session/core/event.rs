@@ -168,8 +168,8 @@ pub enum Event {
         activity: String,
         /// Seconds on the clock at the start.
         seconds_left: u32,
-        /// When it started, RFC 3339.
-        at: String,
+        /// When it started.
+        at: jiff::Timestamp,
     },
     /// The countdown paused.
     TimerPaused {
@@ -218,8 +218,8 @@ impl HoldReason {
 pub struct Record {
     /// 1, 2, 3, … with no gaps.
     pub seq: u64,
-    /// When it was made durable, RFC 3339.
-    pub at: String,
+    /// When it was made durable.
+    pub at: jiff::Timestamp,
     /// Who caused it.
     pub actor: Actor,
     /// The client's id for the command, so a resend is recognised after a restart.

@@ -159,7 +159,7 @@ impl SessionTask {
         let mut connects = Vec::new();
         let ctx = Context::new(SystemTime::now(), self.pseudonyms.clone())
             .with_max_participants(self.max_participants);
-        let at = ctx.now_rfc3339();
+        let at = ctx.timestamp();
         for request in batch {
             match request {
                 Request::Command {
@@ -170,7 +170,7 @@ impl SessionTask {
                 } => {
                     self.metrics.command();
                     let outcome = crate::session::core::execute(
-                        &mut next, &ctx, &at, actor, client_id, command,
+                        &mut next, &ctx, at, actor, client_id, command,
                     )
                     .map(|(seq, new)| {
                         records.extend(new);

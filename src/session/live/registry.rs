@@ -9,7 +9,6 @@ use crate::workshop::{Workshop, WorkshopLibrary};
 use dashmap::DashMap;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
-use std::time::SystemTime;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use uuid::Uuid;
@@ -86,7 +85,7 @@ impl Sessions {
     /// Every session, newest first.
     pub fn list(&self) -> Vec<SessionHandle> {
         let mut all: Vec<SessionHandle> = self.by_id.iter().map(|e| e.value().clone()).collect();
-        all.sort_by(|a, b| b.info().created_at.cmp(&a.info().created_at));
+        all.sort_by_key(|h| std::cmp::Reverse(h.info().created_at));
         all
     }
 
@@ -127,7 +126,7 @@ impl Sessions {
             code: self.fresh_code(),
             title,
             series: series.unwrap_or_else(Uuid::new_v4),
-            created_at: humantime::format_rfc3339_millis(SystemTime::now()).to_string(),
+            created_at: crate::time::now(),
             workshop,
         };
         let store = self.store.clone();

@@ -83,7 +83,7 @@ pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response 
                             Some(named) => (named.name),
                             None => "Series",
                         }
-                        span.hint { " — started " (members.last().map_or_else(String::new, |h| date(&h.info().created_at))) }
+                        span.hint { " — started " (members.last().map_or_else(String::new, |h| date(h.info().created_at))) }
                     }
                     p { a href={ "/review/series/" (s) } { "The series on one page" } }
                     table {
@@ -93,7 +93,7 @@ pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response 
                             @for h in members {
                                 @let state = h.state();
                                 tr {
-                                    td { (date(&h.info().created_at)) }
+                                    td { (date(h.info().created_at)) }
                                     td { a href={ "/review/" (h.info().id) } { (h.info().title) } }
                                     td { (h.info().workshop.title) }
                                     td { (attendance_line(&state)) }
@@ -139,7 +139,7 @@ pub async fn session(
         (review_header())
         main #main {
             h1 { (info.title) }
-            p { (info.workshop.title) " · " (date(&info.created_at)) " · code " (info.code) " · " (status_name(state.status)) }
+            p { (info.workshop.title) " · " (date(info.created_at)) " · code " (info.code) " · " (status_name(state.status)) }
             nav aria-label="Exports" {
                 ul.exports {
                     li { a href={ (base) "/report.md" } { "Report (Markdown)" } }
@@ -242,7 +242,7 @@ pub async fn series(
         .filter(|h| h.info().series == series)
         .map(|h| h.state())
         .collect();
-    sessions.sort_by(|a, b| a.info.created_at.cmp(&b.info.created_at));
+    sessions.sort_by_key(|s| s.info.created_at);
     let content = html! {
         (review_header())
         main #main {
@@ -251,7 +251,7 @@ pub async fn series(
             @else {
                 ul.sessions {
                     @for s in &sessions {
-                        li { a href={ "/review/" (s.info.id) } { (s.info.title) } " — " (s.info.workshop.title) ", " (date(&s.info.created_at)) }
+                        li { a href={ "/review/" (s.info.id) } { (s.info.title) } " — " (s.info.workshop.title) ", " (date(s.info.created_at)) }
                     }
                 }
             }

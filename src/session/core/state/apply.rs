@@ -9,7 +9,7 @@ use crate::session::core::{ActivityStatus, Event};
 use std::sync::Arc;
 
 impl SessionState {
-    pub(super) fn apply_event(&mut self, event: &Event, at: &str) {
+    pub(super) fn apply_event(&mut self, event: &Event, at: jiff::Timestamp) {
         match event {
             Event::ParticipantJoined {
                 participant,
@@ -164,7 +164,7 @@ impl SessionState {
             } => {
                 if let Some(a) = self.activity_mut(activity) {
                     a.timer.seconds_left = *seconds_left;
-                    a.timer.running_since = Some(at.clone());
+                    a.timer.running_since = Some(*at);
                 }
             }
             Event::TimerPaused {

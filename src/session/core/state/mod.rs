@@ -24,8 +24,8 @@ pub struct SessionInfo {
     pub title: String,
     /// The council's run of workshops this session belongs to.
     pub series: Uuid,
-    /// When it was created, RFC 3339.
-    pub created_at: String,
+    /// When it was created.
+    pub created_at: jiff::Timestamp,
     /// A snapshot of the script, so later edits to `workshops/` never change it.
     pub workshop: Workshop,
 }
@@ -232,7 +232,7 @@ impl SessionState {
                 }
             }
         }
-        self.apply_event(&record.event, &record.at);
+        self.apply_event(&record.event, record.at);
     }
 
     fn participant_mut(&mut self, id: &ParticipantId) -> Option<&mut Participant> {

@@ -1,0 +1,67 @@
+//! Times: instants are `jiff::Timestamp`s, kept to the millisecond and written
+//! as RFC 3339 in UTC (transcripts, JSON); people read them in UK time
+//! (Europe/London: GMT, or BST in summer).
+
+use jiff::Timestamp;
+use std::time::SystemTime;
+
+/// The time zone a UK council reads times in.
+const UK: &str = "Europe/London";
+
+/// A system time as a timestamp to the millisecond (as transcripts keep it).
+pub fn from_system(at: SystemTime) -> Timestamp {
+    let exact = Timestamp::try_from(at).unwrap_or(Timestamp::UNIX_EPOCH);
+    Timestamp::from_millisecond(exact.as_millisecond()).unwrap_or(exact)
+}
+
+/// Now, to the millisecond.
+pub fn now() -> Timestamp {
+    from_system(SystemTime::now())
+}
+
+/// `HH:MM` in UK time, for timelines.
+pub fn clock(at: Timestamp) -> String {
+    in_uk(at, "%H:%M")
+}
+
+/// The date in UK time, `YYYY-MM-DD`.
+pub fn date(at: Timestamp) -> String {
+    in_uk(at, "%Y-%m-%d")
+}
+
+fn in_uk(at: Timestamp, format: &str) -> String {
+    match at.in_tz(UK) {
+        Ok(t) => t.strftime(format).to_string(),
+        // The zone database is bundled, so this is not expected; UTC is the
+        // honest fallback.
+        Err(_) => at.strftime(format).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clock, date, from_system};
+    use std::time::{Duration, SystemTime};
+
+    fn at(text: &str) -> jiff::Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn times_read_in_uk_time_gmt_in_winter_and_bst_in_summer() {
+        assert_eq!(clock(at("2026-12-02T16:05:00.123Z")), "16:05");
+        assert_eq!(clock(at("2026-07-01T16:05:00Z")), "17:05");
+        assert_eq!(date(at("2026-07-01T23:30:00Z")), "2026-07-02");
+    }
+
+    #[test]
+    fn instants_keep_milliseconds_and_write_as_rfc3339() {
+        let t = SystemTime::UNIX_EPOCH + Duration::from_nanos(1_780_000_000_123_456_789);
+        let stamp = from_system(t);
+        assert_eq!(stamp.to_string(), "2026-05-28T20:26:40.123Z");
+        assert_eq!(
+            serde_json::to_string(&stamp).unwrap(),
+            "\"2026-05-28T20:26:40.123Z\""
+        );
+    }
+}
