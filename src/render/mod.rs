@@ -17,6 +17,7 @@ pub use views::{
 };
 
 use crate::session::{ParticipantId, SessionState};
+use crate::workshop::Group;
 use bytes::Bytes;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -57,6 +58,65 @@ pub struct ParticipantFrame {
     /// Each participant's standing, so a socket notices admission or removal.
     pub standing: Arc<HashMap<ParticipantId, Standing>>,
 }
+
+/// Which view a phone shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneView {
+    /// The lobby's waiting view.
+    Waiting,
+    /// The room's view for observers (no ballot form).
+    Observer,
+    /// The room's view for voters.
+    Voter,
+}
+
+impl PhoneView {
+    /// The one place that decides what a participant's phone shows, for the
+    /// phone page and its socket alike; `Err` once the participant is removed.
+    pub fn of(standing: Standing, group: Group) -> Result<PhoneView, Removed> {
+        match standing {
+            Standing::Removed => Err(Removed),
+            Standing::Waiting => Ok(PhoneView::Waiting),
+            Standing::Admitted if group == Group::Observer => Ok(PhoneView::Observer),
+            Standing::Admitted => Ok(PhoneView::Voter),
+        }
+    }
+
+    /// The same, for a participant in the state.
+    pub fn of_participant(p: &crate::session::Participant) -> Result<PhoneView, Removed> {
+        PhoneView::of(Standing::of(p), p.group)
+    }
+}
+
+impl Standing {
+    /// Where a participant stands.
+    pub fn of(p: &crate::session::Participant) -> Standing {
+        if p.removed {
+            Standing::Removed
+        } else if p.admitted {
+            Standing::Admitted
+        } else {
+            Standing::Waiting
+        }
+    }
+}
+
+impl ParticipantFrame {
+    /// This frame's view for a participant (`None` in the lobby when no
+    /// waiting view was rendered, as nobody waited when it was made).
+    pub fn view_for(&self, id: &ParticipantId, group: Group) -> Result<Option<&Frame>, Removed> {
+        let standing = self.standing.get(id).copied().unwrap_or(Standing::Waiting);
+        Ok(match PhoneView::of(standing, group)? {
+            PhoneView::Waiting => self.waiting.as_ref(),
+            PhoneView::Observer => Some(&self.observer),
+            PhoneView::Voter => Some(&self.voter),
+        })
+    }
+}
+
+/// The participant was removed by the facilitator: no view, the socket ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Removed;
 
 #[derive(Serialize)]
 struct ViewMessage<'a> {
@@ -103,16 +163,7 @@ pub fn participant_frame(pass: &Pass) -> ParticipantFrame {
     let standing: HashMap<ParticipantId, Standing> = state
         .participants
         .iter()
-        .map(|p| {
-            let s = if p.removed {
-                Standing::Removed
-            } else if p.admitted {
-                Standing::Admitted
-            } else {
-                Standing::Waiting
-            };
-            (p.id, s)
-        })
+        .map(|p| (p.id, Standing::of(p)))
         .collect();
     let render = |variant| {
         frame(
@@ -128,7 +179,7 @@ pub fn participant_frame(pass: &Pass) -> ParticipantFrame {
         .participants
         .iter()
         .filter(present)
-        .any(|p| p.group == crate::workshop::Group::Observer)
+        .any(|p| p.group == Group::Observer)
     {
         render(ParticipantVariant::Observer)
     } else {

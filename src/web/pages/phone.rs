@@ -1,9 +1,8 @@
 //! `/s/{session}`: a participant's live page.
 
 use super::{layout, Page};
-use crate::render::{participant_view, waiting_view, ParticipantVariant, Pass};
+use crate::render::{participant_view, waiting_view, ParticipantVariant, Pass, PhoneView};
 use crate::web::{auth, AppState};
-use crate::workshop::Group;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -23,12 +22,12 @@ pub async fn page(
         return Redirect::to(&format!("/join/{}", info.code)).into_response();
     };
     let state = handle.state();
-    let view = if !me.admitted {
-        waiting_view()
-    } else if me.group == Group::Observer {
-        participant_view(&Pass::new(&state), ParticipantVariant::Observer)
-    } else {
-        participant_view(&Pass::new(&state), ParticipantVariant::Voter)
+    let pass = Pass::new(&state);
+    let view = match PhoneView::of_participant(&me) {
+        Ok(PhoneView::Waiting) => waiting_view(),
+        Ok(PhoneView::Observer) => participant_view(&pass, ParticipantVariant::Observer),
+        Ok(PhoneView::Voter) => participant_view(&pass, ParticipantVariant::Voter),
+        Err(_) => return Redirect::to(&format!("/join/{}", info.code)).into_response(),
     };
     let content = html! {
         header.site {

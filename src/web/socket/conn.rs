@@ -2,7 +2,7 @@
 
 use super::{Role, CLOSE_GOING_AWAY, CLOSE_IDLE, CLOSE_REMOVED, CLOSE_REPLACED, SEND_TIMEOUT};
 use crate::error_code::ErrorCode;
-use crate::render::{wire, Frame, ParticipantFrame, Standing};
+use crate::render::{wire, Frame, ParticipantFrame, Removed};
 use crate::session::actor::Connected;
 use crate::session::live::publisher::Views;
 use crate::session::{Actor, Participant, SessionHandle};
@@ -11,7 +11,6 @@ use crate::web::limits::MessageBucket;
 use crate::web::protocol::{error_text, parse_client_msg, ServerMsg};
 use crate::web::upgrade::WsSocket;
 use crate::web::AppState;
-use crate::workshop::Group;
 use bytes::Bytes;
 use std::sync::Arc;
 use tokio::sync::watch;
@@ -275,22 +274,10 @@ impl Conn {
     ) -> Result<Option<Bytes>, End> {
         let frame = rx.borrow_and_update().clone();
         let Some(me) = &self.me else { return Ok(None) };
-        let view = match frame
-            .standing
-            .get(&me.id)
-            .copied()
-            .unwrap_or(Standing::Waiting)
-        {
-            Standing::Removed => {
-                return Err(End::Close(CLOSE_REMOVED, "removed by the facilitator"))
-            }
-            // The frame renders a waiting view whenever someone in `standing` waits.
-            Standing::Waiting => match &frame.waiting {
-                Some(waiting) => waiting.clone(),
-                None => return Ok(None),
-            },
-            Standing::Admitted if me.group == Group::Observer => frame.observer.clone(),
-            Standing::Admitted => frame.voter.clone(),
+        let view = match frame.view_for(&me.id, me.group) {
+            Err(Removed) => return Err(End::Close(CLOSE_REMOVED, "removed by the facilitator")),
+            Ok(None) => return Ok(None),
+            Ok(Some(view)) => view.clone(),
         };
         Ok(self.if_changed(view))
     }
