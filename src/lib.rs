@@ -23,21 +23,41 @@
 //!   is what the web layer holds; `live::publisher` owns the watch channels
 //!   and decides when to render; [`session::registry`] maps ids and codes to
 //!   handles.
-//! - [`activity`]: the activity kinds, one file each. [`activity::Kind`] is
-//!   the one seam (check, count, compare, export a ballot) and
-//!   [`activity::kind_of`] the one registry line per kind. Kinds import
-//!   nothing of the session: their refusals are [`activity::BallotError`].
+//! - [`activity`]: the activity kinds, one folder each:
+//!   `activity/<kind>/mod.rs` its rules (settings, ballot checks, tally,
+//!   comparison, what it carries on, its answers in exports) as
+//!   [`activity::Kind`], and `activity/<kind>/show.rs` how it is shown (phone
+//!   form, results table, chart, Markdown, console tools) as
+//!   [`activity::Show`]. [`activity::kind_of`] is the one registry line per
+//!   kind; everything else asks the kind. `activity::show` holds what kinds
+//!   share to draw (the scores table, team bars). Kinds import nothing of the
+//!   session: their refusals are [`activity::BallotError`] and their views
+//!   read an [`activity::ActivityView`].
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
 //! - [`transcript`]: the append-only JSONL store and its replay; appends from
 //!   rooms voting at the same moment are made durable by one sync.
 //! - [`render`]: maud views for each audience (participant, screen,
-//!   facilitator) as functions of state, SVG charts, and the session as JSON.
+//!   facilitator) as functions of state, the session as JSON, and
+//!   [`render::PhoneView`], the one place that decides what a phone shows.
 //! - [`report`]: the organiser's record rebuilt from a transcript: timeline
-//!   (UK time), Markdown, CSV and JSON.
+//!   (UK time), Markdown (each kind writes its own results), CSV and JSON.
+//!
+//! One ballot from socket to screen: `web/socket/conn.rs` reads the frame and
+//! `web/protocol.rs` parses it into a `Command::Vote`; `session/live/handle.rs`
+//! sends it to the session's task in `session/live/actor.rs`, which calls
+//! `session/core/decide.rs`; that asks `activity/<kind>/mod.rs` to validate the
+//! ballot (`Kind::validate`) and returns a `BallotCast` event (`event.rs`);
+//! the actor appends it through `transcript/` and waits for the sync, then
+//! `session/core/state/apply.rs` folds it into the state and the socket gets
+//! its ack; `session/live/publisher.rs` renders the new views
+//! (`render/views.rs`, whose results come from `activity/<kind>/show.rs`) and
+//! publishes them on watch channels, and each projector and console socket
+//! writes the new frame.
 //! - [`error_code`]: every refusal's stable code; `web::error` gives each its
 //!   HTTP status, and a test holds both to `docs/api.md`.
 //! - [`config`]: every size limit and tunable in one place; [`metrics`] the
-//!   counters `/metrics` shows.
+//!   counters `/metrics` shows (prometheus-client); [`time`] instants as
+//!   `jiff::Timestamp`s, shown in UK time.
 //! - [`app`]: wiring: locks the data folder, binds the listener, replays
 //!   transcripts, serves, shuts down.
 //!

@@ -84,6 +84,12 @@ pub trait Kind: super::Show + Sync {
         None
     }
 
+    /// Whether ballots are answered item by item, each new ballot adding to
+    /// the last (role map, agreement, rating), rather than replacing it whole.
+    fn item_by_item(&self) -> bool {
+        false
+    }
+
     /// Whether a ballot answers everything the activity asks; kinds answered
     /// item by item are in progress until every item has an answer.
     fn is_complete(&self, spec: &ActivitySpec, ballot: &Ballot) -> bool {

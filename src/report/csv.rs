@@ -148,7 +148,7 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
     }
     // Dots and rank ballots replace each other whole: keep only what the
     // final ballot says. Item-by-item kinds keep every item answered.
-    let whole = matches!(spec.kind, ActivityKind::Dots | ActivityKind::Rank);
+    let whole = !kind_of(spec.kind).item_by_item();
     for ((voter, item, version), (answer, group, time)) in answers {
         if whole {
             let Some(final_ballot) = activity.ballots.get(&voter) else {

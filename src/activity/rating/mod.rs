@@ -123,6 +123,10 @@ fn round2(x: f64) -> f64 {
 pub struct Rating;
 
 impl Kind for Rating {
+    fn item_by_item(&self) -> bool {
+        true
+    }
+
     fn validate(
         &self,
         spec: &ActivitySpec,

@@ -188,6 +188,10 @@ pub struct RoleMap;
 const CONTESTED_GAP: f64 = 0.5;
 
 impl Kind for RoleMap {
+    fn item_by_item(&self) -> bool {
+        true
+    }
+
     fn validate(
         &self,
         spec: &ActivitySpec,
