@@ -113,6 +113,7 @@ impl Application {
                 config.limits.joins_per_address_per_minute,
             ),
             series: Arc::new(series),
+            public_url: config.public_url.clone(),
         });
         Ok(Application {
             data_lock,

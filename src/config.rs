@@ -172,6 +172,63 @@ pub struct Config {
     pub limits: Limits,
     /// Connection timings.
     pub timings: Timings,
+    /// The address phones reach the server at (QR code, join links); `None`
+    /// takes it from the address each page was asked for.
+    pub public_url: Option<PublicUrl>,
+}
+
+/// The server's public address, as `--public-url` gives it: `http` or
+/// `https`, a host and maybe a port, nothing else (it goes into the QR code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// The address, without a trailing slash (`https://workshops.example.org`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether it points at this machine only (no phone can reach it).
+    pub fn is_loopback(&self) -> bool {
+        let host = self.0.split_once("://").map_or("", |(_, rest)| rest);
+        let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                h
+            } else {
+                host
+            }
+        });
+        host == "localhost"
+            || host == "[::1]"
+            || host
+                .parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
+impl std::str::FromStr for PublicUrl {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let uri: axum::http::Uri = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("{text:?} is not a web address"))?;
+        let scheme = uri.scheme_str().unwrap_or("");
+        if scheme != "http" && scheme != "https" {
+            return Err("the public address must start with https:// or http://".into());
+        }
+        let Some(authority) = uri.authority() else {
+            return Err("the public address needs a host".into());
+        };
+        if authority.as_str().contains('@') {
+            return Err("the public address may not hold a user name".into());
+        }
+        if !matches!(uri.path(), "" | "/") || uri.query().is_some() {
+            return Err("the public address is a host only, with no path (phones join at <address>/join/CODE)".into());
+        }
+        Ok(PublicUrl(format!("{scheme}://{authority}")))
+    }
 }
 
 impl Config {
@@ -184,6 +241,38 @@ impl Config {
             admin_key: None,
             limits: Limits::default(),
             timings: Timings::default(),
+            public_url: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PublicUrl;
+
+    #[test]
+    fn a_public_address_is_a_scheme_and_a_host_only() {
+        let url: PublicUrl = "https://workshops.example.org/".parse().unwrap();
+        assert_eq!(url.as_str(), "https://workshops.example.org");
+        assert!(!url.is_loopback());
+        let lan: PublicUrl = "http://192.168.1.20:8080".parse().unwrap();
+        assert_eq!(lan.as_str(), "http://192.168.1.20:8080");
+        assert!("http://127.0.0.1:8080"
+            .parse::<PublicUrl>()
+            .unwrap()
+            .is_loopback());
+        assert!("http://localhost"
+            .parse::<PublicUrl>()
+            .unwrap()
+            .is_loopback());
+        for bad in [
+            "ftp://x.org",
+            "workshops.example.org",
+            "https://x.org/join",
+            "https://u@x.org",
+            "https://x.org/?a=b",
+        ] {
+            assert!(bad.parse::<PublicUrl>().is_err(), "{bad} should be refused");
         }
     }
 }

@@ -76,6 +76,11 @@ struct ServeArgs {
     /// one venue address fits well within 100).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     join_budget: u32,
+    /// The address phones reach this server at, e.g.
+    /// https://workshops.example.org: the QR code and every join link use it.
+    /// Without it pages use the address the browser asked for.
+    #[arg(long, env = "TOPTEAM_PUBLIC_URL")]
+    public_url: Option<topteam::config::PublicUrl>,
     /// The facilitator key; if unset, one is kept in (or generated into) the data folder.
     #[arg(
         long = "admin-key",
@@ -108,6 +113,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.timings.sync_window = std::time::Duration::from_millis(args.sync_window_ms);
     config.limits.joins_per_address_per_minute = args.join_budget;
     config.admin_key = args.admin_key;
+    config.public_url = args.public_url;
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
@@ -129,6 +135,23 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         let addr = app.local_addr();
         println!("topteam listening on http://{addr}");
         println!("facilitator console: http://{addr}/facilitate");
+        match &config.public_url {
+            Some(url) => {
+                println!("phones join at: {}/join/<code>", url.as_str());
+                if url.is_loopback() {
+                    println!("warning: {} is this machine only; no phone can reach it", url.as_str());
+                }
+            }
+            None => {
+                println!("phones join at: the address the projector page is opened with (set --public-url to fix it)");
+                if addr.ip().is_loopback() {
+                    println!(
+                        "warning: listening on {addr}, this machine only: phones cannot reach it. \
+                         On venue wifi run with --addr 0.0.0.0:8080 and --public-url http://<this laptop's address>:8080"
+                    );
+                }
+            }
+        }
         match app.key_source() {
             KeySource::Given => println!("facilitator key: from TOPTEAM_ADMIN_KEY"),
             KeySource::Stored | KeySource::Generated => println!(

@@ -15,9 +15,12 @@
   const myBallots = {};      // activity -> the participant's saved ballot
   const drafts = {};         // activity -> ballot being edited, not yet saved
   const touched = new Map(); // field key -> value typed but not yet sent
+  const origins = new Map(); // client_id -> key of the control that sent it
   let socket = null;
   let backoff = 500;
   let removed = false;
+  let clockOffset = 0;       // the server's clock minus this device's, in ms
+  const draftKey = function (activity) { return 'topteam:draft:' + session + ':' + activity; };
 
   function newId() {
     return 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
@@ -64,9 +67,10 @@
     };
   }
 
-  function send(message) {
+  function send(message, origin) {
     message.client_id = newId();
     pending.set(message.client_id, message);
+    if (origin) origins.set(message.client_id, keyOf(origin));
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify(message));
     } else if (!removed) {
@@ -76,7 +80,8 @@
   }
 
   function receive(m) {
-    if (m.type === 'view') render(m.html);
+    if (m.type === 'time') { clockOffset = m.now - Date.now(); tickTimers(); }
+    else if (m.type === 'view') render(m.html);
     else if (m.type === 'ballot') { myBallots[m.activity] = m.ballot; fillForms(); }
     else if (m.type === 'ack') settle(m, true);
     else if (m.type === 'error') settle(m, false);
@@ -104,7 +109,9 @@
 
   function render(html) {
     const focusKey = live.contains(document.activeElement) ? keyOf(document.activeElement) : null;
+    const hadForms = Array.prototype.map.call(live.querySelectorAll('form.ballot'), function (f) { return f.dataset.activity; });
     live.innerHTML = html;
+    hadForms.forEach(function (activity) { if (!formOf(activity)) keptDraft(activity); });
     touched.forEach(function (value, key) {
       const field = findByKey(key);
       if (field && field.type !== 'radio') field.value = value;
@@ -113,6 +120,42 @@
     const again = findByKey(focusKey);
     if (again) again.focus();
     tickTimers();
+    if (role === 'screen') slideShown();
+  }
+
+  // ---- The projector: which phase the slide is in (the join details are
+  // large while the room arrives), and paging long results with the keys ----
+
+  let page = 1;
+  let pagedFor = null;
+  function slideShown() {
+    const screen = live.querySelector('.screen');
+    if (screen) body.dataset.phase = screen.dataset.phase;
+    const pages = live.querySelector('.pages');
+    // A new activity starts at page 1; a new view of the same one keeps its page.
+    const step = live.querySelector('#screen-step');
+    const key = step ? step.textContent : null;
+    if (key !== pagedFor) { page = 1; pagedFor = key; }
+    if (pages) showPage(pages, page);
+  }
+
+  function showPage(pages, n) {
+    const count = parseInt(pages.dataset.pages, 10) || 1;
+    page = Math.min(Math.max(n, 1), count);
+    pages.querySelectorAll('.page').forEach(function (p) { p.hidden = parseInt(p.dataset.page, 10) !== page; });
+    const now = pages.querySelector('.page-now');
+    if (now) now.textContent = page;
+  }
+
+  if (role === 'screen') {
+    document.addEventListener('keydown', function (event) {
+      const pages = live.querySelector('.pages');
+      if (!pages) return;
+      if (event.key === 'ArrowRight' || event.key === 'PageDown' || event.key === ' ') showPage(pages, page + 1);
+      else if (event.key === 'ArrowLeft' || event.key === 'PageUp') showPage(pages, page - 1);
+      else return;
+      event.preventDefault();
+    });
   }
 
   // ---- Reading and filling ballots ----
@@ -223,7 +266,14 @@
     live.querySelectorAll('form.ballot').forEach(function (form) {
       const activity = form.dataset.activity;
       fillForm(form, myBallots[activity]);
-      if (drafts[activity]) fillForm(form, drafts[activity]);
+      if (!drafts[activity] && form.dataset.kind !== 'ideas') {
+        const stored = loadDraft(activity);
+        if (stored && stored.ballot) drafts[activity] = stored.ballot;
+      }
+      if (drafts[activity]) {
+        fillForm(form, drafts[activity]);
+        say(form, 'Not saved yet.');
+      }
     });
   }
 
@@ -273,16 +323,98 @@
         edited(form, 'Moved "' + li.querySelector('.label').firstChild.textContent.trim() + '" to place ' + place + '. Not saved yet.');
       }
     } else if (!form && button.dataset.command && !button.closest('form')) {
+      if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) return;
       const message = { type: button.dataset.command };
-      ['activity', 'participant', 'idea'].forEach(function (k) { if (button.dataset[k]) message[k] = button.dataset[k]; });
-      send(message);
+      ['activity', 'participant', 'idea', 'action'].forEach(function (k) { if (button.dataset[k]) message[k] = button.dataset[k]; });
+      clearInlineError(button);
+      send(message, button);
       if (consoleStatus) { consoleStatus.textContent = 'Sending…'; consoleStatus.classList.remove('error'); }
     }
   });
 
   function edited(form, note) {
-    if (form.dataset.kind !== 'ideas') drafts[form.dataset.activity] = readBallot(form);
+    if (form.dataset.kind !== 'ideas') {
+      drafts[form.dataset.activity] = readBallot(form);
+      storeDraft(form.dataset.activity, { ballot: drafts[form.dataset.activity], summary: summarise(form) });
+    }
     say(form, note);
+  }
+
+  // ---- Drafts: kept in this browser until saved, so a reload or a closed
+  // vote never silently loses what someone chose ----
+
+  function storeDraft(activity, draft) {
+    try {
+      if (draft) localStorage.setItem(draftKey(activity), JSON.stringify(draft));
+      else localStorage.removeItem(draftKey(activity));
+    } catch (e) { /* storage full or blocked: the in-page draft still holds */ }
+  }
+
+  function loadDraft(activity) {
+    try { return JSON.parse(localStorage.getItem(draftKey(activity)) || 'null'); } catch (e) { return null; }
+  }
+
+  // The draft in words, from the form's own labels.
+  function summarise(form) {
+    const lines = [];
+    if (form.dataset.kind === 'dots') {
+      form.querySelectorAll('li[data-option]').forEach(function (li) {
+        const n = parseInt(li.querySelector('output.count').textContent, 10) || 0;
+        if (n > 0) lines.push(li.querySelector('.label').firstChild.textContent.trim() + ': ' + n + (n === 1 ? ' dot' : ' dots'));
+      });
+    } else if (form.dataset.kind === 'rank') {
+      form.querySelectorAll('li[data-option]').forEach(function (li, i) {
+        lines.push((i + 1) + '. ' + li.querySelector('.label').firstChild.textContent.trim());
+      });
+    } else {
+      form.querySelectorAll('fieldset[data-item]').forEach(function (fs) {
+        const checked = fs.querySelector('input[type=radio]:checked');
+        if (!checked) return;
+        const label = form.querySelector('label[for="' + CSS.escape(checked.id) + '"]');
+        lines.push(fs.querySelector('legend').firstChild.textContent.trim() + ': ' + (label ? label.textContent.trim() : checked.value));
+      });
+    }
+    return lines;
+  }
+
+  // The form for `activity` has gone (voting closed) while a draft was unsaved:
+  // say so, and show what was kept.
+  function keptDraft(activity) {
+    const draft = loadDraft(activity);
+    if (!draft) return;
+    delete drafts[activity];
+    storeDraft(activity, null);
+    const step = live.querySelector('.step');
+    if (!step || !draft.summary || !draft.summary.length) return;
+    const box = document.createElement('div');
+    box.className = 'kept';
+    box.setAttribute('role', 'alert');
+    const head = document.createElement('p');
+    head.textContent = 'Voting closed before you saved. This is what you had chosen; it was not counted:';
+    const list = document.createElement('ul');
+    draft.summary.forEach(function (line) { const li = document.createElement('li'); li.textContent = line; list.appendChild(li); });
+    box.appendChild(head);
+    box.appendChild(list);
+    step.appendChild(box);
+  }
+
+  // ---- Errors beside what caused them ----
+
+  function clearInlineError(el) {
+    const next = el && el.nextElementSibling;
+    if (next && next.classList.contains('inline-error')) next.remove();
+  }
+
+  function showInlineError(key, text) {
+    const el = findByKey(key);
+    if (!el) return false;
+    clearInlineError(el);
+    const p = document.createElement('p');
+    p.className = 'inline-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = text;
+    el.insertAdjacentElement('afterend', p);
+    return true;
   }
 
   live.addEventListener('input', function (event) {
@@ -325,14 +457,17 @@
         else message[name] = name === 'seconds' ? parseInt(value, 10) : value;
       });
       if (event.submitter && event.submitter.name) message[event.submitter.name] = event.submitter.value;
-      send(message);
+      clearInlineError(form);
+      send(message, event.submitter || form);
       if (consoleStatus) { consoleStatus.textContent = 'Sending…'; consoleStatus.classList.remove('error'); }
     }
   });
 
   function settle(m, ok) {
     const sent = pending.get(m.client_id);
+    const origin = origins.get(m.client_id);
     pending.delete(m.client_id);
+    origins.delete(m.client_id);
     if (socket && socket.readyState === WebSocket.OPEN) setConnection('Connected');
     if (!sent) {
       if (!ok && consoleStatus) { consoleStatus.textContent = m.error.message; consoleStatus.classList.add('error'); }
@@ -348,6 +483,7 @@
         });
         myBallots[sent.activity] = merged;
         delete drafts[sent.activity];
+        storeDraft(sent.activity, null);
         if (form) say(form, savedLine(form), true);
       } else if (ok) {
         if (form) { form.querySelector('textarea').value = ''; touched.delete(keyOf(form.querySelector('textarea'))); }
@@ -358,21 +494,58 @@
     } else if (consoleStatus) {
       consoleStatus.textContent = ok ? 'Done.' : m.error.message;
       consoleStatus.classList.toggle('error', !ok);
+      if (!ok && origin) showInlineError(origin, m.error.message);
       if (ok) touched.clear();
     }
   }
 
   // ---- Timers count down locally between views ----
 
+  // Every device counts down to the server's clock (from the socket's `time`
+  // message), so a phone whose own clock is wrong shows the room's time.
   function tickTimers() {
     live.querySelectorAll('.timer[data-ends-at]').forEach(function (t) {
-      const left = Math.max(0, Math.round((Date.parse(t.dataset.endsAt) - Date.now()) / 1000));
+      const left = Math.max(0, Math.ceil((Date.parse(t.dataset.endsAt) - (Date.now() + clockOffset)) / 1000));
       const clock = t.querySelector('.clock');
       if (clock) clock.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+      const up = left === 0;
+      if (up !== t.classList.contains('up')) {
+        t.classList.toggle('up', up);
+        const label = t.querySelector('.timer-label');
+        if (label) label.textContent = up ? 'Time is up ' : 'Time left: ';
+      }
     });
   }
   setInterval(tickTimers, 1000);
 
+  // ---- The console's keys: N or → the next step, ← back, H hide results,
+  // T the timer, ? the list. Never while typing. ----
+
+  if (role === 'facilitate') {
+    document.addEventListener('keydown', function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target;
+      if (target.closest && target.closest('input, textarea, select, [contenteditable]')) return;
+      const press = function (id) {
+        const button = document.getElementById(id);
+        if (!button || button.disabled) return false;
+        button.click();
+        return true;
+      };
+      let done = false;
+      if (event.key === 'n' || event.key === 'N' || event.key === 'ArrowRight') done = press('next-step');
+      else if (event.key === 'ArrowLeft') done = press('back-step');
+      else if (event.key === 'h' || event.key === 'H') done = press('hide-results');
+      else if (event.key === 't' || event.key === 'T') done = press('timer-toggle');
+      else if (event.key === '?') {
+        const list = document.getElementById('shortcuts');
+        if (list) { list.open = !list.open; list.querySelector('summary').focus(); done = true; }
+      }
+      if (done) event.preventDefault();
+    });
+  }
+
   fillForms();
+  if (role === 'screen') slideShown();
   connect();
 })();

@@ -201,10 +201,14 @@ impl Results {
     }
 }
 
+/// The teams compared in plain words, only when both are shown and both voted:
+/// a team with no ballots agrees or differs with nobody.
 fn compare(
     spec: &ActivitySpec,
     cabinet: Option<&Tally>,
     management: Option<&Tally>,
 ) -> Option<Comparison> {
-    super::kind_of(spec.kind).compare(spec, cabinet?, management?)
+    let cabinet = cabinet.filter(|t| t.ballots() > 0)?;
+    let management = management.filter(|t| t.ballots() > 0)?;
+    super::kind_of(spec.kind).compare(spec, cabinet, management)
 }

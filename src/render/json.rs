@@ -59,6 +59,7 @@ fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Va
         "options": a.spec.options,
         "results": results,
         "turnout": a.turnout(state),
+        "waiting": a.waiting(state),
         "timer": {
             "running": a.timer.running_since.is_some(),
             "seconds_left": a.timer.left_at(now),

@@ -4,17 +4,16 @@
 //! (`session::live::publisher`) decides when to render and owns the channels.
 
 mod ballots;
+mod console;
 mod json;
 mod results;
 mod views;
 pub mod wire;
 
+pub use console::{facilitator_view, ConsoleAlerts};
 pub use json::{session_json, session_summary_json, status_name};
 pub use results::results as activity_results;
-pub use views::{
-    facilitator_view, participant_view, screen_view, waiting_view, ConsoleAlerts,
-    ParticipantVariant, Pass,
-};
+pub use views::{participant_view, screen_view, waiting_view, ParticipantVariant, Pass};
 
 use crate::session::{ParticipantId, SessionState};
 use crate::workshop::Group;

@@ -5,19 +5,29 @@ use crate::activity::{kind_of, Results};
 use crate::session::{ActivityState, SessionState};
 use maud::{html, Markup};
 
+/// Who the results are for, which decides their form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Phones: the table alone, which carries the numbers in a fraction of a
+    /// chart's bytes (it matters on poor mobile data).
+    Phone,
+    /// The console and the review pages: chart and table.
+    Desk,
+    /// The projector: the kind's slide, with the table for screen readers.
+    Screen,
+}
+
 /// The results block for one activity, with its chart (the review pages).
 pub fn results(state: &SessionState, activity: &ActivityState) -> Markup {
-    results_block(state, activity, &activity.results(state), true)
+    results_block(state, activity, &activity.results(state), Audience::Desk)
 }
 
 /// The results block for `activity`, whose `results` the caller worked out.
-/// Phones get it without the chart (`with_chart` false): the table carries the
-/// same numbers in a fraction of the bytes, which matters on poor mobile data.
 pub fn results_block(
     state: &SessionState,
     activity: &ActivityState,
     results: &Results,
-    with_chart: bool,
+    audience: Audience,
 ) -> Markup {
     if results.withheld {
         return html! {
@@ -30,8 +40,14 @@ pub fn results_block(
     let view = activity.view(state);
     html! {
         section.results aria-label={ "Results: " (activity.spec.title) } {
-            @if with_chart { (kind.chart(&view, results)) }
-            (kind.results_html(&view, results))
+            @match audience {
+                Audience::Phone => (kind.results_html(&view, results)),
+                Audience::Desk => { (kind.chart(&view, results)) (kind.results_html(&view, results)) },
+                Audience::Screen => {
+                    div.slide aria-hidden="true" { (kind.slide(&view, results)) }
+                    div.visually-hidden { (kind.results_html(&view, results)) }
+                },
+            }
         }
     }
 }

@@ -78,6 +78,9 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 Event::ResultsRevealed { activity } => {
                     format!("results of {} shown to the room", title(activity))
                 }
+                Event::ResultsHidden { activity } => {
+                    format!("results of {} taken off the screen", title(activity))
+                }
                 Event::BallotCast {
                     activity, voter, ..
                 } => format!("{} voted on {}", who(voter), title(activity)),

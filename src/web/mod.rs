@@ -56,6 +56,8 @@ pub struct Shared {
     pub join_guard: limits::JoinGuard,
     /// Joins per address and session.
     pub join_budget: limits::JoinBudget,
+    /// The address phones are sent to, when set (`--public-url`).
+    pub public_url: Option<crate::config::PublicUrl>,
     /// The councils' series and their rosters.
     pub series: Arc<crate::series::SeriesBook>,
 }

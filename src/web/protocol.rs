@@ -110,6 +110,12 @@ pub enum ServerMsg<'a> {
         /// Whether admitted yet.
         admitted: bool,
     },
+    /// The server's clock on connect, in milliseconds since 1970 (UTC), so
+    /// every device counts a timer down to the same second.
+    Time {
+        /// Now, by the server.
+        now: i64,
+    },
     /// The participant's own latest ballot on an activity (after a reconnect).
     Ballot {
         /// Activity id.

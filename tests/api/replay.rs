@@ -352,7 +352,7 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
             Command::Action {
                 text: format!("do {text}"),
                 owner: "Chief executive".into(),
-                due: "2027-01-31".into(),
+                due: Some("2027-01-31".into()),
             }
         } else {
             Command::Note {

@@ -261,6 +261,7 @@ async fn a_lobby_holds_joiners_until_admitted() {
     let welcome = phone.next_json().await;
     assert_eq!(welcome["type"], "welcome");
     assert_eq!(welcome["admitted"], false);
+    assert_eq!(phone.next_json().await["type"], "time");
     let waiting = phone.next_json().await;
     assert!(waiting["html"]
         .as_str()

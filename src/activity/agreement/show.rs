@@ -3,7 +3,7 @@
 //! facilitator's form to amend a statement's wording.
 
 use super::{Agreement, Outcome};
-use crate::activity::show::{field_label, md_escape, ActivityView, Show};
+use crate::activity::show::{field_label, md_escape, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
 use crate::config::text;
 use maud::{html, Markup};
@@ -87,6 +87,35 @@ impl Show for Agreement {
                 }
             }
         }
+    }
+
+    /// Each statement with its answers and outcome, four to a page.
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Agreement(all) = &results.all else {
+            return html! {};
+        };
+        let items = view
+            .spec
+            .options
+            .iter()
+            .map(|o| {
+                let t = all.items.get(&o.id).cloned().unwrap_or_default();
+                let text = view.current_statement(&o.id).map_or(o.label.as_str(), |v| v.text.as_str());
+                let outcome = view.outcome(results, &o.id);
+                html! {
+                    li.statement-slide {
+                        p.statement-text { (text) }
+                        p.statement-count {
+                            "Agree " strong { (t.agree) } " · Can live with it " strong { (t.live_with) } " · Object " strong { (t.object) } " — "
+                            @if outcome != Outcome::Open { strong { (outcome.label()) } }
+                            @else if t.consent { strong.consent { "consent holds" } }
+                            @else { strong.no-consent { "no consent yet" } }
+                        }
+                    }
+                }
+            })
+            .collect();
+        slide::pages("statements", items, 4)
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {

@@ -1,7 +1,7 @@
 //! How a dot vote is shown: steppers on the phone, dots by option and team.
 
 use super::Dots;
-use crate::activity::show::{scores, ActivityView, Show};
+use crate::activity::show::{scores, slide, ActivityView, Show};
 use crate::activity::{Comparison, Results, Tally};
 use maud::{html, Markup};
 use serde_json::{json, Value};
@@ -19,6 +19,18 @@ fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
     match &results.all {
         Tally::Dots(t) => t.ranked(view.spec).into_iter().map(|(id, _)| id).collect(),
         _ => scores::script_order(view),
+    }
+}
+
+/// How the teams' dots compare, in words (only when both teams voted).
+fn comparison(results: &Results) -> Markup {
+    html! {
+        @if let Some(Comparison::Dots { agreement_index, reading }) = &results.comparison {
+            p.comparison {
+                "Agreement index between cabinet and management: "
+                strong { (agreement_index.map_or("n/a".to_string(), |t| format!("{t:.2}"))) } ". " (reading)
+            }
+        }
     }
 }
 
@@ -52,12 +64,16 @@ impl Show for Dots {
         let value = |t: &Tally, id: &str| dots(t, id).map(|n| n.to_string());
         html! {
             (scores::table(view, results, &order(view, results), "Dots", &value))
-            @if let Some(Comparison::Dots { agreement_index, reading }) = &results.comparison {
-                p.comparison {
-                    "Agreement index between cabinet and management: "
-                    strong { (agreement_index.map_or("n/a".to_string(), |t| format!("{t:.2}"))) } ". " (reading)
-                }
-            }
+            (comparison(results))
+        }
+    }
+
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| dots(t, id).map(|n| n as f64);
+        let order = order(view, results);
+        html! {
+            (slide::bars(view, results, &order, None, &value, &|v| format!("{v:.0}")))
+            (comparison(results))
         }
     }
 

@@ -2,7 +2,7 @@
 //! facilitator's tools to hide, show and merge them.
 
 use super::{Ideas, DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
-use crate::activity::show::{md_escape, ActivityView, Show};
+use crate::activity::show::{md_escape, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
 use maud::{html, Markup};
 use serde_json::{json, Value};
@@ -43,6 +43,31 @@ impl Show for Ideas {
                     }
                 }
             }
+        }
+    }
+
+    /// The ideas, eight to a page, each cut to a few lines (the table beside
+    /// it, for screen readers, has them whole).
+    fn slide(&self, _view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Ideas(ideas) = &results.all else {
+            return html! {};
+        };
+        let items = ideas
+            .ideas
+            .iter()
+            .map(|idea| {
+                html! {
+                    li.idea-slide {
+                        (idea.text)
+                        @if let Some(g) = idea.group { " " span.tag { "(" (g.label()) ")" } }
+                        @if idea.merged > 0 { " " span.tag { "+" (idea.merged) " merged" } }
+                    }
+                }
+            })
+            .collect();
+        html! {
+            p.slide-hint { (ideas.ideas.len()) " ideas from " (ideas.ballots) " people" }
+            (slide::pages("ideas", items, 8))
         }
     }
 

@@ -2,7 +2,7 @@
 //! during the activity.
 
 use super::Notes;
-use crate::activity::show::{md_escape, ActivityView, Show};
+use crate::activity::show::{md_escape, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
 use maud::{html, Markup};
 use std::fmt::Write;
@@ -35,6 +35,26 @@ impl Show for Notes {
                 }
             }
         }
+    }
+
+    /// The notes, six to a page.
+    fn slide(&self, _view: &ActivityView, results: &Results) -> Markup {
+        let Tally::Notes { notes } = &results.all else {
+            return html! {};
+        };
+        let items = notes
+            .iter()
+            .map(|n| {
+                html! {
+                    li {
+                        strong { (n.kind.label()) ": " } (n.text)
+                        @if let Some(owner) = &n.owner { " — " (owner) }
+                        @if let Some(due) = &n.due { ", by " (due) }
+                    }
+                }
+            })
+            .collect();
+        slide::pages("notes", items, 6)
     }
 
     fn results_markdown(&self, _view: &ActivityView, results: &Results, md: &mut String) {

@@ -2,7 +2,7 @@
 //! option and team, and Kendall's tau between the teams.
 
 use super::Rank;
-use crate::activity::show::{scores, ActivityView, Show};
+use crate::activity::show::{scores, slide, ActivityView, Show};
 use crate::activity::{Comparison, Results, Tally};
 use maud::{html, Markup};
 use std::fmt::Write;
@@ -19,6 +19,18 @@ fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
     match &results.all {
         Tally::Rank(t) => t.ranked(view.spec).into_iter().map(|(id, _)| id).collect(),
         _ => scores::script_order(view),
+    }
+}
+
+/// How the teams' rankings compare, in words (only when both teams voted).
+fn comparison(results: &Results) -> Markup {
+    html! {
+        @if let Some(Comparison::Rank { kendall_tau, reading }) = &results.comparison {
+            p.comparison {
+                "Agreement between cabinet and management (Kendall's tau): "
+                strong { (kendall_tau.map_or("n/a".to_string(), |t| format!("{t:+.2}"))) } ". " (reading)
+            }
+        }
     }
 }
 
@@ -45,12 +57,17 @@ impl Show for Rank {
         let caption = "Points (first place scores most)";
         html! {
             (scores::table(view, results, &order(view, results), caption, &value))
-            @if let Some(Comparison::Rank { kendall_tau, reading }) = &results.comparison {
-                p.comparison {
-                    "Agreement between cabinet and management (Kendall's tau): "
-                    strong { (kendall_tau.map_or("n/a".to_string(), |t| format!("{t:+.2}"))) } ". " (reading)
-                }
-            }
+            (comparison(results))
+        }
+    }
+
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| points(t, id).map(|n| n as f64);
+        let order = order(view, results);
+        html! {
+            p.slide-hint { "Points: first place scores most." }
+            (slide::bars(view, results, &order, None, &value, &|v| format!("{v:.0}")))
+            (comparison(results))
         }
     }
 

@@ -2,7 +2,7 @@
 //! spread by item and team.
 
 use super::{Rating, TOP_SCORE};
-use crate::activity::show::{scores, ActivityView, Show};
+use crate::activity::show::{scores, slide, ActivityView, Show};
 use crate::activity::{GroupResult, Results, Tally};
 use maud::{html, Markup};
 
@@ -36,6 +36,18 @@ impl Show for Rating {
         };
         let caption = "Mean score out of 5 (spread)";
         scores::table(view, results, &scores::script_order(view), caption, &value)
+    }
+
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
+        let value = |t: &Tally, id: &str| match t {
+            Tally::Rating(r) => r.items.get(id).and_then(|s| s.mean),
+            _ => None,
+        };
+        let order = scores::script_order(view);
+        html! {
+            p.slide-hint { "Mean score out of 5." }
+            (slide::bars(view, results, &order, Some(5.0), &value, &|v| format!("{v:.1}")))
+        }
     }
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {

@@ -89,6 +89,48 @@ impl Show for RoleMap {
         }
     }
 
+    /// Three columns, members lead / joint / officers lead, each
+    /// responsibility where the room placed it; ⚑ marks those the teams see
+    /// differently.
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
+        let Tally::RoleMap(all) = &results.all else {
+            return html! {};
+        };
+        let contested = contested(results);
+        let columns = [
+            (Placement::Members, "Members lead"),
+            (Placement::Joint, "Joint"),
+            (Placement::Officers, "Officers lead"),
+        ];
+        let unplaced: Vec<&str> = view
+            .spec
+            .options
+            .iter()
+            .filter(|o| all.items.get(&o.id).and_then(|c| c.modal()).is_none())
+            .map(|o| o.label.as_str())
+            .collect();
+        html! {
+            div.role-columns {
+                @for (placement, heading) in columns {
+                    div class={ "role-column " (crate::activity::kind::wire_name(&placement)) } {
+                        h3 { (heading) }
+                        ul {
+                            @for o in view.spec.options.iter().filter(|o| all.items.get(&o.id).and_then(|c| c.modal()) == Some(placement)) {
+                                li.contested[contested.contains(&o.id.as_str())] {
+                                    @if contested.contains(&o.id.as_str()) { span aria-hidden="true" { "⚑ " } }
+                                    (o.label)
+                                    @if contested.contains(&o.id.as_str()) { span.visually-hidden { " (the teams differ)" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !contested.is_empty() { p.slide-hint { "⚑ = the two teams place this differently" } }
+            @if !unplaced.is_empty() { p.slide-hint { (unplaced.len()) " not placed by anyone yet." } }
+        }
+    }
+
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
         let Tally::RoleMap(all) = &results.all else {
             return html! {};

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod scores;
+pub mod slide;
 
 use super::agreement::{self, Outcome, StatementVersion};
 use super::ideas::Idea;
@@ -85,6 +86,12 @@ pub trait Show {
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
         let _ = (view, results);
         html! {}
+    }
+
+    /// The results as the projector shows them: a slide that fits a 16:9
+    /// screen (`slide` has the parts). By default the results table.
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
+        self.results_html(view, results)
     }
 
     /// The results as Markdown, for `report.md`.

@@ -243,6 +243,34 @@ impl ActivityState {
             .collect()
     }
 
+    /// The admitted voters in the room who have not yet answered everything
+    /// (ideas: offered none), in the order they joined. In an anonymous
+    /// activity this says who, never how: a ballot is found through the
+    /// voter's pseudonym, which only the session can work out.
+    pub fn waiting(&self, state: &SessionState) -> Vec<ParticipantId> {
+        if !self.spec.kind.takes_ballots() && self.spec.kind != ActivityKind::Ideas {
+            return Vec::new();
+        }
+        let done = |key: &ParticipantId| {
+            if self.spec.kind == ActivityKind::Ideas {
+                self.ideas.iter().any(|i| i.author == *key)
+            } else {
+                self.ballots.get(key).is_some_and(|b| self.is_complete(b))
+            }
+        };
+        state
+            .participants
+            .iter()
+            .filter(|p| p.admitted && p.present() && p.group.votes())
+            .filter(|p| {
+                state
+                    .voter_key(self.spec.anonymous, p.id)
+                    .is_none_or(|key| !done(&key))
+            })
+            .map(|p| p.id)
+            .collect()
+    }
+
     /// A voter's latest ballot, merged with the earlier ones where the kind answers item by item.
     pub(crate) fn cast(&mut self, voter: ParticipantId, cast: CastBallot) {
         match self.ballots.get_mut(&voter) {

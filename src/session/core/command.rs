@@ -49,6 +49,11 @@ pub enum Command {
         /// Activity id.
         activity: String,
     },
+    /// Takes revealed results off the room's screens and phones again.
+    Hide {
+        /// Activity id.
+        activity: String,
+    },
     /// Let a participant in from the lobby (facilitator).
     Admit {
         /// Participant id.
@@ -59,6 +64,8 @@ pub enum Command {
         /// Participant id.
         participant: ParticipantId,
     },
+    /// Lets in everyone waiting in the lobby, held joins included.
+    AdmitAll,
     /// Offer an idea (participant).
     Idea {
         /// Activity id.
@@ -119,14 +126,16 @@ pub enum Command {
         #[serde(default)]
         kind: NoteKind,
     },
-    /// Record an action with an owner and a due date (facilitator).
+    /// Record an action with an owner and, if agreed, a due date (facilitator).
     Action {
         /// What will be done.
         text: String,
         /// Who will do it.
+        #[serde(default)]
         owner: String,
-        /// By when, `YYYY-MM-DD`.
-        due: String,
+        /// By when, `YYYY-MM-DD`; none or empty when no date was agreed.
+        #[serde(default)]
+        due: Option<String>,
     },
     /// Start, pause or reset an activity's countdown (facilitator).
     Timer {
@@ -151,13 +160,15 @@ pub enum Command {
 
 impl Command {
     /// The `type` names clients may send, for telling "unknown type" from "bad fields".
-    pub const WIRE_TYPES: [&'static str; 17] = [
+    pub const WIRE_TYPES: [&'static str; 19] = [
         "vote",
         "goto",
         "open",
         "close",
         "reveal",
+        "hide",
         "admit",
+        "admit_all",
         "remove",
         "end",
         "idea",
@@ -182,6 +193,8 @@ pub enum TimerAction {
     Pause,
     /// Back to the script's length, stopped.
     Reset,
+    /// Adds time (`seconds`, a minute by default), running or not.
+    Add,
 }
 
 /// A person joining. The id and token hash are made by the caller, so that

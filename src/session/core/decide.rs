@@ -200,6 +200,19 @@ fn decide_facilitation(
                 events.push(Event::ResultsRevealed { activity });
             }
         }
+        Command::Hide { activity } => {
+            if known(&activity)?.1.revealed {
+                events.push(Event::ResultsHidden { activity });
+            }
+        }
+        Command::AdmitAll => {
+            events = state
+                .participants
+                .iter()
+                .filter(|p| p.present() && !p.admitted)
+                .map(|p| Event::ParticipantAdmitted { participant: p.id })
+                .collect();
+        }
         Command::Admit { participant } => {
             let p = known_participant(&participant)?;
             if p.removed {

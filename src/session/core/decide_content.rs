@@ -121,13 +121,16 @@ pub(super) fn facilitation(
         }
         Command::Action { text, owner, due } => {
             let owner = clean_text(&owner, MAX_OWNER_CHARS, "owner")?;
-            let due = check_due(&due)?;
+            let due = match due.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(due) => Some(check_due(due)?),
+            };
             Ok(vec![note(
                 state,
                 NoteKind::Action,
                 &text,
                 Some(owner),
-                Some(due),
+                due,
             )?])
         }
         Command::Timer {
@@ -143,7 +146,9 @@ pub(super) fn facilitation(
         | Command::Open { .. }
         | Command::Close { .. }
         | Command::Reveal { .. }
+        | Command::Hide { .. }
         | Command::Admit { .. }
+        | Command::AdmitAll
         | Command::Remove { .. }
         | Command::End
         | Command::Join(_)
@@ -277,5 +282,29 @@ fn timer(
             activity,
             seconds_left: scripted,
         }],
+        TimerAction::Add => {
+            let more = seconds.unwrap_or(60);
+            let seconds_left = left.saturating_add(more);
+            if !(1..=24 * 3600).contains(&more) || seconds_left > 24 * 3600 {
+                return Err(crate::activity::BallotError::InvalidText(
+                    "a timer runs from 1 second to 24 hours".into(),
+                )
+                .into());
+            }
+            // Restarting from now with the time left plus more keeps one
+            // event shape: a running timer runs on, a paused one stays paused.
+            if running {
+                vec![Event::TimerStarted {
+                    activity,
+                    seconds_left,
+                    at: ctx.timestamp(),
+                }]
+            } else {
+                vec![Event::TimerPaused {
+                    activity,
+                    seconds_left,
+                }]
+            }
+        }
     })
 }

@@ -69,6 +69,11 @@ pub enum Event {
         /// Activity id.
         activity: String,
     },
+    /// Revealed results taken off the room's screens again.
+    ResultsHidden {
+        /// Activity id.
+        activity: String,
+    },
     /// A ballot was cast: it replaces the voter's earlier ballot, or for
     /// item-by-item kinds updates the items it answers.
     BallotCast {

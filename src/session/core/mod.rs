@@ -13,6 +13,7 @@ mod event;
 mod rejection;
 pub mod shared_map;
 mod state;
+mod steps;
 
 pub use activity_state::{ActivityState, ActivityStatus, Timer, Turnout};
 pub use command::{Actor, Claim, Command, JoinRequest, TimerAction};
@@ -21,6 +22,7 @@ pub use decide::{actor_on_record, decide, execute};
 pub use event::{Event, HoldReason, Record};
 pub use rejection::Rejection;
 pub use state::{constant_time_eq, Participant, SessionInfo, SessionState, SessionStatus};
+pub use steps::{next_step, previous_activity, Step};
 
 /// Identifies a participant within a session (also the key of their ballots).
 pub use crate::activity::ParticipantId;

@@ -198,7 +198,7 @@ pub async fn page(
         main #main {
             h1 { (info.title) }
             p.join-line {
-                "Join at " strong { (base_url(&headers)) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
+                "Join at " strong { (base_url(&app, &headers)) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
                 a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }

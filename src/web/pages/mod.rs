@@ -90,7 +90,15 @@ pub fn refusal_page(message: &str) -> maud::Markup {
 }
 
 /// The address people type on their phones, from the Host the projector used.
-pub fn base_url(headers: &HeaderMap) -> String {
+pub fn base_url(app: &AppState, headers: &HeaderMap) -> String {
+    match &app.public_url {
+        Some(url) => url.as_str().to_string(),
+        None => host_url(headers),
+    }
+}
+
+/// The address a page was asked for: a plain host only, else `localhost`.
+fn host_url(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -120,7 +128,7 @@ pub fn staff_session(
 
 #[cfg(test)]
 mod tests {
-    use super::base_url;
+    use super::host_url;
     use axum::http::{header, HeaderMap, HeaderValue};
 
     fn with_host(host: &'static str) -> HeaderMap {
@@ -133,14 +141,14 @@ mod tests {
     fn the_join_address_in_the_qr_code_takes_only_a_plain_host() {
         // The QR SVG is inserted unescaped, so nothing from a request may reach it unchecked.
         assert_eq!(
-            base_url(&with_host("council.example:8080")),
+            host_url(&with_host("council.example:8080")),
             "http://council.example:8080"
         );
-        assert_eq!(base_url(&with_host("[::1]:80")), "http://[::1]:80");
+        assert_eq!(host_url(&with_host("[::1]:80")), "http://[::1]:80");
         assert_eq!(
-            base_url(&with_host("evil\"><script>x</script>")),
+            host_url(&with_host("evil\"><script>x</script>")),
             "http://localhost"
         );
-        assert_eq!(base_url(&HeaderMap::new()), "http://localhost");
+        assert_eq!(host_url(&HeaderMap::new()), "http://localhost");
     }
 }

@@ -20,14 +20,16 @@ pub async fn page(
         return axum::response::Redirect::to("/facilitate").into_response();
     };
     let info = handle.info().clone();
-    let join_url = format!("{}/join/{}", base_url(&headers), info.code);
+    let base = base_url(&app, &headers);
+    let join_url = format!("{base}/join/{}", info.code);
     let content = html! {
         main #main {
             aside.joining aria-label="How to join" {
-                p.join-url { "Go to " strong { (base_url(&headers)) } }
-                p.join-code { "Code " strong.code { (info.code) } }
                 (qr(&join_url))
+                p.join-url { "Join at " strong { (base) "/join" } }
+                p.join-code { "Code " strong.code { (info.code) } }
             }
+            p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             div #live { (screen_view(&Pass::new(&handle.state()))) }
         }
     };

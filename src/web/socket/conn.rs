@@ -59,6 +59,7 @@ impl Conn {
             Views::Participant(rx) => (Some(rx), None),
             Views::Screen(rx) | Views::Facilitator(rx) => (None, Some(rx)),
         };
+        let mut opening = Vec::new();
         if let Some(me) = &me {
             let welcome = ServerMsg::Welcome {
                 participant: me.id,
@@ -66,14 +67,17 @@ impl Conn {
                 group: me.group,
                 admitted: me.admitted,
             };
-            let mut opening = vec![welcome.to_text()];
+            opening.push(welcome.to_text());
             for (activity, ballot) in &my_ballots {
                 opening.push(ServerMsg::Ballot { activity, ballot }.to_text());
             }
-            for text in opening {
-                if self.send(&mut socket, Outgoing::Text(text)).await.is_err() {
-                    return;
-                }
+        }
+        // Every device counts timers down to the server's clock, not its own.
+        let now = crate::time::now().as_millisecond();
+        opening.push(ServerMsg::Time { now }.to_text());
+        for text in opening {
+            if self.send(&mut socket, Outgoing::Text(text)).await.is_err() {
+                return;
             }
         }
         let first = match (&mut staff_views, &mut participant_views) {

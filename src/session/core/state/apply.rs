@@ -58,6 +58,11 @@ impl SessionState {
                     a.revealed = true;
                 }
             }
+            Event::ResultsHidden { activity } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.revealed = false;
+                }
+            }
             Event::BallotCast {
                 activity,
                 voter,

@@ -166,6 +166,16 @@ impl SessionState {
             .unwrap_or(Group::Observer)
     }
 
+    /// Whom a participant's ballots are filed under in an activity: their id,
+    /// or in an anonymous one their pseudonym (`None` without the secret).
+    pub fn voter_key(&self, anonymous: bool, participant: ParticipantId) -> Option<ParticipantId> {
+        if anonymous {
+            self.pseudonyms.of(participant).ok()
+        } else {
+            Some(participant)
+        }
+    }
+
     /// The workshop script this session runs.
     pub fn workshop(&self) -> &Workshop {
         &self.info.workshop

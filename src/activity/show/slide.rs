@@ -1,0 +1,89 @@
+//! What the projector shows of results: slides laid out for a 16:9 screen
+//! that fit without scrolling. Text is sized from the screen's height (at
+//! least 24 px at 720 lines), long lists are split into pages the projector
+//! steps through with its arrow keys, and a team with no ballots is not drawn.
+//! The accessible table goes beside each slide for screen readers.
+
+use super::ActivityView;
+use crate::activity::{GroupResult, Results, Tally};
+use maud::{html, Markup};
+
+/// Options per page of team bars (two columns of six).
+pub const BARS_PER_PAGE: usize = 12;
+
+/// A team's tally, if it is shown and has ballots to draw.
+pub fn drawn(group: &GroupResult) -> Option<&Tally> {
+    group.shown().filter(|t| t.ballots() > 0)
+}
+
+/// Items split into pages of `per_page`; the first page shows, the projector's
+/// arrow keys show the others.
+pub fn pages(class: &str, items: Vec<Markup>, per_page: usize) -> Markup {
+    let per_page = per_page.max(1);
+    let count = items.len().div_ceil(per_page).max(1);
+    html! {
+        div.pages data-pages=(count) {
+            @for (n, chunk) in items.chunks(per_page).enumerate() {
+                ul class={ "page " (class) } data-page=(n + 1) hidden[n > 0] {
+                    @for item in chunk { (item) }
+                }
+            }
+            @if count > 1 {
+                p.page-count aria-live="polite" { "Page " span.page-now { "1" } " of " (count) " · press → for more" }
+            }
+        }
+    }
+}
+
+/// Bars by team for each option in `order`: cabinet solid, management
+/// striped, each with its value written beside it; the room's bar alone when
+/// the teams are not shown apart.
+pub fn bars(
+    view: &ActivityView,
+    results: &Results,
+    order: &[&str],
+    max: Option<f64>,
+    value: &dyn Fn(&Tally, &str) -> Option<f64>,
+    format: &dyn Fn(f64) -> String,
+) -> Markup {
+    let teams: Vec<(&str, &str, &Tally)> = [
+        ("Cabinet", "cabinet", &results.cabinet),
+        ("Management", "management", &results.management),
+    ]
+    .into_iter()
+    .filter_map(|(name, class, g)| drawn(g).map(|t| (name, class, t)))
+    .collect();
+    let rows: Vec<(&str, &str, &Tally)> = if teams.is_empty() {
+        vec![("All", "all", &results.all)]
+    } else {
+        teams
+    };
+    let max = max.unwrap_or_else(|| {
+        order
+            .iter()
+            .flat_map(|id| rows.iter().map(|(_, _, t)| value(t, id).unwrap_or(0.0)))
+            .fold(0.0, f64::max)
+    });
+    let max = if max > 0.0 { max } else { 1.0 };
+    let items = order
+        .iter()
+        .map(|id| {
+            html! {
+                li.bar-row {
+                    span.bar-label { (view.label(id)) }
+                    span.bar-set {
+                        @for (name, class, tally) in &rows {
+                            @let v = value(tally, id).unwrap_or(0.0);
+                            span class={ "bar-line " (class) } {
+                                span.bar-team { (name) }
+                                span.bar-track { span.bar style={ "width:" (format!("{:.1}", 100.0 * v / max)) "%" } {} }
+                                span.bar-value { (format(v)) }
+                            }
+                        }
+                    }
+                }
+            }
+        })
+        .collect();
+    pages("bars", items, BARS_PER_PAGE)
+}

@@ -1,0 +1,309 @@
+//! The facilitator's console: the Now panel with the one next step and its
+//! keyboard shortcuts, who has not voted yet, the current results and the
+//! kind's own tools, then the agenda, notes and people.
+
+use super::results::Audience;
+use super::views::{timer, turnout, Pass};
+use crate::activity::kind_of;
+use crate::activity::show::ballots;
+use crate::config::text;
+use crate::session::{
+    next_step, previous_activity, ActivityState, ActivityStatus, SessionState, SessionStatus,
+};
+use maud::{html, Markup};
+
+/// Faults the console must show above everything else.
+#[derive(Debug, Clone, Default)]
+pub struct ConsoleAlerts {
+    /// The last transcript write failed.
+    pub storage_failing: bool,
+    /// The pseudonym secret is missing: why (the file), so anonymous ballots are refused.
+    pub anonymity_unavailable: Option<String>,
+}
+
+/// What the console shows: everything, results included before they are
+/// revealed, and a warning while the transcript cannot be written.
+pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
+    let state = pass.state;
+    html! {
+        @if alerts.storage_failing {
+            div.error-summary role="alert" {
+                h2 { "Votes are not being saved" }
+                p { "The last attempt to write this session's transcript failed (is the disk full?). Nobody has been told their vote is saved since. topteam tries again with each new command." }
+            }
+        }
+        @if let Some(why) = &alerts.anonymity_unavailable {
+            div.error-summary role="alert" {
+                h2 { "Anonymous voting is switched off" }
+                p { "This session's pseudonym secret cannot be read (" (why) "). Anonymous activities refuse new ballots rather than count anyone twice. Restore the file from a backup and restart topteam; named activities work as normal." }
+            }
+        }
+        (now_panel(pass))
+        (agenda(state))
+        (notes_panel(state))
+        (people_panel(state))
+        (end_panel(state))
+    }
+}
+
+/// What an activity's status means, in words.
+fn status_words(activity: &ActivityState) -> &'static str {
+    match (activity.status, activity.revealed) {
+        (ActivityStatus::Pending, _) => "not opened yet",
+        (ActivityStatus::Open, _) => "voting open",
+        (ActivityStatus::Closed, false) => "voting closed, results not shown",
+        (ActivityStatus::Closed, true) => "voting closed, results shown",
+    }
+}
+
+fn now_panel(pass: &Pass) -> Markup {
+    let state = pass.state;
+    let current = state.current_activity();
+    html! {
+        section.now aria-labelledby="now-title" {
+            h2 #now-title {
+                @match current {
+                    Some(a) => { "Now: " (a.spec.title) " " span.status { "(" (status_words(a)) @if a.revealed && a.status != ActivityStatus::Closed { ", results shown" } ")" } }
+                    None if state.status == SessionStatus::Ended => "This session has ended",
+                    None => "Not started: phones show a welcome",
+                }
+            }
+            p.steps {
+                @if let Some(step) = next_step(state) {
+                    button.primary #next-step type="button" data-command=(step.command) data-activity=(step.activity) aria-keyshortcuts="N ArrowRight" {
+                        (step.label) " " kbd aria-hidden="true" { "N" }
+                    }
+                }
+                @if let Some(previous) = previous_activity(state) {
+                    " " button #back-step type="button" data-command="goto" data-activity=(previous.spec.id) aria-keyshortcuts="ArrowLeft" {
+                        "Back to " (previous.spec.title)
+                    }
+                }
+                @if let Some(a) = current.filter(|a| a.revealed) {
+                    " " button #hide-results type="button" data-command="hide" data-activity=(a.spec.id) aria-keyshortcuts="H" { "Hide results" }
+                }
+            }
+            @if let Some(activity) = current {
+                (timer(activity))
+                (timer_controls(activity))
+                (turnout(state, activity))
+                (not_yet(state, activity))
+            }
+            details.shortcuts #shortcuts {
+                summary { "Keyboard shortcuts (press ?)" }
+                dl {
+                    dt { kbd { "N" } " or " kbd { "→" } } dd { "the next step (the primary button)" }
+                    dt { kbd { "←" } } dd { "back to the previous activity" }
+                    dt { kbd { "H" } } dd { "hide results that are shown" }
+                    dt { kbd { "T" } } dd { "start or pause the timer" }
+                    dt { kbd { "?" } } dd { "show or hide this list" }
+                }
+                p.hint { "Shortcuts work when you are not typing in a box." }
+            }
+            @if let Some(activity) = current {
+                (pass.current_results(activity, Audience::Desk))
+                (kind_of(activity.spec.kind).console_tools(&activity.view(state)))
+            }
+        }
+    }
+}
+
+/// Who has not voted yet, by name (for anonymous activities too: who, never how).
+fn not_yet(state: &SessionState, activity: &ActivityState) -> Markup {
+    if activity.status != ActivityStatus::Open {
+        return html! {};
+    }
+    let Some(verb) = kind_of(activity.spec.kind).turnout_verb() else {
+        return html! {};
+    };
+    let waiting = activity.waiting(state);
+    html! {
+        @if waiting.is_empty() {
+            p.not-yet { "Everyone in the room has " (verb) "." }
+        } @else {
+            p.not-yet #not-yet-title { "Not " (verb) " yet (" (waiting.len()) "):" }
+            ul.not-yet aria-labelledby="not-yet-title" {
+                @for id in &waiting {
+                    @if let Some(p) = state.participant(id) { li { (p.name) " (" (p.group.label()) ")" } }
+                }
+            }
+        }
+    }
+}
+
+fn timer_controls(activity: &ActivityState) -> Markup {
+    let id = &activity.spec.id;
+    let running = activity.timer.running_since.is_some();
+    html! {
+        p.timer-buttons {
+            @if running {
+                button #timer-toggle type="button" data-command="timer" data-activity=(id) data-action="pause" aria-keyshortcuts="T" { "Pause timer" }
+            } @else {
+                button #timer-toggle type="button" data-command="timer" data-activity=(id) data-action="start" aria-keyshortcuts="T" { "Start timer" }
+            }
+            " " button type="button" data-command="timer" data-activity=(id) data-action="add" { "Add a minute" }
+            " " button type="button" data-command="timer" data-activity=(id) data-action="reset" { "Reset timer" }
+        }
+        details.timer-set {
+            summary { "Set the timer" }
+            form.timer-controls data-command="timer" data-activity=(id) {
+                label for={ "timer-seconds-" (id) } { "Seconds" }
+                input type="number" id={ "timer-seconds-" (id) } name="seconds" min="1" max="86400" inputmode="numeric";
+                button type="submit" name="action" value="start" { "Start from this" }
+            }
+        }
+    }
+}
+
+/// The agenda: each activity with only the buttons that make sense in its state.
+fn agenda(state: &SessionState) -> Markup {
+    html! {
+        section.agenda aria-labelledby="agenda-title" {
+            h2 #agenda-title { "Agenda" }
+            ol {
+                @for (i, activity) in state.activities.iter().enumerate() {
+                    @let current = state.current == Some(i);
+                    @let id = &activity.spec.id;
+                    @let title = &activity.spec.title;
+                    @let shows_results = kind_of(activity.spec.kind).turnout_verb().is_some();
+                    li aria-current=[current.then_some("step")] {
+                        strong { (title) } " — " (status_words(activity))
+                        @if activity.spec.kind.takes_ballots() && activity.status != ActivityStatus::Pending {
+                            @let turnout = activity.turnout(state);
+                            @let in_progress: usize = turnout.iter().map(|t| t.in_progress).sum();
+                            " — " (ballots(turnout.iter().map(|t| t.voted).sum()))
+                            @if in_progress > 0 { ", " (in_progress) " in progress" }
+                        }
+                        span.actions {
+                            @if !current { (action("goto", id, "Go to", title)) }
+                            @match activity.status {
+                                ActivityStatus::Pending => (action("open", id, "Open", title)),
+                                ActivityStatus::Open => (action("close", id, "Close", title)),
+                                ActivityStatus::Closed => (action("open", id, "Reopen", title)),
+                            }
+                            @if activity.revealed { (action("hide", id, "Hide results", title)) }
+                            @else if shows_results && activity.status != ActivityStatus::Pending { (action("reveal", id, "Show results", title)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn action(command: &str, activity: &str, label: &str, title: &str) -> Markup {
+    html! {
+        " " button type="button" data-command=(command) data-activity=(activity) { (label) span.visually-hidden { ": " (title) } }
+    }
+}
+
+fn notes_panel(state: &SessionState) -> Markup {
+    html! {
+        section.notes aria-labelledby="notes-title" {
+            h2 #notes-title { "Notes, decisions and actions" }
+            @if !state.notes.is_empty() {
+                ul {
+                    @for n in state.notes.iter() {
+                        li {
+                            strong { (n.kind.label()) ": " } (n.text)
+                            @if let Some(owner) = &n.owner { " — " (owner) }
+                            @if let Some(due) = &n.due { ", by " (due) }
+                        }
+                    }
+                }
+            }
+            form data-command="note" {
+                label for="note-text" { "Note or decision" }
+                textarea id="note-text" name="text" rows="2" maxlength=(text::NOTE) {}
+                label for="note-kind" { "Kind" }
+                select id="note-kind" name="kind" { option value="note" { "Note" } option value="decision" { "Decision" } }
+                button type="submit" { "Add" }
+            }
+            form data-command="action" {
+                label for="action-text" { "Action" }
+                input type="text" id="action-text" name="text" maxlength=(text::NOTE);
+                label for="action-owner" { "Owner" }
+                input type="text" id="action-owner" name="owner" maxlength=(text::OWNER);
+                label for="action-due" { "Due date (optional)" }
+                input type="date" id="action-due" name="due";
+                button type="submit" { "Add action" }
+            }
+        }
+    }
+}
+
+/// The console's people: the roster, each person here or not, and everyone
+/// who joined, with who waits for the facilitator and why.
+fn people_panel(state: &SessionState) -> Markup {
+    let invited = |p: &&crate::series::Person| state.workshop().groups.contains(&p.group);
+    let absent: Vec<_> = state
+        .roster
+        .iter()
+        .filter(invited)
+        .filter(|p| state.claimant(&p.id).is_none())
+        .collect();
+    let expected = state.roster.iter().filter(invited).count();
+    let waiting = state
+        .participants
+        .iter()
+        .filter(|p| p.present() && !p.admitted)
+        .count();
+    let in_room = state
+        .participants
+        .iter()
+        .filter(|p| p.admitted && p.present())
+        .count();
+    html! {
+        section.people aria-labelledby="people-title" {
+            h2 #people-title { "People (" (in_room) " in the room)" }
+            @if waiting > 0 {
+                p.notice {
+                    strong { (waiting) " waiting for you to let them in." } " "
+                    button type="button" data-command="admit_all" { "Admit all " (waiting) }
+                }
+            }
+            ul {
+                @for p in state.participants.iter() {
+                    li {
+                        (p.name) " — " (p.group.label())
+                        @if let Some(t) = &p.job_title { ", " (t) }
+                        @if p.removed { " (removed)" }
+                        @else {
+                            @if !p.admitted {
+                                " " strong.held { "(waiting" @if let Some(why) = p.held { ": " (why.label()) } ")" } " "
+                                button type="button" data-command="admit" data-participant=(p.id) { "Admit" span.visually-hidden { " " (p.name) } }
+                            }
+                            " "
+                            button.quiet type="button" data-command="remove" data-participant=(p.id)
+                                data-confirm={ "Remove " (p.name) " from this session? Their phone stops working here and their named votes stop counting." } {
+                                "Remove" span.visually-hidden { " " (p.name) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !state.roster.is_empty() {
+                h3 { "Not here yet (" (absent.len()) " of " (expected) " expected from the roster)" }
+                @if absent.is_empty() { p { "Everyone on the roster is here." } }
+                ul.absent {
+                    @for p in &absent {
+                        li { (p.name) " — " (p.group.label()) @if let Some(t) = &p.job_title { ", " (t) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn end_panel(state: &SessionState) -> Markup {
+    html! {
+        @if state.status != SessionStatus::Ended {
+            section.end aria-labelledby="end-title" {
+                h2 #end-title { "End the session" }
+                p { "Phones then show a thank-you and take no more votes. Results and exports stay." }
+                button.danger type="button" data-command="end"
+                    data-confirm="End this session for everyone? Phones stop taking votes, and it cannot be reopened." { "End session" }
+            }
+        }
+    }
+}
