@@ -118,7 +118,7 @@ pub fn screen_view(pass: &Pass) -> Markup {
                 section.step aria-labelledby="screen-step" {
                     h2 #screen-step { (activity.spec.title) }
                     @if !activity.revealed && !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
-                    (timer(activity))
+                    @if activity.status == ActivityStatus::Open { (timer(activity)) }
                     (turnout(state, activity))
                     @if activity.revealed { (pass.current_results(activity, Audience::Screen)) }
                     @else if activity.status != ActivityStatus::Pending && kind_of(activity.spec.kind).turnout_verb().is_some() {

@@ -37,7 +37,10 @@ async fn a_reconnecting_phone_gets_its_last_ballot_back() {
         json!({ "dots": { "localism": 2, "roles": 3 } })
     );
     let time = again.next_json().await;
-    assert_eq!(time["type"], "time", "the server's clock comes before the view");
+    assert_eq!(
+        time["type"], "time",
+        "the server's clock comes before the view"
+    );
     assert!(time["now"].as_i64().unwrap() > 1_700_000_000_000);
     let view = again.next_json().await;
     assert_eq!(view["type"], "view");

@@ -7,5 +7,6 @@
 #[allow(dead_code)]
 mod helpers;
 mod phones_console_projector;
+mod room;
 mod roster;
 mod support;

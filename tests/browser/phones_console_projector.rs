@@ -156,13 +156,25 @@ async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() 
         "button[data-command='reveal'][data-activity='roles']",
     )
     .await;
-    wait_text(&screen, "#live", "The teams see these differently").await;
+    // The slide puts each responsibility in its column and flags the one
+    // the teams place differently; the table behind it, for screen readers,
+    // gives the teams' means.
     wait_text(
         &screen,
-        ".contested",
-        "Setting the budget and council tax: cabinet 0.0, management 2.0",
+        ".role-column.members",
+        "Setting the budget and council tax",
     )
     .await;
+    wait_text(&screen, ".slide", "the two teams place this differently").await;
+    let table = screen
+        .find(Locator::Css(".results > .visually-hidden"))
+        .await
+        .unwrap()
+        .html(false)
+        .await
+        .unwrap();
+    assert!(table.contains("The teams see these differently"), "{table}");
+    assert!(table.contains("cabinet 0.0, management 2.0"), "{table}");
     screenshot(&screen, "projector-role-map").await;
 
     // Back to the dots, revealed: cabinet and management side by side.
@@ -176,13 +188,15 @@ async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() 
         "button[data-command='reveal'][data-activity='localism-dots']",
     )
     .await;
+    // On the slide each team has its bar with its number written beside it.
     let row = wait_text(
         &screen,
-        "table tbody tr",
+        ".bar-row",
         "Ward-level plans shaped with residents",
     )
     .await;
-    assert!(row.ends_with("6 4 2"), "all, cabinet, management: {row:?}");
+    let values: Vec<&str> = row.lines().skip(1).map(str::trim).collect();
+    assert_eq!(values, ["Cabinet", "4", "Management", "2"], "{row:?}");
     screenshot(&screen, "projector-dots").await;
     assert_accessible(&screen, "the projector").await;
     screenshot(&console, "console").await;

@@ -85,6 +85,25 @@ impl Driver {
     }
 }
 
+impl Driver {
+    /// A window whose page area is exactly `width` x `height`, as a projector
+    /// in full screen shows it (the window's own frame is added around it).
+    pub async fn viewport(&self, (width, height): (u32, u32)) -> Client {
+        let client = self.browser((width, height)).await;
+        let frame = client
+            .execute("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];", vec![])
+            .await
+            .unwrap();
+        let dw = frame[0].as_u64().unwrap_or(0) as u32;
+        let dh = frame[1].as_u64().unwrap_or(0) as u32;
+        client
+            .set_window_size(width + dw, height + dh)
+            .await
+            .unwrap();
+        client
+    }
+}
+
 /// Waits until the element matching `css` contains `text`; returns its text.
 pub async fn wait_text(client: &Client, css: &str, text: &str) -> String {
     let deadline = tokio::time::Instant::now() + PAGE_WAIT;

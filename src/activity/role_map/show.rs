@@ -114,8 +114,10 @@ impl Show for RoleMap {
                 @for (placement, heading) in columns {
                     div class={ "role-column " (crate::activity::kind::wire_name(&placement)) } {
                         h3 { (heading) }
+                        @let here: Vec<_> = view.spec.options.iter().filter(|o| all.items.get(&o.id).and_then(|c| c.modal()) == Some(placement)).collect();
+                        @if here.is_empty() { p.slide-hint { "None" } }
                         ul {
-                            @for o in view.spec.options.iter().filter(|o| all.items.get(&o.id).and_then(|c| c.modal()) == Some(placement)) {
+                            @for o in here {
                                 li.contested[contested.contains(&o.id.as_str())] {
                                     @if contested.contains(&o.id.as_str()) { span aria-hidden="true" { "⚑ " } }
                                     (o.label)

@@ -53,6 +53,8 @@ pub fn bars(
     .into_iter()
     .filter_map(|(name, class, g)| drawn(g).map(|t| (name, class, t)))
     .collect();
+    // One team drawn alone (a cabinet-only workshop) still says whose bars
+    // they are; with neither shown apart, the room's bar alone.
     let rows: Vec<(&str, &str, &Tally)> = if teams.is_empty() {
         vec![("All", "all", &results.all)]
     } else {
@@ -85,5 +87,12 @@ pub fn bars(
             }
         })
         .collect();
-    pages("bars", items, BARS_PER_PAGE)
+    html! {
+        @if rows.len() > 1 || rows[0].1 != "all" {
+            p.legend {
+                @for (name, class, _) in &rows { span class={ "swatch " (class) } {} (name) }
+            }
+        }
+        (pages("bars", items, BARS_PER_PAGE))
+    }
 }

@@ -1,0 +1,394 @@
+//! The room: a projector that fits the screen, a console driven by keys,
+//! and phones that keep what was typed.
+
+use crate::helpers::*;
+use crate::support::*;
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+const CONSOLE: (u32, u32) = (1366, 768);
+const SMALL_PROJECTOR: (u32, u32) = (1280, 720);
+const LARGE_PROJECTOR: (u32, u32) = (1920, 1080);
+
+async fn log_in(client: &Client, base: &str) {
+    client.goto(&format!("{base}/facilitate")).await.unwrap();
+    type_into(client, "#key", KEY).await;
+    click(client, "form.login button[type=submit]").await;
+    wait_text(client, "h1", "Sessions").await;
+}
+
+async fn assert_accessible(client: &Client, page: &str) {
+    let violations = accessibility_violations(client).await;
+    assert!(violations.is_empty(), "{page}: {}", violations.join("\n"));
+}
+
+/// How the projector's page sits in its window: whether it scrolls, what
+/// text is cut off below the bottom edge, and the smallest text shown.
+const MEASURE: &str = r#"
+    const doc = document.documentElement;
+    let smallest = 1e9, smallestText = '', cut = [];
+    document.querySelectorAll('#live *').forEach(function (el) {
+        if (el.closest('.visually-hidden, [hidden], svg')) return;
+        const text = Array.prototype.filter.call(el.childNodes, function (n) {
+            return n.nodeType === 3 && n.textContent.trim();
+        }).map(function (n) { return n.textContent.trim(); }).join(' ');
+        if (!text || !el.getClientRects().length) return;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < smallest) { smallest = size; smallestText = text; }
+        const box = el.getBoundingClientRect();
+        if (box.bottom > window.innerHeight + 1) cut.push(text);
+    });
+    return { scroll: doc.scrollHeight, inner: window.innerHeight, smallest: smallest,
+             smallest_text: smallestText, cut: cut };
+"#;
+
+async fn measure(screen: &Client) -> Value {
+    screen.execute(MEASURE, vec![]).await.unwrap()
+}
+
+async fn projector(driver: &Driver, size: (u32, u32), base: &str, session: &str) -> Client {
+    let screen = driver.viewport(size).await;
+    log_in(&screen, base).await;
+    screen
+        .goto(&format!("{base}/screen/{session}"))
+        .await
+        .unwrap();
+    screen
+}
+
+/// Checks the slide fits: no scroll, nothing below the edge, text at least 24 px.
+async fn assert_fits(screen: &Client, what: &str, height: u32) {
+    let m = measure(screen).await;
+    assert_eq!(
+        m["inner"],
+        json!(height),
+        "{what}: the window's page area: {m}"
+    );
+    assert!(
+        m["scroll"].as_f64() <= m["inner"].as_f64(),
+        "{what}: the projector scrolls: {m}"
+    );
+    assert_eq!(
+        m["cut"],
+        json!([]),
+        "{what}: text below the screen's edge: {m}"
+    );
+    assert!(
+        m["smallest"].as_f64().unwrap() >= 24.0,
+        "{what}: text smaller than 24 px: {m}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_projector_fits_twelve_options_and_fourteen_responsibilities_on_one_screen() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+
+    // Workshop 1: seven ideas carried into the five scripted priorities make
+    // a dot vote of twelve options.
+    let w1 = app.create_session("w1-cabinet").await;
+    let mut phones = app.phones(&w1, "cabinet", 3).await;
+    app.command(&w1.id, json!({ "type": "open", "activity": "mandate" }))
+        .await;
+    let ideas = [
+        "Fix the potholes on the ring road before winter",
+        "Youth centres in every town",
+        "A council house building programme",
+        "Town centre regeneration with local businesses",
+        "Cheaper parking for carers",
+        "Faster planning decisions",
+        "Ward budgets that residents decide",
+    ];
+    for (n, text) in ideas.iter().enumerate() {
+        let phone = &mut phones[n % 3];
+        acked(
+            &phone
+                .command(json!({ "type": "idea", "activity": "mandate", "text": text }))
+                .await,
+        );
+    }
+    app.command(&w1.id, json!({ "type": "open", "activity": "priorities" }))
+        .await;
+    let state = app.state(&w1.id).await;
+    let options: Vec<String> = activity(&state, "priorities")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(options.len(), 12, "{options:?}");
+    for (n, phone) in phones.iter_mut().enumerate() {
+        let mut dots = serde_json::Map::new();
+        // Five dots each, one on each of five options.
+        for id in options.iter().skip(n).step_by(2).take(5) {
+            dots.insert(id.clone(), json!(1));
+        }
+        acked(&phone.vote("priorities", json!({ "dots": dots })).await);
+    }
+    app.command(&w1.id, json!({ "type": "close", "activity": "priorities" }))
+        .await;
+    app.command(
+        &w1.id,
+        json!({ "type": "reveal", "activity": "priorities" }),
+    )
+    .await;
+
+    // Workshop 2: the fourteen-item role map, both teams voting.
+    let w2 = app.create_session("w2-joint-vision").await;
+    let mut voters = app.phones(&w2, "cabinet", 3).await;
+    voters.extend(app.phones(&w2, "management", 3).await);
+    app.command(&w2.id, json!({ "type": "open", "activity": "roles" }))
+        .await;
+    let state = app.state(&w2.id).await;
+    let items: Vec<String> = activity(&state, "roles")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(items.len(), 14);
+    for (n, phone) in voters.iter_mut().enumerate() {
+        let placements: serde_json::Map<String, Value> = items
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let place = ["members", "joint", "officers"][(i + n / 3) % 3];
+                (id.clone(), json!(place))
+            })
+            .collect();
+        acked(
+            &phone
+                .vote("roles", json!({ "placements": placements }))
+                .await,
+        );
+    }
+    app.command(&w2.id, json!({ "type": "close", "activity": "roles" }))
+        .await;
+    app.command(&w2.id, json!({ "type": "reveal", "activity": "roles" }))
+        .await;
+
+    for size in [SMALL_PROJECTOR, LARGE_PROJECTOR] {
+        let label = format!("{}x{}", size.0, size.1);
+        let screen = projector(&driver, size, &base, &w1.id).await;
+        wait_text(&screen, ".slide", "Faster planning decisions").await;
+        assert_fits(&screen, &format!("twelve-option dots at {label}"), size.1).await;
+        screenshot(&screen, &format!("projector-dots-12-{label}")).await;
+        if size == SMALL_PROJECTOR {
+            assert_accessible(&screen, "the projector showing dots").await;
+        }
+        screen
+            .goto(&format!("{base}/screen/{}", w2.id))
+            .await
+            .unwrap();
+        wait_text(&screen, ".role-columns", "Officers lead").await;
+        assert_fits(
+            &screen,
+            &format!("fourteen-item role map at {label}"),
+            size.1,
+        )
+        .await;
+        screenshot(&screen, &format!("projector-role-map-14-{label}")).await;
+        if size == SMALL_PROJECTOR {
+            assert_accessible(&screen, "the projector showing the role map").await;
+        }
+        screen.close().await.unwrap();
+    }
+    app.stop().await;
+}
+
+/// The status and revealed flag of an activity, from the JSON API.
+async fn stage(app: &TestApp, session: &str, id: &str) -> (String, bool, Option<String>) {
+    let state = app.state(session).await;
+    let a = activity(&state, id);
+    (
+        a["status"].as_str().unwrap().to_string(),
+        a["revealed"].as_bool().unwrap(),
+        state["current"].as_str().map(String::from),
+    )
+}
+
+async fn press(console: &Client, key: &str) {
+    console
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(key)
+        .await
+        .unwrap();
+}
+
+/// Waits until the console's primary button says `label`, i.e. the last key
+/// press's view has arrived (as a person waits to see it before pressing again).
+async fn next_step_says(console: &Client, label: &str) {
+    wait_text(console, "#next-step", label).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_walks_an_activity_with_the_keyboard_alone_and_names_who_has_not_voted() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+    let session = app.create_session("w1-cabinet").await;
+    let mut phones = Vec::new();
+    for name in ["Cllr Patel", "Cllr Okafor", "Cllr Begum"] {
+        let joined = app.admitted(&session, name, "cabinet").await;
+        phones.push(Socket::participant(&app, &session.id, &joined).await);
+    }
+
+    let console = driver.browser(CONSOLE).await;
+    log_in(&console, &base).await;
+    console
+        .goto(&format!("{base}/facilitate/{}", session.id))
+        .await
+        .unwrap();
+    wait_text(&console, "#connection", "Connected").await;
+    next_step_says(&console, "Open Check-in").await;
+
+    // N opens the first activity, N closes it, → shows its results, N goes on.
+    press(&console, "n").await;
+    next_step_says(&console, "Close voting").await;
+    assert_eq!(
+        stage(&app, &session.id, "check-in").await,
+        ("open".into(), false, Some("check-in".into()))
+    );
+
+    // Who has not voted yet, by name.
+    let state = app.state(&session.id).await;
+    let names = |ids: &Value| -> Vec<String> {
+        ids.as_array()
+            .unwrap()
+            .iter()
+            .map(|id| {
+                state["participants"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|p| p["id"] == *id)
+                    .unwrap()["name"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        names(&activity(&state, "check-in")["waiting"]),
+        ["Cllr Patel", "Cllr Okafor", "Cllr Begum"]
+    );
+    let items: Vec<String> = activity(&state, "check-in")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect();
+    let scores: serde_json::Map<String, Value> =
+        items.iter().map(|i| (i.clone(), json!(4))).collect();
+    acked(
+        &phones[1]
+            .vote("check-in", json!({ "scores": scores }))
+            .await,
+    );
+    let state = app.state(&session.id).await;
+    assert_eq!(
+        names(&activity(&state, "check-in")["waiting"]),
+        ["Cllr Patel", "Cllr Begum"]
+    );
+    let deadline = tokio::time::Instant::now() + PAGE_WAIT;
+    loop {
+        let not_yet = wait_text(&console, "ul.not-yet", "Cllr Begum").await;
+        if !not_yet.contains("Cllr Okafor") {
+            assert!(not_yet.contains("Cllr Patel"), "{not_yet}");
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{not_yet}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    screenshot(&console, "console-now-panel").await;
+    assert_accessible(&console, "the console with a vote open").await;
+
+    press(&console, "n").await;
+    next_step_says(&console, "Show results").await;
+    assert_eq!(stage(&app, &session.id, "check-in").await.0, "closed");
+    press(&console, "\u{E014}").await; // → (WebDriver's ArrowRight)
+    next_step_says(&console, "Next: ").await;
+    assert_eq!(
+        stage(&app, &session.id, "check-in").await,
+        ("closed".into(), true, Some("check-in".into()))
+    );
+    // H hides the results again, N shows them, N goes on to the next activity.
+    press(&console, "h").await;
+    next_step_says(&console, "Show results").await;
+    assert!(!stage(&app, &session.id, "check-in").await.1);
+    press(&console, "n").await;
+    next_step_says(&console, "Next: ").await;
+    press(&console, "n").await;
+    next_step_says(&console, "Open voting").await;
+    assert_eq!(
+        stage(&app, &session.id, "mandate").await,
+        ("pending".into(), false, Some("mandate".into()))
+    );
+    // ← goes back to the previous activity.
+    press(&console, "\u{E012}").await; // ←
+    wait_text(&console, "#now-title", "Check-in").await;
+    assert_eq!(app.state(&session.id).await["current"], "check-in");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_keeps_its_draft_through_a_reload_and_says_what_was_kept_when_voting_closes() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+    let session = app.create_session("w1-cabinet").await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+
+    let phone = driver.browser(PHONE).await;
+    phone
+        .goto(&format!("{base}/join/{}", session.code))
+        .await
+        .unwrap();
+    type_into(&phone, "#name", "Cllr Patel").await;
+    click(&phone, "#group-cabinet").await;
+    click(&phone, "form.join button[type=submit]").await;
+    wait_text(&phone, "form.ballot", "dots left").await;
+    click(&phone, "form.ballot li.option:nth-child(2) [data-step='1']").await;
+    click(&phone, "form.ballot li.option:nth-child(2) [data-step='1']").await;
+    wait_text(&phone, ".saved", "Not saved yet").await;
+
+    // A reload keeps the two dots, not yet saved.
+    phone.refresh().await.unwrap();
+    wait_text(&phone, "#connection", "Connected").await;
+    wait_text(
+        &phone,
+        "form.ballot li.option:nth-child(2) output.count",
+        "2",
+    )
+    .await;
+    wait_text(&phone, ".saved", "Not saved yet").await;
+    screenshot(&phone, "phone-draft-after-reload").await;
+
+    // Voting closes before it is saved: the phone says so and shows what it kept.
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "priorities" }),
+    )
+    .await;
+    let kept = wait_text(&phone, ".kept", "Voting closed before you saved").await;
+    assert!(kept.contains(": 2 dots"), "{kept}");
+    screenshot(&phone, "phone-closed-before-saved").await;
+    assert_accessible(&phone, "the phone after voting closed").await;
+    let state = app.state(&session.id).await;
+    assert_eq!(
+        activity(&state, "priorities")["results"]["all"]["ballots"],
+        0
+    );
+    app.stop().await;
+}
