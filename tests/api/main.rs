@@ -7,6 +7,7 @@ mod helpers;
 mod lifecycle;
 mod reconnect;
 mod replay;
+mod room;
 mod review;
 mod scripts;
 mod series;
