@@ -125,7 +125,7 @@ pub(super) fn open_activity<'a>(
         .activity(activity)
         .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
     if target.status != ActivityStatus::Open {
-        return Err(Rejection::ActivityClosed(activity.to_string()));
+        return Err(Rejection::ActivityClosed(target.spec.title.clone()));
     }
     Ok(target)
 }
@@ -141,7 +141,8 @@ fn decide_vote(
     let target = open_activity(state, activity)?;
     if !target.spec.kind.takes_ballots() {
         return Err(Rejection::WrongKind(format!(
-            "{activity:?} takes {}",
+            "\u{201c}{}\u{201d} takes {}",
+            target.spec.title,
             target.spec.kind.ballot_shape()
         )));
     }
@@ -269,7 +270,7 @@ fn decide_open(state: &SessionState, activity: &str) -> Result<Vec<Event>, Rejec
     let option_count = options.as_ref().map_or(target.spec.options.len(), Vec::len);
     let needs_options = target.spec.kind.takes_ballots();
     if needs_options && option_count == 0 {
-        return Err(Rejection::NoOptions(activity.to_string()));
+        return Err(Rejection::NoOptions(target.spec.title.clone()));
     }
     for other in state
         .activities

@@ -23,7 +23,8 @@ pub(super) fn idea(
     let target = open_activity(state, activity)?;
     if target.spec.kind != ActivityKind::Ideas {
         return Err(Rejection::WrongKind(format!(
-            "{activity:?} does not take ideas"
+            "\u{201c}{}\u{201d} does not take ideas",
+            target.spec.title
         )));
     }
     let max_chars = target.spec.max_chars.unwrap_or(DEFAULT_MAX_CHARS) as usize;
@@ -186,7 +187,8 @@ fn amend(
         .ok_or_else(|| Rejection::UnknownActivity(activity.clone()))?;
     if a.spec.kind != ActivityKind::Agreement {
         return Err(Rejection::WrongKind(format!(
-            "only agreement statements can be amended, not {activity:?}"
+            "only agreement statements can be amended, not \u{201c}{}\u{201d}",
+            a.spec.title
         )));
     }
     let current =

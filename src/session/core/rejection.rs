@@ -10,7 +10,7 @@ pub enum Rejection {
     #[error("there is no activity {0:?} in this workshop")]
     UnknownActivity(String),
     /// Voting on that activity is not open.
-    #[error("voting on {0:?} is not open")]
+    #[error("voting on \u{201c}{0}\u{201d} is not open")]
     ActivityClosed(String),
     /// The participant's group may not do this.
     #[error("{0}")]
@@ -22,7 +22,7 @@ pub enum Rejection {
     #[error("you have been removed from this session")]
     Removed,
     /// No such participant in this session.
-    #[error("there is no participant {0} in this session")]
+    #[error("that person is not in this session")]
     UnknownParticipant(String),
     /// The session has ended; nothing more can change.
     #[error("this session has ended")]
@@ -40,13 +40,13 @@ pub enum Rejection {
     #[error("you can offer at most {0} ideas here")]
     TooManyIdeas(u32),
     /// No such idea.
-    #[error("there is no idea {0:?} in this activity")]
+    #[error("that idea is not in this activity any more")]
     UnknownIdea(String),
     /// A command for a different kind of activity.
     #[error("{0}")]
     WrongKind(String),
     /// The activity has no options to vote on (nothing was carried in).
-    #[error("{0:?} has no options yet: nothing was carried in and the script lists none")]
+    #[error("\u{201c}{0}\u{201d} has no options yet: nothing was carried in and the script lists none")]
     NoOptions(String),
     /// A timer with no length.
     #[error("say how many seconds the timer should run")]
