@@ -74,6 +74,11 @@ pub struct Results {
     /// who has just voted.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub withheld: bool,
+    /// An anonymous vote with fewer ballots than the smallest group shown:
+    /// nothing is counted for anyone to see, as the room knows who voted (the
+    /// console names who has not) and a lone ballot would be that person's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub too_few: bool,
 }
 
 /// How results are split: anonymous activities hide groups below a minimum.
@@ -132,13 +137,22 @@ impl Results {
         } else {
             (cabinet, management)
         };
+        let all = tally(spec, ballots.clone());
+        if split.too_few(all.ballots()) {
+            return Results {
+                too_few: true,
+                withheld: false,
+                ..Results::withheld(spec, split)
+            };
+        }
         let comparison = compare(spec, cabinet.shown(), management.shown());
         Results {
-            all: tally(spec, ballots.clone()),
+            all,
             cabinet,
             management,
             comparison,
             withheld: false,
+            too_few: false,
         }
     }
 
@@ -155,6 +169,7 @@ impl Results {
             management: none,
             comparison: None,
             withheld: true,
+            too_few: false,
         }
     }
 
@@ -177,6 +192,7 @@ impl Results {
             management,
             comparison: None,
             withheld: false,
+            too_few: false,
         }
     }
 
@@ -188,6 +204,7 @@ impl Results {
             management: GroupResult::None,
             comparison: None,
             withheld: false,
+            too_few: false,
         }
     }
 

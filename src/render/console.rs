@@ -116,6 +116,9 @@ fn not_yet(state: &SessionState, activity: &ActivityState) -> Markup {
     let Some(verb) = kind_of(activity.spec.kind).turnout_verb() else {
         return html! {};
     };
+    if activity.spec.anonymous && !activity.spec.kind.takes_ballots() {
+        return html! { p.not-yet { "Anonymous ideas: who has offered one is not shown, as it would tell whose each idea is." } };
+    }
     let waiting = activity.waiting(state);
     html! {
         @if waiting.is_empty() {

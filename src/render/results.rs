@@ -36,6 +36,14 @@ pub fn results_block(
             }
         };
     }
+    if results.too_few {
+        let least = state.workshop().min_group_size;
+        return html! {
+            section.results aria-label={ "Results: " (activity.spec.title) } {
+                p.notice { "Too few ballots to show. This vote is anonymous, so its results are shown only once at least " (least) " people have voted: nobody's answers can then be picked out." }
+            }
+        };
+    }
     let kind = kind_of(activity.spec.kind);
     let view = activity.view(state);
     html! {

@@ -175,8 +175,8 @@ fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
 /// whole room and for each team where the results show the teams apart.
 fn anonymous_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
     let results = activity.results(&source.state);
-    if results.withheld {
-        return; // still open: nothing is counted for anyone to see yet
+    if results.withheld || results.too_few {
+        return; // still open, or too few ballots: nothing is counted for anyone to see
     }
     let teams_shown = matches!(results.cabinet, GroupResult::Shown(_))
         && matches!(results.management, GroupResult::Shown(_));

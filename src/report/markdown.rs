@@ -70,6 +70,10 @@ fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) 
         );
         return;
     }
+    if results.too_few {
+        md.push_str("Too few ballots to show: an anonymous vote's results are shown only once enough people have voted that no one's answers can be picked out.\n\n");
+        return;
+    }
     let _ = writeln!(md, "Ballots: {}\n", results.all.ballots());
     let view = activity.view(&source.state);
     kind_of(spec.kind).results_markdown(&view, &results, md);

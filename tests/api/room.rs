@@ -10,7 +10,11 @@ fn names(state: &Value, ids: &Value) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|id| {
-            let p = state["participants"].as_array().unwrap().iter().find(|p| p["id"] == *id);
+            let p = state["participants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["id"] == *id);
             p.unwrap()["name"].as_str().unwrap().to_string()
         })
         .collect()
@@ -32,7 +36,11 @@ async fn waiting_names_who_has_not_voted_even_in_an_anonymous_vote_but_never_how
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w1-cabinet").await;
     let mut phones = app.phones(&session, "cabinet", 3).await;
-    app.command(&session.id, json!({ "type": "open", "activity": "confidence" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "confidence" }),
+    )
+    .await;
     let state = app.state(&session.id).await;
     assert_eq!(activity(&state, "confidence")["anonymous"], true);
     assert_eq!(
@@ -42,8 +50,18 @@ async fn waiting_names_who_has_not_voted_even_in_an_anonymous_vote_but_never_how
 
     // Half a ballot is still waiting; a whole one is not.
     let whole = scores_for(&state, "confidence", 3);
-    let first_item = whole["scores"].as_object().unwrap().keys().next().unwrap().clone();
-    acked(&phones[0].vote("confidence", json!({ "scores": { first_item: 2 } })).await);
+    let first_item = whole["scores"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    acked(
+        &phones[0]
+            .vote("confidence", json!({ "scores": { first_item: 2 } }))
+            .await,
+    );
     acked(&phones[2].vote("confidence", whole).await);
     let state = app.state(&session.id).await;
     assert_eq!(
@@ -54,11 +72,45 @@ async fn waiting_names_who_has_not_voted_even_in_an_anonymous_vote_but_never_how
     assert_eq!(activity(&state, "confidence")["results"]["withheld"], true);
     let transcript = app.transcript(&session.id).await;
     let member_2 = state["participants"][2]["id"].as_str().unwrap();
-    assert!(!transcript.lines().any(|l| l.contains("ballot_cast") && l.contains(member_2)));
+    assert!(!transcript
+        .lines()
+        .any(|l| l.contains("ballot_cast") && l.contains(member_2)));
+
+    // The console knows who voted, so closing with fewer ballots than the
+    // smallest group shown shows nothing at all.
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "confidence" }),
+    )
+    .await;
+    let state = app.state(&session.id).await;
+    let results = &activity(&state, "confidence")["results"];
+    assert_eq!(results["too_few"], true, "{results}");
+    assert_eq!(results["all"]["ballots"], 0, "{results}");
+    assert!(!app.votes_csv(&session.id).await.contains("confidence"));
+    let report = app
+        .http
+        .get(app.url(&format!("/review/{}/report.md", session.id)))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(report.contains("Too few ballots to show"), "{report}");
 
     // Ideas: waiting until someone offers one.
-    app.command(&session.id, json!({ "type": "open", "activity": "mandate" })).await;
-    acked(&phones[1].command(json!({ "type": "idea", "activity": "mandate", "text": "More buses" })).await);
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "mandate" }),
+    )
+    .await;
+    acked(
+        &phones[1]
+            .command(json!({ "type": "idea", "activity": "mandate", "text": "More buses" }))
+            .await,
+    );
     let state = app.state(&session.id).await;
     assert_eq!(
         names(&state, &activity(&state, "mandate")["waiting"]),
@@ -72,27 +124,60 @@ async fn admit_all_lets_everyone_in_and_hide_takes_results_off_the_screen() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
-    for (name, group) in [("Cllr Patel", "cabinet"), ("Jo Director", "management"), ("Sam Observer", "observer")] {
+    for (name, group) in [
+        ("Cllr Patel", "cabinet"),
+        ("Jo Director", "management"),
+        ("Sam Observer", "observer"),
+    ] {
         let joined = app.join(&session.code, name, group).await;
         assert!(!joined.admitted, "workshop 2 has a lobby");
     }
-    let seq = app.command(&session.id, json!({ "type": "admit_all" })).await;
+    let seq = app
+        .command(&session.id, json!({ "type": "admit_all" }))
+        .await;
     let state = app.state(&session.id).await;
-    assert!(state["participants"].as_array().unwrap().iter().all(|p| p["admitted"] == true));
+    assert!(state["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["admitted"] == true));
     // Nobody waits now: admitting all again changes nothing.
-    assert_eq!(app.command(&session.id, json!({ "type": "admit_all" })).await, seq);
+    assert_eq!(
+        app.command(&session.id, json!({ "type": "admit_all" }))
+            .await,
+        seq
+    );
 
-    app.command(&session.id, json!({ "type": "open", "activity": "hopes" })).await;
-    app.command(&session.id, json!({ "type": "close", "activity": "hopes" })).await;
-    app.command(&session.id, json!({ "type": "reveal", "activity": "hopes" })).await;
-    assert_eq!(activity(&app.state(&session.id).await, "hopes")["revealed"], true);
-    app.command(&session.id, json!({ "type": "hide", "activity": "hopes" })).await;
-    assert_eq!(activity(&app.state(&session.id).await, "hopes")["revealed"], false);
+    app.command(&session.id, json!({ "type": "open", "activity": "hopes" }))
+        .await;
+    app.command(&session.id, json!({ "type": "close", "activity": "hopes" }))
+        .await;
+    app.command(
+        &session.id,
+        json!({ "type": "reveal", "activity": "hopes" }),
+    )
+    .await;
+    assert_eq!(
+        activity(&app.state(&session.id).await, "hopes")["revealed"],
+        true
+    );
+    app.command(&session.id, json!({ "type": "hide", "activity": "hopes" }))
+        .await;
+    assert_eq!(
+        activity(&app.state(&session.id).await, "hopes")["revealed"],
+        false
+    );
     let (status, body) = app
-        .try_command(&session.id, json!({ "type": "hide", "activity": "no-such" }))
+        .try_command(
+            &session.id,
+            json!({ "type": "hide", "activity": "no-such" }),
+        )
         .await;
     assert_eq!(status, 404, "{body}");
-    assert!(app.transcript(&session.id).await.contains("\"results_hidden\""));
+    assert!(app
+        .transcript(&session.id)
+        .await
+        .contains("\"results_hidden\""));
     app.stop().await;
 }
 
@@ -101,33 +186,74 @@ async fn the_timer_takes_another_minute_and_an_action_needs_no_due_date() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w1-cabinet").await;
-    app.command(&session.id, json!({ "type": "open", "activity": "priorities" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
     let timer = |state: &Value| activity(state, "priorities")["timer"].clone();
-    let scripted = timer(&app.state(&session.id).await)["seconds_left"].as_u64().unwrap();
-    app.command(&session.id, json!({ "type": "timer", "activity": "priorities", "action": "add" })).await;
+    let scripted = timer(&app.state(&session.id).await)["seconds_left"]
+        .as_u64()
+        .unwrap();
+    app.command(
+        &session.id,
+        json!({ "type": "timer", "activity": "priorities", "action": "add" }),
+    )
+    .await;
     let t = timer(&app.state(&session.id).await);
     assert_eq!(t["seconds_left"].as_u64().unwrap(), scripted + 60, "{t}");
     assert_eq!(t["running"], false, "a stopped timer stays stopped");
-    app.command(&session.id, json!({ "type": "timer", "activity": "priorities", "action": "start" })).await;
-    app.command(&session.id, json!({ "type": "timer", "activity": "priorities", "action": "add", "seconds": 30 })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "timer", "activity": "priorities", "action": "start" }),
+    )
+    .await;
+    app.command(
+        &session.id,
+        json!({ "type": "timer", "activity": "priorities", "action": "add", "seconds": 30 }),
+    )
+    .await;
     let t = timer(&app.state(&session.id).await);
     assert_eq!(t["running"], true, "{t}");
-    assert!(t["seconds_left"].as_u64().unwrap() >= scripted + 60 + 28, "{t}");
+    assert!(
+        t["seconds_left"].as_u64().unwrap() >= scripted + 60 + 28,
+        "{t}"
+    );
     let (status, body) = app
-        .try_command(&session.id, json!({ "type": "timer", "activity": "priorities", "action": "add", "seconds": 90000 }))
+        .try_command(
+            &session.id,
+            json!({ "type": "timer", "activity": "priorities", "action": "add", "seconds": 90000 }),
+        )
         .await;
     assert_eq!(status, 422, "{body}");
 
-    app.command(&session.id, json!({ "type": "action", "text": "Draft the protocol", "owner": "Chief executive" })).await;
-    app.command(&session.id, json!({ "type": "action", "text": "Book workshop 3", "owner": "Policy team", "due": "" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "action", "text": "Draft the protocol", "owner": "Chief executive" }),
+    )
+    .await;
+    app.command(
+        &session.id,
+        json!({ "type": "action", "text": "Book workshop 3", "owner": "Policy team", "due": "" }),
+    )
+    .await;
     let notes = app.state(&session.id).await["notes"].clone();
     assert_eq!(notes.as_array().unwrap().len(), 2, "{notes}");
-    assert!(notes.as_array().unwrap().iter().all(|n| n["due"].is_null()), "{notes}");
+    assert!(
+        notes.as_array().unwrap().iter().all(|n| n["due"].is_null()),
+        "{notes}"
+    );
     let (status, body) = app
-        .try_command(&session.id, json!({ "type": "action", "text": "Who does it?" }))
+        .try_command(
+            &session.id,
+            json!({ "type": "action", "text": "Who does it?" }),
+        )
         .await;
     assert_eq!(status, 422, "{body}");
-    assert_eq!(body["error"]["message"], "the owner must not be empty", "{body}");
+    assert_eq!(
+        body["error"]["message"], "the owner must not be empty",
+        "{body}"
+    );
     app.stop().await;
 }
 
@@ -150,10 +276,19 @@ async fn the_public_address_is_what_the_qr_code_and_the_console_send_phones_to()
             .text()
             .await
             .unwrap();
-        assert!(html.contains("https://workshops.example.org"), "{page}: {html}");
-        assert!(!html.contains(&app.addr), "{page} gives phones the server's own address");
+        assert!(
+            html.contains("https://workshops.example.org"),
+            "{page}: {html}"
+        );
+        assert!(
+            !html.contains(&app.addr),
+            "{page} gives phones the server's own address"
+        );
         if page == "screen" {
-            let qr = format!("QR code for https://workshops.example.org/join/{}", session.code);
+            let qr = format!(
+                "QR code for https://workshops.example.org/join/{}",
+                session.code
+            );
             assert!(html.contains(&qr), "{html}");
         }
     }
@@ -166,7 +301,8 @@ async fn teams_are_compared_only_when_both_voted() {
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
     let mut cabinet = app.phones(&session, "cabinet", 2).await;
-    app.command(&session.id, json!({ "type": "open", "activity": "roles" })).await;
+    app.command(&session.id, json!({ "type": "open", "activity": "roles" }))
+        .await;
     let state = app.state(&session.id).await;
     let placements: serde_json::Map<String, Value> = activity(&state, "roles")["options"]
         .as_array()
@@ -175,10 +311,17 @@ async fn teams_are_compared_only_when_both_voted() {
         .map(|o| (o["id"].as_str().unwrap().to_string(), json!("members")))
         .collect();
     for phone in &mut cabinet {
-        acked(&phone.vote("roles", json!({ "placements": placements })).await);
+        acked(
+            &phone
+                .vote("roles", json!({ "placements": placements }))
+                .await,
+        );
     }
     let state = app.state(&session.id).await;
     let results = &activity(&state, "roles")["results"];
-    assert!(results.get("comparison").is_none(), "management never voted: {results}");
+    assert!(
+        results.get("comparison").is_none(),
+        "management never voted: {results}"
+    );
     app.stop().await;
 }

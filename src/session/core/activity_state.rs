@@ -251,6 +251,11 @@ impl ActivityState {
         if !self.spec.kind.takes_ballots() && self.spec.kind != ActivityKind::Ideas {
             return Vec::new();
         }
+        // Anonymous ideas are shown as they come: naming who has offered one
+        // would tell, idea by idea, whose it is.
+        if self.spec.anonymous && self.spec.kind == ActivityKind::Ideas {
+            return Vec::new();
+        }
         let done = |key: &ParticipantId| {
             if self.spec.kind == ActivityKind::Ideas {
                 self.ideas.iter().any(|i| i.author == *key)

@@ -46,7 +46,9 @@ pub enum Rejection {
     #[error("{0}")]
     WrongKind(String),
     /// The activity has no options to vote on (nothing was carried in).
-    #[error("\u{201c}{0}\u{201d} has no options yet: nothing was carried in and the script lists none")]
+    #[error(
+        "\u{201c}{0}\u{201d} has no options yet: nothing was carried in and the script lists none"
+    )]
     NoOptions(String),
     /// A timer with no length.
     #[error("say how many seconds the timer should run")]
