@@ -27,6 +27,22 @@ pub mod text {
     pub const REASON: usize = 500;
     /// What the join form takes as a code (six symbols, with room for spaces and dashes).
     pub const CODE_INPUT: usize = 12;
+    /// An activity's prompt, or a workshop's description.
+    pub const PROMPT: usize = 1000;
+    /// An option's or item's line of explanation.
+    pub const DETAIL: usize = 300;
+}
+
+/// How big a workshop script may be.
+pub mod script {
+    /// Bytes of a script sent to `PUT /api/sessions/{id}/script`.
+    pub const BYTES: usize = 256 * 1024;
+    /// Activities in one agenda.
+    pub const ACTIVITIES: usize = 60;
+    /// Options or items in one activity.
+    pub const OPTIONS: usize = 100;
+    /// Fields of an agreement's statements.
+    pub const FIELDS: usize = 12;
 }
 
 /// Limits on what a client may send, and on what the server keeps.

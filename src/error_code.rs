@@ -103,11 +103,15 @@ pub enum ErrorCode {
     ServerFull,
     /// The session has as many sockets as it takes.
     TooManyConnections,
+    /// A workshop script with problems (each named with its field).
+    InvalidScript,
+    /// A script edit that changes an activity that has already opened.
+    ActivityStarted,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 49] = [
+    pub const ALL: [ErrorCode; 51] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::MissingType,
@@ -157,6 +161,8 @@ impl ErrorCode {
         ErrorCode::NotWebsocket,
         ErrorCode::ServerFull,
         ErrorCode::TooManyConnections,
+        ErrorCode::InvalidScript,
+        ErrorCode::ActivityStarted,
     ];
 
     /// The code as it goes on the wire.
@@ -206,6 +212,8 @@ impl ErrorCode {
             ErrorCode::UnknownField => "unknown_field",
             ErrorCode::NothingToAmend => "nothing_to_amend",
             ErrorCode::NoDuration => "no_duration",
+            ErrorCode::InvalidScript => "invalid_script",
+            ErrorCode::ActivityStarted => "activity_started",
             ErrorCode::StorageFailed => "storage_failed",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NotWebsocket => "not_websocket",

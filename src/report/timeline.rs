@@ -139,6 +139,7 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                     format!("timer paused on {}", title(activity))
                 }
                 Event::TimerReset { activity, .. } => format!("timer reset on {}", title(activity)),
+                Event::ScriptEdited { .. } => "the facilitator edited the agenda".to_string(),
                 Event::SessionEnded => "the session ended".to_string(),
             };
             TimelineEntry {

@@ -16,6 +16,17 @@ pub struct ApiError {
     pub code: ErrorCode,
     /// What went wrong, for people.
     pub message: String,
+    /// Each problem with its field (`invalid_script`), else empty.
+    pub problems: Vec<Problem>,
+}
+
+/// One problem with a field of a script.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The field, as `topteam check` names it (`activity[2].dots`).
+    pub path: String,
+    /// What is wrong with it.
+    pub message: String,
 }
 
 /// The body of every error.
@@ -32,6 +43,9 @@ pub struct ErrorDetail<'a> {
     pub code: ErrorCode,
     /// Sentence.
     pub message: &'a str,
+    /// Each problem with its field, for `invalid_script`.
+    #[serde(skip_serializing_if = "<[Problem]>::is_empty")]
+    pub problems: &'a [Problem],
 }
 
 impl ApiError {
@@ -41,6 +55,7 @@ impl ApiError {
             status: status_for(code),
             code,
             message: message.into(),
+            problems: Vec::new(),
         }
     }
 
@@ -84,6 +99,7 @@ impl ApiError {
             error: ErrorDetail {
                 code: self.code,
                 message: &self.message,
+                problems: &self.problems,
             },
         }
     }
@@ -91,7 +107,14 @@ impl ApiError {
 
 impl From<Rejection> for ApiError {
     fn from(r: Rejection) -> ApiError {
-        ApiError::new(r.code(), r.to_string())
+        let mut error = ApiError::new(r.code(), r.to_string());
+        if let Rejection::InvalidScript(problems) = r {
+            error.problems = problems
+                .into_iter()
+                .map(|(path, message)| Problem { path, message })
+                .collect();
+        }
+        error
     }
 }
 
@@ -103,7 +126,10 @@ impl From<crate::activity::BallotError> for ApiError {
 
 impl From<SessionError> for ApiError {
     fn from(e: SessionError) -> ApiError {
-        ApiError::new(e.code(), e.to_string())
+        match e {
+            SessionError::Rejected(r) => r.into(),
+            e => ApiError::new(e.code(), e.to_string()),
+        }
     }
 }
 
@@ -145,7 +171,8 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::SessionFull
         | C::StatementAmended
         | C::TooManyIdeas
-        | C::NoOptions => StatusCode::CONFLICT,
+        | C::NoOptions
+        | C::ActivityStarted => StatusCode::CONFLICT,
         C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::DuplicateName
@@ -158,7 +185,8 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::InvalidBallot
         | C::ReasonRequired
         | C::ScoreOutOfRange
-        | C::InvalidText => StatusCode::UNPROCESSABLE_ENTITY,
+        | C::InvalidText
+        | C::InvalidScript => StatusCode::UNPROCESSABLE_ENTITY,
         C::AnonymityUnavailable
         | C::StorageFailed
         | C::Unavailable

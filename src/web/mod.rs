@@ -8,6 +8,7 @@ pub mod joining;
 pub mod limits;
 pub mod pages;
 pub mod protocol;
+pub mod script_api;
 pub mod series_api;
 pub mod socket;
 pub mod upgrade;
@@ -97,6 +98,14 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/api/sessions/{id}", get(api::get_session))
         .route("/api/sessions/{id}/commands", post(api::post_command))
+        .route(
+            "/api/sessions/{id}/script",
+            get(script_api::get_script)
+                .put(script_api::put_script)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::config::script::BYTES,
+                )),
+        )
         .route("/api/sessions/{id}/transcript", get(api::get_transcript))
         .route("/api/join", post(api::join))
         .route(

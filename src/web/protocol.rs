@@ -139,6 +139,7 @@ pub fn error_text(client_id: Option<&str>, error: &ApiError) -> String {
         error: super::error::ErrorDetail {
             code: error.code,
             message: &error.message,
+            problems: &error.problems,
         },
     }
     .to_text()

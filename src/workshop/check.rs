@@ -3,6 +3,14 @@
 use super::{ActivitySpec, Workshop};
 use crate::activity::kind::KIND_SETTINGS;
 use crate::activity::kind_of;
+use crate::config::{script, text};
+
+/// A text longer than its limit, in characters.
+fn too_long(say: &mut impl FnMut(&str, String), at: &str, value: &str, max: usize) {
+    if value.chars().count() > max {
+        say(at, format!("may be at most {max} characters"));
+    }
+}
 
 impl Workshop {
     /// Every problem with the script, each as `field.path: message`.
@@ -28,6 +36,14 @@ impl Workshop {
         if self.activities.is_empty() {
             say("activity", "the agenda needs at least one activity".into());
         }
+        if self.activities.len() > script::ACTIVITIES {
+            say(
+                "activity",
+                format!("an agenda has at most {} activities", script::ACTIVITIES),
+            );
+        }
+        too_long(&mut say, "title", &self.title, text::SESSION_TITLE);
+        too_long(&mut say, "description", &self.description, text::PROMPT);
         for (i, a) in self.activities.iter().enumerate() {
             let at = format!("activity[{i}]");
             if a.id.trim().is_empty() || a.id.contains('.') {
@@ -45,6 +61,23 @@ impl Workshop {
             if a.title.trim().is_empty() {
                 say(&format!("{at}.title"), "must not be empty".into());
             }
+            too_long(
+                &mut say,
+                &format!("{at}.title"),
+                &a.title,
+                text::SESSION_TITLE,
+            );
+            too_long(&mut say, &format!("{at}.prompt"), &a.prompt, text::PROMPT);
+            if a.options.len() > script::OPTIONS {
+                let why = format!("an activity has at most {} options", script::OPTIONS);
+                say(&format!("{at}.option"), why);
+            }
+            if a.fields.len() > script::FIELDS {
+                say(
+                    &format!("{at}.fields"),
+                    format!("at most {} fields", script::FIELDS),
+                );
+            }
             for (j, o) in a.options.iter().enumerate() {
                 if o.id.trim().is_empty() {
                     say(&format!("{at}.option[{j}].id"), "must not be empty".into());
@@ -54,6 +87,22 @@ impl Workshop {
                         &format!("{at}.option[{j}].id"),
                         format!("duplicate option id {:?}", o.id),
                     );
+                }
+                too_long(
+                    &mut say,
+                    &format!("{at}.option[{j}].label"),
+                    &o.label,
+                    text::STATEMENT,
+                );
+                too_long(
+                    &mut say,
+                    &format!("{at}.option[{j}].detail"),
+                    &o.detail,
+                    text::DETAIL,
+                );
+                for (field, value) in &o.fields {
+                    let path = format!("{at}.option[{j}].fields.{field}");
+                    too_long(&mut say, &path, value, text::FIELD);
                 }
                 if o.label.trim().is_empty() {
                     say(

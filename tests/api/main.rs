@@ -9,6 +9,7 @@ mod reconnect;
 mod replay;
 mod review;
 mod room;
+mod script_edit;
 mod scripts;
 mod series;
 mod storage;

@@ -156,6 +156,9 @@ pub enum Command {
     /// parsed from a client message).
     #[serde(skip)]
     SetRoster(Vec<crate::series::Person>),
+    /// Replace the session's script (`PUT /api/sessions/{id}/script`).
+    #[serde(skip)]
+    SetScript(Box<crate::workshop::Workshop>),
 }
 
 impl Command {

@@ -229,6 +229,9 @@ fn decide_facilitation(
             }
         }
         Command::End => events.push(Event::SessionEnded),
+        Command::SetScript(workshop) => {
+            events = super::script_edit::decide_script(state, *workshop)?
+        }
         Command::SetRoster(people) => {
             if *state.roster != people {
                 events.push(Event::RosterUpdated { people });

@@ -153,7 +153,8 @@ pub(super) fn facilitation(
         | Command::Remove { .. }
         | Command::End
         | Command::Join(_)
-        | Command::SetRoster(_) => {
+        | Command::SetRoster(_)
+        | Command::SetScript(_) => {
             Err(Rejection::WrongKind("that is not a content command".into()))
         }
     }

@@ -190,6 +190,12 @@ pub enum Event {
         /// Seconds on the clock.
         seconds_left: u32,
     },
+    /// The facilitator replaced the script: activities not yet opened may
+    /// have changed, moved, come or gone; opened ones are as they were.
+    ScriptEdited {
+        /// The whole new script.
+        workshop: Box<crate::workshop::Workshop>,
+    },
     /// The session is over.
     SessionEnded,
 }

@@ -11,6 +11,7 @@ mod decide_content;
 mod decide_join;
 mod event;
 mod rejection;
+mod script_edit;
 pub mod shared_map;
 mod state;
 mod steps;
@@ -21,6 +22,7 @@ pub use context::{Context, Pseudonyms};
 pub use decide::{actor_on_record, decide, execute};
 pub use event::{Event, HoldReason, Record};
 pub use rejection::Rejection;
+pub use script_edit::live_script;
 pub use state::{constant_time_eq, Participant, SessionInfo, SessionState, SessionStatus};
 pub use steps::{next_step, previous_activity, Step};
 

@@ -63,6 +63,12 @@ pub enum Rejection {
     /// cannot be filed without risking counting someone twice.
     #[error("anonymous voting is unavailable in this session; tell the facilitator")]
     AnonymityUnavailable,
+    /// A script with problems, each `(field path, message)`.
+    #[error("the script has {} problem(s): {}", .0.len(), .0.first().map_or(String::new(), |(p, m)| format!("{p}: {m}")))]
+    InvalidScript(Vec<(String, String)>),
+    /// A script edit that changes an activity already opened (its title).
+    #[error("\u{201c}{0}\u{201d} has already been opened, so it cannot change; activities not yet opened can")]
+    ActivityStarted(String),
     /// The same roster person, claimed twice in one command (never from the wire).
     #[error("that name is not on this workshop's list; choose it again from the list, or choose \"I am not on this list\"")]
     UnknownPerson,
@@ -77,6 +83,8 @@ impl Rejection {
         match self {
             Rejection::UnknownActivity(_) => ErrorCode::UnknownActivity,
             Rejection::ActivityClosed(_) => ErrorCode::ActivityClosed,
+            Rejection::InvalidScript(_) => ErrorCode::InvalidScript,
+            Rejection::ActivityStarted(_) => ErrorCode::ActivityStarted,
             Rejection::WrongGroup(_) => ErrorCode::WrongGroup,
             Rejection::NotAdmitted => ErrorCode::NotAdmitted,
             Rejection::Removed => ErrorCode::Removed,

@@ -185,6 +185,7 @@ impl SessionState {
                     a.timer.running_since = None;
                 }
             }
+            Event::ScriptEdited { workshop } => self.replace_script(workshop),
             Event::SessionEnded => {
                 self.status = SessionStatus::Ended;
                 for a in &mut self.activities {

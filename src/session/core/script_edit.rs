@@ -1,0 +1,82 @@
+//! Editing a session's script before and during the day: the live script as
+//! it stands, and whether a new one may replace it. Activities not yet opened
+//! may change, move, come and go; an activity that has opened keeps exactly
+//! the settings and options it opened with, so every ballot answered the
+//! wording on record.
+
+use super::{ActivityState, ActivityStatus, Event, Rejection, SessionState};
+use crate::workshop::Workshop;
+use std::sync::Arc;
+
+/// The session's script as it stands: the workshop's settings, and each
+/// activity's settings as the session holds them (options carried in included).
+pub fn live_script(state: &SessionState) -> Workshop {
+    Workshop {
+        activities: state.activities.iter().map(|a| a.spec.clone()).collect(),
+        ..state.workshop().clone()
+    }
+}
+
+/// The event that replaces the script with `new`, or why it may not.
+pub(super) fn decide_script(state: &SessionState, new: Workshop) -> Result<Vec<Event>, Rejection> {
+    let mut problems: Vec<(String, String)> = new
+        .problems()
+        .into_iter()
+        .map(|p| match p.split_once(": ") {
+            Some((path, message)) => (path.to_string(), message.to_string()),
+            None => (String::new(), p),
+        })
+        .collect();
+    if new.id != state.workshop().id {
+        let why = format!(
+            "stays {:?}: a session's workshop cannot change",
+            state.workshop().id
+        );
+        problems.push(("id".into(), why));
+    }
+    if !problems.is_empty() {
+        return Err(Rejection::InvalidScript(problems));
+    }
+    for opened in state
+        .activities
+        .iter()
+        .filter(|a| a.status != ActivityStatus::Pending)
+    {
+        if new.activity(&opened.spec.id).map(|(_, spec)| spec) != Some(&opened.spec) {
+            return Err(Rejection::ActivityStarted(opened.spec.title.clone()));
+        }
+    }
+    if new == live_script(state) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::ScriptEdited {
+        workshop: Box::new(new),
+    }])
+}
+
+impl SessionState {
+    /// Takes a new script: opened activities keep their state, pending ones
+    /// start afresh from their new settings, and the current activity stays
+    /// current wherever it moved.
+    pub(super) fn replace_script(&mut self, workshop: &Workshop) {
+        let current = self.current_activity().map(|a| a.spec.id.clone());
+        let mut old: Vec<Arc<ActivityState>> = std::mem::take(&mut self.activities);
+        self.activities = workshop
+            .activities
+            .iter()
+            .map(|spec| {
+                let kept = old
+                    .iter()
+                    .position(|a| a.spec.id == spec.id && a.status != ActivityStatus::Pending);
+                match kept {
+                    Some(i) => old.swap_remove(i),
+                    None => Arc::new(ActivityState::new(spec.clone())),
+                }
+            })
+            .collect();
+        self.current = current.and_then(|id| self.activity(&id).map(|(i, _)| i));
+        let mut info = (*self.info).clone();
+        info.workshop = workshop.clone();
+        self.info = Arc::new(info);
+    }
+}

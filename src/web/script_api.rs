@@ -1,0 +1,75 @@
+//! `GET` and `PUT /api/sessions/{id}/script`: a session's agenda as JSON (the
+//! fields of a TOML script), and replacing it, checked as `topteam check`
+//! checks files. The session decides whether the edit may stand (activities
+//! already opened cannot change) and records it as an event.
+
+use super::auth::require_facilitator;
+use super::error::ApiError;
+use super::AppState;
+use crate::session::{live_script, Actor, Command};
+use crate::workshop::Workshop;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+/// The session's script as it stands.
+pub async fn get_script(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let handle = app.session(&id)?;
+    Ok(Json(live_script(&handle.state())).into_response())
+}
+
+/// Replaces the session's script; answers the seq of the edit and the script.
+pub async fn put_script(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let handle = app.session(&id)?;
+    let body = body.map_err(|e| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::too_large(crate::config::script::BYTES)
+        } else {
+            ApiError::invalid(e.body_text())
+        }
+    })?;
+    let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
+    let workshop: Workshop = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            ApiError::malformed(e)
+        } else {
+            script_shape_error(&e)
+        }
+    })?;
+    let seq = handle
+        .command(
+            Actor::Facilitator,
+            None,
+            Command::SetScript(Box::new(workshop)),
+        )
+        .await?;
+    let script = live_script(&handle.state());
+    Ok(Json(json!({ "seq": seq, "script": script })).into_response())
+}
+
+/// A script of the wrong shape (an unknown kind or field, a wrong type) as
+/// `invalid_script`, naming the place serde stopped at.
+fn script_shape_error(e: &serde_json::Error) -> ApiError {
+    let mut error = ApiError::new(
+        crate::error_code::ErrorCode::InvalidScript,
+        format!("the script is not understood: {e}"),
+    );
+    error.problems = vec![super::error::Problem {
+        path: format!("line {} column {}", e.line(), e.column()),
+        message: e.to_string(),
+    }];
+    error
+}
