@@ -134,7 +134,12 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         let app = Application::build(config.clone()).await?;
         let addr = app.local_addr();
         println!("topteam listening on http://{addr}");
-        println!("facilitator console: http://{addr}/facilitate");
+        // 0.0.0.0 is where it listens, not an address a browser can open.
+        let mut console = addr;
+        if console.ip().is_unspecified() {
+            console.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+        }
+        println!("facilitator console: http://{console}/facilitate");
         match &config.public_url {
             Some(url) => {
                 println!("phones join at: {}/join/<code>", url.as_str());

@@ -14,6 +14,7 @@
   const pending = new Map(); // client_id -> message not yet acked
   const myBallots = {};      // activity -> the participant's saved ballot
   const drafts = {};         // activity -> ballot being edited, not yet saved
+  const ideasSent = {};      // activity -> ideas this phone has offered
   const touched = new Map(); // field key -> value typed but not yet sent
   const origins = new Map(); // client_id -> key of the control that sent it
   let socket = null;
@@ -96,6 +97,8 @@
       .map(function (k) { return el.dataset[k] || ''; });
     const holder = el.closest('[data-option],[data-item]');
     if (holder) parts.push(holder.dataset.option || holder.dataset.item);
+    const inForm = el.closest('form');
+    if (inForm) parts.push(inForm.dataset.command || inForm.dataset.activity || '');
     return el.tagName + ':' + parts.join('|') + ':' + (el.name || '') + ':' + (el.value || '');
   }
 
@@ -112,6 +115,7 @@
     const hadForms = Array.prototype.map.call(live.querySelectorAll('form.ballot'), function (f) { return f.dataset.activity; });
     live.innerHTML = html;
     hadForms.forEach(function (activity) { if (!formOf(activity)) keptDraft(activity); });
+    showKept();
     touched.forEach(function (value, key) {
       const field = findByKey(key);
       if (field && field.type !== 'radio') field.value = value;
@@ -145,6 +149,8 @@
     pages.querySelectorAll('.page').forEach(function (p) { p.hidden = parseInt(p.dataset.page, 10) !== page; });
     const now = pages.querySelector('.page-now');
     if (now) now.textContent = page;
+    const more = pages.querySelector('.page-more');
+    if (more) more.textContent = page < count ? ' · press → for more' : ' · press ← to go back';
   }
 
   if (role === 'screen') {
@@ -217,7 +223,7 @@
   function savedLine(form) {
     const count = answered(form, myBallots[form.dataset.activity]);
     if (!count || count.n === count.of) return 'Your vote is saved.';
-    return 'Your vote is saved so far: you have answered ' + count.n + ' of ' + count.of + '. It counts once every item is answered.';
+    return 'Your answers so far are saved: you have answered ' + count.n + ' of ' + count.of + '. Answer the rest to complete your vote.';
   }
 
   function fillForm(form, ballot) {
@@ -273,8 +279,19 @@
       if (drafts[activity]) {
         fillForm(form, drafts[activity]);
         say(form, 'Not saved yet.');
+      } else if (myBallots[activity]) {
+        say(form, savedLine(form), true);
+      } else if (ideasSent[activity]) {
+        say(form, ideasLine(form, ideasSent[activity]), true);
       }
     });
+  }
+
+  function ideasLine(form, n) {
+    const holder = form.querySelector('[data-max-ideas]');
+    const max = holder ? parseInt(holder.dataset.maxIdeas, 10) || 0 : 0;
+    const offered = 'You have offered ' + n + (n === 1 ? ' idea' : ' ideas') + '.';
+    return max && n >= max ? offered + ' That is as many as you may offer here.' : offered + ' You can add another.';
   }
 
   function updateDots(form) {
@@ -377,25 +394,36 @@
     return lines;
   }
 
-  // The form for `activity` has gone (voting closed) while a draft was unsaved:
-  // say so, and show what was kept.
+  // The form for `activity` has gone while a draft was unsaved. When the
+  // view shows that activity closed, say so and show what was kept; when the
+  // facilitator only moved to another activity, keep the draft for when it
+  // comes back.
+  const kept = {}; // activity -> lines of a draft voting closed on
   function keptDraft(activity) {
     const draft = loadDraft(activity);
     if (!draft) return;
+    const step = live.querySelector('.step[data-activity="' + CSS.escape(activity) + '"]');
+    if (!step || step.dataset.status !== 'closed') return;
     delete drafts[activity];
     storeDraft(activity, null);
-    const step = live.querySelector('.step');
-    if (!step || !draft.summary || !draft.summary.length) return;
-    const box = document.createElement('div');
-    box.className = 'kept';
-    box.setAttribute('role', 'alert');
-    const head = document.createElement('p');
-    head.textContent = 'Voting closed before you saved. This is what you had chosen; it was not counted:';
-    const list = document.createElement('ul');
-    draft.summary.forEach(function (line) { const li = document.createElement('li'); li.textContent = line; list.appendChild(li); });
-    box.appendChild(head);
-    box.appendChild(list);
-    step.appendChild(box);
+    if (draft.summary && draft.summary.length) kept[activity] = draft.summary;
+  }
+
+  function showKept() {
+    Object.keys(kept).forEach(function (activity) {
+      const step = live.querySelector('.step[data-activity="' + CSS.escape(activity) + '"]');
+      if (!step) return;
+      const box = document.createElement('div');
+      box.className = 'kept';
+      box.setAttribute('role', 'status');
+      const head = document.createElement('p');
+      head.textContent = 'Voting closed before you saved. What you had chosen but not saved, which was not counted:';
+      const list = document.createElement('ul');
+      kept[activity].forEach(function (line) { const li = document.createElement('li'); li.textContent = line; list.appendChild(li); });
+      box.appendChild(head);
+      box.appendChild(list);
+      step.appendChild(box);
+    });
   }
 
   // ---- Errors beside what caused them ----
@@ -486,8 +514,15 @@
         storeDraft(sent.activity, null);
         if (form) say(form, savedLine(form), true);
       } else if (ok) {
-        if (form) { form.querySelector('textarea').value = ''; touched.delete(keyOf(form.querySelector('textarea'))); }
-        say(form, 'Your idea is in. You can add another.', true);
+        ideasSent[sent.activity] = (ideasSent[sent.activity] || 0) + 1;
+        if (form) {
+          const box = form.querySelector('textarea');
+          box.value = '';
+          touched.delete(keyOf(box));
+          const counter = form.querySelector('.counter');
+          if (counter) counter.textContent = '0 of ' + counter.dataset.max + ' characters';
+          say(form, 'Your idea is in. ' + ideasLine(form, ideasSent[sent.activity]), true);
+        }
       } else {
         say(form, m.error.message, false);
       }

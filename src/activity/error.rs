@@ -47,13 +47,15 @@ pub enum BallotError {
     #[error("{0}")]
     InvalidBallot(String),
     /// A response to a statement's old wording.
-    #[error("statement {0:?} was amended; read it again and answer the new wording")]
+    #[error(
+        "the statement \u{201c}{0}\u{201d} was amended; read it again and answer the new wording"
+    )]
     StatementAmended(String),
     /// An objection without a reason.
-    #[error("say why you object to {0:?}, so the room can amend it")]
+    #[error("say why you object to \u{201c}{0}\u{201d}, so the room can amend it")]
     ReasonRequired(String),
     /// A score outside 1 to 5.
-    #[error("scores for {0:?} run from 1 to 5")]
+    #[error("scores for \u{201c}{0}\u{201d} run from 1 to 5")]
     ScoreOutOfRange(String),
 }
 

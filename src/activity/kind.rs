@@ -157,6 +157,16 @@ pub(crate) fn answers_every_item(spec: &ActivitySpec, answered: impl Fn(&str) ->
     spec.options.iter().all(|o| answered(&o.id))
 }
 
+/// An option named for people: its label, cut to a readable length.
+pub(crate) fn named(spec: &ActivitySpec, id: &str) -> String {
+    let label = spec.option(id).map_or(id, |o| o.label.as_str());
+    if label.chars().count() <= 60 {
+        return label.to_string();
+    }
+    let cut: String = label.chars().take(59).collect();
+    format!("{cut}…")
+}
+
 /// A value's name on the wire (`members`, `live_with`).
 pub(crate) fn wire_name(value: &impl serde::Serialize) -> String {
     serde_json::to_value(value)

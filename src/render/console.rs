@@ -63,11 +63,12 @@ fn now_panel(pass: &Pass) -> Markup {
         section.now aria-labelledby="now-title" {
             h2 #now-title {
                 @match current {
+                    _ if state.status == SessionStatus::Ended => "This session has ended: phones show a thank-you, results and exports stay in review",
                     Some(a) => { "Now: " (a.spec.title) " " span.status { "(" (status_words(a)) @if a.revealed && a.status != ActivityStatus::Closed { ", results shown" } ")" } }
-                    None if state.status == SessionStatus::Ended => "This session has ended",
                     None => "Not started: phones show a welcome",
                 }
             }
+            (lobby(state))
             p.steps {
                 @if let Some(step) = next_step(state) {
                     button.primary #next-step type="button" data-command=(step.command) data-activity=(step.activity) aria-keyshortcuts="N ArrowRight" {
@@ -108,6 +109,28 @@ fn now_panel(pass: &Pass) -> Markup {
     }
 }
 
+/// Who waits in the lobby, at the top where the facilitator looks.
+fn lobby(state: &SessionState) -> Markup {
+    let waiting: Vec<_> = state
+        .participants
+        .iter()
+        .filter(|p| p.present() && !p.admitted)
+        .collect();
+    let plain = waiting.iter().filter(|p| p.held.is_none()).count();
+    let held = waiting.len() - plain;
+    html! {
+        @if !waiting.is_empty() {
+            p.notice.lobby {
+                strong { (waiting.len()) " waiting to be let in" } " ("
+                @for (i, p) in waiting.iter().enumerate() { @if i > 0 { ", " } (p.name) }
+                "). "
+                @if plain > 0 { button type="button" data-command="admit_all" { "Admit " (plain) " waiting" } " " }
+                @if held > 0 { (held) " held for a reason: see People below." }
+            }
+        }
+    }
+}
+
 /// Who has not voted yet, by name (for anonymous activities too: who, never how).
 fn not_yet(state: &SessionState, activity: &ActivityState) -> Markup {
     if activity.status != ActivityStatus::Open {
@@ -137,15 +160,20 @@ fn not_yet(state: &SessionState, activity: &ActivityState) -> Markup {
 fn timer_controls(activity: &ActivityState) -> Markup {
     let id = &activity.spec.id;
     let running = activity.timer.running_since.is_some();
+    let set = running || activity.timer.seconds_left > 0;
     html! {
         p.timer-buttons {
-            @if running {
+            @if !set {
+                "No time is set for this activity."
+            } @else if running {
                 button #timer-toggle type="button" data-command="timer" data-activity=(id) data-action="pause" aria-keyshortcuts="T" { "Pause timer" }
             } @else {
                 button #timer-toggle type="button" data-command="timer" data-activity=(id) data-action="start" aria-keyshortcuts="T" { "Start timer" }
             }
-            " " button type="button" data-command="timer" data-activity=(id) data-action="add" { "Add a minute" }
-            " " button type="button" data-command="timer" data-activity=(id) data-action="reset" { "Reset timer" }
+            @if set {
+                " " button type="button" data-command="timer" data-activity=(id) data-action="add" { "Add a minute" }
+                " " button type="button" data-command="timer" data-activity=(id) data-action="reset" { "Reset timer" }
+            }
         }
         details.timer-set {
             summary { "Set the timer" }
@@ -168,7 +196,8 @@ fn agenda(state: &SessionState) -> Markup {
                     @let current = state.current == Some(i);
                     @let id = &activity.spec.id;
                     @let title = &activity.spec.title;
-                    @let shows_results = kind_of(activity.spec.kind).turnout_verb().is_some();
+                    @let votes = kind_of(activity.spec.kind).turnout_verb().is_some();
+                    @let shows_results = !votes || activity.status != ActivityStatus::Pending;
                     li aria-current=[current.then_some("step")] {
                         strong { (title) } " — " (status_words(activity))
                         @if activity.spec.kind.takes_ballots() && activity.status != ActivityStatus::Pending {
@@ -179,13 +208,14 @@ fn agenda(state: &SessionState) -> Markup {
                         }
                         span.actions {
                             @if !current { (action("goto", id, "Go to", title)) }
-                            @match activity.status {
-                                ActivityStatus::Pending => (action("open", id, "Open", title)),
-                                ActivityStatus::Open => (action("close", id, "Close", title)),
-                                ActivityStatus::Closed => (action("open", id, "Reopen", title)),
+                            @match (activity.status, votes) {
+                                (ActivityStatus::Pending, _) => (action("open", id, if votes { "Open" } else { "Start" }, title)),
+                                (ActivityStatus::Open, true) => (action("close", id, "Close", title)),
+                                (ActivityStatus::Open, false) => {},
+                                (ActivityStatus::Closed, _) => (action("open", id, "Reopen", title)),
                             }
                             @if activity.revealed { (action("hide", id, "Hide results", title)) }
-                            @else if shows_results && activity.status != ActivityStatus::Pending { (action("reveal", id, "Show results", title)) }
+                            @else if shows_results { (action("reveal", id, "Show results", title)) }
                         }
                     }
                 }
@@ -260,10 +290,7 @@ fn people_panel(state: &SessionState) -> Markup {
         section.people aria-labelledby="people-title" {
             h2 #people-title { "People (" (in_room) " in the room)" }
             @if waiting > 0 {
-                p.notice {
-                    strong { (waiting) " waiting for you to let them in." } " "
-                    button type="button" data-command="admit_all" { "Admit all " (waiting) }
-                }
+                p.notice { strong { (waiting) " waiting for you to let them in." } " Admit each below, or those not held with Admit at the top." }
             }
             ul {
                 @for p in state.participants.iter() {

@@ -101,9 +101,9 @@ pub fn screen_view(pass: &Pass) -> Markup {
     let in_room = state.participants.iter().any(|p| p.admitted && p.present());
     let current = state.current_activity();
     let phase = match current {
+        _ if state.status == SessionStatus::Ended => "ended",
         Some(a) if a.revealed => "results",
         Some(_) if in_room => "prompt",
-        _ if state.status == SessionStatus::Ended => "ended",
         _ => "join",
     };
     html! {

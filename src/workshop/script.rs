@@ -81,6 +81,19 @@ impl ActivityKind {
         ActivityKind::Notes,
     ];
 
+    /// What people call it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityKind::Ideas => "Ideas",
+            ActivityKind::Dots => "Dot vote",
+            ActivityKind::Rank => "Ranking",
+            ActivityKind::RoleMap => "Role map (who leads)",
+            ActivityKind::Agreement => "Agreement statements",
+            ActivityKind::Rating => "Rating",
+            ActivityKind::Notes => "Notes, decisions and actions",
+        }
+    }
+
     /// Stable identifier used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {

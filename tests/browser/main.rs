@@ -7,6 +7,7 @@
 #[allow(dead_code)]
 mod helpers;
 mod phones_console_projector;
+mod prepare;
 mod room;
 mod roster;
 mod support;

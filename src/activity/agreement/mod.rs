@@ -94,7 +94,9 @@ pub fn validate(
     for (item, r) in responses {
         let current = current_versions.get(&item).copied().unwrap_or(1);
         if r.version.is_some_and(|v| v != current) {
-            return Err(BallotError::StatementAmended(item));
+            return Err(BallotError::StatementAmended(super::kind::named(
+                spec, &item,
+            )));
         }
         // A reason belongs to an objection only: an agreement never carries
         // a reason typed for an earlier objection.
@@ -104,7 +106,7 @@ pub fn validate(
             Some(text) => Some(super::clean_text(text, MAX_REASON_CHARS, "reason")?),
         };
         if r.response == Stance::Object && reason.is_none() {
-            return Err(BallotError::ReasonRequired(item));
+            return Err(BallotError::ReasonRequired(super::kind::named(spec, &item)));
         }
         let response = Response {
             response: r.response,

@@ -106,7 +106,8 @@ impl Show for Agreement {
                     li.statement-slide {
                         p.statement-text { (text) }
                         p.statement-count {
-                            "Agree " strong { (t.agree) } " · Can live with it " strong { (t.live_with) } " · Object " strong { (t.object) } " — "
+                            "Agree " strong { (t.agree) } " · Can live with it " strong { (t.live_with) } " · Object " strong { (t.object) }
+                            " (" (t.agree + t.live_with + t.object) " of " (view.voters) " answered) — "
                             @if outcome != Outcome::Open { strong { (outcome.label()) } }
                             @else if t.consent { strong.consent { "consent holds" } }
                             @else { strong.no-consent { "no consent yet" } }

@@ -14,8 +14,10 @@ impl Show for Ideas {
         let max_ideas = view.spec.max_ideas.unwrap_or(DEFAULT_MAX_IDEAS);
         let input_id = format!("idea-{}", view.spec.id);
         html! {
-            label for=(input_id) { "Your idea (up to " (max_ideas) " ideas, " (max_chars) " characters each)" }
-            textarea id=(input_id) name="text" maxlength=(max_chars) rows="3" {}
+            label for=(input_id) {
+                "Your idea (up to " (max_ideas) @if max_ideas == 1 { " idea, " } @else { " ideas, " } (max_chars) " characters each)"
+            }
+            textarea id=(input_id) name="text" maxlength=(max_chars) rows="3" data-max-ideas=(max_ideas) {}
             p.counter aria-live="polite" data-max=(max_chars) { "0 of " (max_chars) " characters" }
         }
     }

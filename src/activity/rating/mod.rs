@@ -22,7 +22,7 @@ pub fn validate(
 ) -> Result<BTreeMap<String, i64>, BallotError> {
     super::known_items(spec, scores.keys())?;
     if let Some((item, _)) = scores.iter().find(|(_, s)| !(1..=TOP_SCORE).contains(*s)) {
-        return Err(BallotError::ScoreOutOfRange(item.clone()));
+        return Err(BallotError::ScoreOutOfRange(super::kind::named(spec, item)));
     }
     Ok(scores)
 }

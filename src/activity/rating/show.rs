@@ -10,7 +10,6 @@ impl Show for Rating {
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         let spec = view.spec;
         html! {
-            p.hint { "1 = not at all, 5 = fully." }
             @for item in &spec.options {
                 fieldset.item data-item=(item.id) {
                     legend { (item.label) @if !item.detail.is_empty() { span.detail { (item.detail) } } }

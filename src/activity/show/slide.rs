@@ -29,7 +29,7 @@ pub fn pages(class: &str, items: Vec<Markup>, per_page: usize) -> Markup {
                 }
             }
             @if count > 1 {
-                p.page-count aria-live="polite" { "Page " span.page-now { "1" } " of " (count) " · press → for more" }
+                p.page-count aria-live="polite" { "Page " span.page-now { "1" } " of " (count) span.page-more { " · press → for more" } }
             }
         }
     }
@@ -87,7 +87,16 @@ pub fn bars(
             }
         })
         .collect();
+    let hidden = [&results.cabinet, &results.management]
+        .iter()
+        .find_map(|g| match g {
+            GroupResult::Suppressed { min_group_size, .. } => Some(*min_group_size),
+            _ => None,
+        });
     html! {
+        @if let Some(least) = hidden {
+            p.slide-hint { "The whole room only: teams are shown apart once each has at least " (least) " ballots, so nobody's answers can be picked out." }
+        }
         @if rows.len() > 1 || rows[0].1 != "all" {
             p.legend {
                 @for (name, class, _) in &rows { span class={ "swatch " (class) } {} (name) }

@@ -64,7 +64,8 @@ pub enum Command {
         /// Participant id.
         participant: ParticipantId,
     },
-    /// Lets in everyone waiting in the lobby, held joins included.
+    /// Lets in everyone waiting in the lobby, except joins held for a reason
+    /// (a name taken or not on the roster), which each need a decision.
     AdmitAll,
     /// Offer an idea (participant).
     Idea {

@@ -210,7 +210,7 @@ fn decide_facilitation(
             events = state
                 .participants
                 .iter()
-                .filter(|p| p.present() && !p.admitted)
+                .filter(|p| p.present() && !p.admitted && p.held.is_none())
                 .map(|p| Event::ParticipantAdmitted { participant: p.id })
                 .collect();
         }

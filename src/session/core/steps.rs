@@ -32,21 +32,30 @@ pub fn next_step(state: &SessionState) -> Option<Step> {
     };
     let current = state.activities.get(index)?;
     let id = &current.spec.id;
-    let shows_results = kind_of(current.spec.kind).turnout_verb().is_some();
+    let next = || {
+        let next = state.activities.get(index + 1)?;
+        Some(step(
+            "goto",
+            &next.spec.id,
+            format!("Next: {}", next.spec.title),
+        ))
+    };
+    // The room votes on most kinds; notes are the facilitator's, so there is
+    // nothing to close: they start, go up on the screen, and the agenda moves on.
+    if kind_of(current.spec.kind).turnout_verb().is_none() {
+        return match (current.status, current.revealed) {
+            (ActivityStatus::Pending, _) => Some(step("open", id, "Start".into())),
+            (_, false) => Some(step("reveal", id, "Show on the screen".into())),
+            (_, true) => next(),
+        };
+    }
     match current.status {
         ActivityStatus::Pending => Some(step("open", id, "Open voting".into())),
         ActivityStatus::Open => Some(step("close", id, "Close voting".into())),
-        ActivityStatus::Closed if shows_results && !current.revealed => {
+        ActivityStatus::Closed if !current.revealed => {
             Some(step("reveal", id, "Show results".into()))
         }
-        ActivityStatus::Closed => {
-            let next = state.activities.get(index + 1)?;
-            Some(step(
-                "goto",
-                &next.spec.id,
-                format!("Next: {}", next.spec.title),
-            ))
-        }
+        ActivityStatus::Closed => next(),
     }
 }
 

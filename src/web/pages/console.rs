@@ -193,13 +193,24 @@ pub async fn page(
         return axum::response::Redirect::to("/facilitate").into_response();
     };
     let info = handle.info().clone();
+    let base = base_url(&app, &headers);
+    let unreachable = base
+        .parse::<crate::config::PublicUrl>()
+        .is_ok_and(|url| url.is_loopback());
     let content = html! {
         (console_header())
         main #main {
             h1 { (info.title) }
+            @if unreachable {
+                div.error-summary role="alert" {
+                    h2 { "Phones cannot reach " (base) }
+                    p { "That address is this computer only, so the QR code will not work on phones. Start topteam with " code { "--addr 0.0.0.0:8080 --public-url http://<this computer's address on the venue wifi>:8080" } ", or open this console at that address." }
+                }
+            }
             p.join-line {
-                "Join at " strong { (base_url(&app, &headers)) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
+                "Join at " strong { (base) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
                 a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
+                " · " a href={ "/facilitate/" (info.id) "/prepare" } { "Prepare the agenda" }
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}
@@ -211,6 +222,7 @@ pub async fn page(
         role: Some("facilitate"),
         session: Some(info.id.to_string()),
         class: "console",
+        ..Default::default()
     };
     layout(page, content).into_response()
 }

@@ -13,6 +13,8 @@ pub struct Page<'a> {
     pub session: Option<String>,
     /// A class on `<body>` (`phone`, `console`, `projector`).
     pub class: &'a str,
+    /// A page's own script besides `app.js` (the agenda editor's).
+    pub script: Option<&'static str>,
 }
 
 /// The full page.
@@ -26,6 +28,7 @@ pub fn layout(page: Page<'_>, content: Markup) -> Markup {
                 title { (page.title) " · topteam" }
                 link rel="stylesheet" href="/static/app.css";
                 script src="/static/app.js" defer {}
+                @if let Some(script) = page.script { script src=(script) defer {} }
             }
             body class=(page.class) data-role=[page.role] data-session=[page.session.as_deref()] {
                 a.skip-link href="#main" { "Skip to main content" }

@@ -7,6 +7,7 @@ mod console;
 mod join;
 mod layout;
 mod phone;
+mod prepare;
 pub mod review;
 mod screen;
 
@@ -30,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/facilitate/logout", post(console::logout))
         .route("/facilitate/sessions", post(console::create))
         .route("/facilitate/{session}", get(console::page))
+        .route("/facilitate/{session}/prepare", get(prepare::page))
         .route("/screen/{session}", get(screen::page))
         .route("/review", get(review::index))
         .route("/review/series/{series}", get(review::series))
@@ -44,6 +46,15 @@ pub fn routes() -> Router<AppState> {
                 static_file(
                     "text/css; charset=utf-8",
                     include_str!("../../../static/app.css"),
+                )
+            }),
+        )
+        .route(
+            "/static/prepare.js",
+            get(|| {
+                static_file(
+                    "text/javascript; charset=utf-8",
+                    include_str!("../../../static/prepare.js"),
                 )
             }),
         )

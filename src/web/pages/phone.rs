@@ -45,6 +45,7 @@ pub async fn page(
         role: Some("participant"),
         session: Some(info.id.to_string()),
         class: "phone",
+        ..Default::default()
     };
     layout(page, content).into_response()
 }

@@ -38,6 +38,7 @@ pub async fn page(
         role: Some("screen"),
         session: Some(info.id.to_string()),
         class: "projector",
+        ..Default::default()
     };
     layout(page, content).into_response()
 }

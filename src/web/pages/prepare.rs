@@ -1,0 +1,163 @@
+//! `/facilitate/{session}/prepare`: the agenda editor. Every activity as a
+//! form (title, question, minutes, anonymity, the kind's own settings, where
+//! options come from, the options and their golden-rope fields), with buttons
+//! to move, duplicate, remove and add. `static/prepare.js` reads the form into
+//! a script and `PUT`s it to `/api/sessions/{id}/script`; problems come back
+//! with their fields and are shown beside them. Activities already opened are
+//! shown but cannot change.
+
+use super::{layout, Page};
+use crate::activity::kind_of;
+use crate::activity::show::field_label;
+use crate::config::text;
+use crate::session::{live_script, ActivityStatus};
+use crate::web::AppState;
+use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec};
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{html, Markup};
+
+/// The editor for one session's agenda.
+pub async fn page(
+    State(app): State<AppState>,
+    Path(session): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(handle) = super::staff_session(&app, &headers, &session) else {
+        return Redirect::to("/facilitate").into_response();
+    };
+    let info = handle.info().clone();
+    let state = handle.state();
+    let script = live_script(&state);
+    let opened = |id: &str| {
+        state
+            .activity(id)
+            .is_some_and(|(_, a)| a.status != ActivityStatus::Pending)
+    };
+    let content = html! {
+        header.site {
+            p.brand { a href="/facilitate" { "topteam console" } }
+            p { a href={ "/facilitate/" (info.id) } { "Back to the session's console" } }
+        }
+        main #main {
+            h1 { "Prepare the agenda: " (info.title) }
+            p.hint { "Tailor each activity to the council, then save. Activities already opened in the room cannot change; the others can be edited, moved, copied or removed." }
+            div #problems tabindex="-1" {}
+            form #prepare data-session=(info.id) novalidate {
+                ol #activities {
+                    @for (i, spec) in script.activities.iter().enumerate() {
+                        (activity_editor(spec, i + 1, opened(&spec.id)))
+                    }
+                }
+                div.add-activity {
+                    label for="new-kind" { "Add an activity of this kind" }
+                    select #new-kind {
+                        @for kind in ActivityKind::ALL { option value=(kind.as_str()) { (kind.label()) } }
+                    }
+                    button #add-activity type="button" { "Add activity" }
+                }
+                p.save {
+                    button.primary type="submit" { "Save the agenda" }
+                }
+                p #save-status role="status" aria-live="polite" {}
+            }
+            @for kind in ActivityKind::ALL {
+                template id={ "new-" (kind.as_str()) } { (activity_editor(&ActivitySpec::new("", kind, ""), 0, false)) }
+            }
+            template #new-option { (option_editor(&OptionSpec::new("", ""), &[], 0)) }
+        }
+    };
+    let page = Page {
+        title: "Prepare the agenda",
+        class: "console prepare",
+        script: Some("/static/prepare.js"),
+        ..Default::default()
+    };
+    layout(page, content).into_response()
+}
+
+/// One activity's form. `n` numbers it in the agenda (0 in a template, which
+/// the script renumbers); `locked` when it has opened.
+fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
+    let kind = kind_of(spec.kind);
+    let takes_options = spec.kind.takes_ballots();
+    let f = |name: &str| format!("a{n}-{name}");
+    html! {
+        li.activity-edit data-id=(spec.id) data-kind=(spec.kind.as_str()) data-locked=[locked.then_some("true")] data-fields=(spec.fields.join(",")) {
+            fieldset disabled[locked] {
+                legend {
+                    "Activity " span.number { (n) } ": " span.kind { (spec.kind.label()) }
+                    @if !spec.title.is_empty() { " — " span.legend-title { (spec.title) } }
+                }
+                @if locked { p.locked { "Already opened in the room, so it cannot change now." } }
+                label for=(f("title")) { "Title" }
+                input type="text" id=(f("title")) name="title" value=(spec.title) maxlength=(text::SESSION_TITLE);
+                label for=(f("prompt")) { "Question put to the room" }
+                textarea id=(f("prompt")) name="prompt" rows="2" maxlength=(text::PROMPT) { (spec.prompt) }
+                div.settings {
+                    (number(&f("minutes"), "minutes", "Minutes (for the timer)", spec.minutes))
+                    @if kind.uses("dots") {
+                        (number(&f("dots"), "dots", "Dots each person has", spec.dots))
+                    }
+                    @if kind.uses("max_per_option") {
+                        (number(&f("max_per_option"), "max_per_option", "Most dots on one option", spec.max_per_option))
+                    }
+                    @if kind.uses("max_ideas") {
+                        (number(&f("max_ideas"), "max_ideas", "Ideas each person may offer", spec.max_ideas))
+                    }
+                    @if kind.uses("max_chars") {
+                        (number(&f("max_chars"), "max_chars", "Longest idea (characters)", spec.max_chars))
+                    }
+                }
+                @if spec.kind != ActivityKind::Notes {
+                    p.choice {
+                        input type="checkbox" id=(f("anonymous")) name="anonymous" checked[spec.anonymous];
+                        label for=(f("anonymous")) { "Anonymous: answers are never linked to names" }
+                    }
+                }
+                @if takes_options {
+                    label for=(f("from")) { "Options carried in from (optional)" }
+                    p.hint id=(f("from-hint")) { "An earlier activity's id, e.g. mandate, or an earlier workshop's, e.g. w1-cabinet.priorities. Carried options come first." }
+                    input type="text" id=(f("from")) name="from" value=(spec.from.as_deref().unwrap_or("")) aria-describedby=(f("from-hint"));
+                    (number(&f("take"), "take", "Carry only the top (optional)", spec.take))
+                    fieldset.options {
+                        legend { "Options" }
+                        ol.option-list {
+                            @for (j, o) in spec.options.iter().enumerate() { (option_editor(o, &spec.fields, j + 1)) }
+                        }
+                        button.add-option type="button" { "Add an option" span.visually-hidden { " to activity " (n) } }
+                    }
+                }
+                p.activity-actions {
+                    button type="button" data-edit="up" { "Move up" span.visually-hidden { " activity " (n) } }
+                    " " button type="button" data-edit="down" { "Move down" span.visually-hidden { " activity " (n) } }
+                    " " button type="button" data-edit="duplicate" { "Duplicate" span.visually-hidden { " activity " (n) } }
+                    " " button.quiet type="button" data-edit="remove" { "Remove" span.visually-hidden { " activity " (n) } }
+                }
+            }
+        }
+    }
+}
+
+/// One option (or statement, or responsibility) with its golden-rope fields.
+fn option_editor(o: &OptionSpec, fields: &[String], n: usize) -> Markup {
+    html! {
+        li.option-edit data-id=(o.id) data-detail=(o.detail) {
+            label { "Option " span.option-number { (n) } input type="text" name="label" value=(o.label) maxlength=(text::STATEMENT); }
+            @for field in fields {
+                label { (field_label(field)) input type="text" name={ "field:" (field) } value=(o.fields.get(field).map(String::as_str).unwrap_or("")) maxlength=(text::FIELD); }
+            }
+            button.quiet.remove-option type="button" { "Remove option" span.visually-hidden { " " (o.label) } }
+        }
+    }
+}
+
+fn number(id: &str, name: &str, label: &str, value: Option<u32>) -> Markup {
+    html! {
+        span.number-field {
+            label for=(id) { (label) }
+            input type="number" id=(id) name=(name) min="0" inputmode="numeric" value=[value];
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Preparing a session's agenda in the browser.
+
+use crate::helpers::*;
+use crate::support::*;
+use fantoccini::{Client, Locator};
+use serde_json::json;
+
+async fn log_in(client: &Client, base: &str) {
+    client.goto(&format!("{base}/facilitate")).await.unwrap();
+    type_into(client, "#key", KEY).await;
+    click(client, "form.login button[type=submit]").await;
+    wait_text(client, "h1", "Sessions").await;
+}
+
+fn ids(state: &serde_json::Value) -> Vec<String> {
+    state["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_facilitator_reorders_adds_an_option_and_saves_and_a_bad_field_is_named_beside_it() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+    let session = app.create_session("w1-cabinet").await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "check-in" }),
+    )
+    .await;
+    let before = ids(&app.state(&session.id).await);
+    assert_eq!(&before[..3], ["check-in", "mandate", "priorities"]);
+
+    let console = driver.browser((1366, 768)).await;
+    log_in(&console, &base).await;
+    console
+        .goto(&format!("{base}/facilitate/{}/prepare", session.id))
+        .await
+        .unwrap();
+    wait_text(&console, "h1", "Prepare the agenda").await;
+    // The opened check-in cannot change.
+    wait_text(
+        &console,
+        "#activities > li:nth-child(1)",
+        "Already opened in the room",
+    )
+    .await;
+
+    // Move "priorities" (third) above "mandate"... no: priorities carries
+    // from mandate, so move the role map (fourth) up above priorities.
+    click(&console, "#activities > li:nth-child(4) [data-edit=up]").await;
+    wait_text(&console, "#save-status", "to place 3").await;
+    // Add an option to the dot vote (now fourth) and save.
+    click(&console, "#activities > li:nth-child(4) .add-option").await;
+    let new_option = console
+        .find(Locator::Css(
+            "#activities > li:nth-child(4) .option-edit:last-child [name=label]",
+        ))
+        .await
+        .unwrap();
+    new_option
+        .send_keys("Free buses for under-18s")
+        .await
+        .unwrap();
+    screenshot(&console, "prepare-editing").await;
+    click(&console, "#prepare button[type=submit]").await;
+    wait_text(&console, "#save-status", "Saved").await;
+
+    let state = app.state(&session.id).await;
+    let after = ids(&state);
+    assert_eq!(
+        &after[..4],
+        ["check-in", "mandate", "roles", "priorities"],
+        "{after:?}"
+    );
+    let labels: Vec<&str> = activity(&state, "priorities")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"Free buses for under-18s"), "{labels:?}");
+    assert_eq!(activity(&state, "check-in")["status"], "open");
+
+    // A dot budget of 0 is named beside its field, and nothing is saved.
+    let dots = console
+        .find(Locator::Css("#activities > li:nth-child(4) [name=dots]"))
+        .await
+        .unwrap();
+    dots.clear().await.unwrap();
+    dots.send_keys("0").await.unwrap();
+    click(&console, "#prepare button[type=submit]").await;
+    let note = wait_text(&console, "#activities > li:nth-child(4) .field-error", "").await;
+    assert!(!note.is_empty());
+    wait_text(&console, "#problems .error-summary", "was not saved").await;
+    assert_eq!(
+        dots.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    screenshot(&console, "prepare-problem").await;
+    let violations = accessibility_violations(&console).await;
+    assert!(
+        violations.is_empty(),
+        "the agenda editor: {}",
+        violations.join("\n")
+    );
+    assert_eq!(
+        activity(&app.state(&session.id).await, "priorities")["dots"],
+        5
+    );
+    app.stop().await;
+}
