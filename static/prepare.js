@@ -149,6 +149,7 @@
       kind: li.dataset.kind,
       title: title,
       prompt: get('prompt').trim(),
+      notes: get('notes').trim(),
       anonymous: !!(li.querySelector('[name=anonymous]') || {}).checked,
       minutes: number(li, 'minutes'),
       dots: number(li, 'dots'),

@@ -84,6 +84,12 @@ fn now_panel(pass: &Pass) -> Markup {
                     " " button #hide-results type="button" data-command="hide" data-activity=(a.spec.id) aria-keyshortcuts="H" { "Hide results" }
                 }
             }
+            @if let Some(activity) = current.filter(|a| !a.spec.notes.is_empty()) {
+                div.facilitator-notes {
+                    h3 { "Your notes" }
+                    p { (activity.spec.notes) }
+                }
+            }
             @if let Some(activity) = current {
                 (timer(activity))
                 (timer_controls(activity))

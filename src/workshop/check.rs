@@ -68,6 +68,7 @@ impl Workshop {
                 text::SESSION_TITLE,
             );
             too_long(&mut say, &format!("{at}.prompt"), &a.prompt, text::PROMPT);
+            too_long(&mut say, &format!("{at}.notes"), &a.notes, text::NOTE);
             if a.options.len() > script::OPTIONS {
                 let why = format!("an activity has at most {} options", script::OPTIONS);
                 say(&format!("{at}.option"), why);

@@ -206,6 +206,11 @@ pub struct ActivitySpec {
     /// The structured parts of each statement (`agreement`), e.g. outcome, measure, target.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
+    /// The facilitator's own notes for running it (what to say, what to
+    /// watch for): on the console and the run-sheet, never on phones or the
+    /// projector.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     /// The options or items; `[[activity.item]]` reads better for statements and responsibilities.
     #[serde(default, rename = "option", alias = "item")]
     pub options: Vec<OptionSpec>,
@@ -228,6 +233,7 @@ impl ActivitySpec {
             from: None,
             take: None,
             fields: Vec::new(),
+            notes: String::new(),
             options: Vec::new(),
         }
     }

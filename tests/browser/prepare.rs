@@ -113,5 +113,57 @@ async fn a_facilitator_reorders_adds_an_option_and_saves_and_a_bad_field_is_name
         activity(&app.state(&session.id).await, "priorities")["dots"],
         5
     );
+
+    // A private note for the facilitator, then the day's run-sheet from 10:00.
+    dots.clear().await.unwrap();
+    dots.send_keys("5").await.unwrap();
+    type_into(
+        &console,
+        "#a4-notes",
+        "Remind them the budget is set in February",
+    )
+    .await;
+    click(&console, "#prepare button[type=submit]").await;
+    wait_text(&console, "#save-status", "Saved").await;
+    let state = app.state(&session.id).await;
+    assert!(
+        !state.to_string().contains("Remind them"),
+        "notes stay out of the session state"
+    );
+    console
+        .goto(&format!(
+            "{base}/facilitate/{}/runsheet?start=10:00",
+            session.id
+        ))
+        .await
+        .unwrap();
+    let row = wait_text(&console, "table.runsheet tbody tr", "Cabinet priorities").await;
+    assert!(
+        row.contains("Remind them the budget is set in February"),
+        "{row}"
+    );
+    let first = wait_text(&console, "table.runsheet tbody tr", "10:00").await;
+    assert!(first.contains("Check-in"), "{first}");
+    screenshot(&console, "runsheet").await;
+    let violations = accessibility_violations(&console).await;
+    assert!(
+        violations.is_empty(),
+        "the run-sheet: {}",
+        violations.join("\n")
+    );
+    let pdf = console
+        .print(
+            fantoccini::wd::PrintConfiguration::builder()
+                .build()
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "the run-sheet prints");
+    std::fs::write(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/runsheet.pdf"),
+        pdf,
+    )
+    .unwrap();
     app.stop().await;
 }

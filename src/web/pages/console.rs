@@ -211,6 +211,7 @@ pub async fn page(
                 "Join at " strong { (base) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
                 a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
                 " · " a href={ "/facilitate/" (info.id) "/prepare" } { "Prepare the agenda" }
+                " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" }
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}

@@ -9,6 +9,7 @@ mod layout;
 mod phone;
 mod prepare;
 pub mod review;
+mod runsheet;
 mod screen;
 
 use super::AppState;
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/facilitate/sessions", post(console::create))
         .route("/facilitate/{session}", get(console::page))
         .route("/facilitate/{session}/prepare", get(prepare::page))
+        .route("/facilitate/{session}/runsheet", get(runsheet::page))
         .route("/screen/{session}", get(screen::page))
         .route("/review", get(review::index))
         .route("/review/series/{series}", get(review::series))

@@ -38,7 +38,7 @@ pub async fn page(
     let content = html! {
         header.site {
             p.brand { a href="/facilitate" { "topteam console" } }
-            p { a href={ "/facilitate/" (info.id) } { "Back to the session's console" } }
+            p { a href={ "/facilitate/" (info.id) } { "Back to the session's console" } " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" } }
         }
         main #main {
             h1 { "Prepare the agenda: " (info.title) }
@@ -95,6 +95,8 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
                 input type="text" id=(f("title")) name="title" value=(spec.title) maxlength=(text::SESSION_TITLE);
                 label for=(f("prompt")) { "Question put to the room" }
                 textarea id=(f("prompt")) name="prompt" rows="2" maxlength=(text::PROMPT) { (spec.prompt) }
+                label for=(f("notes")) { "Your notes (private: on the console and the run-sheet only)" }
+                textarea id=(f("notes")) name="notes" rows="2" maxlength=(text::NOTE) { (spec.notes) }
                 div.settings {
                     (number(&f("minutes"), "minutes", "Minutes (for the timer)", spec.minutes))
                     @if kind.uses("dots") {
