@@ -96,6 +96,12 @@ impl Application {
         let series = crate::series::SeriesBook::open(&config.data_dir)
             .map_err(io("cannot open the series folder"))?;
         adopt_older_series(&sessions, &series);
+        let (templates, skipped) =
+            crate::workshop::TemplateBook::open(&config.data_dir.join("templates"))
+                .map_err(io("cannot open the templates folder"))?;
+        for (file, why) in skipped {
+            tracing::warn!(file, why, "a saved template was skipped");
+        }
         let listener = TcpListener::bind(config.addr)
             .await
             .map_err(io(format!("cannot listen on {}", config.addr)))?;
@@ -114,6 +120,7 @@ impl Application {
             ),
             series: Arc::new(series),
             public_url: config.public_url.clone(),
+            templates: Arc::new(templates),
         });
         Ok(Application {
             data_lock,

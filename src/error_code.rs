@@ -107,11 +107,13 @@ pub enum ErrorCode {
     InvalidScript,
     /// A script edit that changes an activity that has already opened.
     ActivityStarted,
+    /// A saved template with that id exists already.
+    TemplateExists,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 51] = [
+    pub const ALL: [ErrorCode; 52] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::MissingType,
@@ -163,6 +165,7 @@ impl ErrorCode {
         ErrorCode::TooManyConnections,
         ErrorCode::InvalidScript,
         ErrorCode::ActivityStarted,
+        ErrorCode::TemplateExists,
     ];
 
     /// The code as it goes on the wire.
@@ -214,6 +217,7 @@ impl ErrorCode {
             ErrorCode::NoDuration => "no_duration",
             ErrorCode::InvalidScript => "invalid_script",
             ErrorCode::ActivityStarted => "activity_started",
+            ErrorCode::TemplateExists => "template_exists",
             ErrorCode::StorageFailed => "storage_failed",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NotWebsocket => "not_websocket",

@@ -246,6 +246,35 @@
     problemsBox.focus();
   }
 
+  // ---- Save as a template ----
+
+  const templateForm = document.getElementById('save-template');
+  if (templateForm) {
+    templateForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      const out = document.getElementById('template-status');
+      const name = document.getElementById('template-name').value.trim();
+      if (!name) { out.textContent = 'Give the template a name first.'; return; }
+      if (!original) { out.textContent = 'Still loading the agenda; try again in a moment.'; return; }
+      const script = readScript();
+      script.id = slug(name, new Set());
+      script.title = name;
+      out.textContent = 'Saving…';
+      fetch('/api/workshops', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(script)
+      }).then(function (r) {
+        return r.json().then(function (body) { return { ok: r.ok, body: body }; });
+      }).then(function (reply) {
+        out.textContent = reply.ok
+          ? 'Saved as the template \u201c' + name + '\u201d.'
+          : 'Not saved: ' + ((reply.body.error && reply.body.error.message) || 'the server refused it.');
+      }).catch(function () { out.textContent = 'Not saved: the server could not be reached.'; });
+    });
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     if (!original) { say('Still loading the agenda; try again in a moment.'); return; }

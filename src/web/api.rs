@@ -36,7 +36,7 @@ pub async fn create_session(
     JsonBody(body): JsonBody<CreateSession>,
 ) -> Result<Response, ApiError> {
     require_facilitator(&headers, &app.admin_key)?;
-    let workshop = app.workshops.get(&body.workshop).ok_or_else(|| {
+    let workshop = app.workshop(&body.workshop).ok_or_else(|| {
         ApiError::new(
             ErrorCode::UnknownWorkshop,
             format!("there is no workshop script {:?}", body.workshop),
@@ -95,20 +95,6 @@ pub async fn list_sessions(
         .list()
         .iter()
         .map(|h| session_summary_json(&h.state()))
-        .collect();
-    Ok(Json(list).into_response())
-}
-
-/// Lists the workshop scripts a session can be created from.
-pub async fn list_workshops(
-    State(app): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
-    let list: Vec<_> = app
-        .workshops
-        .iter()
-        .map(|w| json!({ "id": w.id, "title": w.title, "groups": w.groups, "activities": w.activities.len() }))
         .collect();
     Ok(Json(list).into_response())
 }

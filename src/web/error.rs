@@ -172,7 +172,8 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::StatementAmended
         | C::TooManyIdeas
         | C::NoOptions
-        | C::ActivityStarted => StatusCode::CONFLICT,
+        | C::ActivityStarted
+        | C::TemplateExists => StatusCode::CONFLICT,
         C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::DuplicateName

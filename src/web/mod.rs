@@ -11,6 +11,7 @@ pub mod protocol;
 pub mod script_api;
 pub mod series_api;
 pub mod socket;
+pub mod templates_api;
 pub mod upgrade;
 
 use crate::config::{Limits, Timings};
@@ -57,6 +58,8 @@ pub struct Shared {
     pub join_guard: limits::JoinGuard,
     /// Joins per address and session.
     pub join_budget: limits::JoinBudget,
+    /// Scripts saved as templates from the agenda editor.
+    pub templates: Arc<crate::workshop::TemplateBook>,
     /// The address phones are sent to, when set (`--public-url`).
     pub public_url: Option<crate::config::PublicUrl>,
     /// The councils' series and their rosters.
@@ -76,6 +79,11 @@ impl AppState {
         AppState(Arc::new(shared))
     }
 
+    /// A workshop script by id: a built-in one, else a saved template.
+    pub fn workshop(&self, id: &str) -> Option<Arc<crate::workshop::Workshop>> {
+        self.workshops.get(id).or_else(|| self.templates.get(id))
+    }
+
     /// The session with this id, or `unknown_session`.
     pub fn session(&self, id: &str) -> Result<SessionHandle, ApiError> {
         id.parse()
@@ -91,7 +99,21 @@ pub fn router(app: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics_text))
-        .route("/api/workshops", get(api::list_workshops))
+        .route(
+            "/api/workshops",
+            get(templates_api::list).post(templates_api::create).layer(
+                axum::extract::DefaultBodyLimit::max(crate::config::script::BYTES),
+            ),
+        )
+        .route(
+            "/api/workshops/{id}",
+            get(templates_api::get)
+                .put(templates_api::replace)
+                .delete(templates_api::delete)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::config::script::BYTES,
+                )),
+        )
         .route(
             "/api/sessions",
             post(api::create_session).get(api::list_sessions),

@@ -34,21 +34,7 @@ pub async fn put_script(
 ) -> Result<Response, ApiError> {
     require_facilitator(&headers, &app.admin_key)?;
     let handle = app.session(&id)?;
-    let body = body.map_err(|e| {
-        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::too_large(crate::config::script::BYTES)
-        } else {
-            ApiError::invalid(e.body_text())
-        }
-    })?;
-    let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
-    let workshop: Workshop = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            ApiError::malformed(e)
-        } else {
-            script_shape_error(&e)
-        }
-    })?;
+    let workshop = read_script(body)?;
     let seq = handle
         .command(
             Actor::Facilitator,
@@ -58,6 +44,54 @@ pub async fn put_script(
         .await?;
     let script = live_script(&handle.state());
     Ok(Json(json!({ "seq": seq, "script": script })).into_response())
+}
+
+/// A script from a request body: at most `config::script::BYTES`, JSON, of
+/// a script's shape. Whether its settings make sense is checked after.
+pub fn read_script(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Workshop, ApiError> {
+    let body = body.map_err(|e| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::too_large(crate::config::script::BYTES)
+        } else {
+            ApiError::invalid(e.body_text())
+        }
+    })?;
+    let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
+    serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            ApiError::malformed(e)
+        } else {
+            script_shape_error(&e)
+        }
+    })
+}
+
+/// `invalid_script` with each `path: message` problem as `topteam check` words it.
+pub fn invalid_script(problems: Vec<String>) -> ApiError {
+    let mut error = ApiError::new(
+        crate::error_code::ErrorCode::InvalidScript,
+        format!(
+            "the script has {} problem(s): {}",
+            problems.len(),
+            problems.first().map_or("", String::as_str)
+        ),
+    );
+    error.problems = problems
+        .into_iter()
+        .map(|p| match p.split_once(": ") {
+            Some((path, message)) => super::error::Problem {
+                path: path.to_string(),
+                message: message.to_string(),
+            },
+            None => super::error::Problem {
+                path: String::new(),
+                message: p,
+            },
+        })
+        .collect();
+    error
 }
 
 /// A script of the wrong shape (an unknown kind or field, a wrong type) as

@@ -3,6 +3,8 @@
 mod check;
 mod library;
 mod script;
+mod templates;
 
 pub use library::{check_files, load_library, CheckReport, LibraryError, WorkshopLibrary};
 pub use script::{ActivityKind, ActivitySpec, Group, OptionSpec, Workshop};
+pub use templates::TemplateBook;

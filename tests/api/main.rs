@@ -13,5 +13,6 @@ mod script_edit;
 mod scripts;
 mod series;
 mod storage;
+mod templates;
 mod trust;
 mod voting;

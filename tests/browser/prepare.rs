@@ -125,6 +125,19 @@ async fn a_facilitator_reorders_adds_an_option_and_saves_and_a_bad_field_is_name
     .await;
     click(&console, "#prepare button[type=submit]").await;
     wait_text(&console, "#save-status", "Saved").await;
+    // Save as a template for other councils.
+    type_into(&console, "#template-name", "Ashfield cabinet day").await;
+    click(&console, "#save-template button[type=submit]").await;
+    wait_text(&console, "#template-status", "Saved as the template").await;
+    let (_, list) = app.get_json("/api/workshops", Some(KEY)).await;
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["id"] == "ashfield-cabinet-day" && w["builtin"] == false),
+        "{list}"
+    );
+
     let state = app.state(&session.id).await;
     assert!(
         !state.to_string().contains("Remind them"),

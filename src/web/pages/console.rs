@@ -35,6 +35,12 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                     label for="workshop" { "Workshop" }
                     select #workshop name="workshop" {
                         @for w in app.workshops.iter() { option value=(w.id) { (w.title) } }
+                        @let saved = app.templates.list();
+                        @if !saved.is_empty() {
+                            optgroup label="Saved templates" {
+                                @for w in &saved { option value=(w.id) { (w.title) } }
+                            }
+                        }
                     }
                     label for="title" { "Title shown to the room" }
                     input #title type="text" name="title" maxlength=(crate::config::text::SESSION_TITLE) placeholder="e.g. Ashfield cabinet and CLT, workshop 2";
@@ -167,7 +173,7 @@ pub async fn create(
     if !same_origin(&headers) || require_facilitator(&headers, &app.admin_key).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
-    let Some(workshop) = app.workshops.get(&form.workshop) else {
+    let Some(workshop) = app.workshop(&form.workshop) else {
         return Redirect::to("/facilitate").into_response();
     };
     let title =

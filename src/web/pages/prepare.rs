@@ -62,6 +62,16 @@ pub async fn page(
                 }
                 p #save-status role="status" aria-live="polite" {}
             }
+            section.save-template aria-labelledby="template-title" {
+                h2 #template-title { "Save as a template" }
+                p.hint { "Keeps this agenda, as it is on screen, for other councils' sessions: it appears in the console's list of workshops." }
+                form #save-template novalidate {
+                    label for="template-name" { "Template name" }
+                    input #template-name type="text" name="name" maxlength=(text::SESSION_TITLE) required;
+                    button type="submit" { "Save as template" }
+                    p #template-status role="status" aria-live="polite" {}
+                }
+            }
             @for kind in ActivityKind::ALL {
                 template id={ "new-" (kind.as_str()) } { (activity_editor(&ActivitySpec::new("", kind, ""), 0, false)) }
             }

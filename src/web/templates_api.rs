@@ -1,0 +1,159 @@
+//! `/api/workshops`: the built-in scripts (read-only) and the templates
+//! saved from the agenda editor, which can be made, replaced and deleted.
+
+use super::auth::require_facilitator;
+use super::error::ApiError;
+use super::script_api::{invalid_script, read_script};
+use super::AppState;
+use crate::error_code::ErrorCode;
+use crate::workshop::Workshop;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+
+fn summary(w: &Workshop, builtin: bool) -> Value {
+    json!({ "id": w.id, "title": w.title, "groups": w.groups, "activities": w.activities.len(), "builtin": builtin })
+}
+
+/// Every template: built-in first, then saved.
+pub async fn list(State(app): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let builtin = app.workshops.iter().map(|w| summary(w, true));
+    let saved = app.templates.list();
+    let list: Vec<Value> = builtin
+        .chain(saved.iter().map(|w| summary(w, false)))
+        .collect();
+    Ok(Json(list).into_response())
+}
+
+/// One template's script.
+pub async fn get(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let workshop = app.workshop(&id).ok_or_else(|| unknown(&id))?;
+    Ok(Json(&*workshop).into_response())
+}
+
+/// Saves a new template.
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let workshop = checked(&app, read_script(body)?)?;
+    if app.templates.get(&workshop.id).is_some() {
+        let why = format!(
+            "a saved template {:?} exists already; replace it with PUT, or choose another id",
+            workshop.id
+        );
+        return Err(ApiError::new(ErrorCode::TemplateExists, why));
+    }
+    let saved = save(&app, workshop).await?;
+    Ok((StatusCode::CREATED, Json(summary(&saved, false))).into_response())
+}
+
+/// Replaces a saved template.
+pub async fn replace(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    let workshop = checked(&app, read_script(body)?)?;
+    if workshop.id != id {
+        return Err(invalid_script(vec![format!(
+            "id: must be {id:?}, the template being replaced"
+        )]));
+    }
+    if app.templates.get(&id).is_none() {
+        return Err(unknown(&id));
+    }
+    let saved = save(&app, workshop).await?;
+    Ok(Json(summary(&saved, false)).into_response())
+}
+
+/// Deletes a saved template (sessions made from it keep their own copy).
+pub async fn delete(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app.admin_key)?;
+    if app.workshops.get(&id).is_some() {
+        return Err(read_only());
+    }
+    let templates = app.templates.clone();
+    let gone = tokio::task::spawn_blocking(move || templates.delete(&id))
+        .await
+        .map_err(|_| storage())?
+        .map_err(|_| storage())?;
+    if !gone {
+        return Err(ApiError::new(
+            ErrorCode::UnknownWorkshop,
+            "there is no such saved template",
+        ));
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// The script's problems, its id's, and a built-in's id refused.
+fn checked(app: &AppState, workshop: Workshop) -> Result<Workshop, ApiError> {
+    let mut problems = workshop.problems();
+    let id_ok = !workshop.id.is_empty()
+        && workshop.id.len() <= 60
+        && workshop
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !id_ok {
+        problems.push("id: use 1 to 60 lower-case letters, digits and dashes".into());
+    }
+    if !problems.is_empty() {
+        return Err(invalid_script(problems));
+    }
+    if app.workshops.get(&workshop.id).is_some() {
+        return Err(read_only());
+    }
+    Ok(workshop)
+}
+
+async fn save(app: &AppState, workshop: Workshop) -> Result<std::sync::Arc<Workshop>, ApiError> {
+    let templates = app.templates.clone();
+    tokio::task::spawn_blocking(move || templates.save(workshop))
+        .await
+        .map_err(|_| storage())?
+        .map_err(|e| {
+            tracing::error!(error = %e, "template not saved");
+            storage()
+        })
+}
+
+fn read_only() -> ApiError {
+    ApiError::new(
+        ErrorCode::Forbidden,
+        "built-in templates cannot be changed; save your version under another id",
+    )
+}
+
+fn unknown(id: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::UnknownWorkshop,
+        format!("there is no template {id:?}"),
+    )
+}
+
+fn storage() -> ApiError {
+    ApiError::new(
+        ErrorCode::StorageFailed,
+        "the template could not be saved; check the data folder",
+    )
+}
