@@ -8,6 +8,7 @@ mod csv;
 mod json;
 mod markdown;
 mod timeline;
+mod timing;
 
 pub use self::csv::votes_csv;
 pub use self::json::report_json;

@@ -166,6 +166,10 @@ pub async fn session(
                     @if activity.status == ActivityStatus::Pending {
                         p.notice { "Not run in this session." }
                     } @else {
+                        p.timing {
+                            @match activity.spec.minutes { Some(m) => { "Planned " (m) " minutes" }, None => "No time planned" }
+                            @if let Some(took) = source.minutes_open(&activity.spec.id) { "; voting was open for " (took) @if took == 1 { " minute." } @else { " minutes." } }
+                        }
                         @if activity.spec.anonymous { p.tag { "Anonymous: ballots are linked to pseudonyms, never names." } }
                         (activity_results(state, activity))
                     }
