@@ -331,8 +331,16 @@ async fn the_review_sets_each_activity_s_planned_minutes_beside_the_time_it_was_
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w1-cabinet").await;
-    app.command(&session.id, json!({ "type": "open", "activity": "check-in" })).await;
-    app.command(&session.id, json!({ "type": "close", "activity": "check-in" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "check-in" }),
+    )
+    .await;
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "check-in" }),
+    )
+    .await;
     let html = app
         .http
         .get(app.url(&format!("/review/{}", session.id)))
@@ -343,7 +351,10 @@ async fn the_review_sets_each_activity_s_planned_minutes_beside_the_time_it_was_
         .text()
         .await
         .unwrap();
-    assert!(html.contains("Planned 5 minutes; voting was open for 0 minutes."), "{html}");
+    assert!(
+        html.contains("Planned 5 minutes; voting was open for 0 minutes."),
+        "{html}"
+    );
     assert!(html.contains("Not run in this session."));
     app.stop().await;
 }

@@ -38,6 +38,24 @@ async fn a_facilitator_reorders_adds_an_option_and_saves_and_a_bad_field_is_name
 
     let console = driver.browser((1366, 768)).await;
     log_in(&console, &base).await;
+    // Workshop 2 in a new series would carry the script's own priorities: the
+    // create form says so before the session is made.
+    click(&console, "#workshop option[value='w2-joint-vision']").await;
+    wait_text(
+        &console,
+        "#carry-warning",
+        "carries priorities from Workshop 1",
+    )
+    .await;
+    click(&console, "#workshop option[value='w1-cabinet']").await;
+    let warning = console
+        .find(Locator::Css("#carry-warning"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(warning.is_empty(), "{warning}");
     console
         .goto(&format!("{base}/facilitate/{}/prepare", session.id))
         .await

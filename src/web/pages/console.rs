@@ -19,12 +19,31 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
         return login_page(None).into_response();
     }
     let sessions = app.sessions.list();
-    let series: Vec<(Uuid, String)> = app
+    // Each series with the workshops it has held, so the form can warn when
+    // a workshop would carry priorities from one the series has not held.
+    let series: Vec<(Uuid, String, String)> = app
         .series
         .list()
         .iter()
-        .map(|s| (s.id, s.name.clone()))
+        .map(|s| {
+            let held: Vec<String> = sessions
+                .iter()
+                .filter(|h| h.info().series == s.id)
+                .map(|h| h.info().workshop.id.clone())
+                .collect();
+            (s.id, s.name.clone(), held.join(" "))
+        })
         .collect();
+    let needs = |w: &crate::workshop::Workshop| -> String {
+        let mut earlier: Vec<&str> = w
+            .activities
+            .iter()
+            .filter_map(|a| a.from_earlier_workshop().map(|(workshop, _)| workshop))
+            .collect();
+        earlier.dedup();
+        earlier.join(" ")
+    };
+    let title_of = |id: &str| app.workshop(id).map_or(id.to_string(), |w| w.title.clone());
     let content = html! {
         (console_header())
         main #main {
@@ -34,11 +53,17 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                 form.create method="post" action="/facilitate/sessions" {
                     label for="workshop" { "Workshop" }
                     select #workshop name="workshop" {
-                        @for w in app.workshops.iter() { option value=(w.id) { (w.title) } }
+                        @for w in app.workshops.iter() {
+                            @let needed = needs(w);
+                            option value=(w.id) data-needs=(needed) data-needs-title=(needed.split(' ').filter(|s| !s.is_empty()).map(|id| title_of(id)).collect::<Vec<_>>().join(" and ")) { (w.title) }
+                        }
                         @let saved = app.templates.list();
                         @if !saved.is_empty() {
                             optgroup label="Saved templates" {
-                                @for w in &saved { option value=(w.id) { (w.title) } }
+                                @for w in &saved {
+                                    @let needed = needs(w);
+                                    option value=(w.id) data-needs=(needed) data-needs-title=(needed.split(' ').filter(|s| !s.is_empty()).map(|id| title_of(id)).collect::<Vec<_>>().join(" and ")) { (w.title) }
+                                }
                             }
                         }
                     }
@@ -47,9 +72,10 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                     label for="series" { "Series" }
                     p.hint #series-hint { "Workshops 2 and 3 carry results over from earlier sessions of the same series." }
                     select #series name="series" aria-describedby="series-hint" {
-                        option value="" { "A new series" }
-                        @for (id, name) in &series { option value=(id) { "Series: " (name) } }
+                        option value="" data-has="" { "A new series" }
+                        @for (id, name, held) in &series { option value=(id) data-has=(held) { "Series: " (name) } }
                     }
+                    p #carry-warning .carry-warning role="status" aria-live="polite" {}
                     button.primary type="submit" { "Create session" }
                 }
             }
@@ -75,6 +101,7 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
         Page {
             title: "Console",
             class: "console",
+            script: Some("/static/create.js"),
             ..Default::default()
         },
         content,

@@ -61,6 +61,15 @@ pub fn routes() -> Router<AppState> {
             }),
         )
         .route(
+            "/static/create.js",
+            get(|| {
+                static_file(
+                    "text/javascript; charset=utf-8",
+                    include_str!("../../../static/create.js"),
+                )
+            }),
+        )
+        .route(
             "/static/app.js",
             get(|| {
                 static_file(

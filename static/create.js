@@ -1,0 +1,28 @@
+// topteam: the console's create form. Workshops 2 and 3 carry priorities
+// from an earlier workshop of the same series; when the chosen series has not
+// held it, say so before the session is made, as its options would then be
+// the earlier script's own.
+'use strict';
+(function () {
+  const workshop = document.getElementById('workshop');
+  const series = document.getElementById('series');
+  const warning = document.getElementById('carry-warning');
+  if (!workshop || !series || !warning) return;
+
+  function check() {
+    const w = workshop.options[workshop.selectedIndex];
+    const s = series.options[series.selectedIndex];
+    const needs = (w.dataset.needs || '').split(' ').filter(Boolean);
+    const has = (s.dataset.has || '').split(' ').filter(Boolean);
+    const missing = needs.filter(function (id) { return has.indexOf(id) < 0; });
+    warning.textContent = missing.length
+      ? 'Warning: ' + w.textContent.trim() + ' carries priorities from ' + (w.dataset.needsTitle || missing.join(', ')) +
+        ', which ' + (s.value ? 'this series has not held' : 'a new series has not held') +
+        '. Its options will be that script\u2019s own, not what a council chose. Choose the series that held it, or carry on if that is what you want.'
+      : '';
+    warning.classList.toggle('warning', missing.length > 0);
+  }
+  workshop.addEventListener('change', check);
+  series.addEventListener('change', check);
+  check();
+})();
