@@ -34,16 +34,20 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
             (s.id, s.name.clone(), held.join(" "))
         })
         .collect();
-    let needs = |w: &crate::workshop::Workshop| -> String {
+    // The earlier workshops a script carries from: their ids, and their titles.
+    let needs = |w: &crate::workshop::Workshop| -> (String, String) {
         let mut earlier: Vec<&str> = w
             .activities
             .iter()
             .filter_map(|a| a.from_earlier_workshop().map(|(workshop, _)| workshop))
             .collect();
         earlier.dedup();
-        earlier.join(" ")
+        let titles: Vec<String> = earlier
+            .iter()
+            .map(|id| app.workshop(id).map_or(id.to_string(), |w| w.title.clone()))
+            .collect();
+        (earlier.join(" "), titles.join(" and "))
     };
-    let title_of = |id: &str| app.workshop(id).map_or(id.to_string(), |w| w.title.clone());
     let content = html! {
         (console_header())
         main #main {
@@ -55,14 +59,14 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                     select #workshop name="workshop" {
                         @for w in app.workshops.iter() {
                             @let needed = needs(w);
-                            option value=(w.id) data-needs=(needed) data-needs-title=(needed.split(' ').filter(|s| !s.is_empty()).map(|id| title_of(id)).collect::<Vec<_>>().join(" and ")) { (w.title) }
+                            option value=(w.id) data-needs=(needed.0) data-needs-title=(needed.1) { (w.title) }
                         }
                         @let saved = app.templates.list();
                         @if !saved.is_empty() {
                             optgroup label="Saved templates" {
                                 @for w in &saved {
                                     @let needed = needs(w);
-                                    option value=(w.id) data-needs=(needed) data-needs-title=(needed.split(' ').filter(|s| !s.is_empty()).map(|id| title_of(id)).collect::<Vec<_>>().join(" and ")) { (w.title) }
+                                    option value=(w.id) data-needs=(needed.0) data-needs-title=(needed.1) { (w.title) }
                                 }
                             }
                         }
