@@ -333,6 +333,23 @@ fn people_panel(state: &SessionState) -> Markup {
 
 fn end_panel(state: &SessionState) -> Markup {
     html! {
+        section.session-settings aria-labelledby="settings-title" {
+            h2 #settings-title { "This session" }
+            form data-command="rename" {
+                label for="rename-title" { "Title shown to the room" }
+                input #rename-title type="text" name="title" value=(state.info.title) maxlength=(text::SESSION_TITLE) required;
+                button type="submit" { "Rename" }
+            }
+            p {
+                @if state.archived {
+                    "Archived: hidden from the console's list of sessions, still in review. "
+                    button type="button" data-command="unarchive" { "Take out of the archive" }
+                } @else {
+                    button.quiet type="button" data-command="archive" { "Archive this session" }
+                    " Hides it from the console's list; review keeps it."
+                }
+            }
+        }
         @if state.status != SessionStatus::Ended {
             section.end aria-labelledby="end-title" {
                 h2 #end-title { "End the session" }

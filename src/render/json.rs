@@ -38,6 +38,7 @@ pub fn session_json(state: &SessionState) -> Value {
         "series": info.series,
         "created_at": info.created_at,
         "status": status_name(state.status),
+        "archived": state.archived,
         "seq": state.seq,
         "current": state.current_activity().map(|a| a.spec.id.clone()),
         "participants": participants,
@@ -87,6 +88,7 @@ pub fn session_summary_json(state: &SessionState) -> Value {
         "series": info.series,
         "created_at": info.created_at,
         "status": status_name(state.status),
+        "archived": state.archived,
         "participants": state.participants.iter().filter(|p| !p.removed).count(),
     })
 }

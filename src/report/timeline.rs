@@ -140,6 +140,11 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 }
                 Event::TimerReset { activity, .. } => format!("timer reset on {}", title(activity)),
                 Event::ScriptEdited { .. } => "the facilitator edited the agenda".to_string(),
+                Event::SessionRenamed { title } => format!("renamed \u{201c}{title}\u{201d}"),
+                Event::SessionArchived { archived: true } => "archived".to_string(),
+                Event::SessionArchived { archived: false } => {
+                    "taken out of the archive".to_string()
+                }
                 Event::SessionEnded => "the session ended".to_string(),
             };
             TimelineEntry {

@@ -358,3 +358,56 @@ async fn the_review_sets_each_activity_s_planned_minutes_beside_the_time_it_was_
     assert!(html.contains("Not run in this session."));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_session_is_renamed_and_archived_and_review_keeps_it() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    app.command(
+        &session.id,
+        json!({ "type": "rename", "title": "Ashfield cabinet, 3 June" }),
+    )
+    .await;
+    app.command(&session.id, json!({ "type": "archive" })).await;
+    let (status, body) = app
+        .try_command(&session.id, json!({ "type": "rename", "title": "  " }))
+        .await;
+    assert_eq!(status, 422, "{body}");
+    app.stop().await;
+    let app = spawn_app(&dir.0).await;
+    let state = app.state(&session.id).await;
+    assert_eq!(state["title"], "Ashfield cabinet, 3 June");
+    assert_eq!(state["archived"], true);
+    let (_, list) = app.get_json("/api/sessions", Some(KEY)).await;
+    assert_eq!(list[0]["archived"], true);
+    let console = app
+        .http
+        .get(app.url("/facilitate"))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(console.contains("Archived sessions (1)"), "{console}");
+    let review = app
+        .http
+        .get(app.url("/review"))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        review.contains("Ashfield cabinet, 3 June"),
+        "review keeps it"
+    );
+    app.command(&session.id, json!({ "type": "unarchive" }))
+        .await;
+    assert_eq!(app.state(&session.id).await["archived"], false);
+    app.stop().await;
+}

@@ -64,6 +64,15 @@ pub enum Command {
         /// Participant id.
         participant: ParticipantId,
     },
+    /// Gives the session a new title (facilitator).
+    Rename {
+        /// The new title.
+        title: String,
+    },
+    /// Hides the session from the console's lists; review keeps it (facilitator).
+    Archive,
+    /// Shows an archived session in the console's lists again (facilitator).
+    Unarchive,
     /// Lets in everyone waiting in the lobby, except joins held for a reason
     /// (a name taken or not on the roster), which each need a decision.
     AdmitAll,
@@ -164,7 +173,7 @@ pub enum Command {
 
 impl Command {
     /// The `type` names clients may send, for telling "unknown type" from "bad fields".
-    pub const WIRE_TYPES: [&'static str; 19] = [
+    pub const WIRE_TYPES: [&'static str; 22] = [
         "vote",
         "goto",
         "open",
@@ -173,6 +182,9 @@ impl Command {
         "hide",
         "admit",
         "admit_all",
+        "rename",
+        "archive",
+        "unarchive",
         "remove",
         "end",
         "idea",

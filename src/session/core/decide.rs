@@ -206,6 +206,19 @@ fn decide_facilitation(
                 events.push(Event::ResultsHidden { activity });
             }
         }
+        Command::Rename { title } => {
+            let title =
+                crate::activity::clean_line(&title, crate::config::text::SESSION_TITLE, "title")?;
+            if title != state.info.title {
+                events.push(Event::SessionRenamed { title });
+            }
+        }
+        Command::Archive | Command::Unarchive => {
+            let archived = matches!(command, Command::Archive);
+            if archived != state.archived {
+                events.push(Event::SessionArchived { archived });
+            }
+        }
         Command::AdmitAll => {
             events = state
                 .participants

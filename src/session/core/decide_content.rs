@@ -150,6 +150,9 @@ pub(super) fn facilitation(
         | Command::Hide { .. }
         | Command::Admit { .. }
         | Command::AdmitAll
+        | Command::Rename { .. }
+        | Command::Archive
+        | Command::Unarchive
         | Command::Remove { .. }
         | Command::End
         | Command::Join(_)

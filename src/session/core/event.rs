@@ -196,6 +196,16 @@ pub enum Event {
         /// The whole new script.
         workshop: Box<crate::workshop::Workshop>,
     },
+    /// The session has a new title.
+    SessionRenamed {
+        /// The title.
+        title: String,
+    },
+    /// The session was archived (hidden from the console's lists) or brought back.
+    SessionArchived {
+        /// Archived now.
+        archived: bool,
+    },
     /// The session is over.
     SessionEnded,
 }

@@ -58,7 +58,6 @@ pub fn spawn(
     };
     let view_senders = publisher::channels(&state, alerts);
     let (state_tx, state_rx) = watch::channel(state.clone());
-    let info = state.info.clone();
     let task = SessionTask {
         state,
         writer: Arc::new(Mutex::new(writer)),
@@ -79,7 +78,6 @@ pub fn spawn(
     tracker.spawn(task.run(rx, shutdown));
     SessionHandle {
         inner: Arc::new(HandleInner {
-            info,
             sockets: Default::default(),
             seats: Default::default(),
             next_seat: Default::default(),

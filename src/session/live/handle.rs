@@ -86,7 +86,6 @@ pub struct SessionHandle {
 }
 
 pub(super) struct HandleInner {
-    pub(super) info: Arc<SessionInfo>,
     pub(super) sockets: std::sync::atomic::AtomicUsize,
     /// Each participant's open sockets, oldest first, with the token that closes each.
     pub(super) seats: std::sync::Mutex<HashMap<Uuid, VecDeque<(u64, CancellationToken)>>>,
@@ -96,9 +95,10 @@ pub(super) struct HandleInner {
 }
 
 impl SessionHandle {
-    /// Fixed facts about the session.
-    pub fn info(&self) -> &Arc<SessionInfo> {
-        &self.inner.info
+    /// The session's facts as they stand: its id, code, series and creation
+    /// are fixed; its title and script change with `rename` and script edits.
+    pub fn info(&self) -> Arc<SessionInfo> {
+        self.inner.state.borrow().info.clone()
     }
 
     /// The latest durable state (what every reply so far has been based on).

@@ -87,7 +87,7 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                 h2 #list-title { "All sessions" }
                 @if sessions.is_empty() { p { "No sessions yet." } }
                 ul.sessions {
-                    @for h in &sessions {
+                    @for h in sessions.iter().filter(|h| !h.state().archived) {
                         @let info = h.info();
                         @let state = h.state();
                         li {
@@ -95,6 +95,18 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                             " — " (info.workshop.title) ", code " strong.code { (info.code) }
                             ", " (state.participants.len()) " people, " (crate::render::status_name(state.status))
                             " — " a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "projector" span.visually-hidden { " for " (info.title) } }
+                        }
+                    }
+                }
+                @let archived: Vec<_> = sessions.iter().filter(|h| h.state().archived).collect();
+                @if !archived.is_empty() {
+                    details.archived {
+                        summary { "Archived sessions (" (archived.len()) ")" }
+                        ul.sessions {
+                            @for h in &archived {
+                                @let info = h.info();
+                                li { a href={ "/facilitate/" (info.id) } { (info.title) } " — " (info.workshop.title) ", review at " a href={ "/review/" (info.id) } { "its review page" span.visually-hidden { " for " (info.title) } } }
+                            }
                         }
                     }
                 }

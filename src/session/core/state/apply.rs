@@ -186,6 +186,12 @@ impl SessionState {
                 }
             }
             Event::ScriptEdited { workshop } => self.replace_script(workshop),
+            Event::SessionRenamed { title } => {
+                let mut info = (*self.info).clone();
+                info.title = title.clone();
+                self.info = std::sync::Arc::new(info);
+            }
+            Event::SessionArchived { archived } => self.archived = *archived,
             Event::SessionEnded => {
                 self.status = SessionStatus::Ended;
                 for a in &mut self.activities {

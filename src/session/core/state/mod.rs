@@ -97,6 +97,8 @@ type RecentIds = Arc<VecDeque<(Arc<str>, u64)>>;
 pub struct SessionState {
     /// Fixed facts.
     pub info: Arc<SessionInfo>,
+    /// Hidden from the console's lists (review keeps it).
+    pub archived: bool,
     /// Live or ended.
     pub status: SessionStatus,
     /// Index of the current activity in the agenda.
@@ -135,6 +137,7 @@ impl SessionState {
             .collect();
         SessionState {
             info: Arc::new(info),
+            archived: false,
             status: SessionStatus::Live,
             current: None,
             participants: Default::default(),
