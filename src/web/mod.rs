@@ -9,6 +9,7 @@ pub mod limits;
 pub mod pages;
 pub mod protocol;
 pub mod script_api;
+mod security_headers;
 pub mod series_api;
 pub mod socket;
 pub mod templates_api;
@@ -146,6 +147,9 @@ pub fn router(app: AppState) -> Router {
         })
         .layer(axum::middleware::from_fn(cookie_requests_from_our_pages))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        .layer(security_headers::content_security_policy())
+        .layer(security_headers::no_sniff())
+        .layer(security_headers::referrer_policy())
         .layer(
             // A span per request with its method and path only: the query can
             // hold a participant's token (`/ws/...?token=`), which no log keeps.

@@ -315,3 +315,37 @@ async fn rooms_voting_at_once_share_syncs_and_every_ballot_is_on_disk() {
         );
     }
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    for path in [
+        "/".to_string(),
+        format!("/join/{}", session.code),
+        "/facilitate".to_string(),
+        format!("/screen/{}", session.id),
+        "/static/app.js".to_string(),
+        format!("/api/sessions/{}", session.id),
+        "/no/such/page".to_string(),
+    ] {
+        let response = app
+            .http
+            .get(app.url(&path))
+            .bearer_auth(KEY)
+            .send()
+            .await
+            .unwrap();
+        let headers = response.headers();
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("script-src 'self' 'unsafe-inline'"),
+            "{path}: {csp}"
+        );
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "same-origin", "{path}");
+    }
+    app.stop().await;
+}
