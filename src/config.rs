@@ -191,6 +191,9 @@ pub struct Config {
     /// The address phones reach the server at (QR code, join links); `None`
     /// takes it from the address each page was asked for.
     pub public_url: Option<PublicUrl>,
+    /// Take each client's address from `X-Forwarded-For`, as set by a
+    /// reverse proxy in front (off: every phone would look like the proxy).
+    pub trust_proxy: bool,
 }
 
 /// The server's public address, as `--public-url` gives it: `http` or
@@ -258,6 +261,7 @@ impl Config {
             limits: Limits::default(),
             timings: Timings::default(),
             public_url: None,
+            trust_proxy: false,
         }
     }
 }

@@ -81,6 +81,11 @@ struct ServeArgs {
     /// Without it pages use the address the browser asked for.
     #[arg(long, env = "TOPTEAM_PUBLIC_URL")]
     public_url: Option<topteam::config::PublicUrl>,
+    /// Behind a reverse proxy (Caddy, nginx) that sets X-Forwarded-For: take
+    /// each client's address from it for rate limits. Off by default: a
+    /// client could otherwise claim any address.
+    #[arg(long, env = "TOPTEAM_TRUST_PROXY")]
+    trust_proxy: bool,
     /// The facilitator key; if unset, one is kept in (or generated into) the data folder.
     #[arg(
         long = "admin-key",
@@ -114,6 +119,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.limits.joins_per_address_per_minute = args.join_budget;
     config.admin_key = args.admin_key;
     config.public_url = args.public_url;
+    config.trust_proxy = args.trust_proxy;
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),

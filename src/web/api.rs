@@ -8,14 +8,14 @@ use super::{AppState, JsonBody};
 use crate::error_code::ErrorCode;
 use crate::render::{session_json, session_summary_json};
 use crate::session::{Actor, Command};
+use crate::web::client_ip::ClientIp;
 use crate::workshop::Group;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
-use std::net::SocketAddr;
 use uuid::Uuid;
 
 /// `POST /api/sessions` body.
@@ -170,7 +170,7 @@ pub struct JoinBody {
 /// A participant joins with the session's code.
 pub async fn join(
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(peer): ClientIp,
     headers: HeaderMap,
     JsonBody(body): JsonBody<JoinBody>,
 ) -> Result<Response, ApiError> {
@@ -191,7 +191,7 @@ pub async fn join(
         code: body.code,
         who,
     };
-    let joined = joining::join(&app, peer.ip(), &headers, attempt).await?;
+    let joined = joining::join(&app, peer, &headers, attempt).await?;
     let mut reply = json!({ "session": joined.session, "participant": joined.participant, "token": joined.token, "admitted": joined.admitted });
     if let Some(held) = joined.held {
         reply["held"] = json!(held);

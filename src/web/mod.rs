@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod client_ip;
 pub mod error;
 pub mod exports;
 pub mod joining;
@@ -59,6 +60,8 @@ pub struct Shared {
     pub join_guard: limits::JoinGuard,
     /// Joins per address and session.
     pub join_budget: limits::JoinBudget,
+    /// Take the client's address from `X-Forwarded-For` (`--trust-proxy`).
+    pub trust_proxy: bool,
     /// Scripts saved as templates from the agenda editor.
     pub templates: Arc<crate::workshop::TemplateBook>,
     /// The address phones are sent to, when set (`--public-url`).

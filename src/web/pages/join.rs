@@ -5,16 +5,16 @@ use super::{layout, Page};
 use crate::config::text;
 use crate::error_code::ErrorCode;
 use crate::series::Person;
+use crate::web::client_ip::ClientIp;
 use crate::web::joining::{self, JoinAttempt, Who};
 use crate::web::AppState;
 use crate::workshop::Group;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use maud::{html, Markup};
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 /// The value of the "someone not on the list" choice.
 const NOT_LISTED: &str = "other";
@@ -29,7 +29,7 @@ pub async fn form() -> Markup {
 /// cannot be used to test codes.
 pub async fn form_with_code(
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(peer): ClientIp,
     headers: HeaderMap,
     Path(code): Path<String>,
 ) -> Response {
@@ -37,7 +37,7 @@ pub async fn form_with_code(
         code: code.chars().take(12).collect(),
         ..Default::default()
     };
-    match joining::session_by_code(&app, peer.ip(), &code).await {
+    match joining::session_by_code(&app, peer, &code).await {
         Ok(handle) => match joining::returning(&handle, &headers) {
             Some(me) => already_joined(&handle, &me).into_response(),
             None => join_page(&form, &Offer::of(&handle), None).into_response(),
@@ -94,12 +94,12 @@ impl Offer {
 /// `POST /join`: joins, sets the participant cookie, and goes to the live page.
 pub async fn submit(
     State(app): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(peer): ClientIp,
     headers: HeaderMap,
     Form(form): Form<JoinForm>,
 ) -> Response {
     let outcome = match attempt_of(&form) {
-        Ok(attempt) => joining::join(&app, peer.ip(), &headers, attempt).await,
+        Ok(attempt) => joining::join(&app, peer, &headers, attempt).await,
         Err(e) => Err(e),
     };
     match outcome {

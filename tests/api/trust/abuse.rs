@@ -248,3 +248,50 @@ async fn a_second_server_on_the_same_data_folder_refuses_to_start() {
     let (again, _) = spawn_app_with(&dir.0, |_| {}).await;
     again.stop().await;
 }
+
+async fn join_from(app: &TestApp, code: &str, name: &str, forwarded: &str) -> u16 {
+    app.http
+        .post(app.url("/api/join"))
+        .header("x-forwarded-for", forwarded)
+        .json(&json!({ "code": code, "name": name, "group": "cabinet" }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_phone_has_its_own_join_budget_and_otherwise_the_header_is_ignored(
+) {
+    for trust_proxy in [true, false] {
+        let dir = TempDir::new();
+        let (app, _) = spawn_app_with(&dir.0, |config| {
+            config.trust_proxy = trust_proxy;
+            config.limits.joins_per_address_per_minute = 2;
+        })
+        .await;
+        let session = app.create_session("w1-cabinet").await;
+        assert_eq!(
+            join_from(&app, &session.code, "Cllr A", "198.51.100.1").await,
+            200
+        );
+        assert_eq!(
+            join_from(&app, &session.code, "Cllr B", "198.51.100.1").await,
+            200
+        );
+        assert_eq!(
+            join_from(&app, &session.code, "Cllr C", "198.51.100.1").await,
+            429
+        );
+        // Only the last entry counts: the one the proxy appends. Anything a
+        // client sent before it is ignored.
+        let other = join_from(&app, &session.code, "Cllr D", "198.51.100.1, 198.51.100.2").await;
+        assert_eq!(
+            other,
+            if trust_proxy { 200 } else { 429 },
+            "trust_proxy {trust_proxy}"
+        );
+        app.stop().await;
+    }
+}
