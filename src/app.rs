@@ -6,7 +6,6 @@ use crate::session::registry::Sessions;
 use crate::transcript::FileStore;
 use crate::web::{self, AppState, Shared};
 use crate::workshop::{load_library, LibraryError};
-use axum::serve::ListenerExt;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
@@ -171,21 +170,15 @@ impl Application {
         let tracker = self.state.tracker.clone();
         let grace = self.state.timings.shutdown_grace;
         let router = web::router(self.state.clone());
-        let stop = shutdown.clone();
-        // No Nagle: an ack written while a view is still unacknowledged by the
-        // phone would otherwise wait a round trip (on mobile data, 50 ms or
-        // more; with delayed ACKs, up to 200 ms) before it leaves.
-        let listener = self.listener.tap_io(|tcp| {
-            if let Err(e) = tcp.set_nodelay(true) {
-                tracing::debug!(error = %e, "cannot set TCP_NODELAY");
-            }
-        });
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
+        let timings = &self.state.timings;
+        crate::serve::serve(
+            self.listener,
+            router,
+            shutdown.clone(),
+            timings.header_timeout,
+            timings.drain,
         )
-        .with_graceful_shutdown(async move { stop.cancelled().await })
-        .await?;
+        .await;
         // axum does not wait for upgraded sockets; the tracker does.
         shutdown.cancel();
         tracker.close();

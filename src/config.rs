@@ -155,6 +155,10 @@ pub struct Timings {
     pub render_every: Duration,
     /// How long shutdown waits for sessions and sockets to finish.
     pub shutdown_grace: Duration,
+    /// How long a client has to send a request's headers.
+    pub header_timeout: Duration,
+    /// How long shutdown waits for open HTTP connections before closing them.
+    pub drain: Duration,
     /// How long the first transcript append waits for others so that one
     /// sync makes them all durable (`transcript::group_sync`); zero syncs
     /// each session's file on its own.
@@ -168,6 +172,8 @@ impl Default for Timings {
             idle_timeout: Duration::from_secs(45),
             render_every: Duration::from_millis(100),
             shutdown_grace: Duration::from_secs(5),
+            header_timeout: Duration::from_secs(5),
+            drain: Duration::from_secs(5),
             sync_window: Duration::from_millis(2),
         }
     }

@@ -77,6 +77,7 @@ pub mod metrics;
 pub mod render;
 pub mod report;
 pub mod series;
+pub mod serve;
 pub mod session;
 pub mod time;
 pub mod transcript;

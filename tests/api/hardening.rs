@@ -349,3 +349,39 @@ async fn every_response_carries_the_security_headers() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_cut_off_and_cannot_hold_up_shutdown() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let dir = TempDir::new();
+    let (app, _) = spawn_app_with(&dir.0, |config| {
+        config.timings.header_timeout = std::time::Duration::from_millis(300);
+    })
+    .await;
+    let mut slow = tokio::net::TcpStream::connect(&app.addr).await.unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let mut buf = [0u8; 1024];
+    // The server answers 408 or just closes; either way the connection ends.
+    let read = tokio::time::timeout(std::time::Duration::from_secs(10), slow.read(&mut buf))
+        .await
+        .expect("the server let a half-sent request hold the connection");
+    let n = read.unwrap_or(0);
+    let text = String::from_utf8_lossy(&buf[..n]);
+    assert!(n == 0 || text.starts_with("HTTP/1.1 408"), "{text}");
+    app.stop().await;
+
+    // Headers slower than the drain: shutdown still ends.
+    let dir = TempDir::new();
+    let (app, _) = spawn_app_with(&dir.0, |config| {
+        config.timings.header_timeout = std::time::Duration::from_secs(600);
+        config.timings.drain = std::time::Duration::from_millis(300);
+    })
+    .await;
+    let mut slow = tokio::net::TcpStream::connect(&app.addr).await.unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\n").await.unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(30), app.stop())
+        .await
+        .expect("shutdown waits for no client");
+}
