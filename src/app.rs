@@ -121,6 +121,7 @@ impl Application {
             public_url: config.public_url.clone(),
             templates: Arc::new(templates),
             trust_proxy: config.trust_proxy,
+            key_guard: Default::default(),
         });
         Ok(Application {
             data_lock,

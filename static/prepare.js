@@ -77,7 +77,9 @@
         const next = li.nextElementSibling || li.previousElementSibling;
         li.remove();
         renumber();
-        if (next) next.querySelector('[data-edit=remove]').focus();
+        // Focus the next activity's title, not its Remove: a second Enter
+        // must not remove another activity.
+        if (next) next.querySelector('[name=title]').focus();
         say('Removed ' + titleOf(li) + '. Not saved yet.');
         return;
       } else {
@@ -87,7 +89,7 @@
       button.focus();
       say('Moved ' + titleOf(li) + ' to place ' + li.querySelector('.number').textContent + '. Not saved yet.');
     } else if (button.classList.contains('add-option') && li) {
-      const option = document.getElementById('new-option').content.firstElementChild.cloneNode(true);
+      const option = document.getElementById('new-option-' + li.dataset.kind).content.firstElementChild.cloneNode(true);
       const fields = (li.dataset.fields || '').split(',').filter(Boolean);
       fields.forEach(function (field) {
         const label = document.createElement('label');
@@ -123,18 +125,25 @@
   // ---- From the form to a script ----
 
   function slug(text, taken) {
-    let base = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'item';
+    let base = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '') || 'item';
     let id = base;
     for (let n = 2; taken.has(id); n++) id = base + '-' + n;
     taken.add(id);
     return id;
   }
 
+  // Numbers that are not whole and not negative are problems of their own,
+  // named beside their fields, rather than a script the server cannot read.
+  let numberProblems = [];
   function number(li, name) {
     const input = li.querySelector('[name=' + name + ']');
     if (!input || input.value.trim() === '') return null;
     const n = Number(input.value);
-    return Number.isFinite(n) ? n : input.value;
+    if (!Number.isInteger(n) || n < 0) {
+      numberProblems.push({ field: input, message: 'must be a whole number, 0 or more' });
+      return null;
+    }
+    return n;
   }
 
   function readActivity(li, takenIds) {
@@ -219,9 +228,11 @@
     summary.appendChild(h);
     const ul = document.createElement('ul');
     problems.forEach(function (p, i) {
-      const field = fieldFor(p.path);
+      const field = p.field || fieldFor(p.path || '');
       const li = document.createElement('li');
-      const where = field ? titleOf(field.closest('.activity-edit')) + ': ' : '';
+      const label = field && (field.closest('label') || form.querySelector('label[for="' + CSS.escape(field.id) + '"]'));
+      const what = label ? label.childNodes[0].textContent.trim().replace(/\s*\(.*$/, '') : '';
+      const where = field ? titleOf(field.closest('.activity-edit')) + (what ? ', ' + what.toLowerCase() : '') + ': ' : '';
       if (field) {
         const id = 'err-' + i;
         const note = document.createElement('p');
@@ -254,7 +265,7 @@
       event.preventDefault();
       const out = document.getElementById('template-status');
       const name = document.getElementById('template-name').value.trim();
-      if (!name) { out.textContent = 'Give the template a name first.'; return; }
+      if (!/[A-Za-z0-9]/.test(name)) { out.textContent = 'Give the template a name with letters or digits.'; return; }
       if (!original) { out.textContent = 'Still loading the agenda; try again in a moment.'; return; }
       const script = readScript();
       script.id = slug(name, new Set());
@@ -279,12 +290,19 @@
     event.preventDefault();
     if (!original) { say('Still loading the agenda; try again in a moment.'); return; }
     clearProblems();
+    numberProblems = [];
+    const script = readScript();
+    if (numberProblems.length) {
+      showProblems(numberProblems.map(function (p) { return { field: p.field, message: p.message }; }));
+      say('Not saved: some numbers are not whole numbers.');
+      return;
+    }
     say('Saving…');
     fetch('/api/sessions/' + session + '/script', {
       method: 'PUT',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(readScript())
+      body: JSON.stringify(script)
     }).then(function (r) {
       return r.json().then(function (body) { return { ok: r.ok, body: body }; });
     }).then(function (reply) {

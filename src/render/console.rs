@@ -48,6 +48,13 @@ pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
 
 /// What an activity's status means, in words.
 fn status_words(activity: &ActivityState) -> &'static str {
+    if kind_of(activity.spec.kind).turnout_verb().is_none() {
+        return match (activity.status, activity.revealed) {
+            (ActivityStatus::Pending, _) => "not started",
+            (_, false) => "in progress",
+            (_, true) => "on the screen",
+        };
+    }
     match (activity.status, activity.revealed) {
         (ActivityStatus::Pending, _) => "not opened yet",
         (ActivityStatus::Open, _) => "voting open",
@@ -71,7 +78,10 @@ fn now_panel(pass: &Pass) -> Markup {
             (lobby(state))
             p.steps {
                 @if let Some(step) = next_step(state) {
-                    button.primary #next-step type="button" data-command=(step.command) data-activity=(step.activity) aria-keyshortcuts="N ArrowRight" {
+                    @let ending = step.command == "end";
+                    button.primary #next-step type="button" data-command=(step.command) data-activity=[(!ending).then_some(&step.activity)]
+                        data-confirm=[ending.then_some("End this session for everyone? Phones stop taking votes, and it cannot be reopened.")]
+                        aria-keyshortcuts="N ArrowRight" {
                         (step.label) " " kbd aria-hidden="true" { "N" }
                     }
                 }

@@ -6,6 +6,7 @@ pub mod client_ip;
 pub mod error;
 pub mod exports;
 pub mod joining;
+pub mod key_guard;
 pub mod limits;
 pub mod pages;
 pub mod protocol;
@@ -60,6 +61,8 @@ pub struct Shared {
     pub join_guard: limits::JoinGuard,
     /// Joins per address and session.
     pub join_budget: limits::JoinBudget,
+    /// Wrong facilitator keys, counted per address.
+    pub key_guard: key_guard::KeyGuard,
     /// Take the client's address from `X-Forwarded-For` (`--trust-proxy`).
     pub trust_proxy: bool,
     /// Scripts saved as templates from the agenda editor.
@@ -149,6 +152,10 @@ pub fn router(app: AppState) -> Router {
             ApiError::new(ErrorCode::NotFound, "there is nothing at this address")
         })
         .layer(axum::middleware::from_fn(cookie_requests_from_our_pages))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            key_guard::guard_keys,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .layer(security_headers::content_security_policy())
         .layer(security_headers::no_sniff())

@@ -35,6 +35,10 @@ pub async fn put_script(
     require_facilitator(&headers, &app.admin_key)?;
     let handle = app.session(&id)?;
     let workshop = read_script(body)?;
+    let links = app.workshops.problems_of_links(&workshop);
+    if !links.is_empty() {
+        return Err(invalid_script(links));
+    }
     let seq = handle
         .command(
             Actor::Facilitator,

@@ -105,9 +105,15 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-/// The script's problems, its id's, and a built-in's id refused.
-fn checked(app: &AppState, workshop: Workshop) -> Result<Workshop, ApiError> {
+/// The script's problems, its id's, and a built-in's id refused. Options a
+/// session carried in from earlier results (their detail says "From ...")
+/// are one council's answers: a template keeps only the script's own.
+fn checked(app: &AppState, mut workshop: Workshop) -> Result<Workshop, ApiError> {
+    for activity in workshop.activities.iter_mut().filter(|a| a.from.is_some()) {
+        activity.options.retain(|o| !o.detail.starts_with("From "));
+    }
     let mut problems = workshop.problems();
+    problems.extend(app.workshops.problems_of_links(&workshop));
     let id_ok = !workshop.id.is_empty()
         && workshop.id.len() <= 60
         && workshop

@@ -54,28 +54,38 @@ impl WorkshopLibrary {
     pub fn cross_problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         for w in self.scripts.values() {
-            for (i, a) in w.activities.iter().enumerate() {
-                let Some((wid, aid)) = a.from_earlier_workshop() else {
-                    continue;
-                };
-                let at = format!("activity[{i}].from");
-                let problem = match self.scripts.get(wid) {
-                    None => Some(format!("there is no workshop script {wid:?}")),
-                    Some(other) if other.id == w.id => {
-                        Some("use the activity id alone for this workshop".to_string())
-                    }
-                    Some(other) => match other.activity(aid) {
-                        None => Some(format!("workshop {wid:?} has no activity {aid:?}")),
-                        Some((_, source)) if !source.kind.can_feed() => Some(format!(
-                            "a {} activity cannot supply options",
-                            source.kind.as_str()
-                        )),
-                        Some(_) => None,
-                    },
-                };
-                if let Some(p) = problem {
-                    out.push((w.id.clone(), format!("{at}: {p}")));
+            for problem in self.problems_of_links(w) {
+                out.push((w.id.clone(), problem));
+            }
+        }
+        out
+    }
+
+    /// The problems with one script's `from` links to other workshops, each
+    /// as `field.path: message`.
+    pub fn problems_of_links(&self, w: &Workshop) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, a) in w.activities.iter().enumerate() {
+            let Some((wid, aid)) = a.from_earlier_workshop() else {
+                continue;
+            };
+            let at = format!("activity[{i}].from");
+            let problem = match self.scripts.get(wid) {
+                None => Some(format!("there is no workshop script {wid:?}")),
+                Some(other) if other.id == w.id => {
+                    Some("use the activity id alone for this workshop".to_string())
                 }
+                Some(other) => match other.activity(aid) {
+                    None => Some(format!("workshop {wid:?} has no activity {aid:?}")),
+                    Some((_, source)) if !source.kind.can_feed() => Some(format!(
+                        "a {} activity cannot supply options",
+                        source.kind.as_str()
+                    )),
+                    Some(_) => None,
+                },
+            };
+            if let Some(p) = problem {
+                out.push(format!("{at}: {p}"));
             }
         }
         out

@@ -411,3 +411,80 @@ async fn a_session_is_renamed_and_archived_and_review_keeps_it() {
     assert_eq!(app.state(&session.id).await["archived"], false);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn back_waits_while_voting_is_open_and_after_the_last_activity_the_next_step_ends_the_session(
+) {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let console = |app: &TestApp| {
+        let url = app.url(&format!("/facilitate/{}", session.id));
+        let http = app.http.clone();
+        async move {
+            http.get(url)
+                .bearer_auth(KEY)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "mandate" }),
+    )
+    .await;
+    let html = console(&app).await;
+    assert!(
+        !html.contains("id=\"back-step\""),
+        "no Back while the ideas are open"
+    );
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "mandate" }),
+    )
+    .await;
+    assert!(console(&app).await.contains("id=\"back-step\""));
+
+    // The last activity (notes): start, show on the screen, then end.
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "actions" }),
+    )
+    .await;
+    assert!(console(&app).await.contains("Show on the screen"));
+    app.command(
+        &session.id,
+        json!({ "type": "reveal", "activity": "actions" }),
+    )
+    .await;
+    let html = console(&app).await;
+    assert!(html.contains("data-command=\"end\""), "{html}");
+    assert!(html.contains("End the session"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn ten_wrong_keys_from_one_address_shut_it_out_for_a_minute_even_with_the_right_key() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    for _ in 0..10 {
+        let (status, _) = app.get_json("/api/sessions", Some("not-the-key")).await;
+        assert_eq!(status, 401);
+    }
+    let (status, body) = app.get_json("/api/sessions", Some("not-the-key")).await;
+    assert_eq!(status, 429, "{body}");
+    let (status, body) = app.get_json("/api/sessions", Some(KEY)).await;
+    assert_eq!(
+        status, 429,
+        "a guesser cannot try the right key either: {body}"
+    );
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("wrong facilitator keys"));
+    app.stop().await;
+}

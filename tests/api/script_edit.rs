@@ -123,6 +123,27 @@ async fn a_bad_edit_names_every_field_at_fault_and_changes_nothing() {
         assert!(paths.contains(&field.as_str()), "{field} not in {paths:?}");
     }
 
+    let mut over = before.clone();
+    over["activity"][p]["max_per_option"] = json!(9);
+    let (status, body) = put_script(&app, &session.id, &over).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        body["error"]["problems"][0]["path"],
+        format!("activity[{p}].max_per_option")
+    );
+
+    let mut nowhere = before.clone();
+    nowhere["activity"][p]["from"] = json!("w9-nothing.priorities");
+    let (status, body) = put_script(&app, &session.id, &nowhere).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body["error"]["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("w9-nothing"),
+        "{body}"
+    );
+
     let mut unknown = before.clone();
     unknown["activity"][1]["kind"] = json!("poll");
     let (status, body) = put_script(&app, &session.id, &unknown).await;

@@ -71,6 +71,44 @@ async fn a_saved_template_creates_sessions_survives_a_restart_and_can_be_replace
     );
 
     let created = app.create_session("ashfield-w1").await;
+
+    // A template saved from a workshop 2 session keeps the script's own
+    // options, never the priorities one council carried in.
+    let w2 = app.create_session("w2-joint-vision").await;
+    let (_, mut from_session) = app
+        .get_json(&format!("/api/sessions/{}/script", w2.id), Some(KEY))
+        .await;
+    let recap = from_session["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["id"] == "recap")
+        .unwrap();
+    assert!(from_session["activity"][recap]["option"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["detail"].as_str().unwrap_or("").starts_with("From ")));
+    from_session["id"] = json!("council-w2");
+    let (status, body) = send(
+        &app,
+        reqwest::Method::POST,
+        "/api/workshops",
+        Some(&from_session),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let (_, saved) = app.get_json("/api/workshops/council-w2", Some(KEY)).await;
+    let carried: Vec<&Value> = saved["activity"][recap]["option"]
+        .as_array()
+        .map(|o| o.iter().collect())
+        .unwrap_or_default();
+    assert!(
+        carried
+            .iter()
+            .all(|o| !o["detail"].as_str().unwrap_or("").starts_with("From ")),
+        "{carried:?}"
+    );
     // A corrupt file in the templates folder is skipped, never a reason not to start.
     std::fs::write(dir.0.join("templates/broken.json"), "{ not a script").unwrap();
     app.stop().await;

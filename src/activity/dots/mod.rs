@@ -133,8 +133,13 @@ impl Kind for Dots {
             Some(0) => problems.push(("dots", "the budget must be at least 1".into())),
             Some(_) => {}
         }
-        if spec.max_per_option == Some(0) {
-            problems.push(("max_per_option", "must be at least 1".into()));
+        match (spec.max_per_option, spec.dots) {
+            (Some(0), _) => problems.push(("max_per_option", "must be at least 1".into())),
+            (Some(cap), Some(budget)) if cap > budget => {
+                let why = format!("is more than the {budget} dots each person has");
+                problems.push(("max_per_option", why));
+            }
+            _ => {}
         }
         problems
     }

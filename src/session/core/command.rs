@@ -139,6 +139,7 @@ pub enum Command {
     /// Record an action with an owner and, if agreed, a due date (facilitator).
     Action {
         /// What will be done.
+        #[serde(default)]
         text: String,
         /// Who will do it.
         #[serde(default)]

@@ -32,13 +32,15 @@ pub fn next_step(state: &SessionState) -> Option<Step> {
     };
     let current = state.activities.get(index)?;
     let id = &current.spec.id;
-    let next = || {
-        let next = state.activities.get(index + 1)?;
-        Some(step(
+    // After the last activity, the next step ends the session (the console
+    // asks first).
+    let next = || match state.activities.get(index + 1) {
+        Some(next) => Some(step(
             "goto",
             &next.spec.id,
             format!("Next: {}", next.spec.title),
-        ))
+        )),
+        None => Some(step("end", "", "End the session".into())),
     };
     // The room votes on most kinds; notes are the facilitator's, so there is
     // nothing to close: they start, go up on the screen, and the agenda moves on.
@@ -59,9 +61,17 @@ pub fn next_step(state: &SessionState) -> Option<Step> {
     }
 }
 
-/// The activity before the current one, to go back to.
+/// The activity before the current one, to go back to; none while voting on
+/// the current one is open (phones would leave a vote nobody can then see).
 pub fn previous_activity(state: &SessionState) -> Option<&super::ActivityState> {
     let index = state.current?;
+    if state.activities.get(index)?.status == ActivityStatus::Open
+        && kind_of(state.activities[index].spec.kind)
+            .turnout_verb()
+            .is_some()
+    {
+        return None;
+    }
     state.activities.get(index.checked_sub(1)?).map(|a| &**a)
 }
 

@@ -3,6 +3,7 @@
 use super::{base_url, layout, same_origin, Page};
 use crate::render::{facilitator_view, Pass};
 use crate::web::auth::{admin_cookie, admin_cookie_cleared, require_facilitator};
+use crate::web::client_ip::ClientIp;
 use crate::web::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -170,9 +171,18 @@ pub struct Login {
 /// so it never appears in a URL.
 pub async fn login(
     State(app): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Form(form): Form<Login>,
 ) -> Response {
+    if !same_origin(&headers) {
+        let why = "This log-in form was sent from another site. Open the console at this server's own address and log in there.";
+        return (StatusCode::FORBIDDEN, login_page(Some(why))).into_response();
+    }
+    if app.key_guard.admits(ip).is_err() {
+        let why = "Too many wrong keys from this address. Wait a minute, then try again.";
+        return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why))).into_response();
+    }
     let mut check = HeaderMap::new();
     check.insert(
         header::AUTHORIZATION,
@@ -180,7 +190,11 @@ pub async fn login(
             .parse()
             .unwrap_or(header::HeaderValue::from_static("")),
     );
-    if !same_origin(&headers) || require_facilitator(&check, &app.admin_key).is_err() {
+    if require_facilitator(&check, &app.admin_key).is_err() {
+        if app.key_guard.wrong_key(ip).is_err() {
+            let why = "Too many wrong keys from this address. Wait a minute, then try again.";
+            return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why))).into_response();
+        }
         return (
             StatusCode::UNAUTHORIZED,
             login_page(Some("That key is not right.")),

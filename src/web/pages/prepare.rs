@@ -57,10 +57,11 @@ pub async fn page(
                     }
                     button #add-activity type="button" { "Add activity" }
                 }
+                // What saving said sits just above the button, in view when it is.
+                p #save-status role="status" aria-live="polite" {}
                 p.save {
                     button.primary type="submit" { "Save the agenda" }
                 }
-                p #save-status role="status" aria-live="polite" {}
             }
             section.save-template aria-labelledby="template-title" {
                 h2 #template-title { "Save as a template" }
@@ -75,7 +76,9 @@ pub async fn page(
             @for kind in ActivityKind::ALL {
                 template id={ "new-" (kind.as_str()) } { (activity_editor(&ActivitySpec::new("", kind, ""), 0, false)) }
             }
-            template #new-option { (option_editor(&OptionSpec::new("", ""), &[], 0)) }
+            @for kind in ActivityKind::ALL.into_iter().filter(|k| k.takes_ballots()) {
+                template id={ "new-option-" (kind.as_str()) } { (option_editor(&OptionSpec::new("", ""), &[], 0, kind)) }
+            }
         }
     };
     let page = Page {
@@ -134,9 +137,12 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
                     input type="text" id=(f("from")) name="from" value=(spec.from.as_deref().unwrap_or("")) aria-describedby=(f("from-hint"));
                     (number(&f("take"), "take", "Carry only the top (optional)", spec.take))
                     fieldset.options {
-                        legend { "Options" }
+                        legend { (item_word(spec.kind)) "s" }
+                        @if spec.options.is_empty() {
+                            p.hint { "None yet. " @if spec.from.is_some() { "Options carried in arrive when the activity opens, if the earlier activity has results; add your own here to be sure." } @else { "Add at least one." } }
+                        }
                         ol.option-list {
-                            @for (j, o) in spec.options.iter().enumerate() { (option_editor(o, &spec.fields, j + 1)) }
+                            @for (j, o) in spec.options.iter().enumerate() { (option_editor(o, &spec.fields, j + 1, spec.kind)) }
                         }
                         button.add-option type="button" { "Add an option" span.visually-hidden { " to activity " (n) } }
                     }
@@ -153,15 +159,25 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
 }
 
 /// One option (or statement, or responsibility) with its golden-rope fields.
-fn option_editor(o: &OptionSpec, fields: &[String], n: usize) -> Markup {
+fn option_editor(o: &OptionSpec, fields: &[String], n: usize, kind: ActivityKind) -> Markup {
     html! {
         li.option-edit data-id=(o.id) data-detail=(o.detail) {
-            label { "Option " span.option-number { (n) } input type="text" name="label" value=(o.label) maxlength=(text::STATEMENT); }
+            label { (item_word(kind)) " " span.option-number { (n) } input type="text" name="label" value=(o.label) maxlength=(text::STATEMENT); }
             @for field in fields {
                 label { (field_label(field)) input type="text" name={ "field:" (field) } value=(o.fields.get(field).map(String::as_str).unwrap_or("")) maxlength=(text::FIELD); }
             }
             button.quiet.remove-option type="button" { "Remove option" span.visually-hidden { " " (o.label) } }
         }
+    }
+}
+
+/// What one option of the kind is called.
+fn item_word(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Agreement => "Statement",
+        ActivityKind::RoleMap => "Responsibility",
+        ActivityKind::Rating => "Item",
+        _ => "Option",
     }
 }
 

@@ -42,7 +42,9 @@ pub async fn page(
     };
     let info = handle.info().clone();
     let script = live_script(&handle.state());
-    let begin = minutes_of(&start.start).unwrap_or(9 * 60 + 30);
+    let asked = minutes_of(&start.start);
+    let misread = !start.start.trim().is_empty() && asked.is_none();
+    let begin = asked.unwrap_or(9 * 60 + 30);
     // Each activity with the minute it starts at, the clock running on.
     let rows: Vec<(u32, &crate::workshop::ActivitySpec)> = script
         .activities
@@ -62,6 +64,9 @@ pub async fn page(
         main #main {
             h1 { "Run-sheet: " (info.title) }
             p { (script.title) " · " (script.activities.len()) " activities · " (total) " minutes planned" }
+            @if misread {
+                p.error-summary role="alert" { "“" (start.start) "” is not a time of day (use HH:MM, such as 09:30), so the times start at 09:30." }
+            }
             form.runsheet-start method="get" {
                 label for="start" { "Start time" }
                 input #start type="time" name="start" value=(clock(begin));
@@ -74,7 +79,7 @@ pub async fn page(
                     @for (from, a) in &rows {
                         @let (from, minutes) = (*from, a.minutes.unwrap_or(0));
                         tr {
-                            td { (clock(from)) "–" (clock(from + minutes)) }
+                            td { @if minutes > 0 { (clock(from)) "–" (clock(from + minutes)) } @else { (clock(from)) ", no time planned" } }
                             td { @if let Some(m) = a.minutes { (m) } @else { "—" } }
                             th scope="row" { (a.title) br; span.kind { (a.kind.label()) @if a.anonymous { ", anonymous" } } }
                             td { (a.prompt) }
