@@ -33,6 +33,9 @@ pub fn layout(page: Page<'_>, content: Markup) -> Markup {
             body class=(page.class) data-role=[page.role] data-session=[page.session.as_deref()] {
                 a.skip-link href="#main" { "Skip to main content" }
                 (content)
+                @if page.class != "projector" {
+                    footer.site-footer { a href="/accessibility" { "Accessibility statement" } }
+                }
             }
         }
     }

@@ -3,6 +3,7 @@
 //! Pages are maud functions; the live parts are the same views the websocket
 //! pushes, rendered once here so a page is useful before its socket connects.
 
+mod accessibility;
 mod console;
 mod join;
 mod layout;
@@ -24,6 +25,7 @@ pub use layout::{layout, Page};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(join::form))
+        .route("/accessibility", get(accessibility::page))
         .route("/join", post(join::submit))
         .route("/join/{code}", get(join::form_with_code))
         .route("/s/{session}", get(phone::page))
