@@ -71,6 +71,7 @@
 
 pub mod activity;
 pub mod app;
+pub mod audit;
 pub mod config;
 pub mod error_code;
 pub mod metrics;

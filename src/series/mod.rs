@@ -166,6 +166,21 @@ impl SeriesBook {
         })))
     }
 
+    /// Deletes a series' file, durably; `false` if there was no such series.
+    pub fn delete(&self, id: Uuid) -> io::Result<bool> {
+        let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
+        if self.write().remove(&id).is_none() {
+            return Ok(false);
+        }
+        match std::fs::remove_file(self.path_of(id)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        File::open(&self.dir)?.sync_all()?;
+        Ok(true)
+    }
+
     fn path_of(&self, id: Uuid) -> PathBuf {
         self.dir.join(format!("{id}.jsonl"))
     }

@@ -128,6 +128,17 @@ impl TranscriptStore for FileStore {
     fn secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
         read_secret(&self.dir, id)
     }
+
+    fn delete(&self, id: Uuid) -> io::Result<()> {
+        for path in [self.path_of(id), self.secret_path(id)] {
+            match fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+        }
+        File::open(&self.dir)?.sync_all()
+    }
 }
 
 /// Reads the pseudonym secret of session `id` from a sessions folder.

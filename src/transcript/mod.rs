@@ -50,6 +50,8 @@ pub trait TranscriptStore: Send + Sync + 'static {
     fn load(&self, id: Uuid) -> Found;
     /// The raw bytes of one transcript.
     fn read_raw(&self, id: Uuid) -> io::Result<Vec<u8>>;
+    /// Deletes a session's transcript and secret, durably (the folder synced).
+    fn delete(&self, id: Uuid) -> io::Result<()>;
     /// Makes a new session's pseudonym secret, durably. It is kept apart from
     /// the transcript so that exporting a transcript never exports it.
     fn create_secret(&self, id: Uuid) -> io::Result<[u8; 32]>;

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod auth;
 pub mod client_ip;
+pub mod deletion;
 pub mod error;
 pub mod exports;
 pub mod joining;
@@ -61,6 +62,8 @@ pub struct Shared {
     pub join_guard: limits::JoinGuard,
     /// Joins per address and session.
     pub join_budget: limits::JoinBudget,
+    /// What was deleted, when and by whom.
+    pub audit: Arc<crate::audit::AuditLog>,
     /// Wrong facilitator keys, counted per address.
     pub key_guard: key_guard::KeyGuard,
     /// Take the client's address from `X-Forwarded-For` (`--trust-proxy`).
@@ -125,7 +128,10 @@ pub fn router(app: AppState) -> Router {
             "/api/sessions",
             post(api::create_session).get(api::list_sessions),
         )
-        .route("/api/sessions/{id}", get(api::get_session))
+        .route(
+            "/api/sessions/{id}",
+            get(api::get_session).delete(deletion::delete_session),
+        )
         .route("/api/sessions/{id}/commands", post(api::post_command))
         .route(
             "/api/sessions/{id}/script",
@@ -141,7 +147,10 @@ pub fn router(app: AppState) -> Router {
             "/api/series",
             post(series_api::create).get(series_api::list),
         )
-        .route("/api/series/{id}", get(series_api::get))
+        .route(
+            "/api/series/{id}",
+            get(series_api::get).delete(deletion::delete_series),
+        )
         .route(
             "/api/series/{id}/roster",
             axum::routing::put(series_api::set_roster),

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod crash;
+mod deletion;
 mod hardening;
 mod helpers;
 mod lifecycle;

@@ -201,6 +201,10 @@ async fn a_facilitator_reorders_adds_an_option_and_saves_and_a_bad_field_is_name
     click(&console, "footer a[href='/accessibility']").await;
     wait_text(&console, "h1", "Accessibility statement").await;
     let violations = accessibility_violations(&console).await;
-    assert!(violations.is_empty(), "the statement: {}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "the statement: {}",
+        violations.join("\n")
+    );
     app.stop().await;
 }

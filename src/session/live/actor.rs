@@ -75,9 +75,20 @@ pub fn spawn(
         phones_dirty: false,
         metrics,
     };
-    tracker.spawn(task.run(rx, shutdown));
+    // Cancelled to stop this session alone (it is being deleted), or with
+    // the whole server.
+    let stop = shutdown.child_token();
+    let done = CancellationToken::new();
+    let finished = done.clone();
+    let run = task.run(rx, stop.clone());
+    tracker.spawn(async move {
+        run.await;
+        finished.cancel();
+    });
     SessionHandle {
         inner: Arc::new(HandleInner {
+            stop,
+            done,
             sockets: Default::default(),
             seats: Default::default(),
             next_seat: Default::default(),

@@ -86,6 +86,10 @@ pub struct SessionHandle {
 }
 
 pub(super) struct HandleInner {
+    /// Stops this session's task and closes its sockets.
+    pub(super) stop: CancellationToken,
+    /// Cancelled once the task has finished (its last write is on disk).
+    pub(super) done: CancellationToken,
     pub(super) sockets: std::sync::atomic::AtomicUsize,
     /// Each participant's open sockets, oldest first, with the token that closes each.
     pub(super) seats: std::sync::Mutex<HashMap<Uuid, VecDeque<(u64, CancellationToken)>>>,
@@ -99,6 +103,17 @@ impl SessionHandle {
     /// are fixed; its title and script change with `rename` and script edits.
     pub fn info(&self) -> Arc<SessionInfo> {
         self.inner.state.borrow().info.clone()
+    }
+
+    /// Cancelled when this session stops: deleted, or the server shutting down.
+    pub fn stopping(&self) -> &CancellationToken {
+        &self.inner.stop
+    }
+
+    /// Stops the session and waits for its task to finish its last write.
+    pub async fn stop(&self) {
+        self.inner.stop.cancel();
+        self.inner.done.cancelled().await;
     }
 
     /// The latest durable state (what every reply so far has been based on).

@@ -82,6 +82,20 @@ impl Sessions {
         self.get(&id)
     }
 
+    /// Takes a session out of the registry, stops it (its sockets close) and
+    /// deletes its transcript and secret; `None` if there is no such session.
+    pub async fn delete(&self, id: &Uuid) -> Option<std::io::Result<()>> {
+        let (_, handle) = self.by_id.remove(id)?;
+        self.by_code.remove(&normalise_code(&handle.info().code));
+        handle.stop().await;
+        let store = self.store.clone();
+        let id = *id;
+        let deleted = tokio::task::spawn_blocking(move || store.delete(id))
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e)));
+        Some(deleted)
+    }
+
     /// Every session, newest first.
     pub fn list(&self) -> Vec<SessionHandle> {
         let mut all: Vec<SessionHandle> = self.by_id.iter().map(|e| e.value().clone()).collect();

@@ -121,7 +121,9 @@ impl Conn {
         let mut last_heard = Instant::now();
         // Made once, not per turn of the loop: each new one registers with the
         // token (a lock) and each dropped one unregisters.
-        let shutdown = self.app.shutdown.clone();
+        // The session's own token: cancelled with the server's, or alone when
+        // the session is deleted.
+        let shutdown = self.handle.stopping().clone();
         let shutdown = shutdown.cancelled();
         tokio::pin!(shutdown);
         let replaced = self.replaced.clone().unwrap_or_default();
@@ -133,7 +135,7 @@ impl Conn {
             // at most ten times a second, so reads never starve.
             let outgoing = tokio::select! {
                 biased;
-                () = &mut shutdown => return End::Close(CLOSE_GOING_AWAY, "server shutting down"),
+                () = &mut shutdown => return End::Close(CLOSE_GOING_AWAY, "this session has stopped"),
                 () = &mut replaced, if self.replaced.is_some() => {
                     return End::Close(CLOSE_REPLACED, "opened again on another tab or phone");
                 }

@@ -1,0 +1,156 @@
+//! Deleting a session or a whole series: gone from the data folder, sockets
+//! closed, a line in the audit log that names no one.
+
+use crate::helpers::*;
+use serde_json::json;
+use std::path::Path;
+
+/// Every file under `dir` whose bytes contain `text`.
+fn files_containing(dir: &Path, text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files_containing(&path, text));
+        } else if std::fs::read(&path)
+            .unwrap()
+            .windows(text.len())
+            .any(|w| w == text.as_bytes())
+        {
+            found.push(path.display().to_string());
+        }
+    }
+    found
+}
+
+async fn delete(app: &TestApp, path: &str) -> u16 {
+    app.http
+        .delete(app.url(path))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn a_deleted_session_is_gone_from_the_data_folder_and_its_phones_are_told() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let keep = app.create_session("w1-cabinet").await;
+    let joined = app
+        .admitted(&session, "Cllr Zanzibar Quill", "cabinet")
+        .await;
+    let mut phone = Socket::participant(&app, &session.id, &joined).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    acked(
+        &phone
+            .vote("priorities", json!({ "dots": { "budget": 2 } }))
+            .await,
+    );
+    assert!(!files_containing(&dir.0, "Zanzibar").is_empty());
+
+    assert_eq!(
+        delete(&app, &format!("/api/sessions/{}", session.id)).await,
+        204
+    );
+    assert_eq!(
+        phone.close_code().await,
+        Some(1001),
+        "the phone is told the session stopped"
+    );
+    assert_eq!(files_containing(&dir.0, "Zanzibar"), Vec::<String>::new());
+    assert!(!dir
+        .0
+        .join(format!("sessions/{}.secret", session.id))
+        .exists());
+    let (status, _) = app
+        .get_json(&format!("/api/sessions/{}", session.id), Some(KEY))
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        delete(&app, &format!("/api/sessions/{}", session.id)).await,
+        404
+    );
+    let (status, _) = app
+        .post_json(
+            "/api/join",
+            None,
+            json!({ "code": session.code, "name": "Someone", "group": "cabinet" }),
+        )
+        .await;
+    assert_eq!(status, 404, "its code no longer joins");
+
+    let audit = std::fs::read_to_string(dir.0.join("audit.log")).unwrap();
+    assert!(
+        audit.contains(&session.id) && audit.contains("\"deleted\""),
+        "{audit}"
+    );
+    assert!(!audit.contains("Zanzibar"));
+
+    app.stop().await;
+    let app = spawn_app(&dir.0).await;
+    let (status, _) = app
+        .get_json(&format!("/api/sessions/{}", session.id), Some(KEY))
+        .await;
+    assert_eq!(status, 404, "still gone after a restart");
+    let (status, _) = app
+        .get_json(&format!("/api/sessions/{}", keep.id), Some(KEY))
+        .await;
+    assert_eq!(status, 200, "other sessions stay");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn deleting_a_series_deletes_its_sessions_and_its_roster() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (_, series) = app
+        .post_json("/api/series", Some(KEY), json!({ "name": "Ashfield 2026" }))
+        .await;
+    let id = series["id"].as_str().unwrap().to_string();
+    let roster = json!({ "people": [{ "name": "Cllr Ophelia Marchbanks", "group": "cabinet" }] });
+    let response = app
+        .http
+        .put(app.url(&format!("/api/series/{id}/roster")))
+        .bearer_auth(KEY)
+        .json(&roster)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let (status, created) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w1-cabinet", "series": id }),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    assert!(!files_containing(&dir.0, "Marchbanks").is_empty());
+
+    assert_eq!(delete(&app, &format!("/api/series/{id}")).await, 204);
+    assert_eq!(files_containing(&dir.0, "Marchbanks"), Vec::<String>::new());
+    let (status, _) = app.get_json(&format!("/api/series/{id}"), Some(KEY)).await;
+    assert_eq!(status, 404);
+    let (status, _) = app
+        .get_json(
+            &format!("/api/sessions/{}", created["id"].as_str().unwrap()),
+            Some(KEY),
+        )
+        .await;
+    assert_eq!(status, 404);
+    let audit = std::fs::read_to_string(dir.0.join("audit.log")).unwrap();
+    assert_eq!(
+        audit.lines().count(),
+        2,
+        "the session, then the series: {audit}"
+    );
+    app.stop().await;
+}
