@@ -122,6 +122,7 @@ impl Application {
             templates: Arc::new(templates),
             trust_proxy: config.trust_proxy,
             key_guard: Default::default(),
+            logins: Default::default(),
             audit: Arc::new(crate::audit::AuditLog::new(&config.data_dir)),
         });
         Ok(Application {

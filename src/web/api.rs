@@ -35,7 +35,7 @@ pub async fn create_session(
     headers: HeaderMap,
     JsonBody(body): JsonBody<CreateSession>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let workshop = app.workshop(&body.workshop).ok_or_else(|| {
         ApiError::new(
             ErrorCode::UnknownWorkshop,
@@ -89,7 +89,7 @@ pub async fn list_sessions(
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let list: Vec<_> = app
         .sessions
         .list()
@@ -105,7 +105,7 @@ pub async fn get_session(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     Ok(Json(session_json(&handle.state())).into_response())
 }
@@ -117,7 +117,7 @@ pub async fn post_command(
     Path(id): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
     let msg = parse_client_msg(text, &app.limits).map_err(|unparsed| unparsed.error)?;
@@ -137,7 +137,7 @@ pub async fn get_transcript(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     let store = app.sessions.store().clone();
     let session = handle.info().id;

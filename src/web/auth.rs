@@ -35,10 +35,11 @@ fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// The console's cookie: the key, for 12 hours, never sent cross-site.
-pub fn admin_cookie(key: &str) -> Cookie<'static> {
-    Cookie::build((ADMIN_COOKIE, key.to_string()))
+pub fn admin_cookie(login: &str, secure: bool) -> Cookie<'static> {
+    Cookie::build((ADMIN_COOKIE, login.to_string()))
         .path("/")
         .http_only(true)
+        .secure(secure)
         .same_site(SameSite::Strict)
         .max_age(cookie::time::Duration::hours(12))
         .build()
@@ -46,7 +47,7 @@ pub fn admin_cookie(key: &str) -> Cookie<'static> {
 
 /// The console's cookie, cleared.
 pub fn admin_cookie_cleared() -> Cookie<'static> {
-    let mut cookie = admin_cookie("");
+    let mut cookie = admin_cookie("", false);
     cookie.make_removal();
     cookie
 }
@@ -71,13 +72,25 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
         .map(str::trim)
 }
 
-/// Checks the facilitator key from `Authorization: Bearer` or the console cookie.
-pub fn require_facilitator(headers: &HeaderMap, key: &str) -> Result<(), ApiError> {
-    let presented = bearer(headers).or_else(|| cookie(headers, ADMIN_COOKIE));
-    match presented {
-        Some(p) if constant_time_eq(p.as_bytes(), key.as_bytes()) => Ok(()),
+/// Checks for the facilitator: the key in `Authorization: Bearer` (programs),
+/// or the console's cookie naming an open login (browsers; see `logins`).
+pub fn require_facilitator(headers: &HeaderMap, app: &super::AppState) -> Result<(), ApiError> {
+    if let Some(key) = bearer(headers) {
+        return if is_the_key(key, &app.admin_key) {
+            Ok(())
+        } else {
+            Err(ApiError::unauthorized())
+        };
+    }
+    match cookie(headers, ADMIN_COOKIE) {
+        Some(login) if app.logins.check(login) => Ok(()),
         _ => Err(ApiError::unauthorized()),
     }
+}
+
+/// Whether `presented` is the facilitator key (in constant time).
+pub fn is_the_key(presented: &str, key: &str) -> bool {
+    constant_time_eq(presented.trim().as_bytes(), key.as_bytes())
 }
 
 /// A new participant token, `<participant id>.<secret>`, and the hash kept in the transcript.

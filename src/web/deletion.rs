@@ -18,7 +18,7 @@ pub async fn delete_session(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let id: Uuid = id.parse().map_err(|_| ApiError::unknown_session())?;
     delete_one(&app, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -30,7 +30,7 @@ pub async fn delete_series(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let series = super::series_api::known(&app, &id)?;
     let sessions: Vec<Uuid> = app
         .sessions

@@ -16,7 +16,7 @@ pub async fn download(
     Path((id, file)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     let source = source_of(&app, &handle)
         .await

@@ -1,14 +1,13 @@
-//! Wrong facilitator keys, throttled per address: ten wrong keys from one
+//! Wrong facilitator keys (bearer keys and the log-in form), throttled per address: ten wrong keys from one
 //! address in a minute and that address may not present a key at all for a
 //! minute, right or wrong, so the key cannot be guessed at speed. (A
 //! facilitator behind the same venue address waits that minute too.)
 
-use super::auth::{bearer, cookie, ADMIN_COOKIE};
+use super::auth::bearer;
 use super::client_ip::ClientIp;
 use super::error::ApiError;
 use super::AppState;
 use crate::error_code::ErrorCode;
-use crate::session::constant_time_eq;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -76,15 +75,15 @@ fn too_many() -> ApiError {
 /// is shut out; a wrong key is counted (the route itself answers 401).
 pub async fn guard_keys(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
-    let presented = bearer(&parts.headers)
-        .or_else(|| cookie(&parts.headers, ADMIN_COOKIE))
-        .map(str::to_owned);
+    // Only a key can be guessed: the console's cookie names a login by 256
+    // random bits, which the route itself checks.
+    let presented = bearer(&parts.headers).map(str::to_owned);
     if let Some(key) = presented {
         let Ok(ClientIp(ip)) = ClientIp::from_request_parts(&mut parts, &app).await;
         if let Err(e) = app.key_guard.admits(ip) {
             return e.into_response();
         }
-        if !constant_time_eq(key.as_bytes(), app.admin_key.as_bytes()) {
+        if !super::auth::is_the_key(&key, &app.admin_key) {
             if let Err(e) = app.key_guard.wrong_key(ip) {
                 return e.into_response();
             }

@@ -9,6 +9,7 @@ pub mod exports;
 pub mod joining;
 pub mod key_guard;
 pub mod limits;
+pub mod logins;
 pub mod pages;
 pub mod protocol;
 pub mod script_api;
@@ -62,6 +63,8 @@ pub struct Shared {
     pub join_guard: limits::JoinGuard,
     /// Joins per address and session.
     pub join_budget: limits::JoinBudget,
+    /// Facilitators logged in from the console.
+    pub logins: logins::Logins,
     /// What was deleted, when and by whom.
     pub audit: Arc<crate::audit::AuditLog>,
     /// Wrong facilitator keys, counted per address.

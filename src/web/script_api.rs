@@ -20,7 +20,7 @@ pub async fn get_script(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     Ok(Json(live_script(&handle.state())).into_response())
 }
@@ -32,7 +32,7 @@ pub async fn put_script(
     Path(id): Path<String>,
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     let workshop = read_script(body)?;
     let links = app.workshops.problems_of_links(&workshop);

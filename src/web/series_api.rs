@@ -38,7 +38,7 @@ pub async fn create(
     headers: HeaderMap,
     JsonBody(body): JsonBody<CreateSeries>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let name = crate::activity::clean_line(&body.name, MAX_SERIES_NAME_CHARS, "series name")?;
     let series = new_series(&app, name, None).await?;
     let body = json!({ "id": series.id, "name": series.name });
@@ -64,7 +64,7 @@ pub async fn new_series(
 
 /// Every series, newest first, with its sessions.
 pub async fn list(State(app): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let all: Vec<Value> = app.series.list().iter().map(|s| summary(&app, s)).collect();
     Ok(Json(all).into_response())
 }
@@ -75,7 +75,7 @@ pub async fn get(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let series = known(&app, &id)?;
     let mut body = summary(&app, &series);
     body["roster"] = json!(series.roster);
@@ -89,7 +89,7 @@ pub async fn set_roster(
     Path(id): Path<String>,
     JsonBody(body): JsonBody<RosterBody>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let series = known(&app, &id)?;
     let book = app.series.clone();
     let at = now();

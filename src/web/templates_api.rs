@@ -21,7 +21,7 @@ fn summary(w: &Workshop, builtin: bool) -> Value {
 
 /// Every template: built-in first, then saved.
 pub async fn list(State(app): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let builtin = app.workshops.iter().map(|w| summary(w, true));
     let saved = app.templates.list();
     let list: Vec<Value> = builtin
@@ -36,7 +36,7 @@ pub async fn get(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let workshop = app.workshop(&id).ok_or_else(|| unknown(&id))?;
     Ok(Json(&*workshop).into_response())
 }
@@ -47,7 +47,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let workshop = checked(&app, read_script(body)?)?;
     if app.templates.get(&workshop.id).is_some() {
         let why = format!(
@@ -67,7 +67,7 @@ pub async fn replace(
     Path(id): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     let workshop = checked(&app, read_script(body)?)?;
     if workshop.id != id {
         return Err(invalid_script(vec![format!(
@@ -87,7 +87,7 @@ pub async fn delete(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app.admin_key)?;
+    require_facilitator(&headers, &app)?;
     if app.workshops.get(&id).is_some() {
         return Err(read_only());
     }

@@ -6,7 +6,7 @@ use crate::web::auth::{admin_cookie, admin_cookie_cleared, require_facilitator};
 use crate::web::client_ip::ClientIp;
 use crate::web::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use axum_extra::extract::CookieJar;
@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 /// `GET /facilitate`: the login form, or the list of sessions and the create form.
 pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    if require_facilitator(&headers, &app.admin_key).is_err() {
+    if require_facilitator(&headers, &app).is_err() {
         return login_page(None).into_response();
     }
     let sessions = app.sessions.list();
@@ -183,14 +183,7 @@ pub async fn login(
         let why = "Too many wrong keys from this address. Wait a minute, then try again.";
         return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why))).into_response();
     }
-    let mut check = HeaderMap::new();
-    check.insert(
-        header::AUTHORIZATION,
-        format!("Bearer {}", form.key.trim())
-            .parse()
-            .unwrap_or(header::HeaderValue::from_static("")),
-    );
-    if require_facilitator(&check, &app.admin_key).is_err() {
+    if !crate::web::auth::is_the_key(&form.key, &app.admin_key) {
         if app.key_guard.wrong_key(ip).is_err() {
             let why = "Too many wrong keys from this address. Wait a minute, then try again.";
             return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why))).into_response();
@@ -201,12 +194,21 @@ pub async fn login(
         )
             .into_response();
     }
-    let jar = CookieJar::new().add(admin_cookie(form.key.trim()));
+    // The cookie names a login on this server, never the key itself; it is
+    // sent only over https when the public address is https.
+    let secure = app
+        .public_url
+        .as_ref()
+        .is_some_and(|url| url.as_str().starts_with("https://"));
+    let jar = CookieJar::new().add(admin_cookie(&app.logins.start(), secure));
     (jar, Redirect::to("/facilitate")).into_response()
 }
 
 /// `POST /facilitate/logout`.
-pub async fn logout() -> Response {
+pub async fn logout(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(login) = crate::web::auth::cookie(&headers, crate::web::auth::ADMIN_COOKIE) {
+        app.logins.end(login);
+    }
     let jar = CookieJar::new().add(admin_cookie_cleared());
     (jar, Redirect::to("/facilitate")).into_response()
 }
@@ -227,7 +229,7 @@ pub async fn create(
     headers: HeaderMap,
     Form(form): Form<Create>,
 ) -> Response {
-    if !same_origin(&headers) || require_facilitator(&headers, &app.admin_key).is_err() {
+    if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
     let Some(workshop) = app.workshop(&form.workshop) else {

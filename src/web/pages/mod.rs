@@ -146,7 +146,7 @@ pub fn staff_session(
     headers: &HeaderMap,
     session: &str,
 ) -> Option<crate::session::SessionHandle> {
-    super::auth::require_facilitator(headers, &app.admin_key).ok()?;
+    super::auth::require_facilitator(headers, app).ok()?;
     app.session(session).ok()
 }
 

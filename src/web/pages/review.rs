@@ -60,7 +60,7 @@ fn attendance_line(state: &SessionState) -> String {
 
 /// `GET /review`: every series and its sessions, newest first.
 pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    if require_facilitator(&headers, &app.admin_key).is_err() {
+    if require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
     let sessions = app.sessions.list();
@@ -123,7 +123,7 @@ pub async fn session(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if require_facilitator(&headers, &app.admin_key).is_err() {
+    if require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
     let Ok(handle) = app.session(&id) else {
@@ -233,7 +233,7 @@ pub async fn series(
     Path(series): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if require_facilitator(&headers, &app.admin_key).is_err() {
+    if require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
     let Ok(series) = series.parse::<Uuid>() else {

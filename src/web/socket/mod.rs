@@ -88,7 +88,7 @@ pub async fn upgrade(
             Viewer::Participant { id, token_hash }
         }
         Role::Screen | Role::Facilitator => {
-            require_facilitator(&headers, &app.admin_key)?;
+            require_facilitator(&headers, &app)?;
             if role == Role::Screen {
                 Viewer::Screen
             } else {

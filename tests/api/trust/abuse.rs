@@ -187,7 +187,7 @@ async fn a_cookie_request_from_another_site_is_refused() {
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w1-cabinet").await;
     let path = app.url(&format!("/api/sessions/{}/commands", session.id));
-    let cookie = format!("topteam_admin={KEY}");
+    let cookie = login_cookie(&app).await;
     let send = |origin: Option<String>| {
         let mut request = app
             .http
@@ -294,4 +294,67 @@ async fn behind_a_trusted_proxy_each_phone_has_its_own_join_budget_and_otherwise
         );
         app.stop().await;
     }
+}
+
+/// Logs in through the console's form; returns the `Cookie` header to send.
+pub async fn login_cookie(app: &TestApp) -> String {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = client
+        .post(app.url("/facilitate/login"))
+        .header("origin", format!("http://{}", app.addr))
+        .form(&[("key", KEY)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "logged in");
+    let set = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    set.split(';').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn the_console_cookie_names_a_login_never_the_key_and_logout_ends_it() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let cookie = login_cookie(&app).await;
+    assert!(
+        cookie.starts_with("topteam_admin=") && !cookie.contains(KEY),
+        "{cookie}"
+    );
+    let page = |cookie: String| {
+        let url = app.url(&format!("/api/sessions/{}", session.id));
+        let http = app.http.clone();
+        async move {
+            http.get(url)
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(page(cookie.clone()).await, 200);
+    assert_eq!(
+        page(format!("topteam_admin={KEY}")).await,
+        401,
+        "the key itself is no cookie"
+    );
+    let response = app
+        .http
+        .post(app.url("/facilitate/logout"))
+        .header("cookie", &cookie)
+        .header("origin", format!("http://{}", app.addr))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success() || response.status().is_redirection());
+    assert_eq!(page(cookie).await, 401, "logged out");
+    app.stop().await;
 }
