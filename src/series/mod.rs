@@ -5,6 +5,7 @@
 //! event (`series_created`, `roster_set`), fsynced before the change is
 //! answered, and the series is the fold of its lines.
 
+pub mod review_links;
 pub mod roster;
 
 pub use roster::{name_key, new_roster, Person, PersonInput, RosterError};
@@ -28,6 +29,9 @@ pub struct Series {
     pub created_at: jiff::Timestamp,
     /// The people expected, in the council's order.
     pub roster: Vec<Person>,
+    /// Organisers' read-only links to its review pages.
+    #[serde(skip)]
+    pub review_links: Vec<review_links::ReviewLink>,
 }
 
 /// One line of a series file.
@@ -42,6 +46,8 @@ struct Line {
 enum SeriesEvent {
     SeriesCreated { id: Uuid, name: String },
     RosterSet { people: Vec<Person> },
+    ReviewLinkMade { link: review_links::ReviewLink },
+    ReviewLinkRevoked { link: Uuid },
 }
 
 /// Every series, in memory and on disk. Changes are rare (a facilitator
@@ -127,6 +133,7 @@ impl SeriesBook {
             name,
             created_at: at,
             roster: Vec::new(),
+            review_links: Vec::new(),
         });
         self.write().insert(id, series.clone());
         Ok(series)
@@ -220,9 +227,14 @@ fn read_series(path: &std::path::Path) -> io::Result<Series> {
                     name,
                     created_at: line.at,
                     roster: Vec::new(),
+                    review_links: Vec::new(),
                 })
             }
             (SeriesEvent::RosterSet { people }, Some(s)) => s.roster = people,
+            (SeriesEvent::ReviewLinkMade { link }, Some(s)) => s.review_links.push(link),
+            (SeriesEvent::ReviewLinkRevoked { link }, Some(s)) => {
+                s.review_links.retain(|l| l.id != link)
+            }
             _ => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,

@@ -1,8 +1,8 @@
 //! Downloads of a session's record, rebuilt from its transcript.
 
-use super::auth::require_facilitator;
 use super::error::ApiError;
 use super::pages::review::source_of;
+use super::review_links::reader;
 use super::AppState;
 use crate::error_code::ErrorCode;
 use crate::report::{report_json, report_markdown, votes_csv};
@@ -16,8 +16,11 @@ pub async fn download(
     Path((id, file)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
+    let reader = reader(&headers, &app).ok_or_else(ApiError::unauthorized)?;
     let handle = app.session(&id)?;
+    if !reader.may_read(handle.info().series) {
+        return Err(ApiError::unauthorized());
+    }
     let source = source_of(&app, &handle)
         .await
         .ok_or_else(|| ApiError::new(ErrorCode::Unavailable, "the transcript could not be read"))?;

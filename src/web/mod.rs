@@ -12,6 +12,7 @@ pub mod limits;
 pub mod logins;
 pub mod pages;
 pub mod protocol;
+pub mod review_links;
 pub mod script_api;
 mod security_headers;
 pub mod series_api;
@@ -157,6 +158,23 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/api/series/{id}/roster",
             axum::routing::put(series_api::set_roster),
+        )
+        .route(
+            "/api/series/{id}/review-links",
+            get(review_links::list).post(review_links::create),
+        )
+        .route(
+            "/api/series/{id}/review-links/{link}",
+            axum::routing::delete(review_links::revoke),
+        )
+        .route("/r/{token}", get(review_links::open))
+        .route(
+            "/facilitate/series/{id}/review-links",
+            post(review_links::console_make),
+        )
+        .route(
+            "/facilitate/series/{id}/review-links/{link}/revoke",
+            post(review_links::console_revoke),
         )
         .route("/ws/{session}", get(socket::upgrade))
         .merge(pages::routes())

@@ -9,6 +9,7 @@ mod lifecycle;
 mod reconnect;
 mod replay;
 mod review;
+mod review_links;
 mod room;
 mod script_edit;
 mod scripts;

@@ -281,6 +281,7 @@ pub async fn page(
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}
             div #live { (facilitator_view(&Pass::new(&handle.state()), &Default::default())) }
+            (review_links_panel(&app, info.series))
         }
     };
     let page = Page {
@@ -291,4 +292,34 @@ pub async fn page(
         ..Default::default()
     };
     layout(page, content).into_response()
+}
+
+/// The series' review links for organisers: make one, see and revoke them.
+fn review_links_panel(app: &AppState, series: Uuid) -> Markup {
+    let links = app
+        .series
+        .get(&series)
+        .map(|s| s.review_links.clone())
+        .unwrap_or_default();
+    html! {
+        section.review-links aria-labelledby="links-title" {
+            h2 #links-title { "Review links for organisers" }
+            p.hint { "A link opens this series' review pages and exports, read-only, and nothing else: no console, no other series. It lasts 30 days unless you revoke it." }
+            @if !links.is_empty() {
+                ul {
+                    @for l in &links {
+                        li {
+                            "Made " (crate::time::date(l.made)) ", works until " (crate::time::date(l.expires)) " "
+                            form.inline method="post" action={ "/facilitate/series/" (series) "/review-links/" (l.id) "/revoke" } {
+                                button.quiet type="submit" { "Revoke" span.visually-hidden { " the link made " (crate::time::date(l.made)) } }
+                            }
+                        }
+                    }
+                }
+            }
+            form method="post" action={ "/facilitate/series/" (series) "/review-links" } {
+                button type="submit" { "Make a review link" }
+            }
+        }
+    }
 }

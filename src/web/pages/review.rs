@@ -8,7 +8,7 @@ use crate::render::{activity_results, status_name};
 use crate::report::{date, timeline, Source};
 use crate::session::Pseudonyms;
 use crate::session::{ActivityStatus, SessionHandle, SessionState};
-use crate::web::auth::require_facilitator;
+use crate::web::review_links::{reader, Reader};
 use crate::web::AppState;
 use crate::workshop::{ActivityKind, Group};
 use axum::extract::{Path, State};
@@ -60,8 +60,12 @@ fn attendance_line(state: &SessionState) -> String {
 
 /// `GET /review`: every series and its sessions, newest first.
 pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    if require_facilitator(&headers, &app).is_err() {
-        return Redirect::to("/facilitate").into_response();
+    match reader(&headers, &app) {
+        None => return Redirect::to("/facilitate").into_response(),
+        Some(Reader::Series(series)) => {
+            return Redirect::to(&format!("/review/series/{series}")).into_response()
+        }
+        Some(Reader::Facilitator) => {}
     }
     let sessions = app.sessions.list();
     let mut series: Vec<Uuid> = Vec::new();
@@ -123,12 +127,15 @@ pub async fn session(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if require_facilitator(&headers, &app).is_err() {
+    let Some(reader) = reader(&headers, &app) else {
         return Redirect::to("/facilitate").into_response();
-    }
+    };
     let Ok(handle) = app.session(&id) else {
         return Redirect::to("/review").into_response();
     };
+    if !reader.may_read(handle.info().series) {
+        return Redirect::to("/review").into_response();
+    }
     let Some(source) = source_of(&app, &handle).await else {
         return Redirect::to("/review").into_response();
     };
@@ -233,12 +240,19 @@ pub async fn series(
     Path(series): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if require_facilitator(&headers, &app).is_err() {
+    let Some(reader) = reader(&headers, &app) else {
         return Redirect::to("/facilitate").into_response();
-    }
+    };
     let Ok(series) = series.parse::<Uuid>() else {
         return Redirect::to("/review").into_response();
     };
+    if !reader.may_read(series) {
+        return (
+            axum::http::StatusCode::FORBIDDEN,
+            "this review link does not open that series",
+        )
+            .into_response();
+    }
     let mut sessions: Vec<Arc<SessionState>> = app
         .sessions
         .list()

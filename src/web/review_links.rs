@@ -1,0 +1,255 @@
+//! Organisers' review links: made and revoked by the facilitator (JSON API
+//! and console forms), opened at `/r/{token}`, which sets a cookie that lets
+//! its holder read that one series' review pages and exports, nothing else.
+
+use super::auth::{cookie, require_facilitator};
+use super::error::ApiError;
+use super::pages::{base_url, layout, same_origin, Page};
+use super::AppState;
+use crate::error_code::ErrorCode;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Json;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use maud::html;
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+/// The cookie a review link sets.
+pub const REVIEW_COOKIE: &str = "topteam_review";
+/// Days a link lasts unless asked otherwise.
+const DEFAULT_DAYS: u32 = 30;
+
+/// Who may read review pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The facilitator: every series.
+    Facilitator,
+    /// A review link's holder: this series only.
+    Series(Uuid),
+}
+
+impl Reader {
+    /// Whether this reader may read `series`.
+    pub fn may_read(self, series: Uuid) -> bool {
+        match self {
+            Reader::Facilitator => true,
+            Reader::Series(s) => s == series,
+        }
+    }
+}
+
+/// The reader a request comes from, if any.
+pub fn reader(headers: &HeaderMap, app: &AppState) -> Option<Reader> {
+    if require_facilitator(headers, app).is_ok() {
+        return Some(Reader::Facilitator);
+    }
+    let token = cookie(headers, REVIEW_COOKIE)?;
+    app.series
+        .series_for_token(token, crate::time::now())
+        .map(Reader::Series)
+}
+
+/// The body of `POST /api/series/{id}/review-links`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MakeLink {
+    #[serde(default)]
+    days: Option<u32>,
+}
+
+async fn make(
+    app: &AppState,
+    headers: &HeaderMap,
+    series: &str,
+    days: u32,
+) -> Result<serde_json::Value, ApiError> {
+    let series = super::series_api::known(app, series)?;
+    if !(1..=365).contains(&days) {
+        return Err(ApiError::new(
+            ErrorCode::InvalidRequest,
+            "a review link lasts 1 to 365 days",
+        ));
+    }
+    let book = app.series.clone();
+    let id = series.id;
+    let made = tokio::task::spawn_blocking(move || book.make_link(id, days, crate::time::now()))
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(failed)?
+        .map_err(|_| failed())?;
+    let (link, token) = made;
+    let url = format!("{}/r/{token}", base_url(app, headers));
+    Ok(json!({ "id": link.id, "url": url, "token": token, "expires": link.expires }))
+}
+
+/// `POST /api/series/{id}/review-links`.
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(series): Path<String>,
+    body: Option<Json<MakeLink>>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app)?;
+    let days = body.and_then(|Json(b)| b.days).unwrap_or(DEFAULT_DAYS);
+    let made = make(&app, &headers, &series, days).await?;
+    Ok((StatusCode::CREATED, Json(made)).into_response())
+}
+
+/// `GET /api/series/{id}/review-links`: the live links, never their tokens.
+pub async fn list(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(series): Path<String>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app)?;
+    let series = super::series_api::known(&app, &series)?;
+    let links: Vec<_> = series
+        .review_links
+        .iter()
+        .map(|l| json!({ "id": l.id, "made": l.made, "expires": l.expires }))
+        .collect();
+    Ok(Json(links).into_response())
+}
+
+async fn revoke_link(app: &AppState, series: &str, link: &str) -> Result<(), ApiError> {
+    let series = super::series_api::known(app, series)?;
+    let link: Uuid = link.parse().map_err(|_| unknown_link())?;
+    let book = app.series.clone();
+    let id = series.id;
+    let revoked =
+        tokio::task::spawn_blocking(move || book.revoke_link(id, link, crate::time::now()))
+            .await
+            .ok()
+            .flatten()
+            .ok_or_else(failed)?
+            .map_err(|_| failed())?;
+    if revoked {
+        Ok(())
+    } else {
+        Err(unknown_link())
+    }
+}
+
+/// `DELETE /api/series/{id}/review-links/{link}`.
+pub async fn revoke(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path((series, link)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app)?;
+    revoke_link(&app, &series, &link).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `GET /r/{token}`: opens a link: the cookie, then the series' review page.
+pub async fn open(State(app): State<AppState>, Path(token): Path<String>) -> Response {
+    let Some(series) = app.series.series_for_token(&token, crate::time::now()) else {
+        let content = html! {
+            main #main {
+                h1 { "This review link does not work" }
+                p { "It has expired or been withdrawn. Ask the facilitator or the council for a new one." }
+            }
+        };
+        return (
+            StatusCode::NOT_FOUND,
+            layout(
+                Page {
+                    title: "Review link",
+                    class: "review",
+                    ..Default::default()
+                },
+                content,
+            ),
+        )
+            .into_response();
+    };
+    let secure = app
+        .public_url
+        .as_ref()
+        .is_some_and(|u| u.as_str().starts_with("https://"));
+    let cookie = Cookie::build((REVIEW_COOKIE, token))
+        .path("/review")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .build();
+    (
+        CookieJar::new().add(cookie),
+        Redirect::to(&format!("/review/series/{series}")),
+    )
+        .into_response()
+}
+
+/// The console's form: makes a link and shows it once.
+pub async fn console_make(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(series): Path<String>,
+) -> Response {
+    if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    let made = match make(&app, &headers, &series, DEFAULT_DAYS).await {
+        Ok(made) => made,
+        Err(e) => return e.into_response(),
+    };
+    let url = made["url"].as_str().unwrap_or_default().to_string();
+    let content = html! {
+        main #main {
+            h1 { "A review link for organisers" }
+            p { "Send this link to the council's organisers. It opens this series' review pages and exports, read-only, and nothing else, for " (DEFAULT_DAYS) " days. It is shown only now: copy it before you leave this page." }
+            p { label for="link" { "Review link" } input #link type="text" readonly value=(url); }
+            p { a href="/facilitate" { "Back to the console" } }
+        }
+    };
+    layout(
+        Page {
+            title: "Review link",
+            class: "console",
+            ..Default::default()
+        },
+        content,
+    )
+    .into_response()
+}
+
+/// The console's form: revokes a link.
+pub async fn console_revoke(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path((series, link)): Path<(String, String)>,
+) -> Response {
+    if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    match revoke_link(&app, &series, &link).await {
+        Ok(()) => Redirect::to(&back_to_console(&headers)).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The console page the form was on (its path only, so never another site).
+fn back_to_console(headers: &HeaderMap) -> String {
+    headers
+        .get("referer")
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| r.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+        .filter(|path| path.starts_with("/facilitate/") && !path.contains("//"))
+        .unwrap_or_else(|| "/facilitate".into())
+}
+
+fn unknown_link() -> ApiError {
+    ApiError::new(ErrorCode::NotFound, "there is no such review link")
+}
+
+fn failed() -> ApiError {
+    ApiError::new(
+        ErrorCode::StorageFailed,
+        "the review link could not be saved; check the data folder",
+    )
+}
