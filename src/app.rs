@@ -58,6 +58,7 @@ pub struct Application {
     state: AppState,
     key_source: KeySource,
     resumed: usize,
+    retain_days: Option<u32>,
 }
 
 impl Application {
@@ -131,6 +132,7 @@ impl Application {
             state,
             key_source,
             resumed,
+            retain_days: config.retain_days,
         })
     }
 
@@ -166,10 +168,23 @@ impl Application {
         self.state.shutdown.clone()
     }
 
+    /// Deletes every series whose last session ended before `cutoff` (see
+    /// `web::deletion::purge`); returns how many went.
+    pub async fn purge(&self, cutoff: jiff::Timestamp, by: &str) -> Result<usize, String> {
+        crate::web::deletion::purge(&self.state, cutoff, by)
+            .await
+            .map_err(|e| e.message)
+    }
+
     /// Serves until the shutdown token is cancelled, then lets sessions finish
     /// their batch and sockets send Close 1001 before returning.
     pub async fn run(self) -> std::io::Result<()> {
         let shutdown = self.state.shutdown.clone();
+        if let Some(days) = self.retain_days {
+            self.state
+                .tracker
+                .spawn(retention(self.state.clone(), days));
+        }
         let tracker = self.state.tracker.clone();
         let grace = self.state.timings.shutdown_grace;
         let router = web::router(self.state.clone());
@@ -311,5 +326,25 @@ pub fn limit_malloc_arenas() {
     // SAFETY: mallopt only sets an allocator tunable; called before other threads start.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+/// Retention: at start-up and then daily, deletes series whose last session
+/// ended more than `days` ago (each deletion in the audit log as `retention`).
+async fn retention(state: web::AppState, days: u32) {
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    loop {
+        let cutoff = crate::time::now()
+            .checked_sub(jiff::SignedDuration::from_hours(24 * i64::from(days)))
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        match crate::web::deletion::purge(&state, cutoff, "retention").await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(series = n, days, "retention deleted series"),
+            Err(e) => tracing::error!(error = %e.message, "retention could not delete"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(day) => {}
+            () = state.shutdown.cancelled() => return,
+        }
     }
 }

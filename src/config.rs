@@ -200,6 +200,9 @@ pub struct Config {
     /// Take each client's address from `X-Forwarded-For`, as set by a
     /// reverse proxy in front (off: every phone would look like the proxy).
     pub trust_proxy: bool,
+    /// Delete series whose last session ended more than this many days ago,
+    /// at start-up and daily (`None`: keep everything).
+    pub retain_days: Option<u32>,
 }
 
 /// The server's public address, as `--public-url` gives it: `http` or
@@ -268,6 +271,7 @@ impl Config {
             timings: Timings::default(),
             public_url: None,
             trust_proxy: false,
+            retain_days: None,
         }
     }
 }

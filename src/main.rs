@@ -43,6 +43,19 @@ enum Cmd {
         #[arg(long, default_value = "data")]
         data_dir: PathBuf,
     },
+    /// Delete every series whose sessions all ended before DATE, with their
+    /// sessions, recording each in DATA_DIR/audit.log (stop the server first).
+    Purge {
+        /// The day (YYYY-MM-DD, UK time) before which the last session ended.
+        #[arg(long)]
+        ended_before: jiff::civil::Date,
+        /// Where the data is.
+        #[arg(long, default_value = "data", env = "TOPTEAM_DATA_DIR")]
+        data_dir: PathBuf,
+        /// Folder of workshop scripts (*.toml).
+        #[arg(long, default_value = "workshops", env = "TOPTEAM_WORKSHOPS")]
+        workshops: PathBuf,
+    },
     /// Replay a transcript and say whether it is whole (exit 1 if not).
     Verify {
         /// The transcript (`DATA_DIR/sessions/<id>.jsonl`).
@@ -81,6 +94,10 @@ struct ServeArgs {
     /// Without it pages use the address the browser asked for.
     #[arg(long, env = "TOPTEAM_PUBLIC_URL")]
     public_url: Option<topteam::config::PublicUrl>,
+    /// Delete series whose last session ended more than N days ago, at
+    /// start-up and daily (the council's retention period).
+    #[arg(long, env = "TOPTEAM_RETAIN_DAYS", value_parser = clap::value_parser!(u32).range(1..))]
+    retain_days: Option<u32>,
     /// Behind a reverse proxy (Caddy, nginx) that sets X-Forwarded-For: take
     /// each client's address from it for rate limits. Off by default: a
     /// client could otherwise claim any address.
@@ -106,6 +123,11 @@ fn main() -> anyhow::Result<()> {
             data_dir,
         }) => export(session, format, &data_dir),
         Some(Cmd::Verify { file }) => verify(&file),
+        Some(Cmd::Purge {
+            ended_before,
+            data_dir,
+            workshops,
+        }) => purge(ended_before, data_dir, workshops),
         Some(Cmd::Serve(args)) => serve(args),
         None => serve(cli.serve),
     }
@@ -120,6 +142,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.admin_key = args.admin_key;
     config.public_url = args.public_url;
     config.trust_proxy = args.trust_proxy;
+    config.retain_days = args.retain_days;
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
@@ -249,4 +272,32 @@ fn verify(path: &std::path::Path) -> anyhow::Result<()> {
             std::process::exit(1);
         }
     }
+}
+
+fn purge(
+    ended_before: jiff::civil::Date,
+    data_dir: PathBuf,
+    workshops: PathBuf,
+) -> anyhow::Result<()> {
+    let cutoff = ended_before
+        .to_zoned(jiff::tz::TimeZone::get("Europe/London")?)?
+        .timestamp();
+    let mut config = Config::new(data_dir);
+    config.addr = "127.0.0.1:0".parse()?;
+    config.workshops_dir = workshops;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let app = Application::build(config).await?;
+        let purged = app
+            .purge(cutoff, "purge")
+            .await
+            .map_err(anyhow::Error::msg)?;
+        println!("deleted {purged} series whose sessions all ended before {ended_before}");
+        let token = app.shutdown_token();
+        token.cancel();
+        app.run().await?;
+        anyhow::Ok(())
+    })
 }

@@ -20,7 +20,7 @@ pub async fn delete_session(
 ) -> Result<Response, ApiError> {
     require_facilitator(&headers, &app)?;
     let id: Uuid = id.parse().map_err(|_| ApiError::unknown_session())?;
-    delete_one(&app, id).await?;
+    delete_one(&app, id, "facilitator").await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -39,37 +39,74 @@ pub async fn delete_series(
         .filter(|h| h.info().series == series.id)
         .map(|h| h.info().id)
         .collect();
+    delete_series_and_sessions(&app, series.id, sessions, "facilitator").await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Deletes each of `sessions`, then the series' file, each with its audit line.
+async fn delete_series_and_sessions(
+    app: &AppState,
+    series: Uuid,
+    sessions: Vec<Uuid>,
+    by: &str,
+) -> Result<(), ApiError> {
     for session in sessions {
-        delete_one(&app, session).await?;
+        delete_one(app, session, by).await?;
     }
     let book = app.series.clone();
-    let series_id = series.id;
-    tokio::task::spawn_blocking(move || book.delete(series_id))
+    tokio::task::spawn_blocking(move || book.delete(series))
         .await
         .map_err(|_| failed())?
         .map_err(|e| {
             tracing::error!(error = %e, "series not deleted");
             failed()
         })?;
-    audit(&app, "series", series.id, "the series' name and roster")?;
-    Ok(StatusCode::NO_CONTENT.into_response())
+    audit(app, by, "series", series, "the series' name and roster")
 }
 
-async fn delete_one(app: &AppState, id: Uuid) -> Result<(), ApiError> {
+/// Retention: deletes every series whose sessions have all ended, the last
+/// of them before `cutoff` (a series with no session, made before it).
+/// Returns how many series went.
+pub async fn purge(app: &AppState, cutoff: jiff::Timestamp, by: &str) -> Result<usize, ApiError> {
+    let sessions = app.sessions.list();
+    let mut purged = 0;
+    for series in app.series.list() {
+        let mine: Vec<_> = sessions
+            .iter()
+            .filter(|h| h.info().series == series.id)
+            .collect();
+        let last_end = if mine.is_empty() {
+            Some(series.created_at)
+        } else {
+            mine.iter()
+                .map(|h| h.state().ended_at)
+                .collect::<Option<Vec<_>>>()
+                .and_then(|ends| ends.into_iter().max())
+        };
+        if last_end.is_some_and(|end| end < cutoff) {
+            let ids = mine.iter().map(|h| h.info().id).collect();
+            delete_series_and_sessions(app, series.id, ids, by).await?;
+            purged += 1;
+        }
+    }
+    Ok(purged)
+}
+
+async fn delete_one(app: &AppState, id: Uuid, by: &str) -> Result<(), ApiError> {
     match app.sessions.delete(&id).await {
         None => Err(ApiError::unknown_session()),
         Some(Err(e)) => {
             tracing::error!(session = %id, error = %e, "session not deleted");
             Err(failed())
         }
-        Some(Ok(())) => audit(app, "session", id, "transcript and pseudonym secret"),
+        Some(Ok(())) => audit(app, by, "session", id, "transcript and pseudonym secret"),
     }
 }
 
-fn audit(app: &AppState, what: &str, id: Uuid, removed: &str) -> Result<(), ApiError> {
+fn audit(app: &AppState, by: &str, what: &str, id: Uuid, removed: &str) -> Result<(), ApiError> {
     let entry = Entry {
         at: crate::time::now(),
-        by: "facilitator",
+        by,
         action: "deleted",
         what,
         id: id.to_string(),

@@ -154,3 +154,60 @@ async fn deleting_a_series_deletes_its_sessions_and_its_roster() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn purge_deletes_series_whose_sessions_all_ended_before_the_date_and_keeps_the_rest() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let ended = app.create_session("w1-cabinet").await;
+    let live = app.create_session("w1-cabinet").await;
+    app.admitted(&ended, "Cllr Persephone Dunmore", "cabinet")
+        .await;
+    app.command(&ended.id, json!({ "type": "end" })).await;
+    app.stop().await;
+
+    let before = |date: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_topteam"))
+            .args(["purge", "--ended-before", date, "--data-dir"])
+            .arg(&dir.0)
+            .arg("--workshops")
+            .arg(workshops_dir())
+            .output()
+            .unwrap()
+    };
+    let out = before("2000-01-01");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("deleted 0 series"));
+    let out = before("2999-01-01");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("deleted 1 series"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(files_containing(&dir.0, "Dunmore"), Vec::<String>::new());
+    let audit = std::fs::read_to_string(dir.0.join("audit.log")).unwrap();
+    assert!(
+        audit.lines().all(|l| l.contains("\"by\":\"purge\"")),
+        "{audit}"
+    );
+
+    let app = spawn_app(&dir.0).await;
+    let (status, _) = app
+        .get_json(&format!("/api/sessions/{}", ended.id), Some(KEY))
+        .await;
+    assert_eq!(status, 404);
+    let (status, _) = app
+        .get_json(&format!("/api/sessions/{}", live.id), Some(KEY))
+        .await;
+    assert_eq!(status, 200, "a series with a session still live stays");
+    app.stop().await;
+}

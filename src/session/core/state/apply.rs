@@ -194,6 +194,7 @@ impl SessionState {
             Event::SessionArchived { archived } => self.archived = *archived,
             Event::SessionEnded => {
                 self.status = SessionStatus::Ended;
+                self.ended_at = Some(at);
                 for a in &mut self.activities {
                     let a = Arc::make_mut(a);
                     if a.status == ActivityStatus::Open {

@@ -101,6 +101,8 @@ pub struct SessionState {
     pub archived: bool,
     /// Live or ended.
     pub status: SessionStatus,
+    /// When it ended, once it has.
+    pub ended_at: Option<jiff::Timestamp>,
     /// Index of the current activity in the agenda.
     pub current: Option<usize>,
     /// Participants in the order they joined.
@@ -139,6 +141,7 @@ impl SessionState {
             info: Arc::new(info),
             archived: false,
             status: SessionStatus::Live,
+            ended_at: None,
             current: None,
             participants: Default::default(),
             index: Default::default(),
