@@ -72,6 +72,7 @@
 pub mod activity;
 pub mod app;
 pub mod audit;
+pub mod backup;
 pub mod config;
 pub mod error_code;
 pub mod metrics;

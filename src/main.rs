@@ -56,6 +56,16 @@ enum Cmd {
         #[arg(long, default_value = "workshops", env = "TOPTEAM_WORKSHOPS")]
         workshops: PathBuf,
     },
+    /// Copy the data folder (transcripts, their secrets, series, templates,
+    /// the key) into DIR, a new folder a fresh server can start from. Safe
+    /// while the server runs.
+    Backup {
+        /// Where the copy goes (made if missing; must be empty).
+        dir: PathBuf,
+        /// The data folder to copy.
+        #[arg(long, default_value = "data", env = "TOPTEAM_DATA_DIR")]
+        data_dir: PathBuf,
+    },
     /// Replay a transcript and say whether it is whole (exit 1 if not).
     Verify {
         /// The transcript (`DATA_DIR/sessions/<id>.jsonl`).
@@ -123,6 +133,21 @@ fn main() -> anyhow::Result<()> {
             data_dir,
         }) => export(session, format, &data_dir),
         Some(Cmd::Verify { file }) => verify(&file),
+        Some(Cmd::Backup { dir, data_dir }) => {
+            let copied = topteam::backup::backup(&data_dir, &dir).with_context(|| {
+                format!(
+                    "cannot back up {} into {}",
+                    data_dir.display(),
+                    dir.display()
+                )
+            })?;
+            println!(
+                "copied {copied} files from {} into {}",
+                data_dir.display(),
+                dir.display()
+            );
+            Ok(())
+        }
         Some(Cmd::Purge {
             ended_before,
             data_dir,

@@ -211,3 +211,58 @@ async fn purge_deletes_series_whose_sessions_all_ended_before_the_date_and_keeps
     assert_eq!(status, 200, "a series with a session still live stays");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_backup_taken_while_voting_starts_a_fresh_server_with_every_acked_ballot() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let mut phones = app.phones(&session, "cabinet", 3).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "confidence" }),
+    )
+    .await;
+    let state = app.state(&session.id).await;
+    let items: Vec<String> = activity(&state, "confidence")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect();
+    for phone in &mut phones {
+        let scores: serde_json::Map<String, serde_json::Value> =
+            items.iter().map(|i| (i.clone(), json!(4))).collect();
+        acked(&phone.vote("confidence", json!({ "scores": scores })).await);
+    }
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "confidence" }),
+    )
+    .await;
+
+    // While the server runs.
+    let copy = TempDir::new();
+    let target = copy.0.join("backup");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_topteam"))
+        .args(["backup"])
+        .arg(&target)
+        .arg("--data-dir")
+        .arg(&dir.0)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    app.stop().await;
+
+    let restored = spawn_app(&target).await;
+    let state = restored.state(&session.id).await;
+    let results = &activity(&state, "confidence")["results"];
+    assert_eq!(results["all"]["ballots"], 3, "{results}");
+    // The secret came too: the anonymous vote still splits by team.
+    assert!(results["cabinet"]["suppressed"].is_null(), "{results}");
+    restored.stop().await;
+}
