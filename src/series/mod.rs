@@ -32,6 +32,8 @@ pub struct Series {
     /// Organisers' read-only links to its review pages.
     #[serde(skip)]
     pub review_links: Vec<review_links::ReviewLink>,
+    /// Hidden from the console's lists (review keeps it).
+    pub archived: bool,
 }
 
 /// One line of a series file.
@@ -48,6 +50,7 @@ enum SeriesEvent {
     RosterSet { people: Vec<Person> },
     ReviewLinkMade { link: review_links::ReviewLink },
     ReviewLinkRevoked { link: Uuid },
+    Archived { archived: bool },
 }
 
 /// Every series, in memory and on disk. Changes are rare (a facilitator
@@ -134,6 +137,7 @@ impl SeriesBook {
             created_at: at,
             roster: Vec::new(),
             review_links: Vec::new(),
+            archived: false,
         });
         self.write().insert(id, series.clone());
         Ok(series)
@@ -171,6 +175,32 @@ impl SeriesBook {
             self.write().insert(id, series.clone());
             series
         })))
+    }
+
+    /// Archives a series (or brings it back), durably; `None` if there is no such series.
+    pub fn set_archived(
+        &self,
+        id: Uuid,
+        archived: bool,
+        at: jiff::Timestamp,
+    ) -> Option<io::Result<()>> {
+        let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
+        let current = self.get(&id)?;
+        let line = Line {
+            at,
+            event: SeriesEvent::Archived { archived },
+        };
+        let written = OpenOptions::new()
+            .append(true)
+            .open(self.path_of(id))
+            .and_then(|mut f| write_line(&mut f, &line));
+        Some(written.map(|()| {
+            let series = Series {
+                archived,
+                ..(*current).clone()
+            };
+            self.write().insert(id, Arc::new(series));
+        }))
     }
 
     /// Deletes a series' file, durably; `false` if there was no such series.
@@ -228,9 +258,11 @@ fn read_series(path: &std::path::Path) -> io::Result<Series> {
                     created_at: line.at,
                     roster: Vec::new(),
                     review_links: Vec::new(),
+                    archived: false,
                 })
             }
             (SeriesEvent::RosterSet { people }, Some(s)) => s.roster = people,
+            (SeriesEvent::Archived { archived }, Some(s)) => s.archived = archived,
             (SeriesEvent::ReviewLinkMade { link }, Some(s)) => s.review_links.push(link),
             (SeriesEvent::ReviewLinkRevoked { link }, Some(s)) => {
                 s.review_links.retain(|l| l.id != link)

@@ -169,6 +169,10 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/r/{token}", get(review_links::open))
         .route(
+            "/api/series/{id}/archived",
+            axum::routing::put(series_api::set_archived),
+        )
+        .route(
             "/facilitate/series/{id}/review-links",
             post(review_links::console_make),
         )

@@ -133,7 +133,7 @@ fn summary(app: &AppState, series: &Series) -> Value {
             json!({ "id": info.id, "title": info.title, "workshop": info.workshop.id, "code": info.code, "created_at": info.created_at })
         })
         .collect();
-    json!({ "id": series.id, "name": series.name, "created_at": series.created_at, "people": series.roster.len(), "sessions": sessions })
+    json!({ "id": series.id, "name": series.name, "created_at": series.created_at, "archived": series.archived, "people": series.roster.len(), "sessions": sessions })
 }
 
 fn unknown_series() -> ApiError {
@@ -149,4 +149,38 @@ fn storage_failed() -> ApiError {
 
 fn now() -> jiff::Timestamp {
     crate::time::now()
+}
+
+/// The body of `PUT /api/series/{id}/archived`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archive {
+    archived: bool,
+}
+
+/// `PUT /api/series/{id}/archived` `{"archived":bool}`: hides a series from
+/// the console's lists (its sessions' create-form entry too), or shows it again.
+pub async fn set_archived(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    super::JsonBody(body): super::JsonBody<Archive>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app)?;
+    let series = known(&app, &id)?;
+    let book = app.series.clone();
+    let sid = series.id;
+    tokio::task::spawn_blocking(move || book.set_archived(sid, body.archived, crate::time::now()))
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(|| ApiError::new(ErrorCode::UnknownSeries, "there is no such series"))?
+        .map_err(|_| {
+            ApiError::new(
+                ErrorCode::StorageFailed,
+                "the series could not be saved; check the data folder",
+            )
+        })?;
+    let series = known(&app, &id)?;
+    Ok(Json(summary(&app, &series)).into_response())
 }

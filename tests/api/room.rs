@@ -488,3 +488,56 @@ async fn ten_wrong_keys_from_one_address_shut_it_out_for_a_minute_even_with_the_
         .contains("wrong facilitator keys"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_archived_series_leaves_the_console_lists_and_stays_in_review() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let series = app.state(&session.id).await["series"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let response = app
+        .http
+        .put(app.url(&format!("/api/series/{series}/archived")))
+        .bearer_auth(KEY)
+        .json(&json!({ "archived": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    app.stop().await;
+    let app = spawn_app(&dir.0).await;
+    let (_, one) = app
+        .get_json(&format!("/api/series/{series}"), Some(KEY))
+        .await;
+    assert_eq!(one["archived"], true, "{one}");
+    let console = app
+        .http
+        .get(app.url("/facilitate"))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        console.contains("Archived sessions (1)"),
+        "its session is listed as archived"
+    );
+    assert!(
+        !console.contains(&format!("value=\"{series}\"")),
+        "and the series is not offered for new sessions"
+    );
+    let review = app
+        .http
+        .get(app.url(&format!("/review/series/{series}")))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(review.status(), 200);
+    app.stop().await;
+}

@@ -20,12 +20,24 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
         return login_page(None).into_response();
     }
     let sessions = app.sessions.list();
+    // Archived: the session itself, or its whole series.
+    let archived_series: Vec<Uuid> = app
+        .series
+        .list()
+        .iter()
+        .filter(|s| s.archived)
+        .map(|s| s.id)
+        .collect();
+    let is_archived = |h: &crate::session::SessionHandle| {
+        h.state().archived || archived_series.contains(&h.info().series)
+    };
     // Each series with the workshops it has held, so the form can warn when
     // a workshop would carry priorities from one the series has not held.
     let series: Vec<(Uuid, String, String)> = app
         .series
         .list()
         .iter()
+        .filter(|s| !s.archived)
         .map(|s| {
             let held: Vec<String> = sessions
                 .iter()
@@ -88,7 +100,7 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                 h2 #list-title { "All sessions" }
                 @if sessions.is_empty() { p { "No sessions yet." } }
                 ul.sessions {
-                    @for h in sessions.iter().filter(|h| !h.state().archived) {
+                    @for h in sessions.iter().filter(|h| !is_archived(h)) {
                         @let info = h.info();
                         @let state = h.state();
                         li {
@@ -99,7 +111,7 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
                         }
                     }
                 }
-                @let archived: Vec<_> = sessions.iter().filter(|h| h.state().archived).collect();
+                @let archived: Vec<_> = sessions.iter().filter(|h| is_archived(h)).collect();
                 @if !archived.is_empty() {
                     details.archived {
                         summary { "Archived sessions (" (archived.len()) ")" }
