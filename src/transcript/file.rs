@@ -51,10 +51,15 @@ impl TranscriptStore for FileStore {
         let mut line = serde_json::to_vec(&header).map_err(io::Error::other)?;
         line.push(b'\n');
         let path = self.path_of(info.id);
-        let mut file = OpenOptions::new()
-            .create_new(true)
-            .append(true)
-            .open(&path)?;
+        let mut options = OpenOptions::new();
+        options.create_new(true).append(true);
+        // Names and what people said: readable by the server's user alone.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&path)?;
         file.write_all(&line)?;
         file.sync_all()?;
         // The new name must survive a crash too, not only the bytes.

@@ -115,10 +115,17 @@ pub async fn post_command(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
-    body: axum::body::Bytes,
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
     require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::too_large(app.limits.max_body_bytes)
+        } else {
+            ApiError::invalid(e.body_text())
+        }
+    })?;
     let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
     let msg = parse_client_msg(text, &app.limits).map_err(|unparsed| unparsed.error)?;
     let seq = handle

@@ -31,8 +31,10 @@ pub struct KeyGuard {
 impl Default for KeyGuard {
     fn default() -> Self {
         let n = NonZeroU32::new(WRONG_KEYS_PER_MINUTE).expect("not zero");
+        // The tenth wrong key within the minute is the one that shuts out.
+        let burst = NonZeroU32::new(WRONG_KEYS_PER_MINUTE - 1).expect("not zero");
         KeyGuard {
-            wrong: RateLimiter::keyed(Quota::per_minute(n)),
+            wrong: RateLimiter::keyed(Quota::per_minute(n).allow_burst(burst)),
             shut_out: DashMap::new(),
         }
     }

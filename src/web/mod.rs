@@ -191,6 +191,10 @@ pub fn router(app: AppState) -> Router {
             key_guard::guard_keys,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        // A body that trickles in cannot hold a connection either.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            std::time::Duration::from_secs(10),
+        ))
         .layer(security_headers::content_security_policy())
         .layer(security_headers::no_sniff())
         .layer(security_headers::referrer_policy())

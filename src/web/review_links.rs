@@ -91,10 +91,22 @@ pub async fn create(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(series): Path<String>,
-    body: Option<Json<MakeLink>>,
+    body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
     require_facilitator(&headers, &app)?;
-    let days = body.and_then(|Json(b)| b.days).unwrap_or(DEFAULT_DAYS);
+    // No body, or `{}`, means the default; anything else must be the shape.
+    let asked: MakeLink = if body.iter().all(u8::is_ascii_whitespace) {
+        MakeLink::default()
+    } else {
+        serde_json::from_slice(&body).map_err(|e| {
+            if e.is_syntax() || e.is_eof() {
+                ApiError::malformed(e)
+            } else {
+                ApiError::invalid(e)
+            }
+        })?
+    };
+    let days = asked.days.unwrap_or(DEFAULT_DAYS);
     let made = make(&app, &headers, &series, days).await?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }

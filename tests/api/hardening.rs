@@ -370,6 +370,12 @@ async fn a_client_that_never_finishes_its_headers_is_cut_off_and_cannot_hold_up_
     let n = read.unwrap_or(0);
     let text = String::from_utf8_lossy(&buf[..n]);
     assert!(n == 0 || text.starts_with("HTTP/1.1 408"), "{text}");
+    // A connection that sends nothing at all is closed as soon.
+    let mut silent = tokio::net::TcpStream::connect(&app.addr).await.unwrap();
+    let read = tokio::time::timeout(std::time::Duration::from_secs(10), silent.read(&mut buf))
+        .await
+        .expect("the server let a silent connection stay open");
+    assert_eq!(read.unwrap_or(0), 0);
     app.stop().await;
 
     // Headers slower than the drain: shutdown still ends.

@@ -191,10 +191,22 @@ async fn an_opened_activity_cannot_change_but_the_agenda_around_it_can() {
         "{body}"
     );
 
+    // The activity on the screen cannot be dropped.
+    let mut current_gone = before.clone();
+    current_gone["activity"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|a| a["id"] != "check-in");
+    let (status, body) = put_script(&app, &session.id, &current_gone).await;
+    assert!(status == 409 || status == 422, "{body}");
+
     let mut dropped = before.clone();
     dropped["activity"].as_array_mut().unwrap().remove(0);
     let (status, _) = put_script(&app, &session.id, &dropped).await;
-    assert_eq!(status, 409, "an opened activity cannot be dropped");
+    assert!(
+        status == 409 || status == 422,
+        "an opened (and current) activity cannot be dropped"
+    );
 
     // Moving the opened activity, dropping a pending one and reordering the
     // rest is fine; the current activity stays current.
@@ -219,5 +231,26 @@ async fn an_opened_activity_cannot_change_but_the_agenda_around_it_can() {
     assert_eq!(ids[2], "roles");
     assert!(!ids.contains(&"confidence"));
     assert_eq!(activity(&state, "check-in")["status"], "open");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_smallest_group_shown_cannot_change_once_an_anonymous_vote_has_opened() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let mut lowered = script(&app, &session.id).await;
+    lowered["min_group_size"] = json!(2);
+    let (status, body) = put_script(&app, &session.id, &lowered).await;
+    assert_eq!(status, 200, "before any anonymous vote: {body}");
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "confidence" }),
+    )
+    .await;
+    lowered["min_group_size"] = json!(1);
+    let (status, body) = put_script(&app, &session.id, &lowered).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["problems"][0]["path"], "min_group_size");
     app.stop().await;
 }

@@ -16,7 +16,13 @@ pub fn decide(
     actor: Actor,
     command: Command,
 ) -> Result<Vec<Event>, Rejection> {
-    if state.status == SessionStatus::Ended {
+    // An ended session takes no more votes or agenda changes, but may still
+    // be renamed and archived: finished sessions are the ones put away.
+    let bookkeeping = matches!(
+        command,
+        Command::Rename { .. } | Command::Archive | Command::Unarchive
+    );
+    if state.status == SessionStatus::Ended && !bookkeeping {
         return Err(Rejection::SessionEnded);
     }
     match (actor, command) {

@@ -34,6 +34,28 @@ pub(super) fn decide_script(state: &SessionState, new: Workshop) -> Result<Vec<E
         );
         problems.push(("id".into(), why));
     }
+    // Lowering the smallest group shown after an anonymous vote has opened
+    // would show a team too small to hide: a lone voter's ballot.
+    let anonymous_opened = state
+        .activities
+        .iter()
+        .any(|a| a.spec.anonymous && a.status != ActivityStatus::Pending);
+    if anonymous_opened && new.min_group_size != state.workshop().min_group_size {
+        let why = format!(
+            "stays {}: an anonymous vote has already opened in this session",
+            state.workshop().min_group_size
+        );
+        problems.push(("min_group_size".into(), why));
+    }
+    if let Some(current) = state.current_activity() {
+        if new.activity(&current.spec.id).is_none() {
+            let why = format!(
+                "\u{201c}{}\u{201d} is on the screen now; go to another activity before removing it",
+                current.spec.title
+            );
+            problems.push(("activity".into(), why));
+        }
+    }
     if !problems.is_empty() {
         return Err(Rejection::InvalidScript(problems));
     }
