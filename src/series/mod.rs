@@ -124,10 +124,15 @@ impl SeriesBook {
                 name: name.clone(),
             },
         };
-        let mut file = OpenOptions::new()
-            .create_new(true)
-            .append(true)
-            .open(self.path_of(id))?;
+        let mut options = OpenOptions::new();
+        options.create_new(true).append(true);
+        // Rosters name people: readable by the server's user alone.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(self.path_of(id))?;
         write_line(&mut file, &line)?;
         // The new name must survive a crash too, not only the bytes.
         File::open(&self.dir)?.sync_all()?;
