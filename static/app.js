@@ -284,7 +284,35 @@
       } else if (ideasSent[activity]) {
         say(form, ideasLine(form, ideasSent[activity]), true);
       }
+      if (form.dataset.kind === 'ideas') listIdeas(form);
     });
+  }
+
+  // The ideas this phone has offered, listed under the form (kept in the
+  // browser, so they are still there after a reload).
+  function ideasKey(activity) { return 'topteam:ideas:' + session + ':' + activity; }
+  function myIdeas(activity) {
+    try { return JSON.parse(localStorage.getItem(ideasKey(activity)) || '[]'); } catch (e) { return []; }
+  }
+  function rememberIdea(activity, text) {
+    const all = myIdeas(activity);
+    all.push(text);
+    try { localStorage.setItem(ideasKey(activity), JSON.stringify(all)); } catch (e) { /* the list is a convenience */ }
+  }
+  function listIdeas(form) {
+    const old = form.parentNode.querySelector('.my-ideas');
+    if (old) old.remove();
+    const ideas = myIdeas(form.dataset.activity);
+    if (!ideas.length) return;
+    const box = document.createElement('div');
+    box.className = 'my-ideas';
+    const head = document.createElement('p');
+    head.textContent = 'Your ideas so far:';
+    const list = document.createElement('ul');
+    ideas.forEach(function (text) { const li = document.createElement('li'); li.textContent = text; list.appendChild(li); });
+    box.appendChild(head);
+    box.appendChild(list);
+    form.after(box);
   }
 
   function ideasLine(form, n) {
@@ -515,7 +543,9 @@
         if (form) say(form, savedLine(form), true);
       } else if (ok) {
         ideasSent[sent.activity] = (ideasSent[sent.activity] || 0) + 1;
+        rememberIdea(sent.activity, sent.text);
         if (form) {
+          listIdeas(form);
           const box = form.querySelector('textarea');
           box.value = '';
           touched.delete(keyOf(box));

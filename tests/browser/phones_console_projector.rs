@@ -350,6 +350,10 @@ async fn every_other_ballot_kind_works_from_a_phone() {
     wait_text(&phone, ".counter", "24 of 160 characters").await;
     click(&phone, "form.ballot button.primary").await;
     wait_text(&phone, ".saved", "Your idea is in").await;
+    // The phone lists its own ideas, and still does after a reload.
+    wait_text(&phone, ".my-ideas", "That we trust each other").await;
+    phone.refresh().await.unwrap();
+    wait_text(&phone, ".my-ideas", "That we trust each other").await;
 
     // Rank, by moving an option up with the buttons: no dragging needed.
     app.command(&session.id, open("shared-priorities")).await;
