@@ -175,6 +175,21 @@ pub(crate) fn wire_name(value: &impl serde::Serialize) -> String {
         .unwrap_or_default()
 }
 
+/// The script's options with their scores in `totals` (0 where none), highest
+/// first; ties keep script order. Dots and rank both order their options so.
+pub(crate) fn ranked_by<'a>(
+    spec: &'a ActivitySpec,
+    totals: &BTreeMap<String, u64>,
+) -> Vec<(&'a str, u64)> {
+    let mut rows: Vec<(&str, u64)> = spec
+        .options
+        .iter()
+        .map(|o| (o.id.as_str(), totals.get(&o.id).copied().unwrap_or(0)))
+        .collect();
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
+    rows
+}
+
 /// Options in the order of `scores`, best first. With `drop_unsupported`,
 /// options scoring 0 are left out when any option scored more (dots: an option
 /// nobody chose is not a priority; a rank keeps them all, since last place

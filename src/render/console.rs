@@ -48,7 +48,7 @@ pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
 
 /// What an activity's status means, in words.
 fn status_words(activity: &ActivityState) -> &'static str {
-    if kind_of(activity.spec.kind).turnout_verb().is_none() {
+    if !kind_of(activity.spec.kind).room_answers() {
         return match (activity.status, activity.revealed) {
             (ActivityStatus::Pending, _) => "not started",
             (_, false) => "in progress",
@@ -212,7 +212,7 @@ fn agenda(state: &SessionState) -> Markup {
                     @let current = state.current == Some(i);
                     @let id = &activity.spec.id;
                     @let title = &activity.spec.title;
-                    @let votes = kind_of(activity.spec.kind).turnout_verb().is_some();
+                    @let votes = kind_of(activity.spec.kind).room_answers();
                     @let shows_results = !votes || activity.status != ActivityStatus::Pending;
                     li aria-current=[current.then_some("step")] {
                         strong { (title) } " — " (status_words(activity))

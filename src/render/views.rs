@@ -121,7 +121,7 @@ pub fn screen_view(pass: &Pass) -> Markup {
                     @if activity.status == ActivityStatus::Open { (timer(activity)) }
                     (turnout(state, activity))
                     @if activity.revealed { (pass.current_results(activity, Audience::Screen)) }
-                    @else if activity.status != ActivityStatus::Pending && kind_of(activity.spec.kind).turnout_verb().is_some() {
+                    @else if activity.status != ActivityStatus::Pending && kind_of(activity.spec.kind).room_answers() {
                         p.notice { "Results will be shown when the facilitator reveals them." }
                     }
                 }

@@ -436,6 +436,18 @@ impl TestApp {
         response.text().await.unwrap()
     }
 
+    /// A page's HTML, asked for with the facilitator key.
+    pub async fn page(&self, path: &str) -> String {
+        let response = self
+            .http
+            .get(self.url(path))
+            .bearer_auth(KEY)
+            .send()
+            .await
+            .unwrap();
+        response.text().await.unwrap()
+    }
+
     /// One value from `/metrics`.
     pub async fn metric(&self, name: &str) -> f64 {
         let text = self.metrics_text().await;

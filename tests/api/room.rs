@@ -88,16 +88,7 @@ async fn waiting_names_who_has_not_voted_even_in_an_anonymous_vote_but_never_how
     assert_eq!(results["too_few"], true, "{results}");
     assert_eq!(results["all"]["ballots"], 0, "{results}");
     assert!(!app.votes_csv(&session.id).await.contains("confidence"));
-    let report = app
-        .http
-        .get(app.url(&format!("/review/{}/report.md", session.id)))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let report = app.page(&format!("/review/{}/report.md", session.id)).await;
     assert!(report.contains("Too few ballots to show"), "{report}");
 
     // Ideas: waiting until someone offers one.
@@ -341,16 +332,7 @@ async fn the_review_sets_each_activity_s_planned_minutes_beside_the_time_it_was_
         json!({ "type": "close", "activity": "check-in" }),
     )
     .await;
-    let html = app
-        .http
-        .get(app.url(&format!("/review/{}", session.id)))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.page(&format!("/review/{}", session.id)).await;
     assert!(
         html.contains("Planned 5 minutes; voting was open for 0 minutes."),
         "{html}"
@@ -383,27 +365,9 @@ async fn a_session_is_renamed_and_archived_and_review_keeps_it() {
     assert_eq!(state["archived"], true);
     let (_, list) = app.get_json("/api/sessions", Some(KEY)).await;
     assert_eq!(list[0]["archived"], true);
-    let console = app
-        .http
-        .get(app.url("/facilitate"))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let console = app.page("/facilitate").await;
     assert!(console.contains("Archived sessions (1)"), "{console}");
-    let review = app
-        .http
-        .get(app.url("/review"))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let review = app.page("/review").await;
     assert!(
         review.contains("Ashfield cabinet, 3 June"),
         "review keeps it"
@@ -518,16 +482,7 @@ async fn an_archived_series_leaves_the_console_lists_and_stays_in_review() {
         .get_json(&format!("/api/series/{series}"), Some(KEY))
         .await;
     assert_eq!(one["archived"], true, "{one}");
-    let console = app
-        .http
-        .get(app.url("/facilitate"))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let console = app.page("/facilitate").await;
     assert!(
         console.contains("Archived sessions (1)"),
         "its session is listed as archived"

@@ -57,13 +57,7 @@ pub struct DotsTally {
 impl DotsTally {
     /// Option ids with their totals, most dots first; ties keep script order.
     pub fn ranked<'a>(&'a self, spec: &'a ActivitySpec) -> Vec<(&'a str, u64)> {
-        let mut rows: Vec<(&str, u64)> = spec
-            .options
-            .iter()
-            .map(|o| (o.id.as_str(), self.totals.get(&o.id).copied().unwrap_or(0)))
-            .collect();
-        rows.sort_by_key(|row| std::cmp::Reverse(row.1));
-        rows
+        super::kind::ranked_by(spec, &self.totals)
     }
 }
 

@@ -16,6 +16,10 @@ impl Show for Notes {
         Some("The facilitator is capturing notes, decisions and actions.")
     }
 
+    fn room_answers(&self) -> bool {
+        false
+    }
+
     fn turnout_verb(&self) -> Option<&'static str> {
         None
     }

@@ -72,6 +72,12 @@ pub trait Show {
         None
     }
 
+    /// Whether the room answers this kind (votes or offers ideas). Notes are
+    /// the facilitator's alone: nothing to close, no turnout, no one waiting.
+    fn room_answers(&self) -> bool {
+        true
+    }
+
     /// What the room does while the activity runs ("voted", "offered ideas");
     /// `None` when there is no turnout to show.
     fn turnout_verb(&self) -> Option<&'static str> {

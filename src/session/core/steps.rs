@@ -44,7 +44,7 @@ pub fn next_step(state: &SessionState) -> Option<Step> {
     };
     // The room votes on most kinds; notes are the facilitator's, so there is
     // nothing to close: they start, go up on the screen, and the agenda moves on.
-    if kind_of(current.spec.kind).turnout_verb().is_none() {
+    if !kind_of(current.spec.kind).room_answers() {
         return match (current.status, current.revealed) {
             (ActivityStatus::Pending, _) => Some(step("open", id, "Start".into())),
             (_, false) => Some(step("reveal", id, "Show on the screen".into())),
@@ -65,11 +65,8 @@ pub fn next_step(state: &SessionState) -> Option<Step> {
 /// the current one is open (phones would leave a vote nobody can then see).
 pub fn previous_activity(state: &SessionState) -> Option<&super::ActivityState> {
     let index = state.current?;
-    if state.activities.get(index)?.status == ActivityStatus::Open
-        && kind_of(state.activities[index].spec.kind)
-            .turnout_verb()
-            .is_some()
-    {
+    let current = state.activities.get(index)?;
+    if current.status == ActivityStatus::Open && kind_of(current.spec.kind).room_answers() {
         return None;
     }
     state.activities.get(index.checked_sub(1)?).map(|a| &**a)
