@@ -109,11 +109,13 @@ pub enum ErrorCode {
     ActivityStarted,
     /// A saved template with that id exists already.
     TemplateExists,
+    /// The person has already been erased.
+    AlreadyErased,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 52] = [
+    pub const ALL: [ErrorCode; 53] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::MissingType,
@@ -166,6 +168,7 @@ impl ErrorCode {
         ErrorCode::InvalidScript,
         ErrorCode::ActivityStarted,
         ErrorCode::TemplateExists,
+        ErrorCode::AlreadyErased,
     ];
 
     /// The code as it goes on the wire.
@@ -218,6 +221,7 @@ impl ErrorCode {
             ErrorCode::InvalidScript => "invalid_script",
             ErrorCode::ActivityStarted => "activity_started",
             ErrorCode::TemplateExists => "template_exists",
+            ErrorCode::AlreadyErased => "already_erased",
             ErrorCode::StorageFailed => "storage_failed",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NotWebsocket => "not_websocket",

@@ -313,6 +313,7 @@ fn people_panel(state: &SessionState) -> Markup {
                     li {
                         (p.name) " — " (p.group.label())
                         @if let Some(t) = &p.job_title { ", " (t) }
+                        @if p.erased { " (name erased at their request)" }
                         @if p.removed { " (removed)" }
                         @else {
                             @if !p.admitted {
@@ -323,6 +324,13 @@ fn people_panel(state: &SessionState) -> Markup {
                             button.quiet type="button" data-command="remove" data-participant=(p.id)
                                 data-confirm={ "Remove " (p.name) " from this session? Their phone stops working here and their named votes stop counting." } {
                                 "Remove" span.visually-hidden { " " (p.name) }
+                            }
+                        }
+                        @if !p.erased {
+                            " "
+                            button.quiet type="button" data-command="erase" data-participant=(p.id)
+                                data-confirm={ "Erase " (p.name) "\u{2019}s name and job title from this series, its exports and the files on the server? Their answers stay counted, shown as \u{201c}Participant N\u{201d}. This cannot be undone." } {
+                                "Erase name" span.visually-hidden { " of " (p.name) }
                             }
                         }
                     }

@@ -19,6 +19,7 @@ pub fn session_json(state: &SessionState) -> Value {
                 "job_title": p.job_title,
                 "admitted": p.admitted,
                 "removed": p.removed,
+                "erased": p.erased,
                 "person": p.person,
                 "held": p.held,
             })

@@ -43,8 +43,10 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
         })
         .map(|r| {
             let text = match &r.event {
+                // Named as the state names them now: an erased person is
+                // "Participant N" even in a file not yet rewritten.
                 Event::ParticipantJoined {
-                    name,
+                    participant,
                     group,
                     admitted,
                     held,
@@ -57,7 +59,7 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                         }
                         (false, None) => " (waiting to be admitted)".to_string(),
                     };
-                    format!("{name} joined as {}{wait}", group.label())
+                    format!("{} joined as {}{wait}", who(participant), group.label())
                 }
                 Event::RosterUpdated { people } => {
                     format!("the roster was set: {} people", people.len())
@@ -67,6 +69,12 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 }
                 Event::ParticipantRemoved { participant } => {
                     format!("{} was removed", who(participant))
+                }
+                Event::ParticipantErased { participant, .. } => {
+                    format!("{}'s name and job title were erased", who(participant))
+                }
+                Event::RosterPersonErased { .. } => {
+                    "someone erased was taken off the roster".to_string()
                 }
                 Event::MovedTo { activity } => format!("moved to {}", title(activity)),
                 Event::ActivityOpened { activity } => {

@@ -67,9 +67,15 @@ impl SeriesBook {
     pub fn open(data_dir: &std::path::Path) -> io::Result<SeriesBook> {
         let dir = data_dir.join("series");
         fs::create_dir_all(&dir)?;
+        // A copy left by a crash mid-erasure still names the person; the
+        // erasure is asked again (the roster still shows them).
         let mut all = BTreeMap::new();
         for entry in fs::read_dir(&dir)? {
             let path = entry?.path();
+            if path.extension().is_some_and(|x| x == "scrubbed") {
+                fs::remove_file(&path)?;
+                continue;
+            }
             if path.extension().is_none_or(|x| x != "jsonl") {
                 continue;
             }
@@ -206,6 +212,49 @@ impl SeriesBook {
             };
             self.write().insert(id, Arc::new(series));
         }))
+    }
+
+    /// Takes erased people off the roster for good: the file is rewritten with
+    /// them in none of its rosters (a copy, synced, then renamed over the
+    /// original), so no line names them. `None` if there is no such series.
+    pub fn erase_people(&self, id: Uuid, people: &[Uuid]) -> Option<io::Result<()>> {
+        let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
+        let current = self.get(&id)?;
+        Some(self.rewrite_without(id, people).map(|()| {
+            let mut series = (*current).clone();
+            series.roster.retain(|p| !people.contains(&p.id));
+            self.write().insert(id, Arc::new(series));
+        }))
+    }
+
+    fn rewrite_without(&self, id: Uuid, people: &[Uuid]) -> io::Result<()> {
+        let path = self.path_of(id);
+        let text = fs::read_to_string(&path)?;
+        let mut copy = Vec::with_capacity(text.len());
+        for raw in text.lines() {
+            // A torn last line was never answered; it is not copied.
+            let Ok(mut line) = serde_json::from_str::<Line>(raw) else {
+                continue;
+            };
+            if let SeriesEvent::RosterSet { people: roster } = &mut line.event {
+                roster.retain(|p| !people.contains(&p.id));
+            }
+            serde_json::to_writer(&mut copy, &line).map_err(io::Error::other)?;
+            copy.push(b'\n');
+        }
+        let scrubbed = path.with_extension("jsonl.scrubbed");
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&scrubbed)?;
+        file.write_all(&copy)?;
+        file.sync_all()?;
+        fs::rename(&scrubbed, &path)?;
+        File::open(&self.dir)?.sync_all()
     }
 
     /// Deletes a series' file, durably; `false` if there was no such series.

@@ -2,7 +2,8 @@
 
 use super::group_sync::GroupSync;
 use super::{
-    encode, parse, Found, Header, ReplayError, TranscriptStore, TranscriptWriter, FORMAT_VERSION,
+    encode, parse, Found, Header, Parsed, ReplayError, TranscriptStore, TranscriptWriter,
+    FORMAT_VERSION,
 };
 use crate::session::{Record, SessionInfo};
 use std::fs::{self, File, OpenOptions};
@@ -32,6 +33,7 @@ impl FileStore {
     pub fn with_window(data_dir: &Path, window: Duration) -> io::Result<FileStore> {
         let dir = data_dir.join("sessions");
         fs::create_dir_all(&dir)?;
+        remove_scrub_copies(&dir)?;
         let group = Arc::new(GroupSync::new(File::open(&dir)?, window));
         Ok(FileStore { dir, group })
     }
@@ -67,13 +69,15 @@ impl TranscriptStore for FileStore {
         Ok(Box::new(FileWriter {
             group: self.group.clone(),
             file,
+            path,
             len: line.len() as u64,
             needs_repair: false,
         }))
     }
 
     fn reopen(&self, id: Uuid, good_len: u64) -> io::Result<Box<dyn TranscriptWriter>> {
-        let file = OpenOptions::new().append(true).open(self.path_of(id))?;
+        let path = self.path_of(id);
+        let file = OpenOptions::new().append(true).open(&path)?;
         if file.metadata()?.len() != good_len {
             file.set_len(good_len)?;
             file.sync_all()?;
@@ -81,6 +85,7 @@ impl TranscriptStore for FileStore {
         Ok(Box::new(FileWriter {
             group: self.group.clone(),
             file,
+            path,
             len: good_len,
             needs_repair: false,
         }))
@@ -179,9 +184,25 @@ fn from_hex(text: &str) -> Option<[u8; 32]> {
     Some(out)
 }
 
+/// The rewritten copy of a transcript before it replaces the original.
+const SCRUB_SUFFIX: &str = "jsonl.scrubbed";
+
+/// A copy left by a crash mid-scrub still names the person: it goes, and the
+/// scrub is done again from the original when its session starts.
+fn remove_scrub_copies(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.to_string_lossy().ends_with(SCRUB_SUFFIX) {
+            fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
 struct FileWriter {
     group: Arc<GroupSync>,
     file: File,
+    path: PathBuf,
     /// Length of the durable, whole-line prefix.
     len: u64,
     /// A failed batch could not be cut off; cut it before writing again.
@@ -216,5 +237,39 @@ impl TranscriptWriter for FileWriter {
                 Err(e)
             }
         }
+    }
+
+    fn scrub(&mut self, check: &dyn Fn(&Parsed) -> Result<(), String>) -> io::Result<bool> {
+        let bytes = fs::read(&self.path)?;
+        let durable = bytes.get(..self.len as usize).unwrap_or(&bytes);
+        let mut parsed = parse(durable).map_err(io::Error::other)?;
+        if !crate::session::core::erasure::scrub(&mut parsed.records) {
+            return Ok(false);
+        }
+        let mut copy = serde_json::to_vec(&parsed.header).map_err(io::Error::other)?;
+        copy.push(b'\n');
+        copy.extend(encode(&parsed.records));
+        let read_back = parse(&copy).map_err(io::Error::other)?;
+        check(&read_back).map_err(|why| io::Error::new(io::ErrorKind::InvalidData, why))?;
+        let scrubbed = self.path.with_extension(SCRUB_SUFFIX);
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&scrubbed)?;
+        file.write_all(&copy)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&scrubbed, &self.path)?;
+        if let Some(dir) = self.path.parent() {
+            File::open(dir)?.sync_all()?;
+        }
+        self.file = OpenOptions::new().append(true).open(&self.path)?;
+        self.len = copy.len() as u64;
+        self.needs_repair = false;
+        Ok(true)
     }
 }

@@ -70,6 +70,19 @@ pub trait TranscriptWriter: Send {
     /// Appends the records and makes them durable (fsync) before returning the
     /// bytes written. On error nothing of this batch remains in the file.
     fn append(&mut self, records: &[Record]) -> io::Result<u64>;
+
+    /// Rewrites the transcript after an erasure so that no line before it
+    /// names the person (`session::core::erasure::scrub`). The copy is kept
+    /// only if `check` accepts it as read back (the session task replays it
+    /// against the live state); it then replaces the file in one rename.
+    /// Returns whether anything had to change.
+    fn scrub(&mut self, check: &dyn Fn(&Parsed) -> Result<(), String>) -> io::Result<bool> {
+        let _ = check;
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "this store cannot rewrite a transcript",
+        ))
+    }
 }
 
 /// Encodes records as JSONL, one line each.

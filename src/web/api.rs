@@ -128,9 +128,14 @@ pub async fn post_command(
     })?;
     let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
     let msg = parse_client_msg(text, &app.limits).map_err(|unparsed| unparsed.error)?;
-    let seq = handle
-        .command(Actor::Facilitator, msg.client_id.clone(), msg.command)
-        .await?;
+    let seq = super::erasing::run_command(
+        &app,
+        &handle,
+        Actor::Facilitator,
+        msg.client_id.clone(),
+        msg.command,
+    )
+    .await?;
     let mut reply = json!({ "seq": seq });
     if let Some(client_id) = msg.client_id {
         reply["client_id"] = json!(client_id);

@@ -173,7 +173,8 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::TooManyIdeas
         | C::NoOptions
         | C::ActivityStarted
-        | C::TemplateExists => StatusCode::CONFLICT,
+        | C::TemplateExists
+        | C::AlreadyErased => StatusCode::CONFLICT,
         C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::DuplicateName

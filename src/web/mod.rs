@@ -4,6 +4,7 @@ pub mod api;
 pub mod auth;
 pub mod client_ip;
 pub mod deletion;
+pub mod erasing;
 pub mod error;
 pub mod exports;
 pub mod joining;

@@ -3,25 +3,6 @@
 
 use crate::helpers::*;
 use serde_json::json;
-use std::path::Path;
-
-/// Every file under `dir` whose bytes contain `text`.
-fn files_containing(dir: &Path, text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(files_containing(&path, text));
-        } else if std::fs::read(&path)
-            .unwrap()
-            .windows(text.len())
-            .any(|w| w == text.as_bytes())
-        {
-            found.push(path.display().to_string());
-        }
-    }
-    found
-}
 
 async fn delete(app: &TestApp, path: &str) -> u16 {
     app.http

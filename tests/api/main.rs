@@ -3,6 +3,7 @@
 mod bad_input;
 mod crash;
 mod deletion;
+mod erasure;
 mod hardening;
 mod helpers;
 mod lifecycle;

@@ -108,6 +108,35 @@ async fn a_phone_picks_its_name_from_the_roster_and_a_second_claim_is_held() {
         .map(|p| p["admitted"].as_bool().unwrap())
         .collect();
     assert_eq!(admitted, [true, false]);
+
+    // Ben asks to be erased: the console's button, confirmed, takes his name
+    // (and the twin's, typed the same) out of the page and the data folder.
+    let ben_here = state["participants"][0]["id"].as_str().unwrap().to_string();
+    click(
+        &console,
+        &format!("button[data-command=erase][data-participant='{ben_here}']"),
+    )
+    .await;
+    let asked = console.get_alert_text().await.unwrap();
+    assert!(
+        asked.contains("Cllr Ben Okafor") && asked.contains("cannot be undone"),
+        "{asked}"
+    );
+    console.accept_alert().await.unwrap();
+    let people = wait_text(&console, "section.people", "name erased at their request").await;
+    assert!(!people.to_lowercase().contains("okafor"), "{people}");
+    assert!(people.contains("Participant 2"), "{people}");
+    console
+        .execute(
+            "document.querySelector('section.people').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    screenshot(&console, "console-erased").await;
+    for spelling in ["Okafor", "okafor"] {
+        assert_eq!(files_containing(&dir.0, spelling), Vec::<String>::new());
+    }
     for client in [phone, twin, console] {
         client.close().await.unwrap();
     }

@@ -64,6 +64,17 @@ pub enum Command {
         /// Participant id.
         participant: ParticipantId,
     },
+    /// Erases a person's name and job title from the session, the rest of its
+    /// series and the files on disk; their ballots stay counted, shown as
+    /// "Participant N" (facilitator; also after the session has ended).
+    Erase {
+        /// Participant id.
+        participant: ParticipantId,
+    },
+    /// Takes a roster person off this session's roster for good, as part of
+    /// erasing them (never parsed from a client message).
+    #[serde(skip)]
+    EraseFromRoster(uuid::Uuid),
     /// Gives the session a new title (facilitator).
     Rename {
         /// The new title.
@@ -174,7 +185,7 @@ pub enum Command {
 
 impl Command {
     /// The `type` names clients may send, for telling "unknown type" from "bad fields".
-    pub const WIRE_TYPES: [&'static str; 22] = [
+    pub const WIRE_TYPES: [&'static str; 23] = [
         "vote",
         "goto",
         "open",
@@ -187,6 +198,7 @@ impl Command {
         "archive",
         "unarchive",
         "remove",
+        "erase",
         "end",
         "idea",
         "edit_idea",

@@ -18,9 +18,14 @@ pub fn decide(
 ) -> Result<Vec<Event>, Rejection> {
     // An ended session takes no more votes or agenda changes, but may still
     // be renamed and archived: finished sessions are the ones put away.
+    // Erasing someone is a person's right whenever they ask.
     let bookkeeping = matches!(
         command,
-        Command::Rename { .. } | Command::Archive | Command::Unarchive
+        Command::Rename { .. }
+            | Command::Archive
+            | Command::Unarchive
+            | Command::Erase { .. }
+            | Command::EraseFromRoster(_)
     );
     if state.status == SessionStatus::Ended && !bookkeeping {
         return Err(Rejection::SessionEnded);
@@ -248,6 +253,12 @@ fn decide_facilitation(
             }
         }
         Command::End => events.push(Event::SessionEnded),
+        Command::Erase { participant } => {
+            events = super::erasure::decide_erase(state, participant)?
+        }
+        Command::EraseFromRoster(person) => {
+            events = super::erasure::decide_roster_erase(state, person)?
+        }
         Command::SetScript(workshop) => {
             events = super::script_edit::decide_script(state, *workshop)?
         }

@@ -154,6 +154,8 @@ pub(super) fn facilitation(
         | Command::Archive
         | Command::Unarchive
         | Command::Remove { .. }
+        | Command::Erase { .. }
+        | Command::EraseFromRoster(_)
         | Command::End
         | Command::Join(_)
         | Command::SetRoster(_)

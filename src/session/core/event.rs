@@ -39,6 +39,22 @@ pub enum Event {
         /// The people expected.
         people: Vec<crate::series::Person>,
     },
+    /// A person asked to be erased: from here on the participant is shown as
+    /// `label`, with no job title. Their ballots stay counted. The session
+    /// task then rewrites the lines before this one the same way (see
+    /// `session::core::erasure`), so the name is nowhere in the file.
+    ParticipantErased {
+        /// Who.
+        participant: ParticipantId,
+        /// What they are called from now on: "Participant N".
+        label: String,
+    },
+    /// Someone erased is taken off this session's copy of the roster (and,
+    /// once the file is rewritten, off every earlier copy in it).
+    RosterPersonErased {
+        /// The roster person's id.
+        person: uuid::Uuid,
+    },
     /// The facilitator let them in from the lobby.
     ParticipantAdmitted {
         /// Who.

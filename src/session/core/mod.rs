@@ -9,6 +9,7 @@ mod context;
 mod decide;
 mod decide_content;
 mod decide_join;
+pub mod erasure;
 mod event;
 mod rejection;
 mod script_edit;

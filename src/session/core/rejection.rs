@@ -72,6 +72,9 @@ pub enum Rejection {
     /// The same roster person, claimed twice in one command (never from the wire).
     #[error("that name is not on this workshop's list; choose it again from the list, or choose \"I am not on this list\"")]
     UnknownPerson,
+    /// Someone already erased.
+    #[error("that person has already been erased")]
+    AlreadyErased,
     /// The ballot or text breaks the activity's rules.
     #[error(transparent)]
     Ballot(#[from] crate::activity::BallotError),
@@ -102,6 +105,7 @@ impl Rejection {
             Rejection::AnonymityUnavailable => ErrorCode::AnonymityUnavailable,
             Rejection::Ballot(e) => e.code(),
             Rejection::UnknownPerson => ErrorCode::UnknownPerson,
+            Rejection::AlreadyErased => ErrorCode::AlreadyErased,
         }
     }
 

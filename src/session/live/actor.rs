@@ -13,7 +13,7 @@ use super::publisher::{self, Audience, ViewSenders};
 use crate::config::{Limits, Timings};
 use crate::metrics::Metrics;
 use crate::render;
-use crate::session::core::{Context, Pseudonyms, Record, SessionState};
+use crate::session::core::{erasure, Command, Context, Pseudonyms, Record, SessionState};
 use crate::transcript::TranscriptWriter;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
@@ -66,6 +66,7 @@ pub fn spawn(
         views: view_senders,
         max_batch: limits.max_batch,
         max_participants: limits.max_participants,
+        remembered_client_ids: limits.remembered_client_ids,
         render_every: timings.render_every,
         // As if the last render were one interval ago: the first change shows at once.
         last_render: Instant::now()
@@ -108,6 +109,7 @@ struct SessionTask {
     views: ViewSenders,
     max_batch: usize,
     max_participants: usize,
+    remembered_client_ids: usize,
     render_every: std::time::Duration,
     last_render: Instant,
     dirty: bool,
@@ -116,9 +118,12 @@ struct SessionTask {
     metrics: Arc<Metrics>,
 }
 
+/// A command's answer: where to send it, what it is, and whether the command
+/// erased someone (answered only once the file no longer names them).
 type CommandReply = (
     oneshot::Sender<Result<u64, SessionError>>,
     Result<u64, SessionError>,
+    bool,
 );
 
 impl SessionTask {
@@ -178,6 +183,8 @@ impl SessionTask {
                     reply,
                 } => {
                     self.metrics.command();
+                    let erases =
+                        matches!(command, Command::Erase { .. } | Command::EraseFromRoster(_));
                     let outcome = crate::session::core::execute(
                         &mut next, &ctx, at, actor, client_id, command,
                     )
@@ -186,7 +193,7 @@ impl SessionTask {
                         seq
                     })
                     .map_err(SessionError::from);
-                    replies.push((reply, outcome));
+                    replies.push((reply, outcome, erases));
                 }
                 Request::Connect { viewer, reply } => connects.push((viewer, reply)),
             }
@@ -195,13 +202,14 @@ impl SessionTask {
         let phones_change = records
             .iter()
             .any(|r| render::changes_participant_view(&next, &r.event));
+        let erasing = erasure::erases_anyone(&records);
         if !records.is_empty() {
             let started = Instant::now();
             if let Err(e) = self.write(records).await {
                 tracing::error!(session = %self.state.info.id, error = %e, "transcript write failed");
                 self.metrics.storage_failure();
                 // Anything that relied on this batch is refused, not acked.
-                for (_, outcome) in &mut replies {
+                for (_, outcome, _) in &mut replies {
                     if matches!(outcome, Ok(seq) if *seq > committed) {
                         *outcome = Err(SessionError::Storage);
                     }
@@ -218,7 +226,8 @@ impl SessionTask {
             }
             self.metrics.durable_latency(started.elapsed());
         }
-        if next.seq != committed {
+        let written = next.seq != committed;
+        if written {
             self.state = Arc::new(next);
             self.state_tx.send_replace(self.state.clone());
             self.dirty = true;
@@ -227,7 +236,18 @@ impl SessionTask {
                 self.render();
             }
         }
-        for (reply, outcome) in replies {
+        if written && erasing {
+            if let Err(e) = self.scrub().await {
+                tracing::error!(session = %self.state.info.id, error = %e, "erased names are still in the transcript; start-up will try again");
+                self.metrics.storage_failure();
+                for (_, outcome, erases) in &mut replies {
+                    if *erases && outcome.is_ok() {
+                        *outcome = Err(SessionError::Storage);
+                    }
+                }
+            }
+        }
+        for (reply, outcome, _) in replies {
             if let Err(e) = &outcome {
                 self.metrics.rejected(e.code());
             }
@@ -253,6 +273,23 @@ impl SessionTask {
             self.metrics.events_written(count, bytes);
         }
         written
+    }
+
+    /// Rewrites the transcript so that no line names anyone erased; the copy
+    /// must replay to exactly the live state before it replaces the file.
+    async fn scrub(&self) -> std::io::Result<bool> {
+        let writer = self.writer.clone();
+        let live = self.state.clone();
+        let pseudonyms = self.pseudonyms.clone();
+        let remembered = self.remembered_client_ids;
+        tokio::task::spawn_blocking(move || {
+            let mut writer = writer
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            writer.scrub(&|copy| replays_to(copy, &live, remembered, &pseudonyms))
+        })
+        .await
+        .map_err(std::io::Error::other)?
     }
 
     fn render(&mut self) {
@@ -309,5 +346,21 @@ impl SessionTask {
                 })
             }
         }
+    }
+}
+
+/// Whether a rewritten transcript rebuilds exactly `live`, the check before a
+/// scrubbed copy replaces the file.
+pub fn replays_to(
+    copy: &crate::transcript::Parsed,
+    live: &SessionState,
+    remembered: usize,
+    pseudonyms: &Pseudonyms,
+) -> Result<(), String> {
+    let replayed = crate::transcript::replay(copy, remembered, pseudonyms.clone());
+    if replayed == *live {
+        Ok(())
+    } else {
+        Err("the rewritten transcript does not replay to the session as it is; the file is left as it was".into())
     }
 }

@@ -3,7 +3,7 @@
 use super::actor::{self, SessionHandle};
 use crate::config::{Limits, Timings};
 use crate::metrics::Metrics;
-use crate::session::core::{carry, Pseudonyms, SessionInfo, SessionState};
+use crate::session::core::{carry, erasure, Pseudonyms, SessionInfo, SessionState};
 use crate::transcript::{replay, ReplayError, TranscriptStore};
 use crate::workshop::{Workshop, WorkshopLibrary};
 use dashmap::DashMap;
@@ -174,11 +174,12 @@ impl Sessions {
                 replay(&parsed, remembered, pseudonyms.clone())
             }));
             let state = replayed.map_err(|_| ReplayError::ReplayPanicked)?;
-            Ok::<_, ReplayError>((state, pseudonyms, parsed.good_len, parsed.torn))
+            let erases = erasure::erases_anyone(&parsed.records);
+            Ok::<_, ReplayError>((state, pseudonyms, parsed.good_len, parsed.torn, erases))
         });
         let mut resumed = 0;
         for (id, result) in ids.into_iter().zip(replayed) {
-            let (state, pseudonyms, good_len, torn) = match result {
+            let (state, pseudonyms, good_len, torn, erases) = match result {
                 Ok(replayed) => replayed,
                 Err(e) => {
                     tracing::error!(session = %id, error = %e, "transcript skipped: it cannot be replayed");
@@ -188,13 +189,26 @@ impl Sessions {
             if let Some(why) = &torn {
                 tracing::warn!(session = %id, torn = %why, "cut off a torn last line left by a crash");
             }
-            let writer = match self.store.reopen(id, good_len) {
+            let mut writer = match self.store.reopen(id, good_len) {
                 Ok(w) => w,
                 Err(e) => {
                     tracing::error!(session = %id, error = %e, "transcript skipped: cannot reopen it");
                     continue;
                 }
             };
+            if erases {
+                // A crash after an erasure and before its rewrite: finish it.
+                let check = |copy: &_| actor::replays_to(copy, &state, remembered, &pseudonyms);
+                match writer.scrub(&check) {
+                    Ok(true) => {
+                        tracing::info!(session = %id, "finished erasing names from the transcript")
+                    }
+                    Ok(false) => {}
+                    Err(e) => {
+                        tracing::error!(session = %id, error = %e, "erased names are still in the transcript")
+                    }
+                }
+            }
             self.start(state, writer, pseudonyms);
             resumed += 1;
         }

@@ -226,17 +226,21 @@ impl Conn {
                 return error_text(msg.client_id.as_deref(), &e);
             }
         };
-        match self
-            .handle
-            .command(actor, msg.client_id.clone(), msg.command)
-            .await
-        {
+        let done = crate::web::erasing::run_command(
+            &self.app,
+            &self.handle,
+            actor,
+            msg.client_id.clone(),
+            msg.command,
+        )
+        .await;
+        match done {
             Ok(seq) => ServerMsg::Ack {
                 client_id: msg.client_id.as_deref(),
                 seq,
             }
             .to_text(),
-            Err(e) => error_text(msg.client_id.as_deref(), &ApiError::from(e)),
+            Err(e) => error_text(msg.client_id.as_deref(), &e),
         }
     }
 

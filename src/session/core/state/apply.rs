@@ -32,12 +32,17 @@ impl SessionState {
                     job_title: job_title.clone(),
                     admitted: *admitted,
                     removed: false,
+                    erased: false,
                     person: *person,
                     held: *held,
                     token_hash: token_hash.clone(),
                 });
             }
             Event::RosterUpdated { people } => self.roster = Arc::new(people.clone()),
+            Event::ParticipantErased { participant, label } => {
+                self.erase_participant(participant, label)
+            }
+            Event::RosterPersonErased { person } => self.erase_roster_person(person),
             Event::ParticipantAdmitted { participant } => {
                 if let Some(p) = self.participant_mut(participant) {
                     p.admitted = true;

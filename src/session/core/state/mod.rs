@@ -55,6 +55,8 @@ pub struct Participant {
     pub admitted: bool,
     /// Removed by the facilitator.
     pub removed: bool,
+    /// Erased at their request: `name` is "Participant N" and there is no job title.
+    pub erased: bool,
     /// The roster person they claimed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<Uuid>,
@@ -251,7 +253,10 @@ impl SessionState {
         self.apply_event(&record.event, record.at);
     }
 
-    fn participant_mut(&mut self, id: &ParticipantId) -> Option<&mut Participant> {
+    pub(in crate::session::core) fn participant_mut(
+        &mut self,
+        id: &ParticipantId,
+    ) -> Option<&mut Participant> {
         let i = *self.index.get(id)?;
         Arc::make_mut(&mut self.participants).get_mut(i)
     }

@@ -1,0 +1,206 @@
+//! Erasing a person at their request: their name and job title gone from
+//! every view, export and file under the data folder, their ballots still
+//! counted as "Participant N", across restarts and a crash mid-erasure.
+
+use crate::helpers::*;
+use crate::trust::{series_with_roster, session_in};
+use serde_json::{json, Value};
+
+const NAME: &str = "Zanzibar Quill";
+const JOB: &str = "Lead for Xylophonics";
+
+fn participant<'a>(state: &'a Value, id: &str) -> &'a Value {
+    state["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap()
+}
+
+async fn claim(app: &TestApp, code: &str, person: &Value) -> Joined {
+    let (status, joined) = app
+        .post_json(
+            "/api/join",
+            None,
+            json!({ "code": code, "person": person["id"] }),
+        )
+        .await;
+    assert_eq!(status, 200, "{joined}");
+    Joined {
+        id: joined["participant"].as_str().unwrap().to_string(),
+        token: joined["token"].as_str().unwrap().to_string(),
+        admitted: joined["admitted"].as_bool().unwrap(),
+    }
+}
+
+#[tokio::test]
+async fn an_erased_person_keeps_their_ballots_and_their_name_is_nowhere_in_the_data_folder() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let people = json!([
+        { "name": NAME, "group": "cabinet", "job_title": JOB },
+        { "name": "Cllr Ann Other", "group": "cabinet" },
+    ]);
+    let (series, roster) = series_with_roster(&app, people).await;
+    let w1 = session_in(&app, "w1-cabinet", &series).await;
+    let zed = claim(&app, &w1.code, &roster[0]).await;
+    let ann = claim(&app, &w1.code, &roster[1]).await;
+    app.command(&w1.id, json!({ "type": "open", "activity": "check-in" }))
+        .await;
+    for (joined, score) in [(&zed, 5), (&ann, 2)] {
+        let mut phone = Socket::participant(&app, &w1.id, joined).await;
+        acked(
+            &phone
+                .vote("check-in", json!({ "scores": { "clear-mandate": score } }))
+                .await,
+        );
+    }
+    app.command(&w1.id, json!({ "type": "close", "activity": "check-in" }))
+        .await;
+    let owner = json!({ "type": "action", "text": "Brief the team", "owner": NAME });
+    app.command(&w1.id, owner).await;
+    // The same person in the series' next workshop, typing their name.
+    let w2 = session_in(&app, "w2-joint-vision", &series).await;
+    let zed_again = claim(&app, &w2.code, &roster[0]).await;
+    let before = activity(&app.state(&w1.id).await, "check-in")["results"].clone();
+    let csv_rows = app.votes_csv(&w1.id).await.lines().count();
+    assert!(!files_containing(&dir.0, NAME).is_empty());
+
+    // Through the console's own socket, as the button sends it.
+    let mut console = Socket::staff(&app, &w1.id, "facilitate").await;
+    acked(
+        &console
+            .command(json!({ "type": "erase", "participant": zed.id }))
+            .await,
+    );
+
+    let state = app.state(&w1.id).await;
+    let erased = participant(&state, &zed.id);
+    assert_eq!(erased["name"], "Participant 1");
+    assert_eq!(erased["erased"], true);
+    assert!(erased["job_title"].is_null(), "{erased}");
+    assert_eq!(
+        activity(&state, "check-in")["results"],
+        before,
+        "ballots still count"
+    );
+    let csv = app.votes_csv(&w1.id).await;
+    assert_eq!(csv.lines().count(), csv_rows);
+    assert!(csv.contains("Participant 1"), "{csv}");
+    assert!(state.to_string().contains("\"owner\":\"Participant 1\""));
+    assert_eq!(
+        participant(&app.state(&w2.id).await, &zed_again.id)["name"],
+        "Participant 1"
+    );
+    let (_, on_file) = app
+        .get_json(&format!("/api/series/{series}"), Some(KEY))
+        .await;
+    assert_eq!(on_file["roster"].as_array().unwrap().len(), 1, "{on_file}");
+    for page in [
+        format!("/review/{}", w1.id),
+        format!("/review/{}/report.md", w1.id),
+        format!("/facilitate/{}", w1.id),
+    ] {
+        let text = app.page(&page).await;
+        assert!(!text.contains(NAME) && !text.contains(JOB), "{page}");
+    }
+    assert_eq!(files_containing(&dir.0, NAME), Vec::<String>::new());
+    assert_eq!(files_containing(&dir.0, JOB), Vec::<String>::new());
+    let audit = std::fs::read_to_string(dir.0.join("audit.log")).unwrap();
+    assert!(
+        audit.contains("\"erased\"") && audit.contains(&zed.id),
+        "{audit}"
+    );
+
+    // Once is enough; the person is not there to erase again.
+    let (status, body) = app
+        .try_command(&w1.id, json!({ "type": "erase", "participant": zed.id }))
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (409, Some("already_erased"))
+    );
+
+    // A restart rebuilds the same results from the rewritten transcripts.
+    app.stop().await;
+    let app = spawn_app(&dir.0).await;
+    let state = app.state(&w1.id).await;
+    assert_eq!(activity(&state, "check-in")["results"], before);
+    assert_eq!(participant(&state, &zed.id)["name"], "Participant 1");
+    assert_eq!(participant(&state, &ann.id)["name"], "Cllr Ann Other");
+    assert_eq!(files_containing(&dir.0, NAME), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn a_crash_between_the_erasure_and_the_rewrite_is_finished_at_start_up() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let zed = app.admitted(&session, NAME, "cabinet").await;
+    let file = dir.0.join(format!("sessions/{}.jsonl", session.id));
+    let with_name = std::fs::read_to_string(&file).unwrap();
+    app.command(
+        &session.id,
+        json!({ "type": "erase", "participant": zed.id }),
+    )
+    .await;
+    app.stop().await;
+    // As if the server died after appending the erasure and before the
+    // rewrite: the old lines, then the new ones.
+    let rewritten = std::fs::read_to_string(&file).unwrap();
+    let erasure = rewritten.lines().last().unwrap();
+    assert!(erasure.contains("participant_erased"), "{erasure}");
+    std::fs::write(&file, format!("{with_name}{erasure}\n")).unwrap();
+    std::fs::write(file.with_extension("jsonl.scrubbed"), &with_name).unwrap();
+    assert!(!files_containing(&dir.0, NAME).is_empty());
+
+    let app = spawn_app(&dir.0).await;
+    let state = app.state(&session.id).await;
+    assert_eq!(participant(&state, &zed.id)["name"], "Participant 1");
+    assert_eq!(files_containing(&dir.0, NAME), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn erasing_refuses_the_unknown_and_phones() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let zed = app.admitted(&session, NAME, "cabinet").await;
+    let nobody = uuid::Uuid::new_v4();
+    let (status, body) = app
+        .try_command(
+            &session.id,
+            json!({ "type": "erase", "participant": nobody }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("unknown_participant"))
+    );
+    let (status, body) = app
+        .try_command(&session.id, json!({ "type": "erase" }))
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("invalid_request"))
+    );
+    let mut phone = Socket::participant(&app, &session.id, &zed).await;
+    refused(
+        &phone
+            .command(json!({ "type": "erase", "participant": zed.id }))
+            .await,
+        "forbidden",
+    );
+    // An ended session still erases: people ask afterwards.
+    app.command(&session.id, json!({ "type": "end" })).await;
+    app.command(
+        &session.id,
+        json!({ "type": "erase", "participant": zed.id }),
+    )
+    .await;
+    assert_eq!(
+        participant(&app.state(&session.id).await, &zed.id)["name"],
+        "Participant 1"
+    );
+}
