@@ -6,11 +6,10 @@ use axum::http::{header, HeaderValue};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Scripts, styles, images and sockets from this server only; no inline
-/// script, no plugins, never inside another site's frame. Inline `style`
-/// attributes stay allowed: the projector's bars take their width from one
-/// (a number the server writes, never text a person typed).
+/// script or style (bar widths are classes, `.w0` to `.w100` in `app.css`),
+/// no plugins, never inside another site's frame.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
-     style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+     style-src 'self'; img-src 'self' data:; connect-src 'self'; \
      object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// The policy, on responses that do not set their own.

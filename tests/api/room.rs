@@ -501,3 +501,42 @@ async fn an_archived_series_leaves_the_console_lists_and_stays_in_review() {
     assert_eq!(review.status(), 200);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn projector_bars_take_their_width_from_a_class_because_the_policy_allows_no_inline_style() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let mut phones = app.phones(&session, "cabinet", 3).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    for (i, phone) in phones.iter_mut().enumerate() {
+        let dots = if i == 0 {
+            json!({ "budget": 2 })
+        } else {
+            json!({ "budget": 2, "localism": 2 })
+        };
+        acked(&phone.vote("priorities", json!({ "dots": dots })).await);
+    }
+    let mut screen = Socket::staff(&app, &session.id, "screen").await;
+    let seq = app
+        .command(
+            &session.id,
+            json!({ "type": "reveal", "activity": "priorities" }),
+        )
+        .await;
+    let html = screen.view_at_least(seq).await["html"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Budget 6 of 6 is the longest bar; localism 4 is two thirds of it.
+    assert!(html.contains("class=\"bar w100\""), "{html}");
+    assert!(html.contains("class=\"bar w67\""), "{html}");
+    assert!(!html.contains("style="), "{html}");
+    let css = app.page("/static/app.css").await;
+    assert!(css.contains(".w67 { width: 67%; }"));
+    app.stop().await;
+}
