@@ -39,8 +39,41 @@ impl Answer {
 /// `activity[i].`) and what is wrong.
 pub type SettingProblem = (&'static str, String);
 
+/// How the room answers an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answers {
+    /// With ballots, one per voter (replaced, or added to item by item).
+    Ballots,
+    /// With ideas, short texts, as many as the activity allows.
+    Ideas,
+    /// Not at all: the activity is the facilitator's.
+    Nothing,
+}
+
 /// What the rest of the code asks of an activity kind.
 pub trait Kind: super::Show + Sync {
+    /// What people call the kind ("Dot vote").
+    fn label(&self) -> &'static str;
+
+    /// The ballot the kind takes, as error messages describe it.
+    fn ballot_shape(&self) -> &'static str;
+
+    /// How the room answers it.
+    fn answered_with(&self) -> Answers {
+        Answers::Ballots
+    }
+
+    /// Whether its results can become a later activity's options (`from`).
+    fn can_feed(&self) -> bool {
+        false
+    }
+
+    /// Whether its items are statements the facilitator may amend: each
+    /// amendment is a new version, and everyone answers it again.
+    fn amendable(&self) -> bool {
+        false
+    }
+
     /// Problems with this kind's own settings in a script. By default a kind
     /// takes ballots over options, so it needs options or `from`.
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {

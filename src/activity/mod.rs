@@ -72,6 +72,17 @@ impl Ballot {
             (this, later) => *this = later,
         }
     }
+
+    /// Drops the answer to one item (a statement amended: everyone answers
+    /// the new wording); whole ballots have no items to drop.
+    pub fn forget(&mut self, item: &str) {
+        match self {
+            Ballot::Placements(answers) => answers.remove(item).map(drop),
+            Ballot::Responses(answers) => answers.remove(item).map(drop),
+            Ballot::Scores(answers) => answers.remove(item).map(drop),
+            Ballot::Dots(_) | Ballot::Order(_) => None,
+        };
+    }
 }
 
 /// A ballot as counted: who cast it sits in the key of the map that holds it.

@@ -81,17 +81,9 @@ impl ActivityKind {
         ActivityKind::Notes,
     ];
 
-    /// What people call it.
+    /// What people call it (the kind says).
     pub fn label(self) -> &'static str {
-        match self {
-            ActivityKind::Ideas => "Ideas",
-            ActivityKind::Dots => "Dot vote",
-            ActivityKind::Rank => "Ranking",
-            ActivityKind::RoleMap => "Role map (who leads)",
-            ActivityKind::Agreement => "Agreement statements",
-            ActivityKind::Rating => "Rating",
-            ActivityKind::Notes => "Notes, decisions and actions",
-        }
+        crate::activity::kind_of(self).label()
     }
 
     /// Stable identifier used in JSON.
@@ -107,30 +99,19 @@ impl ActivityKind {
         }
     }
 
-    /// The ballot shape the kind takes, for error messages.
+    /// The ballot shape the kind takes, for error messages (the kind says).
     pub fn ballot_shape(self) -> &'static str {
-        match self {
-            ActivityKind::Dots => "{\"dots\":{option:n}}",
-            ActivityKind::Rank => "{\"order\":[option,...]}",
-            ActivityKind::RoleMap => "{\"placements\":{item:\"members\"|\"joint\"|\"officers\"}}",
-            ActivityKind::Agreement => "{\"responses\":{item:{\"response\":...}}}",
-            ActivityKind::Rating => "{\"scores\":{item:1..5}}",
-            ActivityKind::Ideas => "an idea message, not a vote",
-            ActivityKind::Notes => "nothing: notes are the facilitator's",
-        }
+        crate::activity::kind_of(self).ballot_shape()
     }
 
     /// Whether participants cast ballots in it.
     pub fn takes_ballots(self) -> bool {
-        !matches!(self, ActivityKind::Ideas | ActivityKind::Notes)
+        crate::activity::kind_of(self).answered_with() == crate::activity::kind::Answers::Ballots
     }
 
     /// Whether its results can become options of a later activity.
     pub fn can_feed(self) -> bool {
-        matches!(
-            self,
-            ActivityKind::Ideas | ActivityKind::Dots | ActivityKind::Rank | ActivityKind::Agreement
-        )
+        crate::activity::kind_of(self).can_feed()
     }
 }
 

@@ -267,6 +267,22 @@ pub fn outcome(tally: &ItemTally, versions: usize, closed: bool) -> Outcome {
 pub struct Agreement;
 
 impl Kind for Agreement {
+    fn label(&self) -> &'static str {
+        "Agreement statements"
+    }
+
+    fn ballot_shape(&self) -> &'static str {
+        "{\"responses\":{item:{\"response\":...}}}"
+    }
+
+    fn can_feed(&self) -> bool {
+        true
+    }
+
+    fn amendable(&self) -> bool {
+        true
+    }
+
     fn item_by_item(&self) -> bool {
         true
     }

@@ -17,6 +17,10 @@ const STANCES: [(&str, &str); 3] = [
 ];
 
 impl Show for Agreement {
+    fn item_word(&self) -> &'static str {
+        "Statement"
+    }
+
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         let spec = view.spec;
         html! {

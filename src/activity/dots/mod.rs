@@ -120,6 +120,18 @@ pub fn reading(index: Option<f64>) -> &'static str {
 pub struct Dots;
 
 impl Kind for Dots {
+    fn label(&self) -> &'static str {
+        "Dot vote"
+    }
+
+    fn ballot_shape(&self) -> &'static str {
+        "{\"dots\":{option:n}}"
+    }
+
+    fn can_feed(&self) -> bool {
+        true
+    }
+
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = needs_options(spec);
         match spec.dots {

@@ -93,6 +93,22 @@ pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>, teams: bool) -> IdeasTal
 pub struct Ideas;
 
 impl Kind for Ideas {
+    fn label(&self) -> &'static str {
+        "Ideas"
+    }
+
+    fn ballot_shape(&self) -> &'static str {
+        "an idea message, not a vote"
+    }
+
+    fn answered_with(&self) -> crate::activity::kind::Answers {
+        crate::activity::kind::Answers::Ideas
+    }
+
+    fn can_feed(&self) -> bool {
+        true
+    }
+
     /// The visible ideas, in the order they came.
     fn carried(&self, view: &ActivityView, _results: &Results) -> Vec<OptionSpec> {
         view.ideas

@@ -88,6 +88,18 @@ pub fn check_due(due: &str) -> Result<String, BallotError> {
 pub struct Notes;
 
 impl Kind for Notes {
+    fn label(&self) -> &'static str {
+        "Notes, decisions and actions"
+    }
+
+    fn ballot_shape(&self) -> &'static str {
+        "nothing: notes are the facilitator's"
+    }
+
+    fn answered_with(&self) -> crate::activity::kind::Answers {
+        crate::activity::kind::Answers::Nothing
+    }
+
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = takes_no_options(spec);
         if spec.anonymous {

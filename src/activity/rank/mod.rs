@@ -130,6 +130,18 @@ pub fn reading(tau: Option<f64>) -> &'static str {
 pub struct Rank;
 
 impl Kind for Rank {
+    fn label(&self) -> &'static str {
+        "Ranking"
+    }
+
+    fn ballot_shape(&self) -> &'static str {
+        "{\"order\":[option,...]}"
+    }
+
+    fn can_feed(&self) -> bool {
+        true
+    }
+
     fn validate(
         &self,
         spec: &ActivitySpec,

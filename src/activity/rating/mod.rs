@@ -123,6 +123,14 @@ fn round2(x: f64) -> f64 {
 pub struct Rating;
 
 impl Kind for Rating {
+    fn label(&self) -> &'static str {
+        "Rating"
+    }
+
+    fn ballot_shape(&self) -> &'static str {
+        "{\"scores\":{item:1..5}}"
+    }
+
     fn item_by_item(&self) -> bool {
         true
     }

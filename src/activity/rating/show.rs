@@ -7,6 +7,17 @@ use crate::activity::{GroupResult, Results, Tally};
 use maud::{html, Markup};
 
 impl Show for Rating {
+    fn item_word(&self) -> &'static str {
+        "Item"
+    }
+
+    fn over_the_series(&self, results: &Results, item: &str) -> Option<[String; 2]> {
+        Some([
+            team_mean(&results.cabinet, item),
+            team_mean(&results.management, item),
+        ])
+    }
+
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         let spec = view.spec;
         html! {

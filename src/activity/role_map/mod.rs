@@ -188,6 +188,14 @@ pub struct RoleMap;
 const CONTESTED_GAP: f64 = 0.5;
 
 impl Kind for RoleMap {
+    fn label(&self) -> &'static str {
+        "Role map (who leads)"
+    }
+
+    fn ballot_shape(&self) -> &'static str {
+        "{\"placements\":{item:\"members\"|\"joint\"|\"officers\"}}"
+    }
+
     fn item_by_item(&self) -> bool {
         true
     }

@@ -30,6 +30,10 @@ fn contested(results: &Results) -> Vec<&str> {
 }
 
 impl Show for RoleMap {
+    fn item_word(&self) -> &'static str {
+        "Responsibility"
+    }
+
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         let choices = [Placement::Members, Placement::Joint, Placement::Officers];
         let spec = view.spec;

@@ -72,6 +72,19 @@ pub trait Show {
         None
     }
 
+    /// What one of its options is called in the script editor.
+    fn item_word(&self) -> &'static str {
+        "Option"
+    }
+
+    /// Each team's figure for one item, for the series review's table of
+    /// how answers moved from workshop to workshop; `None` for kinds that
+    /// have no such figure.
+    fn over_the_series(&self, results: &super::Results, item: &str) -> Option<[String; 2]> {
+        let _ = (results, item);
+        None
+    }
+
     /// Whether the room answers this kind (votes or offers ideas). Notes are
     /// the facilitator's alone: nothing to close, no turnout, no one waiting.
     fn room_answers(&self) -> bool {

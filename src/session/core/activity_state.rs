@@ -4,8 +4,9 @@ use super::shared_map::SharedMap;
 use super::{ParticipantId, SessionState};
 use crate::activity::agreement::{self, StatementVersion};
 use crate::activity::ideas::Idea;
-use crate::activity::{ActivityView, Ballot, CastBallot, Results, Split};
-use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec};
+use crate::activity::kind::Answers;
+use crate::activity::{kind_of, ActivityView, CastBallot, Results, Split};
+use crate::workshop::{ActivitySpec, OptionSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::SystemTime;
@@ -169,16 +170,17 @@ impl ActivityState {
             anonymous: self.spec.anonymous,
             min_group_size: state.workshop().min_group_size,
         };
-        match self.spec.kind {
-            ActivityKind::Ideas => Results::of_ideas(self.ideas.iter(), split),
-            ActivityKind::Notes => {
+        match kind_of(self.spec.kind).answered_with() {
+            Answers::Ideas => Results::of_ideas(self.ideas.iter(), split),
+            // The facilitator's: what they wrote while it was on.
+            Answers::Nothing => {
                 let notes = state
                     .notes
                     .iter()
                     .filter(|n| n.activity.as_deref() == Some(&self.spec.id));
                 Results::of_notes(notes.cloned().collect())
             }
-            _ => {
+            Answers::Ballots => {
                 let counted = self
                     .ballots
                     .iter()
@@ -187,6 +189,11 @@ impl ActivityState {
                 Results::of(&self.spec, counted, split)
             }
         }
+    }
+
+    /// How the room answers this activity (its kind says).
+    fn answered_with(&self) -> Answers {
+        kind_of(self.spec.kind).answered_with()
     }
 
     /// Whether a ballot answers everything the activity asks. Role maps,
@@ -213,7 +220,7 @@ impl ActivityState {
                     .filter(|p| p.group == group && p.admitted && p.present())
                     .count();
                 let (mut voted, mut in_progress) = (0, 0);
-                if self.spec.kind == ActivityKind::Ideas {
+                if self.answered_with() == Answers::Ideas {
                     let authors: std::collections::BTreeSet<_> = self
                         .ideas
                         .iter()
@@ -248,16 +255,17 @@ impl ActivityState {
     /// activity this says who, never how: a ballot is found through the
     /// voter's pseudonym, which only the session can work out.
     pub fn waiting(&self, state: &SessionState) -> Vec<ParticipantId> {
-        if !self.spec.kind.takes_ballots() && self.spec.kind != ActivityKind::Ideas {
+        let answers = self.answered_with();
+        if answers == Answers::Nothing {
             return Vec::new();
         }
         // Anonymous ideas are shown as they come: naming who has offered one
         // would tell, idea by idea, whose it is.
-        if self.spec.anonymous && self.spec.kind == ActivityKind::Ideas {
+        if self.spec.anonymous && answers == Answers::Ideas {
             return Vec::new();
         }
         let done = |key: &ParticipantId| {
-            if self.spec.kind == ActivityKind::Ideas {
+            if answers == Answers::Ideas {
                 self.ideas.iter().any(|i| i.author == *key)
             } else {
                 self.ballots.get(key).is_some_and(|b| self.is_complete(b))
@@ -324,14 +332,12 @@ impl ActivityState {
         };
         versions.push(next);
         for cast in self.ballots.values_mut() {
-            if let Ballot::Responses(responses) = &mut cast.ballot {
-                responses.remove(item);
-            }
+            cast.ballot.forget(item);
         }
     }
 
     fn init_statements(&mut self) {
-        if self.spec.kind != ActivityKind::Agreement {
+        if !kind_of(self.spec.kind).amendable() {
             return;
         }
         self.statements = self

@@ -6,7 +6,8 @@ use super::{Command, Context, Event, Participant, Rejection, SessionState, Timer
 use crate::activity::clean_text;
 use crate::activity::ideas::{DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
 use crate::activity::notes::{check_due, NoteKind, MAX_NOTE_CHARS, MAX_OWNER_CHARS};
-use crate::workshop::ActivityKind;
+use crate::activity::kind::Answers;
+use crate::activity::kind_of;
 
 /// Longest statement wording, and longest field value, in characters.
 const MAX_STATEMENT_CHARS: usize = crate::config::text::STATEMENT;
@@ -21,7 +22,7 @@ pub(super) fn idea(
     text: String,
 ) -> Result<Vec<Event>, Rejection> {
     let target = open_activity(state, activity)?;
-    if target.spec.kind != ActivityKind::Ideas {
+    if kind_of(target.spec.kind).answered_with() != Answers::Ideas {
         return Err(Rejection::WrongKind(format!(
             "\u{201c}{}\u{201d} does not take ideas",
             target.spec.title
@@ -191,7 +192,7 @@ fn amend(
     let (_, a) = state
         .activity(&activity)
         .ok_or_else(|| Rejection::UnknownActivity(activity.clone()))?;
-    if a.spec.kind != ActivityKind::Agreement {
+    if !kind_of(a.spec.kind).amendable() {
         return Err(Rejection::WrongKind(format!(
             "only agreement statements can be amended, not \u{201c}{}\u{201d}",
             a.spec.title

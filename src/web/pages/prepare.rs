@@ -125,7 +125,7 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
                         (number(&f("max_chars"), "max_chars", "Longest idea (characters)", spec.max_chars))
                     }
                 }
-                @if spec.kind != ActivityKind::Notes {
+                @if kind.room_answers() {
                     p.choice {
                         input type="checkbox" id=(f("anonymous")) name="anonymous" checked[spec.anonymous];
                         label for=(f("anonymous")) { "Anonymous: answers are never linked to names" }
@@ -137,7 +137,7 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
                     input type="text" id=(f("from")) name="from" value=(spec.from.as_deref().unwrap_or("")) aria-describedby=(f("from-hint"));
                     (number(&f("take"), "take", "Carry only the top (optional)", spec.take))
                     fieldset.options {
-                        legend { (item_word(spec.kind)) "s" }
+                        legend { (kind.item_word()) "s" }
                         @if spec.options.is_empty() {
                             p.hint { "None yet. " @if spec.from.is_some() { "Options carried in arrive when the activity opens, if the earlier activity has results; add your own here to be sure." } @else { "Add at least one." } }
                         }
@@ -162,22 +162,12 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
 fn option_editor(o: &OptionSpec, fields: &[String], n: usize, kind: ActivityKind) -> Markup {
     html! {
         li.option-edit data-id=(o.id) data-detail=(o.detail) {
-            label { (item_word(kind)) " " span.option-number { (n) } input type="text" name="label" value=(o.label) maxlength=(text::STATEMENT); }
+            label { (kind_of(kind).item_word()) " " span.option-number { (n) } input type="text" name="label" value=(o.label) maxlength=(text::STATEMENT); }
             @for field in fields {
                 label { (field_label(field)) input type="text" name={ "field:" (field) } value=(o.fields.get(field).map(String::as_str).unwrap_or("")) maxlength=(text::FIELD); }
             }
             button.quiet.remove-option type="button" { "Remove option" span.visually-hidden { " " (o.label) } }
         }
-    }
-}
-
-/// What one option of the kind is called.
-fn item_word(kind: ActivityKind) -> &'static str {
-    match kind {
-        ActivityKind::Agreement => "Statement",
-        ActivityKind::RoleMap => "Responsibility",
-        ActivityKind::Rating => "Item",
-        _ => "Option",
     }
 }
 

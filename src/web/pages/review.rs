@@ -3,14 +3,13 @@
 use super::{layout, Page};
 use crate::activity::kind_of;
 use crate::activity::notes::NoteKind;
-use crate::activity::rating::team_mean;
 use crate::render::{activity_results, status_name};
 use crate::report::{date, timeline, Source};
 use crate::session::Pseudonyms;
 use crate::session::{ActivityStatus, SessionHandle, SessionState};
 use crate::web::review_links::{reader, Reader};
 use crate::web::AppState;
-use crate::workshop::{ActivityKind, Group};
+use crate::workshop::Group;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -166,7 +165,7 @@ pub async fn session(
                     }
                 }
             }
-            @for activity in state.activities.iter().filter(|a| a.spec.kind != ActivityKind::Notes) {
+            @for activity in state.activities.iter().filter(|a| kind_of(a.spec.kind).room_answers()) {
                 section.activity aria-labelledby={ "a-" (activity.spec.id) } {
                     h2 id={ "a-" (activity.spec.id) } { (activity.spec.title) }
                     @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
@@ -288,14 +287,17 @@ pub async fn series(
                     thead { tr { th scope="col" { "Workshop" } th scope="col" { "Item" } th scope="col" { "Cabinet mean" } th scope="col" { "Management mean" } } }
                     tbody {
                         @for s in &sessions {
-                            @for a in s.activities.iter().filter(|a| a.spec.kind == ActivityKind::Rating) {
+                            @for a in s.activities.iter() {
                                 @let results = a.results(s);
+                                @let kind = kind_of(a.spec.kind);
                                 @for o in &a.spec.options {
-                                    tr {
-                                        td { (s.info.workshop.title) ": " (a.spec.title) }
-                                        th scope="row" { (o.label) }
-                                        td { (team_mean(&results.cabinet, &o.id)) }
-                                        td { (team_mean(&results.management, &o.id)) }
+                                    @if let Some([cabinet, management]) = kind.over_the_series(&results, &o.id) {
+                                        tr {
+                                            td { (s.info.workshop.title) ": " (a.spec.title) }
+                                            th scope="row" { (o.label) }
+                                            td { (cabinet) }
+                                            td { (management) }
+                                        }
                                     }
                                 }
                             }
@@ -337,7 +339,7 @@ fn carries(state: &SessionState, a: &crate::session::ActivityState) -> bool {
             .iter()
             .any(|b| b.spec.from.as_deref() == Some(a.spec.id.as_str()))
         || (a.spec.kind.can_feed()
-            && a.spec.kind != ActivityKind::Ideas
+            && a.spec.kind.takes_ballots()
             && a.spec.id.contains("priorit"))
 }
 
