@@ -170,38 +170,42 @@
     return live.querySelector('form.ballot[data-activity="' + CSS.escape(activity) + '"]');
   }
 
+  // A form says how it becomes a ballot (data-field, data-shape,
+  // data-answer: see FormShape in src/activity/show/mod.rs); nothing here
+  // knows one kind of activity from another.
   function readBallot(form) {
-    const kind = form.dataset.kind;
-    if (kind === 'dots') {
-      const dots = {};
+    const shape = form.dataset.shape;
+    const ballot = {};
+    if (shape === 'counts') {
+      const counts = {};
       form.querySelectorAll('li[data-option]').forEach(function (li) {
         const n = parseInt(li.querySelector('output.count').textContent, 10) || 0;
-        if (n > 0) dots[li.dataset.option] = n;
+        if (n > 0) counts[li.dataset.option] = n;
       });
-      return { dots: dots };
+      ballot[form.dataset.field] = counts;
+    } else if (shape === 'order') {
+      ballot[form.dataset.field] = Array.prototype.map.call(form.querySelectorAll('li[data-option]'), function (li) { return li.dataset.option; });
+    } else if (shape === 'choices') {
+      const items = {};
+      form.querySelectorAll('fieldset[data-item]').forEach(function (fs) {
+        const checked = fs.querySelector('input[type=radio]:checked');
+        if (checked) items[fs.dataset.item] = readAnswer(form.dataset.answer, fs, checked);
+      });
+      ballot[form.dataset.field] = items;
+    } else {
+      return null;
     }
-    if (kind === 'rank') {
-      return { order: Array.prototype.map.call(form.querySelectorAll('li[data-option]'), function (li) { return li.dataset.option; }) };
-    }
-    const items = {};
-    form.querySelectorAll('fieldset[data-item]').forEach(function (fs) {
-      const checked = fs.querySelector('input[type=radio]:checked');
-      if (!checked) return;
-      const item = fs.dataset.item;
-      if (kind === 'role_map') items[item] = checked.value;
-      else if (kind === 'rating') items[item] = parseInt(checked.value, 10);
-      else if (kind === 'agreement') {
-        const reason = fs.querySelector('textarea');
-        const response = { response: checked.value, version: parseInt(fs.dataset.version, 10) };
-        // A reason goes with an objection only, never with a later agreement.
-        if (checked.value === 'object' && reason && reason.value.trim()) response.reason = reason.value.trim();
-        items[item] = response;
-      }
-    });
-    if (kind === 'role_map') return { placements: items };
-    if (kind === 'rating') return { scores: items };
-    if (kind === 'agreement') return { responses: items };
-    return null;
+    return ballot;
+  }
+
+  function readAnswer(answer, fs, checked) {
+    if (answer === 'number') return parseInt(checked.value, 10);
+    if (answer !== 'response') return checked.value;
+    const reason = fs.querySelector('textarea');
+    const response = { response: checked.value, version: parseInt(fs.dataset.version, 10) };
+    // A reason goes with an objection only, never with a later agreement.
+    if (checked.value === 'object' && reason && reason.value.trim()) response.reason = reason.value.trim();
+    return response;
   }
 
   // How many items of an item-by-item form the saved ballot answers (to the
@@ -209,7 +213,7 @@
   function answered(form, ballot) {
     const sets = form.querySelectorAll('fieldset[data-item]');
     if (!sets.length) return null;
-    const items = (ballot && (ballot.placements || ballot.scores || ballot.responses)) || {};
+    const items = (ballot && ballot[form.dataset.field]) || {};
     let n = 0;
     sets.forEach(function (fs) {
       const v = items[fs.dataset.item];
@@ -227,21 +231,23 @@
   }
 
   function fillForm(form, ballot) {
-    const kind = form.dataset.kind;
-    if (!ballot) { updateDots(form); return; }
-    if (kind === 'dots' && ballot.dots) {
+    const shape = form.dataset.shape;
+    const value = ballot && ballot[form.dataset.field];
+    if (!value) { updateDots(form); return; }
+    if (shape === 'counts') {
       form.querySelectorAll('li[data-option]').forEach(function (li) {
-        li.querySelector('output.count').textContent = ballot.dots[li.dataset.option] || 0;
+        li.querySelector('output.count').textContent = value[li.dataset.option] || 0;
       });
       updateDots(form);
-    } else if (kind === 'rank' && ballot.order) {
-      const list = form.querySelector('ol.rank');
-      ballot.order.forEach(function (id) {
-        const li = list.querySelector('li[data-option="' + CSS.escape(id) + '"]');
+    } else if (shape === 'order') {
+      const first = form.querySelector('li[data-option]');
+      const list = first && first.parentNode;
+      value.forEach(function (id) {
+        const li = list && list.querySelector('li[data-option="' + CSS.escape(id) + '"]');
         if (li) list.appendChild(li);
       });
-    } else {
-      const items = ballot.placements || ballot.scores || ballot.responses || {};
+    } else if (shape === 'choices') {
+      const items = value;
       Object.keys(items).forEach(function (item) {
         const fs = form.querySelector('fieldset[data-item="' + CSS.escape(item) + '"]');
         if (!fs) return;
@@ -272,7 +278,7 @@
     live.querySelectorAll('form.ballot').forEach(function (form) {
       const activity = form.dataset.activity;
       fillForm(form, myBallots[activity]);
-      if (!drafts[activity] && form.dataset.kind !== 'ideas') {
+      if (!drafts[activity] && form.dataset.shape !== 'ideas') {
         const stored = loadDraft(activity);
         if (stored && stored.ballot) drafts[activity] = stored.ballot;
       }
@@ -284,7 +290,7 @@
       } else if (ideasSent[activity]) {
         say(form, ideasLine(form, ideasSent[activity]), true);
       }
-      if (form.dataset.kind === 'ideas') listIdeas(form);
+      if (form.dataset.shape === 'ideas') listIdeas(form);
     });
   }
 
@@ -323,7 +329,7 @@
   }
 
   function updateDots(form) {
-    if (form.dataset.kind !== 'dots') return;
+    if (form.dataset.shape !== 'counts') return;
     const budgetEl = form.querySelector('.budget');
     const budget = parseInt(budgetEl.dataset.budget, 10);
     const cap = parseInt(budgetEl.dataset.cap, 10);
@@ -378,7 +384,7 @@
   });
 
   function edited(form, note) {
-    if (form.dataset.kind !== 'ideas') {
+    if (form.dataset.shape !== 'ideas') {
       drafts[form.dataset.activity] = readBallot(form);
       storeDraft(form.dataset.activity, { ballot: drafts[form.dataset.activity], summary: summarise(form) });
     }
@@ -402,12 +408,12 @@
   // The draft in words, from the form's own labels.
   function summarise(form) {
     const lines = [];
-    if (form.dataset.kind === 'dots') {
+    if (form.dataset.shape === 'counts') {
       form.querySelectorAll('li[data-option]').forEach(function (li) {
         const n = parseInt(li.querySelector('output.count').textContent, 10) || 0;
         if (n > 0) lines.push(li.querySelector('.label').firstChild.textContent.trim() + ': ' + n + (n === 1 ? ' dot' : ' dots'));
       });
-    } else if (form.dataset.kind === 'rank') {
+    } else if (form.dataset.shape === 'order') {
       form.querySelectorAll('li[data-option]').forEach(function (li, i) {
         lines.push((i + 1) + '. ' + li.querySelector('.label').firstChild.textContent.trim());
       });
@@ -478,7 +484,7 @@
     const key = keyOf(field);
     if (key && field.type !== 'radio') touched.set(key, field.value);
     const form = field.closest('form.ballot');
-    if (form && form.dataset.kind === 'ideas') {
+    if (form && form.dataset.shape === 'ideas') {
       const counter = form.querySelector('.counter');
       counter.textContent = field.value.length + ' of ' + counter.dataset.max + ' characters';
     } else if (form) {
@@ -488,7 +494,7 @@
 
   live.addEventListener('change', function (event) {
     const form = event.target.closest('form.ballot');
-    if (form && form.dataset.kind !== 'ideas') edited(form, 'Not saved yet.');
+    if (form && form.dataset.shape !== 'ideas') edited(form, 'Not saved yet.');
   });
 
   live.addEventListener('submit', function (event) {
@@ -496,7 +502,7 @@
     event.preventDefault();
     if (form.matches('form.ballot')) {
       const activity = form.dataset.activity;
-      if (form.dataset.kind === 'ideas') {
+      if (form.dataset.shape === 'ideas') {
         const text = form.querySelector('textarea').value.trim();
         if (!text) { say(form, 'Write your idea first.', false); return; }
         send({ type: 'idea', activity: activity, text: text });
@@ -534,9 +540,9 @@
       if (ok && sent.type === 'vote') {
         const saved = myBallots[sent.activity];
         const merged = Object.assign({}, sent.ballot);
-        ['placements', 'scores', 'responses'].forEach(function (k) {
-          if (saved && saved[k] && merged[k]) merged[k] = Object.assign({}, saved[k], merged[k]);
-        });
+        // Item-by-item answers add to the ones saved before; whole ballots replace them.
+        const field = form && form.dataset.shape === 'choices' ? form.dataset.field : null;
+        if (field && saved && saved[field] && merged[field]) merged[field] = Object.assign({}, saved[field], merged[field]);
         myBallots[sent.activity] = merged;
         delete drafts[sent.activity];
         storeDraft(sent.activity, null);

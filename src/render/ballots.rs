@@ -10,8 +10,10 @@ use maud::{html, Markup};
 pub fn ballot_form(state: &SessionState, activity: &ActivityState) -> Markup {
     let spec = &activity.spec;
     let kind = kind_of(spec.kind);
+    let shape = kind.form_shape();
     html! {
-        form.ballot data-activity=(spec.id) data-kind=(spec.kind.as_str()) novalidate {
+        form.ballot data-activity=(spec.id) data-field=(shape.field) data-shape=(shape.shape)
+            data-answer=[(!shape.answer.is_empty()).then_some(shape.answer)] novalidate {
             (kind.ballot_controls(&activity.view(state)))
             @if let Some(submit) = kind.submit_label() {
                 button.primary type="submit" { (submit) }

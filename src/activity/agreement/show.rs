@@ -17,6 +17,11 @@ const STANCES: [(&str, &str); 3] = [
 ];
 
 impl Show for Agreement {
+    fn form_shape(&self) -> crate::activity::show::FormShape {
+        use crate::activity::show::FormShape;
+        FormShape::choices("responses", "response")
+    }
+
     fn item_word(&self) -> &'static str {
         "Statement"
     }

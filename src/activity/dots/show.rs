@@ -35,6 +35,15 @@ fn comparison(results: &Results) -> Markup {
 }
 
 impl Show for Dots {
+    fn form_shape(&self) -> crate::activity::show::FormShape {
+        use crate::activity::show::FormShape;
+        FormShape {
+            field: "dots",
+            shape: "counts",
+            answer: "",
+        }
+    }
+
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         let spec = view.spec;
         let budget = spec.dots.unwrap_or(0);

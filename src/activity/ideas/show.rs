@@ -9,6 +9,15 @@ use serde_json::{json, Value};
 use std::fmt::Write;
 
 impl Show for Ideas {
+    fn form_shape(&self) -> crate::activity::show::FormShape {
+        use crate::activity::show::FormShape;
+        FormShape {
+            field: "text",
+            shape: "ideas",
+            answer: "",
+        }
+    }
+
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         let max_chars = view.spec.max_chars.unwrap_or(DEFAULT_MAX_CHARS);
         let max_ideas = view.spec.max_ideas.unwrap_or(DEFAULT_MAX_IDEAS);

@@ -35,6 +35,15 @@ fn comparison(results: &Results) -> Markup {
 }
 
 impl Show for Rank {
+    fn form_shape(&self) -> crate::activity::show::FormShape {
+        use crate::activity::show::FormShape;
+        FormShape {
+            field: "order",
+            shape: "order",
+            answer: "",
+        }
+    }
+
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         html! {
             p.hint { "Put the most important first. Use the buttons to move an option up or down." }

@@ -7,6 +7,11 @@ use crate::activity::{GroupResult, Results, Tally};
 use maud::{html, Markup};
 
 impl Show for Rating {
+    fn form_shape(&self) -> crate::activity::show::FormShape {
+        use crate::activity::show::FormShape;
+        FormShape::choices("scores", "number")
+    }
+
     fn item_word(&self) -> &'static str {
         "Item"
     }

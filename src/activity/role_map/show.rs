@@ -30,6 +30,11 @@ fn contested(results: &Results) -> Vec<&str> {
 }
 
 impl Show for RoleMap {
+    fn form_shape(&self) -> crate::activity::show::FormShape {
+        use crate::activity::show::FormShape;
+        FormShape::choices("placements", "text")
+    }
+
     fn item_word(&self) -> &'static str {
         "Responsibility"
     }

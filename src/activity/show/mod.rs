@@ -53,6 +53,41 @@ impl ActivityView<'_> {
     }
 }
 
+/// How the phone script (`static/app.js`) turns a form into a ballot: the
+/// form carries these as `data-field`, `data-shape` and `data-answer`, and
+/// the script goes by them alone, never by the kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormShape {
+    /// The ballot's one field: `{"<field>": ...}`.
+    pub field: &'static str,
+    /// `counts`: a number per option (`li[data-option]` with `output.count`);
+    /// `order`: the options in order (`li[data-option]`);
+    /// `choices`: a radio answer per item (`fieldset[data-item]`);
+    /// `ideas`: texts sent one at a time; `none`: no form.
+    pub shape: &'static str,
+    /// For choices, each answer's form: `text`, `number`, or `response`
+    /// (`{"response", "version", "reason"?}`, the version from the fieldset).
+    pub answer: &'static str,
+}
+
+impl FormShape {
+    /// No form: the room does not answer it.
+    pub const NONE: FormShape = FormShape {
+        field: "",
+        shape: "none",
+        answer: "",
+    };
+
+    /// A radio answer per item, in the ballot's `field`.
+    pub const fn choices(field: &'static str, answer: &'static str) -> FormShape {
+        FormShape {
+            field,
+            shape: "choices",
+            answer,
+        }
+    }
+}
+
 /// How one kind is shown. The defaults suit a kind with nothing to show.
 pub trait Show {
     /// The controls inside the phone's ballot form.
@@ -70,6 +105,12 @@ pub trait Show {
     /// What phones show in place of a ballot form, for a kind phones do not answer.
     fn phone_notice(&self) -> Option<&'static str> {
         None
+    }
+
+    /// How the phone script reads this kind's form into a ballot and fills
+    /// it in again, so that the script never needs to know the kind.
+    fn form_shape(&self) -> FormShape {
+        FormShape::NONE
     }
 
     /// What one of its options is called in the script editor.

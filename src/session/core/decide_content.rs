@@ -5,9 +5,9 @@ use super::decide::open_activity;
 use super::{Command, Context, Event, Participant, Rejection, SessionState, TimerAction};
 use crate::activity::clean_text;
 use crate::activity::ideas::{DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
-use crate::activity::notes::{check_due, NoteKind, MAX_NOTE_CHARS, MAX_OWNER_CHARS};
 use crate::activity::kind::Answers;
 use crate::activity::kind_of;
+use crate::activity::notes::{check_due, NoteKind, MAX_NOTE_CHARS, MAX_OWNER_CHARS};
 
 /// Longest statement wording, and longest field value, in characters.
 const MAX_STATEMENT_CHARS: usize = crate::config::text::STATEMENT;

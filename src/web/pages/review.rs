@@ -338,9 +338,7 @@ fn carries(state: &SessionState, a: &crate::session::ActivityState) -> bool {
             .activities
             .iter()
             .any(|b| b.spec.from.as_deref() == Some(a.spec.id.as_str()))
-        || (a.spec.kind.can_feed()
-            && a.spec.kind.takes_ballots()
-            && a.spec.id.contains("priorit"))
+        || (a.spec.kind.can_feed() && a.spec.kind.takes_ballots() && a.spec.id.contains("priorit"))
 }
 
 fn top_items(state: &SessionState, a: &crate::session::ActivityState) -> Markup {
