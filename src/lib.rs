@@ -29,10 +29,20 @@
 //!   [`activity::Kind`], and `activity/<kind>/show.rs` how it is shown (phone
 //!   form, results table, chart, Markdown, console tools) as
 //!   [`activity::Show`]. [`activity::kind_of`] is the one registry line per
-//!   kind; everything else asks the kind. `activity::show` holds what kinds
-//!   share to draw (the scores table, team bars). Kinds import nothing of the
-//!   session: their refusals are [`activity::BallotError`] and their views
-//!   read an [`activity::ActivityView`].
+//!   kind; everything else asks the kind (its label, how the room answers
+//!   it, whether it can feed a later activity or be amended, its form's
+//!   shape for the phone script) and never matches on which it is.
+//!   `activity::show` holds what kinds share to draw (the scores table, team
+//!   bars). Kinds import nothing of the session: their refusals are
+//!   [`activity::BallotError`] and their views read an
+//!   [`activity::ActivityView`].
+//!
+//!   Adding a kind touches: its folder (`mod.rs`, `show.rs`), a variant of
+//!   [`workshop::ActivityKind`] (the script's `kind`, with its wire name) and
+//!   its line in `kind_of`, and its variant of [`activity::Ballot`] and of
+//!   `Tally` (closed sets, so that serde parses a ballot and results compare
+//!   exactly). A form of an existing shape (counts, order, choices, ideas)
+//!   needs nothing in `static/app.js`.
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
 //! - [`transcript`]: the append-only JSONL store and its replay; appends from
 //!   rooms voting at the same moment are made durable by one sync.
@@ -41,6 +51,9 @@
 //!   [`render::PhoneView`], the one place that decides what a phone shows.
 //! - [`report`]: the organiser's record rebuilt from a transcript: timeline
 //!   (UK time), Markdown (each kind writes its own results), CSV and JSON.
+//!   `session::core::erasure` and `web::erasing` take a person's name out of
+//!   all of it on request (events appended, then each file rewritten and
+//!   replay-checked).
 //!
 //! One ballot from socket to screen: `web/socket/conn.rs` reads the frame and
 //! `web/protocol.rs` parses it into a `Command::Vote`; `session/live/handle.rs`

@@ -29,6 +29,8 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
             .participant(id)
             .map_or_else(|| "Someone".to_string(), |p| p.name.clone())
     };
+    // Whether each activity's timer is running, as the records go by.
+    let mut timers: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     source
         .records
         .iter()
@@ -129,24 +131,48 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                     ..
                 } => match (owner, due) {
                     (Some(o), Some(d)) => format!("{}: {text} ({o}, by {d})", kind.label()),
+                    (Some(o), None) => format!("{}: {text} ({o})", kind.label()),
                     _ => format!("{}: {text}", kind.label()),
                 },
+                // Adding time is recorded as the timer's new state: started
+                // again while running, or paused again while paused.
                 Event::TimerStarted {
                     activity,
                     seconds_left,
                     ..
                 } => {
+                    let was_running = timers.insert(activity.clone(), true) == Some(true);
+                    let what = if was_running {
+                        "time added to the timer"
+                    } else {
+                        "timer started"
+                    };
                     format!(
-                        "timer started on {}: {} min {} s",
+                        "{what} on {}: {} min {} s",
                         title(activity),
                         seconds_left / 60,
                         seconds_left % 60
                     )
                 }
-                Event::TimerPaused { activity, .. } => {
-                    format!("timer paused on {}", title(activity))
+                Event::TimerPaused {
+                    activity,
+                    seconds_left,
+                } => {
+                    if timers.insert(activity.clone(), false) != Some(true) {
+                        format!(
+                            "time added to the paused timer on {}: {} min {} s",
+                            title(activity),
+                            seconds_left / 60,
+                            seconds_left % 60
+                        )
+                    } else {
+                        format!("timer paused on {}", title(activity))
+                    }
                 }
-                Event::TimerReset { activity, .. } => format!("timer reset on {}", title(activity)),
+                Event::TimerReset { activity, .. } => {
+                    timers.insert(activity.clone(), false);
+                    format!("timer reset on {}", title(activity))
+                }
                 Event::ScriptEdited { .. } => "the facilitator edited the agenda".to_string(),
                 Event::SessionRenamed { title } => format!("renamed \u{201c}{title}\u{201d}"),
                 Event::SessionArchived { archived: true } => "archived".to_string(),

@@ -69,6 +69,17 @@ pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unpars
         );
         return Err(fail(e, client_id));
     }
+    // Serde ignores extra fields on a command that has none (`end`), and a
+    // mistaken message must change nothing: it is refused instead.
+    if Command::FIELDLESS.contains(&kind.as_str()) {
+        if let Some(extra) = fields.keys().find(|k| *k != "type") {
+            let e = ApiError::invalid(format!(
+                "\"{kind}\" takes no fields, so {:?} is not understood",
+                truncate(extra, 40)
+            ));
+            return Err(fail(e, client_id));
+        }
+    }
     match serde_json::from_value(Value::Object(fields)) {
         Ok(command) => Ok(ClientMsg { command, client_id }),
         Err(e) => Err(fail(ApiError::invalid(e), client_id)),
@@ -193,7 +204,14 @@ mod tests {
     }
 
     #[test]
-    fn end_needs_no_fields() {
+    fn end_needs_no_fields_and_takes_none() {
         assert_eq!(parse(r#"{"type":"end"}"#).unwrap().command, Command::End);
+        let with_client = parse(r#"{"type":"end","client_id":"c1"}"#);
+        assert_eq!(with_client.unwrap().command, Command::End);
+        // "Do not end" must not end the session.
+        for fieldless in Command::FIELDLESS {
+            let text = format!(r#"{{"type":"{fieldless}","confirm":false}}"#);
+            assert_eq!(parse(&text), Err("invalid_request"), "{fieldless}");
+        }
     }
 }

@@ -245,6 +245,27 @@ async fn the_timer_takes_another_minute_and_an_action_needs_no_due_date() {
         body["error"]["message"], "the owner must not be empty",
         "{body}"
     );
+    // A note sent as an action has no owner: refused, not filed as a note.
+    let (status, body) = app
+        .try_command(
+            &session.id,
+            json!({ "type": "note", "text": "Who does it?", "kind": "action" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("wrong_kind"))
+    );
+    // The timeline says what happened to the timer, and who owns each action.
+    let review = app.page(&format!("/review/{}", session.id)).await;
+    for line in [
+        "time added to the paused timer on Cabinet priorities",
+        "timer started on Cabinet priorities",
+        "time added to the timer on Cabinet priorities",
+        "Draft the protocol (Chief executive)",
+    ] {
+        assert!(review.contains(line), "{line}");
+    }
     app.stop().await;
 }
 

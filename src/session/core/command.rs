@@ -184,6 +184,9 @@ pub enum Command {
 }
 
 impl Command {
+    /// The wire types that take no fields besides `type` (and `client_id`).
+    pub const FIELDLESS: [&'static str; 4] = ["admit_all", "archive", "unarchive", "end"];
+
     /// The `type` names clients may send, for telling "unknown type" from "bad fields".
     pub const WIRE_TYPES: [&'static str; 23] = [
         "vote",

@@ -114,11 +114,12 @@ pub(super) fn facilitation(
             fields,
         } => amend(state, activity, item, text, fields),
         Command::Note { text, kind } => {
-            let kind = if kind == NoteKind::Action {
-                NoteKind::Note
-            } else {
-                kind
-            };
+            if kind == NoteKind::Action {
+                return Err(Rejection::WrongKind(
+                    "an action needs an owner: send it as {\"type\":\"action\",\"text\",\"owner\"}"
+                        .into(),
+                ));
+            }
             Ok(vec![note(state, kind, &text, None, None)?])
         }
         Command::Action { text, owner, due } => {
