@@ -161,7 +161,7 @@ pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, Ba
 
 /// Characters that change how text reads without showing: bidi controls
 /// and zero-width marks.
-fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')

@@ -5,11 +5,41 @@ use crate::activity::kind::KIND_SETTINGS;
 use crate::activity::kind_of;
 use crate::config::{script, text};
 
-/// A text longer than its limit, in characters.
+/// A text longer than its limit, in characters, or with characters that
+/// change how it reads without showing (control, bidi, zero-width): a title
+/// on the projector must say what it seems to say.
 fn too_long(say: &mut impl FnMut(&str, String), at: &str, value: &str, max: usize) {
     if value.chars().count() > max {
         say(at, format!("may be at most {max} characters"));
     }
+    if value
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || crate::activity::invisible(c))
+    {
+        say(
+            at,
+            "has characters that cannot be shown (control, bidi or zero-width)".into(),
+        );
+    }
+}
+
+/// Longest id, in characters.
+const MAX_ID: usize = 64;
+
+/// Why an id (of a workshop, an activity or an option) will not do: ids go
+/// into addresses, page anchors and `from = "workshop.activity"`.
+fn id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("must not be empty".into());
+    }
+    let fits = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if id.chars().count() > MAX_ID || !id.chars().all(fits) {
+        return Some(format!(
+            "must be 1 to {MAX_ID} letters, digits, '-' or '_' (no spaces, '.' or '/'), not {:?}",
+            id.chars().take(MAX_ID + 1).collect::<String>()
+        ));
+    }
+    None
 }
 
 impl Workshop {
@@ -18,14 +48,8 @@ impl Workshop {
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut say = |at: &str, msg: String| out.push(format!("{at}: {msg}"));
-        if self.id.trim().is_empty() {
-            say("id", "must not be empty".into());
-        }
-        if self.id.contains('.') {
-            say(
-                "id",
-                "must not contain '.' (it separates workshop and activity in `from`)".into(),
-            );
+        if let Some(why) = id_problem(&self.id) {
+            say("id", why);
         }
         if self.groups.is_empty() {
             say("groups", "name at least one group that may join".into());
@@ -46,11 +70,8 @@ impl Workshop {
         too_long(&mut say, "description", &self.description, text::PROMPT);
         for (i, a) in self.activities.iter().enumerate() {
             let at = format!("activity[{i}]");
-            if a.id.trim().is_empty() || a.id.contains('.') {
-                say(
-                    &format!("{at}.id"),
-                    "must be a non-empty id without '.'".into(),
-                );
+            if let Some(why) = id_problem(&a.id) {
+                say(&format!("{at}.id"), why);
             }
             if self.activities[..i].iter().any(|b| b.id == a.id) {
                 say(
@@ -80,8 +101,8 @@ impl Workshop {
                 );
             }
             for (j, o) in a.options.iter().enumerate() {
-                if o.id.trim().is_empty() {
-                    say(&format!("{at}.option[{j}].id"), "must not be empty".into());
+                if let Some(why) = id_problem(&o.id) {
+                    say(&format!("{at}.option[{j}].id"), why);
                 }
                 if a.options[..j].iter().any(|p| p.id == o.id) {
                     say(

@@ -123,6 +123,22 @@ async fn a_bad_edit_names_every_field_at_fault_and_changes_nothing() {
         assert!(paths.contains(&field.as_str()), "{field} not in {paths:?}");
     }
 
+    // Hidden characters in a title, and ids that cannot go in an address.
+    let mut hidden = before.clone();
+    hidden["activity"][1]["title"] = json!("Mandate\u{202e}etadnaM");
+    hidden["activity"][2]["id"] = json!("our priorities/2026");
+    let (status, body) = put_script(&app, &session.id, &hidden).await;
+    assert_eq!(status, 422, "{body}");
+    let problems = body["error"]["problems"].to_string();
+    assert!(
+        problems.contains("activity[1].title") && problems.contains("bidi"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("activity[2].id") && problems.contains("no spaces"),
+        "{problems}"
+    );
+
     let mut over = before.clone();
     over["activity"][p]["max_per_option"] = json!(9);
     let (status, body) = put_script(&app, &session.id, &over).await;
