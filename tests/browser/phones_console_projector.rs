@@ -188,7 +188,8 @@ async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() 
         "button[data-command='reveal'][data-activity='localism-dots']",
     )
     .await;
-    // On the slide each team has its bar with its number written beside it.
+    // On the slide each team has its bar with its share of that team's dots
+    // written beside it (4 of 6, 2 of 3): teams of different sizes compare.
     let row = wait_text(
         &screen,
         ".bar-row",
@@ -196,7 +197,7 @@ async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() 
     )
     .await;
     let values: Vec<&str> = row.lines().skip(1).map(str::trim).collect();
-    assert_eq!(values, ["Cabinet", "4", "Management", "2"], "{row:?}");
+    assert_eq!(values, ["Cabinet", "67%", "Management", "67%"], "{row:?}");
     screenshot(&screen, "projector-dots").await;
     assert_accessible(&screen, "the projector").await;
     screenshot(&console, "console").await;

@@ -78,19 +78,19 @@ impl Show for Dots {
     }
 
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
-        let value = |t: &Tally, id: &str| dots(t, id).map(|n| n as f64);
         let order = order(view, results);
         html! {
-            (slide::bars(view, results, &order, None, &value, &|v| format!("{v:.0}")))
+            p.slide-hint { "Share of each team\u{2019}s dots." }
+            (slide::bars(view, results, &order, None, &share, &|v| format!("{v:.0}%")))
             (comparison(results))
         }
     }
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
-        let value = |t: &Tally, id: &str| dots(t, id).map(|n| n as f64);
         let order = order(view, results);
-        scores::bars(view, results, &order, "Dots by team", None, &value, |v| {
-            format!("{v:.0}")
+        let title = "Share of each team\u{2019}s dots (%)";
+        scores::bars(view, results, &order, title, None, &share, |v| {
+            format!("{v:.0}%")
         })
     }
 
@@ -120,4 +120,20 @@ impl Show for Dots {
     fn detail_json(&self, view: &ActivityView, _results: &Results) -> Value {
         json!({ "dots": view.spec.dots, "max_per_option": view.spec.max_per_option })
     }
+}
+
+/// An option's share of a team's dots, in percent. Teams of different sizes
+/// are drawn side by side by how they spread their dots, not by how many
+/// people they have; the table and the exports keep the counts.
+fn share(t: &Tally, id: &str) -> Option<f64> {
+    let Tally::Dots(d) = t else {
+        return None;
+    };
+    let given: u64 = d.totals.values().sum();
+    let n = *d.totals.get(id)?;
+    Some(if given == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / given as f64
+    })
 }

@@ -71,21 +71,24 @@ impl Show for Rank {
     }
 
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
-        let value = |t: &Tally, id: &str| points(t, id).map(|n| n as f64);
         let order = order(view, results);
+        let top = top_points(view);
         html! {
-            p.slide-hint { "Points: first place scores most." }
-            (slide::bars(view, results, &order, None, &value, &|v| format!("{v:.0}")))
+            p.slide-hint { "Average points per person: first place scores " (top) ", last 0." }
+            (slide::bars(view, results, &order, Some(top as f64), &average, &|v| format!("{v:.1}")))
             (comparison(results))
         }
     }
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
-        let value = |t: &Tally, id: &str| points(t, id).map(|n| n as f64);
         let order = order(view, results);
-        let title = "Points by team (higher = ranked higher)";
-        scores::bars(view, results, &order, title, None, &value, |v| {
-            format!("{v:.0}")
+        let title = format!(
+            "Average points per person (first place scores {})",
+            top_points(view)
+        );
+        let top = Some(top_points(view) as f64);
+        scores::bars(view, results, &order, &title, top, &average, |v| {
+            format!("{v:.1}")
         })
     }
 
@@ -111,4 +114,23 @@ impl Show for Rank {
         };
         html! { @for (id, n) in t.ranked(view.spec).into_iter().take(5) { li { (view.label(id)) " (" (n) " points)" } } }
     }
+}
+
+/// What a first place scores: one point for each option below it.
+fn top_points(view: &ActivityView) -> usize {
+    view.spec.options.len().saturating_sub(1).max(1)
+}
+
+/// An option's points per ballot. Teams of different sizes are drawn side by
+/// side on the same scale; the table and the exports keep the totals.
+fn average(t: &Tally, id: &str) -> Option<f64> {
+    let Tally::Rank(r) = t else {
+        return None;
+    };
+    let points = *r.borda.get(id)? as f64;
+    Some(if r.ballots == 0 {
+        0.0
+    } else {
+        points / r.ballots as f64
+    })
 }
