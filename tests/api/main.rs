@@ -1,6 +1,7 @@
 //! Integration tests: a real server on port 0, real HTTP, real websockets.
 
 mod bad_input;
+mod carry;
 mod crash;
 mod deletion;
 mod erasure;

@@ -68,26 +68,23 @@ fn carried_from_series(
     if let Some(session) = earlier(workshop_id) {
         if let Some((_, source)) = session.activity(activity_id) {
             let origin = &session.info.workshop.title;
-            return carried_options(&session, source, spec.take, origin);
+            let carried = carried_options(&session, source, spec.take, origin);
+            if !carried.is_empty() {
+                return carried;
+            }
         }
     }
-    // No earlier session: fall back to what the earlier script itself offers.
-    // Depth bounds a cycle of scripts naming each other.
+    // No earlier session, or it never ran that activity (nothing to carry):
+    // fall back to what the earlier script itself offers, rather than an
+    // activity with no options. Depth bounds a cycle of scripts naming each other.
     let Some(source) = library.get(workshop_id) else {
         return Vec::new();
     };
     let Some((_, source_spec)) = source.activity(activity_id) else {
         return Vec::new();
     };
-    if depth > 4 {
-        return Vec::new();
-    }
-    let upstream = carried_from_series(source_spec, library, earlier, depth + 1);
-    let options = with_own_options(upstream, &source_spec.options);
-    let detail = format!(
-        "From the {} script (no earlier session in this series)",
-        source.title
-    );
+    let options = script_options(&source, source_spec, library, earlier, depth + 1);
+    let detail = format!("From the {} script (not run in this series)", source.title);
     let options = options
         .into_iter()
         .map(|o| OptionSpec {
@@ -96,6 +93,31 @@ fn carried_from_series(
         })
         .collect();
     limit(options, spec.take)
+}
+
+/// What an activity of a script offers before anyone votes: what its `from`
+/// brings in (an earlier activity of the same script, or another workshop)
+/// and its own options. Depth bounds a cycle of scripts naming each other.
+fn script_options(
+    workshop: &Workshop,
+    spec: &ActivitySpec,
+    library: &WorkshopLibrary,
+    earlier: &dyn Fn(&str) -> Option<std::sync::Arc<SessionState>>,
+    depth: usize,
+) -> Vec<OptionSpec> {
+    if depth > 8 {
+        return Vec::new();
+    }
+    let upstream = match spec.from_same_session() {
+        Some(from) => workshop
+            .activity(from)
+            .map_or_else(Vec::new, |(_, source)| {
+                let options = script_options(workshop, source, library, earlier, depth + 1);
+                limit(options, spec.take)
+            }),
+        None => carried_from_series(spec, library, earlier, depth),
+    };
+    with_own_options(upstream, &spec.options)
 }
 
 fn limit(mut options: Vec<OptionSpec>, take: Option<u32>) -> Vec<OptionSpec> {

@@ -31,8 +31,9 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
     let is_archived = |h: &crate::session::SessionHandle| {
         h.state().archived || archived_series.contains(&h.info().series)
     };
-    // Each series with the workshops it has held, so the form can warn when
-    // a workshop would carry priorities from one the series has not held.
+    // Each series with the workshops it has held (a session made and never
+    // run is not held), so the form can warn when a workshop would carry
+    // priorities from one the series has not held.
     let series: Vec<(Uuid, String, String)> = app
         .series
         .list()
@@ -42,6 +43,13 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
             let held: Vec<String> = sessions
                 .iter()
                 .filter(|h| h.info().series == s.id)
+                .filter(|h| {
+                    let state = h.state();
+                    let ran = |a: &std::sync::Arc<crate::session::ActivityState>| {
+                        a.status != crate::session::ActivityStatus::Pending
+                    };
+                    state.activities.iter().any(ran)
+                })
                 .map(|h| h.info().workshop.id.clone())
                 .collect();
             (s.id, s.name.clone(), held.join(" "))
