@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod carry;
+mod console;
 mod crash;
 mod deletion;
 mod erasure;
