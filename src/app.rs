@@ -125,7 +125,11 @@ impl Application {
             key_guard: Default::default(),
             logins: Default::default(),
             audit: Arc::new(crate::audit::AuditLog::new(&config.data_dir)),
+            erasures: crate::erasures::Journal::new(&config.data_dir),
+            erasing: Default::default(),
         });
+        // A crash part-way through erasing someone: finish it before serving.
+        crate::web::erasing::finish_pending(&state).await;
         Ok(Application {
             data_lock,
             listener,

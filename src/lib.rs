@@ -87,6 +87,7 @@ pub mod app;
 pub mod audit;
 pub mod backup;
 pub mod config;
+pub mod erasures;
 pub mod error_code;
 pub mod metrics;
 pub mod render;

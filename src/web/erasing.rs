@@ -2,12 +2,14 @@
 //! series (every session they joined, every roster that lists them, and the
 //! files behind them), their ballots kept and counted as "Participant N".
 //!
-//! The other sessions and the roster go first and the asked-for session
-//! last: if anything fails part-way, the person still shows in the console
-//! under their name, and asking again finishes the job.
+//! One erasure runs at a time. It is journalled (`crate::erasures`) before
+//! its first change and the entry deleted after its last, so a crash
+//! part-way is finished at the next start, and asking again in any session
+//! where it was begun finishes it too. The asked-for session goes last.
 
 use super::{ApiError, AppState};
 use crate::audit::Entry;
+use crate::erasures::Pending;
 use crate::error_code::ErrorCode;
 use crate::series::name_key;
 use crate::session::{Actor, Command, Participant, ParticipantId, SessionHandle};
@@ -36,27 +38,85 @@ async fn erase(
     client_id: Option<String>,
     participant: ParticipantId,
 ) -> Result<u64, ApiError> {
+    let _one_at_a_time = app.erasing.lock().await;
     let state = handle.state();
-    let erase_here = Command::Erase { participant };
-    let Some(who) = state.participant(&participant).filter(|p| !p.erased) else {
-        // Unknown, already erased, or a resend: the session answers.
-        return Ok(handle
-            .command(Actor::Facilitator, client_id, erase_here)
-            .await?);
+    let begun = app.erasures.get(participant);
+    let pending = match (state.participant(&participant), begun) {
+        // Begun and cut short: finish it, whatever this session shows.
+        (Some(_), Some(pending)) => pending,
+        (Some(who), None) if !who.erased => {
+            let pending = Pending {
+                series: state.info.series,
+                session: state.info.id,
+                participant,
+                name: who.name.clone(),
+                person: who.person,
+            };
+            app.erasures.begin(&pending).map_err(|e| {
+                tracing::error!(error = %e, "erasure not journalled");
+                not_finished()
+            })?;
+            pending
+        }
+        // Unknown, or erased already: the session says which.
+        _ => {
+            let refused = Command::Erase { participant };
+            return Ok(handle
+                .command(Actor::Facilitator, client_id, refused)
+                .await?);
+        }
     };
-    let key = name_key(&who.name);
+    let seq = carry_out(app, &pending, client_id).await?;
+    app.erasures.finish(participant).map_err(|e| {
+        tracing::error!(error = %e, "erasure journal entry not removed");
+        not_finished()
+    })?;
+    Ok(seq)
+}
+
+/// Finishes every erasure a crash cut short (at start-up).
+pub async fn finish_pending(app: &AppState) {
+    let _one_at_a_time = app.erasing.lock().await;
+    for pending in app.erasures.all() {
+        let done = carry_out(app, &pending, None).await;
+        match done.and_then(|_| {
+            app.erasures
+                .finish(pending.participant)
+                .map_err(|_| not_finished())
+        }) {
+            Ok(()) => {
+                tracing::info!(participant = %pending.participant, "finished an erasure cut short")
+            }
+            Err(e) => {
+                tracing::error!(participant = %pending.participant, error = %e.message, "an erasure is still unfinished")
+            }
+        }
+    }
+}
+
+/// Does everything an erasure needs that is not done yet, so that running it
+/// again after a crash finishes the job; returns the asked-for session's seq.
+async fn carry_out(
+    app: &AppState,
+    pending: &Pending,
+    client_id: Option<String>,
+) -> Result<u64, ApiError> {
+    let key = name_key(&pending.name);
     let same_person = |person: Option<Uuid>, name: &str| {
-        (who.person.is_some() && person == who.person) || name_key(name) == key
+        (pending.person.is_some() && person == pending.person) || name_key(name) == key
     };
-    let series = state.info.series;
     let mut sessions = 0;
     let mut roster_people: Vec<Uuid> = Vec::new();
-    for other in app.sessions.list() {
-        if other.info().series != series {
+    let mut asked = None;
+    for session in app.sessions.list() {
+        if session.info().series != pending.series {
             continue;
         }
-        let other_state = other.state();
-        let mut commands: Vec<Command> = other_state
+        if session.info().id == pending.session {
+            asked = Some(session.clone());
+        }
+        let state = session.state();
+        let mut commands: Vec<Command> = state
             .roster
             .iter()
             .filter(|p| same_person(Some(p.id), &p.name))
@@ -65,23 +125,24 @@ async fn erase(
                 Command::EraseFromRoster(p.id)
             })
             .collect();
-        let is_here = other.info().id == state.info.id;
-        // The same person on a second phone, or in another workshop.
-        let joined =
-            |p: &&Participant| p.id != participant && !p.erased && same_person(p.person, &p.name);
+        // The same person on a second phone, or in another workshop; the
+        // asked-for participant last of all.
+        let joined = |p: &&Participant| {
+            p.id != pending.participant && !p.erased && same_person(p.person, &p.name)
+        };
         commands.extend(
-            other_state
+            state
                 .participants
                 .iter()
                 .filter(joined)
                 .map(|p| Command::Erase { participant: p.id }),
         );
-        sessions += usize::from(is_here || !commands.is_empty());
+        sessions += usize::from(!commands.is_empty());
         for command in commands {
-            other.command(Actor::Facilitator, None, command).await?;
+            session.command(Actor::Facilitator, None, command).await?;
         }
     }
-    if let Some(on_file) = app.series.get(&series) {
+    if let Some(on_file) = app.series.get(&pending.series) {
         roster_people.extend(
             on_file
                 .roster
@@ -89,24 +150,41 @@ async fn erase(
                 .filter(|p| same_person(Some(p.id), &p.name))
                 .map(|p| p.id),
         );
-        roster_people.sort();
-        roster_people.dedup();
-        if !roster_people.is_empty() {
-            let book = app.series.clone();
-            let people = roster_people.clone();
-            tokio::task::spawn_blocking(move || book.erase_people(series, &people))
-                .await
-                .map_err(|_| not_finished())?
-                .unwrap_or(Ok(()))
-                .map_err(|e| {
-                    tracing::error!(series = %series, error = %e, "roster not rewritten");
-                    not_finished()
-                })?;
-        }
     }
-    let seq = handle
-        .command(Actor::Facilitator, client_id, erase_here)
-        .await?;
+    roster_people.sort();
+    roster_people.dedup();
+    if !roster_people.is_empty() {
+        let (book, series, people) = (app.series.clone(), pending.series, roster_people.clone());
+        tokio::task::spawn_blocking(move || book.erase_people(series, &people))
+            .await
+            .map_err(|_| not_finished())?
+            .unwrap_or(Ok(()))
+            .map_err(|e| {
+                tracing::error!(series = %pending.series, error = %e, "roster not rewritten");
+                not_finished()
+            })?;
+    }
+    let seq = match asked {
+        Some(session) => {
+            let erased = session
+                .state()
+                .participant(&pending.participant)
+                .is_none_or(|p| p.erased);
+            if erased {
+                session.state().seq
+            } else {
+                sessions += 1;
+                let command = Command::Erase {
+                    participant: pending.participant,
+                };
+                session
+                    .command(Actor::Facilitator, client_id, command)
+                    .await?
+            }
+        }
+        // The session was deleted meanwhile: nothing of it is left to erase.
+        None => 0,
+    };
     let removed = format!(
         "name and job title, from {sessions} session(s) and {} roster entr{}; their ballots stay counted",
         roster_people.len(),
@@ -117,7 +195,7 @@ async fn erase(
         by: "facilitator",
         action: "erased",
         what: "participant",
-        id: participant.to_string(),
+        id: pending.participant.to_string(),
         removed: &removed,
     };
     app.audit.record(&entry).map_err(|e| {

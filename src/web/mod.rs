@@ -69,6 +69,10 @@ pub struct Shared {
     pub logins: logins::Logins,
     /// What was deleted, when and by whom.
     pub audit: Arc<crate::audit::AuditLog>,
+    /// Erasures begun and not finished (`DATA_DIR/erasures/`).
+    pub erasures: crate::erasures::Journal,
+    /// One erasure at a time: each reads the series as the last one left it.
+    pub erasing: tokio::sync::Mutex<()>,
     /// Wrong facilitator keys, counted per address.
     pub key_guard: key_guard::KeyGuard,
     /// Take the client's address from `X-Forwarded-For` (`--trust-proxy`).

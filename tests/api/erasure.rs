@@ -204,3 +204,76 @@ async fn erasing_refuses_the_unknown_and_phones() {
         "Participant 1"
     );
 }
+
+#[tokio::test]
+async fn erasing_one_person_many_times_at_once_erases_them_once() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let zed = app.admitted(&session, NAME, "cabinet").await;
+    let tries = (0..12).map(|_| {
+        app.try_command(
+            &session.id,
+            json!({ "type": "erase", "participant": zed.id }),
+        )
+    });
+    let mut answers: Vec<(u16, Option<String>)> = futures_util::future::join_all(tries)
+        .await
+        .into_iter()
+        .map(|(status, body)| (status, body["error"]["code"].as_str().map(String::from)))
+        .collect();
+    answers.sort();
+    assert_eq!(answers[0], (200, None));
+    assert!(
+        answers[1..]
+            .iter()
+            .all(|a| *a == (409, Some("already_erased".into()))),
+        "{answers:?}"
+    );
+    let audit = std::fs::read_to_string(dir.0.join("audit.log")).unwrap();
+    assert_eq!(audit.lines().count(), 1, "{audit}");
+}
+
+#[tokio::test]
+async fn an_erasure_cut_short_across_a_series_is_finished_at_the_next_start() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let w1 = app.create_session("w1-cabinet").await;
+    let zed = app.admitted(&w1, NAME, "cabinet").await;
+    let series = app.state(&w1.id).await["series"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, w2) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w2-joint-vision", "series": series }),
+        )
+        .await;
+    let w2 = w2["id"].as_str().unwrap().to_string();
+    let w2_code = app.state(&w2).await["code"].as_str().unwrap().to_string();
+    app.join(&w2_code, NAME, "cabinet").await;
+    app.stop().await;
+    // As if the server died just after journalling the erasure.
+    let journal = dir.0.join("erasures");
+    std::fs::create_dir_all(&journal).unwrap();
+    let pending = json!({ "series": series, "session": w1.id, "participant": zed.id, "name": NAME, "person": null });
+    std::fs::write(
+        journal.join(format!("{}.json", zed.id)),
+        pending.to_string(),
+    )
+    .unwrap();
+
+    let app = spawn_app(&dir.0).await;
+    assert_eq!(
+        participant(&app.state(&w1.id).await, &zed.id)["name"],
+        "Participant 1"
+    );
+    let w2_people = app.state(&w2).await["participants"].to_string();
+    assert!(
+        w2_people.contains("Participant 1") && !w2_people.contains(NAME),
+        "{w2_people}"
+    );
+    assert_eq!(files_containing(&dir.0, NAME), Vec::<String>::new());
+}
