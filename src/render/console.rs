@@ -292,10 +292,12 @@ fn people_panel(state: &SessionState) -> Markup {
         .filter(|p| state.claimant(&p.id).is_none())
         .collect();
     let expected = state.roster.iter().filter(invited).count();
+    // An ended session lets nobody in or out any more: no lobby to work.
+    let live = state.status == crate::session::SessionStatus::Live;
     let waiting = state
         .participants
         .iter()
-        .filter(|p| p.present() && !p.admitted)
+        .filter(|p| live && p.present() && !p.admitted)
         .count();
     let in_room = state
         .participants
@@ -315,7 +317,7 @@ fn people_panel(state: &SessionState) -> Markup {
                         @if let Some(t) = &p.job_title { ", " (t) }
                         @if p.erased { " (name erased at their request)" }
                         @if p.removed { " (removed)" }
-                        @else {
+                        @else if live {
                             @if !p.admitted {
                                 " " strong.held { "(waiting" @if let Some(why) = p.held { ": " (why.label()) } ")" } " "
                                 button type="button" data-command="admit" data-participant=(p.id) { "Admit" span.visually-hidden { " " (p.name) } }

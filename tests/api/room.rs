@@ -372,6 +372,16 @@ async fn projector_bars_take_their_width_from_a_class_because_the_policy_allows_
     assert!(html.contains("class=\"bar w100\""), "{html}");
     assert!(html.contains("class=\"bar w67\""), "{html}");
     assert!(!html.contains("style="), "{html}");
+    // Workshop 1 is the cabinet's alone: no management column of zeros.
+    assert!(
+        html.contains(">Cabinet<") && !html.contains(">Management<"),
+        "{html}"
+    );
+    let report = app.page(&format!("/review/{}/report.md", session.id)).await;
+    assert!(
+        report.contains("| All | Cabinet |") && !report.contains("Management |"),
+        "{report}"
+    );
     let css = app.page("/static/app.css").await;
     assert!(css.contains(".w67 { width: 67%; }"));
     app.stop().await;

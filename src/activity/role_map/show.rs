@@ -64,18 +64,18 @@ impl Show for RoleMap {
             return html! {};
         };
         let team = |g: &GroupResult, id: &str| scores::team_cell(g, |t| counts(t, id));
+        let teams = view.team_columns(results);
         html! {
             table.role-map {
                 caption { "Who leads: members / joint / officers (" (ballots(all.ballots)) ")" }
-                thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } th scope="col" { "Cabinet" } th scope="col" { "Management" } } }
+                thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } @for (name, _) in &teams { th scope="col" { (name) } } } }
                 tbody {
                     @for o in &view.spec.options {
                         @let modal = all.items.get(&o.id).and_then(|c| c.modal());
                         tr {
                             th scope="row" { (o.label) }
                             td { (modal.map_or("not placed", Placement::label)) }
-                            td { (team(&results.cabinet, &o.id)) }
-                            td { (team(&results.management, &o.id)) }
+                            @for (_, result) in &teams { td { (team(result, &o.id)) } }
                         }
                     }
                 }

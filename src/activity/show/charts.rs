@@ -6,14 +6,12 @@
 use crate::activity::role_map::Placement;
 use maud::{html, Markup};
 
-/// One option's values: everyone, cabinet, management (`None` when hidden).
+/// One option's values, a bar per team the workshop invites (`None` when hidden).
 pub struct BarRow<'a> {
     /// The option's label (may be a participant's idea: maud escapes it).
     pub label: &'a str,
-    /// Cabinet's value.
-    pub cabinet: Option<f64>,
-    /// Management team's value.
-    pub management: Option<f64>,
+    /// Each team's name and value.
+    pub teams: Vec<(&'static str, Option<f64>)>,
 }
 
 const WIDTH: f64 = 900.0;
@@ -22,7 +20,7 @@ const BAR_H: f64 = 22.0;
 const GAP: f64 = 14.0;
 const BAR_X: f64 = 150.0;
 
-/// Horizontal bars, two per option: cabinet (solid) and management (striped).
+/// Horizontal bars, one per team for each option: cabinet (solid) and management (striped).
 pub fn team_bars(
     title: &str,
     rows: &[BarRow<'_>],
@@ -30,7 +28,8 @@ pub fn team_bars(
     format: impl Fn(f64) -> String,
 ) -> Markup {
     let max = if max > 0.0 { max } else { 1.0 };
-    let row_h = LABEL_H + 2.0 * BAR_H + GAP;
+    let bars_per_row = rows.first().map_or(0, |r| r.teams.len());
+    let row_h = LABEL_H + bars_per_row as f64 * BAR_H + GAP;
     let height = 36.0 + row_h * rows.len() as f64;
     let span = WIDTH - BAR_X - 90.0;
     html! {
@@ -46,7 +45,9 @@ pub fn team_bars(
                 @for (i, row) in rows.iter().enumerate() {
                     @let top = 36.0 + row_h * i as f64;
                     text x="0" y=((top + 18.0) as i64) font-size="18" font-weight="600" { (truncate(row.label, 80)) }
-                    @for (j, (team, value, fill)) in [("Cabinet", row.cabinet, "#0b4f8a"), ("Management", row.management, "url(#stripes)")].into_iter().enumerate() {
+                    @for (j, (team, value)) in row.teams.iter().copied().enumerate() {
+                        // Management striped, cabinet solid: told apart without colour.
+                        @let fill = if team == "Management" { "url(#stripes)" } else { "#0b4f8a" };
                         @let y = top + LABEL_H + BAR_H * j as f64;
                         text x="0" y=((y + 16.0) as i64) font-size="16" { (team) }
                         @match value {
@@ -166,8 +167,7 @@ mod tests {
     fn participant_text_in_a_chart_is_escaped() {
         let rows = [BarRow {
             label: "<script>alert(1)</script>",
-            cabinet: Some(1.0),
-            management: None,
+            teams: vec![("Cabinet", Some(1.0)), ("Management", None)],
         }];
         let svg = team_bars("t", &rows, 1.0, |v| v.to_string()).into_string();
         assert!(!svg.contains("<script>"));

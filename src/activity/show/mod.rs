@@ -29,9 +29,29 @@ pub struct ActivityView<'a> {
     pub voters: usize,
     /// Whether voting has closed.
     pub closed: bool,
+    /// The groups the workshop invites.
+    pub teams: &'a [crate::workshop::Group],
 }
 
 impl ActivityView<'_> {
+    /// The voting teams the workshop invites, each with its name and results,
+    /// in the order tables list them: a team the workshop does not invite
+    /// gets no column of zeros.
+    pub fn team_columns<'r>(
+        &self,
+        results: &'r super::Results,
+    ) -> Vec<(&'static str, &'r super::GroupResult)> {
+        use crate::workshop::Group;
+        [
+            (Group::Cabinet, "Cabinet", &results.cabinet),
+            (Group::Management, "Management", &results.management),
+        ]
+        .into_iter()
+        .filter(|(group, _, _)| self.teams.contains(group))
+        .map(|(_, name, result)| (name, result))
+        .collect()
+    }
+
     /// The current wording of a statement.
     pub fn current_statement(&self, item: &str) -> Option<&StatementVersion> {
         self.statements.get(item)?.last()

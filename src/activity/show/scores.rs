@@ -30,17 +30,17 @@ pub fn table(
     caption: &str,
     value: Cell,
 ) -> Markup {
+    let teams = view.team_columns(results);
     html! {
         table.scores {
             caption { (caption) " by option (" (ballots(results.all.ballots())) ")" }
-            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } th scope="col" { "Cabinet" } th scope="col" { "Management" } } }
+            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } @for (name, _) in &teams { th scope="col" { (name) } } } }
             tbody {
                 @for id in order {
                     tr {
                         th scope="row" { (view.label(id)) }
                         td { (value(&results.all, id).unwrap_or_else(|| "0".into())) }
-                        td { (team_cell(&results.cabinet, |t| value(t, id))) }
-                        td { (team_cell(&results.management, |t| value(t, id))) }
+                        @for (_, result) in &teams { td { (team_cell(result, |t| value(t, id))) } }
                     }
                 }
             }
@@ -59,19 +59,20 @@ pub fn bars(
     value: &dyn Fn(&Tally, &str) -> Option<f64>,
     format: impl Fn(f64) -> String,
 ) -> Markup {
-    let team = |g: &GroupResult, id: &str| g.shown().and_then(|t| value(t, id));
+    let teams = view.team_columns(results);
     let rows: Vec<BarRow> = order
         .iter()
         .map(|id| BarRow {
             label: view.label(id),
-            cabinet: team(&results.cabinet, id),
-            management: team(&results.management, id),
+            teams: teams
+                .iter()
+                .map(|(name, g)| (*name, g.shown().and_then(|t| value(t, id))))
+                .collect(),
         })
         .collect();
     let max = max.unwrap_or_else(|| {
         rows.iter()
-            .flat_map(|r| [r.cabinet, r.management])
-            .flatten()
+            .flat_map(|r| r.teams.iter().filter_map(|(_, v)| *v))
             .fold(0.0, f64::max)
     });
     team_bars(title, &rows, max, format)
@@ -92,18 +93,20 @@ pub fn markdown(
         }
         GroupResult::None => "—".to_string(),
     };
-    let _ = writeln!(
-        md,
-        "| {heading} | All | Cabinet | Management |\n|---|---|---|---|"
-    );
+    let teams = view.team_columns(results);
+    let names: String = teams.iter().map(|(name, _)| format!(" {name} |")).collect();
+    let rule = "---|".repeat(teams.len() + 2);
+    let _ = writeln!(md, "| {heading} | All |{names}\n|{rule}");
     for o in &view.spec.options {
+        let cells: String = teams
+            .iter()
+            .map(|(_, g)| format!(" {} |", team(g, &o.id)))
+            .collect();
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} |",
+            "| {} | {} |{cells}",
             md_escape(&o.label),
             value(&results.all, &o.id).unwrap_or_default(),
-            team(&results.cabinet, &o.id),
-            team(&results.management, &o.id),
         );
     }
 }

@@ -46,13 +46,11 @@ pub fn bars(
     value: &dyn Fn(&Tally, &str) -> Option<f64>,
     format: &dyn Fn(f64) -> String,
 ) -> Markup {
-    let teams: Vec<(&str, &str, &Tally)> = [
-        ("Cabinet", "cabinet", &results.cabinet),
-        ("Management", "management", &results.management),
-    ]
-    .into_iter()
-    .filter_map(|(name, class, g)| drawn(g).map(|t| (name, class, t)))
-    .collect();
+    let teams: Vec<(&str, &str, &Tally)> = view
+        .team_columns(results)
+        .into_iter()
+        .filter_map(|(name, g)| drawn(g).map(|t| (name, class_of(name), t)))
+        .collect();
     // One team drawn alone (a cabinet-only workshop) still says whose bars
     // they are; with neither shown apart, the room's bar alone.
     let rows: Vec<(&str, &str, &Tally)> = if teams.is_empty() {
@@ -113,5 +111,14 @@ fn percent(value: f64, max: f64) -> u8 {
         (100.0 * value / max).round().clamp(0.0, 100.0) as u8
     } else {
         0
+    }
+}
+
+/// The class that styles a team's bars (cabinet solid, management striped).
+fn class_of(team: &str) -> &'static str {
+    if team == "Management" {
+        "management"
+    } else {
+        "cabinet"
     }
 }

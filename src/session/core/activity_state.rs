@@ -132,7 +132,7 @@ impl ActivityState {
     }
 
     /// What the kind's views read of this activity.
-    pub fn view<'a>(&'a self, state: &SessionState) -> ActivityView<'a> {
+    pub fn view<'a>(&'a self, state: &'a SessionState) -> ActivityView<'a> {
         let voters = state
             .participants
             .iter()
@@ -144,6 +144,7 @@ impl ActivityState {
             ideas: &self.ideas,
             voters,
             closed: self.status == ActivityStatus::Closed,
+            teams: &state.info.workshop.groups,
         }
     }
 

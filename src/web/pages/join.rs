@@ -156,16 +156,20 @@ fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiErro
 /// form that would only bring it back as the same person.
 fn already_joined(handle: &crate::session::SessionHandle, me: &joining::Joined) -> Markup {
     let state = handle.state();
-    let name = state
+    let (name, erased) = state
         .participant(&me.participant)
-        .map_or_else(String::new, |p| p.name.clone());
+        .map_or_else(|| (String::new(), false), |p| (p.name.clone(), p.erased));
     let content = html! {
         header.site { p.brand { "topteam" } }
         main #main {
             h1 { "You have already joined" }
             p { "This phone is in " strong { (state.info.title) } " as " strong { (name) } "." }
             p { a.button.primary href={ "/s/" (me.session) } { "Continue as " (name) } }
-            p.hint { "Not you? Ask the facilitator, who can remove this entry so you can join with your own name." }
+            @if erased {
+                p.hint { "Your name was erased at your request; your answers still count, under this label." }
+            } @else {
+                p.hint { "Not you? Ask the facilitator, who can remove this entry so you can join with your own name." }
+            }
         }
     };
     layout(

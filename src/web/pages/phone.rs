@@ -36,6 +36,9 @@ pub async fn page(
         }
         main #main {
             h1.session-title { (info.title) }
+            @if me.erased {
+                p.notice { "Your name was erased at your request. Your answers still count, as " (me.name) "." }
+            }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             div #live { (view) }
         }
