@@ -25,8 +25,10 @@ pub async fn run_command(
     command: Command,
 ) -> Result<u64, ApiError> {
     match (actor, command) {
+        // Boxed: every socket's task holds this future's state while it
+        // waits, and erasing's is large; a phone's vote should not pay for it.
         (Actor::Facilitator, Command::Erase { participant }) => {
-            erase(app, handle, client_id, participant).await
+            Box::pin(erase(app, handle, client_id, participant)).await
         }
         (actor, command) => Ok(handle.command(actor, client_id, command).await?),
     }
