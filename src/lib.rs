@@ -37,10 +37,11 @@
 //!   [`activity::BallotError`] and their views read an
 //!   [`activity::ActivityView`].
 //!
-//!   Adding a kind touches: its folder (`mod.rs`, `show.rs`), a variant of
-//!   [`workshop::ActivityKind`] (the script's `kind`, with its wire name) and
-//!   its line in `kind_of`, and its variant of [`activity::Ballot`] and of
-//!   `Tally` (closed sets, so that serde parses a ballot and results compare
+//!   Adding a kind touches only `src/activity/`: its folder (`mod.rs`,
+//!   `show.rs`), the registry in `activity/kind.rs` (a variant of
+//!   [`activity::ActivityKind`], the script's `kind`, and its line in
+//!   `kind_of`), and its variant of [`activity::Ballot`] and of `Tally`
+//!   (closed sets, so that serde parses a ballot and results compare
 //!   exactly). A form of an existing shape (counts, order, choices, ideas)
 //!   needs nothing in `static/app.js`.
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.

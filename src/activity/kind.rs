@@ -6,7 +6,8 @@
 
 use super::{agreement, dots, ideas, notes, rank, rating, role_map};
 use super::{ActivityView, Ballot, BallotError, CastBallot, Comparison, Results, Tally};
-use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec};
+use crate::workshop::{ActivitySpec, OptionSpec};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One answer to one item, as an export lists it: the item, the statement
@@ -141,6 +142,74 @@ pub trait Kind: super::Show + Sync {
     fn answers(&self, ballot: &Ballot) -> Vec<Answer> {
         let _ = ballot;
         Vec::new()
+    }
+}
+
+/// The kinds of activity a script can use (its `kind`, by these wire
+/// names). With [`kind_of`] below, the registry: a new kind is a variant
+/// here, a line there, and its folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    /// Short texts from participants.
+    Ideas,
+    /// Spread a budget of dots over the options.
+    Dots,
+    /// Put the options in order.
+    Rank,
+    /// Place each responsibility at members lead / joint / officers lead.
+    RoleMap,
+    /// Agree / can live with it / object to each statement.
+    Agreement,
+    /// Score each item 1 to 5.
+    Rating,
+    /// The facilitator's notes, decisions and actions.
+    Notes,
+}
+
+impl ActivityKind {
+    /// Every kind, in the order the docs list them.
+    pub const ALL: [ActivityKind; 7] = [
+        ActivityKind::Ideas,
+        ActivityKind::Dots,
+        ActivityKind::Rank,
+        ActivityKind::RoleMap,
+        ActivityKind::Agreement,
+        ActivityKind::Rating,
+        ActivityKind::Notes,
+    ];
+
+    /// What people call it (the kind says).
+    pub fn label(self) -> &'static str {
+        crate::activity::kind_of(self).label()
+    }
+
+    /// Stable identifier used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActivityKind::Ideas => "ideas",
+            ActivityKind::Dots => "dots",
+            ActivityKind::Rank => "rank",
+            ActivityKind::RoleMap => "role_map",
+            ActivityKind::Agreement => "agreement",
+            ActivityKind::Rating => "rating",
+            ActivityKind::Notes => "notes",
+        }
+    }
+
+    /// The ballot shape the kind takes, for error messages (the kind says).
+    pub fn ballot_shape(self) -> &'static str {
+        crate::activity::kind_of(self).ballot_shape()
+    }
+
+    /// Whether participants cast ballots in it.
+    pub fn takes_ballots(self) -> bool {
+        crate::activity::kind_of(self).answered_with() == crate::activity::kind::Answers::Ballots
+    }
+
+    /// Whether its results can become options of a later activity.
+    pub fn can_feed(self) -> bool {
+        crate::activity::kind_of(self).can_feed()
     }
 }
 

@@ -16,11 +16,11 @@ pub mod role_map;
 pub mod show;
 
 pub use error::BallotError;
-pub use kind::{kind_of, Answer, Kind};
+pub use kind::{kind_of, ActivityKind, Answer, Kind};
 pub use results::{Comparison, GroupResult, Results, Split};
 pub use show::{ActivityView, Show};
 
-use crate::workshop::{ActivityKind, ActivitySpec, Group};
+use crate::workshop::{ActivitySpec, Group};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -49,71 +49,7 @@ impl fmt::Display for Group {
     }
 }
 
-/// The kinds of activity a script can use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActivityKind {
-    /// Short texts from participants.
-    Ideas,
-    /// Spread a budget of dots over the options.
-    Dots,
-    /// Put the options in order.
-    Rank,
-    /// Place each responsibility at members lead / joint / officers lead.
-    RoleMap,
-    /// Agree / can live with it / object to each statement.
-    Agreement,
-    /// Score each item 1 to 5.
-    Rating,
-    /// The facilitator's notes, decisions and actions.
-    Notes,
-}
-
-impl ActivityKind {
-    /// Every kind, in the order the docs list them.
-    pub const ALL: [ActivityKind; 7] = [
-        ActivityKind::Ideas,
-        ActivityKind::Dots,
-        ActivityKind::Rank,
-        ActivityKind::RoleMap,
-        ActivityKind::Agreement,
-        ActivityKind::Rating,
-        ActivityKind::Notes,
-    ];
-
-    /// What people call it (the kind says).
-    pub fn label(self) -> &'static str {
-        crate::activity::kind_of(self).label()
-    }
-
-    /// Stable identifier used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActivityKind::Ideas => "ideas",
-            ActivityKind::Dots => "dots",
-            ActivityKind::Rank => "rank",
-            ActivityKind::RoleMap => "role_map",
-            ActivityKind::Agreement => "agreement",
-            ActivityKind::Rating => "rating",
-            ActivityKind::Notes => "notes",
-        }
-    }
-
-    /// The ballot shape the kind takes, for error messages (the kind says).
-    pub fn ballot_shape(self) -> &'static str {
-        crate::activity::kind_of(self).ballot_shape()
-    }
-
-    /// Whether participants cast ballots in it.
-    pub fn takes_ballots(self) -> bool {
-        crate::activity::kind_of(self).answered_with() == crate::activity::kind::Answers::Ballots
-    }
-
-    /// Whether its results can become options of a later activity.
-    pub fn can_feed(self) -> bool {
-        crate::activity::kind_of(self).can_feed()
-    }
-}
+pub use crate::activity::ActivityKind;
 
 /// One choice in an activity: an option (dots, rank) or an item (role map,
 /// agreement statement, rating).
