@@ -46,6 +46,9 @@ pub fn decide(
         (Actor::Facilitator, Command::Idea { .. }) => {
             Err(Rejection::ParticipantOnly("offer ideas"))
         }
+        (Actor::Participant(_), Command::Erase { .. }) => {
+            Err(Rejection::FacilitatorOnly("erase a name; ask them"))
+        }
         (Actor::Participant(_), _) => Err(Rejection::FacilitatorOnly("run the agenda")),
         (Actor::Facilitator, command) => decide_facilitation(state, ctx, command),
     }
