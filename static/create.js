@@ -1,7 +1,7 @@
 // topteam: the console's create form. Workshops 2 and 3 carry priorities
-// from an earlier workshop of the same series; when the chosen series has not
-// held it, say so before the session is made, as its options would then be
-// the earlier script's own.
+// from an earlier workshop's activity in the same series; when the chosen
+// series has not run it, say so before the session is made, as its options
+// would then be what the earlier script planned, not what the council chose.
 'use strict';
 (function () {
   const workshop = document.getElementById('workshop');
@@ -17,7 +17,7 @@
     const missing = needs.filter(function (id) { return has.indexOf(id) < 0; });
     warning.textContent = missing.length
       ? 'Warning: ' + w.textContent.trim() + ' carries priorities from ' + (w.dataset.needsTitle || missing.join(', ')) +
-        ', which ' + (s.value ? 'this series has not held' : 'a new series has not held') +
+        ', which ' + (s.value ? 'this series has not held, or not finished' : 'a new series has not held') +
         '. Its options will be that script\u2019s own, not what a council chose. Choose the series that held it, or carry on if that is what you want.'
       : '';
     warning.classList.toggle('warning', missing.length > 0);

@@ -30,10 +30,92 @@ async fn a_workshop_whose_source_was_never_run_takes_the_earlier_script_s_option
         recap[0]["detail"]
             .as_str()
             .unwrap()
-            .contains("script (not run in this series)"),
+            .contains("(not chosen in this series)"),
         "{recap}"
     );
     app.command(&w3, json!({ "type": "open", "activity": "recap" }))
         .await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_workshop_whose_source_was_skipped_takes_the_ranking_before_it() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    // Workshop 2 ranks its shared priorities but never agrees them.
+    let w2 = app.create_session("w2-joint-vision").await;
+    let mut phones = app.phones(&w2, "cabinet", 3).await;
+    app.command(
+        &w2.id,
+        json!({ "type": "open", "activity": "shared-priorities" }),
+    )
+    .await;
+    let options: Vec<String> = activity(&app.state(&w2.id).await, "shared-priorities")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect();
+    // Everyone puts the script's last option first.
+    let mut order = options.clone();
+    order.rotate_right(1);
+    for phone in &mut phones {
+        acked(
+            &phone
+                .vote("shared-priorities", json!({ "order": order }))
+                .await,
+        );
+    }
+    app.command(
+        &w2.id,
+        json!({ "type": "close", "activity": "shared-priorities" }),
+    )
+    .await;
+    let series = app.state(&w2.id).await["series"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, body) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w3-performance", "series": series }),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let w3 = body["id"].as_str().unwrap().to_string();
+    // The console's create form knows the series ran the ranking and not
+    // the agreement, so it can warn before workshop 3 is made.
+    let console = app.page("/facilitate").await;
+    assert!(
+        console.contains("data-needs=\"w2-joint-vision.agreed-priorities\""),
+        "{console}"
+    );
+    assert!(
+        console.contains("w2-joint-vision.shared-priorities"),
+        "{console}"
+    );
+    assert!(
+        !console.contains("w2-joint-vision.agreed-priorities w"),
+        "{console}"
+    );
+    let recap = activity(&app.state(&w3).await, "recap")["options"].clone();
+    assert_eq!(
+        recap.as_array().unwrap().len(),
+        4,
+        "agreed-priorities takes 4: {recap}"
+    );
+    assert_eq!(
+        recap[0]["id"],
+        json!(order[0]),
+        "the room's first choice leads: {recap}"
+    );
+    assert!(
+        recap[0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("From Workshop 2"),
+        "{recap}"
+    );
     app.stop().await;
 }

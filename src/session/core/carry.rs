@@ -41,8 +41,9 @@ pub fn with_own_options(carried: Vec<OptionSpec>, own: &[OptionSpec]) -> Vec<Opt
 
 /// Resolves every `from` that names an earlier workshop, for a session being
 /// created. `earlier` finds the latest session of a workshop in the same
-/// series. With none, the earlier script's own options stand in (resolved the
-/// same way, so a chain w3 → w2 → w1 still yields options).
+/// series. Where that session did not run the activity (or there is none),
+/// what it would have offered stands in, resolved the same way, so a chain
+/// w3 → w2 → w1 still yields options.
 pub fn resolve_workshop(
     workshop: &Workshop,
     library: &WorkshopLibrary,
@@ -65,59 +66,78 @@ fn carried_from_series(
     let Some((workshop_id, activity_id)) = spec.from_earlier_workshop() else {
         return Vec::new();
     };
-    if let Some(session) = earlier(workshop_id) {
-        if let Some((_, source)) = session.activity(activity_id) {
-            let origin = &session.info.workshop.title;
-            let carried = carried_options(&session, source, spec.take, origin);
-            if !carried.is_empty() {
-                return carried;
-            }
-        }
-    }
-    // No earlier session, or it never ran that activity (nothing to carry):
-    // fall back to what the earlier script itself offers, rather than an
-    // activity with no options. Depth bounds a cycle of scripts naming each other.
-    let Some(source) = library.get(workshop_id) else {
-        return Vec::new();
+    let session = earlier(workshop_id);
+    // The session's own copy of the script (it may have been edited), else
+    // the library's.
+    let script = match &session {
+        Some(state) => std::sync::Arc::new(state.info.workshop.clone()),
+        None => match library.get(workshop_id) {
+            Some(script) => script,
+            None => return Vec::new(),
+        },
     };
-    let Some((_, source_spec)) = source.activity(activity_id) else {
-        return Vec::new();
+    let source = Source {
+        script: &script,
+        session: session.as_deref(),
+        library,
+        earlier,
     };
-    let options = script_options(&source, source_spec, library, earlier, depth + 1);
-    let detail = format!("From the {} script (not run in this series)", source.title);
-    let options = options
-        .into_iter()
-        .map(|o| OptionSpec {
-            detail: detail.clone(),
-            ..o
-        })
-        .collect();
-    limit(options, spec.take)
+    limit(source.options_of(activity_id, depth), spec.take)
 }
 
-/// What an activity of a script offers before anyone votes: what its `from`
-/// brings in (an earlier activity of the same script, or another workshop)
-/// and its own options. Depth bounds a cycle of scripts naming each other.
-fn script_options(
-    workshop: &Workshop,
-    spec: &ActivitySpec,
-    library: &WorkshopLibrary,
-    earlier: &dyn Fn(&str) -> Option<std::sync::Arc<SessionState>>,
-    depth: usize,
-) -> Vec<OptionSpec> {
-    if depth > 8 {
-        return Vec::new();
+/// An earlier workshop, as far as the series got with it.
+struct Source<'a> {
+    script: &'a Workshop,
+    session: Option<&'a SessionState>,
+    library: &'a WorkshopLibrary,
+    earlier: &'a dyn Fn(&str) -> Option<std::sync::Arc<SessionState>>,
+}
+
+impl Source<'_> {
+    /// What one of its activities passes on: its results, where the series'
+    /// session ran it; otherwise what that activity would have offered (what
+    /// its own `from` brings, by the same rule, then its own options, marked
+    /// as planned rather than chosen). Depth bounds a cycle of scripts
+    /// naming each other.
+    fn options_of(&self, activity_id: &str, depth: usize) -> Vec<OptionSpec> {
+        if depth > 8 {
+            return Vec::new();
+        }
+        if let Some(state) = self.session {
+            // Run: what the room chose, even nothing (no statement agreed).
+            if let Some((_, ran)) = state
+                .activity(activity_id)
+                .filter(|(_, a)| a.status != super::ActivityStatus::Pending)
+            {
+                let origin = &state.info.workshop.title;
+                return carried_options(state, ran, None, origin);
+            }
+        }
+        let Some((_, spec)) = self.script.activity(activity_id) else {
+            return Vec::new();
+        };
+        let upstream = match spec.from_same_session() {
+            Some(from) => limit(self.options_of(from, depth + 1), spec.take),
+            None => carried_from_series(spec, self.library, self.earlier, depth + 1),
+        };
+        let planned = format!(
+            "Planned for {} (not chosen in this series)",
+            self.script.title
+        );
+        let own: Vec<OptionSpec> = spec
+            .options
+            .iter()
+            .map(|o| OptionSpec {
+                detail: if o.detail.is_empty() {
+                    planned.clone()
+                } else {
+                    o.detail.clone()
+                },
+                ..o.clone()
+            })
+            .collect();
+        with_own_options(upstream, &own)
     }
-    let upstream = match spec.from_same_session() {
-        Some(from) => workshop
-            .activity(from)
-            .map_or_else(Vec::new, |(_, source)| {
-                let options = script_options(workshop, source, library, earlier, depth + 1);
-                limit(options, spec.take)
-            }),
-        None => carried_from_series(spec, library, earlier, depth),
-    };
-    with_own_options(upstream, &spec.options)
 }
 
 fn limit(mut options: Vec<OptionSpec>, take: Option<u32>) -> Vec<OptionSpec> {

@@ -31,43 +31,51 @@ pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
     let is_archived = |h: &crate::session::SessionHandle| {
         h.state().archived || archived_series.contains(&h.info().series)
     };
-    // Each series with the workshops it has held (a session made and never
-    // run is not held), so the form can warn when a workshop would carry
-    // priorities from one the series has not held.
+    // Each series with the activities its sessions have run, as
+    // `workshop.activity`, so the form can warn when a workshop would carry
+    // priorities from one the series has not run.
     let series: Vec<(Uuid, String, String)> = app
         .series
         .list()
         .iter()
         .filter(|s| !s.archived)
         .map(|s| {
-            let held: Vec<String> = sessions
+            let ran: Vec<String> = sessions
                 .iter()
                 .filter(|h| h.info().series == s.id)
-                .filter(|h| {
+                .flat_map(|h| {
                     let state = h.state();
-                    let ran = |a: &std::sync::Arc<crate::session::ActivityState>| {
-                        a.status != crate::session::ActivityStatus::Pending
-                    };
-                    state.activities.iter().any(ran)
+                    let workshop = state.info.workshop.id.clone();
+                    state
+                        .activities
+                        .iter()
+                        .filter(|a| a.status != crate::session::ActivityStatus::Pending)
+                        .map(|a| format!("{workshop}.{}", a.spec.id))
+                        .collect::<Vec<_>>()
                 })
-                .map(|h| h.info().workshop.id.clone())
                 .collect();
-            (s.id, s.name.clone(), held.join(" "))
+            (s.id, s.name.clone(), ran.join(" "))
         })
         .collect();
-    // The earlier workshops a script carries from: their ids, and their titles.
+    // What a script carries from earlier workshops (`workshop.activity`),
+    // and those workshops' titles.
     let needs = |w: &crate::workshop::Workshop| -> (String, String) {
-        let mut earlier: Vec<&str> = w
+        let from: Vec<&str> = w
             .activities
             .iter()
-            .filter_map(|a| a.from_earlier_workshop().map(|(workshop, _)| workshop))
+            .filter_map(|a| a.from.as_deref())
             .collect();
+        let mut sources: Vec<&str> = from.into_iter().filter(|f| f.contains('.')).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let mut earlier: Vec<&str> = sources.iter().filter_map(|f| f.split('.').next()).collect();
+        earlier.sort_unstable();
         earlier.dedup();
         let titles: Vec<String> = earlier
             .iter()
             .map(|id| app.workshop(id).map_or(id.to_string(), |w| w.title.clone()))
             .collect();
-        (earlier.join(" "), titles.join(" and "))
+        (sources.join(" "), titles.join(" and "))
     };
     let content = html! {
         (console_header())
