@@ -156,7 +156,8 @@ pub(super) fn turnout(state: &SessionState, activity: &ActivityState) -> Markup 
     };
     html! {
         p.turnout aria-live="polite" {
-            @for t in activity.turnout(state) {
+            // A team with nobody in the room has no turnout to speak of.
+            @for t in activity.turnout(state).iter().filter(|t| t.eligible > 0 || t.voted > 0) {
                 span.group {
                     (t.group.label()) ": " strong { (t.voted) } " of " (t.eligible) " " (verb)
                     @if t.in_progress > 0 { ", " (t.in_progress) " in progress" }

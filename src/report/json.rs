@@ -24,10 +24,13 @@ pub fn report_json(source: &Source) -> Value {
         .filter(|p| p.admitted && !p.removed)
         .map(|p| json!({ "name": p.name, "group": p.group, "job_title": p.job_title }))
         .collect();
-    let attendance: serde_json::Map<String, Value> = source
-        .attendance()
+    // Every group, invited or not, so programs find the same keys each time.
+    let attendance: serde_json::Map<String, Value> = crate::workshop::Group::ALL
         .into_iter()
-        .map(|(g, n)| (g.as_str().to_string(), json!(n)))
+        .map(|g| {
+            let n = people.iter().filter(|p| p["group"] == json!(g)).count();
+            (g.as_str().to_string(), json!(n))
+        })
         .collect();
     let of_kind = |kind: NoteKind| {
         state

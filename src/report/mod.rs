@@ -53,11 +53,13 @@ impl Source {
             .map_or_else(|| "unknown".to_string(), |p| p.name.clone())
     }
 
-    /// How many took part in each group: people let in and not removed
-    /// (never someone held or waiting who was not admitted).
+    /// How many took part in each group the workshop invites: people let in
+    /// and not removed (never someone held or waiting who was not admitted).
     pub fn attendance(&self) -> Vec<(Group, usize)> {
+        let invited = &self.state.workshop().groups;
         [Group::Cabinet, Group::Management, Group::Observer]
             .into_iter()
+            .filter(|g| invited.contains(g))
             .map(|g| {
                 let n = self
                     .state

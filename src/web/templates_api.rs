@@ -106,11 +106,13 @@ pub async fn delete(
 }
 
 /// The script's problems, its id's, and a built-in's id refused. Options a
-/// session carried in from earlier results (their detail says "From ...")
-/// are one council's answers: a template keeps only the script's own.
+/// session carried in (from earlier results, or an earlier plan) are one
+/// council's: a template keeps only the script's own.
 fn checked(app: &AppState, mut workshop: Workshop) -> Result<Workshop, ApiError> {
     for activity in workshop.activities.iter_mut().filter(|a| a.from.is_some()) {
-        activity.options.retain(|o| !o.detail.starts_with("From "));
+        activity
+            .options
+            .retain(|o| !crate::session::carry::was_carried(o));
     }
     let mut problems = workshop.problems();
     problems.extend(app.workshops.problems_of_links(&workshop));

@@ -18,6 +18,8 @@ pub enum Group {
 impl Group {
     /// The groups whose ballots are tallied separately.
     pub const VOTING: [Group; 2] = [Group::Cabinet, Group::Management];
+    /// Every group.
+    pub const ALL: [Group; 3] = [Group::Cabinet, Group::Management, Group::Observer];
 
     /// Stable identifier used in JSON and URLs.
     pub fn as_str(self) -> &'static str {

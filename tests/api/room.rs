@@ -372,14 +372,15 @@ async fn projector_bars_take_their_width_from_a_class_because_the_policy_allows_
     assert!(html.contains("class=\"bar w100\""), "{html}");
     assert!(html.contains("class=\"bar w67\""), "{html}");
     assert!(!html.contains("style="), "{html}");
-    // Workshop 1 is the cabinet's alone: no management column of zeros.
+    // Workshop 1 is the cabinet's alone: no management column of zeros, and
+    // no cabinet column repeating "All".
     assert!(
-        html.contains(">Cabinet<") && !html.contains(">Management<"),
+        html.contains(">Cabinet<") && !html.contains("Manage"),
         "{html}"
     );
     let report = app.page(&format!("/review/{}/report.md", session.id)).await;
     assert!(
-        report.contains("| All | Cabinet |") && !report.contains("Management |"),
+        report.contains("| Option | All |\n") && !report.contains("Management |"),
         "{report}"
     );
     let css = app.page("/static/app.css").await;

@@ -88,7 +88,10 @@ async fn a_saved_template_creates_sessions_survives_a_restart_and_can_be_replace
         .as_array()
         .unwrap()
         .iter()
-        .any(|o| o["detail"].as_str().unwrap_or("").starts_with("From ")));
+        .any(|o| o["detail"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Planned for ")));
     from_session["id"] = json!("council-w2");
     let (status, body) = send(
         &app,

@@ -64,11 +64,11 @@ impl Show for RoleMap {
             return html! {};
         };
         let team = |g: &GroupResult, id: &str| scores::team_cell(g, |t| counts(t, id));
-        let teams = view.team_columns(results);
+        let teams = view.table_columns(results);
         html! {
             table.role-map {
                 caption { "Who leads: members / joint / officers (" (ballots(all.ballots)) ")" }
-                thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } @for (name, _) in &teams { th scope="col" { (name) } } } }
+                thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } @for (name, _) in &teams { th scope="col" { (crate::activity::show::heading(name)) } } } }
                 tbody {
                     @for o in &view.spec.options {
                         @let modal = all.items.get(&o.id).and_then(|c| c.modal());

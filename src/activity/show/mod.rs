@@ -52,6 +52,20 @@ impl ActivityView<'_> {
         .collect()
     }
 
+    /// The team columns a table adds beside "All": none when the workshop
+    /// invites one team, whose column would repeat "All".
+    pub fn table_columns<'r>(
+        &self,
+        results: &'r super::Results,
+    ) -> Vec<(&'static str, &'r super::GroupResult)> {
+        let teams = self.team_columns(results);
+        if teams.len() > 1 {
+            teams
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The current wording of a statement.
     pub fn current_statement(&self, item: &str) -> Option<&StatementVersion> {
         self.statements.get(item)?.last()
@@ -239,4 +253,10 @@ mod tests {
             "\\<b\\>hi\\</b\\> \\| \\*x\\* \\[a\\](b)"
         );
     }
+}
+
+/// A team's name as a table heading: "Management" may break as
+/// "Manage-ment" (a soft hyphen) so a phone's table fits 360 px.
+pub fn heading(team: &str) -> String {
+    team.replace("Management", "Manage\u{ad}ment")
 }

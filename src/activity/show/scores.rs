@@ -30,11 +30,11 @@ pub fn table(
     caption: &str,
     value: Cell,
 ) -> Markup {
-    let teams = view.team_columns(results);
+    let teams = view.table_columns(results);
     html! {
         table.scores {
             caption { (caption) " by option (" (ballots(results.all.ballots())) ")" }
-            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } @for (name, _) in &teams { th scope="col" { (name) } } } }
+            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } @for (name, _) in &teams { th scope="col" { (super::heading(name)) } } } }
             tbody {
                 @for id in order {
                     tr {
@@ -59,7 +59,12 @@ pub fn bars(
     value: &dyn Fn(&Tally, &str) -> Option<f64>,
     format: impl Fn(f64) -> String,
 ) -> Markup {
-    let teams = view.team_columns(results);
+    // A team with no ballots has no bar to draw, not a bar of zero.
+    let teams: Vec<_> = view
+        .team_columns(results)
+        .into_iter()
+        .filter(|(_, g)| !matches!(g, GroupResult::Shown(t) if t.ballots() == 0))
+        .collect();
     let rows: Vec<BarRow> = order
         .iter()
         .map(|id| BarRow {
@@ -93,7 +98,7 @@ pub fn markdown(
         }
         GroupResult::None => "—".to_string(),
     };
-    let teams = view.team_columns(results);
+    let teams = view.table_columns(results);
     let names: String = teams.iter().map(|(name, _)| format!(" {name} |")).collect();
     let rule = "---|".repeat(teams.len() + 2);
     let _ = writeln!(md, "| {heading} | All |{names}\n|{rule}");

@@ -15,7 +15,7 @@ pub fn carried_options(
     take: Option<u32>,
     origin: &str,
 ) -> Vec<OptionSpec> {
-    let detail = format!("From {origin}");
+    let detail = format!("{CARRIED}{origin}");
     let results = source.counted_results(state);
     let carried = kind_of(source.spec.kind)
         .carried(&source.view(state), &results)
@@ -139,6 +139,17 @@ impl Source<'_> {
         with_own_options(upstream, &own)
     }
 }
+
+/// Whether an option was carried in (its detail says where from) rather
+/// than written in the script.
+pub fn was_carried(option: &OptionSpec) -> bool {
+    option.detail.starts_with(CARRIED) || option.detail.starts_with(PLANNED)
+}
+
+/// How a carried option's detail begins: from an earlier activity's results.
+const CARRIED: &str = "From ";
+/// How it begins when it is what an earlier activity would have offered.
+const PLANNED: &str = "Planned for ";
 
 fn limit(mut options: Vec<OptionSpec>, take: Option<u32>) -> Vec<OptionSpec> {
     if let Some(n) = take {
