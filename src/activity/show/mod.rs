@@ -244,6 +244,12 @@ pub fn md_escape(text: &str) -> String {
     out
 }
 
+/// A team's name as a table heading: "Management" may break as
+/// "Manage-ment" (a soft hyphen) so a phone's table fits 360 px.
+pub fn heading(team: &str) -> String {
+    team.replace("Management", "Manage\u{ad}ment")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -253,10 +259,4 @@ mod tests {
             "\\<b\\>hi\\</b\\> \\| \\*x\\* \\[a\\](b)"
         );
     }
-}
-
-/// A team's name as a table heading: "Management" may break as
-/// "Manage-ment" (a soft hyphen) so a phone's table fits 360 px.
-pub fn heading(team: &str) -> String {
-    team.replace("Management", "Manage\u{ad}ment")
 }
