@@ -66,6 +66,15 @@ fn status_words(activity: &ActivityState) -> &'static str {
 fn now_panel(pass: &Pass) -> Markup {
     let state = pass.state;
     let current = state.current_activity();
+    // An ended session takes no more commands: nothing here to press.
+    if state.status == SessionStatus::Ended {
+        return html! {
+            section.now aria-labelledby="now-title" {
+                h2 #now-title { "This session has ended: phones show a thank-you, results and exports stay in review" }
+                p { a.button href={ "/review/" (state.info.id) } { "Review and exports" } }
+            }
+        };
+    }
     html! {
         section.now aria-labelledby="now-title" {
             h2 #now-title {
@@ -222,7 +231,7 @@ fn agenda(state: &SessionState) -> Markup {
                             " — " (ballots(turnout.iter().map(|t| t.voted).sum()))
                             @if in_progress > 0 { ", " (in_progress) " in progress" }
                         }
-                        span.actions {
+                        @if state.status == SessionStatus::Live { span.actions {
                             @if !current { (action("goto", id, "Go to", title)) }
                             @match (activity.status, votes) {
                                 (ActivityStatus::Pending, _) => (action("open", id, if votes { "Open" } else { "Start" }, title)),
@@ -232,7 +241,7 @@ fn agenda(state: &SessionState) -> Markup {
                             }
                             @if activity.revealed { (action("hide", id, "Hide results", title)) }
                             @else if shows_results { (action("reveal", id, "Show results", title)) }
-                        }
+                        } }
                     }
                 }
             }
@@ -261,6 +270,7 @@ fn notes_panel(state: &SessionState) -> Markup {
                     }
                 }
             }
+            @if state.status == SessionStatus::Live {
             form data-command="note" {
                 label for="note-text" { "Note or decision" }
                 textarea id="note-text" name="text" rows="2" maxlength=(text::NOTE) {}
@@ -276,6 +286,7 @@ fn notes_panel(state: &SessionState) -> Markup {
                 label for="action-due" { "Due date (optional)" }
                 input type="date" id="action-due" name="due";
                 button type="submit" { "Add action" }
+            }
             }
         }
     }
@@ -328,6 +339,7 @@ fn people_panel(state: &SessionState) -> Markup {
                                 "Remove" span.visually-hidden { " " (p.name) }
                             }
                         }
+                        @else if !p.admitted { " (never let in)" }
                         @if !p.erased {
                             " "
                             button.quiet type="button" data-command="erase" data-participant=(p.id)

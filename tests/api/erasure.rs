@@ -192,8 +192,18 @@ async fn erasing_refuses_the_unknown_and_phones() {
             .await,
         "forbidden",
     );
-    // An ended session still erases: people ask afterwards.
+    // An ended session still erases: people ask afterwards. Its console
+    // offers that and the review, and nothing that an ended session refuses.
     app.command(&session.id, json!({ "type": "end" })).await;
+    let console = app.page(&format!("/facilitate/{}", session.id)).await;
+    assert!(console.contains("data-command=\"erase\"") && console.contains("Review and exports"));
+    for refused_after_end in ["admit", "remove", "open", "goto", "timer", "note", "action"] {
+        let attribute = format!("data-command=\"{refused_after_end}\"");
+        assert!(
+            !console.contains(&attribute),
+            "{attribute} on an ended console"
+        );
+    }
     app.command(
         &session.id,
         json!({ "type": "erase", "participant": zed.id }),
