@@ -232,7 +232,7 @@
       const li = document.createElement('li');
       const label = field && (field.closest('label') || form.querySelector('label[for="' + CSS.escape(field.id) + '"]'));
       const what = label ? label.childNodes[0].textContent.trim().replace(/\s*\(.*$/, '') : '';
-      const where = field ? titleOf(field.closest('.activity-edit')) + (what ? ', ' + what.toLowerCase() : '') + ': ' : '';
+      const title = field ? titleOf(field.closest('.activity-edit')) : '';
       if (field) {
         const id = 'err-' + i;
         const note = document.createElement('p');
@@ -245,7 +245,12 @@
         if (!field.id) field.id = 'field-' + i;
         const a = document.createElement('a');
         a.href = '#' + field.id;
-        a.textContent = where + p.message;
+        // The title in its own <bdi>: a title holding a bidi control must not
+        // scramble the rest of the line.
+        const name = document.createElement('bdi');
+        name.textContent = title;
+        a.appendChild(name);
+        a.appendChild(document.createTextNode((what ? ', ' + what.toLowerCase() : '') + ': ' + p.message));
         li.appendChild(a);
       } else {
         li.textContent = (p.path ? p.path + ': ' : '') + p.message;

@@ -12,13 +12,18 @@ fn too_long(say: &mut impl FnMut(&str, String), at: &str, value: &str, max: usiz
     if value.chars().count() > max {
         say(at, format!("may be at most {max} characters"));
     }
-    if value
+    let hidden: Vec<String> = value
         .chars()
-        .any(|c| (c.is_control() && c != '\n') || crate::activity::invisible(c))
-    {
+        .filter(|&c| (c.is_control() && c != '\n') || crate::activity::invisible(c))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    if !hidden.is_empty() {
         say(
             at,
-            "has characters that cannot be shown (control, bidi or zero-width)".into(),
+            format!(
+                "has characters that cannot be shown (control, bidi or zero-width: {}); retype it",
+                hidden.join(", ")
+            ),
         );
     }
 }

@@ -387,3 +387,26 @@ async fn projector_bars_take_their_width_from_a_class_because_the_policy_allows_
     assert!(css.contains(".w67 { width: 67%; }"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_vote_revealed_with_no_ballots_says_so_instead_of_drawing_empty_bars() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let mut screen = Socket::staff(&app, &session.id, "screen").await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    let seq = app
+        .command(
+            &session.id,
+            json!({ "type": "reveal", "activity": "priorities" }),
+        )
+        .await;
+    let html = screen.view_at_least(seq).await["html"].to_string();
+    assert!(html.contains("No votes were cast."), "{html}");
+    assert!(!html.contains("class=\\\"bar w"), "{html}");
+    app.stop().await;
+}

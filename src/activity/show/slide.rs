@@ -46,6 +46,10 @@ pub fn bars(
     value: &dyn Fn(&Tally, &str) -> Option<f64>,
     format: &dyn Fn(f64) -> String,
 ) -> Markup {
+    // Bars of nothing would read as a result.
+    if results.all.ballots() == 0 {
+        return html! { p.slide-empty { "No votes were cast." } };
+    }
     let teams: Vec<(&str, &str, &Tally)> = view
         .team_columns(results)
         .into_iter()
