@@ -88,6 +88,7 @@ pub mod app;
 pub mod audit;
 pub mod backup;
 pub mod config;
+pub mod durable;
 pub mod erasures;
 pub mod error_code;
 pub mod metrics;

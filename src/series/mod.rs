@@ -72,7 +72,10 @@ impl SeriesBook {
         let mut all = BTreeMap::new();
         for entry in fs::read_dir(&dir)? {
             let path = entry?.path();
-            if path.extension().is_some_and(|x| x == "scrubbed") {
+            if path
+                .extension()
+                .is_some_and(|x| x == crate::durable::COPY_SUFFIX)
+            {
                 fs::remove_file(&path)?;
                 continue;
             }
@@ -242,19 +245,7 @@ impl SeriesBook {
             serde_json::to_writer(&mut copy, &line).map_err(io::Error::other)?;
             copy.push(b'\n');
         }
-        let scrubbed = path.with_extension("jsonl.scrubbed");
-        let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&scrubbed)?;
-        file.write_all(&copy)?;
-        file.sync_all()?;
-        fs::rename(&scrubbed, &path)?;
-        File::open(&self.dir)?.sync_all()
+        crate::durable::replace(&path, &copy)
     }
 
     /// Deletes a series' file, durably; `false` if there was no such series.

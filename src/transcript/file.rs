@@ -184,15 +184,15 @@ fn from_hex(text: &str) -> Option<[u8; 32]> {
     Some(out)
 }
 
-/// The rewritten copy of a transcript before it replaces the original.
-const SCRUB_SUFFIX: &str = "jsonl.scrubbed";
-
 /// A copy left by a crash mid-scrub still names the person: it goes, and the
 /// scrub is done again from the original when its session starts.
 fn remove_scrub_copies(dir: &Path) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.to_string_lossy().ends_with(SCRUB_SUFFIX) {
+        if path
+            .extension()
+            .is_some_and(|x| x == crate::durable::COPY_SUFFIX)
+        {
             fs::remove_file(&path)?;
         }
     }
@@ -251,22 +251,7 @@ impl TranscriptWriter for FileWriter {
         copy.extend(encode(&parsed.records));
         let read_back = parse(&copy).map_err(io::Error::other)?;
         check(&read_back).map_err(|why| io::Error::new(io::ErrorKind::InvalidData, why))?;
-        let scrubbed = self.path.with_extension(SCRUB_SUFFIX);
-        let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&scrubbed)?;
-        file.write_all(&copy)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&scrubbed, &self.path)?;
-        if let Some(dir) = self.path.parent() {
-            File::open(dir)?.sync_all()?;
-        }
+        crate::durable::replace(&self.path, &copy)?;
         self.file = OpenOptions::new().append(true).open(&self.path)?;
         self.len = copy.len() as u64;
         self.needs_repair = false;

@@ -2,6 +2,7 @@
 //! the activity named in `from`: the later one still has options to vote on.
 
 use crate::helpers::*;
+use crate::trust::session_in;
 use serde_json::json;
 
 #[tokio::test]
@@ -14,15 +15,7 @@ async fn a_workshop_whose_source_was_never_run_takes_the_earlier_script_s_option
         .as_str()
         .unwrap()
         .to_string();
-    let (status, body) = app
-        .post_json(
-            "/api/sessions",
-            Some(KEY),
-            json!({ "workshop": "w3-performance", "series": series }),
-        )
-        .await;
-    assert_eq!(status, 201, "{body}");
-    let w3 = body["id"].as_str().unwrap().to_string();
+    let w3 = session_in(&app, "w3-performance", &series).await.id;
     let state = app.state(&w3).await;
     let recap = &activity(&state, "recap")["options"];
     assert!(!recap.as_array().unwrap().is_empty(), "{recap}");
@@ -75,15 +68,7 @@ async fn a_workshop_whose_source_was_skipped_takes_the_ranking_before_it() {
         .as_str()
         .unwrap()
         .to_string();
-    let (status, body) = app
-        .post_json(
-            "/api/sessions",
-            Some(KEY),
-            json!({ "workshop": "w3-performance", "series": series }),
-        )
-        .await;
-    assert_eq!(status, 201, "{body}");
-    let w3 = body["id"].as_str().unwrap().to_string();
+    let w3 = session_in(&app, "w3-performance", &series).await.id;
     // The console's create form knows the series ran the ranking and not
     // the agreement, so it can warn before workshop 3 is made.
     let console = app.page("/facilitate").await;
