@@ -18,7 +18,7 @@
     warning.textContent = missing.length
       ? 'Warning: ' + w.textContent.trim() + ' carries priorities from ' + (w.dataset.needsTitle || missing.join(', ')) +
         ', which ' + (s.value ? 'this series has not held, or not finished' : 'a new series has not held') +
-        '. Its options will be that script\u2019s own, not what a council chose. Choose the series that held it, or carry on if that is what you want.'
+        '. Its options will then be what this series chose before that, or else the script\u2019s plan, not what a council chose there. Choose the series that ran it, or carry on and check the options before opening them.'
       : '';
     warning.classList.toggle('warning', missing.length > 0);
   }

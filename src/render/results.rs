@@ -49,7 +49,13 @@ pub fn results_block(
     html! {
         section.results aria-label={ "Results: " (activity.spec.title) } {
             @match audience {
-                Audience::Phone => (kind.results_html(&view, results)),
+                // A wide table scrolls in its own box, not the page (a data
+                // table may need two dimensions: WCAG 1.4.10 allows it).
+                Audience::Phone => {
+                    div.table-scroll tabindex="0" role="region" aria-label={ "Results table: " (activity.spec.title) } {
+                        (kind.results_html(&view, results))
+                    }
+                },
                 Audience::Desk => { (kind.chart(&view, results)) (kind.results_html(&view, results)) },
                 Audience::Screen => {
                     div.slide aria-hidden="true" { (kind.slide(&view, results)) }

@@ -204,6 +204,9 @@ async fn erasing_refuses_the_unknown_and_phones() {
             "{attribute} on an ended console"
         );
     }
+    assert!(!console.contains("Join at") && !console.contains("/prepare\""));
+    let join = app.page(&format!("/join/{}", session.code)).await;
+    assert!(join.contains("This session has ended"), "{join}");
     app.command(
         &session.id,
         json!({ "type": "erase", "participant": zed.id }),

@@ -176,6 +176,23 @@ async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() 
     assert!(table.contains("The teams see these differently"), "{table}");
     assert!(table.contains("cabinet 0.0, management 2.0"), "{table}");
     screenshot(&screen, "projector-role-map").await;
+    // A phone shows the same table: it scrolls in its own box if it must,
+    // never the page, and words are not cut in the middle.
+    wait_text(&phones[2], ".results", "Who leads").await;
+    let page_width = phones[2]
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .unwrap();
+    assert!(page_width.as_u64().unwrap() <= 360, "{page_width}");
+    phones[2]
+        .execute(
+            "document.querySelector('.results').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    screenshot(&phones[2], "phone-role-map-results").await;
+    assert_accessible(&phones[2], "the phone's revealed role map").await;
 
     // Back to the dots, revealed: cabinet and management side by side.
     click(

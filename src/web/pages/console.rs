@@ -287,9 +287,12 @@ pub async fn page(
     };
     let info = handle.info().clone();
     let base = base_url(&app, &headers);
-    let unreachable = base
-        .parse::<crate::config::PublicUrl>()
-        .is_ok_and(|url| url.is_loopback());
+    // An ended session takes nobody new and no more edits.
+    let ended = handle.state().status == crate::session::SessionStatus::Ended;
+    let unreachable = !ended
+        && base
+            .parse::<crate::config::PublicUrl>()
+            .is_ok_and(|url| url.is_loopback());
     let content = html! {
         (console_header())
         main #main {
@@ -300,11 +303,18 @@ pub async fn page(
                     p { "That address is this computer only, so the QR code will not work on phones. Start topteam with " code { "--addr 0.0.0.0:8080 --public-url http://<this computer's address on the venue wifi>:8080" } ", or open this console at that address." }
                 }
             }
-            p.join-line {
-                "Join at " strong { (base) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
-                a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
-                " · " a href={ "/facilitate/" (info.id) "/prepare" } { "Prepare the agenda" }
-                " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" }
+            @if ended {
+                p.join-line {
+                    a href={ "/review/" (info.id) } { "Review and exports" }
+                    " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" }
+                }
+            } @else {
+                p.join-line {
+                    "Join at " strong { (base) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
+                    a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
+                    " · " a href={ "/facilitate/" (info.id) "/prepare" } { "Prepare the agenda" }
+                    " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" }
+                }
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}

@@ -40,6 +40,11 @@ pub async fn form_with_code(
     match joining::session_by_code(&app, peer, &code).await {
         Ok(handle) => match joining::returning(&handle, &headers) {
             Some(me) => already_joined(&handle, &me).into_response(),
+            // Say so now, rather than refuse the form once it is filled in.
+            None if handle.state().status == crate::session::SessionStatus::Ended => {
+                let why = "This session has ended, so it takes nobody new.";
+                join_page(&form, &Offer::default(), Some(why)).into_response()
+            }
             None => join_page(&form, &Offer::of(&handle), None).into_response(),
         },
         Err(e) if e.code == "rate_limited" => (
