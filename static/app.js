@@ -141,6 +141,30 @@
     const key = step ? step.textContent : null;
     if (key !== pagedFor) { page = 1; pagedFor = key; }
     if (pages) showPage(pages, page);
+    else fitLabels();
+  }
+
+  // Labels are cut to a line or two so that a full slide fits the screen; a
+  // slide with room to spare shows them whole ('roomy'), or in two lines
+  // ('snug'), whichever is the most that still fits.
+  function fitLabels() {
+    const slide = live.querySelector('.slide');
+    if (!slide) return;
+    slide.classList.remove('roomy', 'snug');
+    ['roomy', 'snug'].some(function (fit) {
+      slide.classList.add(fit);
+      if (!spills(slide)) return true;
+      slide.classList.remove(fit);
+      return false;
+    });
+  }
+
+  function spills(slide) {
+    const bottom = slide.getBoundingClientRect().bottom;
+    return document.documentElement.scrollHeight > window.innerHeight + 1 ||
+      Array.prototype.some.call(slide.querySelectorAll('li, p'), function (el) {
+        return el.offsetParent !== null && el.getBoundingClientRect().bottom > bottom + 1;
+      });
   }
 
   function showPage(pages, n) {
@@ -151,9 +175,11 @@
     if (now) now.textContent = page;
     const more = pages.querySelector('.page-more');
     if (more) more.textContent = page < count ? ' · press → for more' : ' · press ← to go back';
+    fitLabels();
   }
 
   if (role === 'screen') {
+    window.addEventListener('resize', fitLabels);
     document.addEventListener('keydown', function (event) {
       const pages = live.querySelector('.pages');
       if (!pages) return;
