@@ -55,9 +55,10 @@ impl Source {
 
     /// How many took part in each group the workshop invites: people let in
     /// and not removed (never someone held or waiting who was not admitted).
+    /// Observers are listed only when some came.
     pub fn attendance(&self) -> Vec<(Group, usize)> {
         let invited = &self.state.workshop().groups;
-        [Group::Cabinet, Group::Management, Group::Observer]
+        Group::ALL
             .into_iter()
             .filter(|g| invited.contains(g))
             .map(|g| {
@@ -69,6 +70,7 @@ impl Source {
                     .count();
                 (g, n)
             })
+            .filter(|(g, n)| g.votes() || *n > 0)
             .collect()
     }
 }
