@@ -34,3 +34,15 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
         None => Ok(()),
     }
 }
+
+/// Deletes, unread, every copy in `dir` that a crash left before it could
+/// replace its file: it may hold what the rewrite was taking out.
+pub fn remove_copies(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|x| x == COPY_SUFFIX) {
+            fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}

@@ -67,18 +67,11 @@ impl SeriesBook {
     pub fn open(data_dir: &std::path::Path) -> io::Result<SeriesBook> {
         let dir = data_dir.join("series");
         fs::create_dir_all(&dir)?;
-        // A copy left by a crash mid-erasure still names the person; the
-        // erasure is asked again (the roster still shows them).
+        // An erasure cut short is finished from its journal at start-up.
+        crate::durable::remove_copies(&dir)?;
         let mut all = BTreeMap::new();
         for entry in fs::read_dir(&dir)? {
             let path = entry?.path();
-            if path
-                .extension()
-                .is_some_and(|x| x == crate::durable::COPY_SUFFIX)
-            {
-                fs::remove_file(&path)?;
-                continue;
-            }
             if path.extension().is_none_or(|x| x != "jsonl") {
                 continue;
             }

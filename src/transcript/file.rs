@@ -33,7 +33,9 @@ impl FileStore {
     pub fn with_window(data_dir: &Path, window: Duration) -> io::Result<FileStore> {
         let dir = data_dir.join("sessions");
         fs::create_dir_all(&dir)?;
-        remove_scrub_copies(&dir)?;
+        // A scrub cut short is done again from the original when its
+        // session starts.
+        crate::durable::remove_copies(&dir)?;
         let group = Arc::new(GroupSync::new(File::open(&dir)?, window));
         Ok(FileStore { dir, group })
     }
@@ -182,21 +184,6 @@ fn from_hex(text: &str) -> Option<[u8; 32]> {
         *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
     }
     Some(out)
-}
-
-/// A copy left by a crash mid-scrub still names the person: it goes, and the
-/// scrub is done again from the original when its session starts.
-fn remove_scrub_copies(dir: &Path) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path
-            .extension()
-            .is_some_and(|x| x == crate::durable::COPY_SUFFIX)
-        {
-            fs::remove_file(&path)?;
-        }
-    }
-    Ok(())
 }
 
 struct FileWriter {

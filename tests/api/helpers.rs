@@ -437,6 +437,8 @@ impl TestApp {
     }
 
     /// A page's HTML, asked for with the facilitator key.
+    /// A page or file fetched with the key; panics unless it is served (so
+    /// a test that reads it for what is absent cannot pass on an error page).
     pub async fn page(&self, path: &str) -> String {
         let response = self
             .http
@@ -445,6 +447,7 @@ impl TestApp {
             .send()
             .await
             .unwrap();
+        assert_eq!(response.status(), 200, "GET {path}");
         response.text().await.unwrap()
     }
 

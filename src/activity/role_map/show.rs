@@ -68,14 +68,14 @@ impl Show for RoleMap {
         html! {
             table.role-map {
                 caption { "Who leads: members / joint / officers (" (ballots(all.ballots)) ")" }
-                thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } @for (name, _) in &teams { th scope="col" { (crate::activity::show::heading(name)) } } } }
+                thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } @for t in &teams { th scope="col" { (t.heading()) } } } }
                 tbody {
                     @for o in &view.spec.options {
                         @let modal = all.items.get(&o.id).and_then(|c| c.modal());
                         tr {
                             th scope="row" { (o.label) }
                             td { (modal.map_or("not placed", Placement::label)) }
-                            @for (_, result) in &teams { td { (team(result, &o.id)) } }
+                            @for t in &teams { td { (team(t.result, &o.id)) } }
                         }
                     }
                 }

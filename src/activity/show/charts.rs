@@ -4,14 +4,15 @@
 //! from screen readers, which read the table.
 
 use crate::activity::role_map::Placement;
+use crate::workshop::Group;
 use maud::{html, Markup};
 
 /// One option's values, a bar per team the workshop invites (`None` when hidden).
 pub struct BarRow<'a> {
     /// The option's label (may be a participant's idea: maud escapes it).
     pub label: &'a str,
-    /// Each team's name and value.
-    pub teams: Vec<(&'static str, Option<f64>)>,
+    /// Each team and its value.
+    pub teams: Vec<(Group, Option<f64>)>,
 }
 
 const WIDTH: f64 = 900.0;
@@ -47,9 +48,9 @@ pub fn team_bars(
                     text x="0" y=((top + 18.0) as i64) font-size="18" font-weight="600" { (truncate(row.label, 80)) }
                     @for (j, (team, value)) in row.teams.iter().copied().enumerate() {
                         // Management striped, cabinet solid: told apart without colour.
-                        @let fill = if team == "Management" { "url(#stripes)" } else { "#0b4f8a" };
+                        @let fill = if team == Group::Management { "url(#stripes)" } else { "#0b4f8a" };
                         @let y = top + LABEL_H + BAR_H * j as f64;
-                        text x="0" y=((y + 16.0) as i64) font-size="16" { (team) }
+                        text x="0" y=((y + 16.0) as i64) font-size="16" { (super::team_name(team)) }
                         @match value {
                             Some(v) => {
                                 // Whole-number coordinates: cheaper to print, and crisp.
@@ -167,7 +168,7 @@ mod tests {
     fn participant_text_in_a_chart_is_escaped() {
         let rows = [BarRow {
             label: "<script>alert(1)</script>",
-            teams: vec![("Cabinet", Some(1.0)), ("Management", None)],
+            teams: vec![(Group::Cabinet, Some(1.0)), (Group::Management, None)],
         }];
         let svg = team_bars("t", &rows, 1.0, |v| v.to_string()).into_string();
         assert!(!svg.contains("<script>"));

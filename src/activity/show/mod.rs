@@ -12,6 +12,7 @@ use super::agreement::{self, Outcome, StatementVersion};
 use super::ideas::Idea;
 use super::Results;
 use crate::workshop::ActivitySpec;
+use crate::workshop::Group;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -37,27 +38,20 @@ impl ActivityView<'_> {
     /// The voting teams the workshop invites, each with its name and results,
     /// in the order tables list them: a team the workshop does not invite
     /// gets no column of zeros.
-    pub fn team_columns<'r>(
-        &self,
-        results: &'r super::Results,
-    ) -> Vec<(&'static str, &'r super::GroupResult)> {
-        use crate::workshop::Group;
+    pub fn team_columns<'r>(&self, results: &'r super::Results) -> Vec<TeamColumn<'r>> {
         [
-            (Group::Cabinet, "Cabinet", &results.cabinet),
-            (Group::Management, "Management", &results.management),
+            (Group::Cabinet, &results.cabinet),
+            (Group::Management, &results.management),
         ]
         .into_iter()
-        .filter(|(group, _, _)| self.teams.contains(group))
-        .map(|(_, name, result)| (name, result))
+        .filter(|(group, _)| self.teams.contains(group))
+        .map(|(group, result)| TeamColumn { group, result })
         .collect()
     }
 
     /// The team columns a table adds beside "All": none when the workshop
     /// invites one team, whose column would repeat "All".
-    pub fn table_columns<'r>(
-        &self,
-        results: &'r super::Results,
-    ) -> Vec<(&'static str, &'r super::GroupResult)> {
+    pub fn table_columns<'r>(&self, results: &'r super::Results) -> Vec<TeamColumn<'r>> {
         let teams = self.team_columns(results);
         if teams.len() > 1 {
             teams
@@ -244,10 +238,37 @@ pub fn md_escape(text: &str) -> String {
     out
 }
 
-/// A team's name as a table heading: "Management" may break as
-/// "Manage-ment" (a soft hyphen) so a phone's table fits 360 px.
-pub fn heading(team: &str) -> String {
-    team.replace("Management", "Manage\u{ad}ment")
+/// One voting team's results, as a column of a table or a set of bars.
+#[derive(Debug, Clone, Copy)]
+pub struct TeamColumn<'r> {
+    /// The team.
+    pub group: Group,
+    /// Its results.
+    pub result: &'r super::GroupResult,
+}
+
+impl TeamColumn<'_> {
+    /// The team's short name beside its bars and in Markdown.
+    pub fn name(&self) -> &'static str {
+        team_name(self.group)
+    }
+
+    /// The team's name as a table heading: "Management" may break as
+    /// "Manage-ment" (a soft hyphen) so a phone's table fits 360 px.
+    pub fn heading(&self) -> &'static str {
+        match self.group {
+            Group::Management => "Manage\u{ad}ment",
+            group => team_name(group),
+        }
+    }
+}
+
+/// A voting team's short name ("Management", where prose says "Management team").
+pub fn team_name(group: Group) -> &'static str {
+    match group {
+        Group::Management => "Management",
+        group => group.label(),
+    }
 }
 
 #[cfg(test)]

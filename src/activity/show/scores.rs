@@ -34,13 +34,13 @@ pub fn table(
     html! {
         table.scores {
             caption { (caption) " by option (" (ballots(results.all.ballots())) ")" }
-            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } @for (name, _) in &teams { th scope="col" { (super::heading(name)) } } } }
+            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } @for t in &teams { th scope="col" { (t.heading()) } } } }
             tbody {
                 @for id in order {
                     tr {
                         th scope="row" { (view.label(id)) }
                         td { (value(&results.all, id).unwrap_or_else(|| "0".into())) }
-                        @for (_, result) in &teams { td { (team_cell(result, |t| value(t, id))) } }
+                        @for team in &teams { td { (team_cell(team.result, |t| value(t, id))) } }
                     }
                 }
             }
@@ -63,7 +63,7 @@ pub fn bars(
     let teams: Vec<_> = view
         .team_columns(results)
         .into_iter()
-        .filter(|(_, g)| !matches!(g, GroupResult::Shown(t) if t.ballots() == 0))
+        .filter(|team| !matches!(team.result, GroupResult::Shown(t) if t.ballots() == 0))
         .collect();
     let rows: Vec<BarRow> = order
         .iter()
@@ -71,7 +71,7 @@ pub fn bars(
             label: view.label(id),
             teams: teams
                 .iter()
-                .map(|(name, g)| (*name, g.shown().and_then(|t| value(t, id))))
+                .map(|team| (team.group, team.result.shown().and_then(|t| value(t, id))))
                 .collect(),
         })
         .collect();
@@ -99,13 +99,13 @@ pub fn markdown(
         GroupResult::None => "—".to_string(),
     };
     let teams = view.table_columns(results);
-    let names: String = teams.iter().map(|(name, _)| format!(" {name} |")).collect();
+    let names: String = teams.iter().map(|t| format!(" {} |", t.name())).collect();
     let rule = "---|".repeat(teams.len() + 2);
     let _ = writeln!(md, "| {heading} | All |{names}\n|{rule}");
     for o in &view.spec.options {
         let cells: String = teams
             .iter()
-            .map(|(_, g)| format!(" {} |", team(g, &o.id)))
+            .map(|t| format!(" {} |", team(t.result, &o.id)))
             .collect();
         let _ = writeln!(
             md,

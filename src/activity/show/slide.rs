@@ -53,7 +53,7 @@ pub fn bars(
     let teams: Vec<(&str, &str, &Tally)> = view
         .team_columns(results)
         .into_iter()
-        .filter_map(|(name, g)| drawn(g).map(|t| (name, class_of(name), t)))
+        .filter_map(|team| drawn(team.result).map(|t| (team.name(), team.group.as_str(), t)))
         .collect();
     // One team drawn alone (a cabinet-only workshop) still says whose bars
     // they are; with neither shown apart, the room's bar alone.
@@ -115,14 +115,5 @@ fn percent(value: f64, max: f64) -> u8 {
         (100.0 * value / max).round().clamp(0.0, 100.0) as u8
     } else {
         0
-    }
-}
-
-/// The class that styles a team's bars (cabinet solid, management striped).
-fn class_of(team: &str) -> &'static str {
-    if team == "Management" {
-        "management"
-    } else {
-        "cabinet"
     }
 }
