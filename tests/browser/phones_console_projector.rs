@@ -78,9 +78,21 @@ async fn workshop_two_runs_from_real_phones_and_the_projector_shows_the_split() 
     for name in ["Cllr Patel", "Cllr Okafor", "Jo Director"] {
         wait_text(&console, ".people", name).await;
     }
-    for _ in 0..3 {
+    // Each admit waits for the console to redraw without that button, so the
+    // next click cannot land on someone already let in.
+    for left in (0..3).rev() {
         click(&console, ".people button[data-command='admit']").await;
         wait_text(&console, "#console-status", "Done.").await;
+        for _ in 0..100 {
+            let buttons = console
+                .find_all(Locator::Css(".people button[data-command='admit']"))
+                .await
+                .unwrap();
+            if buttons.len() == left {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
     }
     for phone in &phones {
         wait_text(phone, "#live", "Welcome").await;
