@@ -111,11 +111,13 @@ pub enum ErrorCode {
     TemplateExists,
     /// The person has already been erased.
     AlreadyErased,
+    /// An anonymous activity whose results have been counted cannot reopen.
+    AnonymousSealed,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 53] = [
+    pub const ALL: [ErrorCode; 54] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::MissingType,
@@ -169,6 +171,7 @@ impl ErrorCode {
         ErrorCode::ActivityStarted,
         ErrorCode::TemplateExists,
         ErrorCode::AlreadyErased,
+        ErrorCode::AnonymousSealed,
     ];
 
     /// The code as it goes on the wire.
@@ -222,6 +225,7 @@ impl ErrorCode {
             ErrorCode::ActivityStarted => "activity_started",
             ErrorCode::TemplateExists => "template_exists",
             ErrorCode::AlreadyErased => "already_erased",
+            ErrorCode::AnonymousSealed => "anonymous_sealed",
             ErrorCode::StorageFailed => "storage_failed",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NotWebsocket => "not_websocket",

@@ -17,7 +17,7 @@ pub mod show;
 
 pub use error::BallotError;
 pub use kind::{kind_of, ActivityKind, Answer, Kind};
-pub use results::{Comparison, GroupResult, Results, Split};
+pub use results::{Comparison, GroupResult, ItemRule, Results, Split};
 pub use show::{ActivityView, Show};
 
 use crate::workshop::{ActivitySpec, Group};

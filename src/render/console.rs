@@ -226,9 +226,8 @@ fn agenda(state: &SessionState) -> Markup {
                     li aria-current=[current.then_some("step")] {
                         strong { (title) } " — " (status_words(activity))
                         @if activity.spec.kind.takes_ballots() && activity.status != ActivityStatus::Pending {
-                            @let turnout = activity.turnout(state);
-                            @let in_progress: usize = turnout.iter().map(|t| t.in_progress).sum();
-                            " — " (ballots(turnout.iter().map(|t| t.voted).sum()))
+                            @let (voted, in_progress, _) = activity.room_turnout(state);
+                            " — " (ballots(voted))
                             @if in_progress > 0 { ", " (in_progress) " in progress" }
                         }
                         @if state.status == SessionStatus::Live { span.actions {
@@ -237,6 +236,7 @@ fn agenda(state: &SessionState) -> Markup {
                                 (ActivityStatus::Pending, _) => (action("open", id, if votes { "Open" } else { "Start" }, title)),
                                 (ActivityStatus::Open, true) => (action("close", id, "Close", title)),
                                 (ActivityStatus::Open, false) => {},
+                                (ActivityStatus::Closed, _) if activity.is_sealed() => (action("rerun", id, "Run it again", title)),
                                 (ActivityStatus::Closed, _) => (action("open", id, "Reopen", title)),
                             }
                             @if activity.revealed { (action("hide", id, "Hide results", title)) }

@@ -159,8 +159,14 @@ pub(super) fn turnout(state: &SessionState, activity: &ActivityState) -> Markup 
             // A team with nobody in the room has no turnout to speak of.
             @for t in activity.turnout(state).iter().filter(|t| t.eligible > 0 || t.voted > 0) {
                 span.group {
-                    (t.group.label()) ": " strong { (t.voted) } " of " (t.eligible) " " (verb)
-                    @if t.in_progress > 0 { ", " (t.in_progress) " in progress" }
+                    @if t.hidden {
+                        // A team of one or two in an anonymous vote: its count
+                        // would say whose answer just came in.
+                        (t.group.label()) ": not shown (fewer than " (state.workshop().min_group_size) " in the team)"
+                    } @else {
+                        (t.group.label()) ": " strong { (t.voted) } " of " (t.eligible) " " (verb)
+                        @if t.in_progress > 0 { ", " (t.in_progress) " in progress" }
+                    }
                 }
                 " "
             }

@@ -10,7 +10,7 @@
 
 use super::Source;
 use crate::activity::agreement::{ItemTally, TeamItemTally};
-use crate::activity::{kind_of, Ballot, GroupResult};
+use crate::activity::{kind_of, Ballot, CastBallot, GroupResult, ItemRule, Split};
 use crate::session::{ActivityState, Event, ParticipantId};
 use crate::workshop::{ActivityKind, Group};
 use std::collections::{BTreeMap, HashMap};
@@ -115,8 +115,7 @@ impl Rows {
 /// to every version of every statement, in the order they were first given.
 fn named_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
     let spec = &activity.spec;
-    let counted =
-        |voter: &ParticipantId| source.state.participant(voter).is_none_or(|p| !p.removed);
+    let counted = |voter: &ParticipantId| activity.counts(&source.state, voter);
     // (voter, item, version) -> (answer, group, time), last answer wins.
     let mut answers: Vec<(AnswerKey, (Answer, Group, jiff::Timestamp))> = Vec::new();
     let mut index: HashMap<AnswerKey, usize> = HashMap::new();
@@ -185,12 +184,23 @@ fn anonymous_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
         groups.push(("cabinet", Some(Group::Cabinet)));
         groups.push(("management", Some(Group::Management)));
     }
+    // The ballots that count, each without the items too few answered (in
+    // the room, or for a team's rows in a team): the same rule as the results.
+    let split = Split {
+        anonymous: true,
+        min_group_size: source.state.workshop().min_group_size,
+    };
+    let counted: Vec<&CastBallot> = activity.counted_ballots(&source.state).collect();
+    let rule = ItemRule::of(&activity.spec, counted.iter().copied(), split);
     for (name, group) in groups {
         let mut counts: BTreeMap<CountKey, (usize, Vec<String>)> = BTreeMap::new();
-        let ballots = activity
-            .ballots
-            .values()
-            .filter(|b| group.is_none_or(|g| b.group == g));
+        let ballots = counted
+            .iter()
+            .filter(|b| group.is_none_or(|g| b.group == g))
+            .map(|b| match group {
+                None => rule.for_room(b),
+                Some(_) => rule.for_teams(b),
+            });
         for cast in ballots {
             for (item, version, (value, reason)) in items_of(activity.spec.kind, &cast.ballot) {
                 let entry = counts.entry((item, version, value)).or_default();

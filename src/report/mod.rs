@@ -7,12 +7,14 @@
 mod csv;
 mod json;
 mod markdown;
+mod sealed;
 mod timeline;
 mod timing;
 
 pub use self::csv::votes_csv;
 pub use self::json::report_json;
 pub use self::markdown::report_markdown;
+pub use self::sealed::sealed_transcript;
 pub use crate::time::{clock, date};
 pub use timeline::{timeline, TimelineEntry};
 

@@ -7,7 +7,7 @@ use super::protocol::parse_client_msg;
 use super::{AppState, JsonBody};
 use crate::error_code::ErrorCode;
 use crate::render::{session_json, session_summary_json};
-use crate::session::{Actor, Command};
+use crate::session::{Actor, Command, Pseudonyms};
 use crate::web::client_ip::ClientIp;
 use crate::workshop::Group;
 use axum::extract::{Path, State};
@@ -143,7 +143,9 @@ pub async fn post_command(
     Ok(Json(reply).into_response())
 }
 
-/// The raw JSONL transcript.
+/// The JSONL transcript as it may leave the server: every record except
+/// anonymous answers, whose results come once, with the record that closed
+/// their activity (`report::sealed_transcript`, `docs/anonymity.md`).
 pub async fn get_transcript(
     State(app): State<AppState>,
     headers: HeaderMap,
@@ -153,10 +155,18 @@ pub async fn get_transcript(
     let handle = app.session(&id)?;
     let store = app.sessions.store().clone();
     let session = handle.info().id;
-    let bytes = tokio::task::spawn_blocking(move || store.read_raw(session))
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::Unavailable, "the transcript could not be read"))?
-        .map_err(|_| ApiError::new(ErrorCode::Unavailable, "the transcript could not be read"))?;
+    let unreadable = || ApiError::new(ErrorCode::Unavailable, "the transcript could not be read");
+    let bytes = tokio::task::spawn_blocking(move || {
+        let bytes = store.read_raw(session).ok()?;
+        let pseudonyms = match store.secret(session) {
+            Ok(secret) => Pseudonyms::new(secret),
+            Err(e) => Pseudonyms::unavailable(e.to_string()),
+        };
+        crate::report::sealed_transcript(&bytes, pseudonyms).ok()
+    })
+    .await
+    .map_err(|_| unreadable())?
+    .ok_or_else(unreadable)?;
     Ok((
         [(header::CONTENT_TYPE, "application/x-ndjson; charset=utf-8")],
         bytes,

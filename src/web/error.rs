@@ -174,7 +174,8 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::NoOptions
         | C::ActivityStarted
         | C::TemplateExists
-        | C::AlreadyErased => StatusCode::CONFLICT,
+        | C::AlreadyErased
+        | C::AnonymousSealed => StatusCode::CONFLICT,
         C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::DuplicateName

@@ -47,6 +47,10 @@ fn id_problem(id: &str) -> Option<String> {
     None
 }
 
+/// The fewest answers an anonymous tally may show: below three, one person
+/// who knows their own answer knows the other's.
+pub const MIN_ANONYMOUS_GROUP: u32 = 3;
+
 impl Workshop {
     /// Every problem with the script, each as `field.path: message`.
     /// References to other workshops are checked by the library, which knows them.
@@ -61,6 +65,14 @@ impl Workshop {
         }
         if self.min_group_size == 0 {
             say("min_group_size", "must be at least 1".into());
+        } else if self.min_group_size < MIN_ANONYMOUS_GROUP
+            && self.activities.iter().any(|a| a.anonymous)
+        {
+            let why = format!(
+                "must be at least {MIN_ANONYMOUS_GROUP} when an activity is anonymous: \
+                 a tally of one or two answers is those people's answers"
+            );
+            say("min_group_size", why);
         }
         if self.activities.is_empty() {
             say("activity", "the agenda needs at least one activity".into());

@@ -256,7 +256,7 @@ async fn the_smallest_group_shown_cannot_change_once_an_anonymous_vote_has_opene
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w1-cabinet").await;
     let mut lowered = script(&app, &session.id).await;
-    lowered["min_group_size"] = json!(2);
+    lowered["min_group_size"] = json!(4);
     let (status, body) = put_script(&app, &session.id, &lowered).await;
     assert_eq!(status, 200, "before any anonymous vote: {body}");
     app.command(
@@ -264,7 +264,7 @@ async fn the_smallest_group_shown_cannot_change_once_an_anonymous_vote_has_opene
         json!({ "type": "open", "activity": "confidence" }),
     )
     .await;
-    lowered["min_group_size"] = json!(1);
+    lowered["min_group_size"] = json!(3);
     let (status, body) = put_script(&app, &session.id, &lowered).await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["error"]["problems"][0]["path"], "min_group_size");

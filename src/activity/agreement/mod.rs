@@ -66,6 +66,10 @@ pub struct VersionTally {
     pub cabinet: TeamItemTally,
     /// Management team (likewise).
     pub management: TeamItemTally,
+    /// An anonymous activity's version answered by too few to show at all:
+    /// `all` is left at nothing and both teams are suppressed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// One team's answers to a statement version, or why they are not shown.
@@ -203,22 +207,26 @@ where
     };
     let (cabinet, management) = (of(Some(Group::Cabinet)), of(Some(Group::Management)));
     let answers = |t: &ItemTally| (t.agree + t.live_with + t.object) as usize;
-    let (cabinet, management) = if split.shows_teams(&[answers(&cabinet), answers(&management)]) {
-        (
-            TeamItemTally::Shown(cabinet),
-            TeamItemTally::Shown(management),
-        )
-    } else {
-        let hidden = TeamItemTally::Suppressed {
-            suppressed: true,
-            min_group_size: split.min_group_size,
+    let all = of(None);
+    let hidden = split.too_few(answers(&all));
+    let (cabinet, management) =
+        if !hidden && split.shows_teams(&[answers(&cabinet), answers(&management)]) {
+            (
+                TeamItemTally::Shown(cabinet),
+                TeamItemTally::Shown(management),
+            )
+        } else {
+            let hidden = TeamItemTally::Suppressed {
+                suppressed: true,
+                min_group_size: split.min_group_size,
+            };
+            (hidden.clone(), hidden)
         };
-        (hidden.clone(), hidden)
-    };
     VersionTally {
-        all: of(None),
+        all: if hidden { ItemTally::default() } else { all },
         cabinet,
         management,
+        hidden,
     }
 }
 

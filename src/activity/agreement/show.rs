@@ -3,7 +3,7 @@
 //! facilitator's form to amend a statement's wording.
 
 use super::{Agreement, Outcome};
-use crate::activity::show::{field_label, md_escape, slide, ActivityView, Show};
+use crate::activity::show::{field_label, md_escape, scores, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
 use crate::config::text;
 use maud::{html, Markup};
@@ -72,6 +72,9 @@ impl Show for Agreement {
                             }
                             @if current.version > 1 { p.tag { "Version " (current.version) " (amended)" } }
                         }
+                        @if let Some(why) = scores::item_hidden(results, &o.id, None) {
+                            p.answered { span.hidden-group { "Answers: " (why) "." } }
+                        } @else {
                         p.answered { "Answered by " (t.agree + t.live_with + t.object) " of " (view.voters) " voters." }
                         p {
                             "Agree " strong { (t.agree) } ", can live with it " strong { (t.live_with) } ", object " strong { (t.object) } ". "
@@ -81,13 +84,15 @@ impl Show for Agreement {
                         @if !t.reasons.is_empty() {
                             ul.reasons aria-label="Reasons for objecting" { @for r in &t.reasons { li { (r) } } }
                         }
+                        }
                         @if versions.len() > 1 {
                             details {
                                 summary { "Earlier versions" }
                                 ol {
                                     @for v in versions.iter().filter(|v| v.tally.is_some()) {
                                         @let vt = v.tally.as_ref().map(|t| t.all.clone()).unwrap_or_default();
-                                        li { (v.text) " — agree " (vt.agree) ", live with " (vt.live_with) ", object " (vt.object) }
+                                        @if v.tally.as_ref().is_some_and(|t| t.hidden) { li { (v.text) " — too few answers to show" } }
+                                        @else { li { (v.text) " — agree " (vt.agree) ", live with " (vt.live_with) ", object " (vt.object) } }
                                     }
                                 }
                             }
@@ -114,12 +119,16 @@ impl Show for Agreement {
                 html! {
                     li.statement-slide {
                         p.statement-text { (text) }
+                        @if let Some(why) = scores::item_hidden(results, &o.id, None) {
+                            p.statement-count { "Answers: " (why) }
+                        } @else {
                         p.statement-count {
                             "Agree " strong { (t.agree) } " · Can live with it " strong { (t.live_with) } " · Object " strong { (t.object) }
                             " (" (t.agree + t.live_with + t.object) " of " (view.voters) " answered) — "
                             @if outcome != Outcome::Open { strong { (outcome.label()) } }
                             @else if t.consent { strong.consent { "consent holds" } }
                             @else { strong.no-consent { "no consent yet" } }
+                        }
                         }
                     }
                 }
@@ -148,6 +157,10 @@ impl Show for Agreement {
             } else {
                 format!(" — **{}**", outcome.label())
             };
+            if let Some(why) = scores::item_hidden(results, &o.id, None) {
+                let _ = writeln!(md, "  - {why}{decided}");
+                continue;
+            }
             let _ = writeln!(
                 md,
                 "  - agree {}, can live with it {}, object {}{decided}",
@@ -158,6 +171,15 @@ impl Show for Agreement {
             }
             for v in versions.iter().filter(|v| v.tally.is_some()) {
                 let vt = v.tally.as_ref().map(|x| x.all.clone()).unwrap_or_default();
+                if v.tally.as_ref().is_some_and(|x| x.hidden) {
+                    let _ = writeln!(
+                        md,
+                        "  - version {} (amended): \u{201c}{}\u{201d}: too few answers to show",
+                        v.version,
+                        md_escape(&v.text)
+                    );
+                    continue;
+                }
                 let _ = writeln!(
                     md,
                     "  - version {} (amended): \u{201c}{}\u{201d}: agree {}, live with {}, object {}",
@@ -204,6 +226,20 @@ impl Show for Agreement {
             .statements
             .iter()
             .map(|(item, versions)| {
+                // An anonymous vote still open keeps every tally in the box,
+                // the superseded wordings' too.
+                let versions: Vec<Value> = versions
+                    .iter()
+                    .map(|v| {
+                        let mut v = json!(v);
+                        if view.sealed_box {
+                            if let Value::Object(map) = &mut v {
+                                map.remove("tally");
+                            }
+                        }
+                        v
+                    })
+                    .collect();
                 let entry = json!({ "versions": versions, "outcome": view.outcome(results, item) });
                 (item.clone(), entry)
             })

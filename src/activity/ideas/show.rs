@@ -99,6 +99,14 @@ impl Show for Ideas {
         if view.ideas.is_empty() {
             return html! {};
         }
+        if view.sealed_box {
+            let n = view.ideas.len();
+            return html! {
+                h3 { "Ideas" }
+                p.notice { (n) @if n == 1 { " idea" } @else { " ideas" } " so far. Anonymous ideas are shown together when you close this, in no particular order, so nobody can tell whose is whose." }
+            };
+        }
+        let ideas = in_shown_order(view);
         let text_of = |idea: &str| {
             view.ideas
                 .iter()
@@ -108,7 +116,7 @@ impl Show for Ideas {
         html! {
             h3 { "Ideas" }
             ul.moderate {
-                @for idea in view.ideas {
+                @for idea in &ideas {
                     li {
                         (idea.text)
                         @if !view.spec.anonymous { " (" (idea.group.label()) ")" }
@@ -122,15 +130,42 @@ impl Show for Ideas {
             }
             form data-command="merge_idea" data-activity=(id) {
                 label for={ "merge-from-" (id) } { "Merge idea" }
-                select id={ "merge-from-" (id) } name="idea" { @for i in view.ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
+                select id={ "merge-from-" (id) } name="idea" { @for i in ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
                 label for={ "merge-into-" (id) } { "into" }
-                select id={ "merge-into-" (id) } name="into" { @for i in view.ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
+                select id={ "merge-into-" (id) } name="into" { @for i in ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
                 button type="submit" { "Merge" }
             }
         }
     }
 
+    /// The ideas with their moderation; an anonymous activity's only once it
+    /// has closed, in no meaningful order and with no team.
     fn detail_json(&self, view: &ActivityView, _results: &Results) -> Value {
-        json!({ "ideas": view.ideas })
+        if !view.spec.anonymous {
+            return json!({ "ideas": view.ideas });
+        }
+        if view.sealed_box {
+            return json!({ "ideas": [], "ideas_offered": view.ideas.len() });
+        }
+        let ideas: Vec<Value> = in_shown_order(view)
+            .into_iter()
+            .map(|i| {
+                json!({
+                    "id": i.id, "text": i.text, "hidden": i.hidden,
+                    "merged_into": i.merged_into, "merged": i.merged, "edited": i.edited,
+                })
+            })
+            .collect();
+        json!({ "ideas": ideas })
     }
+}
+
+/// The ideas as the console lists them: in the order they came, or in an
+/// anonymous activity by id (keyed hashes), which is no order at all.
+fn in_shown_order<'a>(view: &ActivityView<'a>) -> Vec<&'a super::Idea> {
+    let mut ideas: Vec<_> = view.ideas.iter().collect();
+    if view.spec.anonymous {
+        ideas.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    ideas
 }

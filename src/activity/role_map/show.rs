@@ -74,8 +74,14 @@ impl Show for RoleMap {
                         @let modal = all.items.get(&o.id).and_then(|c| c.modal());
                         tr {
                             th scope="row" { (o.label) }
-                            td { (modal.map_or("not placed", Placement::label)) }
-                            @for t in &teams { td { (team(t.result, &o.id)) } }
+                            td {
+                                @if let Some(why) = scores::item_hidden(results, &o.id, None) { span.hidden-group { (why) } }
+                                @else { (modal.map_or("not placed", Placement::label)) }
+                            }
+                            @for t in &teams { td {
+                                @if let Some(why) = scores::item_hidden(results, &o.id, Some(t.group)) { span.hidden-group { (why) } }
+                                @else { (team(t.result, &o.id)) }
+                            } }
                         }
                     }
                 }

@@ -32,6 +32,9 @@ pub struct ActivityView<'a> {
     pub closed: bool,
     /// The groups the workshop invites.
     pub teams: &'a [crate::workshop::Group],
+    /// An anonymous activity still open: its answers are in a sealed box, so
+    /// nothing counted of them (ideas, superseded versions' tallies) is shown.
+    pub sealed_box: bool,
 }
 
 impl ActivityView<'_> {

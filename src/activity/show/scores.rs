@@ -5,6 +5,7 @@
 use super::charts::{team_bars, BarRow};
 use super::{ballots, md_escape, ActivityView};
 use crate::activity::{GroupResult, Results, Tally};
+use crate::workshop::Group;
 use maud::{html, Markup};
 use std::fmt::Write;
 
@@ -19,6 +20,18 @@ pub fn team_cell(group: &GroupResult, value: impl Fn(&Tally) -> Option<String>) 
             html! { span.hidden-group { "hidden: a team has fewer than " (min_group_size) " ballots" } }
         }
         GroupResult::None => html! { "—" },
+    }
+}
+
+/// Why an item's counts are not shown in a column (the room's, or a
+/// team's), if they are not: too few answered it in an anonymous activity.
+pub fn item_hidden(results: &Results, id: &str, team: Option<Group>) -> Option<&'static str> {
+    if results.hidden_items.contains(id) {
+        Some("too few answers to show")
+    } else if team.is_some() && results.room_only_items.contains(id) {
+        Some("hidden: too few answers in a team")
+    } else {
+        None
     }
 }
 
@@ -39,8 +52,14 @@ pub fn table(
                 @for id in order {
                     tr {
                         th scope="row" { (view.label(id)) }
-                        td { (value(&results.all, id).unwrap_or_else(|| "0".into())) }
-                        @for team in &teams { td { (team_cell(team.result, |t| value(t, id))) } }
+                        td {
+                            @if let Some(why) = item_hidden(results, id, None) { span.hidden-group { (why) } }
+                            @else { (value(&results.all, id).unwrap_or_else(|| "0".into())) }
+                        }
+                        @for team in &teams { td {
+                            @if let Some(why) = item_hidden(results, id, Some(team.group)) { span.hidden-group { (why) } }
+                            @else { (team_cell(team.result, |t| value(t, id))) }
+                        } }
                     }
                 }
             }
@@ -71,7 +90,15 @@ pub fn bars(
             label: view.label(id),
             teams: teams
                 .iter()
-                .map(|team| (team.group, team.result.shown().and_then(|t| value(t, id))))
+                .map(|team| {
+                    let shown = item_hidden(results, id, Some(team.group)).is_none();
+                    let v = team
+                        .result
+                        .shown()
+                        .filter(|_| shown)
+                        .and_then(|t| value(t, id));
+                    (team.group, v)
+                })
                 .collect(),
         })
         .collect();
@@ -92,6 +119,11 @@ pub fn markdown(
     md: &mut String,
 ) {
     let team = |g: &GroupResult, id: &str| match g {
+        GroupResult::Shown(_) if item_hidden(results, id, Some(Group::Cabinet)).is_some() => {
+            item_hidden(results, id, Some(Group::Cabinet))
+                .unwrap_or_default()
+                .to_string()
+        }
         GroupResult::Shown(t) => value(t, id).unwrap_or_default(),
         GroupResult::Suppressed { min_group_size, .. } => {
             format!("hidden: a team has fewer than {min_group_size}")
@@ -111,7 +143,10 @@ pub fn markdown(
             md,
             "| {} | {} |{cells}",
             md_escape(&o.label),
-            value(&results.all, &o.id).unwrap_or_default(),
+            item_hidden(results, &o.id, None)
+                .map(String::from)
+                .or_else(|| value(&results.all, &o.id))
+                .unwrap_or_default(),
         );
     }
 }

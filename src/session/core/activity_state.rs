@@ -8,7 +8,8 @@ use crate::activity::kind::Answers;
 use crate::activity::{kind_of, ActivityView, CastBallot, Results, Split};
 use crate::workshop::{ActivitySpec, OptionSpec};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// Whether voting is open.
@@ -77,6 +78,11 @@ pub struct Turnout {
     pub in_progress: usize,
     /// Admitted members of the team still in the room.
     pub eligible: usize,
+    /// An anonymous activity's team too small to be shown apart: its counts
+    /// are left at 0, since a team of one or two that has "voted" would say
+    /// whose answer just arrived.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// One activity's live state.
@@ -96,6 +102,11 @@ pub struct ActivityState {
     pub statements: BTreeMap<String, Vec<StatementVersion>>,
     /// The countdown.
     pub timer: Timer,
+    /// An anonymous activity whose results could be seen once it closed: the
+    /// voters (pseudonyms) counted then. It cannot reopen, and its count
+    /// stays as it was (a later removal changes nothing), so no two tallies
+    /// of it ever differ by one person's answer.
+    pub sealed: Option<Arc<BTreeSet<ParticipantId>>>,
 }
 
 impl ActivityState {
@@ -113,6 +124,7 @@ impl ActivityState {
             ideas: Vec::new(),
             statements: BTreeMap::new(),
             timer,
+            sealed: None,
         };
         state.init_statements();
         state
@@ -145,6 +157,7 @@ impl ActivityState {
             voters,
             closed: self.status == ActivityStatus::Closed,
             teams: &state.info.workshop.groups,
+            sealed_box: self.spec.anonymous && self.status == ActivityStatus::Open,
         }
     }
 
@@ -152,7 +165,7 @@ impl ActivityState {
     /// do not count; anonymous ones cannot be told apart and still do.
     pub fn results(&self, state: &SessionState) -> Results {
         if self.spec.anonymous
-            && self.spec.kind.takes_ballots()
+            && self.answered_with() != Answers::Nothing
             && self.status == ActivityStatus::Open
         {
             let split = Split {
@@ -181,15 +194,35 @@ impl ActivityState {
                     .filter(|n| n.activity.as_deref() == Some(&self.spec.id));
                 Results::of_notes(notes.cloned().collect())
             }
-            Answers::Ballots => {
-                let counted = self
-                    .ballots
-                    .iter()
-                    .filter(|(voter, _)| state.participant(voter).is_none_or(|p| !p.removed))
-                    .map(|(_, b)| b);
-                Results::of(&self.spec, counted, split)
-            }
+            Answers::Ballots => Results::of(&self.spec, self.counted_ballots(state), split),
         }
+    }
+
+    /// Whether the ballots filed under `voter` count: once sealed, exactly
+    /// those counted at close; before, those of people admitted and still in
+    /// the room (an anonymous voter traced through the session's secret).
+    pub fn counts(&self, state: &SessionState, voter: &ParticipantId) -> bool {
+        match &self.sealed {
+            Some(counted) => counted.contains(voter),
+            None => state.counts_voter(voter),
+        }
+    }
+
+    /// The ballots that count, in no meaningful order (keyed by voter).
+    pub fn counted_ballots<'a>(
+        &'a self,
+        state: &'a SessionState,
+    ) -> impl Iterator<Item = &'a CastBallot> + Clone + 'a {
+        self.ballots
+            .iter()
+            .filter(move |(voter, _)| self.counts(state, voter))
+            .map(|(_, b)| b)
+    }
+
+    /// Whether an anonymous activity may still take answers: not once its
+    /// results could be seen (see [`ActivityState::sealed`]).
+    pub fn is_sealed(&self) -> bool {
+        self.sealed.is_some()
     }
 
     /// How the room answers this activity (its kind says).
@@ -206,9 +239,33 @@ impl ActivityState {
     }
 
     /// Who has voted, per voting team: complete ballots, ballots in progress,
-    /// and the admitted voters who could vote. Named ballots of people removed
-    /// are not counted.
+    /// and the admitted voters who could vote. Ballots that do not count
+    /// (people removed or held) are left out. In an anonymous activity a team
+    /// smaller than the smallest group shown is `hidden`.
     pub fn turnout(&self, state: &SessionState) -> Vec<Turnout> {
+        let min = state.workshop().min_group_size as usize;
+        let mut rows = self.counted_turnout(state);
+        for row in rows
+            .iter_mut()
+            .filter(|t| self.spec.anonymous && t.eligible < min)
+        {
+            row.voted = 0;
+            row.in_progress = 0;
+            row.hidden = true;
+        }
+        rows
+    }
+
+    /// The whole room's turnout: (voted, in progress, could vote).
+    pub fn room_turnout(&self, state: &SessionState) -> (usize, usize, usize) {
+        self.counted_turnout(state)
+            .iter()
+            .fold((0, 0, 0), |(v, p, e), t| {
+                (v + t.voted, p + t.in_progress, e + t.eligible)
+            })
+    }
+
+    fn counted_turnout(&self, state: &SessionState) -> Vec<Turnout> {
         state
             .workshop()
             .groups
@@ -230,9 +287,10 @@ impl ActivityState {
                         .collect();
                     voted = authors.len();
                 } else {
-                    let counted = self.ballots.iter().filter(|(voter, b)| {
-                        b.group == group && state.participant(voter).is_none_or(|p| p.present())
-                    });
+                    let counted = self
+                        .ballots
+                        .iter()
+                        .filter(|(voter, b)| b.group == group && self.counts(state, voter));
                     for (_, b) in counted {
                         if self.is_complete(b) {
                             voted += 1;
@@ -246,6 +304,7 @@ impl ActivityState {
                     voted,
                     in_progress,
                     eligible,
+                    hidden: false,
                 }
             })
             .collect()
@@ -260,8 +319,9 @@ impl ActivityState {
         if answers == Answers::Nothing {
             return Vec::new();
         }
-        // Anonymous ideas are shown as they come: naming who has offered one
-        // would tell, idea by idea, whose it is.
+        // Who has offered an anonymous idea is not said: ideas are few and
+        // short, and a name leaving the list as the count of ideas grows is
+        // the first step to telling whose each one is.
         if self.spec.anonymous && answers == Answers::Ideas {
             return Vec::new();
         }
@@ -304,20 +364,27 @@ impl ActivityState {
         self.init_statements();
     }
 
-    /// A new version of a statement: the current one keeps its tally, and
-    /// answers to it are cleared so everyone answers the new wording.
+    /// A new version of a statement: the current one keeps its tally (of
+    /// the ballots of `counted` voters), and answers to it are cleared so
+    /// everyone answers the new wording.
     pub(crate) fn amend(
         &mut self,
         item: &str,
         text: &str,
         fields: &BTreeMap<String, String>,
         min_group_size: u32,
+        counted: &BTreeSet<ParticipantId>,
     ) {
         let split = Split {
             anonymous: self.spec.anonymous,
             min_group_size,
         };
-        let tally = agreement::version_tally(&self.spec, item, self.ballots.values(), split);
+        let ballots = self
+            .ballots
+            .iter()
+            .filter(|(voter, _)| counted.contains(voter))
+            .map(|(_, b)| b);
+        let tally = agreement::version_tally(&self.spec, item, ballots, split);
         let Some(versions) = self.statements.get_mut(item) else {
             return;
         };

@@ -54,6 +54,13 @@ pub enum Command {
         /// Activity id.
         activity: String,
     },
+    /// Adds a fresh copy of an activity just after it, with the options it
+    /// has now, for everyone to answer anew (facilitator): the way on from
+    /// an anonymous activity that cannot reopen.
+    Rerun {
+        /// Activity id.
+        activity: String,
+    },
     /// Let a participant in from the lobby (facilitator).
     Admit {
         /// Participant id.
@@ -188,13 +195,14 @@ impl Command {
     pub const FIELDLESS: [&'static str; 4] = ["admit_all", "archive", "unarchive", "end"];
 
     /// The `type` names clients may send, for telling "unknown type" from "bad fields".
-    pub const WIRE_TYPES: [&'static str; 23] = [
+    pub const WIRE_TYPES: [&'static str; 24] = [
         "vote",
         "goto",
         "open",
         "close",
         "reveal",
         "hide",
+        "rerun",
         "admit",
         "admit_all",
         "rename",

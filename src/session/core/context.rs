@@ -95,6 +95,28 @@ impl Pseudonyms {
         self.missing.as_deref()
     }
 
+    /// A short id for an anonymous idea (`a` and 12 hex digits), a keyed hash
+    /// of its author's pseudonym and how many ideas they had offered before:
+    /// stable on replay, and saying nothing of the order ideas came in (a
+    /// seq-numbered id would, next to the console's clock).
+    pub fn idea_id(
+        &self,
+        activity: &str,
+        author: ParticipantId,
+        nth: usize,
+    ) -> Result<String, Rejection> {
+        let secret = self.secret.ok_or(Rejection::AnonymityUnavailable)?;
+        let mut hash = Sha256::new();
+        hash.update(secret);
+        hash.update(b"idea");
+        hash.update(activity.as_bytes());
+        hash.update(author.as_bytes());
+        hash.update(nth.to_le_bytes());
+        let digest = hash.finalize();
+        let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+        Ok(format!("a{hex}"))
+    }
+
     /// The participant's pseudonym in this session.
     pub fn of(&self, participant: ParticipantId) -> Result<ParticipantId, Rejection> {
         let secret = self.secret.ok_or(Rejection::AnonymityUnavailable)?;

@@ -220,6 +220,7 @@ fn decide_facilitation(
                 events.push(Event::ResultsHidden { activity });
             }
         }
+        Command::Rerun { activity } => events = super::script_edit::decide_rerun(state, &activity)?,
         Command::Rename { title } => {
             let title =
                 crate::activity::clean_line(&title, crate::config::text::SESSION_TITLE, "title")?;
@@ -291,6 +292,9 @@ fn decide_open(state: &SessionState, activity: &str) -> Result<Vec<Event>, Rejec
     let (index, target) = state
         .activity(activity)
         .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
+    if target.is_sealed() && target.status != ActivityStatus::Open {
+        return Err(Rejection::AnonymousSealed(target.spec.title.clone()));
+    }
     let mut events = Vec::new();
     let mut options = None;
     if target.status == ActivityStatus::Pending {

@@ -44,9 +44,15 @@ pub(super) fn idea(
     if mine >= max_ideas as usize {
         return Err(Rejection::TooManyIdeas(max_ideas));
     }
+    let idea = if target.spec.anonymous {
+        let offered = target.ideas.iter().filter(|i| i.author == author).count();
+        ctx.pseudonyms.idea_id(activity, author, offered)?
+    } else {
+        format!("i{}", state.seq + 1)
+    };
     Ok(vec![Event::IdeaAdded {
         activity: activity.to_string(),
-        idea: format!("i{}", state.seq + 1),
+        idea,
         author,
         group: (!target.spec.anonymous).then_some(participant.group),
         text,
@@ -150,6 +156,7 @@ pub(super) fn facilitation(
         | Command::Close { .. }
         | Command::Reveal { .. }
         | Command::Hide { .. }
+        | Command::Rerun { .. }
         | Command::Admit { .. }
         | Command::AdmitAll
         | Command::Rename { .. }

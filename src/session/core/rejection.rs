@@ -75,6 +75,10 @@ pub enum Rejection {
     /// Someone already erased.
     #[error("that person has already been erased")]
     AlreadyErased,
+    /// Reopening an anonymous activity whose results were counted: a
+    /// latecomer's answer would be the difference between two tallies.
+    #[error("\u{201c}{0}\u{201d} is anonymous and its results have been counted, so it cannot reopen: one more answer would show as the difference. Use \u{201c}Run it again\u{201d} to ask everyone afresh")]
+    AnonymousSealed(String),
     /// The ballot or text breaks the activity's rules.
     #[error(transparent)]
     Ballot(#[from] crate::activity::BallotError),
@@ -106,6 +110,7 @@ impl Rejection {
             Rejection::Ballot(e) => e.code(),
             Rejection::UnknownPerson => ErrorCode::UnknownPerson,
             Rejection::AlreadyErased => ErrorCode::AlreadyErased,
+            Rejection::AnonymousSealed(_) => ErrorCode::AnonymousSealed,
         }
     }
 

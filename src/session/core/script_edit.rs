@@ -76,6 +76,52 @@ pub(super) fn decide_script(state: &SessionState, new: Workshop) -> Result<Vec<E
     }])
 }
 
+/// The script edit that puts a fresh copy of `activity` just after it: the
+/// options it has now (carried ones included, so the copy asks the same
+/// question), nobody's answers, a title that says it is a second run.
+pub(super) fn decide_rerun(state: &SessionState, activity: &str) -> Result<Vec<Event>, Rejection> {
+    let (index, original) = state
+        .activity(activity)
+        .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
+    if original.status == ActivityStatus::Pending {
+        return Err(Rejection::WrongKind(format!(
+            "\u{201c}{}\u{201d} has not run yet: open it instead",
+            original.spec.title
+        )));
+    }
+    let mut copy = original.spec.clone();
+    copy.id = fresh_id(state, &original.spec.id);
+    copy.title = again(&original.spec.title);
+    if !copy.options.is_empty() {
+        copy.from = None;
+        copy.take = None;
+    }
+    let mut script = live_script(state);
+    script.activities.insert(index + 1, copy);
+    decide_script(state, script)
+}
+
+/// `priorities-again`, or `priorities-again-2` and on when taken; within
+/// the 64 characters an id may have.
+fn fresh_id(state: &SessionState, id: &str) -> String {
+    let stem: String = id.chars().take(48).collect();
+    (1..)
+        .map(|n| match n {
+            1 => format!("{stem}-again"),
+            n => format!("{stem}-again-{n}"),
+        })
+        .find(|candidate| state.activity(candidate).is_none())
+        .unwrap_or_default()
+}
+
+/// "Priorities (again)", within the longest title a script allows.
+fn again(title: &str) -> String {
+    const SUFFIX: &str = " (again)";
+    let room = crate::config::text::SESSION_TITLE.saturating_sub(SUFFIX.chars().count());
+    let base = title.strip_suffix(SUFFIX).unwrap_or(title);
+    format!("{}{SUFFIX}", base.chars().take(room).collect::<String>())
+}
+
 impl SessionState {
     /// Takes a new script: opened activities keep their state, pending ones
     /// start afresh from their new settings, and the current activity stays

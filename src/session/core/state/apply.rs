@@ -3,9 +3,11 @@
 
 use super::{Participant, SessionState, SessionStatus};
 use crate::activity::ideas::Idea;
+use crate::activity::kind::Answers;
 use crate::activity::notes::Note;
-use crate::activity::CastBallot;
-use crate::session::core::{ActivityStatus, Event};
+use crate::activity::{kind_of, CastBallot};
+use crate::session::core::{ActivityStatus, Event, ParticipantId};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 impl SessionState {
@@ -22,7 +24,7 @@ impl SessionState {
                 held,
             } => {
                 if let Ok(pseudonym) = self.pseudonyms.of(*participant) {
-                    Arc::make_mut(&mut self.pseudonym_teams).insert(pseudonym, *group);
+                    Arc::make_mut(&mut self.pseudonym_owners).insert(pseudonym, *participant);
                 }
                 Arc::make_mut(&mut self.index).insert(*participant, self.participants.len());
                 Arc::make_mut(&mut self.participants).push(Participant {
@@ -56,8 +58,18 @@ impl SessionState {
             Event::MovedTo { activity } => {
                 self.current = self.activity(activity).map(|(i, _)| i);
             }
-            Event::ActivityOpened { activity } => self.set_status(activity, ActivityStatus::Open),
-            Event::ActivityClosed { activity } => self.set_status(activity, ActivityStatus::Closed),
+            Event::ActivityOpened { activity } => {
+                self.set_status(activity, ActivityStatus::Open);
+                // `decide` never reopens a sealed activity; a transcript
+                // written before that rule may, and then counts as it did.
+                if let Some(a) = self.activity_mut(activity) {
+                    a.sealed = None;
+                }
+            }
+            Event::ActivityClosed { activity } => {
+                self.set_status(activity, ActivityStatus::Closed);
+                self.seal(activity);
+            }
             Event::ResultsRevealed { activity } => {
                 if let Some(a) = self.activity_mut(activity) {
                     a.revealed = true;
@@ -147,8 +159,17 @@ impl SessionState {
                 fields,
             } => {
                 let min_group_size = self.workshop().min_group_size;
+                let counted: BTreeSet<ParticipantId> = match self.activity(activity) {
+                    Some((_, a)) => a
+                        .ballots
+                        .iter()
+                        .filter(|(voter, _)| a.counts(self, voter))
+                        .map(|(voter, _)| *voter)
+                        .collect(),
+                    None => return,
+                };
                 if let Some(a) = self.activity_mut(activity) {
-                    a.amend(item, text, fields, min_group_size);
+                    a.amend(item, text, fields, min_group_size, &counted);
                 }
             }
             Event::NoteAdded {
@@ -200,13 +221,54 @@ impl SessionState {
             Event::SessionEnded => {
                 self.status = SessionStatus::Ended;
                 self.ended_at = Some(at);
+                let mut closed = Vec::new();
                 for a in &mut self.activities {
                     let a = Arc::make_mut(a);
                     if a.status == ActivityStatus::Open {
                         a.status = ActivityStatus::Closed;
+                        closed.push(a.spec.id.clone());
                     }
                     a.timer.running_since = None;
                 }
+                for activity in closed {
+                    self.seal(&activity);
+                }
+            }
+        }
+    }
+
+    /// Seals an anonymous activity as it closes, if anything of it can now be
+    /// seen: any idea, or ballots enough to be counted (fewer show nothing).
+    fn seal(&mut self, activity: &str) {
+        let Some((_, a)) = self.activity(activity) else {
+            return;
+        };
+        if !a.spec.anonymous || a.is_sealed() {
+            return;
+        }
+        let min = self.workshop().min_group_size as usize;
+        let (counted, shown): (BTreeSet<ParticipantId>, bool) =
+            match kind_of(a.spec.kind).answered_with() {
+                Answers::Nothing => return,
+                Answers::Ideas => {
+                    let authors: BTreeSet<_> = a.ideas.iter().map(|i| i.author).collect();
+                    let shown = a.ideas.iter().any(|i| i.visible());
+                    (authors, shown)
+                }
+                Answers::Ballots => {
+                    let voters: BTreeSet<_> = a
+                        .ballots
+                        .iter()
+                        .filter(|(voter, _)| self.counts_voter(voter))
+                        .map(|(voter, _)| *voter)
+                        .collect();
+                    let shown = voters.len() >= min;
+                    (voters, shown)
+                }
+            };
+        if shown {
+            if let Some(a) = self.activity_mut(activity) {
+                a.sealed = Some(Arc::new(counted));
             }
         }
     }

@@ -125,8 +125,9 @@ pub struct SessionState {
     /// Makes pseudonyms, to know an anonymous ballot's team without the
     /// transcript saying it.
     pseudonyms: Pseudonyms,
-    /// Each pseudonym's team, filled as people join.
-    pseudonym_teams: Arc<HashMap<ParticipantId, Group>>,
+    /// Whose each pseudonym is, filled as people join: the session alone can
+    /// tell an anonymous ballot's team, and leave out a removed person's.
+    pseudonym_owners: Arc<HashMap<ParticipantId, ParticipantId>>,
 }
 
 impl SessionState {
@@ -154,7 +155,7 @@ impl SessionState {
             recent: SharedMap::default(),
             remembered: remembered.max(1),
             pseudonyms: Pseudonyms::unavailable("not given"),
-            pseudonym_teams: Default::default(),
+            pseudonym_owners: Default::default(),
         }
     }
 
@@ -170,8 +171,22 @@ impl SessionState {
     /// its pseudonym's; `Observer` (never a voter) when it cannot be known.
     fn team_of(&self, recorded: Option<Group>, voter: &ParticipantId) -> Group {
         recorded
-            .or_else(|| self.pseudonym_teams.get(voter).copied())
+            .or_else(|| {
+                let owner = self.pseudonym_owners.get(voter)?;
+                self.participant(owner).map(|p| p.group)
+            })
             .unwrap_or(Group::Observer)
+    }
+
+    /// Whether the ballots filed under `voter` (a participant id, or in an
+    /// anonymous activity a pseudonym) count: the person is admitted and
+    /// still in the room. Someone removed, or held again because the invited
+    /// person arrived, is left out; a voter the session cannot trace (a lost
+    /// secret) is counted.
+    pub fn counts_voter(&self, voter: &ParticipantId) -> bool {
+        let id = self.pseudonym_owners.get(voter).unwrap_or(voter);
+        self.participant(id)
+            .is_none_or(|p| p.present() && p.admitted)
     }
 
     /// Whom a participant's ballots are filed under in an activity: their id,
