@@ -206,6 +206,11 @@ fn amend(
             a.spec.title
         )));
     }
+    // A new version clears the answers to the old one, and with them the
+    // count the room has seen: nothing of a sealed vote moves again.
+    if a.is_sealed() {
+        return Err(Rejection::AnonymousSealed(a.spec.title.clone()));
+    }
     let current =
         a.current_statement(&item)
             .ok_or_else(|| crate::activity::BallotError::UnknownOption {

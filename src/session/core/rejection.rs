@@ -77,7 +77,7 @@ pub enum Rejection {
     AlreadyErased,
     /// Reopening an anonymous activity whose results were counted: a
     /// latecomer's answer would be the difference between two tallies.
-    #[error("\u{201c}{0}\u{201d} is anonymous and its results have been counted, so it cannot reopen: one more answer would show as the difference. Use \u{201c}Run it again\u{201d} to ask everyone afresh")]
+    #[error("\u{201c}{0}\u{201d} is anonymous and its results were counted when it closed, so it cannot reopen or change: one more answer would show as the difference. Use \u{201c}Run it again\u{201d} to ask everyone afresh")]
     AnonymousSealed(String),
     /// The ballot or text breaks the activity's rules.
     #[error(transparent)]

@@ -2,7 +2,6 @@
 //! arithmetic, an honest record, and abuse that cannot fill or flood a room.
 
 mod abuse;
-mod anonymity;
 mod joining;
 
 use crate::helpers::*;

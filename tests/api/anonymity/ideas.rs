@@ -1,0 +1,95 @@
+//! Anonymous ideas: no team, no order, no moment, anywhere.
+
+use super::{make_anonymous, nowhere, refused_command};
+use crate::helpers::*;
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn a_lone_cabinet_members_anonymous_idea_carries_no_team_order_or_moment() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w2-joint-vision").await;
+    make_anonymous(&app, &session.id, &["hopes"]).await;
+    let mut phones = app.phones(&session, "cabinet", 1).await;
+    phones.extend(app.phones(&session, "management", 3).await);
+    app.command(&session.id, json!({ "type": "open", "activity": "hopes" }))
+        .await;
+    let texts = [
+        "The Leader's own hope",
+        "Officer hope one",
+        "Officer hope two",
+        "Officer hope three",
+    ];
+    for (phone, text) in phones.iter_mut().zip(texts) {
+        let reply = phone
+            .command(json!({ "type": "idea", "activity": "hopes", "text": text }))
+            .await;
+        acked(&reply);
+        // While it is open the box is shut: no text, no count by team.
+        nowhere(&app, &session.id, text).await;
+        let state = app.state(&session.id).await;
+        let hopes = activity(&state, "hopes");
+        assert_eq!(hopes["ideas"], json!([]), "{hopes}");
+        let cabinet = hopes["turnout"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["group"] == "cabinet")
+            .unwrap();
+        assert_eq!(cabinet["hidden"], true, "a team of one: {cabinet}");
+        assert_eq!(cabinet["voted"], 0, "{cabinet}");
+    }
+    assert_eq!(
+        activity(&app.state(&session.id).await, "hopes")["ideas_offered"],
+        4
+    );
+    app.command(&session.id, json!({ "type": "close", "activity": "hopes" }))
+        .await;
+
+    let state = app.state(&session.id).await;
+    let hopes = activity(&state, "hopes");
+    let ideas = hopes["ideas"].as_array().unwrap();
+    assert_eq!(ideas.len(), 4, "every idea is there: {hopes}");
+    let ids: Vec<&str> = ideas.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "listed by keyed id, not as they came");
+    assert!(
+        ids.iter().all(|id| id.starts_with('a') && id.len() == 13),
+        "ids that are no seq: {ids:?}"
+    );
+    for part in ["ideas", "results"] {
+        let text = hopes[part].to_string();
+        assert!(!text.contains("\"group\""), "{part}: {text}");
+    }
+    assert!(
+        hopes["results"]["cabinet"].is_null(),
+        "no split of ideas by team"
+    );
+    let report = app
+        .page(&format!("/review/{}/report.json", session.id))
+        .await;
+    let report: Value = serde_json::from_str(&report).unwrap();
+    let reported = activity(&report, "hopes");
+    for part in ["ideas", "results"] {
+        let text = reported[part].to_string();
+        assert!(!text.contains("\"group\""), "{part}: {text}");
+    }
+    let md = app.page(&format!("/review/{}/report.md", session.id)).await;
+    assert!(md.contains("- The Leader's own hope\n"), "{md}");
+    let transcript = app.transcript(&session.id).await;
+    assert!(!transcript.contains("idea_added"), "{transcript}");
+    assert!(
+        transcript.contains("The Leader's own hope"),
+        "in the sealed results"
+    );
+    // Reopening would show a latecomer's idea as the one that is new.
+    refused_command(
+        &app,
+        &session.id,
+        json!({ "type": "open", "activity": "hopes" }),
+        "anonymous_sealed",
+    )
+    .await;
+    app.stop().await;
+}
