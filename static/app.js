@@ -23,8 +23,12 @@
   let clockOffset = 0;       // the server's clock minus this device's, in ms
   const draftKey = function (activity) { return 'topteam:draft:' + session + ':' + activity; };
 
+  // Random, never the phone's clock: an id that said when a ballot was
+  // made would time an anonymous answer.
   function newId() {
-    return 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return 'c' + Array.from(bytes, function (b) { return b.toString(16).padStart(2, '0'); }).join('');
   }
 
   function setConnection(text, offline) {

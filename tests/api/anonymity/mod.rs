@@ -7,6 +7,7 @@
 mod amend;
 mod ideas;
 mod items;
+mod property;
 mod reopen;
 mod teams;
 mod timing;
