@@ -113,11 +113,13 @@ pub enum ErrorCode {
     AlreadyErased,
     /// An anonymous activity whose results have been counted cannot reopen.
     AnonymousSealed,
+    /// An invitation token that opens nothing here (replaced, or another series').
+    UnknownInvitation,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 54] = [
+    pub const ALL: [ErrorCode; 55] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::MissingType,
@@ -172,6 +174,7 @@ impl ErrorCode {
         ErrorCode::TemplateExists,
         ErrorCode::AlreadyErased,
         ErrorCode::AnonymousSealed,
+        ErrorCode::UnknownInvitation,
     ];
 
     /// The code as it goes on the wire.
@@ -226,6 +229,7 @@ impl ErrorCode {
             ErrorCode::TemplateExists => "template_exists",
             ErrorCode::AlreadyErased => "already_erased",
             ErrorCode::AnonymousSealed => "anonymous_sealed",
+            ErrorCode::UnknownInvitation => "unknown_invitation",
             ErrorCode::StorageFailed => "storage_failed",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NotWebsocket => "not_websocket",

@@ -66,6 +66,20 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 Event::RosterUpdated { people } => {
                     format!("the roster was set: {} people", people.len())
                 }
+                Event::ParticipantHeld {
+                    participant,
+                    reason,
+                } => format!(
+                    "{} was held for the facilitator: {}",
+                    who(participant),
+                    reason.label()
+                ),
+                Event::InvitationsOnly { on } => if *on {
+                    "joining became by invitation only"
+                } else {
+                    "joining by name was allowed again"
+                }
+                .to_string(),
                 Event::ParticipantAdmitted { participant } => {
                     format!("{} was admitted", who(participant))
                 }

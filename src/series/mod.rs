@@ -5,6 +5,7 @@
 //! event (`series_created`, `roster_set`), fsynced before the change is
 //! answered, and the series is the fold of its lines.
 
+pub mod invitations;
 pub mod review_links;
 pub mod roster;
 
@@ -34,6 +35,12 @@ pub struct Series {
     pub review_links: Vec<review_links::ReviewLink>,
     /// Hidden from the console's lists (review keeps it).
     pub archived: bool,
+    /// Each roster person's personal invitation (the latest made).
+    #[serde(skip)]
+    pub invitations: Vec<invitations::Invitation>,
+    /// Joins by invitation only: a typed or picked name always waits for
+    /// the facilitator, and the join page lists no names.
+    pub invitations_only: bool,
 }
 
 /// One line of a series file.
@@ -46,11 +53,28 @@ struct Line {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 enum SeriesEvent {
-    SeriesCreated { id: Uuid, name: String },
-    RosterSet { people: Vec<Person> },
-    ReviewLinkMade { link: review_links::ReviewLink },
-    ReviewLinkRevoked { link: Uuid },
-    Archived { archived: bool },
+    SeriesCreated {
+        id: Uuid,
+        name: String,
+    },
+    RosterSet {
+        people: Vec<Person>,
+    },
+    ReviewLinkMade {
+        link: review_links::ReviewLink,
+    },
+    ReviewLinkRevoked {
+        link: Uuid,
+    },
+    Archived {
+        archived: bool,
+    },
+    InvitationsMade {
+        invitations: Vec<invitations::Invitation>,
+    },
+    InvitationsOnly {
+        on: bool,
+    },
 }
 
 /// Every series, in memory and on disk. Changes are rare (a facilitator
@@ -145,6 +169,8 @@ impl SeriesBook {
             roster: Vec::new(),
             review_links: Vec::new(),
             archived: false,
+            invitations: Vec::new(),
+            invitations_only: false,
         });
         self.write().insert(id, series.clone());
         Ok(series)
@@ -297,10 +323,14 @@ fn read_series(path: &std::path::Path) -> io::Result<Series> {
                     roster: Vec::new(),
                     review_links: Vec::new(),
                     archived: false,
+                    invitations: Vec::new(),
+                    invitations_only: false,
                 })
             }
             (SeriesEvent::RosterSet { people }, Some(s)) => s.roster = people,
             (SeriesEvent::Archived { archived }, Some(s)) => s.archived = archived,
+            (SeriesEvent::InvitationsMade { invitations }, Some(s)) => s.invitations = invitations,
+            (SeriesEvent::InvitationsOnly { on }, Some(s)) => s.invitations_only = on,
             (SeriesEvent::ReviewLinkMade { link }, Some(s)) => s.review_links.push(link),
             (SeriesEvent::ReviewLinkRevoked { link }, Some(s)) => {
                 s.review_links.retain(|l| l.id != link)

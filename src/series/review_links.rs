@@ -102,7 +102,7 @@ impl SeriesBook {
         })
     }
 
-    fn append(&self, id: Uuid, line: &Line) -> io::Result<()> {
+    pub(super) fn append(&self, id: Uuid, line: &Line) -> io::Result<()> {
         let mut file = OpenOptions::new().append(true).open(self.path_of(id))?;
         write_line(&mut file, line)
     }

@@ -81,6 +81,10 @@ pub async fn start_session(
         let roster = Command::SetRoster(series.roster.clone());
         handle.command(Actor::Facilitator, None, roster).await?;
     }
+    if series.invitations_only {
+        let rule = Command::SetInvitationsOnly(true);
+        handle.command(Actor::Facilitator, None, rule).await?;
+    }
     Ok(handle)
 }
 
@@ -174,11 +178,13 @@ pub async fn get_transcript(
         .into_response())
 }
 
-/// `POST /api/join` body: a roster `person`, or a `name` and `group`.
+/// `POST /api/join` body: an `invitation`, a roster `person`, or a `name` and `group`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JoinBody {
     code: String,
+    #[serde(default)]
+    invitation: Option<String>,
     #[serde(default)]
     person: Option<Uuid>,
     #[serde(default)]
@@ -196,16 +202,17 @@ pub async fn join(
     headers: HeaderMap,
     JsonBody(body): JsonBody<JoinBody>,
 ) -> Result<Response, ApiError> {
-    let who = match (body.person, body.name, body.group) {
-        (Some(person), _, _) => Who::Person(person),
-        (None, Some(name), Some(group)) => Who::Named {
+    let who = match (body.invitation, body.person, body.name, body.group) {
+        (Some(token), _, _, _) => Who::Invited(token),
+        (None, Some(person), _, _) => Who::Person(person),
+        (None, None, Some(name), Some(group)) => Who::Named {
             name,
             group,
             job_title: body.job_title,
         },
         _ => {
             return Err(ApiError::invalid(
-                "say who you are: a \"person\" from the roster, or a \"name\" and \"group\"",
+                "say who you are: an \"invitation\", a \"person\" from the roster, or a \"name\" and \"group\"",
             ))
         }
     };
@@ -217,6 +224,9 @@ pub async fn join(
     let mut reply = json!({ "session": joined.session, "participant": joined.participant, "token": joined.token, "admitted": joined.admitted });
     if let Some(held) = joined.held {
         reply["held"] = json!(held);
+    }
+    if let Some(person) = joined.person {
+        reply["person"] = json!(person);
     }
     Ok((joined.cookie(), Json(reply)).into_response())
 }

@@ -164,6 +164,7 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::UnknownSeries
         | C::UnknownPerson
         | C::NotFound
+        | C::UnknownInvitation
         | C::UnknownIdea => StatusCode::NOT_FOUND,
         C::ActivityClosed
         | C::NotAdmitted

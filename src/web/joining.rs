@@ -25,6 +25,8 @@ pub struct JoinAttempt {
 pub enum Who {
     /// A roster person's id.
     Person(Uuid),
+    /// A personal invitation's token (unchecked).
+    Invited(String),
     /// A typed name, team and job title (unchecked text).
     Named {
         /// Name.
@@ -49,6 +51,8 @@ pub struct Joined {
     pub admitted: bool,
     /// Why they wait, if they were held.
     pub held: Option<HoldReason>,
+    /// The roster person they are, if any.
+    pub person: Option<Uuid>,
 }
 
 impl Joined {
@@ -83,16 +87,39 @@ pub async fn join(
     attempt: JoinAttempt,
 ) -> Result<Joined, ApiError> {
     let handle = session_by_code(app, ip, &attempt.code).await?;
+    join_session(app, ip, headers, &handle, attempt.who).await
+}
+
+/// Joins a session already found (by its code, or by an invitation).
+pub async fn join_session(
+    app: &AppState,
+    ip: IpAddr,
+    headers: &HeaderMap,
+    handle: &SessionHandle,
+    who: Who,
+) -> Result<Joined, ApiError> {
     let session = handle.info().id;
-    if let Some(again) = returning(&handle, headers) {
-        return Ok(again);
+    let invited = match &who {
+        Who::Invited(token) => Some(invited_person(app, ip, handle, token)?),
+        _ => None,
+    };
+    match (returning(handle, headers), invited) {
+        // This phone is already the invited person, let in: nothing to do.
+        (Some(again), Some(person)) if again.admitted && again.person == Some(person) => {
+            return Ok(again)
+        }
+        // With an invitation, this phone joins as its owner whoever it was.
+        (_, Some(_)) => {}
+        (Some(again), None) => return Ok(again),
+        (None, None) => {}
     }
-    if removed_here(&handle, headers) {
+    if invited.is_none() && removed_here(handle, headers) {
         // The facilitator removed this browser's participant: joining again
         // from it is theirs to allow, not a way back in.
         return Err(crate::session::Rejection::Removed.into());
     }
-    let who = match attempt.who {
+    let who = match who {
+        Who::Invited(_) => Claim::Invited(invited.unwrap_or_default()),
         Who::Person(id) => Claim::Person(id),
         Who::Named {
             name,
@@ -108,6 +135,15 @@ pub async fn join(
         },
     };
     app.join_budget.take(ip, session)?;
+    let invitations_only = app
+        .series
+        .get(&handle.info().series)
+        .is_some_and(|s| s.invitations_only);
+    if invitations_only != handle.state().invitations_only {
+        // The session learns the series' rule before it decides this join.
+        let rule = Command::SetInvitationsOnly(invitations_only);
+        handle.command(Actor::Facilitator, None, rule).await?;
+    }
     let participant = Uuid::new_v4();
     let (token, token_hash) = auth::new_participant_token(participant);
     let request = JoinRequest {
@@ -130,7 +166,29 @@ pub async fn join(
         token,
         admitted: me.is_some_and(|p| p.admitted),
         held: me.and_then(|p| p.held),
+        person: me.and_then(|p| p.person),
     })
+}
+
+/// The roster person an invitation token names, if it is one of this
+/// session's series; a wrong token counts against the address as a wrong
+/// code does.
+fn invited_person(
+    app: &AppState,
+    ip: IpAddr,
+    handle: &SessionHandle,
+    token: &str,
+) -> Result<Uuid, ApiError> {
+    match app.series.invitation(token.trim()) {
+        Some((series, person)) if series == handle.info().series => Ok(person),
+        _ => {
+            app.join_guard.failed(ip);
+            Err(ApiError::new(
+                ErrorCode::UnknownInvitation,
+                "That invitation does not open this session: it has been replaced or is for another series. Ask the facilitator for your card.",
+            ))
+        }
+    }
 }
 
 /// The participant this browser already is in the session (its cookie), if
@@ -143,6 +201,7 @@ pub fn returning(handle: &SessionHandle, headers: &HeaderMap) -> Option<Joined> 
         token,
         admitted: me.admitted,
         held: if me.admitted { None } else { me.held },
+        person: me.person,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod deletion;
 pub mod erasing;
 pub mod error;
 pub mod exports;
+pub mod invitations;
 pub mod joining;
 pub mod key_guard;
 pub mod limits;
@@ -173,6 +174,23 @@ pub fn router(app: AppState) -> Router {
             axum::routing::delete(review_links::revoke),
         )
         .route("/r/{token}", get(review_links::open))
+        .route("/api/series/{id}/invitations", post(invitations::create))
+        .route(
+            "/api/series/{id}/invitations-only",
+            axum::routing::put(invitations::put_only),
+        )
+        .route(
+            "/i/{token}",
+            get(invitations::open).post(invitations::accept),
+        )
+        .route(
+            "/facilitate/series/{id}/invitations",
+            post(invitations::console_cards),
+        )
+        .route(
+            "/facilitate/series/{id}/invitations-only",
+            post(invitations::console_only),
+        )
         .route(
             "/api/series/{id}/archived",
             axum::routing::put(series_api::set_archived),

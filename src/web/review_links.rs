@@ -245,7 +245,7 @@ pub async fn console_revoke(
 }
 
 /// The console page the form was on (its path only, so never another site).
-fn back_to_console(headers: &HeaderMap) -> String {
+pub(super) fn back_to_console(headers: &HeaderMap) -> String {
     headers
         .get("referer")
         .and_then(|r| r.to_str().ok())

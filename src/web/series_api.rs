@@ -133,7 +133,7 @@ fn summary(app: &AppState, series: &Series) -> Value {
             json!({ "id": info.id, "title": info.title, "workshop": info.workshop.id, "code": info.code, "created_at": info.created_at })
         })
         .collect();
-    json!({ "id": series.id, "name": series.name, "created_at": series.created_at, "archived": series.archived, "people": series.roster.len(), "sessions": sessions })
+    json!({ "id": series.id, "name": series.name, "created_at": series.created_at, "archived": series.archived, "people": series.roster.len(), "invitations": series.invitations.len(), "invitations_only": series.invitations_only, "sessions": sessions })
 }
 
 fn unknown_series() -> ApiError {

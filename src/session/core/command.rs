@@ -185,6 +185,10 @@ pub enum Command {
     /// parsed from a client message).
     #[serde(skip)]
     SetRoster(Vec<crate::series::Person>),
+    /// Whether the series takes joins by invitation only, as this session
+    /// applies it (from the series; never parsed from a client message).
+    #[serde(skip)]
+    SetInvitationsOnly(bool),
     /// Replace the session's script (`PUT /api/sessions/{id}/script`).
     #[serde(skip)]
     SetScript(Box<crate::workshop::Workshop>),
@@ -254,6 +258,9 @@ pub struct JoinRequest {
 pub enum Claim {
     /// A roster person, picked from the list.
     Person(uuid::Uuid),
+    /// A roster person whose personal invitation the web layer checked:
+    /// they go straight in, and an earlier claim of them waits.
+    Invited(uuid::Uuid),
     /// A name typed in, matched against the roster when there is one.
     Named {
         /// Name as typed (checked).

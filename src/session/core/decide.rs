@@ -271,6 +271,11 @@ fn decide_facilitation(
                 events.push(Event::RosterUpdated { people });
             }
         }
+        Command::SetInvitationsOnly(on) => {
+            if state.invitations_only != on {
+                events.push(Event::InvitationsOnly { on });
+            }
+        }
         content @ (Command::EditIdea { .. }
         | Command::HideIdea { .. }
         | Command::ShowIdea { .. }

@@ -168,6 +168,7 @@ pub(super) fn facilitation(
         | Command::End
         | Command::Join(_)
         | Command::SetRoster(_)
+        | Command::SetInvitationsOnly(_)
         | Command::SetScript(_) => {
             Err(Rejection::WrongKind("that is not a content command".into()))
         }

@@ -25,21 +25,44 @@ pub(super) fn decide_join(
     if state.places_taken() >= ctx.max_participants {
         return Err(Rejection::SessionFull);
     }
-    let who = resolve(state, join.who)?;
+    let invited = matches!(join.who, Claim::Invited(_));
+    let mut who = resolve(state, join.who)?;
     let workshop = state.workshop();
     if !workshop.groups.contains(&who.group) {
         return Err(Rejection::group_not_invited(who.group, &workshop.groups));
     }
-    Ok(vec![Event::ParticipantJoined {
+    if state.invitations_only && !invited {
+        who.held = Some(HoldReason::InvitationRequired);
+    }
+    let mut events = Vec::new();
+    if let (true, Some(person)) = (invited, who.person) {
+        // The card beats a typed name: whoever claimed this person before
+        // waits for the facilitator, their answers set aside meanwhile.
+        let arrived = HoldReason::InvitedPersonArrived;
+        events.extend(
+            state
+                .participants
+                .iter()
+                .filter(|p| p.present() && p.person == Some(person))
+                .filter(|p| p.admitted || p.held != Some(arrived))
+                .map(|p| Event::ParticipantHeld {
+                    participant: p.id,
+                    reason: arrived,
+                }),
+        );
+    }
+    events.push(Event::ParticipantJoined {
         participant: join.participant,
         name: who.name,
         group: who.group,
         job_title: who.job_title,
         token_hash: join.token_hash,
-        admitted: !workshop.lobby && who.held.is_none(),
+        // An invitation is the facilitator's own word: no lobby for it.
+        admitted: invited || (!workshop.lobby && who.held.is_none()),
         person: who.person,
         held: who.held,
-    }])
+    });
+    Ok(events)
 }
 
 /// Matches a claim to the roster. A second claim of a claimed person, a name
@@ -54,6 +77,15 @@ fn resolve(state: &SessionState, claim: Claim) -> Result<Resolved, Rejection> {
         held: state.claimant(&p.id).map(|_| HoldReason::AlreadyClaimed),
     };
     match claim {
+        Claim::Invited(id) => state
+            .roster
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| Resolved {
+                held: None,
+                ..from_roster(p)
+            })
+            .ok_or(Rejection::UnknownPerson),
         Claim::Person(id) => state
             .roster
             .iter()

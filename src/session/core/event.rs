@@ -55,6 +55,21 @@ pub enum Event {
         /// The roster person's id.
         person: uuid::Uuid,
     },
+    /// Someone let in is held again for the facilitator: the person they
+    /// claimed arrived with their own invitation. Their ballots are set
+    /// aside (not counted) until the facilitator admits them again.
+    ParticipantHeld {
+        /// Who.
+        participant: ParticipantId,
+        /// Why.
+        reason: HoldReason,
+    },
+    /// Whether joins are by invitation only in this session (the series'
+    /// setting, recorded so a replay says why a join was held).
+    InvitationsOnly {
+        /// On or off.
+        on: bool,
+    },
     /// The facilitator let them in from the lobby.
     ParticipantAdmitted {
         /// Who.
@@ -237,6 +252,10 @@ pub enum HoldReason {
     NotOnRoster,
     /// No roster, and the name is that of someone already in the session.
     NameTaken,
+    /// The person they claimed arrived with their own invitation.
+    InvitedPersonArrived,
+    /// The series takes joins by invitation only, and this one had none.
+    InvitationRequired,
 }
 
 impl HoldReason {
@@ -246,6 +265,10 @@ impl HoldReason {
             HoldReason::AlreadyClaimed => "claims a name someone has already joined as",
             HoldReason::NotOnRoster => "not on the roster",
             HoldReason::NameTaken => "same name as someone already here",
+            HoldReason::InvitedPersonArrived => {
+                "claimed a name whose owner then arrived with their invitation; their answers are set aside"
+            }
+            HoldReason::InvitationRequired => "joined without an invitation (this series is by invitation only)",
         }
     }
 }

@@ -319,6 +319,7 @@ pub async fn page(
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}
             div #live { (facilitator_view(&Pass::new(&handle.state()), &Default::default())) }
+            (invitations_panel(&app, info.series))
             (review_links_panel(&app, info.series))
         }
     };
@@ -330,6 +331,39 @@ pub async fn page(
         ..Default::default()
     };
     layout(page, content).into_response()
+}
+
+/// The series' personal invitations: print cards, and whether joining
+/// needs one.
+fn invitations_panel(app: &AppState, series: Uuid) -> Markup {
+    let Some(series) = app.series.get(&series) else {
+        return html! {};
+    };
+    let people = series.roster.len();
+    let made = series.invitations.len();
+    let only = series.invitations_only;
+    html! {
+        section.invitations aria-labelledby="invitations-title" {
+            h2 #invitations-title { "Invitations" }
+            @if people == 0 {
+                p.hint { "Put people on the series' roster to give each of them a personal invitation." }
+            } @else {
+                p.hint { "A card for each person on the roster, with a QR code that joins them as themselves, let in at once: nobody can vote under their name. "
+                    @if made > 0 { "Cards have been made for " (made) " people; making them again replaces every card." } }
+                form method="post" action={ "/facilitate/series/" (series.id) "/invitations" } {
+                    button type="submit" { "Make invitation cards for " (people) " people" }
+                }
+                form method="post" action={ "/facilitate/series/" (series.id) "/invitations-only" } {
+                    input type="hidden" name="on" value=(if only { "false" } else { "true" });
+                    p {
+                        @if only { strong { "Joining is by invitation only." } " Anyone who types a name waits for you to let them in. " }
+                        @else { "Anyone with the code may join by name (a name on the roster is checked, and a second claim waits for you). " }
+                        button.quiet type="submit" { @if only { "Let people join by name" } @else { "Invitations only" } }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The series' review links for organisers: make one, see and revoke them.

@@ -45,7 +45,7 @@ pub async fn form_with_code(
                 let why = "This session has ended, so it takes nobody new.";
                 join_page(&form, &Offer::default(), Some(why)).into_response()
             }
-            None => join_page(&form, &Offer::of(&handle), None).into_response(),
+            None => join_page(&form, &Offer::of(&app, &handle), None).into_response(),
         },
         Err(e) if e.code == "rate_limited" => (
             e.status,
@@ -77,21 +77,32 @@ pub struct JoinForm {
 struct Offer {
     groups: Option<Vec<Group>>,
     people: Vec<Person>,
+    /// The series takes joins by invitation only: no names are listed.
+    invitations_only: bool,
 }
 
 impl Offer {
-    fn of(handle: &crate::session::SessionHandle) -> Offer {
+    /// Offered once the code is known, never before: the names of a
+    /// council's people are not for anyone who loads the page. Never job
+    /// titles, and no names at all when the series is by invitation only.
+    fn of(app: &AppState, handle: &crate::session::SessionHandle) -> Offer {
         let state = handle.state();
         let groups = state.workshop().groups.clone();
+        let invitations_only = app
+            .series
+            .get(&handle.info().series)
+            .is_some_and(|s| s.invitations_only);
         let people = state
             .roster
             .iter()
+            .filter(|_| !invitations_only)
             .filter(|p| groups.contains(&p.group) && state.claimant(&p.id).is_none())
             .cloned()
             .collect();
         Offer {
             groups: Some(groups),
             people,
+            invitations_only,
         }
     }
 }
@@ -117,7 +128,7 @@ pub async fn submit(
             let offer = app
                 .sessions
                 .by_code(&form.code)
-                .map_or_else(Offer::default, |h| Offer::of(&h));
+                .map_or_else(Offer::default, |h| Offer::of(&app, &h));
             let status = if e.status == StatusCode::TOO_MANY_REQUESTS {
                 e.status
             } else {
@@ -203,6 +214,9 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
                     p { (sentence(message)) }
                 }
             }
+            @if offer.invitations_only {
+                p.notice { "This workshop is by invitation. Scan the QR code on your card, or open the link on it. Without a card you can still join below: the facilitator will let you in." }
+            }
             form.join method="post" action="/join" {
                 label for="code" { "Session code" }
                 p.hint #code-hint { "Six letters and numbers, shown on the screen." }
@@ -216,7 +230,7 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
                                 input type="radio" id=(id) name="person" value=(p.id) checked[form.person == p.id.to_string()] required;
                                 label for=(id) {
                                     (p.name)
-                                    span.hint { " " (p.group.label()) @if let Some(t) = &p.job_title { ", " (t) } }
+                                    span.hint { " " (p.group.label()) }
                                 }
                             }
                         }

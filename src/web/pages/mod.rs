@@ -9,6 +9,7 @@ mod join;
 mod layout;
 mod phone;
 mod prepare;
+mod qr;
 pub mod review;
 mod runsheet;
 mod screen;
@@ -20,6 +21,7 @@ use axum::routing::{get, post};
 use axum::Router;
 
 pub use layout::{layout, Page};
+pub use qr::qr_code;
 
 /// The routes for pages and static files.
 pub fn routes() -> Router<AppState> {

@@ -6,9 +6,7 @@ use crate::web::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use maud::{html, Markup, PreEscaped};
-use qrcode::render::svg;
-use qrcode::QrCode;
+use maud::html;
 
 /// The projector page (opened from the console, so it has the facilitator cookie).
 pub async fn page(
@@ -25,7 +23,7 @@ pub async fn page(
     let content = html! {
         main #main {
             aside.joining aria-label="How to join" {
-                (qr(&join_url))
+                (super::qr_code(&join_url))
                 p.join-url { "Join at " strong { (base) "/join" } }
                 p.join-code { "Code " strong.code { (info.code) } }
             }
@@ -41,27 +39,4 @@ pub async fn page(
         ..Default::default()
     };
     layout(page, content).into_response()
-}
-
-/// The join address as a QR code, in SVG. The SVG is produced by the qrcode
-/// crate from the join URL, whose parts are a validated host and a join code
-/// from our own alphabet; no participant text can reach it.
-fn qr(url: &str) -> Markup {
-    let Ok(code) = QrCode::new(url.as_bytes()) else {
-        return html! {};
-    };
-    let svg = code
-        .render::<svg::Color>()
-        .min_dimensions(220, 220)
-        .quiet_zone(true)
-        .build();
-    // Drop the XML declaration so the SVG can sit inline in HTML.
-    let svg = svg
-        .split_once("?>")
-        .map_or(svg.as_str(), |(_, rest)| rest)
-        .trim()
-        .to_string();
-    html! {
-        figure.qr role="img" aria-label={ "QR code for " (url) } { (PreEscaped(svg)) }
-    }
 }

@@ -6,6 +6,7 @@
 
 mod amend;
 mod ideas;
+mod invitations;
 mod items;
 mod property;
 mod reopen;

@@ -50,6 +50,16 @@ impl SessionState {
                     p.admitted = true;
                 }
             }
+            Event::ParticipantHeld {
+                participant,
+                reason,
+            } => {
+                if let Some(p) = self.participant_mut(participant) {
+                    p.admitted = false;
+                    p.held = Some(*reason);
+                }
+            }
+            Event::InvitationsOnly { on } => self.invitations_only = *on,
             Event::ParticipantRemoved { participant } => {
                 if let Some(p) = self.participant_mut(participant) {
                     p.removed = true;

@@ -116,6 +116,8 @@ pub struct SessionState {
     pub notes: Arc<Vec<Note>>,
     /// The series' roster as this session uses it (empty: no roster).
     pub roster: Arc<Vec<Person>>,
+    /// Joins by invitation only: a name typed or picked waits for the facilitator.
+    pub invitations_only: bool,
     /// Seq of the last event applied (0 before any).
     pub seq: u64,
     /// Recent `client_id`s per actor with the seq their command ended at, so a
@@ -151,6 +153,7 @@ impl SessionState {
             activities,
             notes: Default::default(),
             roster: Default::default(),
+            invitations_only: false,
             seq: 0,
             recent: SharedMap::default(),
             remembered: remembered.max(1),

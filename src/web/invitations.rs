@@ -1,0 +1,313 @@
+//! Personal invitations: made by the facilitator (the JSON API, and the
+//! console's printable cards), opened on a phone at `/i/{token}`, which joins
+//! its person as themselves in the series' live workshop, admitted at once.
+
+use super::auth::require_facilitator;
+use super::client_ip::ClientIp;
+use super::error::ApiError;
+use super::joining::{self, Who};
+use super::pages::{base_url, layout, qr_code, same_origin, Page};
+use super::{AppState, JsonBody};
+use crate::error_code::ErrorCode;
+use crate::series::Person;
+use crate::session::{Actor, Command, SessionHandle, SessionStatus};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Json};
+use maud::{html, Markup};
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+/// One person's card: who, and the link that joins them.
+struct Card {
+    person: Person,
+    url: String,
+}
+
+/// Makes every roster person a new invitation (the old ones stop working).
+async fn make(app: &AppState, headers: &HeaderMap, series: &str) -> Result<Vec<Card>, ApiError> {
+    let series = super::series_api::known(app, series)?;
+    if series.roster.is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::InvalidRequest,
+            "the series has nobody on its roster to invite; add the people first",
+        ));
+    }
+    let book = app.series.clone();
+    let id = series.id;
+    let made = tokio::task::spawn_blocking(move || book.make_invitations(id, crate::time::now()))
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(failed)?
+        .map_err(|_| failed())?;
+    let base = base_url(app, headers);
+    Ok(made
+        .into_iter()
+        .map(|(person, token)| Card {
+            person,
+            url: format!("{base}/i/{token}"),
+        })
+        .collect())
+}
+
+/// `POST /api/series/{id}/invitations`: a new link for every roster person.
+pub async fn create(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(series): Path<String>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app)?;
+    let cards = make(&app, &headers, &series).await?;
+    let body: Vec<_> = cards
+        .iter()
+        .map(|c| json!({ "person": c.person.id, "name": c.person.name, "group": c.person.group, "url": c.url }))
+        .collect();
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `PUT /api/series/{id}/invitations-only` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnlyBody {
+    invitations_only: bool,
+}
+
+/// Sets the series' rule and tells its live sessions.
+async fn set_only(app: &AppState, series: &str, on: bool) -> Result<(), ApiError> {
+    let series = super::series_api::known(app, series)?;
+    let book = app.series.clone();
+    let id = series.id;
+    tokio::task::spawn_blocking(move || book.set_invitations_only(id, on, crate::time::now()))
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(failed)?
+        .map_err(|_| failed())?;
+    for handle in live_sessions(app, id) {
+        let rule = Command::SetInvitationsOnly(on);
+        handle.command(Actor::Facilitator, None, rule).await?;
+    }
+    Ok(())
+}
+
+/// `PUT /api/series/{id}/invitations-only` `{"invitations_only":bool}`.
+pub async fn put_only(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(series): Path<String>,
+    JsonBody(body): JsonBody<OnlyBody>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app)?;
+    set_only(&app, &series, body.invitations_only).await?;
+    Ok(Json(json!({ "invitations_only": body.invitations_only })).into_response())
+}
+
+/// The series' sessions still running, newest first.
+fn live_sessions(app: &AppState, series: Uuid) -> Vec<SessionHandle> {
+    app.sessions
+        .list()
+        .into_iter()
+        .filter(|h| h.info().series == series && h.state().status == SessionStatus::Live)
+        .collect()
+}
+
+/// What an invitation opens: its person, and the newest live workshop of
+/// the series that takes their team (if one is running).
+fn opened(app: &AppState, token: &str) -> Option<(Person, Option<SessionHandle>)> {
+    let (series, person) = app.series.invitation(token)?;
+    let person = app
+        .series
+        .get(&series)?
+        .roster
+        .iter()
+        .find(|p| p.id == person)?
+        .clone();
+    let session = live_sessions(app, series)
+        .into_iter()
+        .find(|h| h.info().workshop.groups.contains(&person.group));
+    Some((person, session))
+}
+
+/// `GET /i/{token}`: who the card is for, and a button to join as them (a
+/// link preview or a mail scanner that follows the link joins nobody).
+pub async fn open(
+    State(app): State<AppState>,
+    ClientIp(peer): ClientIp,
+    Path(token): Path<String>,
+) -> Response {
+    if let Err(e) = app.join_guard.admit(peer).await {
+        return (e.status, card_page(None, Some(&e.message))).into_response();
+    }
+    match opened(&app, &token) {
+        Some((person, session)) => {
+            card_page(Some((&person, session.as_ref())), None).into_response()
+        }
+        None => {
+            app.join_guard.failed(peer);
+            (StatusCode::NOT_FOUND, card_page(None, None)).into_response()
+        }
+    }
+}
+
+/// `POST /i/{token}`: joins the card's person, then their phone page.
+pub async fn accept(
+    State(app): State<AppState>,
+    ClientIp(peer): ClientIp,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Response {
+    if let Err(e) = app.join_guard.admit(peer).await {
+        return (e.status, card_page(None, Some(&e.message))).into_response();
+    }
+    let Some((person, session)) = opened(&app, &token) else {
+        app.join_guard.failed(peer);
+        return (StatusCode::NOT_FOUND, card_page(None, None)).into_response();
+    };
+    let Some(handle) = session else {
+        return card_page(Some((&person, None)), None).into_response();
+    };
+    match joining::join_session(&app, peer, &headers, &handle, Who::Invited(token)).await {
+        Ok(joined) => (
+            joined.cookie(),
+            Redirect::to(&format!("/s/{}", joined.session)),
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            card_page(Some((&person, Some(&handle))), Some(&e.message)),
+        )
+            .into_response(),
+    }
+}
+
+/// The phone's page for a card: join as this person, or why not.
+fn card_page(card: Option<(&Person, Option<&SessionHandle>)>, error: Option<&str>) -> Markup {
+    let content = html! {
+        header.site { p.brand { "topteam" } }
+        main #main {
+            @match card {
+                None => {
+                    h1 { "This invitation does not work" }
+                    @if let Some(message) = error { p { (message) } }
+                    @else { p { "It may have been replaced by a newer card. Ask the facilitator, or join with the code on the screen." } }
+                }
+                Some((person, None)) => {
+                    h1 { "Welcome, " (person.name) }
+                    p { "Your workshop has not started yet. Open this link again when the facilitator asks you to." }
+                }
+                Some((person, Some(handle))) => {
+                    h1 { "Join as " (person.name) }
+                    @if let Some(message) = error {
+                        div.error-summary role="alert" tabindex="-1" { h2 { "There is a problem" } p { (message) } }
+                    }
+                    p { "This is your personal invitation to " strong { (handle.info().title) } ", as " (person.group.label()) "." }
+                    p.hint { "It is yours alone: please do not share it. Anyone who joined under your name before you is held until the facilitator decides." }
+                    form method="post" {
+                        button.primary type="submit" { "Join as " (person.name) }
+                    }
+                }
+            }
+        }
+    };
+    layout(
+        Page {
+            title: "Your invitation",
+            class: "phone",
+            ..Default::default()
+        },
+        content,
+    )
+}
+
+/// The console's form: makes new cards and shows them to print, once.
+pub async fn console_cards(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(series): Path<String>,
+) -> Response {
+    if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    let name = super::series_api::known(&app, &series)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    match make(&app, &headers, &series).await {
+        Ok(cards) => cards_page(&name, &cards).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A sheet of A4 cards (name, team, QR code, link), eight to a page, and the
+/// same links as a plain list to paste into an email.
+fn cards_page(series: &str, cards: &[Card]) -> Markup {
+    let list: String = cards
+        .iter()
+        .map(|c| format!("{}: {}\n", c.person.name, c.url))
+        .collect();
+    let content = html! {
+        main #main {
+            div.no-print {
+                h1 { "Invitation cards: " (series) }
+                p { "One card for each of the " (cards.len()) " people on the roster. Print this page on A4 (Ctrl+P or ⌘P) and hand each person their own card at the door: scanning it joins them as themselves, let in at once. Cards made before these no longer work." }
+                p.hint { "The links are shown only now. To send them by email instead, copy the list at the foot of the page." }
+                p { a href="/facilitate" { "Back to the console" } }
+            }
+            ul.cards aria-label="Invitation cards" {
+                @for card in cards {
+                    li.card {
+                        p.card-name { (card.person.name) }
+                        p.card-team { (card.person.group.label()) }
+                        (qr_code(&card.url))
+                        p.card-link { (card.url) }
+                        p.card-hint { "Scan this code, or type the link, to join the workshop as yourself. It is yours alone." }
+                    }
+                }
+            }
+            section.no-print aria-labelledby="list-title" {
+                h2 #list-title { "The links as a list, to email" }
+                label for="invitation-list" { "Name and link, one person a line" }
+                textarea #invitation-list readonly rows=(cards.len().clamp(3, 20)) { (list) }
+            }
+        }
+    };
+    layout(
+        Page {
+            title: "Invitation cards",
+            class: "cards",
+            ..Default::default()
+        },
+        content,
+    )
+}
+
+/// The console's invitations-only switch.
+#[derive(Debug, Deserialize)]
+pub struct OnlyForm {
+    on: String,
+}
+
+/// The console's form: turns invitations-only on or off, then back.
+pub async fn console_only(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(series): Path<String>,
+    Form(form): Form<OnlyForm>,
+) -> Response {
+    if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
+        return Redirect::to("/facilitate").into_response();
+    }
+    match set_only(&app, &series, form.on == "true").await {
+        Ok(()) => Redirect::to(&super::review_links::back_to_console(&headers)).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+fn failed() -> ApiError {
+    ApiError::new(
+        ErrorCode::StorageFailed,
+        "the invitations could not be saved; check the data folder",
+    )
+}
