@@ -6,6 +6,7 @@
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
+mod invitations;
 mod phones_console_projector;
 mod prepare;
 mod room;
