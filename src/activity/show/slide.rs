@@ -77,11 +77,19 @@ pub fn bars(
                     span.bar-label { (view.label(id)) }
                     span.bar-set {
                         @for (name, class, tally) in &rows {
+                            @let team = crate::workshop::Group::VOTING.iter().find(|g| g.as_str() == *class).copied();
+                            @let why = super::scores::item_hidden(results, id, team);
                             @let v = value(tally, id).unwrap_or(0.0);
                             span class={ "bar-line " (class) } {
                                 span.bar-team { (name) }
-                                span.bar-track { span class={ "bar w" (percent(v, max)) } {} }
-                                span.bar-value { (format(v)) }
+                                @if let Some(why) = why {
+                                    // Too few answered it to draw: no bar, said in words.
+                                    span.bar-track {}
+                                    span.bar-value { (why) }
+                                } @else {
+                                    span.bar-track { span class={ "bar w" (percent(v, max)) } {} }
+                                    span.bar-value { (format(v)) }
+                                }
                             }
                         }
                     }

@@ -35,6 +35,21 @@ pub(super) fn decide_join(
         who.held = Some(HoldReason::InvitationRequired);
     }
     let mut events = Vec::new();
+    if let (false, Some(person)) = (invited, who.person) {
+        // A first claimant still waiting to be let in is no surer than the
+        // second: both wait for the facilitator, and "Admit all" takes neither.
+        events.extend(
+            state
+                .participants
+                .iter()
+                .filter(|p| p.present() && p.person == Some(person))
+                .filter(|p| !p.admitted && p.held.is_none())
+                .map(|p| Event::ParticipantHeld {
+                    participant: p.id,
+                    reason: HoldReason::ClaimedTwice,
+                }),
+        );
+    }
     if let (true, Some(person)) = (invited, who.person) {
         // The card beats a typed name: whoever claimed this person before
         // waits for the facilitator, their answers set aside meanwhile.

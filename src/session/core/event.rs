@@ -254,6 +254,10 @@ pub enum HoldReason {
     NameTaken,
     /// The person they claimed arrived with their own invitation.
     InvitedPersonArrived,
+    /// Still waiting to be let in when a second phone claimed the same
+    /// person: which of the two is them is the facilitator's call, so
+    /// "Admit all" lets in neither.
+    ClaimedTwice,
     /// The series takes joins by invitation only, and this one had none.
     InvitationRequired,
 }
@@ -269,6 +273,7 @@ impl HoldReason {
                 "claimed a name whose owner then arrived with their invitation; their answers are set aside"
             }
             HoldReason::InvitationRequired => "joined without an invitation (this series is by invitation only)",
+            HoldReason::ClaimedTwice => "another phone claims the same name; let in the right one",
         }
     }
 }

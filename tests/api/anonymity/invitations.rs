@@ -281,3 +281,34 @@ async fn invited_socket(app: &TestApp, session: &str, joined: &Value) -> Socket 
     };
     Socket::participant(app, session, &joined).await
 }
+
+#[tokio::test]
+async fn with_a_lobby_the_first_to_type_a_name_does_not_win_it() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (series, roster) = series_with_roster(&app, roster()).await;
+    let session = session_in(&app, "w2-joint-vision", &series).await;
+    // The impostor types the Leader's name in lower case, first.
+    let impostor = app.join(&session.code, "cllr jo leader", "cabinet").await;
+    assert!(!impostor.admitted);
+    let (_, real) = app
+        .post_json(
+            "/api/join",
+            None,
+            json!({ "code": session.code, "person": roster[0]["id"] }),
+        )
+        .await;
+    assert_eq!(real["held"], "already_claimed", "{real}");
+    app.command(&session.id, json!({ "type": "admit_all" }))
+        .await;
+    let state = app.state(&session.id).await;
+    let people = state["participants"].as_array().unwrap();
+    assert!(people.iter().all(|p| p["admitted"] == false), "{state}");
+    assert_eq!(people[0]["held"], "claimed_twice", "{state}");
+    let console = app.page(&format!("/facilitate/{}", session.id)).await;
+    assert!(
+        console.contains("another phone claims the same name"),
+        "the console says why"
+    );
+    app.stop().await;
+}
