@@ -150,7 +150,10 @@ fn lobby(state: &SessionState) -> Markup {
                 @for (i, p) in waiting.iter().enumerate() { @if i > 0 { ", " } (p.name) }
                 "). "
                 @if plain > 0 { button type="button" data-command="admit_all" { "Admit " (plain) " waiting" } " " }
-                @if held > 0 { (held) " held for a reason: see People below." }
+                @if held > 0 {
+                    @if held == waiting.len() { @if held == 1 { "Held for a reason: see People below." } @else { "Each held for a reason: see People below." } }
+                    @else { "Of these, " (held) " held for a reason: see People below." }
+                }
             }
         }
     }

@@ -159,7 +159,10 @@ pub(super) fn turnout(state: &SessionState, activity: &ActivityState) -> Markup 
             // A team with nobody in the room has no turnout to speak of.
             @for t in activity.turnout(state).iter().filter(|t| t.eligible > 0 || t.voted > 0) {
                 span.group {
-                    @if t.hidden {
+                    @if t.hidden && kind_of(activity.spec.kind).answered_with() == crate::activity::kind::Answers::Ideas {
+                        // Anonymous ideas: a team's count rising would give an idea's team.
+                        (t.group.label()) ": " (t.eligible) " in the room"
+                    } @else if t.hidden {
                         // A team of one or two in an anonymous vote: its count
                         // would say whose answer just came in.
                         (t.group.label()) ": not shown (fewer than " (state.workshop().min_group_size) " in the team)"

@@ -66,8 +66,8 @@ pub struct VersionTally {
     pub cabinet: TeamItemTally,
     /// Management team (likewise).
     pub management: TeamItemTally,
-    /// An anonymous activity's version answered by too few to show at all:
-    /// `all` is left at nothing and both teams are suppressed.
+    /// An anonymous activity's version: its answers are not kept (see
+    /// `version_tally`); `all` is nothing and both teams are suppressed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
 }
@@ -208,7 +208,10 @@ where
     let (cabinet, management) = (of(Some(Group::Cabinet)), of(Some(Group::Management)));
     let answers = |t: &ItemTally| (t.agree + t.live_with + t.object) as usize;
     let all = of(None);
-    let hidden = split.too_few(answers(&all));
+    // An anonymous wording's tally is never kept: the same people answering
+    // nearly the same words again, one more or one fewer, would give that
+    // person's answer as the difference between the two versions.
+    let hidden = split.anonymous;
     let (cabinet, management) =
         if !hidden && split.shows_teams(&[answers(&cabinet), answers(&management)]) {
             (

@@ -91,7 +91,7 @@ impl Show for Agreement {
                                 ol {
                                     @for v in versions.iter().filter(|v| v.tally.is_some()) {
                                         @let vt = v.tally.as_ref().map(|t| t.all.clone()).unwrap_or_default();
-                                        @if v.tally.as_ref().is_some_and(|t| t.hidden) { li { (v.text) " — too few answers to show" } }
+                                        @if v.tally.as_ref().is_some_and(|t| t.hidden) { li { (v.text) " — not counted: an anonymous vote keeps only the answers to the final wording" } }
                                         @else { li { (v.text) " — agree " (vt.agree) ", live with " (vt.live_with) ", object " (vt.object) } }
                                     }
                                 }
@@ -174,7 +174,7 @@ impl Show for Agreement {
                 if v.tally.as_ref().is_some_and(|x| x.hidden) {
                     let _ = writeln!(
                         md,
-                        "  - version {} (amended): \u{201c}{}\u{201d}: too few answers to show",
+                        "  - version {} (amended): \u{201c}{}\u{201d}: not counted (an anonymous vote keeps only the answers to the final wording)",
                         v.version,
                         md_escape(&v.text)
                     );

@@ -102,11 +102,15 @@ pub struct ActivityState {
     pub statements: BTreeMap<String, Vec<StatementVersion>>,
     /// The countdown.
     pub timer: Timer,
-    /// An anonymous activity whose results could be seen once it closed: the
-    /// voters (pseudonyms) counted then. It cannot reopen, and its count
-    /// stays as it was (a later removal changes nothing), so no two tallies
-    /// of it ever differ by one person's answer.
-    pub sealed: Option<Arc<BTreeSet<ParticipantId>>>,
+    /// An anonymous activity closed: the voters (pseudonyms, or ideas'
+    /// authors) counted as it closed. While it stays closed its count is
+    /// exactly these, whoever is let in, held or removed meanwhile: a count
+    /// that moved with each admission would show that person's answer.
+    pub counted_at_close: Option<Arc<BTreeSet<ParticipantId>>>,
+    /// Its results could be seen when it closed (enough ballots, or any
+    /// idea): it can never reopen or change, so no two tallies of it ever
+    /// differ by one person's answer.
+    pub sealed: bool,
 }
 
 impl ActivityState {
@@ -124,7 +128,8 @@ impl ActivityState {
             ideas: Vec::new(),
             statements: BTreeMap::new(),
             timer,
-            sealed: None,
+            counted_at_close: None,
+            sealed: false,
         };
         state.init_statements();
         state
@@ -198,11 +203,12 @@ impl ActivityState {
         }
     }
 
-    /// Whether the ballots filed under `voter` count: once sealed, exactly
-    /// those counted at close; before, those of people admitted and still in
-    /// the room (an anonymous voter traced through the session's secret).
+    /// Whether the ballots (or ideas) filed under `voter` count: once an
+    /// anonymous activity has closed, exactly those counted as it closed;
+    /// otherwise those of people admitted and still in the room (an
+    /// anonymous voter traced through the session's secret).
     pub fn counts(&self, state: &SessionState, voter: &ParticipantId) -> bool {
-        match &self.sealed {
+        match &self.counted_at_close {
             Some(counted) => counted.contains(voter),
             None => state.counts_voter(voter),
         }
@@ -222,7 +228,7 @@ impl ActivityState {
     /// Whether an anonymous activity may still take answers: not once its
     /// results could be seen (see [`ActivityState::sealed`]).
     pub fn is_sealed(&self) -> bool {
-        self.sealed.is_some()
+        self.sealed
     }
 
     /// How the room answers this activity (its kind says).
@@ -245,9 +251,12 @@ impl ActivityState {
     pub fn turnout(&self, state: &SessionState) -> Vec<Turnout> {
         let min = state.workshop().min_group_size as usize;
         let mut rows = self.counted_turnout(state);
+        // Each idea is an answer of its own: a team's count rising as one
+        // appears would give that idea's team, whatever the team's size.
+        let ideas = self.answered_with() == Answers::Ideas;
         for row in rows
             .iter_mut()
-            .filter(|t| self.spec.anonymous && t.eligible < min)
+            .filter(|t| self.spec.anonymous && (ideas || t.eligible < min))
         {
             row.voted = 0;
             row.in_progress = 0;

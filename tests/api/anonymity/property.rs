@@ -1,5 +1,6 @@
 //! Property: over random anonymous sessions (teams of 1 to 8, partial
-//! ballots, amendments, reopen attempts, removals), no two moments any
+//! ballots, amendments, reopen attempts, reruns, removals, invitations that
+//! hold an earlier claimant and admissions that let them back), no two moments any
 //! surface showed differ by one person's answer, and no count shown rests on
 //! fewer than `min_group_size` answers.
 //!
@@ -12,6 +13,7 @@ use std::collections::BTreeMap;
 use topteam::activity::agreement::{Response, Stance};
 use topteam::activity::Ballot;
 use topteam::render::session_json;
+use topteam::series::Person;
 use topteam::session::{
     execute, Actor, Claim, Command, Context, JoinRequest, Pseudonyms, SessionInfo, SessionState,
 };
@@ -61,6 +63,8 @@ enum Step {
     Remove(u8),
     Amend(u8),
     Rerun(u8),
+    Invite(u8),
+    Admit(u8),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -71,6 +75,8 @@ fn step() -> impl Strategy<Value = Step> {
         1 => any::<u8>().prop_map(Step::Remove),
         1 => any::<u8>().prop_map(Step::Amend),
         1 => any::<u8>().prop_map(Step::Rerun),
+        2 => any::<u8>().prop_map(Step::Invite),
+        3 => any::<u8>().prop_map(Step::Admit),
     ]
 }
 
@@ -173,24 +179,37 @@ fn run(teams: (u8, u8), steps: &[Step]) {
         let when = jiff::Timestamp::from_second(at).expect("a time");
         let _ = execute(state, &ctx, when, actor, None, command);
     };
-    let people: Vec<(Uuid, Group)> = (0..teams.0)
+    let roster: Vec<Person> = (0..teams.0)
         .map(|_| Group::Cabinet)
         .chain((0..teams.1).map(|_| Group::Management))
         .enumerate()
-        .map(|(i, g)| (Uuid::from_u128(100 + i as u128), g))
+        .map(|(i, group)| Person {
+            id: Uuid::from_u128(10_000 + i as u128),
+            name: format!("Person {i}"),
+            group,
+            job_title: None,
+        })
         .collect();
-    for (n, (id, group)) in people.iter().enumerate() {
+    go(
+        &mut state,
+        Actor::Facilitator,
+        Command::SetRoster(roster.clone()),
+    );
+    // Everyone claims their own name from the list (nobody checks it).
+    let people: Vec<(Uuid, Group)> = roster
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (Uuid::from_u128(100 + i as u128), p.group))
+        .collect();
+    for (n, ((id, _), person)) in people.iter().zip(&roster).enumerate() {
         let join = JoinRequest {
             participant: *id,
-            who: Claim::Named {
-                name: format!("p{n}"),
-                group: *group,
-                job_title: None,
-            },
+            who: Claim::Person(person.id),
             token_hash: format!("h{n}"),
         };
         go(&mut state, Actor::Participant(*id), Command::Join(join));
     }
+    let mut joined = people.len();
     // Each activity's counted results, the first time they were shown.
     let mut first_shown: BTreeMap<String, Value> = BTreeMap::new();
     for step in steps {
@@ -206,7 +225,8 @@ fn run(teams: (u8, u8), steps: &[Step]) {
         let (actor, command) = match step {
             Step::Vote { who, items, value } => {
                 let Some(activity) = open else { continue };
-                let (id, _) = people[usize::from(*who) % people.len()];
+                let everyone = &state.participants;
+                let id = everyone[usize::from(*who) % everyone.len()].id;
                 let ballot = ballot(&activity, *items, *value);
                 (Actor::Participant(id), Command::Vote { activity, ballot })
             }
@@ -216,6 +236,24 @@ fn run(teams: (u8, u8), steps: &[Step]) {
             Step::Remove(i) => {
                 let (id, _) = people[usize::from(*i) % people.len()];
                 (Actor::Facilitator, Command::Remove { participant: id })
+            }
+            // Someone arrives with a roster person's invitation: whoever
+            // claimed that person is held, their answers set aside.
+            Step::Invite(i) => {
+                let person = &roster[usize::from(*i) % roster.len()];
+                joined += 1;
+                let participant = Uuid::from_u128(100_000 + joined as u128);
+                let join = JoinRequest {
+                    participant,
+                    who: Claim::Invited(person.id),
+                    token_hash: format!("i{joined}"),
+                };
+                (Actor::Participant(participant), Command::Join(join))
+            }
+            Step::Admit(i) => {
+                let everyone = &state.participants;
+                let participant = everyone[usize::from(*i) % everyone.len()].id;
+                (Actor::Facilitator, Command::Admit { participant })
             }
             Step::Amend(i) => {
                 let activity = ACTIVITIES[1].to_string();

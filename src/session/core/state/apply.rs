@@ -73,7 +73,8 @@ impl SessionState {
                 // `decide` never reopens a sealed activity; a transcript
                 // written before that rule may, and then counts as it did.
                 if let Some(a) = self.activity_mut(activity) {
-                    a.sealed = None;
+                    a.sealed = false;
+                    a.counted_at_close = None;
                 }
             }
             Event::ActivityClosed { activity } => {
@@ -247,8 +248,9 @@ impl SessionState {
         }
     }
 
-    /// Seals an anonymous activity as it closes, if anything of it can now be
-    /// seen: any idea, or ballots enough to be counted (fewer show nothing).
+    /// As an anonymous activity closes: fixes who it counts, and seals it if
+    /// anything of it can now be seen (any idea, or ballots enough to be
+    /// counted; fewer show nothing).
     fn seal(&mut self, activity: &str) {
         let Some((_, a)) = self.activity(activity) else {
             return;
@@ -260,6 +262,8 @@ impl SessionState {
         let (counted, shown): (BTreeSet<ParticipantId>, bool) =
             match kind_of(a.spec.kind).answered_with() {
                 Answers::Nothing => return,
+                // Ideas stay listed once offered (the facilitator may hide
+                // one), so no admission or removal changes the list.
                 Answers::Ideas => {
                     let authors: BTreeSet<_> = a.ideas.iter().map(|i| i.author).collect();
                     let shown = a.ideas.iter().any(|i| i.visible());
@@ -276,10 +280,9 @@ impl SessionState {
                     (voters, shown)
                 }
             };
-        if shown {
-            if let Some(a) = self.activity_mut(activity) {
-                a.sealed = Some(Arc::new(counted));
-            }
+        if let Some(a) = self.activity_mut(activity) {
+            a.counted_at_close = Some(Arc::new(counted));
+            a.sealed = shown;
         }
     }
 }
