@@ -239,7 +239,7 @@ fn agenda(state: &SessionState) -> Markup {
                                 (ActivityStatus::Pending, _) => (action("open", id, if votes { "Open" } else { "Start" }, title)),
                                 (ActivityStatus::Open, true) => (action("close", id, "Close", title)),
                                 (ActivityStatus::Open, false) => {},
-                                (ActivityStatus::Closed, _) if activity.is_sealed() => (action("rerun", id, "Run it again", title)),
+                                (ActivityStatus::Closed, _) if activity.is_sealed() => (rerun(id, title)),
                                 (ActivityStatus::Closed, _) => (action("open", id, "Reopen", title)),
                             }
                             @if activity.revealed { (action("hide", id, "Hide results", title)) }
@@ -249,6 +249,17 @@ fn agenda(state: &SessionState) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// A sealed anonymous vote: why it cannot reopen, and the way on.
+fn rerun(activity: &str, title: &str) -> Markup {
+    let confirm = format!(
+        "Run \u{201c}{title}\u{201d} again? A fresh copy goes after it for everyone to answer anew; these results stay as they are. Best with the room as it was: if someone has left or arrived, comparing the two results could show their answers."
+    );
+    html! {
+        " " span.hint { "Anonymous and counted, so it cannot reopen: one more answer would show." }
+        " " button type="button" data-command="rerun" data-activity=(activity) data-confirm=(confirm) { "Run it again" span.visually-hidden { ": " (title) } }
     }
 }
 
@@ -326,20 +337,24 @@ fn people_panel(state: &SessionState) -> Markup {
             }
             ul {
                 @for p in state.participants.iter() {
+                    // Two entries may carry one name (a claim and the card):
+                    // buttons say which entry they act on.
+                    @let which = if p.invited { " (came with their card)" } else if !p.admitted { " (waiting)" } else { "" };
                     li {
                         (p.name) " — " (p.group.label())
                         @if let Some(t) = &p.job_title { ", " (t) }
+                        @if p.invited { " " span.tag { "✓ came with their card" } }
                         @if p.erased { " (name erased at their request)" }
                         @if p.removed { " (removed)" }
                         @else if live {
                             @if !p.admitted {
                                 " " strong.held { "(waiting" @if let Some(why) = p.held { ": " (why.label()) } ")" } " "
-                                button type="button" data-command="admit" data-participant=(p.id) { "Admit" span.visually-hidden { " " (p.name) } }
+                                button type="button" data-command="admit" data-participant=(p.id) { "Admit" span.visually-hidden { " " (p.name) (which) } }
                             }
                             " "
                             button.quiet type="button" data-command="remove" data-participant=(p.id)
                                 data-confirm={ "Remove " (p.name) " from this session? Their phone stops working here and their named votes stop counting." } {
-                                "Remove" span.visually-hidden { " " (p.name) }
+                                "Remove" span.visually-hidden { " " (p.name) (which) }
                             }
                         }
                         @else if !p.admitted { " (never let in)" }

@@ -22,6 +22,7 @@ pub fn session_json(state: &SessionState) -> Value {
                 "erased": p.erased,
                 "person": p.person,
                 "held": p.held,
+                "invited": p.invited,
             })
         })
         .collect();

@@ -58,6 +58,7 @@ impl SeriesBook {
         Some(self.append(id, &line).map(|()| {
             let series = Series {
                 invitations,
+                invitations_made: Some(at),
                 ..(*current).clone()
             };
             self.write().insert(id, Arc::new(series));

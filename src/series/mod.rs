@@ -38,6 +38,9 @@ pub struct Series {
     /// Each roster person's personal invitation (the latest made).
     #[serde(skip)]
     pub invitations: Vec<invitations::Invitation>,
+    /// When the current invitations were made.
+    #[serde(skip)]
+    pub invitations_made: Option<jiff::Timestamp>,
     /// Joins by invitation only: a typed or picked name always waits for
     /// the facilitator, and the join page lists no names.
     pub invitations_only: bool,
@@ -170,6 +173,7 @@ impl SeriesBook {
             review_links: Vec::new(),
             archived: false,
             invitations: Vec::new(),
+            invitations_made: None,
             invitations_only: false,
         });
         self.write().insert(id, series.clone());
@@ -324,12 +328,16 @@ fn read_series(path: &std::path::Path) -> io::Result<Series> {
                     review_links: Vec::new(),
                     archived: false,
                     invitations: Vec::new(),
+                    invitations_made: None,
                     invitations_only: false,
                 })
             }
             (SeriesEvent::RosterSet { people }, Some(s)) => s.roster = people,
             (SeriesEvent::Archived { archived }, Some(s)) => s.archived = archived,
-            (SeriesEvent::InvitationsMade { invitations }, Some(s)) => s.invitations = invitations,
+            (SeriesEvent::InvitationsMade { invitations }, Some(s)) => {
+                s.invitations = invitations;
+                s.invitations_made = Some(line.at);
+            }
             (SeriesEvent::InvitationsOnly { on }, Some(s)) => s.invitations_only = on,
             (SeriesEvent::ReviewLinkMade { link }, Some(s)) => s.review_links.push(link),
             (SeriesEvent::ReviewLinkRevoked { link }, Some(s)) => {

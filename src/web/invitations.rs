@@ -136,20 +136,54 @@ fn opened(app: &AppState, token: &str) -> Option<(Person, Option<SessionHandle>)
 pub async fn open(
     State(app): State<AppState>,
     ClientIp(peer): ClientIp,
+    headers: HeaderMap,
     Path(token): Path<String>,
 ) -> Response {
     if let Err(e) = app.join_guard.admit(peer).await {
         return (e.status, card_page(None, Some(&e.message))).into_response();
     }
-    match opened(&app, &token) {
-        Some((person, session)) => {
-            card_page(Some((&person, session.as_ref())), None).into_response()
-        }
-        None => {
-            app.join_guard.failed(peer);
-            (StatusCode::NOT_FOUND, card_page(None, None)).into_response()
+    let Some((person, session)) = opened(&app, &token) else {
+        app.join_guard.failed(peer);
+        return (StatusCode::NOT_FOUND, card_page(None, None)).into_response();
+    };
+    // This phone may be in the workshop already: as the card's person (say
+    // so, and go on), or as someone else (say that joining replaces them).
+    let here = session
+        .as_ref()
+        .and_then(|h| joining::returning(h, &headers).map(|me| (h.clone(), me)));
+    if let Some((handle, me)) = &here {
+        if me.admitted && me.person == Some(person.id) {
+            return already_in(&person, handle).into_response();
         }
     }
+    let other = here
+        .and_then(|(h, me)| {
+            h.state()
+                .participant(&me.participant)
+                .map(|p| p.name.clone())
+        })
+        .filter(|name| *name != person.name);
+    card_page_as(Some((&person, session.as_ref())), None, other.as_deref()).into_response()
+}
+
+/// The card's person opened it again on the phone they joined with.
+fn already_in(person: &Person, handle: &SessionHandle) -> Markup {
+    let content = html! {
+        header.site { p.brand { "topteam" } }
+        main #main {
+            h1 { "You are in, " (person.name) }
+            p { "This phone is already in " strong { (handle.info().title) } " as you." }
+            p { a.button.primary href={ "/s/" (handle.info().id) } { "Continue" } }
+        }
+    };
+    layout(
+        Page {
+            title: "Your invitation",
+            class: "phone",
+            ..Default::default()
+        },
+        content,
+    )
 }
 
 /// `POST /i/{token}`: joins the card's person, then their phone page.
@@ -185,6 +219,15 @@ pub async fn accept(
 
 /// The phone's page for a card: join as this person, or why not.
 fn card_page(card: Option<(&Person, Option<&SessionHandle>)>, error: Option<&str>) -> Markup {
+    card_page_as(card, error, None)
+}
+
+/// The same, on a phone already in the workshop as `other`.
+fn card_page_as(
+    card: Option<(&Person, Option<&SessionHandle>)>,
+    error: Option<&str>,
+    other: Option<&str>,
+) -> Markup {
     let content = html! {
         header.site { p.brand { "topteam" } }
         main #main {
@@ -204,9 +247,15 @@ fn card_page(card: Option<(&Person, Option<&SessionHandle>)>, error: Option<&str
                         div.error-summary role="alert" tabindex="-1" { h2 { "There is a problem" } p { (message) } }
                     }
                     p { "This is your personal invitation to " strong { (handle.info().title) } ", as " (person.group.label()) "." }
+                    @if let Some(other) = other {
+                        div.notice role="alert" {
+                            p { strong { "This phone is already in the workshop as " (other) "." } }
+                            p { "Joining as " (person.name) " makes it " (person.name) "\u{2019}s phone; " (other) " would need to join again on their own phone." }
+                        }
+                    }
                     p.hint { "It is yours alone: please do not share it. Anyone who joined under your name before you is held until the facilitator decides." }
                     form method="post" {
-                        button.primary type="submit" { "Join as " (person.name) }
+                        button.primary type="submit" { "Join as " (person.name) @if other.is_some() { " instead" } }
                     }
                 }
             }
@@ -222,27 +271,82 @@ fn card_page(card: Option<(&Person, Option<&SessionHandle>)>, error: Option<&str
     )
 }
 
-/// The console's form: makes new cards and shows them to print, once.
+/// The console's cards form.
+#[derive(Debug, Deserialize)]
+pub struct CardsForm {
+    /// The set of invitations the console showed (`made_stamp`).
+    made: String,
+    /// Ticked to replace cards already made.
+    #[serde(default)]
+    replace: Option<String>,
+}
+
+/// The console's form: makes new cards and shows them to print, once. A
+/// form sent again (the page refreshed) or without "replace" ticked when
+/// cards exist changes nothing: printed cards are never cancelled unasked.
 pub async fn console_cards(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(series): Path<String>,
+    Form(form): Form<CardsForm>,
 ) -> Response {
     if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
-    let name = super::series_api::known(&app, &series)
-        .map(|s| s.name.clone())
-        .unwrap_or_default();
+    let known = match super::series_api::known(&app, &series) {
+        Ok(s) => s,
+        Err(e) => return e.into_response(),
+    };
+    let back = super::review_links::back_to_console(&headers);
+    if form.made != super::pages::made_stamp(&known) {
+        let why = "These cards were made already, so nothing was changed (a page sent twice, perhaps by refreshing it, makes no new cards). The cards made then still work. To print them again you need new ones: make them from the console, which replaces them.";
+        return (StatusCode::CONFLICT, notice_page(why, &back)).into_response();
+    }
+    if !known.invitations.is_empty() && form.replace.as_deref() != Some("yes") {
+        let why = "Cards have been made for this series already. Tick \u{201c}Replace the cards already made\u{201d} to make new ones: the old ones then stop working.";
+        return (StatusCode::CONFLICT, notice_page(why, &back)).into_response();
+    }
+    let unreachable = base_url(&app, &headers)
+        .parse::<crate::config::PublicUrl>()
+        .is_ok_and(|url| url.is_loopback());
     match make(&app, &headers, &series).await {
-        Ok(cards) => cards_page(&name, &cards).into_response(),
+        Ok(cards) => {
+            let page = cards_page(&known.name, &cards, &back, unreachable);
+            // Shown once: never kept by the browser or a proxy.
+            ([(axum::http::header::CACHE_CONTROL, "no-store")], page).into_response()
+        }
         Err(e) => e.into_response(),
     }
 }
 
+/// `GET` of the cards address (typed, or from history): cards are made from
+/// the console, never by opening an address.
+pub async fn console_cards_get() -> Redirect {
+    Redirect::to("/facilitate")
+}
+
+/// A short console page that says why nothing happened, and the way back.
+fn notice_page(why: &str, back: &str) -> Markup {
+    let content = html! {
+        main #main {
+            h1 { "Invitation cards" }
+            p { (why) }
+            p { a href=(back) { "Back to the console" } }
+        }
+    };
+    layout(
+        Page {
+            title: "Invitation cards",
+            class: "console",
+            ..Default::default()
+        },
+        content,
+    )
+}
+
 /// A sheet of A4 cards (name, team, QR code, link), eight to a page, and the
 /// same links as a plain list to paste into an email.
-fn cards_page(series: &str, cards: &[Card]) -> Markup {
+fn cards_page(series: &str, cards: &[Card], back: &str, unreachable: bool) -> Markup {
     let list: String = cards
         .iter()
         .map(|c| format!("{}: {}\n", c.person.name, c.url))
@@ -251,9 +355,15 @@ fn cards_page(series: &str, cards: &[Card]) -> Markup {
         main #main {
             div.no-print {
                 h1 { "Invitation cards: " (series) }
+                @if unreachable {
+                    div.error-summary role="alert" {
+                        h2 { "Phones cannot open these links" }
+                        p { "They point at this computer only. Start topteam with " code { "--public-url" } " set to the address phones reach it at, then make the cards again." }
+                    }
+                }
                 p { "One card for each of the " (cards.len()) " people on the roster. Print this page on A4 (Ctrl+P or ⌘P) and hand each person their own card at the door: scanning it joins them as themselves, let in at once. Cards made before these no longer work." }
                 p.hint { "The links are shown only now. To send them by email instead, copy the list at the foot of the page." }
-                p { a href="/facilitate" { "Back to the console" } }
+                p { a href=(back) { "Back to the console" } }
             }
             ul.cards aria-label="Invitation cards" {
                 @for card in cards {
@@ -261,7 +371,9 @@ fn cards_page(series: &str, cards: &[Card]) -> Markup {
                         p.card-name { (card.person.name) }
                         p.card-team { (card.person.group.label()) }
                         (qr_code(&card.url))
-                        p.card-link { (card.url) }
+                        @let (address, token) = card.url.rsplit_once("/i/").unwrap_or((card.url.as_str(), ""));
+                        // The token on a line of its own, never broken.
+                        p.card-link { (address) "/i/" br; span.token { (token) } }
                         p.card-hint { "Scan this code, or type the link, to join the workshop as yourself. It is yours alone." }
                     }
                 }
@@ -269,7 +381,7 @@ fn cards_page(series: &str, cards: &[Card]) -> Markup {
             section.no-print aria-labelledby="list-title" {
                 h2 #list-title { "The links as a list, to email" }
                 label for="invitation-list" { "Name and link, one person a line" }
-                textarea #invitation-list readonly rows=(cards.len().clamp(3, 20)) { (list) }
+                textarea #invitation-list readonly rows=((cards.len() + 2).clamp(3, 24)) { (list) }
             }
         }
     };
@@ -300,7 +412,10 @@ pub async fn console_only(
         return Redirect::to("/facilitate").into_response();
     }
     match set_only(&app, &series, form.on == "true").await {
-        Ok(()) => Redirect::to(&super::review_links::back_to_console(&headers)).into_response(),
+        Ok(()) => {
+            let back = super::review_links::back_to_console(&headers);
+            Redirect::to(&format!("{back}#invitations-title")).into_response()
+        }
         Err(e) => e.into_response(),
     }
 }

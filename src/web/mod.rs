@@ -185,7 +185,7 @@ pub fn router(app: AppState) -> Router {
         )
         .route(
             "/facilitate/series/{id}/invitations",
-            post(invitations::console_cards),
+            get(invitations::console_cards_get).post(invitations::console_cards),
         )
         .route(
             "/facilitate/series/{id}/invitations-only",

@@ -52,17 +52,24 @@ pub(super) fn decide_join(
     }
     if let (true, Some(person)) = (invited, who.person) {
         // The card beats a typed name: whoever claimed this person before
-        // waits for the facilitator, their answers set aside meanwhile.
-        let arrived = HoldReason::InvitedPersonArrived;
+        // waits for the facilitator, their answers set aside meanwhile. An
+        // earlier entry that came with the card too is the same person on
+        // another phone, and is said so, not called a claim.
         events.extend(
             state
                 .participants
                 .iter()
                 .filter(|p| p.present() && p.person == Some(person))
-                .filter(|p| p.admitted || p.held != Some(arrived))
-                .map(|p| Event::ParticipantHeld {
-                    participant: p.id,
-                    reason: arrived,
+                .filter_map(|p| {
+                    let reason = if p.invited {
+                        HoldReason::CardUsedAgain
+                    } else {
+                        HoldReason::InvitedPersonArrived
+                    };
+                    (p.admitted || p.held != Some(reason)).then_some(Event::ParticipantHeld {
+                        participant: p.id,
+                        reason,
+                    })
                 }),
         );
     }
@@ -76,6 +83,7 @@ pub(super) fn decide_join(
         admitted: invited || (!workshop.lobby && who.held.is_none()),
         person: who.person,
         held: who.held,
+        invited,
     });
     Ok(events)
 }

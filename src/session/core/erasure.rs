@@ -208,6 +208,7 @@ mod tests {
                     admitted: true,
                     person: None,
                     held: None,
+                    invited: false,
                 },
             ),
             record(2, action("n1", "zed  QUILL")),

@@ -32,6 +32,9 @@ pub enum Event {
         /// Why they wait for the facilitator even without a lobby.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         held: Option<HoldReason>,
+        /// They came with their personal invitation.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        invited: bool,
     },
     /// The series' roster as this session now uses it (set when the session
     /// starts and whenever the facilitator changes it).
@@ -254,6 +257,9 @@ pub enum HoldReason {
     NameTaken,
     /// The person they claimed arrived with their own invitation.
     InvitedPersonArrived,
+    /// Came with their invitation, then used it again on another phone:
+    /// this entry is set aside for the newer one.
+    CardUsedAgain,
     /// Still waiting to be let in when a second phone claimed the same
     /// person: which of the two is them is the facilitator's call, so
     /// "Admit all" lets in neither.
@@ -274,6 +280,7 @@ impl HoldReason {
             }
             HoldReason::InvitationRequired => "joined without an invitation (this series is by invitation only)",
             HoldReason::ClaimedTwice => "another phone claims the same name; let in the right one",
+            HoldReason::CardUsedAgain => "used their invitation again on another phone, which takes their place",
         }
     }
 }

@@ -89,9 +89,30 @@ pub(super) fn decide_rerun(state: &SessionState, activity: &str) -> Result<Vec<E
             original.spec.title
         )));
     }
+    // A copy already waiting to run is the one to use: pressing the button
+    // twice adds no second copy, it goes to the first.
+    let stem = original.spec.id.chars().take(48).collect::<String>() + "-again";
+    if let Some((i, waiting)) = state
+        .activities
+        .iter()
+        .enumerate()
+        .find(|(_, a)| a.status == ActivityStatus::Pending && a.spec.id.starts_with(&stem))
+    {
+        if state.current == Some(i) {
+            return Ok(Vec::new());
+        }
+        return Ok(vec![Event::MovedTo {
+            activity: waiting.spec.id.clone(),
+        }]);
+    }
     let mut copy = original.spec.clone();
     copy.id = fresh_id(state, &original.spec.id);
-    copy.title = again(&original.spec.title);
+    let runs = state
+        .activities
+        .iter()
+        .filter(|a| a.spec.id.starts_with(&stem))
+        .count();
+    copy.title = again(&original.spec.title, runs + 2);
     if !copy.options.is_empty() {
         copy.from = None;
         copy.take = None;
@@ -114,12 +135,17 @@ fn fresh_id(state: &SessionState, id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// "Priorities (again)", within the longest title a script allows.
-fn again(title: &str) -> String {
-    const SUFFIX: &str = " (again)";
-    let room = crate::config::text::SESSION_TITLE.saturating_sub(SUFFIX.chars().count());
-    let base = title.strip_suffix(SUFFIX).unwrap_or(title);
-    format!("{}{SUFFIX}", base.chars().take(room).collect::<String>())
+/// "Priorities (again)" for the second run, "Priorities (run 3)" and on
+/// after, so that no two agenda steps share a title; within the longest
+/// title a script allows.
+fn again(title: &str, run: usize) -> String {
+    let suffix = match run {
+        2 => " (again)".to_string(),
+        n => format!(" (run {n})"),
+    };
+    let room = crate::config::text::SESSION_TITLE.saturating_sub(suffix.chars().count());
+    let base = title.strip_suffix(" (again)").unwrap_or(title);
+    format!("{}{suffix}", base.chars().take(room).collect::<String>())
 }
 
 impl SessionState {

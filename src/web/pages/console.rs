@@ -314,6 +314,7 @@ pub async fn page(
                     a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
                     " · " a href={ "/facilitate/" (info.id) "/prepare" } { "Prepare the agenda" }
                     " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" }
+                    " · " a href="#invitations-title" { "Invitation cards" }
                 }
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
@@ -351,19 +352,37 @@ fn invitations_panel(app: &AppState, series: Uuid) -> Markup {
                 p.hint { "A card for each person on the roster, with a QR code that joins them as themselves, let in at once: nobody can vote under their name. "
                     @if made > 0 { "Cards have been made for " (made) " people; making them again replaces every card." } }
                 form method="post" action={ "/facilitate/series/" (series.id) "/invitations" } {
-                    button type="submit" { "Make invitation cards for " (people) " people" }
+                    // The set these cards replace: a form sent twice (a page
+                    // refreshed) replaces nothing the second time.
+                    input type="hidden" name="made" value=(made_stamp(&series));
+                    @if made > 0 {
+                        p.choice {
+                            input #replace-cards type="checkbox" name="replace" value="yes" required;
+                            label for="replace-cards" { "Replace the cards already made: they stop working" }
+                        }
+                        button type="submit" { "Make new cards for " (people) " people" }
+                    } @else {
+                        button type="submit" { "Make invitation cards for " (people) " people" }
+                    }
                 }
                 form method="post" action={ "/facilitate/series/" (series.id) "/invitations-only" } {
                     input type="hidden" name="on" value=(if only { "false" } else { "true" });
                     p {
-                        @if only { strong { "Joining is by invitation only." } " Anyone who types a name waits for you to let them in. " }
-                        @else { "Anyone with the code may join by name (a name on the roster is checked, and a second claim waits for you). " }
+                        @if only { strong { "Joining is by invitation only" } ", in every workshop of this series. Anyone who types a name waits for you to let them in. " }
+                        @else { "Anyone with the code may join by name, in every workshop of this series (a name on the roster is matched, and a second claim waits for you). " }
                         button.quiet type="submit" { @if only { "Let people join by name" } @else { "Invitations only" } }
                     }
                 }
             }
         }
     }
+}
+
+/// The current set of invitations, as the console's form names it.
+pub fn made_stamp(series: &crate::series::Series) -> String {
+    series
+        .invitations_made
+        .map_or_else(|| "none".to_string(), |t| t.to_string())
 }
 
 /// The series' review links for organisers: make one, see and revoke them.

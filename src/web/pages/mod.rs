@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
+pub use console::made_stamp;
 pub use layout::{layout, Page};
 pub use qr::qr_code;
 
@@ -28,7 +29,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(join::form))
         .route("/accessibility", get(accessibility::page))
-        .route("/join", post(join::submit))
+        .route("/join", get(join::form).post(join::submit))
         .route("/join/{code}", get(join::form_with_code))
         .route("/s/{session}", get(phone::page))
         .route("/facilitate", get(console::home))

@@ -20,12 +20,18 @@ pub async fn page(
     let info = handle.info().clone();
     let base = base_url(&app, &headers);
     let join_url = format!("{base}/join/{}", info.code);
+    // People handed a card should scan their own, not the screen's.
+    let cards = app
+        .series
+        .get(&info.series)
+        .is_some_and(|s| !s.invitations.is_empty());
     let content = html! {
         main #main {
             aside.joining aria-label="How to join" {
                 (super::qr_code(&join_url))
                 p.join-url { "Join at " strong { (base) "/join" } }
                 p.join-code { "Code " strong.code { (info.code) } }
+                @if cards { p.join-card { "Have an invitation card? Scan your own card instead." } }
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             div #live { (screen_view(&Pass::new(&handle.state()))) }

@@ -312,3 +312,73 @@ async fn with_a_lobby_the_first_to_type_a_name_does_not_win_it() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_card_used_again_on_another_phone_moves_the_person_without_calling_them_an_impostor() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (series, _) = series_with_roster(&app, roster()).await;
+    let cards = invitations(&app, &series).await;
+    let session = session_in(&app, "w1-cabinet", &series).await;
+    let (_, first) = join_invited(&app, &session.code, card_for(&cards, LEADER)).await;
+    let (_, second) = join_invited(&app, &session.code, card_for(&cards, LEADER)).await;
+    assert_eq!(second["admitted"], true);
+    let state = app.state(&session.id).await;
+    let old = state["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == first["participant"])
+        .unwrap();
+    assert_eq!(old["held"], "card_used_again", "{old}");
+    assert_eq!(old["invited"], true);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_consoles_cards_form_sent_twice_replaces_nothing_the_second_time() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (series, _) = series_with_roster(&app, roster()).await;
+    let post = |form: &'static str| {
+        app.http
+            .post(app.url(&format!("/facilitate/series/{series}/invitations")))
+            .bearer_auth(KEY)
+            .header("origin", app.url(""))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form)
+            .send()
+    };
+    let made = post("made=none").await.unwrap();
+    assert_eq!(made.status(), 200);
+    let page = made.text().await.unwrap();
+    assert_eq!(page.matches("class=\"card\"").count(), 6, "six cards");
+    let token = page
+        .split("class=\"token\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap()
+        .to_string();
+    // The same form again, as a refresh sends it: nothing changes.
+    let again = post("made=none").await.unwrap();
+    assert_eq!(again.status(), 409);
+    assert!(again.text().await.unwrap().contains("nothing was changed"));
+    let session = session_in(&app, "w1-cabinet", &series).await;
+    let body = json!({ "code": session.code, "invitation": token });
+    let (status, joined) = app.post_json("/api/join", None, body).await;
+    assert_eq!(status, 200, "the printed card still works: {joined}");
+    // Typing the cards address opens nothing and makes nothing.
+    let typed = app
+        .http
+        .get(app.url(&format!("/facilitate/series/{series}/invitations")))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        typed.url().path().ends_with("/facilitate"),
+        "{}",
+        typed.url()
+    );
+    app.stop().await;
+}

@@ -60,6 +60,26 @@ async fn a_counted_anonymous_vote_cannot_reopen_for_a_latecomer_but_can_run_agai
     let state = app.state(&session.id).await;
     let copy = activity(&state, "self-assessment-again");
     assert_eq!(copy["status"], "pending");
+    // Pressed twice: still one copy, and it is the current step.
+    app.command(
+        &session.id,
+        json!({ "type": "rerun", "activity": "self-assessment" }),
+    )
+    .await;
+    let state = app.state(&session.id).await;
+    let copies = state["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            a["id"]
+                .as_str()
+                .unwrap()
+                .starts_with("self-assessment-again")
+        })
+        .count();
+    assert_eq!(copies, 1);
+    assert_eq!(state["current"], "self-assessment-again");
     assert_eq!(copy["anonymous"], true);
     assert!(
         copy["title"].as_str().unwrap().ends_with("(again)"),

@@ -315,6 +315,17 @@ async fn the_join_page_lists_unclaimed_names_and_is_throttled_like_joining() {
         !html.contains("Jo Director"),
         "workshop 1 is for the cabinet only"
     );
+    // The address the projector shows, typed: the code form, with no names.
+    for path in ["/join", "/"] {
+        let typed = app.http.get(app.url(path)).send().await.unwrap();
+        assert_eq!(typed.status(), 200, "GET {path}");
+        let html = typed.text().await.unwrap();
+        assert!(html.contains("Session code"), "{path}: {html}");
+        assert!(
+            !html.contains("Cllr Bo"),
+            "no names before the code: {path}"
+        );
+    }
 
     let mut statuses = Vec::new();
     for i in 0..25 {

@@ -22,6 +22,7 @@ impl SessionState {
                 admitted,
                 person,
                 held,
+                invited,
             } => {
                 if let Ok(pseudonym) = self.pseudonyms.of(*participant) {
                     Arc::make_mut(&mut self.pseudonym_owners).insert(pseudonym, *participant);
@@ -37,6 +38,7 @@ impl SessionState {
                     erased: false,
                     person: *person,
                     held: *held,
+                    invited: *invited,
                     token_hash: token_hash.clone(),
                 });
             }

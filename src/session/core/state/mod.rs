@@ -63,6 +63,8 @@ pub struct Participant {
     /// Why they were held for the facilitator, if they were.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub held: Option<HoldReason>,
+    /// They came with their personal invitation.
+    pub invited: bool,
     #[serde(skip)]
     pub(crate) token_hash: String,
 }
