@@ -89,12 +89,13 @@ async fn a_facilitator_prints_twelve_cards_and_a_phone_joins_by_its_own() {
     std::fs::write(shots.join("invitation-cards.pdf"), &pdf).unwrap();
     assert_eq!(pdf_pages(&pdf), 2, "12 cards on two A4 pages");
     let leader_card = wait_text(&console, "li.card", LEADER).await;
-    let link = leader_card
-        .lines()
-        .find(|l| l.contains("/i/"))
-        .expect("the card shows its link")
-        .trim()
-        .to_string();
+    // The link's address, then its token on a line of its own.
+    let lines: Vec<&str> = leader_card.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.ends_with("/i/"))
+        .expect("the card shows its link");
+    let link = format!("{}{}", lines[at], lines[at + 1]);
 
     // The Leader's phone opens her card: asked first, then in at once,
     // although workshop 2 holds typed names in a lobby.
