@@ -131,6 +131,22 @@ fn opened(app: &AppState, token: &str) -> Option<(Person, Option<SessionHandle>)
     Some((person, session))
 }
 
+/// What a token opens, paced like joining: a wrong token counts against
+/// the address as a wrong code does, so tokens cannot be guessed.
+async fn checked(
+    app: &AppState,
+    peer: std::net::IpAddr,
+    token: &str,
+) -> Result<(Person, Option<SessionHandle>), Response> {
+    if let Err(e) = app.join_guard.admit(peer).await {
+        return Err((e.status, card_page(None, Some(&e.message))).into_response());
+    }
+    opened(app, token).ok_or_else(|| {
+        app.join_guard.failed(peer);
+        (StatusCode::NOT_FOUND, card_page(None, None)).into_response()
+    })
+}
+
 /// `GET /i/{token}`: who the card is for, and a button to join as them (a
 /// link preview or a mail scanner that follows the link joins nobody).
 pub async fn open(
@@ -139,12 +155,9 @@ pub async fn open(
     headers: HeaderMap,
     Path(token): Path<String>,
 ) -> Response {
-    if let Err(e) = app.join_guard.admit(peer).await {
-        return (e.status, card_page(None, Some(&e.message))).into_response();
-    }
-    let Some((person, session)) = opened(&app, &token) else {
-        app.join_guard.failed(peer);
-        return (StatusCode::NOT_FOUND, card_page(None, None)).into_response();
+    let (person, session) = match checked(&app, peer, &token).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
     // This phone may be in the workshop already: as the card's person (say
     // so, and go on), or as someone else (say that joining replaces them).
@@ -193,12 +206,9 @@ pub async fn accept(
     headers: HeaderMap,
     Path(token): Path<String>,
 ) -> Response {
-    if let Err(e) = app.join_guard.admit(peer).await {
-        return (e.status, card_page(None, Some(&e.message))).into_response();
-    }
-    let Some((person, session)) = opened(&app, &token) else {
-        app.join_guard.failed(peer);
-        return (StatusCode::NOT_FOUND, card_page(None, None)).into_response();
+    let (person, session) = match checked(&app, peer, &token).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
     let Some(handle) = session else {
         return card_page(Some((&person, None)), None).into_response();

@@ -502,3 +502,17 @@ pub fn files_containing(dir: &Path, text: &str) -> Vec<String> {
     }
     found
 }
+
+/// `PUT /api/sessions/{id}/script` with the key: the status and the body.
+pub async fn put_script(app: &TestApp, session: &str, script: &Value) -> (u16, Value) {
+    let response = app
+        .http
+        .put(app.url(&format!("/api/sessions/{session}/script")))
+        .bearer_auth(KEY)
+        .json(script)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}

@@ -3,19 +3,6 @@
 use crate::helpers::*;
 use serde_json::{json, Value};
 
-async fn put_script(app: &TestApp, session: &str, script: &Value) -> (u16, Value) {
-    let response = app
-        .http
-        .put(app.url(&format!("/api/sessions/{session}/script")))
-        .bearer_auth(KEY)
-        .json(script)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
 async fn script(app: &TestApp, session: &str) -> Value {
     let (status, body) = app
         .get_json(&format!("/api/sessions/{session}/script"), Some(KEY))

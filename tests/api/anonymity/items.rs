@@ -1,6 +1,5 @@
 //! Per item: a tally of one or two answers to one item is those answers.
 
-use super::put_script;
 use crate::helpers::*;
 use serde_json::json;
 

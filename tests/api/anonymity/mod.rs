@@ -31,20 +31,6 @@ pub async fn make_anonymous(app: &TestApp, session: &str, ids: &[&str]) {
     assert_eq!(status, 200, "{body}");
 }
 
-/// `PUT /api/sessions/{id}/script`.
-pub async fn put_script(app: &TestApp, session: &str, script: &Value) -> (u16, Value) {
-    let response = app
-        .http
-        .put(app.url(&format!("/api/sessions/{session}/script")))
-        .bearer_auth(KEY)
-        .json(script)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
 /// Everything the facilitator's key can fetch about a session, by name.
 pub async fn every_surface(app: &TestApp, session: &str) -> Vec<(&'static str, String)> {
     let page = |path: String| async move { app.page(&path).await };
