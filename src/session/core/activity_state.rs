@@ -210,6 +210,10 @@ impl ActivityState {
     pub fn counts(&self, state: &SessionState, voter: &ParticipantId) -> bool {
         match &self.counted_at_close {
             Some(counted) => counted.contains(voter),
+            // A named ballot's key is the participant: no pseudonym to trace.
+            None if !self.spec.anonymous => state
+                .participant(voter)
+                .is_none_or(|p| p.present() && p.admitted),
             None => state.counts_voter(voter),
         }
     }
