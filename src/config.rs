@@ -116,19 +116,16 @@ impl Default for Limits {
     }
 }
 
-/// How join-code guessing is slowed, then refused.
+/// How join-code guessing is slowed (never refused: see `web::limits::JoinGuard`).
 #[derive(Debug, Clone)]
 pub struct JoinPolicy {
     /// Failures counted over this window.
     pub window: Duration,
-    /// From this many failures in the window, each attempt waits `delay` first.
+    /// From this many failures in the window, the address's attempts take
+    /// turns and each wrong one holds its turn for `delay`.
     pub slow_after: u32,
-    /// The wait per attempt once slowed.
+    /// How long a wrong code holds the address's turn once slowed.
     pub delay: Duration,
-    /// From this many failures in the window, the address is refused for `block`.
-    pub block_after: u32,
-    /// How long a refused address stays refused.
-    pub block: Duration,
 }
 
 impl Default for JoinPolicy {
@@ -137,8 +134,6 @@ impl Default for JoinPolicy {
             window: Duration::from_secs(60),
             slow_after: 5,
             delay: Duration::from_secs(1),
-            block_after: 20,
-            block: Duration::from_secs(600),
         }
     }
 }

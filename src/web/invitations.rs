@@ -138,13 +138,15 @@ async fn checked(
     peer: std::net::IpAddr,
     token: &str,
 ) -> Result<(Person, Option<SessionHandle>), Response> {
-    if let Err(e) = app.join_guard.admit(peer).await {
-        return Err((e.status, card_page(None, Some(&e.message))).into_response());
+    let turn = app.join_guard.turn(peer).await;
+    match opened(app, token) {
+        Some(found) => Ok(found),
+        None => {
+            app.join_guard.failed(peer);
+            turn.wrong().await;
+            Err((StatusCode::NOT_FOUND, card_page(None, None)).into_response())
+        }
     }
-    opened(app, token).ok_or_else(|| {
-        app.join_guard.failed(peer);
-        (StatusCode::NOT_FOUND, card_page(None, None)).into_response()
-    })
 }
 
 /// `GET /i/{token}`: who the card is for, and a button to join as them (a

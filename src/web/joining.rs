@@ -69,14 +69,18 @@ pub async fn session_by_code(
     ip: IpAddr,
     code: &str,
 ) -> Result<SessionHandle, ApiError> {
-    app.join_guard.admit(ip).await?;
-    app.sessions.by_code(code).ok_or_else(|| {
-        app.join_guard.failed(ip);
-        ApiError::new(
-            ErrorCode::UnknownCode,
-            "No session has that code. Check the code on the screen.",
-        )
-    })
+    let turn = app.join_guard.turn(ip).await;
+    match app.sessions.by_code(code) {
+        Some(handle) => Ok(handle),
+        None => {
+            app.join_guard.failed(ip);
+            turn.wrong().await;
+            Err(ApiError::new(
+                ErrorCode::UnknownCode,
+                "No session has that code. Check the code on the screen.",
+            ))
+        }
+    }
 }
 
 /// Joins, or finds this browser's participant again.

@@ -1,7 +1,9 @@
-//! Wrong facilitator keys (bearer keys and the log-in form), throttled per address: ten wrong keys from one
-//! address in a minute and that address may not present a key at all for a
-//! minute, right or wrong, so the key cannot be guessed at speed. (A
-//! facilitator behind the same venue address waits that minute too.)
+//! Wrong facilitator keys (bearer keys and the log-in form), throttled per
+//! address: past ten wrong keys from one address in a minute, each further
+//! wrong key is answered only after a pause, and refused. The right key is
+//! never held up: a facilitator behind the same venue address as a guesser
+//! (or their own typos) logs in at once. The key is 256 random bits, so
+//! letting the right one through tells a guesser nothing they could use.
 
 use super::auth::bearer;
 use super::client_ip::ClientIp;
@@ -11,57 +13,42 @@ use crate::error_code::ErrorCode;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use dashmap::DashMap;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Wrong keys per address per minute before the address is shut out.
+/// Wrong keys per address per minute before each further one is slowed.
 const WRONG_KEYS_PER_MINUTE: u32 = 10;
-/// How long an address that used them up is shut out.
-const SHUT_OUT: Duration = Duration::from_secs(60);
+/// How long a wrong key over the allowance waits for its answer.
+const SLOWED: Duration = Duration::from_secs(1);
 
-/// Counts wrong keys and shuts out addresses that guess.
+/// Counts wrong keys and slows addresses that guess.
 pub struct KeyGuard {
     wrong: DefaultKeyedRateLimiter<IpAddr>,
-    shut_out: DashMap<IpAddr, Instant>,
 }
 
 impl Default for KeyGuard {
     fn default() -> Self {
         let n = NonZeroU32::new(WRONG_KEYS_PER_MINUTE).expect("not zero");
-        // The tenth wrong key within the minute is the one that shuts out.
+        // The tenth wrong key within the minute is the first one slowed.
         let burst = NonZeroU32::new(WRONG_KEYS_PER_MINUTE - 1).expect("not zero");
         KeyGuard {
             wrong: RateLimiter::keyed(Quota::per_minute(n).allow_burst(burst)),
-            shut_out: DashMap::new(),
         }
     }
 }
 
 impl KeyGuard {
-    /// Whether `ip` may present a key now.
-    pub fn admits(&self, ip: IpAddr) -> Result<(), ApiError> {
-        match self.shut_out.get(&ip).map(|until| *until) {
-            Some(until) if until > Instant::now() => Err(too_many()),
-            Some(_) => {
-                self.shut_out.remove(&ip);
-                Ok(())
-            }
-            None => Ok(()),
-        }
-    }
-
-    /// A wrong key from `ip`: counted, and the address shut out once it has
-    /// used up its minute's allowance (`Err` then).
-    pub fn wrong_key(&self, ip: IpAddr) -> Result<(), ApiError> {
-        if self.wrong.check_key(&ip).is_ok() {
+    /// A key presented from `ip`: the right one always passes; a wrong one is
+    /// counted, and past the minute's allowance answered after a pause with
+    /// `Err` (the caller answers a wrong key within it as wrong).
+    pub async fn presented(&self, ip: IpAddr, right: bool) -> Result<(), ApiError> {
+        if right || self.wrong.check_key(&ip).is_ok() {
             return Ok(());
         }
-        self.shut_out.insert(ip, Instant::now() + SHUT_OUT);
-        self.shut_out.retain(|_, until| *until > Instant::now());
         self.wrong.retain_recent();
+        tokio::time::sleep(SLOWED).await;
         Err(too_many())
     }
 }
@@ -69,12 +56,12 @@ impl KeyGuard {
 fn too_many() -> ApiError {
     ApiError::new(
         ErrorCode::RateLimited,
-        "too many wrong facilitator keys from this address; wait a minute and try again",
+        "too many wrong facilitator keys from this address; check the key (the right one still works) or wait a minute",
     )
 }
 
-/// Every request that presents a facilitator key: refused while its address
-/// is shut out; a wrong key is counted (the route itself answers 401).
+/// Every request that presents a facilitator key: a wrong key is counted and,
+/// past the allowance, slowed and refused (within it the route answers 401).
 pub async fn guard_keys(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     // Only a key can be guessed: the console's cookie names a login by 256
@@ -82,13 +69,9 @@ pub async fn guard_keys(State(app): State<AppState>, request: Request, next: Nex
     let presented = bearer(&parts.headers).map(str::to_owned);
     if let Some(key) = presented {
         let Ok(ClientIp(ip)) = ClientIp::from_request_parts(&mut parts, &app).await;
-        if let Err(e) = app.key_guard.admits(ip) {
+        let right = super::auth::is_the_key(&key, &app.admin_key);
+        if let Err(e) = app.key_guard.presented(ip, right).await {
             return e.into_response();
-        }
-        if !super::auth::is_the_key(&key, &app.admin_key) {
-            if let Err(e) = app.key_guard.wrong_key(ip) {
-                return e.into_response();
-            }
         }
     }
     next.run(Request::from_parts(parts, body)).await

@@ -9,22 +9,47 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Record {
     since: Instant,
     failures: u32,
-    blocked_until: Option<Instant>,
+    /// Once slowed, the address's attempts take this one turn at a time.
+    turn: Arc<Semaphore>,
 }
 
-/// Wrong join codes per address. Only failures count, so a whole room joining
-/// through one wifi address is never slowed; guessing is.
+/// Wrong join codes (and invitation tokens) per address. Only failures
+/// count, so a whole room joining through one wifi address is never slowed
+/// by its own joins. Once an address has given `slow_after` wrong codes in
+/// the window, its attempts take turns, one looked up at a time, and a wrong
+/// one keeps the turn for `delay`: guessing runs at one code per `delay`,
+/// while a right code, waiting at most for the turn, always gets in. Nothing
+/// is ever refused outright, so twenty typos in a room never lock the room
+/// out of the right code.
 #[derive(Debug, Default)]
 pub struct JoinGuard {
     policy: JoinPolicy,
     records: DashMap<IpAddr, Record>,
+}
+
+/// An attempt's turn: held while its code is looked up; a wrong code keeps
+/// it (and so holds up the address's next guess) for the delay.
+pub struct Turn {
+    permit: Option<OwnedSemaphorePermit>,
+    delay: std::time::Duration,
+}
+
+impl Turn {
+    /// The code was wrong: keep the turn for the delay, if slowed.
+    pub async fn wrong(self) {
+        if self.permit.is_some() {
+            tokio::time::sleep(self.delay).await;
+        }
+    }
 }
 
 impl JoinGuard {
@@ -36,52 +61,42 @@ impl JoinGuard {
         }
     }
 
-    /// Before a join: refuses a blocked address, and slows a suspicious one.
-    pub async fn admit(&self, ip: IpAddr) -> Result<(), ApiError> {
+    /// Before looking up a code: an address that has guessed waits its turn.
+    pub async fn turn(&self, ip: IpAddr) -> Turn {
         let now = Instant::now();
-        let (failures, blocked) = match self.records.get(&ip).map(|r| *r) {
-            Some(r)
-                if now.duration_since(r.since) <= self.policy.window
-                    || r.blocked_until.is_some_and(|b| b > now) =>
-            {
-                (r.failures, r.blocked_until.filter(|b| *b > now))
-            }
-            _ => (0, None),
+        let gate = self
+            .records
+            .get(&ip)
+            .filter(|r| {
+                now.duration_since(r.since) <= self.policy.window
+                    && r.failures >= self.policy.slow_after
+            })
+            .map(|r| r.turn.clone());
+        let permit = match gate {
+            Some(gate) => gate.acquire_owned().await.ok(),
+            None => None,
         };
-        if let Some(until) = blocked {
-            let minutes = until.duration_since(now).as_secs().div_ceil(60);
-            return Err(ApiError::new(
-                ErrorCode::RateLimited,
-                format!("too many wrong codes from this address; try again in {minutes} minutes"),
-            ));
+        Turn {
+            permit,
+            delay: self.policy.delay,
         }
-        if failures >= self.policy.slow_after {
-            tokio::time::sleep(self.policy.delay).await;
-        }
-        Ok(())
     }
 
     /// After a wrong code.
     pub fn failed(&self, ip: IpAddr) {
         let now = Instant::now();
-        let mut entry = self.records.entry(ip).or_insert(Record {
+        let fresh = || Record {
             since: now,
             failures: 0,
-            blocked_until: None,
-        });
-        if now.duration_since(entry.since) > self.policy.window
-            && entry.blocked_until.is_none_or(|b| b <= now)
-        {
-            *entry = Record {
-                since: now,
-                failures: 0,
-                blocked_until: None,
-            };
+            turn: Arc::new(Semaphore::new(1)),
+        };
+        let mut entry = self.records.entry(ip).or_insert_with(fresh);
+        if now.duration_since(entry.since) > self.policy.window {
+            // A new window, the same turn: attempts waiting keep their places.
+            entry.since = now;
+            entry.failures = 0;
         }
         entry.failures += 1;
-        if entry.failures >= self.policy.block_after {
-            entry.blocked_until = Some(now + self.policy.block);
-        }
     }
 }
 
@@ -161,33 +176,49 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// One attempt from `ip` with a wrong code; returns when it is answered.
+    async fn wrong_attempt(guard: &JoinGuard, ip: IpAddr) -> Instant {
+        let turn = guard.turn(ip).await;
+        guard.failed(ip);
+        turn.wrong().await;
+        Instant::now()
+    }
+
     #[tokio::test(start_paused = true)]
-    async fn guessing_is_slowed_then_refused_and_forgiven_later() {
+    async fn wrong_codes_take_turns_and_are_slowed_but_the_right_one_is_never_refused() {
         let guard = JoinGuard::new(JoinPolicy {
             window: Duration::from_secs(60),
             slow_after: 2,
             delay: Duration::from_secs(1),
-            block_after: 4,
-            block: Duration::from_secs(300),
         });
         let ip: IpAddr = "10.0.0.7".parse().unwrap();
         let other: IpAddr = "10.0.0.8".parse().unwrap();
+        let start = Instant::now();
         for _ in 0..2 {
-            guard.admit(ip).await.unwrap();
-            guard.failed(ip);
+            wrong_attempt(&guard, ip).await;
         }
+        assert_eq!(Instant::now(), start, "the first two are not slowed");
+        // Slowed: two wrong codes at once are answered a delay apart.
+        let (a, b) = tokio::join!(wrong_attempt(&guard, ip), wrong_attempt(&guard, ip));
+        assert_eq!(a.max(b) - start, Duration::from_secs(2), "one at a time");
+        // A right code waits only for the turn, and is never refused.
         let before = Instant::now();
-        guard.admit(ip).await.unwrap();
-        assert!(
-            Instant::now() - before >= Duration::from_secs(1),
-            "slowed after 2 failures"
-        );
-        guard.failed(ip);
-        guard.failed(ip);
-        assert_eq!(guard.admit(ip).await.unwrap_err().code, "rate_limited");
-        guard.admit(other).await.unwrap();
-        tokio::time::advance(Duration::from_secs(301)).await;
-        guard.admit(ip).await.unwrap();
+        let right = async {
+            tokio::task::yield_now().await;
+            let _turn = guard.turn(ip).await;
+            Instant::now()
+        };
+        let (wrong, right) = tokio::join!(wrong_attempt(&guard, ip), right);
+        assert_eq!(right, wrong, "after the wrong one's turn, at once");
+        assert_eq!(right - before, Duration::from_secs(1));
+        let elsewhere = Instant::now();
+        let _turn = guard.turn(other).await;
+        assert_eq!(Instant::now(), elsewhere, "another address is not slowed");
+        // A new window forgives.
+        tokio::time::advance(Duration::from_secs(61)).await;
+        let fresh = Instant::now();
+        wrong_attempt(&guard, ip).await;
+        assert_eq!(Instant::now(), fresh);
     }
 
     #[test]

@@ -141,11 +141,11 @@ async fn a_flood_of_messages_is_refused_politely_and_the_socket_stays() {
 }
 
 #[tokio::test]
-async fn guessing_join_codes_is_refused_for_a_while_but_a_room_joining_is_not() {
+async fn wrong_codes_are_slowed_but_never_lock_a_room_out_of_the_right_one() {
     let dir = TempDir::new();
     let (app, _) = spawn_app_with(&dir.0, |c| {
-        c.limits.join.slow_after = 100;
-        c.limits.join.block_after = 10;
+        c.limits.join.slow_after = 5;
+        c.limits.join.delay = std::time::Duration::from_millis(20);
     })
     .await;
     let session = app.create_session("vote").await;
@@ -154,16 +154,21 @@ async fn guessing_join_codes_is_refused_for_a_while_but_a_room_joining_is_not() 
         app.join(&session.code, &format!("Member {i}"), "management")
             .await;
     }
-    for i in 0..10 {
-        let (status, _) = app
+    // A dozen people with a couple of typos each, all on the venue's wifi.
+    for i in 0..24 {
+        let (status, body) = app
             .post_json(
                 "/api/join",
                 None,
                 json!({ "code": format!("ZZZZ{i:02}"), "name": "x", "group": "cabinet" }),
             )
             .await;
-        assert_eq!(status, 404);
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (404, Some("unknown_code"))
+        );
     }
+    // The right code still joins: wrong codes are slowed, never the right one.
     let (status, body) = app
         .post_json(
             "/api/join",
@@ -171,11 +176,7 @@ async fn guessing_join_codes_is_refused_for_a_while_but_a_room_joining_is_not() 
             json!({ "code": session.code, "name": "Late", "group": "cabinet" }),
         )
         .await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (429, Some("rate_limited")),
-        "{body}"
-    );
+    assert_eq!(status, 200, "{body}");
 }
 
 #[tokio::test]

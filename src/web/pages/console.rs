@@ -207,15 +207,12 @@ pub async fn login(
         let why = "This log-in form was sent from another site. Open the console at this server's own address and log in there.";
         return (StatusCode::FORBIDDEN, login_page(Some(why))).into_response();
     }
-    if app.key_guard.admits(ip).is_err() {
-        let why = "Too many wrong keys from this address. Wait a minute, then try again.";
+    let right = crate::web::auth::is_the_key(&form.key, &app.admin_key);
+    if app.key_guard.presented(ip, right).await.is_err() {
+        let why = "That key is not right, and many wrong keys have come from this address: check it carefully (copy and paste it if you can). The right key always works.";
         return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why))).into_response();
     }
-    if !crate::web::auth::is_the_key(&form.key, &app.admin_key) {
-        if app.key_guard.wrong_key(ip).is_err() {
-            let why = "Too many wrong keys from this address. Wait a minute, then try again.";
-            return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why))).into_response();
-        }
+    if !right {
         return (
             StatusCode::UNAUTHORIZED,
             login_page(Some("That key is not right.")),

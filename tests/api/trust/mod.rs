@@ -1,7 +1,7 @@
 //! A vote the room can trust: one person one vote, anonymity that survives
 //! arithmetic, an honest record, and abuse that cannot fill or flood a room.
 
-mod abuse;
+pub mod abuse;
 mod joining;
 
 use crate::helpers::*;
