@@ -123,7 +123,8 @@ impl Application {
             templates: Arc::new(templates),
             trust_proxy: config.trust_proxy,
             key_guard: Default::default(),
-            logins: Default::default(),
+            logins: crate::web::logins::Logins::open(&config.data_dir)
+                .map_err(io("cannot open the logins file"))?,
             audit: Arc::new(crate::audit::AuditLog::new(&config.data_dir)),
             erasures: crate::erasures::Journal::new(&config.data_dir),
             erasing: Default::default(),

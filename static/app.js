@@ -21,6 +21,7 @@
   let backoff = 500;
   let removed = false;
   let clockOffset = 0;       // the server's clock minus this device's, in ms
+  let failures = 0;          // reconnects in a row that did not open
   const draftKey = function (activity) { return 'topteam:draft:' + session + ':' + activity; };
 
   // Random, never the phone's clock: an id that said when a ballot was
@@ -43,6 +44,7 @@
     socket = new WebSocket(scheme + '//' + location.host + '/ws/' + session + query);
     socket.onopen = function () {
       backoff = 500;
+      failures = 0;
       setConnection('Connected');
       pending.forEach(function (m) { socket.send(JSON.stringify(m)); });
     };
@@ -64,12 +66,27 @@
         setConnection('This page is open in another tab or on another device, so it has stopped here. Reload to use it here instead.', true);
         return;
       }
-      setConnection(pending.size
+      setConnection(pending.size && role === 'participant'
         ? 'Connection lost. Reconnecting; your vote will be sent when we are back.'
         : 'Connection lost. Reconnecting…', true);
+      failures += 1;
+      if (role !== 'participant' && failures % 3 === 0) loggedOutCheck();
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 10000);
     };
+  }
+
+  // The console or projector that cannot reconnect may have lost its
+  // log-in (it ended, or was made on another server): if the page itself now
+  // asks to log in, go there, to come straight back here after.
+  function loggedOutCheck() {
+    fetch(location.pathname, { redirect: 'manual', credentials: 'same-origin' })
+      .then(function (r) {
+        if (r.type === 'opaqueredirect' || r.status === 401) {
+          location.assign('/facilitate?next=' + encodeURIComponent(location.pathname));
+        }
+      })
+      .catch(function () { /* the server is still down: keep trying */ });
   }
 
   function send(message, origin) {
@@ -79,7 +96,9 @@
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify(message));
     } else if (!removed) {
-      setConnection('Offline. Your vote will be sent when we reconnect.', true);
+      setConnection(role === 'participant'
+        ? 'Offline. Your vote will be sent when we reconnect.'
+        : 'Offline. This will be sent when we reconnect.', true);
     }
     return message.client_id;
   }
@@ -596,7 +615,15 @@
       consoleStatus.textContent = ok ? 'Done.' : m.error.message;
       consoleStatus.classList.toggle('error', !ok);
       if (!ok && origin) showInlineError(origin, m.error.message);
-      if (ok) touched.clear();
+      if (ok) {
+        touched.clear();
+        // "Done." says the last command took; it goes once read, so it
+        // never sits atop the console as if it meant something later.
+        const shown = consoleStatus.textContent;
+        setTimeout(function () {
+          if (consoleStatus.textContent === shown) consoleStatus.textContent = '';
+        }, 4000);
+      }
     }
   }
 

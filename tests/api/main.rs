@@ -10,6 +10,7 @@ mod erasure;
 mod hardening;
 mod helpers;
 mod lifecycle;
+mod logins;
 mod reconnect;
 mod replay;
 mod review;

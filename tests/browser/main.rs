@@ -9,6 +9,7 @@ mod helpers;
 mod invitations;
 mod phones_console_projector;
 mod prepare;
+mod restart;
 mod room;
 mod roster;
 mod support;

@@ -15,9 +15,18 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 /// `GET /facilitate`: the login form, or the list of sessions and the create form.
-pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn home(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(asked): axum::extract::Query<Next>,
+) -> Response {
+    let next = asked.next.as_deref().and_then(super::safe_next);
     if require_facilitator(&headers, &app).is_err() {
-        return login_page(None).into_response();
+        return login_page(None, next).into_response();
+    }
+    if let Some(next) = next {
+        // Logged in already (another tab): straight to the page that asked.
+        return Redirect::to(next).into_response();
     }
     let sessions = app.sessions.list();
     // Archived: the session itself, or its whole series.
@@ -163,7 +172,14 @@ fn console_header() -> Markup {
     }
 }
 
-fn login_page(error: Option<&str>) -> Markup {
+/// The page a log-in should land on.
+#[derive(Debug, Default, Deserialize)]
+pub struct Next {
+    #[serde(default)]
+    next: Option<String>,
+}
+
+fn login_page(error: Option<&str>, next: Option<&str>) -> Markup {
     let content = html! {
         header.site { p.brand { "topteam console" } }
         main #main {
@@ -172,6 +188,7 @@ fn login_page(error: Option<&str>) -> Markup {
                 div.error-summary role="alert" { h2 { "There is a problem" } p { (message) } }
             }
             form.login method="post" action="/facilitate/login" {
+                @if let Some(next) = next { input type="hidden" name="next" value=(next); }
                 label for="key" { "Facilitator key" }
                 p.hint #key-hint { "Printed when the server started, and kept in the data folder's admin.key." }
                 input #key type="password" name="key" autocomplete="current-password" required aria-describedby="key-hint";
@@ -189,10 +206,12 @@ fn login_page(error: Option<&str>) -> Markup {
     )
 }
 
-/// The login form's field.
+/// The login form's fields.
 #[derive(Debug, Deserialize)]
 pub struct Login {
     key: String,
+    #[serde(default)]
+    next: Option<String>,
 }
 
 /// `POST /facilitate/login`: checks the key and sets it as an HttpOnly cookie,
@@ -205,17 +224,18 @@ pub async fn login(
 ) -> Response {
     if !same_origin(&headers) {
         let why = "This log-in form was sent from another site. Open the console at this server's own address and log in there.";
-        return (StatusCode::FORBIDDEN, login_page(Some(why))).into_response();
+        return (StatusCode::FORBIDDEN, login_page(Some(why), None)).into_response();
     }
+    let next = form.next.as_deref().and_then(super::safe_next);
     let right = crate::web::auth::is_the_key(&form.key, &app.admin_key);
     if app.key_guard.presented(ip, right).await.is_err() {
         let why = "That key is not right, and many wrong keys have come from this address: check it carefully (copy and paste it if you can). The right key always works.";
-        return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why))).into_response();
+        return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why), next)).into_response();
     }
     if !right {
         return (
             StatusCode::UNAUTHORIZED,
-            login_page(Some("That key is not right.")),
+            login_page(Some("That key is not right."), next),
         )
             .into_response();
     }
@@ -225,14 +245,23 @@ pub async fn login(
         .public_url
         .as_ref()
         .is_some_and(|url| url.as_str().starts_with("https://"));
-    let jar = CookieJar::new().add(admin_cookie(&app.logins.start(), secure));
-    (jar, Redirect::to("/facilitate")).into_response()
+    let app2 = app.clone();
+    let started = tokio::task::spawn_blocking(move || app2.logins.start()).await;
+    let Ok(Ok(login)) = started else {
+        let why = "The log-in could not be saved: check the server's data folder.";
+        return (StatusCode::SERVICE_UNAVAILABLE, login_page(Some(why), next)).into_response();
+    };
+    let jar = CookieJar::new().add(admin_cookie(&login, secure));
+    (jar, Redirect::to(next.unwrap_or("/facilitate"))).into_response()
 }
 
 /// `POST /facilitate/logout`.
 pub async fn logout(State(app): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(login) = crate::web::auth::cookie(&headers, crate::web::auth::ADMIN_COOKIE) {
-        app.logins.end(login);
+        let (app, login) = (app.clone(), login.to_string());
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(move || app.logins.end(&login)).await {
+            tracing::error!(error = %e, "a logout could not be saved");
+        }
     }
     let jar = CookieJar::new().add(admin_cookie_cleared());
     (jar, Redirect::to("/facilitate")).into_response()
@@ -280,7 +309,7 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Response {
     let Some(handle) = super::staff_session(&app, &headers, &session) else {
-        return axum::response::Redirect::to("/facilitate").into_response();
+        return super::to_login(&format!("/facilitate/{session}")).into_response();
     };
     let info = handle.info().clone();
     let base = base_url(&app, &headers);

@@ -143,6 +143,25 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
     super::auth::check_origin(headers).is_ok()
 }
 
+/// The log-in page, asked to come back to `path` (a page of this server's
+/// own: the console, projector, run-sheet or agenda editor) once logged in.
+pub fn to_login(path: &str) -> axum::response::Redirect {
+    match safe_next(path) {
+        Some(next) => axum::response::Redirect::to(&format!("/facilitate?next={next}")),
+        None => axum::response::Redirect::to("/facilitate"),
+    }
+}
+
+/// `path` if it is one of this server's staff pages, written plainly (no
+/// other site, no query, nothing to escape).
+pub fn safe_next(path: &str) -> Option<&str> {
+    let staff = ["/facilitate/", "/screen/", "/review"];
+    let plain = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/-_".contains(c));
+    (plain && !path.contains("//") && staff.iter().any(|s| path.starts_with(s))).then_some(path)
+}
+
 /// The session a staff page is about, if the facilitator key is presented.
 pub fn staff_session(
     app: &AppState,

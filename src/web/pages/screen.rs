@@ -15,7 +15,7 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Response {
     let Some(handle) = super::staff_session(&app, &headers, &session) else {
-        return axum::response::Redirect::to("/facilitate").into_response();
+        return super::to_login(&format!("/screen/{session}")).into_response();
     };
     let info = handle.info().clone();
     let base = base_url(&app, &headers);
