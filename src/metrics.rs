@@ -30,7 +30,6 @@ pub struct Metrics {
     sessions_live: Gauge,
     commands: Counter,
     events_written: Counter,
-    bytes_written: Counter,
     storage_failures: Counter,
     rejections: Family<CodeLabel, Counter>,
     durable: Histogram,
@@ -56,7 +55,6 @@ impl Default for Metrics {
             sessions_live: Gauge::default(),
             commands: Counter::default(),
             events_written: Counter::default(),
-            bytes_written: Counter::default(),
             storage_failures: Counter::default(),
             rejections: Family::default(),
             durable: Histogram::new(LATENCY_BUCKETS),
@@ -83,11 +81,6 @@ impl Default for Metrics {
             "topteam_events_written",
             "Events made durable",
             m.events_written.clone(),
-        );
-        registry.register(
-            "topteam_transcript_bytes",
-            "Bytes appended to transcripts",
-            m.bytes_written.clone(),
         );
         registry.register(
             "topteam_storage_failures",
@@ -132,10 +125,11 @@ impl Metrics {
     pub fn command(&self) {
         self.commands.inc();
     }
-    /// Events made durable, and their bytes.
-    pub fn events_written(&self, n: usize, bytes: u64) {
+    /// Events made durable. Their bytes are not counted: a counter that
+    /// grew by each line's length, read beside who has just voted, would
+    /// give an anonymous ballot's answers (see `docs/anonymity.md`).
+    pub fn events_written(&self, n: usize) {
         self.events_written.inc_by(n as u64);
-        self.bytes_written.inc_by(bytes);
     }
     /// Websockets open now.
     pub fn sockets_open(&self) -> i64 {

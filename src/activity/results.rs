@@ -225,11 +225,18 @@ impl Results {
         if split.anonymous {
             let mut all = ideas::tally(ideas, false);
             all.ideas.sort_by(|a, b| a.id.cmp(&b.id));
+            // Ideas from one or two people are those people's, whatever
+            // their order: shown only from enough authors, as ballots are.
+            let too_few = split.too_few(all.ballots);
+            if too_few {
+                all = ideas::tally(std::iter::empty(), false);
+            }
             let none = GroupResult::None;
             return Results {
                 all: Tally::Ideas(all),
                 cabinet: none.clone(),
                 management: none,
+                too_few,
                 ..Results::of_notes(Vec::new())
             };
         }

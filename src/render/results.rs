@@ -56,12 +56,46 @@ pub fn results_block(
                         (kind.results_html(&view, results))
                     }
                 },
-                Audience::Desk => { (kind.chart(&view, results)) (kind.results_html(&view, results)) },
+                Audience::Desk => {
+                    (kind.chart(&view, results)) (kind.results_html(&view, results))
+                    (counted_from(state, activity))
+                },
                 Audience::Screen => {
                     div.slide aria-hidden="true" { (kind.slide(&view, results)) }
                     div.visually-hidden { (kind.results_html(&view, results)) }
                 },
             }
+        }
+    }
+}
+
+/// Whose answers an anonymous result counts, by name in alphabetical order
+/// (who, never how, and no order of answering): a facilitator who let in
+/// made-up people to pad a small team, or held real ones, would be seen to
+/// have, by the room and in the record.
+fn counted_from(state: &SessionState, activity: &ActivityState) -> Markup {
+    if !activity.spec.anonymous || !activity.spec.kind.takes_ballots() {
+        return html! {};
+    }
+    let mut names: Vec<(String, bool)> = activity
+        .counted_ballots_by(state)
+        .filter_map(|voter| state.owner_of(voter))
+        .map(|p| {
+            (
+                p.name.clone(),
+                p.person.is_none() && !state.roster.is_empty(),
+            )
+        })
+        .collect();
+    names.sort();
+    html! {
+        p.counted-from {
+            "Answers counted from " (names.len()) " people: "
+            @for (i, (name, guest)) in names.iter().enumerate() {
+                @if i > 0 { ", " }
+                (name) @if *guest { " (not on the roster)" }
+            }
+            "."
         }
     }
 }

@@ -77,4 +77,23 @@ fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) 
     let _ = writeln!(md, "Ballots: {}\n", results.all.ballots());
     let view = activity.view(&source.state);
     kind_of(spec.kind).results_markdown(&view, &results, md);
+    if spec.anonymous && spec.kind.takes_ballots() {
+        // Whose answers were counted, alphabetically: who, never how.
+        let state = &source.state;
+        let mut names: Vec<String> = activity
+            .counted_ballots_by(state)
+            .filter_map(|voter| state.owner_of(voter))
+            .map(|p| match (p.person, state.roster.is_empty()) {
+                (None, false) => format!("{} (not on the roster)", esc(&p.name)),
+                _ => esc(&p.name),
+            })
+            .collect();
+        names.sort();
+        let _ = writeln!(
+            md,
+            "\nAnswers counted from {} people: {}.",
+            names.len(),
+            names.join(", ")
+        );
+    }
 }

@@ -225,7 +225,6 @@ async fn metrics_report_sockets_sessions_commands_rejections_and_durability() {
         "topteam_sessions_live 1",
         "topteam_rejections_total{code=\"too_many_dots\"} 1",
         "topteam_durable_seconds_bucket{le=\"+Inf\"}",
-        "topteam_transcript_bytes_total",
     ] {
         assert!(text.contains(line), "missing {line:?} in:\n{text}");
     }

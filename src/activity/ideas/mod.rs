@@ -109,13 +109,18 @@ impl Kind for Ideas {
         true
     }
 
-    /// The visible ideas, in the order they came.
-    fn carried(&self, view: &ActivityView, _results: &Results) -> Vec<OptionSpec> {
-        view.ideas
-            .iter()
-            .filter(|i| i.visible())
-            .map(|i| OptionSpec::new(&i.id, &i.text))
-            .collect()
+    /// The ideas the results list, in their order: as they came, or for
+    /// anonymous ones by keyed id (no order at all), and none of an
+    /// anonymous activity whose ideas are not shown.
+    fn carried(&self, _view: &ActivityView, results: &Results) -> Vec<OptionSpec> {
+        match &results.all {
+            super::Tally::Ideas(t) => t
+                .ideas
+                .iter()
+                .map(|i| OptionSpec::new(&i.id, &i.text))
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {

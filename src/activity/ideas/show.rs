@@ -106,6 +106,12 @@ impl Show for Ideas {
                 p.notice { (n) @if n == 1 { " idea" } @else { " ideas" } " so far. Anonymous ideas are shown together when you close this, in no particular order, so nobody can tell whose is whose." }
             };
         }
+        if !anonymous_shown(view) {
+            return html! {
+                h3 { "Ideas" }
+                p.notice { "Too few people offered ideas to show them anonymously (at least " (view.min_group_size) " are needed). You can open it again for more." }
+            };
+        }
         let ideas = in_shown_order(view);
         let text_of = |idea: &str| {
             view.ideas
@@ -144,7 +150,7 @@ impl Show for Ideas {
         if !view.spec.anonymous {
             return json!({ "ideas": view.ideas });
         }
-        if view.sealed_box {
+        if view.sealed_box || !anonymous_shown(view) {
             return json!({ "ideas": [], "ideas_offered": view.ideas.len() });
         }
         let ideas: Vec<Value> = in_shown_order(view)
@@ -158,6 +164,18 @@ impl Show for Ideas {
             .collect();
         json!({ "ideas": ideas })
     }
+}
+
+/// Whether an anonymous activity's ideas may be shown: enough people
+/// offered the visible ones that none can be told as one person's.
+fn anonymous_shown(view: &ActivityView) -> bool {
+    let authors: std::collections::BTreeSet<_> = view
+        .ideas
+        .iter()
+        .filter(|i| i.visible())
+        .map(|i| i.author)
+        .collect();
+    !view.spec.anonymous || authors.len() >= view.min_group_size as usize
 }
 
 /// The ideas as the console lists them: in the order they came, or in an

@@ -35,6 +35,8 @@ pub struct ActivityView<'a> {
     /// An anonymous activity still open: its answers are in a sealed box, so
     /// nothing counted of them (ideas, superseded versions' tallies) is shown.
     pub sealed_box: bool,
+    /// The fewest answers an anonymous result may show.
+    pub min_group_size: u32,
 }
 
 impl ActivityView<'_> {

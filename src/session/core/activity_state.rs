@@ -163,6 +163,7 @@ impl ActivityState {
             closed: self.status == ActivityStatus::Closed,
             teams: &state.info.workshop.groups,
             sealed_box: self.spec.anonymous && self.status == ActivityStatus::Open,
+            min_group_size: state.workshop().min_group_size,
         }
     }
 
@@ -227,6 +228,17 @@ impl ActivityState {
             .iter()
             .filter(move |(voter, _)| self.counts(state, voter))
             .map(|(_, b)| b)
+    }
+
+    /// The voters (ids or pseudonyms) whose ballots count, in no order.
+    pub fn counted_ballots_by<'a>(
+        &'a self,
+        state: &'a SessionState,
+    ) -> impl Iterator<Item = &'a ParticipantId> + 'a {
+        self.ballots
+            .iter()
+            .filter(move |(voter, _)| self.counts(state, voter))
+            .map(|(voter, _)| voter)
     }
 
     /// Whether an anonymous activity may still take answers: not once its

@@ -269,8 +269,8 @@ impl SessionTask {
         })
         .await
         .map_err(std::io::Error::other)?;
-        if let Ok(bytes) = written {
-            self.metrics.events_written(count, bytes);
+        if written.is_ok() {
+            self.metrics.events_written(count);
         }
         written
     }

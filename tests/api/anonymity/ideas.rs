@@ -93,3 +93,59 @@ async fn a_lone_cabinet_members_anonymous_idea_carries_no_team_order_or_moment()
     .await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn ideas_from_too_few_people_stay_unshown_and_carried_ideas_keep_no_order() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w2-joint-vision").await;
+    make_anonymous(&app, &session.id, &["localism"]).await;
+    let mut phones = app.phones(&session, "cabinet", 3).await;
+    phones.extend(app.phones(&session, "management", 1).await);
+    let send = |text: &str| json!({ "type": "idea", "activity": "localism", "text": text });
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "localism" }),
+    )
+    .await;
+    // Two people offer ideas: closed so, they are theirs however listed.
+    acked(&phones[0].command(send("zeta: ward forums")).await);
+    acked(&phones[1].command(send("alpha: parish compacts")).await);
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "localism" }),
+    )
+    .await;
+    let state = app.state(&session.id).await;
+    let localism = activity(&state, "localism");
+    assert_eq!(localism["ideas"], json!([]), "{localism}");
+    assert_eq!(localism["results"]["too_few"], true);
+    nowhere(&app, &session.id, "parish compacts").await;
+    // Nothing was shown, so it may open again for more.
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "localism" }),
+    )
+    .await;
+    acked(&phones[2].command(send("mid: youth panels")).await);
+    acked(&phones[3].command(send("beta: open budgets")).await);
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "localism-dots" }),
+    )
+    .await;
+    let state = app.state(&session.id).await;
+    let carried: Vec<Value> = activity(&state, "localism-dots")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["id"].as_str().unwrap().starts_with('a'))
+        .cloned()
+        .collect();
+    assert_eq!(carried.len(), 4, "every idea carried: {carried:?}");
+    let ids: Vec<&str> = carried.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "by keyed id, not as they came");
+    app.stop().await;
+}

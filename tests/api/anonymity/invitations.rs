@@ -382,3 +382,43 @@ async fn the_consoles_cards_form_sent_twice_replaces_nothing_the_second_time() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn made_up_people_padding_a_team_are_named_beside_the_result() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (series, _) = series_with_roster(&app, roster()).await;
+    let session = session_in(&app, "w1-cabinet", &series).await;
+    let cards = invitations(&app, &series).await;
+    let (_, leader) = join_invited(&app, &session.code, card_for(&cards, LEADER)).await;
+    let mut phones = vec![invited_socket(&app, &session.id, &leader).await];
+    // The facilitator lets in two made-up guests to make the cabinet three.
+    for name in ["Pat Guest", "Sam Guest"] {
+        let guest = app.admitted(&session, name, "cabinet").await;
+        phones.push(Socket::participant(&app, &session.id, &guest).await);
+    }
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "confidence" }),
+    )
+    .await;
+    let (item, _) = first_item(&app, &session.id, "confidence").await;
+    for phone in phones.iter_mut() {
+        acked(
+            &phone
+                .vote("confidence", json!({ "scores": { (item.clone()): 3 } }))
+                .await,
+        );
+    }
+    app.command(
+        &session.id,
+        json!({ "type": "close", "activity": "confidence" }),
+    )
+    .await;
+    let counted = "Answers counted from 3 people: Cllr Jo Leader, Pat Guest (not on the roster), Sam Guest (not on the roster).";
+    let review = app.page(&format!("/review/{}", session.id)).await;
+    assert!(review.contains(counted), "{review}");
+    let md = app.page(&format!("/review/{}/report.md", session.id)).await;
+    assert!(md.contains(counted), "{md}");
+    app.stop().await;
+}

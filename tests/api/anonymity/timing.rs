@@ -79,6 +79,10 @@ async fn watching_every_ballot_arrive_ties_none_to_a_name() {
         }
         assert!(!text.contains("anonymous-"), "{name} shows a pseudonym");
     }
+    // Nothing counts the bytes written either: a counter growing by each
+    // line's length would give an answer's length beside who just voted.
+    let metrics = app.metrics_text().await;
+    assert!(!metrics.contains("bytes"), "{metrics}");
     // The state after close agrees with the download.
     let state = app.state(&session.id).await;
     assert_eq!(&activity(&state, "self-assessment")["results"], results);

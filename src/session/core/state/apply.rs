@@ -268,8 +268,13 @@ impl SessionState {
                 // one), so no admission or removal changes the list.
                 Answers::Ideas => {
                     let authors: BTreeSet<_> = a.ideas.iter().map(|i| i.author).collect();
-                    let shown = a.ideas.iter().any(|i| i.visible());
-                    (authors, shown)
+                    let showing: BTreeSet<_> = a
+                        .ideas
+                        .iter()
+                        .filter(|i| i.visible())
+                        .map(|i| i.author)
+                        .collect();
+                    (authors, showing.len() >= min)
                 }
                 Answers::Ballots => {
                     let voters: BTreeSet<_> = a

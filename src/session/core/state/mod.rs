@@ -183,6 +183,12 @@ impl SessionState {
             .unwrap_or(Group::Observer)
     }
 
+    /// The participant a ballot's key (an id, or a pseudonym) belongs to.
+    pub fn owner_of(&self, voter: &ParticipantId) -> Option<&Participant> {
+        let id = self.pseudonym_owners.get(voter).unwrap_or(voter);
+        self.participant(id)
+    }
+
     /// Whether the ballots filed under `voter` (a participant id, or in an
     /// anonymous activity a pseudonym) count: the person is admitted and
     /// still in the room. Someone removed, or held again because the invited
