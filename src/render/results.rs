@@ -77,17 +77,7 @@ fn counted_from(state: &SessionState, activity: &ActivityState) -> Markup {
     if !activity.spec.anonymous || !activity.spec.kind.takes_ballots() {
         return html! {};
     }
-    let mut names: Vec<(String, bool)> = activity
-        .counted_ballots_by(state)
-        .filter_map(|voter| state.owner_of(voter))
-        .map(|p| {
-            (
-                p.name.clone(),
-                p.person.is_none() && !state.roster.is_empty(),
-            )
-        })
-        .collect();
-    names.sort();
+    let names = activity.counted_names(state);
     html! {
         p.counted-from {
             "Answers counted from " (names.len()) " people: "

@@ -79,16 +79,14 @@ fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) 
     kind_of(spec.kind).results_markdown(&view, &results, md);
     if spec.anonymous && spec.kind.takes_ballots() {
         // Whose answers were counted, alphabetically: who, never how.
-        let state = &source.state;
-        let mut names: Vec<String> = activity
-            .counted_ballots_by(state)
-            .filter_map(|voter| state.owner_of(voter))
-            .map(|p| match (p.person, state.roster.is_empty()) {
-                (None, false) => format!("{} (not on the roster)", esc(&p.name)),
-                _ => esc(&p.name),
+        let names: Vec<String> = activity
+            .counted_names(&source.state)
+            .into_iter()
+            .map(|(name, guest)| match guest {
+                true => format!("{} (not on the roster)", esc(&name)),
+                false => esc(&name),
             })
             .collect();
-        names.sort();
         let _ = writeln!(
             md,
             "\nAnswers counted from {} people: {}.",

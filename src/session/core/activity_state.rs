@@ -230,15 +230,24 @@ impl ActivityState {
             .map(|(_, b)| b)
     }
 
-    /// The voters (ids or pseudonyms) whose ballots count, in no order.
-    pub fn counted_ballots_by<'a>(
-        &'a self,
-        state: &'a SessionState,
-    ) -> impl Iterator<Item = &'a ParticipantId> + 'a {
-        self.ballots
+    /// Whose ballots count, by name in alphabetical order (who, never how,
+    /// and no order of answering), each with whether they are someone the
+    /// series' roster does not list: what an anonymous result says it counted.
+    pub fn counted_names(&self, state: &SessionState) -> Vec<(String, bool)> {
+        let mut names: Vec<(String, bool)> = self
+            .ballots
             .iter()
-            .filter(move |(voter, _)| self.counts(state, voter))
-            .map(|(voter, _)| voter)
+            .filter(|(voter, _)| self.counts(state, voter))
+            .filter_map(|(voter, _)| state.owner_of(voter))
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.person.is_none() && !state.roster.is_empty(),
+                )
+            })
+            .collect();
+        names.sort();
+        names
     }
 
     /// Whether an anonymous activity may still take answers: not once its
