@@ -115,11 +115,13 @@ pub enum ErrorCode {
     AnonymousSealed,
     /// An invitation token that opens nothing here (replaced, or another series').
     UnknownInvitation,
+    /// Admitting someone as a roster person another participant already is.
+    AlreadyHere,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 55] = [
+    pub const ALL: [ErrorCode; 56] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::MissingType,
@@ -175,6 +177,7 @@ impl ErrorCode {
         ErrorCode::AlreadyErased,
         ErrorCode::AnonymousSealed,
         ErrorCode::UnknownInvitation,
+        ErrorCode::AlreadyHere,
     ];
 
     /// The code as it goes on the wire.
@@ -230,6 +233,7 @@ impl ErrorCode {
             ErrorCode::AlreadyErased => "already_erased",
             ErrorCode::AnonymousSealed => "anonymous_sealed",
             ErrorCode::UnknownInvitation => "unknown_invitation",
+            ErrorCode::AlreadyHere => "already_here",
             ErrorCode::StorageFailed => "storage_failed",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NotWebsocket => "not_websocket",

@@ -56,7 +56,7 @@
     socket.onclose = function (event) {
       if (event.code === 4003) {
         removed = true;
-        setConnection('The facilitator has removed you from this session.', true);
+        setConnection('The facilitator has removed you from this session. If they let you back in, reload this page.', true);
         return;
       }
       if (event.code === 4009) {

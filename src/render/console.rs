@@ -345,11 +345,29 @@ fn people_panel(state: &SessionState) -> Markup {
                         @if let Some(t) = &p.job_title { ", " (t) }
                         @if p.invited { " " span.tag { "✓ came with their card" } }
                         @if p.erased { " (name erased at their request)" }
-                        @if p.removed { " (removed)" }
+                        @if p.removed {
+                            " (removed)"
+                            @if live {
+                                " " button.quiet type="button" data-command="admit" data-participant=(p.id) { "Let back in" span.visually-hidden { " " (p.name) } }
+                            }
+                        }
                         @else if live {
                             @if !p.admitted {
                                 " " strong.held { "(waiting" @if let Some(why) = p.held { ": " (why.label()) } ")" } " "
                                 button type="button" data-command="admit" data-participant=(p.id) { "Admit" span.visually-hidden { " " (p.name) (which) } }
+                                @if p.person.is_none() && !absent.is_empty() {
+                                    // "This is her": someone typed a name the roster spells otherwise.
+                                    form.inline data-command="admit" {
+                                        input type="hidden" name="participant" value=(p.id);
+                                        label for={ "as-" (p.id) } { " or admit as" }
+                                        " "
+                                        select id={ "as-" (p.id) } name="person" required {
+                                            option value="" { "someone on the roster…" }
+                                            @for r in &absent { option value=(r.id) { (r.name) } }
+                                        }
+                                        " " button.quiet type="submit" { "Admit as them" span.visually-hidden { ": " (p.name) } }
+                                    }
+                                }
                             }
                             " "
                             button.quiet type="button" data-command="remove" data-participant=(p.id)

@@ -74,6 +74,15 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                     who(participant),
                     reason.label()
                 ),
+                Event::ParticipantIdentified { participant, .. } => {
+                    format!(
+                        "{} was matched to their name on the roster",
+                        who(participant)
+                    )
+                }
+                Event::ParticipantRestored { participant } => {
+                    format!("{} was let back in", who(participant))
+                }
                 Event::InvitationsOnly { on } => if *on {
                     "joining became by invitation only"
                 } else {

@@ -176,7 +176,8 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::ActivityStarted
         | C::TemplateExists
         | C::AlreadyErased
-        | C::AnonymousSealed => StatusCode::CONFLICT,
+        | C::AnonymousSealed
+        | C::AlreadyHere => StatusCode::CONFLICT,
         C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::DuplicateName

@@ -1,5 +1,6 @@
 //! Integration tests: a real server on port 0, real HTTP, real websockets.
 
+mod admitting;
 mod anonymity;
 mod bad_input;
 mod carry;

@@ -254,6 +254,7 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
         }
         Step::Admit(i) => facilitator(Command::Admit {
             participant: pick(*i).unwrap_or(someone),
+            person: None,
         }),
         Step::Remove(i) => facilitator(Command::Remove {
             participant: pick(*i).unwrap_or(someone),

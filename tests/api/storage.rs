@@ -85,7 +85,10 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
         .command(
             Actor::Facilitator,
             None,
-            Command::Admit { participant: voter },
+            Command::Admit {
+                participant: voter,
+                person: None,
+            },
         )
         .await
         .unwrap();

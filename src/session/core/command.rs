@@ -61,10 +61,15 @@ pub enum Command {
         /// Activity id.
         activity: String,
     },
-    /// Let a participant in from the lobby (facilitator).
+    /// Let a participant in from the lobby, or back in after being removed
+    /// (facilitator). With `person`, they are that roster person: the
+    /// facilitator says who someone held is ("this is her").
     Admit {
         /// Participant id.
         participant: ParticipantId,
+        /// The roster person they are, if the facilitator says so.
+        #[serde(default)]
+        person: Option<uuid::Uuid>,
     },
     /// Remove a participant; their ballots stay in the transcript but no longer count (facilitator).
     Remove {

@@ -242,15 +242,10 @@ fn decide_facilitation(
                 .map(|p| Event::ParticipantAdmitted { participant: p.id })
                 .collect();
         }
-        Command::Admit { participant } => {
-            let p = known_participant(&participant)?;
-            if p.removed {
-                return Err(Rejection::Removed);
-            }
-            if !p.admitted {
-                events.push(Event::ParticipantAdmitted { participant });
-            }
-        }
+        Command::Admit {
+            participant,
+            person,
+        } => events = super::decide_join::decide_admit(state, participant, person)?,
         Command::Remove { participant } => {
             if !known_participant(&participant)?.removed {
                 events.push(Event::ParticipantRemoved { participant });

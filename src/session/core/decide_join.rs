@@ -88,6 +88,49 @@ pub(super) fn decide_join(
     Ok(events)
 }
 
+/// The facilitator lets someone in: from the lobby, back in after a
+/// removal (undoing it), and, with `person`, as that roster person (someone
+/// held as not on the roster who is in fact on it, under another spelling).
+pub(super) fn decide_admit(
+    state: &SessionState,
+    participant: uuid::Uuid,
+    person: Option<uuid::Uuid>,
+) -> Result<Vec<Event>, Rejection> {
+    let p = state
+        .participant(&participant)
+        .ok_or_else(|| Rejection::UnknownParticipant(participant.to_string()))?;
+    let mut events = Vec::new();
+    if let Some(person) = person.filter(|id| p.person != Some(*id)) {
+        let on_roster = state
+            .roster
+            .iter()
+            .find(|r| r.id == person)
+            .ok_or(Rejection::UnknownPerson)?;
+        if !state.workshop().groups.contains(&on_roster.group) {
+            return Err(Rejection::group_not_invited(
+                on_roster.group,
+                &state.workshop().groups,
+            ));
+        }
+        if let Some(other) = state.claimant(&person).filter(|o| o.id != participant) {
+            return Err(Rejection::AlreadyHere(
+                on_roster.name.clone(),
+                other.name.clone(),
+            ));
+        }
+        events.push(Event::ParticipantIdentified {
+            participant,
+            person,
+        });
+    }
+    if p.removed {
+        events.push(Event::ParticipantRestored { participant });
+    } else if !p.admitted {
+        events.push(Event::ParticipantAdmitted { participant });
+    }
+    Ok(events)
+}
+
 /// Matches a claim to the roster. A second claim of a claimed person, a name
 /// on no roster, or (without a roster) a name already in the room is held:
 /// each is how one phone could vote as somebody else.

@@ -73,6 +73,19 @@ pub enum Event {
         /// On or off.
         on: bool,
     },
+    /// The facilitator said who a participant is: from here on they are this
+    /// roster person, with the roster's name, team and job title.
+    ParticipantIdentified {
+        /// Who.
+        participant: ParticipantId,
+        /// The roster person.
+        person: uuid::Uuid,
+    },
+    /// The facilitator let a removed participant back in.
+    ParticipantRestored {
+        /// Who.
+        participant: ParticipantId,
+    },
     /// The facilitator let them in from the lobby.
     ParticipantAdmitted {
         /// Who.

@@ -75,6 +75,9 @@ pub enum Rejection {
     /// Someone already erased.
     #[error("that person has already been erased")]
     AlreadyErased,
+    /// Admitting someone as a roster person another participant already is.
+    #[error("{0} is already here as {1}: remove that entry first, or let them in instead")]
+    AlreadyHere(String, String),
     /// Reopening an anonymous activity whose results were counted: a
     /// latecomer's answer would be the difference between two tallies.
     #[error("\u{201c}{0}\u{201d} is anonymous and its results were counted when it closed, so it cannot reopen or change: one more answer would show as the difference. Use \u{201c}Run it again\u{201d} to ask everyone afresh")]
@@ -111,6 +114,7 @@ impl Rejection {
             Rejection::UnknownPerson => ErrorCode::UnknownPerson,
             Rejection::AlreadyErased => ErrorCode::AlreadyErased,
             Rejection::AnonymousSealed(_) => ErrorCode::AnonymousSealed,
+            Rejection::AlreadyHere(..) => ErrorCode::AlreadyHere,
         }
     }
 

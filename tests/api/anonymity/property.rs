@@ -253,7 +253,13 @@ fn run(teams: (u8, u8), steps: &[Step]) {
             Step::Admit(i) => {
                 let everyone = &state.participants;
                 let participant = everyone[usize::from(*i) % everyone.len()].id;
-                (Actor::Facilitator, Command::Admit { participant })
+                (
+                    Actor::Facilitator,
+                    Command::Admit {
+                        participant,
+                        person: None,
+                    },
+                )
             }
             Step::Amend(i) => {
                 let activity = ACTIVITIES[1].to_string();

@@ -62,6 +62,26 @@ impl SessionState {
                 }
             }
             Event::InvitationsOnly { on } => self.invitations_only = *on,
+            Event::ParticipantIdentified {
+                participant,
+                person,
+            } => {
+                let found = self.roster.iter().find(|r| r.id == *person).cloned();
+                if let (Some(p), Some(found)) = (self.participant_mut(participant), found) {
+                    p.person = Some(found.id);
+                    p.name = found.name;
+                    p.group = found.group;
+                    p.job_title = found.job_title;
+                    p.held = None;
+                }
+            }
+            Event::ParticipantRestored { participant } => {
+                if let Some(p) = self.participant_mut(participant) {
+                    p.removed = false;
+                    p.admitted = true;
+                    p.held = None;
+                }
+            }
             Event::ParticipantRemoved { participant } => {
                 if let Some(p) = self.participant_mut(participant) {
                     p.removed = true;
