@@ -3,6 +3,7 @@
 
 use crate::helpers::*;
 use crate::support::*;
+use fantoccini::Locator;
 use serde_json::{json, Value};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -108,6 +109,52 @@ async fn a_phone_picks_its_name_from_the_roster_and_a_second_claim_is_held() {
         .map(|p| p["admitted"].as_bool().unwrap())
         .collect();
     assert_eq!(admitted, [true, false]);
+
+    // The Leader types her name without "Cllr": held as not on the roster.
+    // The facilitator says who she is, from the console.
+    let amira = driver.browser(PHONE).await;
+    amira.goto(&format!("{base}/join/{code}")).await.unwrap();
+    click(&amira, "#person-other").await;
+    type_into(&amira, "#name", "Amira Patel").await;
+    click(&amira, "#group-cabinet").await;
+    click(&amira, "form.join button[type=submit]").await;
+    wait_text(&amira, "#live", "Waiting to be admitted").await;
+    wait_text(&console, "section.people", "Admit as them").await;
+    let violations = accessibility_violations(&console).await;
+    assert!(
+        violations.is_empty(),
+        "console with 'admit as': {violations:?}"
+    );
+    let leader = app
+        .get_json(&format!("/api/series/{series}"), Some(KEY))
+        .await
+        .1["roster"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let select = console
+        .find(Locator::Css(
+            "section.people form[data-command=admit] select",
+        ))
+        .await
+        .unwrap();
+    select.select_by_value(&leader).await.unwrap();
+    click(
+        &console,
+        "section.people form[data-command=admit] button[type=submit]",
+    )
+    .await;
+    wait_text(&amira, "#live", "Welcome").await;
+    let state: Value = app.state(id).await;
+    let her = state["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["person"] == leader.as_str())
+        .unwrap();
+    assert_eq!(her["name"], "Cllr Amira Patel");
+    assert_eq!(her["admitted"], true);
+    amira.close().await.unwrap();
 
     // Ben asks to be erased: the console's button, confirmed, takes his name
     // (and the twin's, typed the same) out of the page and the data folder.
