@@ -14,6 +14,14 @@ pub fn ballot_form(state: &SessionState, activity: &ActivityState) -> Markup {
     html! {
         form.ballot data-activity=(spec.id) data-field=(shape.field) data-shape=(shape.shape)
             data-answer=[(!shape.answer.is_empty()).then_some(shape.answer)] novalidate {
+            // Before anyone answers: whether the answer carries their name.
+            @if kind.submit_label().is_some() {
+                @if spec.anonymous {
+                    p.vote-kind.anonymous { strong { "Anonymous." } " Nobody, the facilitator included, sees your answers: only totals from at least " (state.workshop().min_group_size) " people, once voting closes." }
+                } @else {
+                    p.vote-kind.named { strong { "Named." } " Your answers are recorded with your name in the council's record of this workshop." }
+                }
+            }
             (kind.ballot_controls(&activity.view(state)))
             @if let Some(submit) = kind.submit_label() {
                 button.primary type="submit" { (submit) }

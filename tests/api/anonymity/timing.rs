@@ -88,3 +88,20 @@ async fn watching_every_ballot_arrive_ties_none_to_a_name() {
     assert_eq!(&activity(&state, "self-assessment")["results"], results);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_phone_is_told_whether_a_vote_is_named_or_anonymous_before_answering() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let mut phones = app.phones(&session, "cabinet", 1).await;
+    for (activity, says) in [("priorities", "Named."), ("confidence", "Anonymous.")] {
+        let seq = app
+            .command(&session.id, json!({ "type": "open", "activity": activity }))
+            .await;
+        let view = phones[0].view_at_least(seq).await;
+        let html = view["html"].as_str().unwrap();
+        assert!(html.contains(says), "{activity}: {html}");
+    }
+    app.stop().await;
+}
