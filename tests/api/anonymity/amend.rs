@@ -1,6 +1,6 @@
 //! Amendments: every version's tally obeys the rule, open or closed.
 
-use super::{make_anonymous, nowhere, refused_command};
+use super::{make_anonymous, nowhere, refused_command, run, team_phones};
 use crate::helpers::*;
 use serde_json::{json, Value};
 
@@ -28,13 +28,8 @@ async fn one_objection_to_a_wording_amended_while_open_is_never_shown() {
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
     make_anonymous(&app, &session.id, &["protocol"]).await;
-    let mut phones = app.phones(&session, "cabinet", 3).await;
-    phones.extend(app.phones(&session, "management", 3).await);
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "protocol" }),
-    )
-    .await;
+    let mut phones = team_phones(&app, &session, 3, 3).await;
+    run(&app, &session.id, "open", "protocol").await;
     let reason = "I cannot say this in front of the chief executive";
     let objection =
         json!({ "responses": { "two-way": { "response": "object", "reason": reason } } });
@@ -55,11 +50,7 @@ async fn one_objection_to_a_wording_amended_while_open_is_never_shown() {
     for phone in phones.iter_mut() {
         acked(&phone.vote("protocol", agree_to_all()).await);
     }
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "protocol" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "protocol").await;
     let state = app.state(&session.id).await;
     let protocol = activity(&state, "protocol");
     // One answer to the first wording: too few to show, then or ever.

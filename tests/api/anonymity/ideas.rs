@@ -1,6 +1,6 @@
 //! Anonymous ideas: no team, no order, no moment, anywhere.
 
-use super::{make_anonymous, nowhere, refused_command};
+use super::{make_anonymous, nowhere, refused_command, run, team_phones};
 use crate::helpers::*;
 use serde_json::{json, Value};
 
@@ -10,10 +10,8 @@ async fn a_lone_cabinet_members_anonymous_idea_carries_no_team_order_or_moment()
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
     make_anonymous(&app, &session.id, &["hopes"]).await;
-    let mut phones = app.phones(&session, "cabinet", 1).await;
-    phones.extend(app.phones(&session, "management", 3).await);
-    app.command(&session.id, json!({ "type": "open", "activity": "hopes" }))
-        .await;
+    let mut phones = team_phones(&app, &session, 1, 3).await;
+    run(&app, &session.id, "open", "hopes").await;
     let texts = [
         "The Leader's own hope",
         "Officer hope one",
@@ -43,8 +41,7 @@ async fn a_lone_cabinet_members_anonymous_idea_carries_no_team_order_or_moment()
         activity(&app.state(&session.id).await, "hopes")["ideas_offered"],
         4
     );
-    app.command(&session.id, json!({ "type": "close", "activity": "hopes" }))
-        .await;
+    run(&app, &session.id, "close", "hopes").await;
 
     let state = app.state(&session.id).await;
     let hopes = activity(&state, "hopes");
@@ -100,40 +97,23 @@ async fn ideas_from_too_few_people_stay_unshown_and_carried_ideas_keep_no_order(
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
     make_anonymous(&app, &session.id, &["localism"]).await;
-    let mut phones = app.phones(&session, "cabinet", 3).await;
-    phones.extend(app.phones(&session, "management", 1).await);
+    let mut phones = team_phones(&app, &session, 3, 1).await;
     let send = |text: &str| json!({ "type": "idea", "activity": "localism", "text": text });
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "localism" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "localism").await;
     // Two people offer ideas: closed so, they are theirs however listed.
     acked(&phones[0].command(send("zeta: ward forums")).await);
     acked(&phones[1].command(send("alpha: parish compacts")).await);
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "localism" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "localism").await;
     let state = app.state(&session.id).await;
     let localism = activity(&state, "localism");
     assert_eq!(localism["ideas"], json!([]), "{localism}");
     assert_eq!(localism["results"]["too_few"], true);
     nowhere(&app, &session.id, "parish compacts").await;
     // Nothing was shown, so it may open again for more.
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "localism" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "localism").await;
     acked(&phones[2].command(send("mid: youth panels")).await);
     acked(&phones[3].command(send("beta: open budgets")).await);
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "localism-dots" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "localism-dots").await;
     let state = app.state(&session.id).await;
     let carried: Vec<Value> = activity(&state, "localism-dots")["options"]
         .as_array()

@@ -2,6 +2,7 @@
 //! first loses it to the card, and an invitations-only series lets no typed
 //! name in on its own.
 
+use super::run;
 use crate::helpers::*;
 use crate::trust::{series_with_roster, session_in};
 use serde_json::{json, Value};
@@ -61,11 +62,7 @@ async fn the_card_beats_a_name_typed_first_and_sets_the_impostors_answers_aside(
     let impostor = app.join(&session.code, "CLLR JO-LEADER.", "cabinet").await;
     assert!(impostor.admitted);
     let mut fake = Socket::participant(&app, &session.id, &impostor).await;
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "confidence" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "confidence").await;
     let (confidence_item, _) = first_item(&app, &session.id, "confidence").await;
     acked(
         &fake
@@ -116,11 +113,7 @@ async fn the_card_beats_a_name_typed_first_and_sets_the_impostors_answers_aside(
                 .await,
         );
     }
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "confidence" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "confidence").await;
     let state = app.state(&session.id).await;
     let results = &activity(&state, "confidence")["results"];
     assert_eq!(
@@ -397,11 +390,7 @@ async fn made_up_people_padding_a_team_are_named_beside_the_result() {
         let guest = app.admitted(&session, name, "cabinet").await;
         phones.push(Socket::participant(&app, &session.id, &guest).await);
     }
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "confidence" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "confidence").await;
     let (item, _) = first_item(&app, &session.id, "confidence").await;
     for phone in phones.iter_mut() {
         acked(
@@ -410,11 +399,7 @@ async fn made_up_people_padding_a_team_are_named_beside_the_result() {
                 .await,
         );
     }
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "confidence" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "confidence").await;
     let counted = "Answers counted from 3 people: Cllr Jo Leader, Pat Guest (not on the roster), Sam Guest (not on the roster).";
     let review = app.page(&format!("/review/{}", session.id)).await;
     assert!(review.contains(counted), "{review}");

@@ -1,5 +1,6 @@
 //! Per item: a tally of one or two answers to one item is those answers.
 
+use super::{run, team_phones};
 use crate::helpers::*;
 use serde_json::json;
 
@@ -8,13 +9,8 @@ async fn an_item_only_one_person_rated_shows_no_count_anywhere() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w3-performance").await;
-    let mut phones = app.phones(&session, "cabinet", 3).await;
-    phones.extend(app.phones(&session, "management", 3).await);
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    let mut phones = team_phones(&app, &session, 3, 3).await;
+    run(&app, &session.id, "open", "self-assessment").await;
     for (i, phone) in phones.iter_mut().enumerate() {
         // Everyone rates big-picture; only the first also rates
         // "changing-improving", and only two cabinet members "collaborating-partnering".
@@ -31,11 +27,7 @@ async fn an_item_only_one_person_rated_shows_no_count_anywhere() {
                 .await,
         );
     }
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "self-assessment").await;
     let state = app.state(&session.id).await;
     let results = &activity(&state, "self-assessment")["results"];
     assert_eq!(results["all"]["ballots"], 6, "every ballot counted");
@@ -69,13 +61,8 @@ async fn an_item_one_team_answered_twice_is_shown_for_the_room_only() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w3-performance").await;
-    let mut phones = app.phones(&session, "cabinet", 3).await;
-    phones.extend(app.phones(&session, "management", 3).await);
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    let mut phones = team_phones(&app, &session, 3, 3).await;
+    run(&app, &session.id, "open", "self-assessment").await;
     for (i, phone) in phones.iter_mut().enumerate() {
         // "collaborating-partnering": three cabinet, one officer: the room may see four
         // answers, but not the management team's one.
@@ -89,11 +76,7 @@ async fn an_item_one_team_answered_twice_is_shown_for_the_room_only() {
                 .await,
         );
     }
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "self-assessment").await;
     let state = app.state(&session.id).await;
     let results = &activity(&state, "self-assessment")["results"];
     assert_eq!(results["all"]["items"]["collaborating-partnering"]["n"], 4);

@@ -31,6 +31,24 @@ pub async fn make_anonymous(app: &TestApp, session: &str, ids: &[&str]) {
     assert_eq!(status, 200, "{body}");
 }
 
+/// `cabinet` and `management` members joined, let in, and on their phones.
+pub async fn team_phones(
+    app: &TestApp,
+    session: &Created,
+    cabinet: usize,
+    management: usize,
+) -> Vec<Socket> {
+    let mut phones = app.phones(session, "cabinet", cabinet).await;
+    phones.extend(app.phones(session, "management", management).await);
+    phones
+}
+
+/// A facilitator command on one activity (`open`, `close`, `reveal`, …).
+pub async fn run(app: &TestApp, session: &str, command: &str, activity: &str) -> u64 {
+    app.command(session, json!({ "type": command, "activity": activity }))
+        .await
+}
+
 /// Everything the facilitator's key can fetch about a session, by name.
 pub async fn every_surface(app: &TestApp, session: &str) -> Vec<(&'static str, String)> {
     let page = |path: String| async move { app.page(&path).await };

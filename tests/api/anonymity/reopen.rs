@@ -1,17 +1,12 @@
 //! Over time: two tallies of one anonymous vote never differ by one person.
 
-use super::refused_command;
+use super::{refused_command, run, team_phones};
 use crate::helpers::*;
 use serde_json::json;
 
 async fn six_rate_and_close(app: &TestApp, session: &Created) -> Vec<Socket> {
-    let mut phones = app.phones(session, "cabinet", 3).await;
-    phones.extend(app.phones(session, "management", 3).await);
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    let mut phones = team_phones(app, session, 3, 3).await;
+    run(&app, &session.id, "open", "self-assessment").await;
     for (i, phone) in phones.iter_mut().enumerate() {
         let score = (i % 5) as i64 + 1;
         acked(
@@ -23,11 +18,7 @@ async fn six_rate_and_close(app: &TestApp, session: &Created) -> Vec<Socket> {
                 .await,
         );
     }
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "self-assessment").await;
     phones
 }
 
@@ -52,20 +43,12 @@ async fn a_counted_anonymous_vote_cannot_reopen_for_a_latecomer_but_can_run_agai
     let console = app.page(&format!("/facilitate/{}", session.id)).await;
     assert!(console.contains("Run it again"), "the console offers it");
 
-    app.command(
-        &session.id,
-        json!({ "type": "rerun", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "rerun", "self-assessment").await;
     let state = app.state(&session.id).await;
     let copy = activity(&state, "self-assessment-again");
     assert_eq!(copy["status"], "pending");
     // Pressed twice: still one copy, and it is the current step.
-    app.command(
-        &session.id,
-        json!({ "type": "rerun", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "rerun", "self-assessment").await;
     let state = app.state(&session.id).await;
     let copies = state["activities"]
         .as_array()
@@ -87,11 +70,7 @@ async fn a_counted_anonymous_vote_cannot_reopen_for_a_latecomer_but_can_run_agai
     );
     // The latecomer and everyone answer the copy afresh.
     let mut phones = app.phones(&session, "management", 1).await;
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment-again" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "self-assessment-again").await;
     acked(
         &phones[0]
             .vote(
@@ -116,13 +95,8 @@ async fn a_removed_voters_anonymous_ballot_leaves_the_count_until_it_closes_and_
     let session = app.create_session("w3-performance").await;
     let impostor = app.admitted(&session, "Cllr A. Leader", "cabinet").await;
     let mut fake = Socket::participant(&app, &session.id, &impostor).await;
-    let mut phones = app.phones(&session, "cabinet", 3).await;
-    phones.extend(app.phones(&session, "management", 3).await);
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    let mut phones = team_phones(&app, &session, 3, 3).await;
+    run(&app, &session.id, "open", "self-assessment").await;
     acked(
         &fake
             .vote("self-assessment", json!({ "scores": { "big-picture": 1 } }))
@@ -141,11 +115,7 @@ async fn a_removed_voters_anonymous_ballot_leaves_the_count_until_it_closes_and_
         json!({ "type": "remove", "participant": impostor.id }),
     )
     .await;
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "self-assessment").await;
     let state = app.state(&session.id).await;
     let results = activity(&state, "self-assessment")["results"].clone();
     assert_eq!(
@@ -179,11 +149,7 @@ async fn a_vote_closed_with_too_few_to_count_may_reopen() {
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w3-performance").await;
     let mut phones = app.phones(&session, "cabinet", 2).await;
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "self-assessment").await;
     for phone in phones.iter_mut() {
         acked(
             &phone
@@ -191,33 +157,21 @@ async fn a_vote_closed_with_too_few_to_count_may_reopen() {
                 .await,
         );
     }
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "self-assessment").await;
     let state = app.state(&session.id).await;
     assert_eq!(
         activity(&state, "self-assessment")["results"]["too_few"],
         true
     );
     // Nothing was shown, so a third ballot shows no difference.
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "self-assessment").await;
     let mut third = app.phones(&session, "cabinet", 1).await;
     acked(
         &third[0]
             .vote("self-assessment", json!({ "scores": { "big-picture": 2 } }))
             .await,
     );
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "self-assessment").await;
     let state = app.state(&session.id).await;
     assert_eq!(
         activity(&state, "self-assessment")["results"]["all"]["ballots"],

@@ -1,6 +1,7 @@
 //! Anonymity that survives arithmetic, and an honest record of what was
 //! answered to which wording.
 
+use super::{run, team_phones};
 use crate::helpers::*;
 use serde_json::json;
 
@@ -9,13 +10,8 @@ async fn one_cabinet_member_and_three_officers_reveal_no_split_anywhere() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w3-performance").await;
-    let mut phones = app.phones(&session, "cabinet", 1).await;
-    phones.extend(app.phones(&session, "management", 3).await);
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    let mut phones = team_phones(&app, &session, 1, 3).await;
+    run(&app, &session.id, "open", "self-assessment").await;
     for (i, phone) in phones.iter_mut().enumerate() {
         let score = if i == 0 { 1 } else { 5 };
         acked(
@@ -98,11 +94,7 @@ async fn an_objection_then_an_amendment_then_agreement_are_two_honest_rows() {
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
     let mut phone = app.phones(&session, "cabinet", 1).await.remove(0);
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "protocol" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "protocol").await;
     let item = activity(&app.state(&session.id).await, "protocol")["options"][0]["id"]
         .as_str()
         .unwrap()
@@ -155,11 +147,7 @@ async fn a_missing_pseudonym_secret_refuses_anonymous_ballots_without_double_cou
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w3-performance").await;
     let mut phones = app.phones(&session, "management", 3).await;
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "self-assessment").await;
     for phone in &mut phones {
         acked(
             &phone
@@ -199,11 +187,7 @@ async fn a_missing_pseudonym_secret_refuses_anonymous_ballots_without_double_cou
             "anonymity_unavailable",
         );
     }
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "self-assessment").await;
     let state = app.state(&session.id).await;
     let results = &activity(&state, "self-assessment")["results"];
     assert_eq!(results["all"]["ballots"], 3, "nobody counted twice");

@@ -1,7 +1,7 @@
 //! Timing: a facilitator who snapshots everything after each ballot, and
 //! matches who left the waiting list with what the transcript says arrived.
 
-use super::every_surface;
+use super::{every_surface, run, team_phones};
 use crate::helpers::*;
 use serde_json::{json, Value};
 
@@ -10,14 +10,9 @@ async fn watching_every_ballot_arrive_ties_none_to_a_name() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w3-performance").await;
-    let mut phones = app.phones(&session, "cabinet", 3).await;
-    phones.extend(app.phones(&session, "management", 3).await);
+    let mut phones = team_phones(&app, &session, 3, 3).await;
     let mut console = Socket::staff(&app, &session.id, "facilitate").await;
-    app.command(
-        &session.id,
-        json!({ "type": "open", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "open", "self-assessment").await;
     // Each person gives "big-picture" a different score, so any surface that
     // let a ballot be read beside the moment it came would show it.
     let before = app.transcript(&session.id).await;
@@ -49,11 +44,7 @@ async fn watching_every_ballot_arrive_ties_none_to_a_name() {
     assert!(snapshots.windows(2).all(|w| w[0] == w[1]), "{snapshots:?}");
     assert_eq!(snapshots[0]["withheld"], true);
 
-    app.command(
-        &session.id,
-        json!({ "type": "close", "activity": "self-assessment" }),
-    )
-    .await;
+    run(&app, &session.id, "close", "self-assessment").await;
     // After close the download has the results once, with the close, and
     // no ballot line, pseudonym or phone's client id.
     let transcript = app.transcript(&session.id).await;
