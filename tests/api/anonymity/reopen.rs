@@ -6,7 +6,7 @@ use serde_json::json;
 
 async fn six_rate_and_close(app: &TestApp, session: &Created) -> Vec<Socket> {
     let mut phones = team_phones(app, session, 3, 3).await;
-    run(&app, &session.id, "open", "self-assessment").await;
+    run(app, &session.id, "open", "self-assessment").await;
     for (i, phone) in phones.iter_mut().enumerate() {
         let score = (i % 5) as i64 + 1;
         acked(
@@ -18,7 +18,7 @@ async fn six_rate_and_close(app: &TestApp, session: &Created) -> Vec<Socket> {
                 .await,
         );
     }
-    run(&app, &session.id, "close", "self-assessment").await;
+    run(app, &session.id, "close", "self-assessment").await;
     phones
 }
 
