@@ -120,6 +120,7 @@ impl Application {
             ),
             series: Arc::new(series),
             public_url: config.public_url.clone(),
+            classification: config.classification.clone(),
             templates: Arc::new(templates),
             trust_proxy: config.trust_proxy,
             key_guard: Default::default(),

@@ -192,6 +192,8 @@ pub struct Config {
     /// The address phones reach the server at (QR code, join links); `None`
     /// takes it from the address each page was asked for.
     pub public_url: Option<PublicUrl>,
+    /// A classification line on every page of the PDF packs ("OFFICIAL").
+    pub classification: Option<String>,
     /// Take each client's address from `X-Forwarded-For`, as set by a
     /// reverse proxy in front (off: every phone would look like the proxy).
     pub trust_proxy: bool,
@@ -265,6 +267,7 @@ impl Config {
             limits: Limits::default(),
             timings: Timings::default(),
             public_url: None,
+            classification: None,
             trust_proxy: false,
             retain_days: None,
         }

@@ -104,6 +104,10 @@ struct ServeArgs {
     /// Without it pages use the address the browser asked for.
     #[arg(long, env = "TOPTEAM_PUBLIC_URL")]
     public_url: Option<topteam::config::PublicUrl>,
+    /// A classification line on every page of the PDF outcome packs, e.g.
+    /// OFFICIAL (the council's security marking).
+    #[arg(long, env = "TOPTEAM_CLASSIFICATION")]
+    classification: Option<String>,
     /// Delete series whose last session ended more than N days ago, at
     /// start-up and daily (the council's retention period).
     #[arg(long, env = "TOPTEAM_RETAIN_DAYS", value_parser = clap::value_parser!(u32).range(1..))]
@@ -166,6 +170,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.limits.joins_per_address_per_minute = args.join_budget;
     config.admin_key = args.admin_key;
     config.public_url = args.public_url;
+    config.classification = args.classification.filter(|c| !c.trim().is_empty());
     config.trust_proxy = args.trust_proxy;
     config.retain_days = args.retain_days;
     tracing_subscriber::fmt()

@@ -29,6 +29,20 @@ pub fn date(at: Timestamp) -> String {
     in_uk(at, "%Y-%m-%d")
 }
 
+/// The day in UK time as people write it: "4 December 2026".
+pub fn long_date(at: Timestamp) -> String {
+    in_uk(at, "%-d %B %Y")
+}
+
+/// A date as people in the UK write it ("15 January 2027") from its ISO
+/// form; anything else as it came.
+pub fn uk_date(iso: &str) -> String {
+    match iso.parse::<jiff::civil::Date>() {
+        Ok(d) => d.strftime("%-d %B %Y").to_string(),
+        Err(_) => iso.to_string(),
+    }
+}
+
 fn in_uk(at: Timestamp, format: &str) -> String {
     match at.in_tz(UK) {
         Ok(t) => t.strftime(format).to_string(),

@@ -36,19 +36,32 @@
     if (!connection) return;
     connection.textContent = text;
     connection.classList.toggle('offline', !!offline);
+    body.classList.toggle('offline', !!offline);
   }
+
+  // A heartbeat: the page pings every few seconds and the server answers at
+  // once, so a connection that has gone quiet (wifi dropped without a word)
+  // shows as lost within seconds, never "Connected", and is made afresh.
+  const PING_EVERY = 2500;
+  const QUIET_AFTER = 6000;
+  let lastHeard = 0;
+  let lastPing = 0;
+  let connectStarted = 0;
 
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const query = role === 'participant' ? '' : '?role=' + role;
     socket = new WebSocket(scheme + '//' + location.host + '/ws/' + session + query);
+    connectStarted = Date.now();
     socket.onopen = function () {
       backoff = 500;
       failures = 0;
+      lastHeard = Date.now();
       setConnection('Connected');
       pending.forEach(function (m) { socket.send(JSON.stringify(m)); });
     };
     socket.onmessage = function (event) {
+      lastHeard = Date.now();
       let message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
       receive(message);
@@ -56,7 +69,17 @@
     socket.onclose = function (event) {
       if (event.code === 4003) {
         removed = true;
-        setConnection('The facilitator has removed you from this session. If they let you back in, reload this page.', true);
+        setConnection('', false);
+        // One thing at a time: the page says removed, nothing else.
+        const step = document.createElement('section');
+        step.className = 'step';
+        const h = document.createElement('h2');
+        h.textContent = 'You have been removed from this session';
+        const p = document.createElement('p');
+        p.textContent = 'The facilitator removed this phone. If they let you back in, reload this page.';
+        step.appendChild(h);
+        step.appendChild(p);
+        live.replaceChildren(step);
         return;
       }
       if (event.code === 4009) {
@@ -66,15 +89,40 @@
         setConnection('This page is open in another tab or on another device, so it has stopped here. Reload to use it here instead.', true);
         return;
       }
-      setConnection(pending.size && role === 'participant'
-        ? 'Connection lost. Reconnecting; your vote will be sent when we are back.'
-        : 'Connection lost. Reconnecting…', true);
-      failures += 1;
-      if (role !== 'participant' && failures % 3 === 0) loggedOutCheck();
-      setTimeout(connect, backoff);
-      backoff = Math.min(backoff * 2, 10000);
+      lost();
     };
   }
+
+  function lost() {
+    setConnection(pending.size && role === 'participant'
+      ? 'Connection lost. Reconnecting; your vote will be sent when we are back.'
+      : 'Connection lost. Reconnecting…', true);
+    failures += 1;
+    if (role !== 'participant' && failures % 3 === 0) loggedOutCheck();
+    setTimeout(connect, backoff);
+    backoff = Math.min(backoff * 2, 10000);
+  }
+
+  // A socket that has gone quiet, or never opened, is let go without waiting
+  // for the network to say so; what it had not had acked is sent again.
+  function dropQuiet() {
+    const old = socket;
+    socket = null;
+    old.onopen = old.onmessage = old.onclose = null;
+    try { old.close(); } catch (e) { /* closing a dead socket */ }
+    lost();
+  }
+
+  setInterval(function () {
+    if (!socket || removed) return;
+    const now = Date.now();
+    if (socket.readyState === WebSocket.OPEN) {
+      if (now - lastHeard > QUIET_AFTER) { dropQuiet(); return; }
+      if (now - lastPing >= PING_EVERY) { lastPing = now; socket.send('{"type":"ping"}'); }
+    } else if (socket.readyState === WebSocket.CONNECTING && now - connectStarted > QUIET_AFTER) {
+      dropQuiet();
+    }
+  }, 1000);
 
   // The console or projector that cannot reconnect may have lost its
   // log-in (it ended, or was made on another server): if the page itself now
@@ -108,6 +156,7 @@
     else if (m.type === 'view') render(m.html);
     else if (m.type === 'ballot') { myBallots[m.activity] = m.ballot; fillForms(); }
     else if (m.type === 'ack') settle(m, true);
+    else if (m.type === 'pong') { /* heard: lastHeard is set */ }
     else if (m.type === 'error') settle(m, false);
   }
 
@@ -155,30 +204,32 @@
 
   let page = 1;
   let pagedFor = null;
+  let consolePage = null;
   function slideShown() {
     const screen = live.querySelector('.screen');
     if (screen) body.dataset.phase = screen.dataset.phase;
     const pages = live.querySelector('.pages');
-    // A new activity starts at page 1; a new view of the same one keeps its page.
+    // A new activity starts at page 1; a new view of the same one keeps its
+    // page, unless the console turned it (the page the server says changed).
     const step = live.querySelector('#screen-step');
     const key = step ? step.textContent : null;
-    if (key !== pagedFor) { page = 1; pagedFor = key; }
+    const asked = screen && screen.dataset.page ? parseInt(screen.dataset.page, 10) : 1;
+    if (key !== pagedFor) { page = asked; pagedFor = key; consolePage = asked; }
+    else if (asked !== consolePage) { page = asked; consolePage = asked; }
     if (pages) showPage(pages, page);
     else fitLabels();
   }
 
-  // Labels are cut to a line or two so that a full slide fits the screen; a
-  // slide with room to spare shows them whole ('roomy'), or in two lines
-  // ('snug'), whichever is the most that still fits.
+  // Every label is whole, and the server pages long lists to fit the
+  // narrowest screen; should a page still spill (a very long word, an odd
+  // screen), its text steps down in size, never below 24 px.
+  const fits = ['1', '0.93', '0.86', '0.8'];
   function fitLabels() {
     const slide = live.querySelector('.slide');
     if (!slide) return;
-    slide.classList.remove('roomy', 'snug');
-    ['roomy', 'snug'].some(function (fit) {
-      slide.classList.add(fit);
-      if (!spills(slide)) return true;
-      slide.classList.remove(fit);
-      return false;
+    fits.some(function (fit) {
+      slide.style.setProperty('--fit', fit);
+      return !spills(slide);
     });
   }
 
@@ -196,8 +247,6 @@
     pages.querySelectorAll('.page').forEach(function (p) { p.hidden = parseInt(p.dataset.page, 10) !== page; });
     const now = pages.querySelector('.page-now');
     if (now) now.textContent = page;
-    const more = pages.querySelector('.page-more');
-    if (more) more.textContent = page < count ? ' · press → for more' : ' · press ← to go back';
     fitLabels();
   }
 
@@ -326,6 +375,13 @@
   function fillForms() {
     live.querySelectorAll('form.ballot').forEach(function (form) {
       const activity = form.dataset.activity;
+      if (form.dataset.shape === 'order' && !myBallots[activity]) {
+        const start = {};
+        start[form.dataset.field] = shuffleOf(form);
+        fillForm(form, start);
+        const keep = form.querySelector('.keep-order');
+        if (keep && keepOffered[activity]) keep.hidden = false;
+      }
       fillForm(form, myBallots[activity]);
       if (!drafts[activity] && form.dataset.shape !== 'ideas') {
         const stored = loadDraft(activity);
@@ -339,8 +395,35 @@
       } else if (ideasSent[activity]) {
         say(form, ideasLine(form, ideasSent[activity]), true);
       }
-      if (form.dataset.shape === 'ideas') listIdeas(form);
+      // A refused answer's message stays beside it through a re-render.
+      const refused = itemErrors[activity] || {};
+      Object.keys(refused).forEach(function (item) { itemError(form, item, refused[item]); });
+      if (form.dataset.shape === 'ideas') {
+        listIdeas(form);
+        // At the limit the box goes: the phone says so instead of inviting more.
+        const holder = form.querySelector('[data-max-ideas]');
+        const max = holder ? parseInt(holder.dataset.maxIdeas, 10) || 0 : 0;
+        const mine = Math.max(myIdeas(activity).length, ideasSent[activity] || 0);
+        const full = max > 0 && mine >= max;
+        form.querySelectorAll('label, textarea, .counter, button[type=submit]').forEach(function (el) { el.hidden = full; });
+        if (full) say(form, ideasLine(form, mine), true);
+        // An idea typed and not yet sent survives a reload.
+        const box = form.querySelector('textarea');
+        const typed = ideaDraft(activity);
+        if (box && !box.value && typed) { box.value = typed; countIdea(form, box); }
+      }
     });
+  }
+
+  function ideaDraftKey(activity) { return 'topteam:idea-draft:' + session + ':' + activity; }
+  function ideaDraft(activity) {
+    try { return localStorage.getItem(ideaDraftKey(activity)) || ''; } catch (e) { return ''; }
+  }
+  function keepIdeaDraft(activity, text) {
+    try {
+      if (text) localStorage.setItem(ideaDraftKey(activity), text);
+      else localStorage.removeItem(ideaDraftKey(activity));
+    } catch (e) { /* the typed text stays in the box */ }
   }
 
   // The ideas this phone has offered, listed under the form (kept in the
@@ -400,6 +483,123 @@
     status.classList.toggle('error', ok === false);
   }
 
+  // ---- Rankings start in a neutral order: shuffled once per phone (kept
+  // in the browser, so it does not change under someone's thumb), and an
+  // unmoved order is saved only when asked for ----
+
+  const shuffles = {};
+  const keepOffered = {};
+  function shuffleOf(form) {
+    const activity = form.dataset.activity;
+    const key = 'topteam:order:' + session + ':' + activity;
+    const ids = Array.prototype.map.call(form.querySelectorAll('li[data-option]'), function (li) { return li.dataset.option; });
+    let order = shuffles[activity];
+    if (!order) { try { order = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { order = null; } }
+    const same = order && order.length === ids.length && ids.every(function (id) { return order.indexOf(id) >= 0; });
+    if (!same) {
+      order = ids.slice();
+      const random = new Uint32Array(order.length);
+      crypto.getRandomValues(random);
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = random[i] % (i + 1);
+        const t = order[i]; order[i] = order[j]; order[j] = t;
+      }
+      try { localStorage.setItem(key, JSON.stringify(order)); } catch (e) { /* kept in memory */ }
+    }
+    shuffles[activity] = order;
+    return order;
+  }
+
+  function keepsOrder(form, submitter) {
+    const activity = form.dataset.activity;
+    if (myBallots[activity] || (submitter && submitter.name === 'keep')) return true;
+    const now = readBallot(form)[form.dataset.field];
+    if (JSON.stringify(now) !== JSON.stringify(shuffleOf(form))) return true;
+    keepOffered[activity] = true;
+    const keep = form.querySelector('.keep-order');
+    if (keep) keep.hidden = false;
+    say(form, 'You have not moved anything: this is the order your phone started with. Put the options in your order, or choose \u201cKeep this order as my ranking\u201d.', false);
+    return false;
+  }
+
+  // ---- Item-by-item answers (role map, agreement, rating) go one to a
+  // message, so an answer refused (a statement amended meanwhile, an
+  // objection without a reason) is refused alone, its message beside it,
+  // and every other answer is saved ----
+
+  const batches = new Map(); // client_id -> { batch, items }
+  const itemErrors = {};     // activity -> item -> why its answer was refused
+  function sendByItem(form) {
+    const activity = form.dataset.activity;
+    const field = form.dataset.field;
+    const items = (readBallot(form) || {})[field] || {};
+    const saved = (myBallots[activity] && myBallots[activity][field]) || {};
+    form.querySelectorAll('.item-error').forEach(function (e) { e.remove(); });
+    itemErrors[activity] = {};
+    if (!Object.keys(items).length) { say(form, 'Choose an answer first.', false); return; }
+    // An objection without its reason, or a reason too long, is stopped
+    // here, beside it, and never sent: a refusal the server counted would
+    // say, to anyone timing it, that someone just objected.
+    let held = 0;
+    Object.keys(items).forEach(function (id) {
+      const answer = items[id];
+      if (!answer || typeof answer !== 'object' || answer.response !== 'object') return;
+      const fs = form.querySelector('fieldset[data-item="' + CSS.escape(id) + '"]');
+      const box = fs && fs.querySelector('textarea');
+      const max = box && box.dataset.max ? parseInt(box.dataset.max, 10) : 0;
+      let why = null;
+      if (!answer.reason) why = 'Say why you object, so the room can amend it.';
+      else if (max && Array.from(answer.reason).length > max) why = 'Your reason is longer than ' + max + ' characters: shorten it.';
+      if (why) { itemError(form, id, why); delete items[id]; held += 1; }
+    });
+    const changed = Object.keys(items).filter(function (id) { return JSON.stringify(items[id]) !== JSON.stringify(saved[id]); });
+    // Anonymous: nothing goes until every answer can. Saving the rest would
+    // show this person "in progress", and with it that an answer was held
+    // back, which in an agreement means an objection.
+    if (held && form.dataset.anonymous) {
+      say(form, 'Nothing was sent yet: ' + (held === 1 ? 'one answer needs' : held + ' answers need') + ' your attention, beside ' + (held === 1 ? 'it' : 'each') + '. Your answers go together once it is put right.', false);
+      return;
+    }
+    if (held && !changed.length) {
+      say(form, (held === 1 ? 'One answer needs' : held + ' answers need') + ' your attention: see the message beside ' + (held === 1 ? 'it' : 'each') + '.', false);
+      return;
+    }
+    if (!changed.length) {
+      delete drafts[activity];
+      storeDraft(activity, null);
+      say(form, savedLine(form), true);
+      return;
+    }
+    const batch = { left: 0, failed: held };
+    // Past twenty changed answers (a long first save) they go together, as
+    // one message, within the socket's burst.
+    const groups = changed.length <= 20 ? changed.map(function (id) { return [id]; }) : [changed];
+    groups.forEach(function (group) {
+      const part = {};
+      group.forEach(function (id) { part[id] = items[id]; });
+      const ballot = {};
+      ballot[field] = part;
+      const id = send({ type: 'vote', activity: activity, ballot: ballot });
+      batch.left += 1;
+      batches.set(id, { batch: batch, items: group });
+    });
+    say(form, 'Saving…');
+  }
+
+  function itemError(form, item, text) {
+    const fs = form && form.querySelector('fieldset[data-item="' + CSS.escape(item) + '"]');
+    if (!fs) return;
+    const activity = form.dataset.activity;
+    (itemErrors[activity] = itemErrors[activity] || {})[item] = text;
+    const old = fs.querySelector('.item-error');
+    if (old) old.remove();
+    const p = document.createElement('p');
+    p.className = 'item-error inline-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = text.charAt(0).toUpperCase() + text.slice(1);
+    fs.insertBefore(p, fs.children[1] || null);
+  }
+
   // ---- Interaction ----
 
   live.addEventListener('click', function (event) {
@@ -426,6 +626,7 @@
       if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) return;
       const message = { type: button.dataset.command };
       ['activity', 'participant', 'idea', 'action'].forEach(function (k) { if (button.dataset[k]) message[k] = button.dataset[k]; });
+      if (button.dataset.page) message.page = parseInt(button.dataset.page, 10);
       clearInlineError(button);
       send(message, button);
       if (consoleStatus) { consoleStatus.textContent = 'Sending…'; consoleStatus.classList.remove('error'); }
@@ -438,6 +639,32 @@
       storeDraft(form.dataset.activity, { ballot: drafts[form.dataset.activity], summary: summarise(form) });
     }
     say(form, note);
+  }
+
+  // A paste over the limit is kept and flagged, never cut silently.
+  function countIdea(form, field) {
+    const counter = form.querySelector('.counter');
+    if (!counter) return;
+    const max = parseInt(counter.dataset.max, 10);
+    const n = Array.from(field.value).length;
+    counter.textContent = n > max
+      ? n + ' of ' + max + ' characters: ' + (n - max) + ' too many, shorten it before you send it'
+      : n + ' of ' + max + ' characters';
+    counter.classList.toggle('over', n > max);
+  }
+
+  // A reason longer than the server takes says so beside itself.
+  function tooLong(field) {
+    const max = parseInt(field.dataset.max, 10);
+    const n = Array.from(field.value).length;
+    let note = field.nextElementSibling;
+    if (!note || !note.classList.contains('over-limit')) {
+      note = document.createElement('p');
+      note.className = 'over-limit';
+      note.setAttribute('aria-live', 'polite');
+      field.insertAdjacentElement('afterend', note);
+    }
+    note.textContent = n > max ? (n - max) + ' characters too many: shorten it (at most ' + max + ').' : '';
   }
 
   // ---- Drafts: kept in this browser until saved, so a reload or a closed
@@ -534,15 +761,23 @@
     if (key && field.type !== 'radio') touched.set(key, field.value);
     const form = field.closest('form.ballot');
     if (form && form.dataset.shape === 'ideas') {
-      const counter = form.querySelector('.counter');
-      counter.textContent = field.value.length + ' of ' + counter.dataset.max + ' characters';
+      countIdea(form, field);
+      keepIdeaDraft(form.dataset.activity, field.value);
     } else if (form) {
+      if (field.dataset.max) tooLong(field);
       edited(form, 'Not saved yet.');
     }
   });
 
   live.addEventListener('change', function (event) {
     const form = event.target.closest('form.ballot');
+    const fs = event.target.closest('fieldset[data-item]');
+    if (form && fs && itemErrors[form.dataset.activity]) {
+      // Answered again: the old refusal no longer applies.
+      delete itemErrors[form.dataset.activity][fs.dataset.item];
+      const shown = fs.querySelector('.item-error');
+      if (shown) shown.remove();
+    }
     if (form && form.dataset.shape !== 'ideas') edited(form, 'Not saved yet.');
   });
 
@@ -554,16 +789,33 @@
       if (form.dataset.shape === 'ideas') {
         const text = form.querySelector('textarea').value.trim();
         if (!text) { say(form, 'Write your idea first.', false); return; }
+        const max = parseInt(form.querySelector('.counter').dataset.max, 10);
+        const length = Array.from(text).length;
+        if (length > max) { say(form, 'Your idea is ' + (length - max) + ' characters too long: shorten it, then send it.', false); return; }
         send({ type: 'idea', activity: activity, text: text });
+      } else if (form.dataset.shape === 'choices') {
+        sendByItem(form);
+        return;
+      } else if (form.dataset.shape === 'order' && !keepsOrder(form, event.submitter)) {
+        return;
       } else {
         send({ type: 'vote', activity: activity, ballot: readBallot(form) });
       }
       say(form, 'Saving…');
     } else if (form.dataset.command) {
       const message = { type: form.dataset.command };
+      const minutes = form.querySelector('input[name=minutes]');
+      if (minutes) {
+        // "5" or "2:30": the timer takes seconds on the wire.
+        const m = /^\s*(\d{1,4})(?::([0-5]\d))?\s*$/.exec(minutes.value);
+        const seconds = m ? parseInt(m[1], 10) * 60 + (m[2] ? parseInt(m[2], 10) : 0) : 0;
+        clearInlineError(minutes);
+        if (!seconds) { showInlineError(keyOf(minutes), 'Write the minutes, like 5, or 2:30 for two and a half.'); return; }
+        message.seconds = seconds;
+      }
       ['activity', 'item'].forEach(function (k) { if (form.dataset[k]) message[k] = form.dataset[k]; });
       new FormData(form).forEach(function (value, name) {
-        if (value === '') return;
+        if (value === '' || name === 'minutes') return;
         if (name.indexOf('fields.') === 0) { message.fields = message.fields || {}; message.fields[name.slice(7)] = value; }
         else message[name] = name === 'seconds' ? parseInt(value, 10) : value;
       });
@@ -584,7 +836,9 @@
       if (!ok && consoleStatus) { consoleStatus.textContent = m.error.message; consoleStatus.classList.add('error'); }
       return;
     }
-    if (sent.type === 'vote' || sent.type === 'idea') {
+    if (sent.type === 'vote' && batches.has(m.client_id)) {
+      settleItems(m, ok, sent);
+    } else if (sent.type === 'vote' || sent.type === 'idea') {
       const form = formOf(sent.activity);
       if (ok && sent.type === 'vote') {
         const saved = myBallots[sent.activity];
@@ -595,6 +849,9 @@
         myBallots[sent.activity] = merged;
         delete drafts[sent.activity];
         storeDraft(sent.activity, null);
+        delete keepOffered[sent.activity];
+        const keep = form && form.querySelector('.keep-order');
+        if (keep) keep.hidden = true;
         if (form) say(form, savedLine(form), true);
       } else if (ok) {
         ideasSent[sent.activity] = (ideasSent[sent.activity] || 0) + 1;
@@ -604,8 +861,10 @@
           const box = form.querySelector('textarea');
           box.value = '';
           touched.delete(keyOf(box));
+          keepIdeaDraft(sent.activity, '');
           const counter = form.querySelector('.counter');
           if (counter) counter.textContent = '0 of ' + counter.dataset.max + ' characters';
+          fillForms();
           say(form, 'Your idea is in. ' + ideasLine(form, ideasSent[sent.activity]), true);
         }
       } else {
@@ -624,6 +883,46 @@
           if (consoleStatus.textContent === shown) consoleStatus.textContent = '';
         }, 4000);
       }
+    }
+  }
+
+  function rememberSaved(sent) {
+    const saved = myBallots[sent.activity];
+    const merged = Object.assign({}, sent.ballot);
+    const field = Object.keys(sent.ballot)[0];
+    if (saved && saved[field]) merged[field] = Object.assign({}, saved[field], sent.ballot[field]);
+    myBallots[sent.activity] = merged;
+  }
+
+  // One answer of an item-by-item save came back; once all have, the form
+  // says whether every answer was saved, and keeps a draft of the rest.
+  function settleItems(m, ok, sent) {
+    const part = batches.get(m.client_id);
+    batches.delete(m.client_id);
+    const form = formOf(sent.activity);
+    part.batch.left -= 1;
+    if (ok) {
+      rememberSaved(sent);
+      // Answered to the new wording: the note asking for it has done its job.
+      part.items.forEach(function (item) {
+        const fs = form && form.querySelector('fieldset[data-item="' + CSS.escape(item) + '"]');
+        const note = fs && fs.querySelector('.amended');
+        if (note) note.remove();
+      });
+    } else {
+      part.batch.failed += 1;
+      part.items.forEach(function (item) { itemError(form, item, m.error.message); });
+    }
+    if (part.batch.left > 0) return;
+    if (part.batch.failed === 0) {
+      delete drafts[sent.activity];
+      storeDraft(sent.activity, null);
+      if (form) say(form, savedLine(form), true);
+    } else if (form) {
+      drafts[sent.activity] = readBallot(form);
+      storeDraft(sent.activity, { ballot: drafts[sent.activity], summary: summarise(form) });
+      const n = part.batch.failed;
+      say(form, (n === 1 ? 'One answer was' : n + ' answers were') + ' not saved: see the message beside ' + (n === 1 ? 'it' : 'each') + '. Your other answers are saved.', false);
     }
   }
 
@@ -665,6 +964,7 @@
       else if (event.key === 'ArrowLeft') done = press('back-step');
       else if (event.key === 'h' || event.key === 'H') done = press('hide-results');
       else if (event.key === 't' || event.key === 'T') done = press('timer-toggle');
+      else if (event.key === 'p' || event.key === 'P') done = press('page-next');
       else if (event.key === '?') {
         const list = document.getElementById('shortcuts');
         if (list) { list.open = !list.open; list.querySelector('summary').focus(); done = true; }

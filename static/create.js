@@ -17,12 +17,19 @@
     const missing = needs.filter(function (id) { return has.indexOf(id) < 0; });
     warning.textContent = missing.length
       ? 'Warning: ' + w.textContent.trim() + ' carries priorities from ' + (w.dataset.needsTitle || missing.join(', ')) +
-        ', which ' + (s.value ? 'this series has not held, or not finished' : 'a new series has not held') +
-        '. Its options will then be what this series chose before that, or else the script\u2019s plan, not what a council chose there. Choose the series that ran it, or carry on and check the options before opening them.'
+        (s.value
+          ? ', which this series has not held, or not finished. Its options will then be what this series chose before that, or else the script\u2019s plan, not what the council chose there.'
+          : ', which a new series has not held. Its options will be the script\u2019s plan, marked as not chosen, not what a council chose.') +
+        ' Choose the series that ran it, or carry on and check the options before opening them.'
       : '';
     warning.classList.toggle('warning', missing.length > 0);
   }
+  // The new series' name matters only when "A new series" is chosen.
+  const naming = document.getElementById('new-series-field');
+  function showNaming() { if (naming) naming.hidden = series.value !== ''; }
   workshop.addEventListener('change', check);
   series.addEventListener('change', check);
+  series.addEventListener('change', showNaming);
   check();
+  showNaming();
 })();

@@ -99,11 +99,21 @@
         input.name = 'field:' + field;
         input.maxLength = 300;
         label.appendChild(input);
-        option.insertBefore(label, option.querySelector('.remove-option'));
+        option.insertBefore(label, option.querySelector('.option-actions'));
       });
       li.querySelector('.option-list').appendChild(option);
       renumber();
       option.querySelector('[name=label]').focus();
+    } else if (button.dataset.optionMove) {
+      const option = button.closest('.option-edit');
+      const up = button.dataset.optionMove === 'up';
+      const sibling = up ? option.previousElementSibling : option.nextElementSibling;
+      if (!sibling) return;
+      option.parentNode.insertBefore(option, up ? sibling : sibling.nextElementSibling);
+      renumber();
+      button.focus();
+      const label = option.querySelector('[name=label]').value.trim() || 'The option';
+      say('Moved \u201c' + label + '\u201d to place ' + option.querySelector('.option-number').textContent + '. Not saved yet.');
     } else if (button.classList.contains('remove-option')) {
       const option = button.closest('.option-edit');
       const options = option.parentNode;
@@ -120,6 +130,30 @@
       fresh.querySelector('[name=title]').focus();
       say('Added a new activity at the end. Give it a title, then save.');
     }
+  });
+
+  // ---- The question follows its numbers: "Spread your 5 dots" becomes
+  // "Spread your 7 dots" when the budget changes, and says so ----
+
+  const wordsFor = { dots: ['', ' dots'], max_per_option: ['up to ', ' on'] };
+  form.addEventListener('focusin', function (event) {
+    const input = event.target;
+    if (wordsFor[input.name]) input.dataset.was = input.value;
+  });
+  form.addEventListener('change', function (event) {
+    const input = event.target;
+    const words = wordsFor[input.name];
+    if (!words) return;
+    const li = input.closest('.activity-edit');
+    const prompt = li && li.querySelector('[name=prompt]');
+    const was = input.dataset.was;
+    const now = input.value.trim();
+    input.dataset.was = now;
+    if (!prompt || !was || !now || was === now) return;
+    const old = words[0] + was + words[1];
+    if (prompt.value.indexOf(old) < 0) return;
+    prompt.value = prompt.value.split(old).join(words[0] + now + words[1]);
+    say('The question put to the room now says \u201c' + words[0] + now + words[1] + '\u201d too. Not saved yet.');
   });
 
   // ---- From the form to a script ----

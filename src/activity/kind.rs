@@ -76,7 +76,8 @@ pub trait Kind: super::Show + Sync {
     }
 
     /// Problems with this kind's own settings in a script. By default a kind
-    /// takes ballots over options, so it needs options or `from`.
+    /// takes ballots over options, so it needs options or `from` (an earlier
+    /// activity's results brought in).
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         needs_options(spec)
     }
@@ -239,7 +240,10 @@ pub(crate) fn wrong_kind(spec: &ActivitySpec) -> BallotError {
 /// A ballot kind's options come from the script or from an earlier activity.
 pub(crate) fn needs_options(spec: &ActivitySpec) -> Vec<SettingProblem> {
     if spec.options.is_empty() && spec.from.is_none() {
-        let why = format!("a {} activity needs options or `from`", spec.kind.as_str());
+        let why = format!(
+            "this activity ({}) needs options, or the results of an earlier activity brought in",
+            spec.kind.label().to_lowercase()
+        );
         return vec![("option", why)];
     }
     Vec::new()
@@ -248,7 +252,10 @@ pub(crate) fn needs_options(spec: &ActivitySpec) -> Vec<SettingProblem> {
 /// Ideas and notes take no options.
 pub(crate) fn takes_no_options(spec: &ActivitySpec) -> Vec<SettingProblem> {
     if !spec.options.is_empty() || spec.from.is_some() {
-        let why = format!("a {} activity takes no options", spec.kind.as_str());
+        let why = format!(
+            "this activity ({}) takes no options",
+            spec.kind.label().to_lowercase()
+        );
         return vec![("option", why)];
     }
     Vec::new()

@@ -159,12 +159,14 @@ pub fn clean_text(text: &str, max_chars: usize, what: &str) -> Result<String, Ba
     Ok(trimmed.to_string())
 }
 
-/// Characters that change how text reads without showing: bidi controls
-/// and zero-width marks.
+/// Characters that change how text reads without showing: bidi controls,
+/// zero-width marks, and letters drawn as nothing (Hangul fillers, the blank
+/// Braille pattern), with which a name could look empty.
 pub(crate) fn invisible(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}'
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}')
 }
 
 /// Like [`clean_text`], for one-line text (names, titles): no line breaks.
@@ -234,6 +236,17 @@ pub(crate) mod tests {
 
     pub fn cast(group: Group, ballot: Ballot) -> CastBallot {
         CastBallot { group, ballot }
+    }
+
+    #[test]
+    fn a_name_drawn_as_nothing_is_refused() {
+        for blank in ["\u{3164}", "\u{FFA0}\u{FFA0}", "\u{115F}", "Jo\u{2800}"] {
+            assert!(clean_line(blank, 80, "name").is_err(), "{blank:?}");
+        }
+        assert_eq!(
+            clean_line(" Cllr Siân Ŵyn ", 80, "name").unwrap(),
+            "Cllr Siân Ŵyn"
+        );
     }
 
     #[test]

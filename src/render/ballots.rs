@@ -13,7 +13,8 @@ pub fn ballot_form(state: &SessionState, activity: &ActivityState) -> Markup {
     let shape = kind.form_shape();
     html! {
         form.ballot data-activity=(spec.id) data-field=(shape.field) data-shape=(shape.shape)
-            data-answer=[(!shape.answer.is_empty()).then_some(shape.answer)] novalidate {
+            data-answer=[(!shape.answer.is_empty()).then_some(shape.answer)]
+            data-anonymous=[spec.anonymous.then_some("true")] novalidate {
             // Before anyone answers: whether the answer carries their name.
             @if kind.submit_label().is_some() {
                 @if spec.anonymous {
@@ -25,6 +26,10 @@ pub fn ballot_form(state: &SessionState, activity: &ActivityState) -> Markup {
             (kind.ballot_controls(&activity.view(state)))
             @if let Some(submit) = kind.submit_label() {
                 button.primary type="submit" { (submit) }
+                @if shape.shape == "order" {
+                    // Shown by the page when Save is pressed with nothing moved.
+                    button.keep-order type="submit" name="keep" value="yes" hidden { "Keep this order as my ranking" }
+                }
                 p.saved role="status" aria-live="polite" {}
             }
         }

@@ -5,7 +5,6 @@
 use super::results::Audience;
 use super::views::{timer, turnout, Pass};
 use crate::activity::kind_of;
-use crate::activity::show::ballots;
 use crate::config::text;
 use crate::session::{
     next_step, previous_activity, ActivityState, ActivityStatus, SessionState, SessionStatus,
@@ -88,8 +87,16 @@ fn now_panel(pass: &Pass) -> Markup {
             p.steps {
                 @if let Some(step) = next_step(state) {
                     @let ending = step.command == "end";
+                    @let confirm = if ending {
+                        Some("End this session for everyone? Phones stop taking votes, and it cannot be reopened.")
+                    } else if step.command == "close" && current.is_some_and(|a| nobody_answered(state, a)) {
+                        // N pressed twice by mistake would close an empty vote.
+                        Some("Nobody has answered yet. Close voting anyway?")
+                    } else {
+                        None
+                    };
                     button.primary #next-step type="button" data-command=(step.command) data-activity=[(!ending).then_some(&step.activity)]
-                        data-confirm=[ending.then_some("End this session for everyone? Phones stop taking votes, and it cannot be reopened.")]
+                        data-confirm=[confirm]
                         aria-keyshortcuts="N ArrowRight" {
                         (step.label) " " kbd aria-hidden="true" { "N" }
                     }
@@ -101,6 +108,17 @@ fn now_panel(pass: &Pass) -> Markup {
                 }
                 @if let Some(a) = current.filter(|a| a.revealed) {
                     " " button #hide-results type="button" data-command="hide" data-activity=(a.spec.id) aria-keyshortcuts="H" { "Hide results" }
+                }
+            }
+            @if let Some(a) = current {
+                (slide_paging(pass, a))
+            }
+            @if let Some(activity) = current {
+                @let planned = activity.spec.options.iter().filter(|o| o.detail.contains(crate::session::carry::NOT_CHOSEN)).count();
+                @if planned > 0 {
+                    p.carry-warning.warning role="status" {
+                        (planned) " of these " (activity.spec.options.len()) " options are the script\u{2019}s plan, not chosen in this series (no earlier workshop of this series chose them). Phones and the projector say so beside each; change them on the Prepare page if you need to."
+                    }
                 }
             }
             @if let Some(activity) = current.filter(|a| !a.spec.notes.is_empty()) {
@@ -122,6 +140,7 @@ fn now_panel(pass: &Pass) -> Markup {
                     dt { kbd { "←" } } dd { "back to the previous activity" }
                     dt { kbd { "H" } } dd { "hide results that are shown" }
                     dt { kbd { "T" } } dd { "start or pause the timer" }
+                    dt { kbd { "P" } } dd { "the projector's next page, when what it shows has pages (after the last, the first)" }
                     dt { kbd { "?" } } dd { "show or hide this list" }
                 }
                 p.hint { "Shortcuts work when you are not typing in a box." }
@@ -129,6 +148,36 @@ fn now_panel(pass: &Pass) -> Markup {
             @if let Some(activity) = current {
                 (pass.current_results(activity, Audience::Desk))
                 (kind_of(activity.spec.kind).console_tools(&activity.view(state)))
+            }
+        }
+    }
+}
+
+/// Whether no answer at all shows in the activity's turnout (a team whose
+/// count is withheld is never taken for silent).
+fn nobody_answered(state: &SessionState, activity: &crate::session::ActivityState) -> bool {
+    let turnout = activity.turnout(state);
+    turnout
+        .iter()
+        .all(|t| !t.hidden && t.voted == 0 && t.in_progress == 0)
+}
+
+/// The projector's pages, turned from here: what it shows is long (many
+/// options, a long role map) and the facilitator is at the console.
+fn slide_paging(pass: &Pass, activity: &crate::session::ActivityState) -> Markup {
+    let count = crate::render::views::screen_pages(pass, activity);
+    if count <= 1 {
+        return html! {};
+    }
+    let now = activity.page.min(count);
+    let next = if now >= count { 1 } else { now + 1 };
+    html! {
+        p.slide-paging {
+            "The projector shows page " strong { (now) " of " (count) } ". "
+            button #page-back type="button" data-command="page" data-activity=(activity.spec.id) data-page=(now.saturating_sub(1).max(1)) disabled[now <= 1] { "Previous page" }
+            " "
+            button #page-next type="button" data-command="page" data-activity=(activity.spec.id) data-page=(next) aria-keyshortcuts="P" {
+                (if next == 1 { "Back to page 1" } else { "Next page" }) " " kbd aria-hidden="true" { "P" }
             }
         }
     }
@@ -206,8 +255,9 @@ fn timer_controls(activity: &ActivityState) -> Markup {
         details.timer-set {
             summary { "Set the timer" }
             form.timer-controls data-command="timer" data-activity=(id) {
-                label for={ "timer-seconds-" (id) } { "Seconds" }
-                input type="number" id={ "timer-seconds-" (id) } name="seconds" min="1" max="86400" inputmode="numeric";
+                label for={ "timer-minutes-" (id) } { "Minutes" }
+                p.hint id={ "timer-minutes-hint-" (id) } { "For example 5, or 2:30 for two and a half minutes." }
+                input type="text" id={ "timer-minutes-" (id) } name="minutes" inputmode="numeric" pattern="[0-9]{1,4}(:[0-5][0-9])?" aria-describedby={ "timer-minutes-hint-" (id) } required;
                 button type="submit" name="action" value="start" { "Start from this" }
             }
         }
@@ -230,7 +280,7 @@ fn agenda(state: &SessionState) -> Markup {
                         strong { (title) } " — " (status_words(activity))
                         @if activity.spec.kind.takes_ballots() && activity.status != ActivityStatus::Pending {
                             @let (voted, in_progress, _) = activity.room_turnout(state);
-                            " — " (ballots(voted))
+                            " — " (voted) " voted"
                             @if in_progress > 0 { ", " (in_progress) " in progress" }
                         }
                         @if state.status == SessionStatus::Live { span.actions {
@@ -371,7 +421,12 @@ fn people_panel(state: &SessionState) -> Markup {
                             }
                             " "
                             button.quiet type="button" data-command="remove" data-participant=(p.id)
-                                data-confirm={ "Remove " (p.name) " from this session? Their phone stops working here and their named votes stop counting." } {
+                                data-confirm=(if p.admitted {
+                                    format!("Remove {} from this session? Their phone stops working here and their named votes stop counting.", p.name)
+                                } else {
+                                    // A waiting claim is one phone, not the person whose name it gave.
+                                    format!("Turn away this waiting phone (it gave the name {})? Anyone already let in under that name is not affected.", p.name)
+                                }) {
                                 "Remove" span.visually-hidden { " " (p.name) (which) }
                             }
                         }

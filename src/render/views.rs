@@ -5,7 +5,8 @@
 
 use super::ballots::ballot_form;
 use super::results::{results_block, Audience};
-use crate::activity::{kind_of, Results};
+use crate::activity::show::slide;
+use crate::activity::{kind_of, ActivityView, Results};
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
 use maud::{html, Markup};
 use std::cell::OnceCell;
@@ -64,7 +65,8 @@ pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
             section.step aria-labelledby="step-title" data-activity=(activity.spec.id) data-status=(activity.status.as_str()) {
                 h2 #step-title { (activity.spec.title) }
                 @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
-                (timer(activity))
+                // The timer is for answering: it stops on phones with the vote.
+                @if activity.status == ActivityStatus::Open { (timer(activity)) }
                 @match (activity.status, variant, kind_of(activity.spec.kind).phone_notice()) {
                     (_, _, Some(notice)) => p.notice { (notice) },
                     (ActivityStatus::Open, ParticipantVariant::Voter, _) => (ballot_form(state, activity)),
@@ -107,7 +109,7 @@ pub fn screen_view(pass: &Pass) -> Markup {
         _ => "join",
     };
     html! {
-        div.screen data-phase=(phase) {
+        div.screen data-phase=(phase) data-page=[current.map(|a| a.page)] {
             header.room { h1 { (state.info.title) } }
             @if state.status == SessionStatus::Ended {
                 section.step aria-labelledby="screen-step" {
@@ -122,7 +124,8 @@ pub fn screen_view(pass: &Pass) -> Markup {
                     (turnout(state, activity))
                     @if activity.revealed { (pass.current_results(activity, Audience::Screen)) }
                     @else if activity.status != ActivityStatus::Pending && kind_of(activity.spec.kind).room_answers() {
-                        p.notice { "Results will be shown when the facilitator reveals them." }
+                        @if activity.status == ActivityStatus::Open && !activity.spec.options.is_empty() { (open_items(&activity.view(state))) }
+                        @else { p.notice { "Results will be shown when the facilitator reveals them." } }
                     }
                 }
             } @else {
@@ -130,6 +133,77 @@ pub fn screen_view(pass: &Pass) -> Markup {
             }
         }
     }
+}
+
+/// While voting is open, what the room is answering (options, items or
+/// statements in their current wording), whole, without counts: the room
+/// can discuss them while phones vote.
+pub fn open_items(view: &ActivityView) -> Markup {
+    let options = &view.spec.options;
+    if options.is_empty() {
+        return html! {};
+    }
+    // Rendered on every projector view while voting is open: the wording
+    // is looked up once, pages are worked out from counts, and the list is
+    // written in one pass.
+    let texts: Vec<&str> = options
+        .iter()
+        .map(|o| {
+            view.current_statement(&o.id)
+                .map_or(o.label.as_str(), |v| v.text.as_str())
+        })
+        .collect();
+    let lines: Vec<usize> = options
+        .iter()
+        .zip(&texts)
+        .map(|(o, text)| {
+            let detail = if o.detail.is_empty() {
+                0
+            } else {
+                slide::lines_of(&o.detail, slide::HALF_LINE)
+            };
+            slide::lines_of(text, slide::HALF_LINE) + detail
+        })
+        .collect();
+    // The session's title, prompt, timer and turnout take the top of the slide.
+    let budget = slide::SLIDE_LINES
+        .saturating_sub(2 + slide::lines_of(&view.spec.prompt, slide::FULL_LINE))
+        .max(4);
+    let breaks = slide::page_breaks(&lines, 2, budget);
+    let count = breaks.len();
+    html! {
+        div.slide.open-options {
+            div.pages data-pages=(count) {
+                @for (n, range) in breaks.into_iter().enumerate() {
+                    ul.page.open-items data-page=(n + 1) hidden[n > 0] {
+                        @for i in range {
+                            li.open-item { (texts[i]) @if !options[i].detail.is_empty() { span.detail { (options[i].detail) } } }
+                        }
+                    }
+                }
+                @if count > 1 {
+                    p.page-count aria-live="polite" { "Page " span.page-now { "1" } " of " (count) }
+                }
+            }
+        }
+    }
+}
+
+/// How many pages the projector's slide of `activity` has now (1 when it
+/// is not on the screen): the same markup the projector gets, counted.
+pub fn screen_pages(pass: &Pass, activity: &ActivityState) -> u32 {
+    let markup = if activity.revealed {
+        pass.current_results(activity, Audience::Screen)
+    } else if activity.status == ActivityStatus::Open {
+        open_items(&activity.view(pass.state))
+    } else {
+        return 1;
+    };
+    let text = markup.into_string();
+    text.split_once("data-pages=\"")
+        .and_then(|(_, rest)| rest.split('"').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1)
 }
 
 pub(super) fn timer(activity: &ActivityState) -> Markup {

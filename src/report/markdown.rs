@@ -54,7 +54,8 @@ pub fn report_markdown(source: &Source) -> String {
     md
 }
 
-fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) {
+/// One activity's part of the pack (its heading, prompt and results).
+pub(crate) fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) {
     let spec = &activity.spec;
     let _ = writeln!(md, "\n## {}\n", esc(&spec.title));
     if !spec.prompt.is_empty() {

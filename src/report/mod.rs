@@ -5,13 +5,16 @@
 //! bytes, so the two always agree.
 
 mod csv;
+pub mod decided;
 mod json;
 mod markdown;
+pub mod pack;
 mod sealed;
 mod timeline;
 mod timing;
 
 pub use self::csv::votes_csv;
+pub use self::decided::{decided, Decided};
 pub use self::json::report_json;
 pub use self::markdown::report_markdown;
 pub use self::sealed::sealed_transcript;

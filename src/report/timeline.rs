@@ -114,6 +114,12 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 Event::ResultsHidden { activity } => {
                     format!("results of {} taken off the screen", title(activity))
                 }
+                Event::SlidePaged { activity, page } => {
+                    format!(
+                        "results of {} on the projector: page {page}",
+                        title(activity)
+                    )
+                }
                 Event::BallotCast {
                     activity, voter, ..
                 } => format!("{} voted on {}", who(voter), title(activity)),

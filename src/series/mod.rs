@@ -6,6 +6,7 @@
 //! answered, and the series is the fold of its lines.
 
 pub mod invitations;
+pub mod paste;
 pub mod review_links;
 pub mod roster;
 
@@ -77,6 +78,9 @@ enum SeriesEvent {
     },
     InvitationsOnly {
         on: bool,
+    },
+    Renamed {
+        name: String,
     },
 }
 
@@ -240,6 +244,23 @@ impl SeriesBook {
         }))
     }
 
+    /// Renames a series, durably; `None` if there is no such series.
+    pub fn rename(&self, id: Uuid, name: String, at: jiff::Timestamp) -> Option<io::Result<()>> {
+        let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
+        let current = self.get(&id)?;
+        let line = Line {
+            at,
+            event: SeriesEvent::Renamed { name: name.clone() },
+        };
+        Some(self.append(id, &line).map(|()| {
+            let series = Series {
+                name,
+                ..(*current).clone()
+            };
+            self.write().insert(id, Arc::new(series));
+        }))
+    }
+
     /// Takes erased people off the roster for good: the file is rewritten with
     /// them in none of its rosters (a copy, synced, then renamed over the
     /// original), so no line names them. `None` if there is no such series.
@@ -339,6 +360,7 @@ fn read_series(path: &std::path::Path) -> io::Result<Series> {
                 s.invitations_made = Some(line.at);
             }
             (SeriesEvent::InvitationsOnly { on }, Some(s)) => s.invitations_only = on,
+            (SeriesEvent::Renamed { name }, Some(s)) => s.name = name,
             (SeriesEvent::ReviewLinkMade { link }, Some(s)) => s.review_links.push(link),
             (SeriesEvent::ReviewLinkRevoked { link }, Some(s)) => {
                 s.review_links.retain(|l| l.id != link)

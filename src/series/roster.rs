@@ -10,6 +10,9 @@ use uuid::Uuid;
 /// Most people on one roster: a cabinet of ten and a management team of
 /// thirty is a large council; this leaves room for observers.
 pub const MAX_ROSTER: usize = 200;
+/// Largest roster request: 200 people with the longest names and job
+/// titles in four-byte letters, percent-encoded by a form, fit.
+pub const MAX_ROSTER_BYTES: usize = 512 * 1024;
 /// Longest name or job title on a roster, in characters.
 pub const MAX_PERSON_CHARS: usize = crate::config::text::NAME;
 

@@ -61,6 +61,8 @@ pub async fn start_session(
     title: String,
     series: Option<Uuid>,
 ) -> Result<crate::session::SessionHandle, ApiError> {
+    // The series cannot be deleted or erased from while its session is made.
+    let _series_held = app.erasing.lock().await;
     let series = match series {
         Some(id) => super::series_api::known(app, &id.to_string())?,
         None => super::series_api::new_series(app, title.clone(), None).await?,
@@ -157,10 +159,24 @@ pub async fn get_transcript(
 ) -> Result<Response, ApiError> {
     require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
+    let bytes = sealed_bytes(&app, &handle).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/x-ndjson; charset=utf-8")],
+        bytes,
+    )
+        .into_response())
+}
+
+/// A session's transcript as it may be downloaded: anonymous answers only
+/// in the closing record's sealed results (see `docs/anonymity.md`).
+pub async fn sealed_bytes(
+    app: &AppState,
+    handle: &crate::session::SessionHandle,
+) -> Result<Vec<u8>, ApiError> {
     let store = app.sessions.store().clone();
     let session = handle.info().id;
     let unreadable = || ApiError::new(ErrorCode::Unavailable, "the transcript could not be read");
-    let bytes = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let bytes = store.read_raw(session).ok()?;
         let pseudonyms = match store.secret(session) {
             Ok(secret) => Pseudonyms::new(secret),
@@ -170,12 +186,7 @@ pub async fn get_transcript(
     })
     .await
     .map_err(|_| unreadable())?
-    .ok_or_else(unreadable)?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/x-ndjson; charset=utf-8")],
-        bytes,
-    )
-        .into_response())
+    .ok_or_else(unreadable)
 }
 
 /// `POST /api/join` body: an `invitation`, a roster `person`, or a `name` and `group`.

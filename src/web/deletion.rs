@@ -32,24 +32,26 @@ pub async fn delete_series(
 ) -> Result<Response, ApiError> {
     require_facilitator(&headers, &app)?;
     let series = super::series_api::known(&app, &id)?;
+    delete_series_and_sessions(&app, series.id, "facilitator").await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Deletes every session of the series, then the series' file, each with
+/// its audit line. The sessions are listed with the lock held that making a
+/// session in a series takes, so one made meanwhile goes too.
+pub(crate) async fn delete_series_and_sessions(
+    app: &AppState,
+    series: Uuid,
+    by: &str,
+) -> Result<(), ApiError> {
+    let _series_held = app.erasing.lock().await;
     let sessions: Vec<Uuid> = app
         .sessions
         .list()
         .iter()
-        .filter(|h| h.info().series == series.id)
+        .filter(|h| h.info().series == series)
         .map(|h| h.info().id)
         .collect();
-    delete_series_and_sessions(&app, series.id, sessions, "facilitator").await?;
-    Ok(StatusCode::NO_CONTENT.into_response())
-}
-
-/// Deletes each of `sessions`, then the series' file, each with its audit line.
-async fn delete_series_and_sessions(
-    app: &AppState,
-    series: Uuid,
-    sessions: Vec<Uuid>,
-    by: &str,
-) -> Result<(), ApiError> {
     for session in sessions {
         delete_one(app, session, by).await?;
     }
@@ -84,15 +86,14 @@ pub async fn purge(app: &AppState, cutoff: jiff::Timestamp, by: &str) -> Result<
                 .and_then(|ends| ends.into_iter().max())
         };
         if last_end.is_some_and(|end| end < cutoff) {
-            let ids = mine.iter().map(|h| h.info().id).collect();
-            delete_series_and_sessions(app, series.id, ids, by).await?;
+            delete_series_and_sessions(app, series.id, by).await?;
             purged += 1;
         }
     }
     Ok(purged)
 }
 
-async fn delete_one(app: &AppState, id: Uuid, by: &str) -> Result<(), ApiError> {
+pub(crate) async fn delete_one(app: &AppState, id: Uuid, by: &str) -> Result<(), ApiError> {
     match app.sessions.delete(&id).await {
         None => Err(ApiError::unknown_session()),
         Some(Err(e)) => {

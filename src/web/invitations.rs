@@ -343,7 +343,7 @@ fn notice_page(why: &str, back: &str) -> Markup {
         main #main {
             h1 { "Invitation cards" }
             p { (why) }
-            p { a href=(back) { "Back to the console" } }
+            p { a href=(back) { "Back" } }
         }
     };
     layout(
@@ -375,7 +375,7 @@ fn cards_page(series: &str, cards: &[Card], back: &str, unreachable: bool) -> Ma
                 }
                 p { "One card for each of the " (cards.len()) " people on the roster. Print this page on A4 (Ctrl+P or ⌘P) and hand each person their own card at the door: scanning it joins them as themselves, let in at once. Cards made before these no longer work." }
                 p.hint { "The links are shown only now. To send them by email instead, copy the list at the foot of the page." }
-                p { a href=(back) { "Back to the console" } }
+                p { a href=(back) { "Back" } }
             }
             ul.cards aria-label="Invitation cards" {
                 @for card in cards {

@@ -73,6 +73,9 @@ pub struct Shared {
     /// Erasures begun and not finished (`DATA_DIR/erasures/`).
     pub erasures: crate::erasures::Journal,
     /// One erasure at a time: each reads the series as the last one left it.
+    /// Also held while a session is made in a series and while a series is
+    /// deleted: each of these goes over a series' sessions, and a session
+    /// made meanwhile would be missed (left behind by a deletion).
     pub erasing: tokio::sync::Mutex<()>,
     /// Wrong facilitator keys, counted per address.
     pub key_guard: key_guard::KeyGuard,
@@ -82,6 +85,8 @@ pub struct Shared {
     pub templates: Arc<crate::workshop::TemplateBook>,
     /// The address phones are sent to, when set (`--public-url`).
     pub public_url: Option<crate::config::PublicUrl>,
+    /// The classification line on the PDF packs.
+    pub classification: Option<String>,
     /// The councils' series and their rosters.
     pub series: Arc<crate::series::SeriesBook>,
 }
@@ -163,7 +168,9 @@ pub fn router(app: AppState) -> Router {
         )
         .route(
             "/api/series/{id}/roster",
-            axum::routing::put(series_api::set_roster),
+            axum::routing::put(series_api::set_roster).layer(axum::extract::DefaultBodyLimit::max(
+                crate::series::roster::MAX_ROSTER_BYTES,
+            )),
         )
         .route(
             "/api/series/{id}/review-links",
@@ -190,6 +197,10 @@ pub fn router(app: AppState) -> Router {
         .route(
             "/facilitate/series/{id}/invitations-only",
             post(invitations::console_only),
+        )
+        .route(
+            "/api/series/{id}/name",
+            axum::routing::put(series_api::rename),
         )
         .route(
             "/api/series/{id}/archived",

@@ -27,6 +27,11 @@ pub struct Unparsed {
     pub client_id: Option<String>,
 }
 
+/// The heartbeat a page sends every few seconds, exactly so.
+pub const PING: &str = r#"{"type":"ping"}"#;
+/// The server's answer to [`PING`].
+pub const PONG: &str = r#"{"type":"pong"}"#;
+
 /// Parses one client message, step by step so each mistake gets its own code:
 /// too large, not JSON, no `type`, unknown `type`, bad fields.
 pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unparsed> {
@@ -62,6 +67,11 @@ pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unpars
             return Err(fail(e, client_id));
         }
     };
+    if kind == "ping" {
+        // Answered only when sent exactly so (see `PING`), before parsing.
+        let e = ApiError::invalid(format!("a heartbeat is exactly {PING}, with nothing else"));
+        return Err(fail(e, client_id));
+    }
     if !Command::WIRE_TYPES.contains(&kind.as_str()) {
         let e = ApiError::new(
             ErrorCode::UnknownType,

@@ -210,18 +210,25 @@ pub async fn console_make(
         Err(e) => return e.into_response(),
     };
     let url = made["url"].as_str().unwrap_or_default().to_string();
+    let back = format!("/facilitate/series/{series}");
     let content = html! {
         main #main {
             h1 { "A review link for organisers" }
             p { "Send this link to the council's organisers. It opens this series' review pages and exports, read-only, and nothing else, for " (DEFAULT_DAYS) " days. It is shown only now: copy it before you leave this page." }
-            p { label for="link" { "Review link" } input #link type="text" readonly value=(url); }
-            p { a href="/facilitate" { "Back to the console" } }
+            p.copy-line {
+                label for="link" { "Review link" }
+                input #link type="text" readonly value=(url);
+                button type="button" data-copy="link" hidden { "Copy the link" }
+                span.copied role="status" aria-live="polite" {}
+            }
+            p { a href=(back) { "Back to the series" } }
         }
     };
     layout(
         Page {
             title: "Review link",
             class: "console",
+            script: Some("/static/series.js"),
             ..Default::default()
         },
         content,

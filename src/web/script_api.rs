@@ -63,13 +63,18 @@ pub fn read_script(
         }
     })?;
     let text = std::str::from_utf8(&body).map_err(ApiError::malformed)?;
-    serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            ApiError::malformed(e)
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let script: Workshop = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            ApiError::malformed(inner)
         } else {
-            script_shape_error(&e)
+            script_shape_error(&path, &inner)
         }
-    })
+    })?;
+    reader.end().map_err(ApiError::malformed)?;
+    Ok(script)
 }
 
 /// `invalid_script` with each `path: message` problem as `topteam check` words it.
@@ -100,14 +105,22 @@ pub fn invalid_script(problems: Vec<String>) -> ApiError {
 
 /// A script of the wrong shape (an unknown kind or field, a wrong type) as
 /// `invalid_script`, naming the place serde stopped at.
-fn script_shape_error(e: &serde_json::Error) -> ApiError {
+/// A script of the wrong shape, named by the field (`activity[2].dots`),
+/// as the editor shows problems beside their fields.
+fn script_shape_error(path: &str, e: &serde_json::Error) -> ApiError {
+    // serde_json ends its words with where in the text; the path says where.
+    let words = e.to_string();
+    let words = words
+        .rsplit_once(" at line ")
+        .map_or(words.as_str(), |(before, _)| before)
+        .to_string();
     let mut error = ApiError::new(
         crate::error_code::ErrorCode::InvalidScript,
-        format!("the script is not understood: {e}"),
+        format!("the script is not understood: {path}: {words}"),
     );
     error.problems = vec![super::error::Problem {
-        path: format!("line {} column {}", e.line(), e.column()),
-        message: e.to_string(),
+        path: path.to_string(),
+        message: words,
     }];
     error
 }

@@ -91,24 +91,7 @@ pub async fn set_roster(
 ) -> Result<Response, ApiError> {
     require_facilitator(&headers, &app)?;
     let series = known(&app, &id)?;
-    let book = app.series.clone();
-    let at = now();
-    let set = tokio::task::spawn_blocking(move || book.set_roster(series.id, body.people, at))
-        .await
-        .map_err(|_| storage_failed())?
-        .ok_or_else(unknown_series)?
-        .map_err(|e| ApiError::new(e.code(), e.to_string()))?
-        .map_err(|e| {
-            tracing::error!(error = %e, "roster not saved");
-            storage_failed()
-        })?;
-    for handle in app.sessions.list() {
-        if handle.info().series == set.id {
-            let command = Command::SetRoster(set.roster.clone());
-            // An ended session keeps the roster it ended with.
-            let _ = handle.command(Actor::Facilitator, None, command).await;
-        }
-    }
+    let set = replace_roster(&app, series.id, body.people).await?;
     let mut body = summary(&app, &set);
     body["roster"] = json!(set.roster);
     Ok(Json(body).into_response())
@@ -183,4 +166,67 @@ pub async fn set_archived(
         })?;
     let series = known(&app, &id)?;
     Ok(Json(summary(&app, &series)).into_response())
+}
+
+/// The body of `PUT /api/series/{id}/name`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rename {
+    name: String,
+}
+
+/// `PUT /api/series/{id}/name` `{"name":"..."}`: renames a series.
+pub async fn rename(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    super::JsonBody(body): super::JsonBody<Rename>,
+) -> Result<Response, ApiError> {
+    require_facilitator(&headers, &app)?;
+    let series = known(&app, &id)?;
+    let name = crate::activity::clean_line(&body.name, MAX_SERIES_NAME_CHARS, "series name")?;
+    rename_series(&app, series.id, name).await?;
+    let series = known(&app, &id)?;
+    Ok(Json(summary(&app, &series)).into_response())
+}
+
+/// Renames a series on disk (blocking I/O kept off the async workers).
+pub async fn rename_series(app: &AppState, id: Uuid, name: String) -> Result<(), ApiError> {
+    let book = app.series.clone();
+    tokio::task::spawn_blocking(move || book.rename(id, name, now()))
+        .await
+        .map_err(|_| storage_failed())?
+        .ok_or_else(unknown_series)?
+        .map_err(|e| {
+            tracing::error!(error = %e, "series not renamed");
+            storage_failed()
+        })
+}
+
+/// Replaces a series' roster on disk and tells its live sessions; the
+/// refusal, if the roster is refused, names what is wrong.
+pub async fn replace_roster(
+    app: &AppState,
+    id: Uuid,
+    people: Vec<PersonInput>,
+) -> Result<Arc<Series>, ApiError> {
+    let book = app.series.clone();
+    let at = now();
+    let set = tokio::task::spawn_blocking(move || book.set_roster(id, people, at))
+        .await
+        .map_err(|_| storage_failed())?
+        .ok_or_else(unknown_series)?
+        .map_err(|e| ApiError::new(e.code(), e.to_string()))?
+        .map_err(|e| {
+            tracing::error!(error = %e, "roster not saved");
+            storage_failed()
+        })?;
+    for handle in app.sessions.list() {
+        if handle.info().series == set.id {
+            let command = Command::SetRoster(set.roster.clone());
+            // An ended session keeps the roster it ended with.
+            let _ = handle.command(Actor::Facilitator, None, command).await;
+        }
+    }
+    Ok(set)
 }

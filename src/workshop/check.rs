@@ -127,6 +127,21 @@ impl Workshop {
                         format!("duplicate option id {:?}", o.id),
                     );
                 }
+                // Two options a phone shows alike split the room's votes.
+                let same = |p: &crate::workshop::OptionSpec| {
+                    crate::series::name_key(&p.label) == crate::series::name_key(&o.label)
+                };
+                if let Some(k) = a.options[..j].iter().position(same) {
+                    if !o.label.trim().is_empty() {
+                        say(
+                            &format!("{at}.option[{j}].label"),
+                            format!(
+                                "the same wording as option {}: change one, or remove it",
+                                k + 1
+                            ),
+                        );
+                    }
+                }
                 too_long(
                     &mut say,
                     &format!("{at}.option[{j}].label"),

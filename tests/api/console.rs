@@ -22,7 +22,7 @@ async fn the_review_sets_each_activity_s_planned_minutes_beside_the_time_it_was_
     .await;
     let html = app.page(&format!("/review/{}", session.id)).await;
     assert!(
-        html.contains("Planned 5 minutes; voting was open for 0 minutes."),
+        html.contains("Planned 5 minutes; voting was open for less than a minute."),
         "{html}"
     );
     assert!(html.contains("Not run in this session."));

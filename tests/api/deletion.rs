@@ -247,3 +247,46 @@ async fn a_backup_taken_while_voting_starts_a_fresh_server_with_every_acked_ball
     assert!(results["cabinet"]["suppressed"].is_null(), "{results}");
     restored.stop().await;
 }
+
+/// (Hostile pass.) Sessions made in a series while it is being deleted are
+/// deleted with it, or refused: none is left behind holding its roster.
+#[tokio::test]
+async fn a_series_deleted_while_sessions_are_made_in_it_leaves_none_behind() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    for _ in 0..5 {
+        let (_, made) = app
+            .post_json("/api/series", Some(KEY), json!({ "name": "Racing" }))
+            .await;
+        let series = made["id"].as_str().unwrap().to_string();
+        let creates = (0..6).map(|_| {
+            app.post_json(
+                "/api/sessions",
+                Some(KEY),
+                json!({ "workshop": "w1-cabinet", "series": series }),
+            )
+        });
+        let delete = async {
+            app.http
+                .delete(app.url(&format!("/api/series/{series}")))
+                .bearer_auth(KEY)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        };
+        let (made, deleted) = tokio::join!(futures_util::future::join_all(creates), delete);
+        assert_eq!(deleted, 204);
+        for (status, body) in made {
+            assert!(status == 201 || status == 404, "{status} {body}");
+        }
+        let (_, all) = app.get_json("/api/sessions", Some(KEY)).await;
+        let left: Vec<&serde_json::Value> = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["series"] == series.as_str())
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+    }
+}

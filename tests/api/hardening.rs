@@ -40,7 +40,11 @@ async fn a_phone_that_stops_reading_never_delays_the_others() {
     assert_eq!(totals(&state, "priorities", "all")["ballots"], 10);
     screen
         .wait_for(|m| {
-            m["type"] == "view" && m["html"].as_str().unwrap_or("").contains("(10 ballots)")
+            m["type"] == "view"
+                && m["html"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("(answers from 10 people)")
         })
         .await;
 }
@@ -91,7 +95,7 @@ async fn pongs_and_shared_view_frames_never_interleave() {
                 let message: serde_json::Value = serde_json::from_str(&text).unwrap();
                 if message["type"] == "view" {
                     let html = message["html"].as_str().unwrap();
-                    all_counted |= html.contains("(20 ballots)");
+                    all_counted |= html.contains("(answers from 20 people)");
                 }
             }
             Message::Ping(_) => {} // the server's own keep-alive

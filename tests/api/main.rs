@@ -20,6 +20,7 @@ mod room;
 mod script_edit;
 mod scripts;
 mod series;
+mod series_page;
 mod storage;
 mod templates;
 mod trust;

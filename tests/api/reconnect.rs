@@ -89,3 +89,25 @@ async fn a_resent_command_is_acked_again_but_applied_once_even_after_a_restart()
         .count();
     assert_eq!(ballots, 1);
 }
+
+#[tokio::test]
+async fn a_heartbeat_is_answered_at_once_and_only_exactly_so() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let joined = app.admitted(&session, "Cllr Heartbeat", "cabinet").await;
+    let mut phone = Socket::participant(&app, &session.id, &joined).await;
+    phone.send_text(r#"{"type":"ping"}"#).await;
+    phone.wait_for(|m| m["type"] == "pong").await;
+    // Anything else called a ping is refused, saying what a heartbeat is.
+    phone.send_text(r#"{"type":"ping","x":1}"#).await;
+    let refused = phone.wait_for(|m| m["type"] == "error").await;
+    assert_eq!(refused["error"]["code"], "invalid_request");
+    assert!(refused["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("heartbeat"));
+    let mut console = Socket::staff(&app, &session.id, "facilitate").await;
+    console.send_text(r#"{"type":"ping"}"#).await;
+    console.wait_for(|m| m["type"] == "pong").await;
+}

@@ -278,7 +278,8 @@ async fn the_review_pages_list_series_escape_text_and_show_the_series() {
         "{index}"
     );
 
-    let (_, page) = get_text(&app, &format!("/review/{}", session.id)).await;
+    // With the timeline, where every name appears.
+    let (_, page) = get_text(&app, &format!("/review/{}?timeline=1", session.id)).await;
     assert!(!page.contains("<script>alert"), "a name became markup");
     assert!(!page.contains("<img src=x"), "an idea became markup");
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; joined as Cabinet"));
@@ -353,4 +354,133 @@ fn verify_says_whether_a_transcript_is_whole() {
     );
     assert_eq!(code, 1);
     assert!(out.contains("unknown variant `launched_rocket`"), "{out}");
+}
+
+#[tokio::test]
+async fn the_review_page_leads_with_what_was_decided_and_keeps_the_timeline_for_when_asked() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = run_workshop_2(&app).await;
+    let base = format!("/review/{}", session.id);
+    let (status, page) = get_text(&app, &base).await;
+    assert_eq!(status, 200);
+    let decided = page.find("What was decided").expect("a summary");
+    let who = page.find("Who took part").unwrap();
+    assert!(decided < who, "decisions first");
+    let summary = &page[decided..who];
+    assert!(
+        summary.contains("No surprises: we warn each other early."),
+        "{summary}"
+    );
+    assert!(summary.contains("Write the protocol up"), "{summary}");
+    assert!(summary.contains("15 January 2027"), "a UK date: {summary}");
+    assert!(!page.contains("2027-01-15"), "no ISO dates for people");
+    assert!(
+        !page.contains("joined as Cabinet"),
+        "no timeline unless asked"
+    );
+    let (_, with_timeline) = get_text(&app, &format!("{base}?timeline=1")).await;
+    assert!(
+        with_timeline.contains("joined as Cabinet"),
+        "the timeline when asked"
+    );
+}
+
+/// The PDF as poppler reads it: its `pdfinfo` and its text in reading order.
+fn pdf_facts(pdf: &[u8], name: &str) -> (String, String) {
+    let shots = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let path = shots.join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let run = |program: &str, args: &[&str]| {
+        let out = Command::new(program)
+            .args(args)
+            .arg(&path)
+            .args(if program == "pdftotext" {
+                &["-"][..]
+            } else {
+                &[][..]
+            })
+            .output()
+            .unwrap_or_else(|e| panic!("{program} (poppler-utils; scripts/test installs it): {e}"));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    // Pages as pictures too, to be looked at.
+    let _ = Command::new("pdftoppm")
+        .args(["-png", "-r", "60"])
+        .arg(&path)
+        .arg(shots.join(name))
+        .status();
+    (run("pdfinfo", &[]), run("pdftotext", &[]))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outcome_pack_is_a_tagged_pdf_that_leads_with_what_was_decided() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = run_workshop_2(&app).await;
+    let base = format!("/review/{}", session.id);
+    let response = app
+        .http
+        .get(app.url(&format!("{base}/pack.pdf")))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(disposition.contains("-pack.pdf"), "{disposition}");
+    let pdf = response.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let (info, text) = pdf_facts(&pdf, "pack-workshop-2");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(pages <= 8, "{pages} pages");
+    let at = |s: &str| {
+        text.find(s)
+            .unwrap_or_else(|| panic!("{s:?} not in:\n{text}"))
+    };
+    assert!(
+        at("What was decided") < at("Who took part"),
+        "decided first"
+    );
+    assert!(at("Who took part") < text.rfind("Our working-relationship protocol").unwrap());
+    assert!(at("No surprises: we warn each other early.") < at("Who took part"));
+    assert!(text.contains("15 January 2027"), "UK dates");
+    assert!(text.contains(&format!("Page 1 of {pages}")), "page numbers");
+    assert!(!text.contains("2027-01-15"));
+    assert!(
+        !text.contains("joined as Cabinet"),
+        "no timeline unless asked"
+    );
+    // The anonymous rating says what it says on the page, and never whose.
+    assert!(text.contains("Anonymous: ballots are linked to pseudonyms"));
+    let md = get_text(&app, &format!("{base}/report.md")).await.1;
+    for hidden in ["hidden: a team has fewer than", "Too few ballots"] {
+        assert_eq!(md.contains(hidden), text.contains(hidden), "{hidden}");
+    }
+    // With the timeline asked for, it is an appendix.
+    let with = app
+        .http
+        .get(app.url(&format!("{base}/pack.pdf?timeline=1")))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let (_, text) = pdf_facts(&with, "pack-workshop-2-timeline");
+    assert!(text.contains("Appendix: timeline"), "{text}");
+    assert!(text.contains("joined as Cabinet"));
 }

@@ -77,6 +77,7 @@ async fn a_review_link_opens_one_series_review_and_nothing_else_until_revoked() 
     assert_eq!(get(format!("/review/series/{series}")).await, 200);
     assert_eq!(get(format!("/review/{}", ours.id)).await, 200);
     assert_eq!(get(format!("/review/{}/votes.csv", ours.id)).await, 200);
+    assert_eq!(get(format!("/review/{}/pack.pdf", ours.id)).await, 200);
     // Nothing else: not the other council's series, not the console, not the API.
     let their_series = app.state(&theirs.id).await["series"]
         .as_str()
@@ -89,6 +90,7 @@ async fn a_review_link_opens_one_series_review_and_nothing_else_until_revoked() 
         "sent back to its own series"
     );
     assert_eq!(get(format!("/review/{}/votes.csv", theirs.id)).await, 401);
+    assert_eq!(get(format!("/review/{}/pack.pdf", theirs.id)).await, 401);
     assert_eq!(get(format!("/api/sessions/{}", ours.id)).await, 401);
     assert_eq!(
         get(format!("/facilitate/{}", ours.id)).await,

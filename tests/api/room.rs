@@ -256,8 +256,11 @@ async fn the_timer_takes_another_minute_and_an_action_needs_no_due_date() {
         (status, body["error"]["code"].as_str()),
         (400, Some("wrong_kind"))
     );
-    // The timeline says what happened to the timer, and who owns each action.
-    let review = app.page(&format!("/review/{}", session.id)).await;
+    // The timeline (asked for) says what happened to the timer, and who
+    // owns each action.
+    let review = app
+        .page(&format!("/review/{}?timeline=1", session.id))
+        .await;
     for line in [
         "time added to the paused timer on Cabinet priorities",
         "timer started on Cabinet priorities",

@@ -257,3 +257,26 @@ async fn the_smallest_group_shown_cannot_change_once_an_anonymous_vote_has_opene
     assert_eq!(body["error"]["problems"][0]["path"], "min_group_size");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_script_of_the_wrong_shape_names_the_field_not_a_column() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let mut edited = script(&app, &session.id).await;
+    edited["activity"][2]["dots"] = json!(-2);
+    let (status, body) = put_script(&app, &session.id, &edited).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["code"], "invalid_script");
+    let problem = &body["error"]["problems"][0];
+    assert_eq!(problem["path"], "activity[2].dots", "{body}");
+    assert!(
+        !problem["message"].as_str().unwrap().contains("column"),
+        "{body}"
+    );
+    // Nothing changed.
+    assert_ne!(
+        script(&app, &session.id).await["activity"][2]["dots"],
+        json!(-2)
+    );
+}

@@ -98,13 +98,13 @@ fn check_reports_every_problem_with_its_field_and_fails() {
     let (code, out) = check(&[&path]);
     assert_eq!(code, 1, "{out}");
     for expected in [
-        "activity[0].option: a dots activity needs options or `from`",
+        "activity[0].option: this activity (dot vote) needs options, or the results of an earlier activity brought in",
         "activity[0].dots: say how many dots each person has",
         "activity[1].id: duplicate activity id \"a\"",
         "activity[1].from: there is no activity \"nothing-here\" in this script",
         "activity[2].dots: the budget must be at least 1",
         "activity[2].from: there is no workshop script \"w9-missing\"",
-        "activity[3].option: a notes activity takes no options",
+        "activity[3].option: this activity (notes, decisions and actions) takes no options",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }

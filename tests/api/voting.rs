@@ -108,7 +108,10 @@ async fn twenty_participants_in_two_groups_vote_and_totals_by_group_are_right() 
         .await;
     let view = screen.view_at_least(revealed).await;
     let html = view["html"].as_str().unwrap();
-    assert!(html.contains("Dots by option (20 ballots)"), "{html}");
+    assert!(
+        html.contains("Dots by option (answers from 20 people)"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -155,7 +158,7 @@ async fn results_stay_hidden_from_phones_until_revealed() {
     assert!(view["html"]
         .as_str()
         .unwrap()
-        .contains("Dots by option (1 ballot)"));
+        .contains("Dots by option (answers from 1 person)"));
 }
 
 /// Hidden ballots are not even rendered for phones (they cannot change what a
@@ -188,7 +191,10 @@ async fn phones_hear_of_ballots_only_once_results_are_revealed() {
         .await;
     let next = phones[0].wait_for(|m| m["type"] == "view").await;
     assert!(next["seq"].as_u64().unwrap() >= revealed, "{next}");
-    assert!(next["html"].as_str().unwrap().contains("(2 ballots)"));
+    assert!(next["html"]
+        .as_str()
+        .unwrap()
+        .contains("(answers from 2 people)"));
     acked(
         &phones[2]
             .vote("priorities", json!({ "dots": { "budget": 3 } }))
@@ -201,7 +207,11 @@ async fn phones_hear_of_ballots_only_once_results_are_revealed() {
     );
     phones[1]
         .wait_for(|m| {
-            m["type"] == "view" && m["html"].as_str().unwrap_or("").contains("(3 ballots)")
+            m["type"] == "view"
+                && m["html"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("(answers from 3 people)")
         })
         .await;
 }
@@ -240,7 +250,7 @@ async fn a_voter_reads_the_ack_then_the_view_its_ballot_changed() {
         assert_eq!(view["type"], "view", "{view}");
         latest = acked(&ack);
         assert!(view["seq"].as_u64().unwrap() >= latest, "{view}");
-        let ballots = format!("({} ballot", n + 1);
+        let ballots = format!("(answers from {} pe", n + 1);
         assert!(view["html"].as_str().unwrap().contains(&ballots), "{view}");
     }
 }

@@ -68,10 +68,13 @@ async fn a_facilitator_prints_twelve_cards_and_a_phone_joins_by_its_own() {
     type_into(&console, "#key", KEY).await;
     click(&console, "form.login button[type=submit]").await;
     wait_text(&console, "h1", "Sessions").await;
+    // The series' page, from the session's console.
     console
         .goto(&format!("{base}/facilitate/{id}"))
         .await
         .unwrap();
+    click(&console, "section.series-link a").await;
+    wait_text(&console, "h1", "Series:").await;
     wait_text(&console, "section.invitations", "12 people").await;
     click(&console, "section.invitations form button").await;
     wait_text(&console, "ul.cards", LEADER).await;
@@ -114,7 +117,7 @@ async fn a_facilitator_prints_twelve_cards_and_a_phone_joins_by_its_own() {
     // Invitations only: the console's switch; then a typed name sees no
     // list of names and waits for the facilitator.
     console
-        .goto(&format!("{base}/facilitate/{id}"))
+        .goto(&format!("{base}/facilitate/series/{series}"))
         .await
         .unwrap();
     click(&console, "section.invitations form:nth-of-type(2) button").await;
@@ -130,6 +133,10 @@ async fn a_facilitator_prints_twelve_cards_and_a_phone_joins_by_its_own() {
     click(&stranger, "#group-management").await;
     click(&stranger, "form.join button[type=submit]").await;
     wait_text(&stranger, "#live", "Waiting to be admitted").await;
+    console
+        .goto(&format!("{base}/facilitate/{id}"))
+        .await
+        .unwrap();
     wait_text(&console, "section.people", "joined without an invitation").await;
     screenshot(&console, "console-invitations-only").await;
     for client in [console, phone, stranger] {

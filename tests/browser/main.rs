@@ -6,10 +6,12 @@
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
+mod honest_phones;
 mod invitations;
 mod phones_console_projector;
 mod prepare;
 mod restart;
 mod room;
 mod roster;
+mod series_page;
 mod support;

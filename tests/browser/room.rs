@@ -79,15 +79,67 @@ async fn assert_fits(screen: &Client, what: &str, height: u32) {
     );
 }
 
+/// The labels the projector shows now, each read whole from its element;
+/// and any element whose text is cut (clamped, clipped, or overflowing).
+const LABELS: &str = r#"
+    const shown = [], cut = [], places = [];
+    document.querySelectorAll('#live .open-item, #live .role-row .role-label, #live .bar-label, #live .statement-text').forEach(function (el) {
+        if (el.closest('[hidden]') || !el.getClientRects().length) return;
+        if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) cut.push(el.textContent);
+        shown.push(el.firstChild.textContent.trim());
+    });
+    document.querySelectorAll('#live .role-row').forEach(function (row) {
+        if (row.closest('[hidden]')) return;
+        places.push(Array.prototype.map.call(row.querySelectorAll('.role-place'), function (p) { return p.textContent.trim(); }));
+    });
+    return { shown: shown, cut: cut, places: places };
+"#;
+
+/// Every label on every page of the slide, read whole: turns the pages with
+/// the projector's own → key, checking each fits.
+async fn every_label(screen: &Client, what: &str, height: u32) -> (Vec<String>, Vec<Value>) {
+    let mut labels = Vec::new();
+    let mut places = Vec::new();
+    let pages = screen
+        .execute("const p = document.querySelector('#live .pages'); return p ? parseInt(p.dataset.pages, 10) : 1;", vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap();
+    for page in 1..=pages {
+        if page > 1 {
+            screen
+                .execute(
+                    "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));",
+                    vec![],
+                )
+                .await
+                .unwrap();
+        }
+        assert_fits(screen, &format!("{what}, page {page}"), height).await;
+        let seen = screen.execute(LABELS, vec![]).await.unwrap();
+        assert_eq!(
+            seen["cut"],
+            json!([]),
+            "{what}, page {page}: labels cut: {seen}"
+        );
+        for l in seen["shown"].as_array().unwrap() {
+            labels.push(l.as_str().unwrap().to_string());
+        }
+        places.extend(seen["places"].as_array().unwrap().iter().cloned());
+    }
+    (labels, places)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_projector_fits_twelve_options_and_fourteen_responsibilities_on_one_screen() {
+async fn the_projector_shows_twelve_options_and_fourteen_responsibilities_whole_at_three_sizes() {
     let driver = Driver::start().await;
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let base = format!("http://{}", app.addr);
 
     // Workshop 1: seven ideas carried into the five scripted priorities make
-    // a dot vote of twelve options.
+    // a dot vote of twelve options, open: the room sees them, no counts.
     let w1 = app.create_session("w1-cabinet").await;
     let mut phones = app.phones(&w1, "cabinet", 3).await;
     app.command(&w1.id, json!({ "type": "open", "activity": "mandate" }))
@@ -112,48 +164,53 @@ async fn the_projector_fits_twelve_options_and_fourteen_responsibilities_on_one_
     app.command(&w1.id, json!({ "type": "open", "activity": "priorities" }))
         .await;
     let state = app.state(&w1.id).await;
-    let options: Vec<String> = activity(&state, "priorities")["options"]
+    let options: Vec<(String, String)> = activity(&state, "priorities")["options"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|o| o["id"].as_str().unwrap().to_string())
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap().to_string(),
+                o["label"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(options.len(), 12, "{options:?}");
-    for (n, phone) in phones.iter_mut().enumerate() {
-        let mut dots = serde_json::Map::new();
-        // Five dots each, one on each of five options.
-        for id in options.iter().skip(n).step_by(2).take(5) {
-            dots.insert(id.clone(), json!(1));
-        }
-        acked(&phone.vote("priorities", json!({ "dots": dots })).await);
-    }
-    app.command(&w1.id, json!({ "type": "close", "activity": "priorities" }))
-        .await;
-    app.command(
-        &w1.id,
-        json!({ "type": "reveal", "activity": "priorities" }),
-    )
-    .await;
+    let mut option_labels: Vec<String> = options.iter().map(|(_, l)| l.clone()).collect();
+    option_labels.sort();
+    acked(
+        &phones[0]
+            .vote("priorities", json!({ "dots": { options[0].0.clone(): 3 } }))
+            .await,
+    );
 
-    // Workshop 2: the fourteen-item role map, both teams voting.
+    // Workshop 2: the fourteen-item role map, both teams voting, revealed.
     let w2 = app.create_session("w2-joint-vision").await;
     let mut voters = app.phones(&w2, "cabinet", 3).await;
     voters.extend(app.phones(&w2, "management", 3).await);
     app.command(&w2.id, json!({ "type": "open", "activity": "roles" }))
         .await;
     let state = app.state(&w2.id).await;
-    let items: Vec<String> = activity(&state, "roles")["options"]
+    let items: Vec<(String, String)> = activity(&state, "roles")["options"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|o| o["id"].as_str().unwrap().to_string())
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap().to_string(),
+                o["label"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(items.len(), 14);
+    let mut item_labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
+    item_labels.sort();
     for (n, phone) in voters.iter_mut().enumerate() {
+        // The cabinet leans to members, management to officers, on some.
         let placements: serde_json::Map<String, Value> = items
             .iter()
             .enumerate()
-            .map(|(i, id)| {
+            .map(|(i, (id, _))| {
                 let place = ["members", "joint", "officers"][(i + n / 3) % 3];
                 (id.clone(), json!(place))
             })
@@ -169,36 +226,127 @@ async fn the_projector_fits_twelve_options_and_fourteen_responsibilities_on_one_
     app.command(&w2.id, json!({ "type": "reveal", "activity": "roles" }))
         .await;
 
-    for size in [SMALL_PROJECTOR, LARGE_PROJECTOR] {
+    for size in [(1024, 768), SMALL_PROJECTOR, LARGE_PROJECTOR] {
         let label = format!("{}x{}", size.0, size.1);
         let screen = projector(&driver, size, &base, &w1.id).await;
-        wait_text(&screen, ".slide", "Faster planning decisions").await;
-        assert_fits(&screen, &format!("twelve-option dots at {label}"), size.1).await;
-        screenshot(&screen, &format!("projector-dots-12-{label}")).await;
-        if size == SMALL_PROJECTOR {
-            assert_accessible(&screen, "the projector showing dots").await;
-        }
+        let slide = wait_text(&screen, ".open-options", "Faster planning decisions").await;
+        assert!(!slide.contains("dots"), "no counts while open: {slide}");
+        let (mut shown, _) =
+            every_label(&screen, &format!("twelve open options at {label}"), size.1).await;
+        shown.sort();
+        assert_eq!(shown, option_labels, "every option, whole, at {label}");
+        screenshot(&screen, &format!("projector-open-12-{label}")).await;
+        assert_accessible(
+            &screen,
+            &format!("the projector with open options at {label}"),
+        )
+        .await;
+
         screen
             .goto(&format!("{base}/screen/{}", w2.id))
             .await
             .unwrap();
-        wait_text(&screen, ".role-columns", "Officers lead").await;
-        assert_fits(
+        wait_text(&screen, ".role-head", "Management").await;
+        screenshot(&screen, &format!("projector-role-map-14-{label}")).await;
+        let (mut shown, places) = every_label(
             &screen,
             &format!("fourteen-item role map at {label}"),
             size.1,
         )
         .await;
-        screenshot(&screen, &format!("projector-role-map-14-{label}")).await;
-        if size == SMALL_PROJECTOR {
-            assert_accessible(&screen, "the projector showing the role map").await;
+        shown.sort();
+        assert_eq!(
+            shown, item_labels,
+            "every responsibility, whole, at {label}"
+        );
+        assert_eq!(places.len(), 14);
+        for row in &places {
+            let row = row.as_array().unwrap();
+            assert_eq!(row.len(), 2, "cabinet and management side by side: {row:?}");
+            for place in row {
+                let place = place.as_str().unwrap();
+                assert!(
+                    ["Members lead", "Joint", "Officers lead"]
+                        .iter()
+                        .any(|p| place.ends_with(p)),
+                    "a placement in words: {place}"
+                );
+            }
         }
+        let differ = screen
+            .execute(
+                "return document.querySelector('.role-row.contested .role-differ').textContent;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(differ, "Teams differ");
+        assert_accessible(
+            &screen,
+            &format!("the projector with the role map at {label}"),
+        )
+        .await;
         screen.close().await.unwrap();
+    }
+
+    // The twelve options revealed as bars: every label whole on each page.
+    for (n, phone) in phones.iter_mut().enumerate().skip(1) {
+        let mut ballot = serde_json::Map::new();
+        for (id, _) in options.iter().skip(n).step_by(2).take(5) {
+            ballot.insert(id.clone(), json!(1));
+        }
+        acked(&phone.vote("priorities", json!({ "dots": ballot })).await);
+    }
+    app.command(&w1.id, json!({ "type": "close", "activity": "priorities" }))
+        .await;
+    app.command(
+        &w1.id,
+        json!({ "type": "reveal", "activity": "priorities" }),
+    )
+    .await;
+    for size in [(1024, 768), SMALL_PROJECTOR, LARGE_PROJECTOR] {
+        let label = format!("{}x{}", size.0, size.1);
+        let screen = projector(&driver, size, &base, &w1.id).await;
+        wait_text(&screen, ".slide .legend", "Cabinet").await;
+        let (mut shown, _) = every_label(
+            &screen,
+            &format!("twelve revealed options at {label}"),
+            size.1,
+        )
+        .await;
+        shown.sort();
+        assert_eq!(
+            shown, option_labels,
+            "every option's bar, whole, at {label}"
+        );
+        screenshot(&screen, &format!("projector-dots-12-{label}")).await;
+        screen.close().await.unwrap();
+    }
+
+    // The facilitator turns the projector's pages from the console: P, and
+    // the button.
+    let screen = projector(&driver, SMALL_PROJECTOR, &base, &w2.id).await;
+    wait_text(&screen, ".page-count", "Page 1 of").await;
+    let console = driver.browser(CONSOLE).await;
+    log_in(&console, &base).await;
+    console
+        .goto(&format!("{base}/facilitate/{}", w2.id))
+        .await
+        .unwrap();
+    wait_text(&console, ".slide-paging", "page 1 of").await;
+    press(&console, "p").await;
+    wait_text(&console, ".slide-paging", "page 2 of").await;
+    wait_text(&screen, ".page-count", "Page 2 of").await;
+    click(&console, "#page-back").await;
+    wait_text(&screen, ".page-count", "Page 1 of").await;
+    screenshot(&console, "console-slide-paging").await;
+    assert_accessible(&console, "the console with paging").await;
+    for client in [screen, console] {
+        client.close().await.unwrap();
     }
     app.stop().await;
 }
 
-/// The status and revealed flag of an activity, from the JSON API.
 async fn stage(app: &TestApp, session: &str, id: &str) -> (String, bool, Option<String>) {
     let state = app.state(session).await;
     let a = activity(&state, id);
@@ -390,5 +538,100 @@ async fn a_phone_keeps_its_draft_through_a_reload_and_says_what_was_kept_when_vo
         activity(&state, "priorities")["results"]["all"]["ballots"],
         0
     );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_performance_agreement_slide_shows_each_field_in_the_script_order() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+    let w3 = app.create_session("w3-performance").await;
+    let (_, mut script) = app
+        .get_json(&format!("/api/sessions/{}/script", w3.id), Some(KEY))
+        .await;
+    let fields = json!({
+        "outcome": "More homes that local people can afford",
+        "measure": "Affordable homes completed each year",
+        "target": "400 a year by 2029",
+        "lead_member": "Cllr Amira Patel, Leader",
+        "lead_officer": "Director of Place",
+        "reporting_rhythm": "Quarterly to cabinet",
+        "forum": "Cabinet and CLT joint session"
+    });
+    let statements: Vec<Value> = [
+        ("homes", "Build the homes our residents need"),
+        ("town-centres", "Bring our town centres back to life"),
+        ("care", "Help older people live well at home"),
+    ]
+    .iter()
+    .map(|(id, label)| json!({ "id": id, "label": label, "fields": fields }))
+    .collect();
+    let at = script["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["id"] == "performance")
+        .unwrap();
+    script["activity"][at]["option"] = json!(statements);
+    script["activity"][at]
+        .as_object_mut()
+        .unwrap()
+        .remove("from");
+    let (status, body) = put_script(&app, &w3.id, &script).await;
+    assert_eq!(status, 200, "{body}");
+    let mut voters = app.phones(&w3, "cabinet", 2).await;
+    voters.extend(app.phones(&w3, "management", 2).await);
+    app.command(&w3.id, json!({ "type": "open", "activity": "performance" }))
+        .await;
+    for phone in voters.iter_mut() {
+        let responses: serde_json::Map<String, Value> = ["homes", "town-centres", "care"]
+            .iter()
+            .map(|id| (id.to_string(), json!({ "response": "agree" })))
+            .collect();
+        acked(
+            &phone
+                .vote("performance", json!({ "responses": responses }))
+                .await,
+        );
+    }
+    app.command(
+        &w3.id,
+        json!({ "type": "close", "activity": "performance" }),
+    )
+    .await;
+    app.command(
+        &w3.id,
+        json!({ "type": "reveal", "activity": "performance" }),
+    )
+    .await;
+    let screen = projector(&driver, (1024, 768), &base, &w3.id).await;
+    let slide = wait_text(&screen, ".slide", "Build the homes").await;
+    let order: Vec<usize> = [
+        "Outcome",
+        "Measure",
+        "Target",
+        "Lead member",
+        "Lead officer",
+        "Reporting rhythm",
+        "Forum",
+    ]
+    .iter()
+    .map(|f| {
+        slide
+            .find(&format!("{f}:"))
+            .unwrap_or_else(|| panic!("{f} missing: {slide}"))
+    })
+    .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "fields in the script's order: {slide}"
+    );
+    let (shown, _) = every_label(&screen, "the performance agreement at 1024x768", 768).await;
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    screenshot(&screen, "projector-performance-agreement-1024x768").await;
+    assert_accessible(&screen, "the performance agreement slide").await;
+    screen.close().await.unwrap();
     app.stop().await;
 }

@@ -159,6 +159,14 @@ pub async fn type_into(client: &Client, css: &str, text: &str) {
 }
 
 /// Saves a screenshot to `target/screenshots/NAME.png`, to look at.
+/// A phone joins by typing its name and choosing its team.
+pub async fn join(phone: &Client, base: &str, code: &str, name: &str, group: &str) {
+    phone.goto(&format!("{base}/join/{code}")).await.unwrap();
+    type_into(phone, "#name", name).await;
+    click(phone, &format!("#group-{group}")).await;
+    click(phone, "form.join button[type=submit]").await;
+}
+
 pub async fn screenshot(client: &Client, name: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
@@ -203,7 +211,31 @@ pub async fn accessibility_violations(client: &Client) -> Vec<String> {
 pub struct Proxy {
     pub addr: SocketAddr,
     cut: Arc<AtomicBool>,
+    quiet: Arc<AtomicBool>,
     links: Arc<Mutex<Vec<tokio::task::AbortHandle>>>,
+}
+
+/// Copies bytes one way, dropping them while `quiet`: the connection stays
+/// open and says nothing, as a phone's does when the venue's wifi stalls.
+async fn pump(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    quiet: Arc<AtomicBool>,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut buf = vec![0u8; 16 * 1024];
+    loop {
+        let n = match from.read(&mut buf).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => n,
+        };
+        if quiet.load(Ordering::SeqCst) {
+            continue;
+        }
+        if to.write_all(&buf[..n]).await.is_err() {
+            return;
+        }
+    }
 }
 
 impl Proxy {
@@ -211,22 +243,39 @@ impl Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let cut = Arc::new(AtomicBool::new(false));
+        let quiet = Arc::new(AtomicBool::new(false));
         let links: Arc<Mutex<Vec<tokio::task::AbortHandle>>> = Arc::default();
-        let (is_cut, all) = (cut.clone(), links.clone());
+        let (is_cut, is_quiet, all) = (cut.clone(), quiet.clone(), links.clone());
         tokio::spawn(async move {
-            while let Ok((mut inbound, _)) = listener.accept().await {
+            while let Ok((inbound, _)) = listener.accept().await {
                 if is_cut.load(Ordering::SeqCst) {
                     continue; // dropped: the connection is refused
                 }
+                let quiet = is_quiet.clone();
                 let link = tokio::spawn(async move {
-                    if let Ok(mut outbound) = TcpStream::connect(upstream).await {
-                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    if let Ok(outbound) = TcpStream::connect(upstream).await {
+                        let (in_read, in_write) = inbound.into_split();
+                        let (out_read, out_write) = outbound.into_split();
+                        tokio::select! {
+                            _ = pump(in_read, out_write, quiet.clone()) => {}
+                            _ = pump(out_read, in_write, quiet) => {}
+                        }
                     }
                 });
                 all.lock().unwrap().push(link.abort_handle());
             }
         });
-        Proxy { addr, cut, links }
+        Proxy {
+            addr,
+            cut,
+            quiet,
+            links,
+        }
+    }
+
+    /// Every connection stays open but carries nothing, either way.
+    pub fn silence(&self) {
+        self.quiet.store(true, Ordering::SeqCst);
     }
 
     /// Drops every connection and refuses new ones.
@@ -237,8 +286,9 @@ impl Proxy {
         }
     }
 
-    /// Lets connections through again.
+    /// Lets connections through again, and speak again.
     pub fn restore(&self) {
         self.cut.store(false, Ordering::SeqCst);
+        self.quiet.store(false, Ordering::SeqCst);
     }
 }

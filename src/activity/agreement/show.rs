@@ -34,7 +34,7 @@ impl Show for Agreement {
                 fieldset.item.statement data-item=(item.id) data-version=(current.version) {
                     legend { (current.text) }
                     @if !current.fields.is_empty() {
-                        dl.fields { @for (name, value) in &current.fields { dt { (field_label(name)) } dd { (value) } } }
+                        dl.fields { @for (name, value) in view.fields_of(current) { dt { (field_label(name)) } dd { (value) } } }
                     }
                     @for (value, label) in STANCES {
                         @let input_id = format!("ag-{}-{}-{}", spec.id, item.id, value);
@@ -45,7 +45,7 @@ impl Show for Agreement {
                     }
                     @let reason_id = format!("reason-{}-{}", spec.id, item.id);
                     label.reason for=(reason_id) { "Reason (needed if you object)" }
-                    textarea id=(reason_id) name={ "reason-" (item.id) } maxlength=(text::REASON) rows="2" {}
+                    textarea id=(reason_id) name={ "reason-" (item.id) } rows="2" data-max=(text::REASON) {}
                 }
                 }
             }
@@ -67,7 +67,7 @@ impl Show for Agreement {
                             p.text { (current.text) }
                             @if !current.fields.is_empty() {
                                 dl.fields {
-                                    @for (name, value) in &current.fields { dt { (field_label(name)) } dd { (value) } }
+                                    @for (name, value) in view.fields_of(current) { dt { (field_label(name)) } dd { (value) } }
                                 }
                             }
                             @if current.version > 1 { p.tag { "Version " (current.version) " (amended)" } }
@@ -103,7 +103,9 @@ impl Show for Agreement {
         }
     }
 
-    /// Each statement with its answers and outcome, four to a page.
+    /// Each statement, its fields (a performance agreement's outcome,
+    /// measure, target, leads) in the script's order, its answers and
+    /// outcome, as many to a page as fit whole.
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let Tally::Agreement(all) = &results.all else {
             return html! {};
@@ -114,11 +116,24 @@ impl Show for Agreement {
             .iter()
             .map(|o| {
                 let t = all.items.get(&o.id).cloned().unwrap_or_default();
-                let text = view.current_statement(&o.id).map_or(o.label.as_str(), |v| v.text.as_str());
+                let current = view.current_statement(&o.id);
+                let text = current.map_or(o.label.as_str(), |v| v.text.as_str());
+                let fields = current.map(|v| view.fields_of(v)).unwrap_or_default();
                 let outcome = view.outcome(results, &o.id);
-                html! {
+                // The fields run on as one paragraph; the count line takes one.
+                let run_on: Vec<String> = fields
+                    .iter()
+                    .map(|(k, v)| format!("{}: {v}  ", field_label(k)))
+                    .collect();
+                let lines = slide::lines_of(text, slide::FULL_LINE)
+                    + if fields.is_empty() { 0 } else { slide::lines_of(&run_on.concat(), slide::FULL_LINE) }
+                    + 1;
+                let item = html! {
                     li.statement-slide {
                         p.statement-text { (text) }
+                        @if !fields.is_empty() {
+                            dl.slide-fields { @for (name, value) in &fields { div { dt { (field_label(name)) ":" } " " dd { (value) } } } }
+                        }
                         @if let Some(why) = scores::item_hidden(results, &o.id, None) {
                             p.statement-count { "Answers: " (why) }
                         } @else {
@@ -131,10 +146,11 @@ impl Show for Agreement {
                         }
                         }
                     }
-                }
+                };
+                (item, lines)
             })
             .collect();
-        slide::pages("statements", items, 4)
+        slide::pages("statements", items, 1)
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
@@ -149,7 +165,7 @@ impl Show for Agreement {
             let t = all.items.get(&o.id).cloned().unwrap_or_default();
             let outcome = view.outcome(results, &o.id);
             let _ = writeln!(md, "- **{}**", md_escape(&current.text));
-            for (field, value) in &current.fields {
+            for (field, value) in view.fields_of(current) {
                 let _ = writeln!(md, "  - {}: {}", field_label(field), md_escape(value));
             }
             let decided = if outcome == Outcome::Open {

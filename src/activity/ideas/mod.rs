@@ -46,8 +46,10 @@ impl Idea {
 /// The visible ideas, for results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IdeasTally {
-    /// Authors counted.
+    /// Authors of the ideas listed.
     pub ballots: usize,
+    /// Ideas the facilitator hid or merged into others, not listed.
+    pub set_aside: usize,
     /// The ideas.
     pub ideas: Vec<IdeaSummary>,
 }
@@ -68,13 +70,20 @@ pub struct IdeaSummary {
 }
 
 /// The visible ideas of one set of authors (everyone or a group), each with
-/// its author's team when `teams` (never in an anonymous activity).
+/// its author's team when `teams` (never in an anonymous activity). The
+/// authors counted are everyone who offered an idea, hidden or merged ones
+/// too: a count that moved as the facilitator hid ideas would say which
+/// ideas share an author, and it would disagree with the turnout.
 pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>, teams: bool) -> IdeasTally {
     let mut authors = std::collections::BTreeSet::new();
+    let mut set_aside = 0;
     let ideas = ideas
-        .filter(|i| i.visible())
         .inspect(|i| {
             authors.insert(i.author);
+        })
+        .filter(|i| {
+            set_aside += usize::from(!i.visible());
+            i.visible()
         })
         .map(|i| IdeaSummary {
             id: i.id.clone(),
@@ -85,6 +94,7 @@ pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>, teams: bool) -> IdeasTal
         .collect();
     IdeasTally {
         ballots: authors.len(),
+        set_aside,
         ideas,
     }
 }

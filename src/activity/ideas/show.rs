@@ -26,8 +26,10 @@ impl Show for Ideas {
             label for=(input_id) {
                 "Your idea (up to " (max_ideas) @if max_ideas == 1 { " idea, " } @else { " ideas, " } (max_chars) " characters each)"
             }
-            textarea id=(input_id) name="text" maxlength=(max_chars) rows="3" data-max-ideas=(max_ideas) {}
-            p.counter aria-live="polite" data-max=(max_chars) { "0 of " (max_chars) " characters" }
+            // No maxlength: a paste over the limit would be cut silently;
+            // the counter says how much is too many, and the server refuses it.
+            textarea id=(input_id) name="text" rows="3" data-max-ideas=(max_ideas) aria-describedby={ (input_id) "-counter" } {}
+            p.counter id={ (input_id) "-counter" } aria-live="polite" data-max=(max_chars) { "0 of " (max_chars) " characters" }
         }
     }
 
@@ -44,7 +46,7 @@ impl Show for Ideas {
             return html! {};
         };
         html! {
-            p { (ideas.ideas.len()) " ideas from " (ideas.ballots) " people." }
+            p { (listed(ideas)) "." }
             ul.ideas {
                 @for idea in &ideas.ideas {
                     li {
@@ -57,8 +59,7 @@ impl Show for Ideas {
         }
     }
 
-    /// The ideas, eight to a page, each cut to a few lines (the table beside
-    /// it, for screen readers, has them whole).
+    /// The ideas in two columns, whole, as many to a page as fit.
     fn slide(&self, _view: &ActivityView, results: &Results) -> Markup {
         let Tally::Ideas(ideas) = &results.all else {
             return html! {};
@@ -67,18 +68,20 @@ impl Show for Ideas {
             .ideas
             .iter()
             .map(|idea| {
-                html! {
+                let item = html! {
                     li.idea-slide {
                         (idea.text)
                         @if let Some(g) = idea.group { " " span.tag { "(" (g.label()) ")" } }
                         @if idea.merged > 0 { " " span.tag { "+" (idea.merged) " merged" } }
                     }
-                }
+                };
+                // The team and merge tags take a few words more.
+                (item, slide::lines_of(&idea.text, slide::HALF_LINE - 6))
             })
             .collect();
         html! {
-            p.slide-hint { (ideas.ideas.len()) " ideas from " (ideas.ballots) " people" }
-            (slide::pages("ideas", items, 8))
+            p.slide-hint { (listed(ideas)) }
+            (slide::pages("ideas", items, 2))
         }
     }
 
@@ -130,6 +133,16 @@ impl Show for Ideas {
                         @else if let Some(into) = &idea.merged_into { " — merged into “" (text_of(into)) "”" }
                         @else {
                             " " button type="button" data-command="hide_idea" data-activity=(id) data-idea=(idea.id) { "Hide" span.visually-hidden { " " (idea.text) } }
+                            // A typo fixed, or two ideas in one split in words.
+                            details.edit-idea {
+                                summary { "Edit" span.visually-hidden { " " (idea.text) } }
+                                form data-command="edit_idea" data-activity=(id) {
+                                    input type="hidden" name="idea" value=(idea.id);
+                                    label for={ "edit-" (id) "-" (idea.id) } { "Wording" }
+                                    textarea id={ "edit-" (id) "-" (idea.id) } name="text" rows="2" { (idea.text) }
+                                    button type="submit" { "Save the wording" }
+                                }
+                            }
                         }
                     }
                 }
@@ -169,12 +182,8 @@ impl Show for Ideas {
 /// Whether an anonymous activity's ideas may be shown: enough people
 /// offered the visible ones that none can be told as one person's.
 fn anonymous_shown(view: &ActivityView) -> bool {
-    let authors: std::collections::BTreeSet<_> = view
-        .ideas
-        .iter()
-        .filter(|i| i.visible())
-        .map(|i| i.author)
-        .collect();
+    // Every author, hidden ideas too: hiding must not change what is shown.
+    let authors: std::collections::BTreeSet<_> = view.ideas.iter().map(|i| i.author).collect();
     !view.spec.anonymous || authors.len() >= view.min_group_size as usize
 }
 
@@ -186,4 +195,27 @@ fn in_shown_order<'a>(view: &ActivityView<'a>) -> Vec<&'a super::Idea> {
         ideas.sort_by(|a, b| a.id.cmp(&b.id));
     }
     ideas
+}
+
+/// "8 ideas from 6 people, besides 2 hidden or merged": what the list
+/// holds and who offered ideas (everyone, as the turnout counts them).
+fn listed(ideas: &super::IdeasTally) -> String {
+    let n = ideas.ideas.len();
+    let mut text = format!(
+        "{n} {} from {} {}",
+        if n == 1 { "idea" } else { "ideas" },
+        ideas.ballots,
+        if ideas.ballots == 1 {
+            "person"
+        } else {
+            "people"
+        }
+    );
+    if ideas.set_aside > 0 {
+        text.push_str(&format!(
+            " ({} more hidden or merged by the facilitator)",
+            ideas.set_aside
+        ));
+    }
+    text
 }

@@ -34,14 +34,14 @@ impl Show for Notes {
                     li {
                         strong { (n.kind.label()) ": " } (n.text)
                         @if let Some(owner) = &n.owner { " — " (owner) }
-                        @if let Some(due) = &n.due { ", by " (due) }
+                        @if let Some(due) = &n.due { ", by " (crate::time::uk_date(due)) }
                     }
                 }
             }
         }
     }
 
-    /// The notes, six to a page.
+    /// The notes, as many to a page as fit whole.
     fn slide(&self, _view: &ActivityView, results: &Results) -> Markup {
         let Tally::Notes { notes } = &results.all else {
             return html! {};
@@ -49,16 +49,24 @@ impl Show for Notes {
         let items = notes
             .iter()
             .map(|n| {
-                html! {
+                let words = format!(
+                    "{}: {} — {} {}",
+                    n.kind.label(),
+                    n.text,
+                    n.owner.as_deref().unwrap_or(""),
+                    n.due.as_deref().unwrap_or("")
+                );
+                let item = html! {
                     li {
                         strong { (n.kind.label()) ": " } (n.text)
                         @if let Some(owner) = &n.owner { " — " (owner) }
-                        @if let Some(due) = &n.due { ", by " (due) }
+                        @if let Some(due) = &n.due { ", by " (crate::time::uk_date(due)) }
                     }
-                }
+                };
+                (item, slide::lines_of(&words, slide::FULL_LINE))
             })
             .collect();
-        slide::pages("notes", items, 6)
+        slide::pages("notes", items, 1)
     }
 
     fn results_markdown(&self, _view: &ActivityView, results: &Results, md: &mut String) {

@@ -27,8 +27,9 @@ fn comparison(results: &Results) -> Markup {
     html! {
         @if let Some(Comparison::Rank { kendall_tau, reading }) = &results.comparison {
             p.comparison {
-                "Agreement between cabinet and management (Kendall's tau): "
-                strong { (kendall_tau.map_or("n/a".to_string(), |t| format!("{t:+.2}"))) } ". " (reading)
+                // The measure stays in the table and exports; the room reads words.
+                strong { "Cabinet and management: " } (reading)
+                span.visually-hidden { " (Kendall's tau " (kendall_tau.map_or("not available".to_string(), |t| format!("{t:+.2}"))) ")" }
             }
         }
     }
@@ -46,7 +47,7 @@ impl Show for Rank {
 
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         html! {
-            p.hint { "Put the most important first. Use the buttons to move an option up or down." }
+            p.hint { "The options start in a random order, different on each phone. Put the most important first: use the buttons to move an option up or down." }
             ol.rank {
                 @for option in &view.spec.options {
                     li.option data-option=(option.id) {

@@ -4,7 +4,7 @@
 
 use super::{Placement, RoleMap};
 use crate::activity::show::charts::{overlap_picture, Placed};
-use crate::activity::show::{ballots, md_escape, scores, ActivityView, Show};
+use crate::activity::show::{ballots, md_escape, scores, slide, ActivityView, Show};
 use crate::activity::{Comparison, GroupResult, Results, Tally};
 use maud::{html, Markup};
 use std::fmt::Write;
@@ -28,6 +28,10 @@ fn contested(results: &Results) -> Vec<&str> {
         _ => Vec::new(),
     }
 }
+
+/// Characters a responsibility's line holds on the slide, beside the two
+/// teams' placements, on the narrowest screen.
+const ROLE_LINE: usize = 33;
 
 impl Show for RoleMap {
     fn form_shape(&self) -> crate::activity::show::FormShape {
@@ -104,47 +108,75 @@ impl Show for RoleMap {
         }
     }
 
-    /// Three columns, members lead / joint / officers lead, each
-    /// responsibility where the room placed it; ⚑ marks those the teams see
-    /// differently.
+    /// A row per responsibility: where each team places it, side by side,
+    /// in words, and "the teams differ" where they do; every label whole, as
+    /// many rows to a page as fit. One team alone, or teams not shown
+    /// apart, give the room's placement.
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let Tally::RoleMap(all) = &results.all else {
             return html! {};
         };
+        if all.ballots == 0 {
+            return html! { p.slide-empty { "Nobody has placed any responsibility." } };
+        }
         let contested = contested(results);
-        let columns = [
-            (Placement::Members, "Members lead"),
-            (Placement::Joint, "Joint"),
-            (Placement::Officers, "Officers lead"),
-        ];
-        let unplaced: Vec<&str> = view
+        let teams: Vec<(String, Option<crate::workshop::Group>, &Tally)> = view
+            .team_columns(results)
+            .into_iter()
+            .filter_map(|t| {
+                slide::drawn(t.result).map(|tally| (t.name().to_string(), Some(t.group), tally))
+            })
+            .collect();
+        let columns = if teams.is_empty() {
+            vec![("The room".to_string(), None, &results.all)]
+        } else {
+            teams
+        };
+        let placed = |tally: &Tally, id: &str| match tally {
+            Tally::RoleMap(r) => r
+                .items
+                .get(id)
+                .and_then(|c| c.modal())
+                .map(Placement::label),
+            _ => None,
+        };
+        let items = view
             .spec
             .options
             .iter()
-            .filter(|o| all.items.get(&o.id).and_then(|c| c.modal()).is_none())
-            .map(|o| o.label.as_str())
-            .collect();
-        html! {
-            div.role-columns {
-                @for (placement, heading) in columns {
-                    div class={ "role-column " (crate::activity::kind::wire_name(&placement)) } {
-                        h3 { (heading) }
-                        @let here: Vec<_> = view.spec.options.iter().filter(|o| all.items.get(&o.id).and_then(|c| c.modal()) == Some(placement)).collect();
-                        @if here.is_empty() { p.slide-hint { "None" } }
-                        ul {
-                            @for o in here {
-                                li.contested[contested.contains(&o.id.as_str())] {
-                                    @if contested.contains(&o.id.as_str()) { span aria-hidden="true" { "⚑ " } }
-                                    (o.label)
-                                    @if contested.contains(&o.id.as_str()) { span.visually-hidden { " (the teams differ)" } }
-                                }
+            .map(|o| {
+                let differ = contested.contains(&o.id.as_str());
+                let item = html! {
+                    li.role-row.contested[differ] {
+                        span.role-label { (o.label) }
+                        @for (name, team, tally) in &columns {
+                            span.role-place {
+                                span.visually-hidden { (name) ": " }
+                                @if let Some(why) = scores::item_hidden(results, &o.id, *team) { span.hidden-group { (why) } }
+                                @else if let Some(place) = placed(tally, &o.id) { (place) }
+                                @else { span.not-placed { "not placed" } }
                             }
                         }
+                        @if !contested.is_empty() {
+                            span.role-differ { @if differ { "Teams differ" } }
+                        }
                     }
-                }
+                };
+                (item, slide::lines_of(&o.label, ROLE_LINE))
+            })
+            .collect();
+        html! {
+            p.role-head aria-hidden="true" {
+                span.role-label { "Responsibility" }
+                @for (name, _, _) in &columns { span.role-place { (name) } }
+                @if !contested.is_empty() { span.role-differ {} }
             }
-            @if !contested.is_empty() { p.slide-hint { "⚑ = the two teams place this differently" } }
-            @if !unplaced.is_empty() { p.slide-hint { (unplaced.len()) " not placed by anyone yet." } }
+            // The note under a contested map takes two lines.
+            @let budget = if contested.is_empty() { slide::SLIDE_LINES } else { slide::SLIDE_LINES - 2 };
+            (slide::pages_within("role-rows", items, 1, budget))
+            @if !contested.is_empty() {
+                p.slide-hint { "Teams differ: their most common answers differ, or their averages are half a step apart or more." }
+            }
         }
     }
 

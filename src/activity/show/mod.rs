@@ -80,6 +80,26 @@ impl ActivityView<'_> {
         agreement::outcome(&tally, versions, self.closed)
     }
 
+    /// A statement version's fields in the script's order (`fields`), then
+    /// any the script no longer names, so a golden rope reads top to bottom.
+    pub fn fields_of<'v>(&self, version: &'v StatementVersion) -> Vec<(&'v str, &'v str)> {
+        let mut out: Vec<(&str, &str)> = self
+            .spec
+            .fields
+            .iter()
+            .filter_map(|f| version.fields.get_key_value(f))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        out.extend(
+            version
+                .fields
+                .iter()
+                .filter(|(k, _)| !self.spec.fields.contains(k))
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        out
+    }
+
     /// An option's label, or its id when the script has no such option.
     pub fn label<'b>(&'b self, id: &'b str) -> &'b str {
         self.spec.option(id).map_or(id, |o| o.label.as_str())
@@ -218,12 +238,13 @@ pub fn field_label(name: &str) -> String {
         .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// "1 ballot", "2 ballots".
+/// "answers from 1 person", "answers from 8 people": everyone who has
+/// answered anything, as turnout counts them (done, or part-way).
 pub fn ballots(n: usize) -> String {
     if n == 1 {
-        "1 ballot".into()
+        "answers from 1 person".into()
     } else {
-        format!("{n} ballots")
+        format!("answers from {n} people")
     }
 }
 

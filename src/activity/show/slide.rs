@@ -8,31 +8,94 @@ use super::ActivityView;
 use crate::activity::{GroupResult, Results, Tally};
 use maud::{html, Markup};
 
-/// Options per page of team bars (two columns of six).
-pub const BARS_PER_PAGE: usize = 12;
-
 /// A team's tally, if it is shown and has ballots to draw.
 pub fn drawn(group: &GroupResult) -> Option<&Tally> {
     group.shown().filter(|t| t.ballots() > 0)
 }
 
-/// Items split into pages of `per_page`; the first page shows, the projector's
-/// arrow keys show the others.
-pub fn pages(class: &str, items: Vec<Markup>, per_page: usize) -> Markup {
-    let per_page = per_page.max(1);
-    let count = items.len().div_ceil(per_page).max(1);
+/// Lines of text a slide's list may fill on the narrowest projector the
+/// slides are made for (4:3 at 1024x768, text at its smallest), with room
+/// for the legend, a hint and the page count.
+pub const SLIDE_LINES: usize = 14;
+
+/// Characters a line holds across the whole slide, at that narrowest.
+pub const FULL_LINE: usize = 66;
+/// Characters a line holds in half the slide (one of two columns).
+pub const HALF_LINE: usize = 35;
+/// Characters a bar's label holds in a line (three fifths of the slide).
+pub const BAR_LINE: usize = 40;
+
+/// The lines `text` takes at `per_line` characters a line, wrapped at
+/// spaces as a browser does (a word longer than a line takes its own).
+pub fn lines_of(text: &str, per_line: usize) -> usize {
+    let per_line = per_line.max(1);
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if used > 0 && used + 1 + len > per_line {
+            lines += 1;
+            used = 0;
+        }
+        used += if used > 0 { len + 1 } else { len };
+        if used > per_line {
+            lines += (used - 1) / per_line;
+            used %= per_line;
+        }
+    }
+    lines
+}
+
+/// Items split into pages that fit the screen with every label whole: each
+/// item comes with the lines it takes, and a page holds [`SLIDE_LINES`]
+/// (a row of two columns takes its taller item's lines). The first page
+/// shows; the console and the projector's arrow keys turn the others.
+pub fn pages(class: &str, items: Vec<(Markup, usize)>, columns: usize) -> Markup {
+    pages_within(class, items, columns, SLIDE_LINES)
+}
+
+/// [`pages`] of at most `budget` lines each (a slide with less room).
+pub fn pages_within(
+    class: &str,
+    items: Vec<(Markup, usize)>,
+    columns: usize,
+    budget: usize,
+) -> Markup {
+    let lines: Vec<usize> = items.iter().map(|(_, lines)| *lines).collect();
+    let breaks = page_breaks(&lines, columns, budget);
+    let count = breaks.len();
     html! {
         div.pages data-pages=(count) {
-            @for (n, chunk) in items.chunks(per_page).enumerate() {
+            @for (n, range) in breaks.into_iter().enumerate() {
                 ul class={ "page " (class) } data-page=(n + 1) hidden[n > 0] {
-                    @for item in chunk { (item) }
+                    @for (item, _) in &items[range] { (item) }
                 }
             }
             @if count > 1 {
-                p.page-count aria-live="polite" { "Page " span.page-now { "1" } " of " (count) span.page-more { " · press → for more" } }
+                p.page-count aria-live="polite" { "Page " span.page-now { "1" } " of " (count) }
             }
         }
     }
+}
+
+/// Where pages break: the items of each page, as ranges, given each item's
+/// lines; a row of `columns` items takes its tallest item's lines.
+pub fn page_breaks(lines: &[usize], columns: usize, budget: usize) -> Vec<std::ops::Range<usize>> {
+    let columns = columns.max(1);
+    let mut pages = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for row in (0..lines.len()).step_by(columns) {
+        let end = (row + columns).min(lines.len());
+        let tall = lines[row..end].iter().copied().max().unwrap_or(1);
+        if used > 0 && used + tall > budget {
+            pages.push(start..row);
+            start = row;
+            used = 0;
+        }
+        used += tall;
+    }
+    pages.push(start..lines.len());
+    pages
 }
 
 /// Bars by team for each option in `order`: cabinet solid, management
@@ -72,7 +135,8 @@ pub fn bars(
     let items = order
         .iter()
         .map(|id| {
-            html! {
+            let lines = lines_of(view.label(id), BAR_LINE).max(rows.len());
+            let item = html! {
                 li.bar-row {
                     span.bar-label { (view.label(id)) }
                     span.bar-set {
@@ -94,7 +158,8 @@ pub fn bars(
                         }
                     }
                 }
-            }
+            };
+            (item, lines)
         })
         .collect();
     let hidden = [&results.cabinet, &results.management]
@@ -112,7 +177,10 @@ pub fn bars(
                 @for (name, class, _) in &rows { span class={ "swatch " (class) } {} (name) }
             }
         }
-        (pages("bars", items, BARS_PER_PAGE))
+        // The kind's hint and the legend take a line each, the note on hidden
+        // teams two more, the teams' comparison under the bars three.
+        @let reserved = 2 + if hidden.is_some() { 2 } else { 0 } + if results.comparison.is_some() { 3 } else { 0 };
+        (pages_within("bars", items, 1, SLIDE_LINES - reserved))
     }
 }
 
@@ -123,5 +191,25 @@ fn percent(value: f64, max: f64) -> u8 {
         (100.0 * value / max).round().clamp(0.0, 100.0) as u8
     } else {
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_wrap_at_spaces_and_pages_hold_what_fits() {
+        assert_eq!(lines_of("", 10), 1);
+        assert_eq!(lines_of("one two three", 13), 1);
+        assert_eq!(lines_of("one two three", 12), 2);
+        assert_eq!(lines_of("abcdefghijklmnopqrstuvwxyz", 10), 3);
+        let items = (0..14).map(|i| (html! { li { (i) } }, 2)).collect();
+        let paged = pages("x", items, 1).into_string();
+        // 14 lines a page: seven items of two lines, two pages for fourteen.
+        assert!(paged.contains(r#"data-pages="2""#), "{paged}");
+        let items = (0..12).map(|i| (html! { li { (i) } }, 2)).collect();
+        let paged = pages("x", items, 2).into_string();
+        assert!(paged.contains(r#"data-pages="1""#), "{paged}");
     }
 }

@@ -94,6 +94,8 @@ pub struct ActivityState {
     pub status: ActivityStatus,
     /// Whether results are shown to the room.
     pub revealed: bool,
+    /// The page of revealed results the projector shows, from 1.
+    pub page: u32,
     /// The latest ballot of each voter (a pseudonym in anonymous activities).
     pub ballots: SharedMap<ParticipantId, CastBallot>,
     /// Ideas, in the order they came (`ideas`).
@@ -124,6 +126,7 @@ impl ActivityState {
             spec,
             status: ActivityStatus::Pending,
             revealed: false,
+            page: 1,
             ballots: SharedMap::default(),
             ideas: Vec::new(),
             statements: BTreeMap::new(),

@@ -6,6 +6,9 @@ use super::{ActivityState, SessionState};
 use crate::activity::kind_of;
 use crate::workshop::{ActivitySpec, OptionSpec, Workshop, WorkshopLibrary};
 
+/// How an option the script planned, but the series never chose, says so.
+pub const NOT_CHOSEN: &str = "(not chosen in this series)";
+
 /// The options a source activity passes on, best first, as its kind says
 /// (`Kind::carried`; `docs/workshops.md` lists each kind's rule), each marked
 /// with where it came from. `take` keeps only the first so many.
@@ -120,10 +123,7 @@ impl Source<'_> {
             Some(from) => limit(self.options_of(from, depth + 1), spec.take),
             None => carried_from_series(spec, self.library, self.earlier, depth + 1),
         };
-        let planned = format!(
-            "Planned for {} (not chosen in this series)",
-            self.script.title
-        );
+        let planned = format!("Planned for {} {NOT_CHOSEN}", self.script.title);
         let own: Vec<OptionSpec> = spec
             .options
             .iter()

@@ -54,6 +54,14 @@ pub enum Command {
         /// Activity id.
         activity: String,
     },
+    /// Shows page `page` (from 1) of what the projector shows (revealed
+    /// results, or the options while voting is open) (facilitator).
+    Page {
+        /// Activity id.
+        activity: String,
+        /// The page, from 1; past the last is the last.
+        page: u32,
+    },
     /// Adds a fresh copy of an activity just after it, with the options it
     /// has now, for everyone to answer anew (facilitator): the way on from
     /// an anonymous activity that cannot reopen.
@@ -204,13 +212,14 @@ impl Command {
     pub const FIELDLESS: [&'static str; 4] = ["admit_all", "archive", "unarchive", "end"];
 
     /// The `type` names clients may send, for telling "unknown type" from "bad fields".
-    pub const WIRE_TYPES: [&'static str; 24] = [
+    pub const WIRE_TYPES: [&'static str; 25] = [
         "vote",
         "goto",
         "open",
         "close",
         "reveal",
         "hide",
+        "page",
         "rerun",
         "admit",
         "admit_all",

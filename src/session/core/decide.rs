@@ -220,6 +220,15 @@ fn decide_facilitation(
                 events.push(Event::ResultsHidden { activity });
             }
         }
+        Command::Page { activity, page } => {
+            let page = page.clamp(1, super::MAX_SLIDE_PAGE);
+            let shown = known(&activity)?.1;
+            // Pages are of revealed results, or of the options while open.
+            let on_screen = shown.revealed || shown.status == ActivityStatus::Open;
+            if on_screen && shown.page != page {
+                events.push(Event::SlidePaged { activity, page });
+            }
+        }
         Command::Rerun { activity } => events = super::script_edit::decide_rerun(state, &activity)?,
         Command::Rename { title } => {
             let title =

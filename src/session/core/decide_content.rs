@@ -156,6 +156,7 @@ pub(super) fn facilitation(
         | Command::Close { .. }
         | Command::Reveal { .. }
         | Command::Hide { .. }
+        | Command::Page { .. }
         | Command::Rerun { .. }
         | Command::Admit { .. }
         | Command::AdmitAll

@@ -121,6 +121,13 @@ pub enum Event {
         /// Activity id.
         activity: String,
     },
+    /// The projector turned to a page of revealed results.
+    SlidePaged {
+        /// Activity id.
+        activity: String,
+        /// The page, from 1.
+        page: u32,
+    },
     /// A ballot was cast: it replaces the voter's earlier ballot, or for
     /// item-by-item kinds updates the items it answers.
     BallotCast {

@@ -29,3 +29,7 @@ pub use steps::{next_step, previous_activity, Step};
 
 /// Identifies a participant within a session (also the key of their ballots).
 pub use crate::activity::ParticipantId;
+
+/// The most pages the projector may be asked to turn to: more than any
+/// slide has, few enough that a page number is never a way to store data.
+pub const MAX_SLIDE_PAGE: u32 = 100;

@@ -21,6 +21,11 @@ pub async fn home(
     axum::extract::Query(asked): axum::extract::Query<Next>,
 ) -> Response {
     let next = asked.next.as_deref().and_then(super::safe_next);
+    let said = match asked.done.as_deref() {
+        Some("series-deleted") => Some("The series and its sessions have been deleted."),
+        Some("session-deleted") => Some("The session has been deleted."),
+        _ => None,
+    };
     if require_facilitator(&headers, &app).is_err() {
         return login_page(None, next).into_response();
     }
@@ -90,6 +95,7 @@ pub async fn home(
         (console_header())
         main #main {
             h1 { "Sessions" }
+            @if let Some(said) = said { p.done role="status" { (said) } }
             section aria-labelledby="new-title" {
                 h2 #new-title { "Start a session" }
                 form.create method="post" action="/facilitate/sessions" {
@@ -114,11 +120,31 @@ pub async fn home(
                     label for="series" { "Series" }
                     p.hint #series-hint { "Workshops 2 and 3 carry results over from earlier sessions of the same series." }
                     select #series name="series" aria-describedby="series-hint" {
+                        // A new series first: a council's session must never
+                        // land in another council's series by default.
                         option value="" data-has="" { "A new series" }
                         @for (id, name, held) in &series { option value=(id) data-has=(held) { "Series: " (name) } }
                     }
+                    div #new-series-field {
+                        label for="series-name" { "Name of the new series" }
+                        p.hint #series-name-hint { "For a new series only, e.g. \"Ashfield top team 2026\". Left empty, it is named after the session." }
+                        input #series-name type="text" name="series_name" maxlength=(crate::config::text::SERIES_NAME) aria-describedby="series-name-hint";
+                    }
                     p #carry-warning .carry-warning role="status" aria-live="polite" {}
                     button.primary type="submit" { "Create session" }
+                }
+            }
+            @if !series.is_empty() {
+                section aria-labelledby="series-title" {
+                    h2 #series-title { "Series" }
+                    p.hint { "A series' page has its roster, invitations, review links for organisers, and renaming or deleting it." }
+                    ul.series-list {
+                        @for (id, name, _) in &series {
+                            @let people = app.series.get(id).map_or(0, |s| s.roster.len());
+                            @let held = sessions.iter().filter(|h| h.info().series == *id).count();
+                            li { a href={ "/facilitate/series/" (id) } { (name) } " — " (people) " on the roster, " (held) " " (if held == 1 { "session" } else { "sessions" }) }
+                        }
+                    }
                 }
             }
             section aria-labelledby="list-title" {
@@ -131,7 +157,8 @@ pub async fn home(
                         li {
                             a href={ "/facilitate/" (info.id) } { (info.title) }
                             " — " (info.workshop.title) ", code " strong.code { (info.code) }
-                            ", " (state.participants.len()) " people, " (crate::render::status_name(state.status))
+                            @let people = state.participants.iter().filter(|p| p.present()).count();
+                            ", " (people) " " (if people == 1 { "person" } else { "people" }) ", " (crate::render::status_name(state.status))
                             " — " a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "projector" span.visually-hidden { " for " (info.title) } }
                         }
                     }
@@ -163,7 +190,7 @@ pub async fn home(
     .into_response()
 }
 
-fn console_header() -> Markup {
+pub(super) fn console_header() -> Markup {
     html! {
         header.site {
             p.brand { a href="/facilitate" { "topteam console" } }
@@ -177,6 +204,8 @@ fn console_header() -> Markup {
 pub struct Next {
     #[serde(default)]
     next: Option<String>,
+    #[serde(default)]
+    done: Option<String>,
 }
 
 fn login_page(error: Option<&str>, next: Option<&str>) -> Markup {
@@ -190,7 +219,7 @@ fn login_page(error: Option<&str>, next: Option<&str>) -> Markup {
             form.login method="post" action="/facilitate/login" {
                 @if let Some(next) = next { input type="hidden" name="next" value=(next); }
                 label for="key" { "Facilitator key" }
-                p.hint #key-hint { "Printed when the server started, and kept in the data folder's admin.key." }
+                p.hint #key-hint { "Printed when the server started (kept in the data folder's admin.key, unless whoever started it set one)." }
                 input #key type="password" name="key" autocomplete="current-password" required aria-describedby="key-hint";
                 button.primary type="submit" { "Log in" }
             }
@@ -275,6 +304,8 @@ pub struct Create {
     title: String,
     #[serde(default)]
     series: String,
+    #[serde(default)]
+    series_name: String,
 }
 
 /// `POST /facilitate/sessions`: creates a session and opens its console.
@@ -295,7 +326,20 @@ pub async fn create(
             Ok(t) => t,
             Err(_) => workshop.title.clone(),
         };
-    let series = form.series.parse().ok();
+    let mut series = form.series.parse().ok();
+    let limit = crate::config::text::SERIES_NAME;
+    if series.is_none() && !form.series_name.trim().is_empty() {
+        let Ok(name) = crate::activity::clean_line(&form.series_name, limit, "series name") else {
+            let why = format!(
+                "A series' name is 1 to {limit} characters on one line. No session was made."
+            );
+            return (StatusCode::UNPROCESSABLE_ENTITY, super::refusal_page(&why)).into_response();
+        };
+        match crate::web::series_api::new_series(&app, name, None).await {
+            Ok(made) => series = Some(made.id),
+            Err(e) => return (e.status, super::refusal_page(&e.message)).into_response(),
+        }
+    }
     match crate::web::api::start_session(&app, &workshop, title, series).await {
         Ok(handle) => Redirect::to(&format!("/facilitate/{}", handle.info().id)).into_response(),
         Err(e) => (e.status, e.message).into_response(),
@@ -340,14 +384,14 @@ pub async fn page(
                     a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
                     " · " a href={ "/facilitate/" (info.id) "/prepare" } { "Prepare the agenda" }
                     " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" }
-                    " · " a href="#invitations-title" { "Invitation cards" }
+                    " · " a href={ "/facilitate/series/" (info.series) } { "Roster and invitations" }
                 }
             }
             p #connection .connection role="status" aria-live="polite" { "Connecting…" }
             p #console-status .console-status role="status" aria-live="polite" {}
             div #live { (facilitator_view(&Pass::new(&handle.state()), &Default::default())) }
-            (invitations_panel(&app, info.series))
-            (review_links_panel(&app, info.series))
+            (series_panel(&app, info.series))
+            (delete_panel(&info))
         }
     };
     let page = Page {
@@ -360,9 +404,42 @@ pub async fn page(
     layout(page, content).into_response()
 }
 
+/// The session's series, and the way to its page (roster, invitations,
+/// review links).
+fn series_panel(app: &AppState, series: Uuid) -> Markup {
+    let Some(series) = app.series.get(&series) else {
+        return html! {};
+    };
+    html! {
+        section.series-link aria-labelledby="series-panel-title" {
+            h2 #series-panel-title { "Series: " (series.name) }
+            p {
+                (series.roster.len()) " on the roster"
+                @if series.invitations_only { ", joining by invitation only" }
+                ". " a href={ "/facilitate/series/" (series.id) } { "Roster, invitation cards and review links" span.visually-hidden { " of " (series.name) } }
+            }
+        }
+    }
+}
+
+/// Deleting this session, confirmed by typing its code.
+fn delete_panel(info: &crate::session::SessionInfo) -> Markup {
+    html! {
+        details.danger-zone {
+            summary { "Delete this session" }
+            p { "Deletes this session's transcript and every answer given in it, for good. Download anything you need from its review page first." }
+            form method="post" action={ "/facilitate/" (info.id) "/delete" } {
+                label for="confirm-session" { "Type its code, " strong.code { (info.code) } ", to confirm" }
+                input #confirm-session type="text" name="confirm" required autocomplete="off";
+                button.danger type="submit" { "Delete the session" }
+            }
+        }
+    }
+}
+
 /// The series' personal invitations: print cards, and whether joining
 /// needs one.
-fn invitations_panel(app: &AppState, series: Uuid) -> Markup {
+pub(super) fn invitations_panel(app: &AppState, series: Uuid) -> Markup {
     let Some(series) = app.series.get(&series) else {
         return html! {};
     };
@@ -412,7 +489,7 @@ pub fn made_stamp(series: &crate::series::Series) -> String {
 }
 
 /// The series' review links for organisers: make one, see and revoke them.
-fn review_links_panel(app: &AppState, series: Uuid) -> Markup {
+pub(super) fn review_links_panel(app: &AppState, series: Uuid) -> Markup {
     let links = app
         .series
         .get(&series)

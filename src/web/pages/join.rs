@@ -227,7 +227,7 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
                         @for p in &offer.people {
                             @let id = format!("person-{}", p.id);
                             span.choice.person {
-                                input type="radio" id=(id) name="person" value=(p.id) checked[form.person == p.id.to_string()] required;
+                                input type="radio" id=(id) name="person" value=(p.id) checked[form.person == p.id.to_string()];
                                 label for=(id) {
                                     (p.name)
                                     span.hint { " " (p.group.label()) }
@@ -235,7 +235,9 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
                             }
                         }
                         span.choice.person {
-                            input type="radio" id="person-other" name="person" value=(NOT_LISTED) checked[form.person == NOT_LISTED] required;
+                            // Not required: the browser would point a typed name at
+                            // someone else's; a typed name alone means "not listed".
+                            input type="radio" id="person-other" name="person" value=(NOT_LISTED) checked[form.person == NOT_LISTED];
                             label for="person-other" { "I am not on this list" }
                         }
                     }

@@ -13,6 +13,8 @@ mod qr;
 pub mod review;
 mod runsheet;
 mod screen;
+mod series;
+mod series_forms;
 
 use super::AppState;
 use axum::http::{header, HeaderMap};
@@ -37,6 +39,22 @@ pub fn routes() -> Router<AppState> {
         .route("/facilitate/logout", post(console::logout))
         .route("/facilitate/sessions", post(console::create))
         .route("/facilitate/{session}", get(console::page))
+        .route(
+            "/facilitate/{session}/delete",
+            post(series_forms::delete_session),
+        )
+        .route("/facilitate/series/{id}", get(series::page))
+        .route("/facilitate/series/{id}/name", post(series_forms::rename))
+        .route(
+            "/facilitate/series/{id}/roster",
+            post(series_forms::roster).layer(axum::extract::DefaultBodyLimit::max(
+                crate::series::roster::MAX_ROSTER_BYTES,
+            )),
+        )
+        .route(
+            "/facilitate/series/{id}/delete",
+            post(series_forms::delete_series),
+        )
         .route("/facilitate/{session}/prepare", get(prepare::page))
         .route("/facilitate/{session}/runsheet", get(runsheet::page))
         .route("/screen/{session}", get(screen::page))
@@ -62,6 +80,15 @@ pub fn routes() -> Router<AppState> {
                 static_file(
                     "text/javascript; charset=utf-8",
                     include_str!("../../../static/prepare.js"),
+                )
+            }),
+        )
+        .route(
+            "/static/series.js",
+            get(|| {
+                static_file(
+                    "text/javascript; charset=utf-8",
+                    include_str!("../../../static/series.js"),
                 )
             }),
         )

@@ -132,12 +132,12 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
                     }
                 }
                 @if takes_options {
-                    label for=(f("from")) { "Options carried in from (optional)" }
-                    p.hint id=(f("from-hint")) { "An earlier activity's id, e.g. mandate, or an earlier workshop's, e.g. w1-cabinet.priorities. Carried options come first." }
+                    label for=(f("from")) { "Bring in the results of an earlier activity (optional)" }
+                    p.hint id=(f("from-hint")) { "Its short name: an activity of this workshop, e.g. mandate, or of an earlier workshop in the series, e.g. w1-cabinet.priorities. What the room chose there comes first, then the options below." }
                     input type="text" id=(f("from")) name="from" value=(spec.from.as_deref().unwrap_or("")) aria-describedby=(f("from-hint"));
                     (number(&f("take"), "take", "Carry only the top (optional)", spec.take))
                     fieldset.options {
-                        legend { (kind.item_word()) "s" }
+                        legend { (plural(kind.item_word())) }
                         @if spec.options.is_empty() {
                             p.hint { "None yet. " @if spec.from.is_some() { "Options carried in arrive when the activity opens, if the earlier activity has results; add your own here to be sure." } @else { "Add at least one." } }
                         }
@@ -166,8 +166,20 @@ fn option_editor(o: &OptionSpec, fields: &[String], n: usize, kind: ActivityKind
             @for field in fields {
                 label { (field_label(field)) input type="text" name={ "field:" (field) } value=(o.fields.get(field).map(String::as_str).unwrap_or("")) maxlength=(text::FIELD); }
             }
-            button.quiet.remove-option type="button" { "Remove option" span.visually-hidden { " " (o.label) } }
+            span.option-actions {
+                button type="button" data-option-move="up" { "Up" span.visually-hidden { ": " (o.label) } }
+                " " button type="button" data-option-move="down" { "Down" span.visually-hidden { ": " (o.label) } }
+                " " button.quiet.remove-option type="button" { "Remove" span.visually-hidden { " " (o.label) } }
+            }
         }
+    }
+}
+
+/// "Responsibilities", "Statements": an item word made plural.
+fn plural(word: &str) -> String {
+    match word.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{word}s"),
     }
 }
 

@@ -32,11 +32,13 @@ pub async fn source_of(app: &AppState, handle: &SessionHandle) -> Option<Source>
     Source::from_transcript(&bytes.ok()?, pseudonyms).ok()
 }
 
-fn review_header() -> Markup {
+/// The header; the console link only for the facilitator (a review link
+/// opens review pages and nothing else).
+fn review_header(reader: Reader) -> Markup {
     html! {
         header.site {
             p.brand { a href="/review" { "topteam review" } }
-            p { a href="/facilitate" { "Console" } }
+            @if matches!(reader, Reader::Facilitator) { p { a href="/facilitate" { "Console" } } }
         }
     }
 }
@@ -74,7 +76,7 @@ pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response 
         }
     }
     let content = html! {
-        (review_header())
+        (review_header(Reader::Facilitator))
         main #main {
             h1 { "Review" }
             @if sessions.is_empty() { p { "No sessions yet." } }
@@ -125,6 +127,7 @@ pub async fn session(
     State(app): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
+    axum::extract::Query(asked): axum::extract::Query<Asked>,
 ) -> Response {
     let Some(reader) = reader(&headers, &app) else {
         return Redirect::to("/facilitate").into_response();
@@ -142,18 +145,20 @@ pub async fn session(
     let info = &state.info;
     let base = format!("/review/{}", info.id);
     let content = html! {
-        (review_header())
+        (review_header(reader))
         main #main {
             h1 { (info.title) }
-            p { (info.workshop.title) " · " (date(info.created_at)) " · code " (info.code) " · " (status_name(state.status)) }
+            p { (info.workshop.title) " · " (crate::time::long_date(info.created_at)) " · code " (info.code) " · " (status_name(state.status)) }
             nav aria-label="Exports" {
                 ul.exports {
+                    li { a href={ (base) "/pack.pdf" } { "Download PDF (the outcome pack)" } }
                     li { a href={ (base) "/report.md" } { "Report (Markdown)" } }
                     li { a href={ (base) "/votes.csv" } { "Ballots (CSV)" } }
                     li { a href={ (base) "/report.json" } { "Results (JSON)" } }
-                    li { a href={ "/api/sessions/" (info.id) "/transcript" } { "Full transcript (JSONL)" } }
+                    li { a href={ (base) "/transcript.jsonl" } { "Full transcript (JSONL)" } }
                 }
             }
+            (decided_section(&crate::report::decided(state)))
             section aria-labelledby="who" {
                 h2 #who { "Who took part" }
                 @for (group, n) in source.attendance() {
@@ -174,7 +179,7 @@ pub async fn session(
                     } @else {
                         p.timing {
                             @match activity.spec.minutes { Some(m) => { "Planned " (m) " minutes" }, None => "No time planned" }
-                            @if let Some(took) = source.minutes_open(&activity.spec.id) { "; voting was open for " (took) @if took == 1 { " minute." } @else { " minutes." } }
+                            @if let Some(took) = source.minutes_open(&activity.spec.id) { "; voting was open for " @if took == 0 { "less than a minute." } @else if took == 1 { "1 minute." } @else { (took) " minutes." } }
                         }
                         @if activity.spec.anonymous { p.tag { "Anonymous: ballots are linked to pseudonyms, never names." } }
                         (activity_results(state, activity))
@@ -182,13 +187,19 @@ pub async fn session(
                 }
             }
             (notes_section(state))
-            section aria-labelledby="timeline" {
-                h2 #timeline { "Timeline (UK time)" }
-                ol.timeline {
-                    @for entry in timeline(&source) {
-                        li { time { (entry.time) } " " (entry.text) }
+            // The minute-by-minute record only when asked for: it is long,
+            // and the record people circulate leads with what was decided.
+            @if asked.timeline.as_deref() == Some("1") {
+                section aria-labelledby="timeline" {
+                    h2 #timeline { "Timeline (UK time)" }
+                    ol.timeline {
+                        @for entry in timeline(&source) {
+                            li { time { (entry.time) } " " (entry.text) }
+                        }
                     }
                 }
+            } @else {
+                p.no-print { a href={ (base) "?timeline=1#timeline" } { "Show the minute-by-minute timeline" } }
             }
         }
     };
@@ -203,30 +214,70 @@ pub async fn session(
     .into_response()
 }
 
-fn notes_section(state: &SessionState) -> Markup {
-    let actions: Vec<_> = state
-        .notes
-        .iter()
-        .filter(|n| n.kind == NoteKind::Action)
-        .collect();
+/// What the review page was asked for besides the session.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Asked {
+    #[serde(default)]
+    timeline: Option<String>,
+}
+
+/// What the session decided, first: agreed statements in their final
+/// wording with their fields, the top priorities, decisions and actions.
+fn decided_section(decided: &crate::report::Decided) -> Markup {
     html! {
-        section aria-labelledby="decisions" {
-            h2 #decisions { "Decisions and notes" }
-            ul {
-                @for n in state.notes.iter().filter(|n| n.kind != NoteKind::Action) {
-                    li { strong { (n.kind.label()) ": " } (n.text) }
+        section.decided aria-labelledby="decided-title" {
+            h2 #decided-title { "What was decided" }
+            @if decided.is_empty() { p { "Nothing was agreed or decided in this session." } }
+            @if !decided.agreed.is_empty() {
+                h3 { "Agreed statements, in their final wording" }
+                ul.agreed {
+                    @for a in &decided.agreed {
+                        li {
+                            (a.text) " " span.tag { "(" (a.activity) ")" }
+                            @if !a.fields.is_empty() {
+                                dl.fields {
+                                    @for (label, value) in &a.fields { dt { (label) } dd { (value) } }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            h2 { "Actions" }
-            @if actions.is_empty() { p { "No actions recorded." } } @else {
+            @for p in &decided.priorities {
+                h3 { "Top priorities: " (p.activity) }
+                ol { @for label in &p.top { li { (label) } } }
+            }
+            @if !decided.decisions.is_empty() {
+                h3 { "Decisions" }
+                ul { @for d in &decided.decisions { li { (d) } } }
+            }
+            @if !decided.actions.is_empty() {
+                h3 { "Actions" }
                 table {
                     thead { tr { th scope="col" { "Action" } th scope="col" { "Owner" } th scope="col" { "Due" } } }
                     tbody {
-                        @for a in actions {
+                        @for a in &decided.actions {
                             tr { td { (a.text) } td { (a.owner.as_deref().unwrap_or("")) } td { (a.due.as_deref().unwrap_or("")) } }
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// The facilitator's notes (decisions and actions are at the top).
+fn notes_section(state: &SessionState) -> Markup {
+    let notes: Vec<_> = state
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Note)
+        .collect();
+    html! {
+        @if !notes.is_empty() {
+            section aria-labelledby="notes" {
+                h2 #notes { "Notes" }
+                ul { @for n in notes { li { (n.text) } } }
             }
         }
     }
@@ -248,7 +299,7 @@ pub async fn series(
     if !reader.may_read(series) {
         return (
             axum::http::StatusCode::FORBIDDEN,
-            "this review link does not open that series",
+            super::refusal_page("This review link opens another series' pages, not this one. Open the link you were sent for this series."),
         )
             .into_response();
     }
@@ -261,7 +312,7 @@ pub async fn series(
         .collect();
     sessions.sort_by_key(|s| s.info.created_at);
     let content = html! {
-        (review_header())
+        (review_header(reader))
         main #main {
             h1 { "The series" @if let Some(named) = app.series.get(&series) { ": " (named.name) } }
             @if sessions.is_empty() { p { "No sessions in this series." } }
@@ -312,7 +363,7 @@ pub async fn series(
                     tbody {
                         @for s in &sessions {
                             @for n in s.notes.iter().filter(|n| n.kind == NoteKind::Action) {
-                                tr { td { (s.info.workshop.title) } td { (n.text) } td { (n.owner.as_deref().unwrap_or("")) } td { (n.due.as_deref().unwrap_or("")) } }
+                                tr { td { (s.info.workshop.title) } td { (n.text) } td { (n.owner.as_deref().unwrap_or("")) } td { (n.due.as_deref().map(crate::time::uk_date).unwrap_or_default()) } }
                             }
                         }
                     }

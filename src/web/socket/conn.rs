@@ -211,6 +211,11 @@ impl Conn {
         if let Some(e) = self.over_rate() {
             return error_text(None, &e);
         }
+        // The page's heartbeat, answered at once: a phone whose connection
+        // has gone quiet knows within seconds (it counts against the rate).
+        if text == crate::web::protocol::PING {
+            return crate::web::protocol::PONG.to_string();
+        }
         let msg = match parse_client_msg(text, &self.app.limits) {
             Ok(msg) => msg,
             Err(unparsed) => {

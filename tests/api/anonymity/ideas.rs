@@ -129,3 +129,83 @@ async fn ideas_from_too_few_people_stay_unshown_and_carried_ideas_keep_no_order(
     assert_eq!(ids, sorted, "by keyed id, not as they came");
     app.stop().await;
 }
+
+/// The attacker of the hostile pass: after close, hide each anonymous idea
+/// in turn and watch the count of authors and the suppression. If hiding
+/// one idea moved them but hiding another did not, the two would share an
+/// author. Nothing may move.
+#[tokio::test]
+async fn hiding_anonymous_ideas_one_by_one_says_nothing_about_who_wrote_which() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w2-joint-vision").await;
+    let path = format!("/api/sessions/{}/script", session.id);
+    let (_, mut script) = app.get_json(&path, Some(KEY)).await;
+    for a in script["activity"].as_array_mut().unwrap() {
+        if a["id"] == "hopes" {
+            a["anonymous"] = json!(true);
+            a["max_ideas"] = json!(3);
+        }
+    }
+    let (status, body) = put_script(&app, &session.id, &script).await;
+    assert_eq!(status, 200, "{body}");
+    let mut phones = team_phones(&app, &session, 2, 2).await;
+    run(&app, &session.id, "open", "hopes").await;
+    // One person offers three ideas, two offer one each, one none.
+    let offers: [(usize, &str); 5] = [
+        (0, "Prolific one"),
+        (0, "Prolific two"),
+        (0, "Prolific three"),
+        (1, "Second person"),
+        (2, "Third person"),
+    ];
+    for (who, text) in offers {
+        acked(
+            &phones[who]
+                .command(json!({ "type": "idea", "activity": "hopes", "text": text }))
+                .await,
+        );
+    }
+    run(&app, &session.id, "close", "hopes").await;
+    let ids: Vec<String> = activity(&app.state(&session.id).await, "hopes")["ideas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 5);
+    // What the facilitator sees besides the list itself.
+    let seen = |state: Value| {
+        let hopes = activity(&state, "hopes").clone();
+        let results = &hopes["results"]["all"];
+        (
+            results["ballots"].clone(),
+            hopes["results"]["too_few"].clone(),
+            hopes["turnout"].clone(),
+        )
+    };
+    let before = seen(app.state(&session.id).await);
+    assert_eq!(before.0, 3, "three people offered ideas: {before:?}");
+    for id in &ids {
+        let hide = json!({ "type": "hide_idea", "activity": "hopes", "idea": id });
+        app.command(&session.id, hide).await;
+        let state = app.state(&session.id).await;
+        assert_eq!(seen(state), before, "hiding {id} moved a count");
+        let console = app.page(&format!("/facilitate/{}", session.id)).await;
+        assert!(console.contains("from 3 people"), "{console}");
+        let show = json!({ "type": "show_idea", "activity": "hopes", "idea": id });
+        app.command(&session.id, show).await;
+    }
+    // Two hidden at once, any two: still nothing moves.
+    for pair in ids.windows(2) {
+        for id in pair {
+            let hide = json!({ "type": "hide_idea", "activity": "hopes", "idea": id });
+            app.command(&session.id, hide).await;
+        }
+        assert_eq!(seen(app.state(&session.id).await), before);
+        for id in pair {
+            let show = json!({ "type": "show_idea", "activity": "hopes", "idea": id });
+            app.command(&session.id, show).await;
+        }
+    }
+}

@@ -97,6 +97,7 @@ impl SessionState {
                 if let Some(a) = self.activity_mut(activity) {
                     a.sealed = false;
                     a.counted_at_close = None;
+                    a.page = 1;
                 }
             }
             Event::ActivityClosed { activity } => {
@@ -106,11 +107,18 @@ impl SessionState {
             Event::ResultsRevealed { activity } => {
                 if let Some(a) = self.activity_mut(activity) {
                     a.revealed = true;
+                    a.page = 1;
                 }
             }
             Event::ResultsHidden { activity } => {
                 if let Some(a) = self.activity_mut(activity) {
                     a.revealed = false;
+                    a.page = 1;
+                }
+            }
+            Event::SlidePaged { activity, page } => {
+                if let Some(a) = self.activity_mut(activity) {
+                    a.page = *page;
                 }
             }
             Event::BallotCast {

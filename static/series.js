@@ -1,0 +1,21 @@
+// topteam: small helps on the console's series pages. A "Copy" button puts
+// a link on the clipboard (the field stays selectable without it); the
+// button is shown only where the browser can copy.
+'use strict';
+(function () {
+  if (!navigator.clipboard) return;
+  document.querySelectorAll('button[data-copy]').forEach(function (button) {
+    const field = document.getElementById(button.dataset.copy);
+    const said = button.parentElement.querySelector('.copied');
+    if (!field) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        if (said) said.textContent = 'Copied.';
+      }, function () {
+        field.select();
+        if (said) said.textContent = 'Could not copy: the link is selected, press Ctrl+C.';
+      });
+    });
+  });
+})();
