@@ -121,6 +121,7 @@ impl Application {
             series: Arc::new(series),
             public_url: config.public_url.clone(),
             classification: config.classification.clone(),
+            council: config.council.clone(),
             templates: Arc::new(templates),
             trust_proxy: config.trust_proxy,
             key_guard: Default::default(),

@@ -194,6 +194,8 @@ pub struct Config {
     pub public_url: Option<PublicUrl>,
     /// A classification line on every page of the PDF packs ("OFFICIAL").
     pub classification: Option<String>,
+    /// The council's name, on the PDF packs' first page.
+    pub council: Option<String>,
     /// Take each client's address from `X-Forwarded-For`, as set by a
     /// reverse proxy in front (off: every phone would look like the proxy).
     pub trust_proxy: bool,
@@ -268,6 +270,7 @@ impl Config {
             timings: Timings::default(),
             public_url: None,
             classification: None,
+            council: None,
             trust_proxy: false,
             retain_days: None,
         }

@@ -108,6 +108,9 @@ struct ServeArgs {
     /// OFFICIAL (the council's security marking).
     #[arg(long, env = "TOPTEAM_CLASSIFICATION")]
     classification: Option<String>,
+    /// The council's name, on the first page of every PDF outcome pack.
+    #[arg(long, env = "TOPTEAM_COUNCIL")]
+    council: Option<String>,
     /// Delete series whose last session ended more than N days ago, at
     /// start-up and daily (the council's retention period).
     #[arg(long, env = "TOPTEAM_RETAIN_DAYS", value_parser = clap::value_parser!(u32).range(1..))]
@@ -171,6 +174,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.admin_key = args.admin_key;
     config.public_url = args.public_url;
     config.classification = args.classification.filter(|c| !c.trim().is_empty());
+    config.council = args.council.filter(|c| !c.trim().is_empty());
     config.trust_proxy = args.trust_proxy;
     config.retain_days = args.retain_days;
     tracing_subscriber::fmt()

@@ -123,7 +123,11 @@ pub fn screen_view(pass: &Pass) -> Markup {
                     @if activity.status == ActivityStatus::Open { (timer(activity)) }
                     (turnout(state, activity))
                     @if activity.revealed { (pass.current_results(activity, Audience::Screen)) }
-                    @else if activity.status != ActivityStatus::Pending && kind_of(activity.spec.kind).room_answers() {
+                    @else if !kind_of(activity.spec.kind).room_answers() {
+                        // Notes: what an earlier workshop decided, brought forward.
+                        @if activity.status == ActivityStatus::Open { (open_items(&activity.view(state))) }
+                    }
+                    @else if activity.status != ActivityStatus::Pending {
                         @if activity.status == ActivityStatus::Open && !activity.spec.options.is_empty() { (open_items(&activity.view(state))) }
                         @else { p.notice { "Results will be shown when the facilitator reveals them." } }
                     }

@@ -24,16 +24,7 @@ pub async fn download(
         return Err(ApiError::unauthorized());
     }
     let info = handle.info();
-    let date = crate::time::date(info.created_at);
-    // An ASCII name for every browser, and the title's own letters (Welsh,
-    // Cyrillic…) for those that read `filename*` (RFC 6266).
-    let plain = format!(
-        "{date}-{}-{file}",
-        slug(&info.title, |c| c.is_ascii_alphanumeric())
-    );
-    let full = format!("{date}-{}-{file}", slug(&info.title, char::is_alphanumeric));
-    let encoded = percent_encoding::utf8_percent_encode(&full, percent_encoding::NON_ALPHANUMERIC);
-    let disposition = format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}");
+    let disposition = attachment(&crate::time::date(info.created_at), &info.title, &file);
     if file == "transcript.jsonl" {
         let bytes = super::api::sealed_bytes(&app, &handle).await?;
         return Ok((
@@ -52,33 +43,9 @@ pub async fn download(
         .await
         .ok_or_else(|| ApiError::new(ErrorCode::Unavailable, "the transcript could not be read"))?;
     if file == "pack.pdf" {
-        let options = crate::report::pack::PackOptions {
-            timeline: asked.timeline.as_deref() == Some("1"),
-            classification: app.classification.clone(),
-            series: app
-                .series
-                .get(&info.series)
-                .map(|s| s.name.clone())
-                .unwrap_or_default(),
-        };
-        // Setting a pack is CPU work: off the async threads.
-        let pdf = tokio::task::spawn_blocking(move || {
-            crate::report::pack::session_pack(&source, &options)
-        })
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::Unavailable, "the pack could not be made"))?
-        .map_err(|e| {
-            tracing::error!(error = %e, "pack not made");
-            ApiError::new(ErrorCode::Unavailable, "the pack could not be made")
-        })?;
-        return Ok((
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_string()),
-                (header::CONTENT_DISPOSITION, disposition),
-            ],
-            pdf,
-        )
-            .into_response());
+        let options = pack_options(&app, info.series, asked.timeline.as_deref() == Some("1"));
+        let pdf = set_pack(move || crate::report::pack::session_pack(&source, &options)).await?;
+        return Ok(pdf_response(disposition, pdf));
     }
     let (content_type, body) = match file.as_str() {
         "report.md" => ("text/markdown; charset=utf-8", report_markdown(&source)),
@@ -99,6 +66,106 @@ pub async fn download(
         body,
     )
         .into_response())
+}
+
+/// `GET /review/series/{series}/pack.pdf`: the series' outcome pack, its
+/// sessions oldest first.
+pub async fn series_pack(
+    State(app): State<AppState>,
+    Path(series): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let reader = reader(&headers, &app).ok_or_else(ApiError::unauthorized)?;
+    let series: uuid::Uuid = series
+        .parse()
+        .map_err(|_| ApiError::new(ErrorCode::NotFound, "no such series"))?;
+    if !reader.may_read(series) {
+        return Err(ApiError::unauthorized());
+    }
+    let mut handles: Vec<_> = app
+        .sessions
+        .list()
+        .into_iter()
+        .filter(|h| h.info().series == series)
+        .collect();
+    if handles.is_empty() && app.series.get(&series).is_none() {
+        return Err(ApiError::new(ErrorCode::NotFound, "no such series"));
+    }
+    handles.sort_by_key(|h| h.info().created_at);
+    let mut sources = Vec::with_capacity(handles.len());
+    for handle in &handles {
+        sources.push(source_of(&app, handle).await.ok_or_else(|| {
+            ApiError::new(ErrorCode::Unavailable, "a transcript could not be read")
+        })?);
+    }
+    let options = pack_options(&app, series, false);
+    let first = handles
+        .first()
+        .map(|h| crate::time::date(h.info().created_at))
+        .unwrap_or_default();
+    let name = if options.series.is_empty() {
+        "series".to_string()
+    } else {
+        options.series.clone()
+    };
+    let disposition = attachment(&first, &name, "series-pack.pdf");
+    let pdf = set_pack(move || crate::report::pack::series_pack(&sources, &options)).await?;
+    Ok(pdf_response(disposition, pdf))
+}
+
+fn pack_options(
+    app: &AppState,
+    series: uuid::Uuid,
+    timeline: bool,
+) -> crate::report::pack::PackOptions {
+    crate::report::pack::PackOptions {
+        timeline,
+        classification: app.classification.clone(),
+        council: app.council.clone(),
+        series: app
+            .series
+            .get(&series)
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// Sets a pack: CPU work, so off the async threads.
+async fn set_pack(
+    work: impl FnOnce() -> Result<Vec<u8>, crate::report::pack::PackError> + Send + 'static,
+) -> Result<Vec<u8>, ApiError> {
+    let unavailable = || ApiError::new(ErrorCode::Unavailable, "the pack could not be made");
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| unavailable())?
+        .map_err(|e| {
+            tracing::error!(error = %e, "pack not made");
+            unavailable()
+        })
+}
+
+fn pdf_response(disposition: String, pdf: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        pdf,
+    )
+        .into_response()
+}
+
+/// `Content-Disposition` for a download named by date, title and file: an
+/// ASCII name for every browser, and the title's own letters (Welsh,
+/// Cyrillic…) for those that read `filename*` (RFC 6266).
+fn attachment(date: &str, title: &str, file: &str) -> String {
+    let plain = format!(
+        "{date}-{}-{file}",
+        slug(title, |c| c.is_ascii_alphanumeric())
+    );
+    let full = format!("{date}-{}-{file}", slug(title, char::is_alphanumeric));
+    let encoded = percent_encoding::utf8_percent_encode(&full, percent_encoding::NON_ALPHANUMERIC);
+    format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}")
 }
 
 /// What a download may ask for besides the file.

@@ -87,6 +87,8 @@ pub struct Shared {
     pub public_url: Option<crate::config::PublicUrl>,
     /// The classification line on the PDF packs.
     pub classification: Option<String>,
+    /// The council's name on the PDF packs.
+    pub council: Option<String>,
     /// The councils' series and their rosters.
     pub series: Arc<crate::series::SeriesBook>,
 }

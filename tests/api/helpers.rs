@@ -516,3 +516,41 @@ pub async fn put_script(app: &TestApp, session: &str, script: &Value) -> (u16, V
     let status = response.status().as_u16();
     (status, response.json().await.unwrap_or(Value::Null))
 }
+
+/// The PDF as poppler reads it: its `pdfinfo` and its text in reading order.
+pub fn pdf_facts(pdf: &[u8], name: &str) -> (String, String) {
+    let shots = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let path = shots.join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let run = |program: &str, args: &[&str]| {
+        let out = std::process::Command::new(program)
+            .args(args)
+            .arg(&path)
+            .args(if program == "pdftotext" {
+                &["-"][..]
+            } else {
+                &[][..]
+            })
+            .output()
+            .unwrap_or_else(|e| panic!("{program} (poppler-utils; scripts/test installs it): {e}"));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    // Pages as pictures too, to be looked at.
+    let _ = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60"])
+        .arg(&path)
+        .arg(shots.join(name))
+        .status();
+    (run("pdfinfo", &[]), run("pdftotext", &[]))
+}
+
+/// How many pages `pdfinfo` says a PDF has.
+pub fn pdf_pages(info: &str) -> usize {
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .expect("pdfinfo gives the pages")
+        .trim()
+        .parse()
+        .unwrap()
+}

@@ -386,34 +386,6 @@ async fn the_review_page_leads_with_what_was_decided_and_keeps_the_timeline_for_
     );
 }
 
-/// The PDF as poppler reads it: its `pdfinfo` and its text in reading order.
-fn pdf_facts(pdf: &[u8], name: &str) -> (String, String) {
-    let shots = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
-    let path = shots.join(format!("{name}.pdf"));
-    std::fs::write(&path, pdf).unwrap();
-    let run = |program: &str, args: &[&str]| {
-        let out = Command::new(program)
-            .args(args)
-            .arg(&path)
-            .args(if program == "pdftotext" {
-                &["-"][..]
-            } else {
-                &[][..]
-            })
-            .output()
-            .unwrap_or_else(|e| panic!("{program} (poppler-utils; scripts/test installs it): {e}"));
-        String::from_utf8_lossy(&out.stdout).to_string()
-    };
-    // Pages as pictures too, to be looked at.
-    let _ = Command::new("pdftoppm")
-        .args(["-png", "-r", "60"])
-        .arg(&path)
-        .arg(shots.join(name))
-        .status();
-    (run("pdfinfo", &[]), run("pdftotext", &[]))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_outcome_pack_is_a_tagged_pdf_that_leads_with_what_was_decided() {
     let dir = TempDir::new();

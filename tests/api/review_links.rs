@@ -78,6 +78,7 @@ async fn a_review_link_opens_one_series_review_and_nothing_else_until_revoked() 
     assert_eq!(get(format!("/review/{}", ours.id)).await, 200);
     assert_eq!(get(format!("/review/{}/votes.csv", ours.id)).await, 200);
     assert_eq!(get(format!("/review/{}/pack.pdf", ours.id)).await, 200);
+    assert_eq!(get(format!("/review/series/{series}/pack.pdf")).await, 200);
     // Nothing else: not the other council's series, not the console, not the API.
     let their_series = app.state(&theirs.id).await["series"]
         .as_str()
@@ -91,6 +92,11 @@ async fn a_review_link_opens_one_series_review_and_nothing_else_until_revoked() 
     );
     assert_eq!(get(format!("/review/{}/votes.csv", theirs.id)).await, 401);
     assert_eq!(get(format!("/review/{}/pack.pdf", theirs.id)).await, 401);
+    assert_eq!(
+        get(format!("/review/series/{their_series}/pack.pdf")).await,
+        401,
+        "not the other series' pack"
+    );
     assert_eq!(get(format!("/api/sessions/{}", ours.id)).await, 401);
     assert_eq!(
         get(format!("/facilitate/{}", ours.id)).await,

@@ -104,7 +104,7 @@ fn check_reports_every_problem_with_its_field_and_fails() {
         "activity[1].from: there is no activity \"nothing-here\" in this script",
         "activity[2].dots: the budget must be at least 1",
         "activity[2].from: there is no workshop script \"w9-missing\"",
-        "activity[3].option: this activity (notes, decisions and actions) takes no options",
+        "activity[3].option: notes take no options; `from` brings forward an earlier step's decisions and actions",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }

@@ -86,6 +86,50 @@ async fn the_series_carries_priorities_from_workshop_1_to_2_to_3() {
                 .await,
         );
     }
+    // The cabinet's asks of its officers: one amended, one objected to.
+    app.command(
+        &w1.id,
+        json!({ "type": "open", "activity": "needs-agreement" }),
+    )
+    .await;
+    for phone in &mut cabinet {
+        acked(
+            &phone
+                .vote(
+                    "needs-agreement",
+                    json!({ "responses": {
+            "unbiased-advice": { "response": "agree" },
+            "costed-options": { "response": "object", "reason": "say what each saves" },
+        } }),
+                )
+                .await,
+        );
+    }
+    app.command(&w1.id, json!({ "type": "amend", "activity": "needs-agreement", "item": "costed-options", "text": COSTED })).await;
+    for phone in &mut cabinet {
+        acked(
+            &phone
+                .vote(
+                    "needs-agreement",
+                    json!({ "responses": { "costed-options": { "response": "agree" } } }),
+                )
+                .await,
+        );
+    }
+    acked(&cabinet[0].vote("needs-agreement", json!({ "responses": { "early-warning": { "response": "object", "reason": "too vague" } } })).await);
+    app.command(
+        &w1.id,
+        json!({ "type": "close", "activity": "needs-agreement" }),
+    )
+    .await;
+    app.command(&w1.id, json!({ "type": "open", "activity": "actions" }))
+        .await;
+    app.command(
+        &w1.id,
+        json!({ "type": "note", "kind": "decision", "text": "Meet the management team monthly" }),
+    )
+    .await;
+    app.command(&w1.id, json!({ "type": "action", "text": "Share the asks with the chief executive", "owner": "Leader", "due": "2027-01-15" })).await;
     app.command(&w1.id, json!({ "type": "end" })).await;
 
     // Workshop 2: both teams, same series.
@@ -113,6 +157,22 @@ async fn the_series_carries_priorities_from_workshop_1_to_2_to_3() {
         labels(&state, "recap")[..2],
         shared[..2],
         "the recap shows the same carried priorities"
+    );
+    assert_eq!(
+        labels(&state, "asks"),
+        [
+            "We expect unbiased advice based on robust analysis, including when it is unwelcome.",
+            COSTED
+        ],
+        "workshop 1's agreed asks open workshop 2, in their final wording"
+    );
+    assert_eq!(
+        labels(&state, "brought-forward"),
+        [
+            "Decision: Meet the management team monthly",
+            "Action: Share the asks with the chief executive — Leader, by 15 January 2027"
+        ],
+        "and its decisions and actions"
     );
 
     let mut room = app.phones(&w2, "cabinet", 3).await;
@@ -221,6 +281,10 @@ async fn the_series_carries_priorities_from_workshop_1_to_2_to_3() {
         .await;
     assert_eq!(status, 201, "{body}");
     let w3 = body["id"].as_str().unwrap().to_string();
+    let w3_created = Created {
+        id: w3.clone(),
+        code: body["code"].as_str().unwrap().into(),
+    };
     let state = app.state(&w3).await;
     let performance = labels(&state, "performance");
     assert_eq!(
@@ -262,6 +326,87 @@ async fn the_series_carries_priorities_from_workshop_1_to_2_to_3() {
             .len(),
         3
     );
+
+    // The room agrees the homes agreement; the series' pack tells the story.
+    let mut room = app.phones(&w3_created, "cabinet", 3).await;
+    room.extend(app.phones(&w3_created, "management", 3).await);
+    app.command(&w3, json!({ "type": "open", "activity": "performance" }))
+        .await;
+    for phone in &mut room {
+        acked(
+            &phone
+                .vote(
+                    "performance",
+                    json!({ "responses": { homes.clone(): { "response": "agree" } } }),
+                )
+                .await,
+        );
+    }
+    app.command(&w3, json!({ "type": "close", "activity": "performance" }))
+        .await;
+    app.command(&w3, json!({ "type": "end" })).await;
+    series_pack_tells_the_golden_rope(&app, &series).await;
+}
+
+const COSTED: &str = "We expect fully costed options, with what each saves, before we decide.";
+
+/// The series' PDF: what each workshop decided, in the order they met, from
+/// workshop 1's priorities and asks to workshop 3's performance agreement
+/// with its fields in the script's order; then every action; then results.
+async fn series_pack_tells_the_golden_rope(app: &TestApp, series: &str) {
+    let response = app
+        .http
+        .get(app.url(&format!("/review/series/{series}/pack.pdf")))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("series-pack.pdf"));
+    let pdf = response.bytes().await.unwrap();
+    let (info, text) = pdf_facts(&pdf, "series-pack");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let pages = pdf_pages(&info);
+    assert!(text.contains(&format!("Page 1 of {pages}")), "page numbers");
+    let rope_at = text.find("The golden rope").expect("the golden rope");
+    let actions_at = text.find("All actions").expect("every action");
+    let rope = &text[rope_at..actions_at];
+    let mut last = 0;
+    for step in [
+        "Workshop 1: the cabinet alone",
+        "We expect fully costed options, with what each saves",
+        "Build more affordable homes",
+        "Workshop 2: a joint vision",
+        "Build more affordable and social homes",
+        "Workshop 3: managing strategic performance together",
+        "Outcome",
+        "600 more affordable homes",
+        "Measure",
+        "Target",
+        "150 a year",
+        "Lead member",
+        "Lead officer",
+        "Reporting rhythm",
+        "Forum",
+    ] {
+        let at = rope[last..]
+            .find(step)
+            .unwrap_or_else(|| panic!("{step:?} after {last} in:\n{rope}"));
+        last += at + step.len();
+    }
+    assert!(text[actions_at..].contains("Share the asks with the chief executive"));
+    assert!(text.contains("15 January 2027"), "UK dates");
+    assert!(!text.contains("2027-01-15"));
+    assert!(!text.contains("joined as"), "no timeline in a series pack");
+    // The amended ask's first wording and its tally are an appendix, not
+    // the story.
+    let amended = text.rfind("Amendments").expect("an amendments part");
+    assert!(text[amended..].contains("Version 1 (amended)"), "{text}");
+    assert!(!rope.contains("Version 1"));
 }
 
 async fn w1_series(app: &TestApp, session: &str) -> String {

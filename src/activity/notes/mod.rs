@@ -2,9 +2,10 @@
 
 mod show;
 
-use super::kind::{takes_no_options, Kind, SettingProblem};
-use super::BallotError;
-use crate::workshop::ActivitySpec;
+use super::kind::{Kind, SettingProblem};
+use super::show::ActivityView;
+use super::{BallotError, Results, Tally};
+use crate::workshop::{ActivitySpec, OptionSpec};
 use serde::{Deserialize, Serialize};
 
 /// Longest note or action, in characters.
@@ -84,6 +85,25 @@ pub fn check_due(due: &str) -> Result<String, BallotError> {
     Ok(format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// A decision or action as one line, the way the next workshop reads it:
+/// "Action: Write the protocol up — Chief executive, by 15 January 2027".
+pub fn brought_forward(note: &Note) -> String {
+    let mut line = format!("{}: {}", note.kind.label(), note.text);
+    if let Some(owner) = &note.owner {
+        line.push_str(" — ");
+        line.push_str(owner);
+    }
+    if let Some(due) = &note.due {
+        line.push_str(if note.owner.is_some() {
+            ", by "
+        } else {
+            " — by "
+        });
+        line.push_str(&crate::time::uk_date(due));
+    }
+    line
+}
+
 /// The `notes` kind: the facilitator's, with no ballots.
 pub struct Notes;
 
@@ -100,8 +120,31 @@ impl Kind for Notes {
         crate::activity::kind::Answers::Nothing
     }
 
+    /// A notes step passes on the decisions and actions taken while it was
+    /// on, so the next workshop opens with them ("brought forward").
+    fn can_feed(&self) -> bool {
+        true
+    }
+
+    fn carried(&self, _view: &ActivityView, results: &Results) -> Vec<OptionSpec> {
+        let Tally::Notes { notes } = &results.all else {
+            return Vec::new();
+        };
+        notes
+            .iter()
+            .filter(|n| n.kind != NoteKind::Note)
+            .map(|n| OptionSpec::new(&n.id, &brought_forward(n)))
+            .collect()
+    }
+
+    /// Notes write their own entries; what they show beforehand can only be
+    /// brought forward from an earlier step (`from`), never listed.
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
-        let mut problems = takes_no_options(spec);
+        let mut problems = Vec::new();
+        if !spec.options.is_empty() {
+            let why = "notes take no options; `from` brings forward an earlier step's decisions and actions";
+            problems.push(("option", why.into()));
+        }
         if spec.anonymous {
             let why = "notes are the facilitator's; they cannot be anonymous";
             problems.push(("anonymous", why.into()));

@@ -1,4 +1,5 @@
-//! How notes are shown: no phone form, the notes, decisions and actions taken
+//! How notes are shown: no phone form; what was brought forward from an
+//! earlier workshop (`from`), then the notes, decisions and actions taken
 //! during the activity.
 
 use super::Notes;
@@ -6,6 +7,9 @@ use crate::activity::show::{md_escape, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
 use maud::{html, Markup};
 use std::fmt::Write;
+
+/// The heading over what an earlier workshop decided.
+const BROUGHT_FORWARD: &str = "Brought forward";
 
 impl Show for Notes {
     fn submit_label(&self) -> Option<&'static str> {
@@ -24,11 +28,17 @@ impl Show for Notes {
         None
     }
 
-    fn results_html(&self, _view: &ActivityView, results: &Results) -> Markup {
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
         let Tally::Notes { notes } = &results.all else {
             return html! {};
         };
         html! {
+            @if !view.spec.options.is_empty() {
+                h3.brought { (BROUGHT_FORWARD) }
+                ul.notes.brought-forward {
+                    @for o in &view.spec.options { li { (o.label) @if !o.detail.is_empty() { " " span.detail { "(" (o.detail) ")" } } } }
+                }
+            }
             ul.notes {
                 @for n in notes {
                     li {
@@ -42,13 +52,16 @@ impl Show for Notes {
     }
 
     /// The notes, as many to a page as fit whole.
-    fn slide(&self, _view: &ActivityView, results: &Results) -> Markup {
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let Tally::Notes { notes } = &results.all else {
             return html! {};
         };
-        let items = notes
-            .iter()
-            .map(|n| {
+        let brought = view.spec.options.iter().map(|o| {
+            let item = html! { li.brought-forward { (o.label) } };
+            (item, slide::lines_of(&o.label, slide::FULL_LINE))
+        });
+        let items = brought
+            .chain(notes.iter().map(|n| {
                 let words = format!(
                     "{}: {} — {} {}",
                     n.kind.label(),
@@ -64,15 +77,22 @@ impl Show for Notes {
                     }
                 };
                 (item, slide::lines_of(&words, slide::FULL_LINE))
-            })
+            }))
             .collect();
         slide::pages("notes", items, 1)
     }
 
-    fn results_markdown(&self, _view: &ActivityView, results: &Results, md: &mut String) {
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
         let Tally::Notes { notes } = &results.all else {
             return;
         };
+        if !view.spec.options.is_empty() {
+            let _ = writeln!(md, "{BROUGHT_FORWARD}:\n");
+            for o in &view.spec.options {
+                let _ = writeln!(md, "- {}", md_escape(&o.label));
+            }
+            let _ = writeln!(md);
+        }
         for n in notes {
             let _ = writeln!(md, "- {}: {}", n.kind.label(), md_escape(&n.text));
         }

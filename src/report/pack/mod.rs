@@ -18,10 +18,12 @@ use serde::Serialize;
 /// What a pack is asked to hold beyond the record.
 #[derive(Debug, Clone, Default)]
 pub struct PackOptions {
-    /// The minute-by-minute timeline, as an appendix.
+    /// The minute-by-minute timeline, as an appendix (a session's pack).
     pub timeline: bool,
     /// A classification line on every page ("OFFICIAL").
     pub classification: Option<String>,
+    /// The council's name, on the first page.
+    pub council: Option<String>,
     /// The series' name, for the running header.
     pub series: String,
 }
@@ -31,16 +33,31 @@ pub struct PackOptions {
 #[error("the pack could not be set: {0}")]
 pub struct PackError(String);
 
+/// What the template reads: one session, or a series of them.
 #[derive(Serialize)]
 struct Data {
+    /// `session` or `series`.
+    kind: &'static str,
     title: String,
-    series: String,
+    header: String,
+    council: Option<String>,
+    classification: Option<String>,
+    /// The series' dates, first to last (a series pack).
+    date: String,
+    sessions: Vec<SessionPart>,
+    /// Every action of the series, each with its workshop first.
+    actions: Vec<[String; 4]>,
+}
+
+#[derive(Serialize)]
+struct SessionPart {
+    title: String,
     workshop: String,
     date: String,
-    classification: Option<String>,
     teams: Vec<Team>,
     decided: Decided,
     activities: Vec<Activity>,
+    amendments: Vec<Amendment>,
     notes: Vec<String>,
     timeline: Option<Vec<[String; 2]>>,
 }
@@ -79,10 +96,71 @@ struct Activity {
     blocks: Vec<Block>,
 }
 
+/// A statement that was amended: its final wording and each earlier one
+/// with its tally, in the words (and the suppression) of `report.md`.
+#[derive(Serialize)]
+struct Amendment {
+    activity: String,
+    statement: String,
+    versions: Vec<String>,
+}
+
 /// The pack of one session, as PDF bytes.
 pub fn session_pack(source: &Source, options: &PackOptions) -> Result<Vec<u8>, PackError> {
-    let data =
-        serde_json::to_string(&data_of(source, options)).map_err(|e| PackError(e.to_string()))?;
+    let part = session_part(source, options.timeline);
+    let data = Data {
+        kind: "session",
+        title: part.title.clone(),
+        header: if options.series.is_empty() {
+            part.title.clone()
+        } else {
+            format!("{} — {}", options.series, part.title)
+        },
+        council: options.council.clone(),
+        classification: options.classification.clone(),
+        date: part.date.clone(),
+        actions: Vec::new(),
+        sessions: vec![part],
+    };
+    set(&data)
+}
+
+/// The pack of a series: what each workshop decided, in the order they met
+/// (the golden rope), every action, then each workshop's results. `sources`
+/// are the series' sessions, oldest first.
+pub fn series_pack(sources: &[Source], options: &PackOptions) -> Result<Vec<u8>, PackError> {
+    let sessions: Vec<SessionPart> = sources.iter().map(|s| session_part(s, false)).collect();
+    let actions = sessions
+        .iter()
+        .flat_map(|s| {
+            s.decided.actions.iter().map(|[text, owner, due]| {
+                [s.workshop.clone(), text.clone(), owner.clone(), due.clone()]
+            })
+        })
+        .collect();
+    let date = match (sessions.first(), sessions.last()) {
+        (Some(first), Some(last)) if first.date != last.date => {
+            format!("{} to {}", first.date, last.date)
+        }
+        (Some(first), _) => first.date.clone(),
+        _ => String::new(),
+    };
+    let data = Data {
+        kind: "series",
+        title: options.series.clone(),
+        header: options.series.clone(),
+        council: options.council.clone(),
+        classification: options.classification.clone(),
+        date,
+        sessions,
+        actions,
+    };
+    set(&data)
+}
+
+/// Sets the template with `data`, as a PDF/UA-1 document.
+fn set(data: &Data) -> Result<Vec<u8>, PackError> {
+    let data = serde_json::to_string(data).map_err(|e| PackError(e.to_string()))?;
     let world = world::PackWorld::new(data);
     let document = typst::compile::<typst::layout::PagedDocument>(&world)
         .output
@@ -96,7 +174,7 @@ pub fn session_pack(source: &Source, options: &PackOptions) -> Result<Vec<u8>, P
         .map_err(|errors| PackError(format!("{:?}", errors.first().map(|e| &e.message))))
 }
 
-fn data_of(source: &Source, options: &PackOptions) -> Data {
+fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
     let state = &source.state;
     let info = &state.info;
     let teams = source
@@ -117,6 +195,7 @@ fn data_of(source: &Source, options: &PackOptions) -> Data {
         })
         .collect();
     let d = decided(state);
+    let mut amendments = Vec::new();
     let activities = state
         .activities
         .iter()
@@ -124,19 +203,24 @@ fn data_of(source: &Source, options: &PackOptions) -> Data {
         .map(|a| {
             let mut md = String::new();
             super::markdown::activity_section(&mut md, source, a);
+            let (blocks, versions) = amended_apart(blocks(&md));
+            amendments.extend(versions.into_iter().map(|(statement, versions)| Amendment {
+                activity: a.spec.title.clone(),
+                statement,
+                versions,
+            }));
             Activity {
                 title: a.spec.title.clone(),
-                blocks: blocks(&md),
+                blocks,
             }
         })
         .collect();
-    Data {
+    SessionPart {
         title: info.title.clone(),
-        series: options.series.clone(),
         workshop: info.workshop.title.clone(),
         date: crate::time::long_date(info.created_at),
-        classification: options.classification.clone(),
         teams,
+        amendments,
         decided: Decided {
             agreed: d
                 .agreed
@@ -175,11 +259,81 @@ fn data_of(source: &Source, options: &PackOptions) -> Data {
             .filter(|n| n.kind == crate::activity::notes::NoteKind::Note)
             .map(|n| n.text.clone())
             .collect(),
-        timeline: options.timeline.then(|| {
+        timeline: with_timeline.then(|| {
             timeline(source)
                 .into_iter()
                 .map(|e| [e.time, e.text])
                 .collect()
         }),
+    }
+}
+
+/// Takes a statement's earlier wordings ("– version 1 (amended): …") out of
+/// the results, to the amendments appendix, each under the statement it
+/// belongs to (the list item before it, in its final wording).
+fn amended_apart(blocks: Vec<Block>) -> (Vec<Block>, Vec<(String, Vec<String>)>) {
+    let mut amended: Vec<(String, Vec<String>)> = Vec::new();
+    let blocks = blocks
+        .into_iter()
+        .map(|block| match block {
+            Block::List { items } => {
+                let mut statement = String::new();
+                let mut kept = Vec::new();
+                for item in items {
+                    match item.strip_prefix("– version ") {
+                        Some(version) => match amended.last_mut() {
+                            Some((s, versions)) if *s == statement => {
+                                versions.push(format!("Version {version}"));
+                            }
+                            _ => amended
+                                .push((statement.clone(), vec![format!("Version {version}")])),
+                        },
+                        None => {
+                            if !item.starts_with("– ") {
+                                statement = item.clone();
+                            }
+                            kept.push(item);
+                        }
+                    }
+                }
+                Block::List { items: kept }
+            }
+            other => other,
+        })
+        .collect();
+    (blocks, amended)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn earlier_wordings_go_to_the_appendix_under_their_statement() {
+        let list = Block::List {
+            items: vec![
+                "No surprises: we warn each other early.".into(),
+                "– agree 6, can live with it 0, object 0 — Agreed".into(),
+                "– version 1 (amended): “No surprises”: agree 0, live with 0, object 6".into(),
+                "Honesty".into(),
+                "– agree 6, can live with it 0, object 0 — Agreed".into(),
+            ],
+        };
+        let (blocks, amended) = amended_apart(vec![list]);
+        assert_eq!(
+            amended,
+            vec![(
+                "No surprises: we warn each other early.".to_string(),
+                vec![
+                    "Version 1 (amended): “No surprises”: agree 0, live with 0, object 6"
+                        .to_string()
+                ]
+            )]
+        );
+        let Block::List { items } = &blocks[0] else {
+            panic!("a list")
+        };
+        assert_eq!(items.len(), 4, "the tallies of the final wordings stay");
+        assert!(items.iter().all(|i| !i.contains("version 1")));
     }
 }

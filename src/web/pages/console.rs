@@ -72,11 +72,13 @@ pub async fn home(
         })
         .collect();
     // What a script carries from earlier workshops (`workshop.activity`),
-    // and those workshops' titles.
+    // and those workshops' titles. Notes brought forward are left out: with
+    // none, nothing is lost but a reminder, so nothing needs a warning.
     let needs = |w: &crate::workshop::Workshop| -> (String, String) {
         let from: Vec<&str> = w
             .activities
             .iter()
+            .filter(|a| crate::activity::kind_of(a.kind).room_answers())
             .filter_map(|a| a.from.as_deref())
             .collect();
         let mut sources: Vec<&str> = from.into_iter().filter(|f| f.contains('.')).collect();

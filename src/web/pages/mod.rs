@@ -60,6 +60,10 @@ pub fn routes() -> Router<AppState> {
         .route("/screen/{session}", get(screen::page))
         .route("/review", get(review::index))
         .route("/review/series/{series}", get(review::series))
+        .route(
+            "/review/series/{series}/pack.pdf",
+            get(crate::web::exports::series_pack),
+        )
         .route("/review/{session}", get(review::session))
         .route(
             "/review/{session}/{file}",

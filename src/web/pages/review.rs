@@ -315,6 +315,7 @@ pub async fn series(
         (review_header(reader))
         main #main {
             h1 { "The series" @if let Some(named) = app.series.get(&series) { ": " (named.name) } }
+            p { a href={ "/review/series/" (series) "/pack.pdf" } { "Download PDF (the series' outcome pack: what each workshop decided, then every result)" } }
             @if sessions.is_empty() { p { "No sessions in this series." } }
             @else {
                 ul.sessions {
