@@ -456,3 +456,114 @@ async fn the_outcome_pack_is_a_tagged_pdf_that_leads_with_what_was_decided() {
     assert!(text.contains("Appendix: timeline"), "{text}");
     assert!(text.contains("joined as Cabinet"));
 }
+
+/// Every phone answers every activity of `session`, in agenda order, the
+/// way a real room would: ideas, scores, consent with one objection, a
+/// ranking, dots, a role map; the facilitator writes a decision and an
+/// action in each notes step.
+async fn run_every_activity(app: &TestApp, session: &str, phones: &mut [Socket]) {
+    let ids: Vec<String> = app.state(session).await["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    let places = ["members", "joint", "officers"];
+    for id in ids {
+        app.command(session, json!({ "type": "open", "activity": id }))
+            .await;
+        let state = app.state(session).await;
+        let step = activity(&state, &id);
+        let options: Vec<String> = step["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["id"].as_str().unwrap().to_string())
+            .collect();
+        match step["kind"].as_str().unwrap() {
+            "notes" => {
+                app.command(session, json!({ "type": "note", "kind": "decision", "text": format!("We agreed the way forward on {id}") })).await;
+                app.command(session, json!({ "type": "action", "text": format!("Write up {id} for the next cabinet briefing"), "owner": "Head of policy", "due": "2027-01-15" })).await;
+            }
+            "ideas" => {
+                for (i, phone) in phones.iter_mut().enumerate() {
+                    let text = format!(
+                        "Idea {i} for {id}: ward panels that meet where residents already are"
+                    );
+                    acked(
+                        &phone
+                            .command(json!({ "type": "idea", "activity": id, "text": text }))
+                            .await,
+                    );
+                }
+            }
+            kind => {
+                for (i, phone) in phones.iter_mut().enumerate() {
+                    let each = |f: &dyn Fn(usize) -> Value| -> serde_json::Map<String, Value> {
+                        options
+                            .iter()
+                            .enumerate()
+                            .map(|(n, o)| (o.clone(), f(n)))
+                            .collect()
+                    };
+                    let ballot = match kind {
+                        "rating" => json!({ "scores": each(&|n| json!((i + n) % 5 + 1)) }),
+                        "agreement" => json!({ "responses": each(&|n| if i == 0 && n == 0 {
+                            json!({ "response": "object", "reason": "needs a date" })
+                        } else {
+                            json!({ "response": if n % 2 == 0 { "agree" } else { "live_with" } })
+                        }) }),
+                        "rank" => {
+                            let mut order = options.clone();
+                            order.rotate_left(i % options.len().max(1));
+                            json!({ "order": order })
+                        }
+                        "dots" => {
+                            json!({ "dots": { options[i % options.len()].clone(): 2, options[(i + 1) % options.len()].clone(): 1 } })
+                        }
+                        "role_map" => {
+                            json!({ "placements": each(&|n| json!(places[(i + n) % 3])) })
+                        }
+                        other => panic!("no ballot written for {other}"),
+                    };
+                    acked(&phone.vote(&id, ballot).await);
+                }
+            }
+        }
+        app.command(session, json!({ "type": "close", "activity": id }))
+            .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workshop_2_for_twelve_people_packs_into_at_most_eight_pages() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w2-joint-vision").await;
+    let mut phones = app.phones(&session, "cabinet", 6).await;
+    phones.extend(app.phones(&session, "management", 6).await);
+    run_every_activity(&app, &session.id, &mut phones).await;
+    app.command(&session.id, json!({ "type": "end" })).await;
+    let pdf = app
+        .http
+        .get(app.url(&format!("/review/{}/pack.pdf", session.id)))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let (info, text) = pdf_facts(&pdf, "pack-workshop-2-twelve");
+    let pages = pdf_pages(&info);
+    assert!(pages <= 8, "{pages} pages");
+    // Every activity is in it, the decisions first.
+    for title in [
+        "Shared vision priorities",
+        "Two separate roles or a joint arena?",
+        "Our working-relationship protocol",
+    ] {
+        assert!(text.contains(title), "{title:?} missing");
+    }
+    assert!(text.find("What was decided").unwrap() < text.find("Who took part").unwrap());
+}

@@ -111,7 +111,7 @@ pub fn session_pack(source: &Source, options: &PackOptions) -> Result<Vec<u8>, P
     let data = Data {
         kind: "session",
         title: part.title.clone(),
-        header: if options.series.is_empty() {
+        header: if options.series.is_empty() || options.series == part.title {
             part.title.clone()
         } else {
             format!("{} — {}", options.series, part.title)
