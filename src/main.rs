@@ -222,9 +222,15 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         }
         match app.key_source() {
             KeySource::Given => println!("facilitator key: from TOPTEAM_ADMIN_KEY"),
-            KeySource::Stored | KeySource::Generated => println!(
-                "facilitator key: {} (kept in {})",
+            // Shown once, when it is made: printed at every start it would
+            // land in the system journal with each restart.
+            KeySource::Generated => println!(
+                "facilitator key: {} (kept in {}; shown only now)",
                 app.admin_key(),
+                config.data_dir.join("admin.key").display()
+            ),
+            KeySource::Stored => println!(
+                "facilitator key: kept in {} (readable by you alone)",
                 config.data_dir.join("admin.key").display()
             ),
         }

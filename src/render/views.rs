@@ -5,7 +5,7 @@
 
 use super::ballots::ballot_form;
 use super::results::{results_block, Audience};
-use crate::activity::show::slide;
+use crate::activity::show::{field_label, slide};
 use crate::activity::{kind_of, ActivityView, Results};
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
 use maud::{html, Markup};
@@ -68,7 +68,13 @@ pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
                 // The timer is for answering: it stops on phones with the vote.
                 @if activity.status == ActivityStatus::Open { (timer(activity)) }
                 @match (activity.status, variant, kind_of(activity.spec.kind).phone_notice()) {
-                    (_, _, Some(notice)) => p.notice { (notice) },
+                    // Notes: what an earlier workshop decided, brought forward,
+                    // is for everyone to read; otherwise the facilitator writes.
+                    (_, _, Some(notice)) => {
+                        @if !activity.revealed && !activity.spec.options.is_empty() {
+                            ul.notes.brought-forward { @for o in &activity.spec.options { li { (o.label) } } }
+                        } @else { p.notice { (notice) } }
+                    },
                     (ActivityStatus::Open, ParticipantVariant::Voter, _) => (ballot_form(state, activity)),
                     (ActivityStatus::Open, ParticipantVariant::Observer, _) => p.notice { "Voting is open. As an observer you follow along; you do not vote." },
                     (ActivityStatus::Pending, _, _) => p.notice { "Voting has not opened yet." },
@@ -157,31 +163,68 @@ pub fn open_items(view: &ActivityView) -> Markup {
                 .map_or(o.label.as_str(), |v| v.text.as_str())
         })
         .collect();
+    // A statement's golden-rope fields, as now written: the room consents
+    // to them too, so they are on the screen while it answers.
+    let fields: Vec<Vec<(&str, &str)>> = options
+        .iter()
+        .map(|o| {
+            view.current_statement(&o.id)
+                .map(|v| view.fields_of(v))
+                .unwrap_or_default()
+        })
+        .collect();
+    // Statements with fields take the whole width, one to a row.
+    let columns = if fields.iter().any(|f| !f.is_empty()) {
+        1
+    } else {
+        2
+    };
+    let width = if columns == 1 {
+        slide::FULL_LINE
+    } else {
+        slide::HALF_LINE
+    };
     let lines: Vec<usize> = options
         .iter()
         .zip(&texts)
-        .map(|(o, text)| {
+        .zip(&fields)
+        .map(|((o, text), fields)| {
             let detail = if o.detail.is_empty() {
                 0
             } else {
-                slide::lines_of(&o.detail, slide::HALF_LINE)
+                slide::lines_of(&o.detail, width)
             };
-            slide::lines_of(text, slide::HALF_LINE) + detail
+            let run_on: String = fields
+                .iter()
+                .map(|(k, v)| format!("{}: {v}  ", field_label(k)))
+                .collect();
+            let fields = if fields.is_empty() {
+                0
+            } else {
+                slide::lines_of(&run_on, width)
+            };
+            slide::lines_of(text, width) + detail + fields
         })
         .collect();
     // The session's title, prompt, timer and turnout take the top of the slide.
     let budget = slide::SLIDE_LINES
         .saturating_sub(2 + slide::lines_of(&view.spec.prompt, slide::FULL_LINE))
         .max(4);
-    let breaks = slide::page_breaks(&lines, 2, budget);
+    let breaks = slide::page_breaks(&lines, columns, budget);
     let count = breaks.len();
     html! {
         div.slide.open-options {
             div.pages data-pages=(count) {
                 @for (n, range) in breaks.into_iter().enumerate() {
-                    ul.page.open-items data-page=(n + 1) hidden[n > 0] {
+                    ul.page.open-items.one-column[columns == 1] data-page=(n + 1) hidden[n > 0] {
                         @for i in range {
-                            li.open-item { (texts[i]) @if !options[i].detail.is_empty() { span.detail { (options[i].detail) } } }
+                            li.open-item {
+                                (texts[i])
+                                @if !fields[i].is_empty() {
+                                    dl.slide-fields { @for (name, value) in &fields[i] { div { dt { (field_label(name)) ":" } " " dd { (value) } } } }
+                                }
+                                @if !options[i].detail.is_empty() { span.detail { (options[i].detail) } }
+                            }
                         }
                     }
                 }

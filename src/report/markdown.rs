@@ -75,7 +75,9 @@ pub(crate) fn activity_section(md: &mut String, source: &Source, activity: &Acti
         md.push_str("Too few ballots to show: an anonymous vote's results are shown only once enough people have voted that no one's answers can be picked out.\n\n");
         return;
     }
-    let _ = writeln!(md, "Ballots: {}\n", results.all.ballots());
+    if kind_of(spec.kind).room_answers() {
+        let _ = writeln!(md, "Ballots: {}\n", results.all.ballots());
+    }
     let view = activity.view(&source.state);
     kind_of(spec.kind).results_markdown(&view, &results, md);
     if spec.anonymous && spec.kind.takes_ballots() {

@@ -4,6 +4,7 @@
 //! The live server and `topteam export` both start from the transcript's
 //! bytes, so the two always agree.
 
+pub mod amendments;
 mod csv;
 pub mod decided;
 mod json;

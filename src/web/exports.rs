@@ -21,7 +21,7 @@ pub async fn download(
     let reader = reader(&headers, &app).ok_or_else(ApiError::unauthorized)?;
     let handle = app.session(&id)?;
     if !reader.may_read(handle.info().series) {
-        return Err(ApiError::unauthorized());
+        return Err(other_series());
     }
     let info = handle.info();
     let disposition = attachment(&crate::time::date(info.created_at), &info.title, &file);
@@ -80,7 +80,7 @@ pub async fn series_pack(
         .parse()
         .map_err(|_| ApiError::new(ErrorCode::NotFound, "no such series"))?;
     if !reader.may_read(series) {
-        return Err(ApiError::unauthorized());
+        return Err(other_series());
     }
     let mut handles: Vec<_> = app
         .sessions
@@ -111,6 +111,15 @@ pub async fn series_pack(
     let disposition = attachment(&first, &name, "series-pack.pdf");
     let pdf = set_pack(move || crate::report::pack::series_pack(&sources, &options)).await?;
     Ok(pdf_response(disposition, pdf))
+}
+
+/// A review link used on another series' files: it opens its own series'
+/// pages and nothing else.
+fn other_series() -> ApiError {
+    ApiError::new(
+        ErrorCode::Forbidden,
+        "this review link opens another series' pages and files, not these; open the link you were sent for this series",
+    )
 }
 
 fn pack_options(

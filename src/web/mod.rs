@@ -236,16 +236,28 @@ pub fn router(app: AppState) -> Router {
         .layer(security_headers::referrer_policy())
         .layer(
             // A span per request with its method and path only: the query can
-            // hold a participant's token (`/ws/...?token=`), which no log keeps.
+            // hold a participant's token (`/ws/...?token=`), and review and
+            // invitation links carry theirs in the path, which no log keeps.
             tower_http::trace::TraceLayer::new_for_http().make_span_with(|request: &Request| {
                 tracing::debug_span!(
                     "request",
                     method = %request.method(),
-                    path = %request.uri().path(),
+                    path = %loggable_path(request.uri().path()),
                 )
             }),
         )
         .with_state(app)
+}
+
+/// A path as a log may keep it: the token of a review link (`/r/…`) or an
+/// invitation (`/i/…`) is left out.
+fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in ["/r/", "/i/"] {
+        if path.starts_with(prefix) && path.len() > prefix.len() {
+            return format!("{prefix}<token>").into();
+        }
+    }
+    path.into()
 }
 
 /// Refuses a state-changing request authenticated by cookie unless it comes
@@ -310,5 +322,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         serde_json::from_value(value)
             .map(JsonBody)
             .map_err(ApiError::invalid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn link_tokens_never_reach_a_log() {
+        assert_eq!(super::loggable_path("/r/abcDEF123_-xyz"), "/r/<token>");
+        assert_eq!(super::loggable_path("/i/abcDEF123_-xyz/join"), "/i/<token>");
+        assert_eq!(super::loggable_path("/review/series/x"), "/review/series/x");
+        assert_eq!(super::loggable_path("/join/43QXUG"), "/join/43QXUG");
     }
 }

@@ -426,3 +426,26 @@ async fn each_kind_refuses_its_own_bad_ballots() {
     let transcript = app.transcript(&session.id).await;
     assert_eq!(transcript.matches("\"ballot_cast\"").count(), 1);
 }
+
+#[tokio::test]
+async fn a_message_past_the_frame_limit_closes_the_socket_with_1009() {
+    let mut room = room().await;
+    let before = room.snapshot().await;
+    let phone = &mut room.cabinet;
+    phone
+        .send_text(format!(
+            "{{\"type\":\"vote\",\"activity\":\"{}\"}}",
+            "x".repeat(70 * 1024)
+        ))
+        .await;
+    // Whatever was on its way comes first; then the close frame says why.
+    let close = loop {
+        match phone.next_message().await {
+            tokio_tungstenite::tungstenite::Message::Close(frame) => break frame,
+            _ => continue,
+        }
+    };
+    let frame = close.expect("a close frame, not a dropped connection");
+    assert_eq!(u16::from(frame.code), 1009, "{frame:?}");
+    assert_eq!(room.snapshot().await, before, "nothing changed");
+}

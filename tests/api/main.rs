@@ -12,6 +12,7 @@ mod hardening;
 mod helpers;
 mod lifecycle;
 mod logins;
+mod logs;
 mod reconnect;
 mod replay;
 mod review;

@@ -90,11 +90,11 @@ async fn a_review_link_opens_one_series_review_and_nothing_else_until_revoked() 
         303,
         "sent back to its own series"
     );
-    assert_eq!(get(format!("/review/{}/votes.csv", theirs.id)).await, 401);
-    assert_eq!(get(format!("/review/{}/pack.pdf", theirs.id)).await, 401);
+    assert_eq!(get(format!("/review/{}/votes.csv", theirs.id)).await, 403);
+    assert_eq!(get(format!("/review/{}/pack.pdf", theirs.id)).await, 403);
     assert_eq!(
         get(format!("/review/series/{their_series}/pack.pdf")).await,
-        401,
+        403,
         "not the other series' pack"
     );
     assert_eq!(get(format!("/api/sessions/{}", ours.id)).await, 401);

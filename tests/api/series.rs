@@ -177,6 +177,25 @@ async fn the_series_carries_priorities_from_workshop_1_to_2_to_3() {
 
     let mut room = app.phones(&w2, "cabinet", 3).await;
     room.extend(app.phones(&w2, "management", 3).await);
+    // Opened, the recap shows workshop 1's decision and action on the
+    // projector and on every phone.
+    let mut screen = Socket::staff(&app, &w2.id, "screen").await;
+    let seq = app
+        .command(
+            &w2.id,
+            json!({ "type": "open", "activity": "brought-forward" }),
+        )
+        .await;
+    let projected = screen.view_at_least(seq).await["html"].to_string();
+    assert!(
+        projected.contains("Share the asks with the chief executive"),
+        "{projected}"
+    );
+    let phone_view = room[0].view_at_least(seq).await["html"].to_string();
+    assert!(
+        phone_view.contains("Decision: Meet the management team monthly"),
+        "{phone_view}"
+    );
     app.command(
         &w2.id,
         json!({ "type": "open", "activity": "shared-priorities" }),
@@ -344,6 +363,12 @@ async fn the_series_carries_priorities_from_workshop_1_to_2_to_3() {
     }
     app.command(&w3, json!({ "type": "close", "activity": "performance" }))
         .await;
+    let state = app.state(&w3).await;
+    assert_eq!(
+        activity(&state, "performance")["statements"][&homes]["outcome"],
+        "agreed",
+        "fields filled in before anyone answered are not amendments the room made"
+    );
     app.command(&w3, json!({ "type": "end" })).await;
     series_pack_tells_the_golden_rope(&app, &series).await;
 }
@@ -404,9 +429,18 @@ async fn series_pack_tells_the_golden_rope(app: &TestApp, series: &str) {
     assert!(!text.contains("joined as"), "no timeline in a series pack");
     // The amended ask's first wording and its tally are an appendix, not
     // the story.
-    let amended = text.rfind("Amendments").expect("an amendments part");
-    assert!(text[amended..].contains("Version 1 (amended)"), "{text}");
+    let amended = text.find("Amendments").expect("an amendments part");
+    let appendix = &text[amended..];
+    assert!(
+        appendix.contains("Version 1: “We expect fully costed options")
+            && appendix.contains("object 3"),
+        "the first wording with its answers:\n{appendix}"
+    );
     assert!(!rope.contains("Version 1"));
+    // Workshop 3's fields, filled in before anyone answered, are no
+    // amendment: its agreement has no earlier version in the pack.
+    let w3_part = &text[text.rfind("Workshop 3: managing").unwrap()..];
+    assert!(!w3_part.contains("Version 1"), "{w3_part}");
 }
 
 async fn w1_series(app: &TestApp, session: &str) -> String {

@@ -57,6 +57,17 @@ pub struct StatementVersion {
     pub tally: Option<VersionTally>,
 }
 
+impl StatementVersion {
+    /// Whether this is an earlier wording that somebody answered before it
+    /// was amended (an anonymous one's answers are not kept, so it counts
+    /// as answered: nothing is read from it).
+    pub fn was_answered(&self) -> bool {
+        self.tally
+            .as_ref()
+            .is_some_and(|t| t.hidden || t.all.agree + t.all.live_with + t.all.object > 0)
+    }
+}
+
 /// A superseded version's tally, everyone and by group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VersionTally {

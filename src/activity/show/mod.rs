@@ -76,8 +76,14 @@ impl ActivityView<'_> {
             super::Tally::Agreement(t) => t.items.get(item).cloned().unwrap_or_default(),
             _ => Default::default(),
         };
-        let versions = self.statements.get(item).map_or(1, Vec::len);
-        agreement::outcome(&tally, versions, self.closed)
+        // A wording changed before anyone answered it (a performance
+        // agreement's fields filled in first) is not an amendment the room
+        // made: only earlier wordings someone answered count.
+        let answered_before = self
+            .statements
+            .get(item)
+            .map_or(0, |all| all.iter().filter(|v| v.was_answered()).count());
+        agreement::outcome(&tally, answered_before + 1, self.closed)
     }
 
     /// A statement version's fields in the script's order (`fields`), then

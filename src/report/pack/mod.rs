@@ -195,20 +195,27 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
         })
         .collect();
     let d = decided(state);
-    let mut amendments = Vec::new();
+    let amendments = super::amendments::amendments(state)
+        .into_iter()
+        .map(|a| Amendment {
+            activity: a.activity,
+            statement: a.statement,
+            versions: a.versions,
+        })
+        .collect();
     let activities = state
         .activities
         .iter()
-        .filter(|a| kind_of(a.spec.kind).room_answers() && a.status != ActivityStatus::Pending)
+        // Notes steps only where they brought something forward; their
+        // notes are listed once, under Notes.
+        .filter(|a| {
+            a.status != ActivityStatus::Pending
+                && (kind_of(a.spec.kind).room_answers() || !a.spec.options.is_empty())
+        })
         .map(|a| {
             let mut md = String::new();
             super::markdown::activity_section(&mut md, source, a);
-            let (blocks, versions) = amended_apart(blocks(&md));
-            amendments.extend(versions.into_iter().map(|(statement, versions)| Amendment {
-                activity: a.spec.title.clone(),
-                statement,
-                versions,
-            }));
+            let blocks = without_earlier_versions(blocks(&md));
             Activity {
                 title: a.spec.title.clone(),
                 blocks,
@@ -268,40 +275,21 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
     }
 }
 
-/// Takes a statement's earlier wordings ("– version 1 (amended): …") out of
-/// the results, to the amendments appendix, each under the statement it
-/// belongs to (the list item before it, in its final wording).
-fn amended_apart(blocks: Vec<Block>) -> (Vec<Block>, Vec<(String, Vec<String>)>) {
-    let mut amended: Vec<(String, Vec<String>)> = Vec::new();
-    let blocks = blocks
+/// A statement's earlier wordings ("– version 1 (amended): …") taken out
+/// of the results: the amendments appendix tells them, with their fields.
+fn without_earlier_versions(blocks: Vec<Block>) -> Vec<Block> {
+    blocks
         .into_iter()
         .map(|block| match block {
-            Block::List { items } => {
-                let mut statement = String::new();
-                let mut kept = Vec::new();
-                for item in items {
-                    match item.strip_prefix("– version ") {
-                        Some(version) => match amended.last_mut() {
-                            Some((s, versions)) if *s == statement => {
-                                versions.push(format!("Version {version}"));
-                            }
-                            _ => amended
-                                .push((statement.clone(), vec![format!("Version {version}")])),
-                        },
-                        None => {
-                            if !item.starts_with("– ") {
-                                statement = item.clone();
-                            }
-                            kept.push(item);
-                        }
-                    }
-                }
-                Block::List { items: kept }
-            }
+            Block::List { items } => Block::List {
+                items: items
+                    .into_iter()
+                    .filter(|i| !i.starts_with("– version "))
+                    .collect(),
+            },
             other => other,
         })
-        .collect();
-    (blocks, amended)
+        .collect()
 }
 
 #[cfg(test)]
@@ -309,31 +297,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn earlier_wordings_go_to_the_appendix_under_their_statement() {
+    fn earlier_wordings_leave_the_results_for_the_appendix() {
         let list = Block::List {
             items: vec![
                 "No surprises: we warn each other early.".into(),
                 "– agree 6, can live with it 0, object 0 — Agreed".into(),
                 "– version 1 (amended): “No surprises”: agree 0, live with 0, object 6".into(),
                 "Honesty".into(),
-                "– agree 6, can live with it 0, object 0 — Agreed".into(),
             ],
         };
-        let (blocks, amended) = amended_apart(vec![list]);
-        assert_eq!(
-            amended,
-            vec![(
-                "No surprises: we warn each other early.".to_string(),
-                vec![
-                    "Version 1 (amended): “No surprises”: agree 0, live with 0, object 6"
-                        .to_string()
-                ]
-            )]
-        );
-        let Block::List { items } = &blocks[0] else {
+        let Block::List { items } = &without_earlier_versions(vec![list])[0] else {
             panic!("a list")
         };
-        assert_eq!(items.len(), 4, "the tallies of the final wordings stay");
+        assert_eq!(items.len(), 3, "the tallies of the final wordings stay");
         assert!(items.iter().all(|i| !i.contains("version 1")));
     }
 }

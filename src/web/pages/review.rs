@@ -62,7 +62,7 @@ fn attendance_line(state: &SessionState) -> String {
 /// `GET /review`: every series and its sessions, newest first.
 pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response {
     match reader(&headers, &app) {
-        None => return Redirect::to("/facilitate").into_response(),
+        None => return super::to_login("/review").into_response(),
         Some(Reader::Series(series)) => {
             return Redirect::to(&format!("/review/series/{series}")).into_response()
         }
@@ -130,7 +130,7 @@ pub async fn session(
     axum::extract::Query(asked): axum::extract::Query<Asked>,
 ) -> Response {
     let Some(reader) = reader(&headers, &app) else {
-        return Redirect::to("/facilitate").into_response();
+        return super::to_login(&format!("/review/{id}")).into_response();
     };
     let Ok(handle) = app.session(&id) else {
         return Redirect::to("/review").into_response();
@@ -291,7 +291,7 @@ pub async fn series(
     headers: HeaderMap,
 ) -> Response {
     let Some(reader) = reader(&headers, &app) else {
-        return Redirect::to("/facilitate").into_response();
+        return super::to_login(&format!("/review/series/{series}")).into_response();
     };
     let Ok(series) = series.parse::<Uuid>() else {
         return Redirect::to("/review").into_response();
@@ -320,14 +320,18 @@ pub async fn series(
             @else {
                 ul.sessions {
                     @for s in &sessions {
-                        li { a href={ "/review/" (s.info.id) } { (s.info.title) } " — " (s.info.workshop.title) ", " (date(s.info.created_at)) }
+                        li {
+                            a href={ "/review/" (s.info.id) } { (s.info.title) }
+                            @if s.info.title != s.info.workshop.title { " — " (s.info.workshop.title) }
+                            ", " (crate::time::long_date(s.info.created_at))
+                        }
                     }
                 }
             }
             section aria-labelledby="moved" {
                 h2 #moved { "How the priorities moved" }
                 @for s in &sessions {
-                    @for a in s.activities.iter().filter(|a| carries(s, a)) {
+                    @for a in s.activities.iter().filter(|a| a.status != ActivityStatus::Pending && carries(s, a)) {
                         h3 { (s.info.workshop.title) ": " (a.spec.title) }
                         (top_items(s, a))
                     }
@@ -339,7 +343,7 @@ pub async fn series(
                     thead { tr { th scope="col" { "Workshop" } th scope="col" { "Item" } th scope="col" { "Cabinet mean" } th scope="col" { "Management mean" } } }
                     tbody {
                         @for s in &sessions {
-                            @for a in s.activities.iter() {
+                            @for a in s.activities.iter().filter(|a| a.status != ActivityStatus::Pending) {
                                 @let results = a.results(s);
                                 @let kind = kind_of(a.spec.kind);
                                 @for o in &a.spec.options {
@@ -385,6 +389,9 @@ pub async fn series(
 
 /// Activities that pass priorities on, or receive them.
 fn carries(state: &SessionState, a: &crate::session::ActivityState) -> bool {
+    if !kind_of(a.spec.kind).room_answers() {
+        return false; // notes brought forward are not priorities
+    }
     a.spec.from.is_some()
         || state
             .activities

@@ -1,6 +1,8 @@
 //! The loop of one live websocket: reads, views, pings, replacement and shutdown.
 
-use super::{Role, CLOSE_GOING_AWAY, CLOSE_IDLE, CLOSE_REMOVED, CLOSE_REPLACED, SEND_TIMEOUT};
+use super::{
+    Role, CLOSE_GOING_AWAY, CLOSE_IDLE, CLOSE_REMOVED, CLOSE_REPLACED, CLOSE_TOO_BIG, SEND_TIMEOUT,
+};
 use crate::error_code::ErrorCode;
 use crate::render::{wire, Frame, ParticipantFrame, Removed};
 use crate::session::actor::Connected;
@@ -166,6 +168,11 @@ impl Conn {
                         }
                         Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => None,
                         Some(Ok(Message::Close(_))) | None => return End::Gone,
+                        // Past the frame limit the message is never read: the
+                        // phone is told why, with the code `docs/api.md` names.
+                        Some(Err(tokio_tungstenite::tungstenite::Error::Capacity(_))) => {
+                            return End::Close(CLOSE_TOO_BIG, "message too big");
+                        }
                         Some(Err(e)) => {
                             tracing::debug!(error = %e, "socket read failed");
                             return End::Gone;

@@ -22,6 +22,8 @@ use tracing::Instrument;
 
 /// Close code when the server shuts down (going away).
 pub(super) const CLOSE_GOING_AWAY: u16 = 1001;
+/// Close code for a message too big to read (RFC 6455 "message too big").
+pub(super) const CLOSE_TOO_BIG: u16 = 1009;
 /// Close code when a peer stops answering pings.
 pub(super) const CLOSE_IDLE: u16 = 4008;
 /// Close code when the facilitator removed the participant.
