@@ -585,6 +585,17 @@ async fn the_performance_agreement_slide_shows_each_field_in_the_script_order() 
     voters.extend(app.phones(&w3, "management", 2).await);
     app.command(&w3.id, json!({ "type": "open", "activity": "performance" }))
         .await;
+    // While the room answers, the fields it consents to are on the screen.
+    let open = projector(&driver, (1280, 720), &base, &w3.id).await;
+    let slide = wait_text(&open, ".slide", "Build the homes").await;
+    assert!(
+        slide.contains("Outcome:") && slide.contains("400 a year by 2029"),
+        "{slide}"
+    );
+    let (shown, _) = every_label(&open, "the performance agreements while open", 720).await;
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    screenshot(&open, "projector-performance-open-1280x720").await;
+    open.close().await.unwrap();
     for phone in voters.iter_mut() {
         let responses: serde_json::Map<String, Value> = ["homes", "town-centres", "care"]
             .iter()
