@@ -3,8 +3,7 @@
 //! holds ids and kinds of things only, never a name or anything said.
 
 use serde::Serialize;
-use std::fs::OpenOptions;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -44,13 +43,7 @@ impl AuditLog {
     /// Appends an entry, durably.
     pub fn record(&self, entry: &Entry) -> io::Result<()> {
         let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
-        let mut line = serde_json::to_vec(entry).map_err(io::Error::other)?;
-        line.push(b'\n');
-        let mut file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)?;
-        file.write_all(&line)?;
-        file.sync_all()
+        let line = serde_json::to_vec(entry).map_err(io::Error::other)?;
+        crate::durable::append_line(&self.path, &line, true)
     }
 }

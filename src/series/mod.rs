@@ -14,8 +14,8 @@ pub use roster::{name_key, new_roster, Person, PersonInput, RosterError};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 use uuid::Uuid;
@@ -157,16 +157,19 @@ impl SeriesBook {
                 name: name.clone(),
             },
         };
-        let mut options = OpenOptions::new();
-        options.create_new(true).append(true);
-        // Rosters name people: readable by the server's user alone.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
+        let path = self.path_of(id);
+        if path.exists() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "the series exists",
+            ));
         }
-        let mut file = options.open(self.path_of(id))?;
-        write_line(&mut file, &line)?;
+        // Rosters name people: readable by the server's user alone.
+        if let Err(e) = crate::durable::append_line(&path, &line_bytes(&line)?, true) {
+            // No file with a torn first line left to be read as a series.
+            let _ = fs::remove_file(&path);
+            return Err(e);
+        }
         // The new name must survive a crash too, not only the bytes.
         File::open(&self.dir)?.sync_all()?;
         let series = Arc::new(Series {
@@ -204,10 +207,7 @@ impl SeriesBook {
                 people: roster.clone(),
             },
         };
-        let written = OpenOptions::new()
-            .append(true)
-            .open(self.path_of(id))
-            .and_then(|mut f| write_line(&mut f, &line));
+        let written = self.append(id, &line);
         Some(Ok(written.map(|()| {
             let series = Arc::new(Series {
                 roster,
@@ -231,10 +231,7 @@ impl SeriesBook {
             at,
             event: SeriesEvent::Archived { archived },
         };
-        let written = OpenOptions::new()
-            .append(true)
-            .open(self.path_of(id))
-            .and_then(|mut f| write_line(&mut f, &line));
+        let written = self.append(id, &line);
         Some(written.map(|()| {
             let series = Series {
                 archived,
@@ -320,17 +317,15 @@ impl SeriesBook {
     }
 }
 
-fn write_line(file: &mut File, line: &Line) -> io::Result<()> {
-    let mut bytes = serde_json::to_vec(line).map_err(io::Error::other)?;
-    bytes.push(b'\n');
-    file.write_all(&bytes)?;
-    file.sync_data()
+fn line_bytes(line: &Line) -> io::Result<Vec<u8>> {
+    serde_json::to_vec(line).map_err(io::Error::other)
 }
 
 /// Folds a series file. A torn last line (a crash mid-write) is ignored: it
 /// was never answered.
 fn read_series(path: &std::path::Path) -> io::Result<Series> {
-    let text = fs::read_to_string(path)?;
+    let text = String::from_utf8(crate::durable::read_lines(path)?)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
     let mut series: Option<Series> = None;
     let lines: Vec<&str> = text.lines().collect();
     for (i, raw) in lines.iter().enumerate() {

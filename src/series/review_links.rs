@@ -2,10 +2,9 @@
 //! and exports and nothing else, until it expires or is revoked. The link's
 //! token is shown once; the series file keeps only its SHA-256.
 
-use super::{write_line, Line, SeriesBook, SeriesEvent};
+use super::{line_bytes, Line, SeriesBook, SeriesEvent};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::fs::OpenOptions;
 use std::io;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -103,7 +102,6 @@ impl SeriesBook {
     }
 
     pub(super) fn append(&self, id: Uuid, line: &Line) -> io::Result<()> {
-        let mut file = OpenOptions::new().append(true).open(self.path_of(id))?;
-        write_line(&mut file, line)
+        crate::durable::append_line(&self.path_of(id), &line_bytes(line)?, false)
     }
 }

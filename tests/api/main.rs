@@ -8,6 +8,7 @@ mod console;
 mod crash;
 mod deletion;
 mod erasure;
+mod full_disk;
 mod hardening;
 mod helpers;
 mod lifecycle;
