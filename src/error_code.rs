@@ -95,6 +95,9 @@ pub enum ErrorCode {
     NoDuration,
     /// The transcript could not be written.
     StorageFailed,
+    /// A transcript of the series cannot be read, so erasing or deleting
+    /// there could not be total.
+    UnreadableTranscript,
     /// The session is stopping.
     Unavailable,
     /// A plain request to the websocket address.
@@ -121,7 +124,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 56] = [
+    pub const ALL: [ErrorCode; 57] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::MissingType,
@@ -167,6 +170,7 @@ impl ErrorCode {
         ErrorCode::NothingToAmend,
         ErrorCode::NoDuration,
         ErrorCode::StorageFailed,
+        ErrorCode::UnreadableTranscript,
         ErrorCode::Unavailable,
         ErrorCode::NotWebsocket,
         ErrorCode::ServerFull,
@@ -235,6 +239,7 @@ impl ErrorCode {
             ErrorCode::UnknownInvitation => "unknown_invitation",
             ErrorCode::AlreadyHere => "already_here",
             ErrorCode::StorageFailed => "storage_failed",
+            ErrorCode::UnreadableTranscript => "unreadable_transcript",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NotWebsocket => "not_websocket",
             ErrorCode::ServerFull => "server_full",

@@ -27,6 +27,14 @@ pub struct Header {
     pub session: SessionInfo,
 }
 
+/// The series a transcript's first line names, however damaged the rest.
+pub fn series_of(bytes: &[u8]) -> Option<Uuid> {
+    let first = bytes.split(|&b| b == b'\n').next()?;
+    serde_json::from_slice::<Header>(first)
+        .ok()
+        .map(|h| h.session.series)
+}
+
 /// A transcript found on disk at start-up.
 #[derive(Debug)]
 pub struct Found {

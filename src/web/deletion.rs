@@ -45,6 +45,7 @@ pub(crate) async fn delete_series_and_sessions(
     by: &str,
 ) -> Result<(), ApiError> {
     let _series_held = app.erasing.lock().await;
+    refuse_if_unreadable(app, series)?;
     let sessions: Vec<Uuid> = app
         .sessions
         .list()
@@ -86,8 +87,15 @@ pub async fn purge(app: &AppState, cutoff: jiff::Timestamp, by: &str) -> Result<
                 .and_then(|ends| ends.into_iter().max())
         };
         if last_end.is_some_and(|end| end < cutoff) {
-            delete_series_and_sessions(app, series.id, by).await?;
-            purged += 1;
+            match delete_series_and_sessions(app, series.id, by).await {
+                Ok(()) => purged += 1,
+                // Kept whole until its damaged transcript is dealt with;
+                // the others go.
+                Err(e) if e.code == ErrorCode::UnreadableTranscript => {
+                    tracing::error!(series = %series.id, error = %e.message, "series kept");
+                }
+                Err(e) => return Err(e),
+            }
         }
     }
     Ok(purged)
@@ -117,6 +125,22 @@ fn audit(app: &AppState, by: &str, what: &str, id: Uuid, removed: &str) -> Resul
         tracing::error!(error = %e, "audit log not written");
         failed()
     })
+}
+
+/// Erasing or deleting in `series` must be total: refused, changing
+/// nothing, while a transcript that may be in it cannot be read.
+pub(crate) fn refuse_if_unreadable(app: &AppState, series: Uuid) -> Result<(), ApiError> {
+    let Some(damaged) = app.sessions.unreadable_in(series).into_iter().next() else {
+        return Ok(());
+    };
+    let file = format!("sessions/{}.jsonl", damaged.id);
+    Err(ApiError::new(
+        ErrorCode::UnreadableTranscript,
+        format!(
+            "nothing was changed: the transcript {file} in the data folder cannot be read ({}), and it may hold what this would remove. Run `topteam verify DATA_DIR/{file}`, then restore it from a backup, or move it out of the data folder, and restart",
+            damaged.why
+        ),
+    ))
 }
 
 fn failed() -> ApiError {

@@ -42,6 +42,7 @@ async fn erase(
 ) -> Result<u64, ApiError> {
     let _one_at_a_time = app.erasing.lock().await;
     let state = handle.state();
+    super::deletion::refuse_if_unreadable(app, state.info.series)?;
     let begun = app.erasures.get(participant);
     let pending = match (state.participant(&participant), begun) {
         // Begun and cut short: finish it, whatever this session shows.

@@ -176,6 +176,7 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::ActivityStarted
         | C::TemplateExists
         | C::AlreadyErased
+        | C::UnreadableTranscript
         | C::AnonymousSealed
         | C::AlreadyHere => StatusCode::CONFLICT,
         C::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,

@@ -290,3 +290,70 @@ async fn an_erasure_cut_short_across_a_series_is_finished_at_the_next_start() {
     );
     assert_eq!(files_containing(&dir.0, NAME), Vec::<String>::new());
 }
+
+/// A transcript of the series that cannot be read may hold the name: erasing
+/// and deleting there are refused, naming the file and what to do, and
+/// change nothing; with the file moved out and the server restarted, both
+/// work.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn erasing_and_deleting_are_refused_while_a_transcript_of_the_series_cannot_be_read() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let people = json!([{ "name": NAME, "group": "cabinet" }]);
+    let (series, roster) = series_with_roster(&app, people).await;
+    let w1 = session_in(&app, "w1-cabinet", &series).await;
+    let w2 = session_in(&app, "w2-joint-vision", &series).await;
+    claim(&app, &w1.code, &roster[0]).await;
+    let again = claim(&app, &w2.code, &roster[0]).await;
+    app.command(&w1.id, json!({ "type": "open", "activity": "check-in" }))
+        .await;
+    app.stop().await;
+    // Workshop 1's transcript is damaged before its end.
+    let damaged = dir.0.join(format!("sessions/{}.jsonl", w1.id));
+    let mut bytes = std::fs::read(&damaged).unwrap();
+    let second_line = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+    bytes.splice(second_line..second_line, b"{not json}\n".iter().copied());
+    std::fs::write(&damaged, &bytes).unwrap();
+
+    let app = spawn_app(&dir.0).await;
+    let (status, body) = app
+        .try_command(&w2.id, json!({ "type": "erase", "participant": again.id }))
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["error"]["code"], "unreadable_transcript");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("sessions/{}.jsonl", w1.id))
+            && message.contains("topteam verify"),
+        "{message}"
+    );
+    assert_eq!(
+        participant(&app.state(&w2.id).await, &again.id)["name"],
+        NAME,
+        "nothing was erased"
+    );
+    let response = app
+        .http
+        .delete(app.url(&format!("/api/series/{series}")))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 409);
+    assert!(damaged.exists(), "nothing was deleted");
+    assert!(dir.0.join(format!("sessions/{}.jsonl", w2.id)).exists());
+    let (status, _) = app
+        .get_json(&format!("/api/series/{series}"), Some(KEY))
+        .await;
+    assert_eq!(status, 200);
+    app.stop().await;
+
+    // Dealt with (moved out of the data folder), the erasure goes ahead.
+    std::fs::rename(&damaged, dir.0.join("set-aside.jsonl")).unwrap();
+    let app = spawn_app(&dir.0).await;
+    let (status, body) = app
+        .try_command(&w2.id, json!({ "type": "erase", "participant": again.id }))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    app.stop().await;
+}

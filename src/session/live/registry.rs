@@ -22,6 +22,10 @@ const CODE_LENGTH: usize = 6;
 /// Every live session, reachable by id or join code.
 pub struct Sessions {
     by_id: DashMap<Uuid, SessionHandle>,
+    /// Transcripts found at start-up that could not be replayed, left on
+    /// disk untouched: erasing and deleting in their series are refused
+    /// while they are there, since they may hold what those must remove.
+    unreadable: DashMap<Uuid, Unreadable>,
     by_code: DashMap<String, Uuid>,
     store: Arc<dyn TranscriptStore>,
     limits: Limits,
@@ -29,6 +33,17 @@ pub struct Sessions {
     metrics: Arc<Metrics>,
     shutdown: CancellationToken,
     tracker: TaskTracker,
+}
+
+/// A transcript left on disk because it could not be replayed.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    /// Its session.
+    pub id: Uuid,
+    /// What was wrong with it.
+    pub why: String,
+    /// Its series, if its first line says.
+    pub series: Option<Uuid>,
 }
 
 /// Why a session could not be created.
@@ -51,6 +66,7 @@ impl Sessions {
     ) -> Sessions {
         Sessions {
             by_id: DashMap::new(),
+            unreadable: DashMap::new(),
             by_code: DashMap::new(),
             store,
             limits,
@@ -183,6 +199,7 @@ impl Sessions {
                 Ok(replayed) => replayed,
                 Err(e) => {
                     tracing::error!(session = %id, error = %e, "transcript skipped: it cannot be replayed");
+                    self.set_aside(id, e.to_string());
                     continue;
                 }
             };
@@ -193,6 +210,7 @@ impl Sessions {
                 Ok(w) => w,
                 Err(e) => {
                     tracing::error!(session = %id, error = %e, "transcript skipped: cannot reopen it");
+                    self.set_aside(id, e.to_string());
                     continue;
                 }
             };
@@ -213,6 +231,27 @@ impl Sessions {
             resumed += 1;
         }
         Ok(resumed)
+    }
+
+    /// Notes a transcript that could not be replayed, with its series when
+    /// its first line still says it.
+    fn set_aside(&self, id: Uuid, why: String) {
+        let series = self
+            .store
+            .read_raw(id)
+            .ok()
+            .and_then(|bytes| crate::transcript::series_of(&bytes));
+        self.unreadable.insert(id, Unreadable { id, why, series });
+    }
+
+    /// Transcripts that could not be replayed and may belong to `series`
+    /// (theirs, or one whose series cannot be read either).
+    pub fn unreadable_in(&self, series: Uuid) -> Vec<Unreadable> {
+        self.unreadable
+            .iter()
+            .filter(|u| u.series.is_none_or(|s| s == series))
+            .map(|u| u.value().clone())
+            .collect()
     }
 
     /// A session's pseudonyms from its secret. Serving on without it keeps
