@@ -115,6 +115,7 @@ impl Application {
             shutdown,
             tracker,
             join_guard: crate::web::limits::JoinGuard::new(config.limits.join.clone()),
+            address_sockets: Default::default(),
             join_budget: crate::web::limits::JoinBudget::new(
                 config.limits.joins_per_address_per_minute,
             ),

@@ -84,6 +84,9 @@ pub struct Limits {
     pub max_sockets: usize,
     /// Websockets open at once on one session.
     pub max_sockets_per_session: usize,
+    /// Phones' websockets open at once from one address (a council's room
+    /// on one venue address is far below it).
+    pub max_sockets_per_address: usize,
     /// Messages a socket may send per second, on average.
     pub messages_per_second: f64,
     /// Messages a socket may send in a burst.
@@ -109,6 +112,7 @@ impl Default for Limits {
             max_sockets_per_participant: 3,
             max_sockets: 19_000,
             max_sockets_per_session: 4_000,
+            max_sockets_per_address: 2_000,
             messages_per_second: 10.0,
             message_burst: 30.0,
             join: Default::default(),

@@ -95,6 +95,10 @@ struct ServeArgs {
     /// the data folder's disk covers them all; 0 syncs each file alone.
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(0..=100))]
     sync_window_ms: u64,
+    /// Phones' websockets one address may hold open at once (a council's
+    /// room behind one venue address is far below 2,000).
+    #[arg(long, env = "TOPTEAM_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections_per_address: u32,
     /// Joins one address may make into one session per minute (a room behind
     /// one venue address fits well within 100).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
@@ -171,6 +175,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.workshops_dir = args.workshops;
     config.timings.sync_window = std::time::Duration::from_millis(args.sync_window_ms);
     config.limits.joins_per_address_per_minute = args.join_budget;
+    config.limits.max_sockets_per_address = args.max_connections_per_address as usize;
     config.admin_key = args.admin_key;
     config.public_url = args.public_url;
     config.classification = args.classification.filter(|c| !c.trim().is_empty());

@@ -41,6 +41,8 @@ pub struct Metrics {
 pub struct Scrape {
     /// Sessions known.
     pub sessions: u64,
+    /// The most phones' sockets open from one address.
+    pub busiest_address: u64,
     /// Syncs that made appends durable.
     pub syncs: u64,
     /// Appends those syncs made durable.
@@ -158,6 +160,11 @@ impl Metrics {
             "topteam_sessions",
             "Sessions known",
             ConstGauge::new(scrape.sessions as i64),
+        );
+        at_scrape.register(
+            "topteam_busiest_address_sockets",
+            "The most phones' websockets open from one address (capped by --max-connections-per-address; refusals are rejections with code too_many_connections)",
+            ConstGauge::new(scrape.busiest_address as i64),
         );
         at_scrape.register(
             "topteam_transcript_syncs",

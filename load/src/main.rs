@@ -149,12 +149,15 @@ async fn run(args: Args, fd_limit: u64) -> Result<serde_json::Value, String> {
         }
         (None, false) => {
             let program = bin_dir.join("topteam");
-            // Every phone joins from loopback, so the per-address join budget is lifted.
+            // Every phone joins from loopback, so the per-address join budget
+            // and connection cap are lifted.
             let argv = [
                 "serve",
                 "--addr",
                 "127.0.0.1:0",
                 "--join-budget",
+                "1000000",
+                "--max-connections-per-address",
                 "1000000",
                 "--data-dir",
             ]

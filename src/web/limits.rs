@@ -100,6 +100,55 @@ impl JoinGuard {
     }
 }
 
+/// Phones' websockets open from each address, capped: a council's whole
+/// room behind one venue address fits well within the cap; one machine
+/// cannot take every connection the server has.
+#[derive(Debug, Default)]
+pub struct AddressSockets {
+    open: dashmap::DashMap<IpAddr, usize>,
+}
+
+/// One socket counted against its address until dropped.
+#[derive(Debug)]
+pub struct AddressSlot {
+    sockets: std::sync::Arc<AddressSockets>,
+    address: IpAddr,
+}
+
+impl AddressSockets {
+    /// A slot for one more socket from `address`, if it has fewer than `max`.
+    pub fn take(
+        sockets: &std::sync::Arc<AddressSockets>,
+        address: IpAddr,
+        max: usize,
+    ) -> Option<AddressSlot> {
+        let mut open = sockets.open.entry(address).or_insert(0);
+        if *open >= max {
+            return None;
+        }
+        *open += 1;
+        Some(AddressSlot {
+            sockets: sockets.clone(),
+            address,
+        })
+    }
+
+    /// The most sockets any one address has open now (for `/metrics`).
+    pub fn busiest(&self) -> usize {
+        self.open.iter().map(|e| *e.value()).max().unwrap_or(0)
+    }
+}
+
+impl Drop for AddressSlot {
+    fn drop(&mut self) {
+        // Gone at zero, so addresses seen once are not kept for ever.
+        self.sockets.open.remove_if_mut(&self.address, |_, open| {
+            *open -= 1;
+            *open == 0
+        });
+    }
+}
+
 /// How many people one address may bring into one session: a full room of
 /// phones on the venue's wifi joins well within it; a script cannot fill the
 /// session with made-up people.
@@ -219,6 +268,29 @@ mod tests {
         let fresh = Instant::now();
         wrong_attempt(&guard, ip).await;
         assert_eq!(Instant::now(), fresh);
+    }
+
+    #[test]
+    fn sockets_are_capped_per_address_and_given_back_when_closed() {
+        let sockets = std::sync::Arc::new(AddressSockets::default());
+        let venue: IpAddr = [10, 0, 0, 1].into();
+        let other: IpAddr = [10, 0, 0, 2].into();
+        let held: Vec<_> = (0..3)
+            .map(|_| AddressSockets::take(&sockets, venue, 3).expect("within the cap"))
+            .collect();
+        assert!(
+            AddressSockets::take(&sockets, venue, 3).is_none(),
+            "a fourth"
+        );
+        assert!(
+            AddressSockets::take(&sockets, other, 3).is_some(),
+            "per address"
+        );
+        assert_eq!(sockets.busiest(), 3);
+        drop(held);
+        assert_eq!(sockets.busiest(), 0);
+        assert!(sockets.open.is_empty(), "nothing kept for a quiet address");
+        assert!(AddressSockets::take(&sockets, venue, 3).is_some());
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct Shared {
     pub join_guard: limits::JoinGuard,
     /// Joins per address and session.
     pub join_budget: limits::JoinBudget,
+    /// Phones' sockets open from each address.
+    pub address_sockets: Arc<limits::AddressSockets>,
     /// Facilitators logged in from the console.
     pub logins: logins::Logins,
     /// What was deleted, when and by whom.
@@ -292,6 +294,7 @@ async fn metrics_text(
 ) -> impl IntoResponse {
     let (syncs, synced_appends) = app.sessions.store().sync_counts();
     let scrape = crate::metrics::Scrape {
+        busiest_address: app.address_sockets.busiest() as u64,
         sessions: app.sessions.len() as u64,
         syncs,
         synced_appends,

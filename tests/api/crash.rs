@@ -18,6 +18,8 @@ async fn start_binary(data_dir: &Path) -> (Child, TestApp) {
             "127.0.0.1:0",
             "--join-budget",
             "100000",
+            "--max-connections-per-address",
+            "100000",
             "--data-dir",
         ])
         .arg(data_dir)

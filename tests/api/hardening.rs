@@ -201,6 +201,49 @@ async fn sockets_beyond_the_cap_get_a_clear_error() {
     }
 }
 
+/// One address may hold so many phones' sockets, across sessions; the
+/// console still opens, a closed socket gives its place back, and
+/// `/metrics` shows the busiest address and the refusals.
+#[tokio::test]
+async fn sockets_from_one_address_are_capped_and_counted() {
+    let dir = TempDir::new();
+    let (app, _) = spawn_app_with(&dir.0, |c| c.limits.max_sockets_per_address = 3).await;
+    let one = app.create_session("vote").await;
+    let two = app.create_session("vote").await;
+    let mut phones = app.phones(&one, "cabinet", 2).await;
+    phones.extend(app.phones(&two, "cabinet", 1).await);
+    let joined = app.join(&two.code, "Fourth", "cabinet").await;
+    let url = format!("ws://{}/ws/{}?token={}", app.addr, two.id, joined.token);
+    match tokio_tungstenite::connect_async(url.clone()).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            assert_eq!(response.status(), 503);
+            let body = String::from_utf8(response.body().clone().unwrap_or_default()).unwrap();
+            assert!(
+                body.contains("too_many_connections") && body.contains("this address"),
+                "{body}"
+            );
+        }
+        other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+    }
+    let _console = Socket::staff(&app, &two.id, "facilitate").await;
+    let text = app.metrics_text().await;
+    assert!(text.contains("topteam_busiest_address_sockets 3"), "{text}");
+    assert!(
+        text.contains("topteam_rejections_total{code=\"too_many_connections\"} 1"),
+        "{text}"
+    );
+    drop(phones.pop());
+    let mut opened = None;
+    for _ in 0..50 {
+        if let Ok((socket, _)) = tokio_tungstenite::connect_async(url.clone()).await {
+            opened = Some(socket);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(opened.is_some(), "a closed socket gives its place back");
+}
+
 #[tokio::test]
 async fn metrics_report_sockets_sessions_commands_rejections_and_durability() {
     let dir = TempDir::new();

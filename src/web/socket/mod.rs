@@ -6,8 +6,9 @@ mod conn;
 use conn::Conn;
 
 use super::auth::{self, check_origin, require_facilitator};
+use super::client_ip::ClientIp;
 use super::error::ApiError;
-use super::limits::MessageBucket;
+use super::limits::{AddressSockets, MessageBucket};
 use super::upgrade::WsUpgrade;
 use super::AppState;
 use crate::error_code::ErrorCode;
@@ -59,6 +60,7 @@ pub async fn upgrade(
     Path(id): Path<String>,
     Query(query): Query<SocketQuery>,
     headers: HeaderMap,
+    ClientIp(address): ClientIp,
     ws: WsUpgrade,
 ) -> Result<Response, ApiError> {
     check_origin(&headers)?;
@@ -106,6 +108,20 @@ pub async fn upgrade(
     }
     // The console and the projector never count against the room's cap: a
     // room full of phones must not lock the facilitator out.
+    let address_slot = if role == Role::Participant {
+        let max = app.limits.max_sockets_per_address;
+        let slot = AddressSockets::take(&app.address_sockets, address, max);
+        if slot.is_none() {
+            app.metrics.rejected(ErrorCode::TooManyConnections);
+            return Err(ApiError::new(
+                ErrorCode::TooManyConnections,
+                format!("this address has {max} connections open, as many as one address may; close some and try again"),
+            ));
+        }
+        slot
+    } else {
+        None
+    };
     let slot = if role == Role::Participant {
         if handle.sockets() >= app.limits.max_sockets_per_session {
             return Err(ApiError::new(
@@ -131,6 +147,7 @@ pub async fn upgrade(
         // tracked here and closed with 1001 by the shutdown token.
         let _tracked = app.tracker.token();
         let _slot = slot;
+        let _address_slot = address_slot;
         let seat = connected
             .me
             .as_ref()
