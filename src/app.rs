@@ -20,6 +20,9 @@ pub enum StartError {
     /// The workshop scripts are missing or invalid.
     #[error(transparent)]
     Workshops(#[from] LibraryError),
+    /// The data folder is a backup (whole, unfinished or damaged).
+    #[error(transparent)]
+    ABackup(#[from] crate::backup::NotWhole),
     /// Another topteam already serves from this data folder.
     #[error("another topteam is using the data folder {0} (it holds {0}/topteam.lock); stop it first, or give this one another --data-dir")]
     DataFolderInUse(String),
@@ -69,6 +72,7 @@ impl Application {
             "cannot create the data folder {}",
             config.data_dir.display()
         )))?;
+        crate::backup::refuse_to_serve(&config.data_dir)?;
         let data_lock = lock_data_folder(&config.data_dir)?;
         let (admin_key, key_source) = admin_key(&config)?;
         let store = FileStore::with_window(&config.data_dir, config.timings.sync_window)

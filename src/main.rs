@@ -66,6 +66,20 @@ enum Cmd {
         #[arg(long, default_value = "data", env = "TOPTEAM_DATA_DIR")]
         data_dir: PathBuf,
     },
+    /// Restore a backup made by `topteam backup` into a new data folder,
+    /// after checking every file against its manifest. Review links it holds
+    /// are revoked (they may have been revoked since the backup was taken)
+    /// unless --keep-review-links
+    Restore {
+        /// The backup folder.
+        dir: PathBuf,
+        /// The new data folder (made if missing; must be empty).
+        #[arg(long, env = "TOPTEAM_DATA_DIR")]
+        data_dir: PathBuf,
+        /// Keep the backup's review links working.
+        #[arg(long)]
+        keep_review_links: bool,
+    },
     /// Replay a transcript and say whether it is whole (exit 1 if not).
     Verify {
         /// The transcript (`DATA_DIR/sessions/<id>.jsonl`).
@@ -144,6 +158,27 @@ fn main() -> anyhow::Result<()> {
             data_dir,
         }) => export(session, format, &data_dir),
         Some(Cmd::Verify { file }) => verify(&file),
+        Some(Cmd::Restore {
+            dir,
+            data_dir,
+            keep_review_links,
+        }) => {
+            let restored = topteam::backup::restore(&dir, &data_dir, keep_review_links)
+                .with_context(|| format!("cannot restore {}", dir.display()))?;
+            println!(
+                "restored {} files from {} into {}; {} review links revoked{}",
+                restored.files,
+                dir.display(),
+                data_dir.display(),
+                restored.links_revoked,
+                if keep_review_links {
+                    " (kept, as asked)"
+                } else {
+                    " (make new ones on the series page)"
+                }
+            );
+            Ok(())
+        }
         Some(Cmd::Backup { dir, data_dir }) => {
             let copied = topteam::backup::backup(&data_dir, &dir).with_context(|| {
                 format!(

@@ -239,7 +239,17 @@ async fn a_backup_taken_while_voting_starts_a_fresh_server_with_every_acked_ball
     );
     app.stop().await;
 
-    let restored = spawn_app(&target).await;
+    // A backup is restored into a new folder, not served as it is.
+    let (code, said) = topteam(&["serve", "--addr", "127.0.0.1:0", "--data-dir"], &target);
+    assert_ne!(code, 0);
+    assert!(said.contains("restore it into a new data folder"), "{said}");
+    let data = copy.0.join("restored");
+    let (code, said) = topteam(
+        &["restore", &target.display().to_string(), "--data-dir"],
+        &data,
+    );
+    assert_eq!(code, 0, "{said}");
+    let restored = spawn_app(&data).await;
     let state = restored.state(&session.id).await;
     let results = &activity(&state, "confidence")["results"];
     assert_eq!(results["all"]["ballots"], 3, "{results}");
@@ -288,5 +298,138 @@ async fn a_series_deleted_while_sessions_are_made_in_it_leaves_none_behind() {
             .filter(|s| s["series"] == series.as_str())
             .collect();
         assert!(left.is_empty(), "left behind: {left:?}");
+    }
+}
+
+/// Runs the real binary with `args` then `path`; its exit code and output.
+fn topteam(args: &[&str], path: &std::path::Path) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_topteam"))
+        .args(args)
+        .arg(path)
+        .args(if args[0] == "serve" {
+            vec!["--workshops".into(), workshops_dir().into_os_string()]
+        } else {
+            Vec::new()
+        })
+        .env("TOPTEAM_ADMIN_KEY", KEY)
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), said)
+}
+
+/// A backup stopped part-way, or changed since, is refused by `serve` and
+/// `restore` with a message that says so; a whole one restores with its
+/// review links revoked (one revoked after the backup must not come back),
+/// or kept when asked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (series, _) = crate::trust::series_with_roster(
+        &app,
+        json!([{ "name": "Cllr Rhian Hughes", "group": "cabinet" }]),
+    )
+    .await;
+    crate::trust::session_in(&app, "w1-cabinet", &series).await;
+    let (status, link) = app
+        .post_json(
+            &format!("/api/series/{series}/review-links"),
+            Some(KEY),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 201, "{link}");
+    let backup = dir.0.join("../backup-whole");
+    let (code, said) = topteam(
+        &["backup", &backup.display().to_string(), "--data-dir"],
+        &dir.0,
+    );
+    assert_eq!(code, 0, "{said}");
+    app.stop().await;
+    let manifest = std::fs::read_to_string(backup.join("backup-manifest.json")).unwrap();
+    assert!(
+        manifest.contains("sha256") && manifest.contains(".secret"),
+        "{manifest}"
+    );
+
+    // Killed part-way: the mark is still there and no manifest was written.
+    let partial = dir.0.join("../backup-partial");
+    copy_tree(&backup, &partial);
+    std::fs::remove_file(partial.join("backup-manifest.json")).unwrap();
+    std::fs::write(partial.join("backup-unfinished"), "").unwrap();
+    let (code, said) = topteam(&["serve", "--addr", "127.0.0.1:0", "--data-dir"], &partial);
+    assert_ne!(code, 0);
+    assert!(said.contains("is an unfinished backup"), "{said}");
+
+    // Changed since: a file disagrees with the manifest.
+    let changed = dir.0.join("../backup-changed");
+    copy_tree(&backup, &changed);
+    let series_file = changed.join(format!("series/{series}.jsonl"));
+    let mut text = std::fs::read_to_string(&series_file).unwrap();
+    text.push_str("{}\n");
+    std::fs::write(&series_file, text).unwrap();
+    let (code, said) = topteam(
+        &["restore", &changed.display().to_string(), "--data-dir"],
+        &dir.0.join("../never"),
+    );
+    assert_ne!(code, 0);
+    assert!(
+        said.contains("is a damaged backup") && said.contains("series/"),
+        "{said}"
+    );
+
+    // Whole: restored, its review link revoked unless kept.
+    let restored = dir.0.join("../restored");
+    let (code, said) = topteam(
+        &["restore", &backup.display().to_string(), "--data-dir"],
+        &restored,
+    );
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("1 review links revoked"), "{said}");
+    let app = spawn_app(&restored).await;
+    let (status, body) = app
+        .get_json(&format!("/api/series/{series}"), Some(KEY))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["roster"].as_array().unwrap().len(), 1, "{body}");
+    let opened = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(app.url(&format!("/r/{}", link["token"].as_str().unwrap())))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(opened.status(), 404, "the old link does not work");
+    app.stop().await;
+    let kept = dir.0.join("../kept");
+    let (code, said) = topteam(
+        &[
+            "restore",
+            &backup.display().to_string(),
+            "--keep-review-links",
+            "--data-dir",
+        ],
+        &kept,
+    );
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("0 review links revoked"), "{said}");
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
