@@ -94,6 +94,7 @@ pub mod error_code;
 pub mod metrics;
 pub mod render;
 pub mod report;
+pub mod secrets;
 pub mod series;
 pub mod serve;
 pub mod session;

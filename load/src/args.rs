@@ -51,6 +51,10 @@ pub(crate) struct Args {
     /// Events per transcript, with --replay-bench.
     #[arg(long, default_value_t = 2000)]
     pub events: usize,
+    /// With --replay-bench: the sessions have ended (a server's history),
+    /// rather than being live.
+    #[arg(long)]
+    pub ended: bool,
     /// Pad the baseline's views to this many bytes.
     #[arg(long, default_value_t = 0)]
     pub payload: usize,

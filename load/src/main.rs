@@ -35,7 +35,7 @@ fn main() {
     }
     let limit = topteam::app::raise_fd_limit();
     let result = if args.replay_bench {
-        runtime.block_on(replay_bench::run(args.sessions, args.events))
+        runtime.block_on(replay_bench::run(args.sessions, args.events, args.ended))
     } else if let Some(rounds) = args.compare {
         runtime.block_on(compare(args, limit, rounds as usize))
     } else {

@@ -1,5 +1,6 @@
-//! `--replay-bench`: writes N transcripts of E events each, then times a real
-//! `topteam serve` from start to listening (every transcript replayed).
+//! `--replay-bench`: writes N transcripts of E events each (live sessions, or
+//! with `--ended` sessions that have ended), then times a real `topteam
+//! serve` from start to listening.
 
 use std::time::Instant;
 use tokio::io::{AsyncBufReadExt, BufReader};
@@ -11,7 +12,7 @@ use topteam::transcript::{FileStore, TranscriptStore};
 use topteam::workshop::{Group, Workshop};
 use uuid::Uuid;
 
-pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
+pub async fn run(sessions: usize, events: usize, ended: bool) -> Result<(), String> {
     let data = std::env::temp_dir().join(format!("topteam-replay-{}", std::process::id()));
     let script = std::fs::read_to_string("workshops/w1-cabinet.toml")
         .map_err(|e| format!("run from the repository root: {e}"))?;
@@ -35,10 +36,11 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
         let mut records = Vec::new();
         let voters: Vec<Uuid> = (0..20).map(|_| Uuid::new_v4()).collect();
         let at = "2026-11-22T10:00:01.000Z".parse().expect("a time");
-        let mut step = |state: &mut SessionState, actor, command| {
-            if let Ok((_, new)) = execute(state, &ctx, at, actor, None, command) {
-                records.extend(new);
-            }
+        let mut step = |state: &mut SessionState, actor, command| -> Result<(), String> {
+            let (_, new) =
+                execute(state, &ctx, at, actor, None, command).map_err(|e| e.to_string())?;
+            records.extend(new);
+            Ok(())
         };
         for (n, v) in voters.iter().enumerate() {
             let join = JoinRequest {
@@ -50,7 +52,7 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
                 },
                 token_hash: "x".repeat(64),
             };
-            step(&mut state, Actor::Participant(*v), Command::Join(join));
+            step(&mut state, Actor::Participant(*v), Command::Join(join))?;
         }
         step(
             &mut state,
@@ -58,19 +60,35 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
             Command::Open {
                 activity: "priorities".into(),
             },
-        );
+        )?;
         let options: Vec<String> = state
             .activity("priorities")
             .map(|(_, a)| a.spec.options.iter().map(|o| o.id.clone()).collect())
             .unwrap_or_default();
-        let mut k = 0;
-        while (state.seq as usize) < events {
+        // Each voter's next ballot differs from their last (a ballot that
+        // changes nothing writes nothing), and the loop is bounded so that
+        // a refusal ends the bench with its reason instead of hanging.
+        let n = options.len();
+        for k in 0.. {
+            if state.seq as usize >= events.saturating_sub(usize::from(ended)) {
+                break;
+            }
+            if k > events * 4 {
+                return Err(format!(
+                    "only {} of {events} events were written",
+                    state.seq
+                ));
+            }
+            let round = k / voters.len();
             let dots = [
-                (options[k % options.len()].clone(), 2),
-                (options[(k + 1) % options.len()].clone(), 1),
+                (options[(k + round) % n].clone(), 2),
+                (
+                    options[(k + round + 1 + round % (n - 1).max(1)) % n].clone(),
+                    1,
+                ),
             ]
             .into();
-            step(
+            let _ = step(
                 &mut state,
                 Actor::Participant(voters[k % voters.len()]),
                 Command::Vote {
@@ -78,7 +96,9 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
                     ballot: Ballot::Dots(dots),
                 },
             );
-            k += 1;
+        }
+        if ended {
+            step(&mut state, Actor::Facilitator, Command::End)?;
         }
         bytes += topteam::transcript::encode(&records).len() as u64;
         for chunk in records.chunks(500) {
@@ -124,7 +144,7 @@ pub async fn run(sessions: usize, events: usize) -> Result<(), String> {
     }
     println!(
         "{}",
-        serde_json::json!({ "sessions": sessions, "events_each": events, "transcript_mb": (bytes as f64 / 1e5).round() / 10.0, "startup_ms": times })
+        serde_json::json!({ "sessions": sessions, "ended": ended, "events_each": events, "transcript_mb": (bytes as f64 / 1e5).round() / 10.0, "startup_ms": times })
     );
     let _ = std::fs::remove_dir_all(&data);
     Ok(())

@@ -23,7 +23,7 @@ pub struct Invitation {
 /// A new invitation token: 24 hex digits (96 random bits), short enough to
 /// type from a card, far too many to guess at the join limits' pace.
 fn new_token() -> String {
-    Uuid::new_v4().simple().to_string()[..24].to_string()
+    crate::secrets::hex_secret::<12>()
 }
 
 impl SeriesBook {

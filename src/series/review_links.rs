@@ -41,7 +41,7 @@ impl SeriesBook {
     ) -> Option<io::Result<(ReviewLink, String)>> {
         let _one_writer = self.writing.lock().unwrap_or_else(|p| p.into_inner());
         let current = self.get(&id)?;
-        let token = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+        let token = crate::secrets::hex_secret::<32>();
         let expires = at
             .checked_add(jiff::SignedDuration::from_hours(24 * i64::from(days)))
             .unwrap_or(at);

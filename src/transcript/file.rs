@@ -120,10 +120,8 @@ impl TranscriptStore for FileStore {
     }
 
     fn create_secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
-        let mut secret = [0u8; 32];
-        secret[..16].copy_from_slice(Uuid::new_v4().as_bytes());
-        secret[16..].copy_from_slice(Uuid::new_v4().as_bytes());
-        let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+        let secret = crate::secrets::random_bytes::<32>();
+        let hex = hex::encode(secret);
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -160,7 +158,7 @@ pub fn read_secret(sessions_dir: &Path, id: Uuid) -> io::Result<[u8; 32]> {
         let text = fs::read_to_string(&path).map_err(|e| {
             io::Error::new(e.kind(), format!("{} cannot be read: {e}", path.display()))
         })?;
-        from_hex(text.trim()).ok_or_else(|| {
+        crate::secrets::from_hex_32(text.trim()).ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!("{} is damaged (not 64 hex digits)", path.display()),
@@ -173,17 +171,6 @@ impl FileStore {
     fn secret_path(&self, id: Uuid) -> PathBuf {
         self.dir.join(format!("{id}.secret"))
     }
-}
-
-fn from_hex(text: &str) -> Option<[u8; 32]> {
-    if text.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
 }
 
 struct FileWriter {

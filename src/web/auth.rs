@@ -95,7 +95,7 @@ pub fn is_the_key(presented: &str, key: &str) -> bool {
 
 /// A new participant token, `<participant id>.<secret>`, and the hash kept in the transcript.
 pub fn new_participant_token(participant: Uuid) -> (String, String) {
-    let secret = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+    let secret = crate::secrets::hex_secret::<32>();
     let token = format!("{participant}.{secret}");
     let hash = hash_token(&token);
     (token, hash)
@@ -134,9 +134,9 @@ pub fn participant_by_cookie(
     Some((me, token.to_string()))
 }
 
-/// A random facilitator key.
+/// A random facilitator key: 64 hex digits, 256 bits.
 pub fn new_admin_key() -> String {
-    format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
+    crate::secrets::hex_secret::<32>()
 }
 
 /// When a browser sends an `Origin`, it must name this server's own host, so a

@@ -111,11 +111,7 @@ impl Logins {
         let now = Instant::now();
         self.open
             .retain(|_, login| now.duration_since(login.last_used) < IDLE);
-        let id = format!(
-            "{}{}",
-            uuid::Uuid::new_v4().simple(),
-            uuid::Uuid::new_v4().simple()
-        );
+        let id = crate::secrets::hex_secret::<32>();
         let hash = hash(&id);
         let began = jiff::Timestamp::now();
         self.write(Change::Login(hash.clone()), began)?;

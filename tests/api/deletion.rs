@@ -329,6 +329,7 @@ fn topteam(args: &[&str], path: &std::path::Path) -> (i32, String) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links() {
     let dir = TempDir::new();
+    let elsewhere = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let (series, _) = crate::trust::series_with_roster(
         &app,
@@ -344,7 +345,7 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
         )
         .await;
     assert_eq!(status, 201, "{link}");
-    let backup = dir.0.join("../backup-whole");
+    let backup = elsewhere.0.join("backup-whole");
     let (code, said) = topteam(
         &["backup", &backup.display().to_string(), "--data-dir"],
         &dir.0,
@@ -358,7 +359,7 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
     );
 
     // Killed part-way: the mark is still there and no manifest was written.
-    let partial = dir.0.join("../backup-partial");
+    let partial = elsewhere.0.join("backup-partial");
     copy_tree(&backup, &partial);
     std::fs::remove_file(partial.join("backup-manifest.json")).unwrap();
     std::fs::write(partial.join("backup-unfinished"), "").unwrap();
@@ -367,7 +368,7 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
     assert!(said.contains("is an unfinished backup"), "{said}");
 
     // Changed since: a file disagrees with the manifest.
-    let changed = dir.0.join("../backup-changed");
+    let changed = elsewhere.0.join("backup-changed");
     copy_tree(&backup, &changed);
     let series_file = changed.join(format!("series/{series}.jsonl"));
     let mut text = std::fs::read_to_string(&series_file).unwrap();
@@ -375,7 +376,7 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
     std::fs::write(&series_file, text).unwrap();
     let (code, said) = topteam(
         &["restore", &changed.display().to_string(), "--data-dir"],
-        &dir.0.join("../never"),
+        &elsewhere.0.join("never"),
     );
     assert_ne!(code, 0);
     assert!(
@@ -384,7 +385,7 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
     );
 
     // Whole: restored, its review link revoked unless kept.
-    let restored = dir.0.join("../restored");
+    let restored = elsewhere.0.join("restored");
     let (code, said) = topteam(
         &["restore", &backup.display().to_string(), "--data-dir"],
         &restored,
@@ -407,7 +408,7 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
         .unwrap();
     assert_eq!(opened.status(), 404, "the old link does not work");
     app.stop().await;
-    let kept = dir.0.join("../kept");
+    let kept = elsewhere.0.join("kept");
     let (code, said) = topteam(
         &[
             "restore",

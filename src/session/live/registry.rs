@@ -299,11 +299,7 @@ impl Sessions {
 }
 
 fn random_code() -> String {
-    // uuid v4 draws from the OS generator; 16 bytes are plenty for 6 symbols.
-    Uuid::new_v4().as_bytes()[..CODE_LENGTH]
-        .iter()
-        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
-        .collect()
+    crate::secrets::code(CODE_ALPHABET, CODE_LENGTH)
 }
 
 /// Upper-cases a typed code and drops spaces and dashes (`k7p-q3m` → `K7PQ3M`).

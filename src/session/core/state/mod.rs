@@ -85,7 +85,7 @@ impl Participant {
 
 /// Compares secrets without leaking where they differ through timing.
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    crate::secrets::same(a, b)
 }
 
 /// One actor's latest `client_id`s, each with the seq its command ended at.
