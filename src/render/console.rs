@@ -329,7 +329,7 @@ fn notes_panel(state: &SessionState) -> Markup {
                         li {
                             strong { (n.kind.label()) ": " } (n.text)
                             @if let Some(owner) = &n.owner { " — " (owner) }
-                            @if let Some(due) = &n.due { ", by " (due) }
+                            @if let Some(due) = &n.due { ", by " (crate::time::uk_date(due)) }
                         }
                     }
                 }
