@@ -540,7 +540,10 @@ async fn workshop_2_for_twelve_people_packs_into_at_most_eight_pages() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w2-joint-vision").await;
-    let mut phones = app.phones(&session, "cabinet", 6).await;
+    let mut phones = app.phones(&session, "cabinet", 5).await;
+    // A Welsh name: the pack's fonts carry ŵ and ŷ.
+    let welsh = app.admitted(&session, WELSH_NAME, "cabinet").await;
+    phones.push(Socket::participant(&app, &session.id, &welsh).await);
     phones.extend(app.phones(&session, "management", 6).await);
     run_every_activity(&app, &session.id, &mut phones).await;
     app.command(&session.id, json!({ "type": "end" })).await;
@@ -566,4 +569,19 @@ async fn workshop_2_for_twelve_people_packs_into_at_most_eight_pages() {
         assert!(text.contains(title), "{title:?} missing");
     }
     assert!(text.find("What was decided").unwrap() < text.find("Who took part").unwrap());
+    assert!(text.contains(WELSH_NAME), "{text}");
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("target/screenshots/pack-workshop-2-twelve.pdf"),
+        )
+        .output()
+        .unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes yes ")),
+        "every font embedded and subset: {fonts}"
+    );
 }
+
+const WELSH_NAME: &str = "Cllr Siôn Llŷr Ŵyn";
