@@ -19,6 +19,7 @@ mod replay;
 mod review;
 mod review_links;
 mod room;
+mod routes;
 mod script_edit;
 mod scripts;
 mod series;
