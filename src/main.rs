@@ -57,8 +57,8 @@ enum Cmd {
         workshops: PathBuf,
     },
     /// Copy the data folder (transcripts, their secrets, series, templates,
-    /// the key) into DIR, a new folder a fresh server can start from. Safe
-    /// while the server runs.
+    /// the key) into DIR, a new folder, with a manifest written last; safe
+    /// while the server runs. `topteam restore DIR` puts it back.
     Backup {
         /// Where the copy goes (made if missing; must be empty).
         dir: PathBuf,

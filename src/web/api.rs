@@ -1,6 +1,6 @@
 //! The JSON API: sessions for the facilitator, joining for participants.
 
-use super::auth::require_facilitator;
+use super::auth::Facilitator;
 use super::error::ApiError;
 use super::joining::{self, JoinAttempt, Who};
 use super::protocol::parse_client_msg;
@@ -32,10 +32,9 @@ pub struct CreateSession {
 /// Creates a session from a workshop script.
 pub async fn create_session(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     JsonBody(body): JsonBody<CreateSession>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let workshop = app.workshop(&body.workshop).ok_or_else(|| {
         ApiError::new(
             ErrorCode::UnknownWorkshop,
@@ -93,9 +92,8 @@ pub async fn start_session(
 /// Lists every session, newest first.
 pub async fn list_sessions(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let list: Vec<_> = app
         .sessions
         .list()
@@ -108,10 +106,9 @@ pub async fn list_sessions(
 /// One session's state with results by group.
 pub async fn get_session(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     Ok(Json(session_json(&handle.state())).into_response())
 }
@@ -119,11 +116,10 @@ pub async fn get_session(
 /// Runs one facilitator command.
 pub async fn post_command(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     let body = body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -154,10 +150,9 @@ pub async fn post_command(
 /// their activity (`report::sealed_transcript`, `docs/anonymity.md`).
 pub async fn get_transcript(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     let bytes = sealed_bytes(&app, &handle).await?;
     Ok((

@@ -88,6 +88,22 @@ pub fn require_facilitator(headers: &HeaderMap, app: &super::AppState) -> Result
     }
 }
 
+/// The facilitator, proved by the key (`Authorization: Bearer`) or the
+/// console's login cookie: a handler that takes it answers anyone else 401
+/// `unauthorized` before it runs.
+pub struct Facilitator;
+
+impl axum::extract::FromRequestParts<super::AppState> for Facilitator {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &super::AppState,
+    ) -> Result<Facilitator, ApiError> {
+        require_facilitator(&parts.headers, app).map(|()| Facilitator)
+    }
+}
+
 /// Whether `presented` is the facilitator key (in constant time).
 pub fn is_the_key(presented: &str, key: &str) -> bool {
     constant_time_eq(presented.trim().as_bytes(), key.as_bytes())

@@ -2,23 +2,22 @@
 //! transcript and secret, or a series with all its sessions, gone from the
 //! data folder, its sockets closed, and the deletion in the audit log.
 
-use super::auth::require_facilitator;
+use super::auth::Facilitator;
 use super::error::ApiError;
 use super::AppState;
 use crate::audit::Entry;
 use crate::error_code::ErrorCode;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 /// Deletes one session.
 pub async fn delete_session(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let id: Uuid = id.parse().map_err(|_| ApiError::unknown_session())?;
     delete_one(&app, id, "facilitator").await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -27,10 +26,9 @@ pub async fn delete_session(
 /// Deletes a series and every session in it.
 pub async fn delete_series(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let series = super::series_api::known(&app, &id)?;
     delete_series_and_sessions(&app, series.id, "facilitator").await?;
     Ok(StatusCode::NO_CONTENT.into_response())

@@ -2,7 +2,7 @@
 //! console's printable cards), opened on a phone at `/i/{token}`, which joins
 //! its person as themselves in the series' live workshop, admitted at once.
 
-use super::auth::require_facilitator;
+use super::auth::{require_facilitator, Facilitator};
 use super::client_ip::ClientIp;
 use super::error::ApiError;
 use super::joining::{self, Who};
@@ -56,10 +56,10 @@ async fn make(app: &AppState, headers: &HeaderMap, series: &str) -> Result<Vec<C
 /// `POST /api/series/{id}/invitations`: a new link for every roster person.
 pub async fn create(
     State(app): State<AppState>,
+    _: Facilitator,
     headers: HeaderMap,
     Path(series): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let cards = make(&app, &headers, &series).await?;
     let body: Vec<_> = cards
         .iter()
@@ -96,11 +96,10 @@ async fn set_only(app: &AppState, series: &str, on: bool) -> Result<(), ApiError
 /// `PUT /api/series/{id}/invitations-only` `{"invitations_only":bool}`.
 pub async fn put_only(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(series): Path<String>,
     JsonBody(body): JsonBody<OnlyBody>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     set_only(&app, &series, body.invitations_only).await?;
     Ok(Json(json!({ "invitations_only": body.invitations_only })).into_response())
 }

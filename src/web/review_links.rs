@@ -2,6 +2,7 @@
 //! and console forms), opened at `/r/{token}`, which sets a cookie that lets
 //! its holder read that one series' review pages and exports, nothing else.
 
+use super::auth::Facilitator;
 use super::auth::{cookie, require_facilitator};
 use super::error::ApiError;
 use super::pages::{base_url, layout, same_origin, Page};
@@ -89,11 +90,11 @@ async fn make(
 /// `POST /api/series/{id}/review-links`.
 pub async fn create(
     State(app): State<AppState>,
+    _: Facilitator,
     headers: HeaderMap,
     Path(series): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     // No body, or `{}`, means the default; anything else must be the shape.
     let asked: MakeLink = if body.iter().all(u8::is_ascii_whitespace) {
         MakeLink::default()
@@ -114,10 +115,9 @@ pub async fn create(
 /// `GET /api/series/{id}/review-links`: the live links, never their tokens.
 pub async fn list(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(series): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let series = super::series_api::known(&app, &series)?;
     let links: Vec<_> = series
         .review_links
@@ -149,10 +149,9 @@ async fn revoke_link(app: &AppState, series: &str, link: &str) -> Result<(), Api
 /// `DELETE /api/series/{id}/review-links/{link}`.
 pub async fn revoke(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path((series, link)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     revoke_link(&app, &series, &link).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

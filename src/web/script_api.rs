@@ -3,13 +3,12 @@
 //! checks files. The session decides whether the edit may stand (activities
 //! already opened cannot change) and records it as an event.
 
-use super::auth::require_facilitator;
+use super::auth::Facilitator;
 use super::error::ApiError;
 use super::AppState;
 use crate::session::{live_script, Actor, Command};
 use crate::workshop::Workshop;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
@@ -17,10 +16,9 @@ use serde_json::json;
 /// The session's script as it stands.
 pub async fn get_script(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     Ok(Json(live_script(&handle.state())).into_response())
 }
@@ -28,11 +26,10 @@ pub async fn get_script(
 /// Replaces the session's script; answers the seq of the edit and the script.
 pub async fn put_script(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let handle = app.session(&id)?;
     let workshop = read_script(body)?;
     let links = app.workshops.problems_of_links(&workshop);

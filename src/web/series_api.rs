@@ -1,13 +1,13 @@
 //! The JSON API for series: create, list, read, and set the roster.
 
-use super::auth::require_facilitator;
+use super::auth::Facilitator;
 use super::error::ApiError;
 use super::{AppState, JsonBody};
 use crate::error_code::ErrorCode;
 use crate::series::{PersonInput, Series};
 use crate::session::{Actor, Command};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -35,10 +35,9 @@ pub struct RosterBody {
 /// Creates a named series.
 pub async fn create(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     JsonBody(body): JsonBody<CreateSeries>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let name = crate::activity::clean_line(&body.name, MAX_SERIES_NAME_CHARS, "series name")?;
     let series = new_series(&app, name, None).await?;
     let body = json!({ "id": series.id, "name": series.name });
@@ -63,8 +62,7 @@ pub async fn new_series(
 }
 
 /// Every series, newest first, with its sessions.
-pub async fn list(State(app): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
+pub async fn list(State(app): State<AppState>, _: Facilitator) -> Result<Response, ApiError> {
     let all: Vec<Value> = app.series.list().iter().map(|s| summary(&app, s)).collect();
     Ok(Json(all).into_response())
 }
@@ -72,10 +70,9 @@ pub async fn list(State(app): State<AppState>, headers: HeaderMap) -> Result<Res
 /// One series: its name, roster and sessions.
 pub async fn get(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let series = known(&app, &id)?;
     let mut body = summary(&app, &series);
     body["roster"] = json!(series.roster);
@@ -85,11 +82,10 @@ pub async fn get(
 /// Replaces the roster, and tells the series' live sessions.
 pub async fn set_roster(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
     JsonBody(body): JsonBody<RosterBody>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let series = known(&app, &id)?;
     let set = replace_roster(&app, series.id, body.people).await?;
     let mut body = summary(&app, &set);
@@ -145,11 +141,10 @@ pub struct Archive {
 /// the console's lists (its sessions' create-form entry too), or shows it again.
 pub async fn set_archived(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
     super::JsonBody(body): super::JsonBody<Archive>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let series = known(&app, &id)?;
     let book = app.series.clone();
     let sid = series.id;
@@ -178,11 +173,10 @@ pub struct Rename {
 /// `PUT /api/series/{id}/name` `{"name":"..."}`: renames a series.
 pub async fn rename(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
     super::JsonBody(body): super::JsonBody<Rename>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let series = known(&app, &id)?;
     let name = crate::activity::clean_line(&body.name, MAX_SERIES_NAME_CHARS, "series name")?;
     rename_series(&app, series.id, name).await?;

@@ -1,7 +1,7 @@
 //! `/api/workshops`: the built-in scripts (read-only) and the templates
 //! saved from the agenda editor, which can be made, replaced and deleted.
 
-use super::auth::require_facilitator;
+use super::auth::Facilitator;
 use super::error::ApiError;
 use super::script_api::{invalid_script, read_script};
 use super::AppState;
@@ -10,7 +10,7 @@ use crate::workshop::Workshop;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
@@ -20,8 +20,7 @@ fn summary(w: &Workshop, builtin: bool) -> Value {
 }
 
 /// Every template: built-in first, then saved.
-pub async fn list(State(app): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
+pub async fn list(State(app): State<AppState>, _: Facilitator) -> Result<Response, ApiError> {
     let builtin = app.workshops.iter().map(|w| summary(w, true));
     let saved = app.templates.list();
     let list: Vec<Value> = builtin
@@ -33,10 +32,9 @@ pub async fn list(State(app): State<AppState>, headers: HeaderMap) -> Result<Res
 /// One template's script.
 pub async fn get(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let workshop = app.workshop(&id).ok_or_else(|| unknown(&id))?;
     Ok(Json(&*workshop).into_response())
 }
@@ -44,10 +42,9 @@ pub async fn get(
 /// Saves a new template.
 pub async fn create(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let workshop = checked(&app, read_script(body)?)?;
     if app.templates.get(&workshop.id).is_some() {
         let why = format!(
@@ -63,11 +60,10 @@ pub async fn create(
 /// Replaces a saved template.
 pub async fn replace(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     let workshop = checked(&app, read_script(body)?)?;
     if workshop.id != id {
         return Err(invalid_script(vec![format!(
@@ -84,10 +80,9 @@ pub async fn replace(
 /// Deletes a saved template (sessions made from it keep their own copy).
 pub async fn delete(
     State(app): State<AppState>,
-    headers: HeaderMap,
+    _: Facilitator,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_facilitator(&headers, &app)?;
     if app.workshops.get(&id).is_some() {
         return Err(read_only());
     }
