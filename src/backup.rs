@@ -24,6 +24,11 @@ use std::path::{Path, PathBuf};
 pub const MANIFEST: &str = "backup-manifest.json";
 /// The mark of a backup not yet finished, written first.
 pub const UNFINISHED: &str = "backup-unfinished";
+/// The mark of a restore not yet finished, written first.
+pub const RESTORING: &str = "restore-unfinished";
+/// Console logins: never backed up, so a restore cannot bring back one that
+/// was logged out since.
+const LOGINS: &str = "logins.jsonl";
 
 /// What a backup holds.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -51,6 +56,13 @@ pub struct FileEntry {
 /// returns how many files were copied.
 pub fn backup(data_dir: &Path, into: &Path) -> io::Result<usize> {
     fs::create_dir_all(into)?;
+    if into.canonicalize()?.starts_with(data_dir.canonicalize()?) {
+        return Err(io::Error::other(format!(
+            "{} is inside the data folder {}; back up into a folder outside it",
+            into.display(),
+            data_dir.display()
+        )));
+    }
     if fs::read_dir(into)?.next().is_some() {
         return Err(io::Error::other(format!(
             "{} is not empty; back up into a new folder",
@@ -82,6 +94,9 @@ pub enum NotWhole {
     /// A file disagrees with the manifest.
     #[error("{0} is a damaged backup: {1}. Use another backup")]
     Damaged(PathBuf, String),
+    /// `restore` stopped before it finished.
+    #[error("{0} is an unfinished restore: `topteam restore` stopped before it finished, so files are missing and old review links may still work. Delete it and restore again")]
+    RestoreUnfinished(PathBuf),
     /// A whole backup, to be restored rather than served.
     #[error("{0} is a backup taken {1}: restore it into a new data folder with `topteam restore {0} --data-dir NEW`, then serve that")]
     ABackup(PathBuf, String),
@@ -90,6 +105,9 @@ pub enum NotWhole {
 /// Checks what `dir` is: `Ok(None)` for an ordinary data folder, the
 /// manifest for a whole backup, an error for one stopped part-way or changed.
 pub fn inspect(dir: &Path) -> Result<Option<Manifest>, NotWhole> {
+    if dir.join(RESTORING).exists() {
+        return Err(NotWhole::RestoreUnfinished(dir.to_path_buf()));
+    }
     if dir.join(UNFINISHED).exists() {
         return Err(NotWhole::Unfinished(dir.to_path_buf()));
     }
@@ -150,6 +168,9 @@ pub fn restore(from: &Path, into: &Path, keep_links: bool) -> Result<Restored, a
     if fs::read_dir(into)?.next().is_some() {
         anyhow::bail!("{} is not empty; restore into a new folder", into.display());
     }
+    // Until the last review link is revoked, `serve` refuses the folder.
+    write_synced(&into.join(RESTORING), b"topteam restore did not finish\n")?;
+    File::open(into)?.sync_all()?;
     for file in &manifest.files {
         let source = from.join(&file.path);
         let target = into.join(&file.path);
@@ -173,6 +194,8 @@ pub fn restore(from: &Path, into: &Path, keep_links: bool) -> Result<Restored, a
             }
         }
     }
+    fs::remove_file(into.join(RESTORING))?;
+    File::open(into)?.sync_all()?;
     Ok(Restored {
         files: manifest.files.len(),
         links_revoked,
@@ -195,6 +218,8 @@ fn copy_dir(from: &Path, to: &Path, prefix: &str, files: &mut Vec<FileEntry>) ->
             && name != "topteam.lock"
             && name_text != MANIFEST
             && name_text != UNFINISHED
+            && name_text != RESTORING
+            && name_text != LOGINS
             && !name_text.ends_with(".partial")
         {
             let mut bytes = fs::read(&path)?;
@@ -216,8 +241,15 @@ fn copy_dir(from: &Path, to: &Path, prefix: &str, files: &mut Vec<FileEntry>) ->
     File::open(to)?.sync_all()
 }
 
+/// Writes a new file readable by its owner alone from the first byte (the
+/// original's permissions are copied once it is whole).
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = File::create(path)?;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }

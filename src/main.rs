@@ -217,10 +217,17 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.council = args.council.filter(|c| !c.trim().is_empty());
     config.trust_proxy = args.trust_proxy;
     config.retain_days = args.retain_days;
+    // The websocket library logs every message it reads at debug and trace:
+    // ballots, anonymous ones too, inside a span that names the voter. No
+    // `RUST_LOG` may turn that on.
+    let quiet_sockets = ["tungstenite=info", "tokio_tungstenite=info"]
+        .map(|d| d.parse().expect("a valid directive"));
+    let filter = quiet_sockets.into_iter().fold(
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        tracing_subscriber::EnvFilter::add_directive,
+    );
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
+        .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();

@@ -81,6 +81,12 @@ async fn erase(
 pub async fn finish_pending(app: &AppState) {
     let _one_at_a_time = app.erasing.lock().await;
     for pending in app.erasures.all() {
+        // A transcript of the series that cannot be read may still hold the
+        // name: the erasure stays journalled until it can be finished there.
+        if let Err(e) = super::deletion::refuse_if_unreadable(app, pending.series) {
+            tracing::error!(participant = %pending.participant, error = %e.message, "an erasure waits for a transcript that cannot be read");
+            continue;
+        }
         let done = carry_out(app, &pending, None).await;
         match done.and_then(|_| {
             app.erasures

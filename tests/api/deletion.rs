@@ -345,17 +345,34 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
         )
         .await;
     assert_eq!(status, 201, "{link}");
+    // A console login, which a restore must not bring back.
+    std::fs::write(dir.0.join("logins.jsonl"), "{}\n").unwrap();
     let backup = elsewhere.0.join("backup-whole");
     let (code, said) = topteam(
         &["backup", &backup.display().to_string(), "--data-dir"],
         &dir.0,
     );
     assert_eq!(code, 0, "{said}");
+    // Never into the data folder itself (it would copy itself for ever).
+    let (code, said) = topteam(
+        &[
+            "backup",
+            &dir.0.join("inside").display().to_string(),
+            "--data-dir",
+        ],
+        &dir.0,
+    );
+    assert_ne!(code, 0);
+    assert!(said.contains("inside the data folder"), "{said}");
     app.stop().await;
     let manifest = std::fs::read_to_string(backup.join("backup-manifest.json")).unwrap();
     assert!(
         manifest.contains("sha256") && manifest.contains(".secret"),
         "{manifest}"
+    );
+    assert!(
+        !manifest.contains("logins.jsonl"),
+        "logins are never backed up"
     );
 
     // Killed part-way: the mark is still there and no manifest was written.
@@ -408,6 +425,20 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
         .unwrap();
     assert_eq!(opened.status(), 404, "the old link does not work");
     app.stop().await;
+    use std::os::unix::fs::PermissionsExt;
+    // Every file restored (the server's own lock holds nothing).
+    for file in walk_files(&restored)
+        .into_iter()
+        .filter(|f| !f.ends_with("topteam.lock"))
+    {
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode & 0o077, 0, "{} is {mode:o}", file.display());
+    }
+    // A restore stopped part-way is refused until it is done again.
+    std::fs::write(restored.join("restore-unfinished"), "").unwrap();
+    let (code, said) = topteam(&["serve", "--addr", "127.0.0.1:0", "--data-dir"], &restored);
+    assert_ne!(code, 0);
+    assert!(said.contains("is an unfinished restore"), "{said}");
     let kept = elsewhere.0.join("kept");
     let (code, said) = topteam(
         &[

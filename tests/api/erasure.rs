@@ -357,3 +357,87 @@ async fn erasing_and_deleting_are_refused_while_a_transcript_of_the_series_canno
     assert_eq!(status, 200, "{body}");
     app.stop().await;
 }
+
+/// (Hostile pass.) A transcript damaged while the server runs makes an
+/// erasure fail; the erasure stays journalled through restarts, refused
+/// while the file cannot be read, and is finished once it is repaired: the
+/// name is then nowhere in the data folder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_erasure_that_meets_a_damaged_transcript_is_finished_once_it_is_repaired() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let people = json!([{ "name": NAME, "group": "cabinet", "job_title": JOB }]);
+    let (series, roster) = series_with_roster(&app, people).await;
+    let w1 = session_in(&app, "w1-cabinet", &series).await;
+    let w2 = session_in(&app, "w2-joint-vision", &series).await;
+    claim(&app, &w1.code, &roster[0]).await;
+    let again = claim(&app, &w2.code, &roster[0]).await;
+    let damaged = dir.0.join(format!("sessions/{}.jsonl", w1.id));
+    let whole = std::fs::read(&damaged).unwrap();
+    let second_line = whole.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let mut bytes = whole.clone();
+    const DAMAGE: &[u8] = b"{not json}\n";
+    bytes.splice(second_line..second_line, DAMAGE.iter().copied());
+    std::fs::write(&damaged, &bytes).unwrap();
+
+    let (status, body) = app
+        .try_command(&w2.id, json!({ "type": "erase", "participant": again.id }))
+        .await;
+    assert_ne!(
+        status, 200,
+        "the damaged file could not be rewritten: {body}"
+    );
+    app.stop().await;
+
+    // Restarted with the file still damaged: the erasure waits, and asking
+    // again says why.
+    let app = spawn_app(&dir.0).await;
+    assert_eq!(
+        std::fs::read_dir(dir.0.join("erasures")).unwrap().count(),
+        1,
+        "still journalled"
+    );
+    let (status, body) = app
+        .try_command(&w2.id, json!({ "type": "erase", "participant": again.id }))
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(body["error"]["code"], "unreadable_transcript");
+    app.stop().await;
+
+    // Repaired (the damaged line taken out): the next start finishes it.
+    let mut repaired = std::fs::read(&damaged).unwrap();
+    let at = repaired
+        .windows(DAMAGE.len())
+        .position(|w| w == DAMAGE)
+        .unwrap();
+    repaired.drain(at..at + DAMAGE.len());
+    std::fs::write(&damaged, &repaired).unwrap();
+    let app = spawn_app(&dir.0).await;
+    assert_eq!(
+        participant(
+            &app.state(&w1.id).await,
+            &participant_in(&app, &w1.id).await
+        )["name"],
+        "Participant 1"
+    );
+    app.stop().await;
+    assert!(
+        files_containing(&dir.0, NAME).is_empty(),
+        "the name is gone"
+    );
+    assert!(
+        std::fs::read_dir(dir.0.join("erasures"))
+            .unwrap()
+            .next()
+            .is_none(),
+        "and the journal with it"
+    );
+}
+
+/// The one participant of a session.
+async fn participant_in(app: &TestApp, session: &str) -> String {
+    app.state(session).await["participants"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}

@@ -554,3 +554,17 @@ pub fn pdf_pages(info: &str) -> usize {
         .parse()
         .unwrap()
 }
+
+/// Every file under `dir`.
+pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

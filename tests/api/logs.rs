@@ -68,6 +68,22 @@ async fn no_token_or_key_reaches_a_log_even_at_trace() {
     let joined = app.join(&session.code, "Cllr Ann Lee", "cabinet").await;
     let mut phone = Socket::participant(&app, &session.id, &joined).await;
     let _ = phone.next_json().await;
+    // An anonymous ballot: its answers never reach a log beside the voter.
+    let admit = json!({ "type": "admit", "participant": joined.id });
+    app.command(&session.id, admit).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "confidence" }),
+    )
+    .await;
+    acked(
+        &phone
+            .vote(
+                "confidence",
+                json!({ "scores": { "deliver-priorities": 4 } }),
+            )
+            .await,
+    );
     // An invitation, in a path.
     let (status, cards) = app
         .post_json(
@@ -109,6 +125,10 @@ async fn no_token_or_key_reaches_a_log_even_at_trace() {
         logged.contains("/r/<token>") && logged.contains("/i/<token>"),
         "trace logs the requests, without their tokens:\n{}",
         &logged[..logged.len().min(4000)]
+    );
+    assert!(
+        !logged.contains("deliver-priorities"),
+        "an anonymous ballot is in the log"
     );
     for (what, secret) in [
         ("the facilitator key", KEY),
