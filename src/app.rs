@@ -181,8 +181,12 @@ impl Application {
     }
 
     /// Deletes every series whose last session ended before `cutoff` (see
-    /// `web::deletion::purge`); returns how many went.
-    pub async fn purge(&self, cutoff: jiff::Timestamp, by: &str) -> Result<usize, String> {
+    /// `web::deletion::purge`): how many went, and those kept and why.
+    pub async fn purge(
+        &self,
+        cutoff: jiff::Timestamp,
+        by: &str,
+    ) -> Result<crate::web::deletion::Purged, String> {
         crate::web::deletion::purge(&self.state, cutoff, by)
             .await
             .map_err(|e| e.message)
@@ -350,8 +354,8 @@ async fn retention(state: web::AppState, days: u32) {
             .checked_sub(jiff::SignedDuration::from_hours(24 * i64::from(days)))
             .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         match crate::web::deletion::purge(&state, cutoff, "retention").await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(series = n, days, "retention deleted series"),
+            Ok(purged) if purged.deleted == 0 => {}
+            Ok(purged) => tracing::info!(series = purged.deleted, days, "retention deleted series"),
             Err(e) => tracing::error!(error = %e.message, "retention could not delete"),
         }
         tokio::select! {

@@ -381,7 +381,13 @@ fn purge(
             .purge(cutoff, "purge")
             .await
             .map_err(anyhow::Error::msg)?;
-        println!("deleted {purged} series whose sessions all ended before {ended_before}");
+        println!(
+            "deleted {} series whose sessions all ended before {ended_before}",
+            purged.deleted
+        );
+        for (series, why) in &purged.kept {
+            println!("kept series {series}: {why}");
+        }
         let token = app.shutdown_token();
         token.cancel();
         app.run().await?;

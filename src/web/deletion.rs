@@ -65,12 +65,20 @@ pub(crate) async fn delete_series_and_sessions(
     audit(app, by, "series", series, "the series' name and roster")
 }
 
+/// What retention did.
+#[derive(Debug, Default)]
+pub struct Purged {
+    /// Series deleted.
+    pub deleted: usize,
+    /// Series due for deletion but kept whole, each with why.
+    pub kept: Vec<(Uuid, String)>,
+}
+
 /// Retention: deletes every series whose sessions have all ended, the last
 /// of them before `cutoff` (a series with no session, made before it).
-/// Returns how many series went.
-pub async fn purge(app: &AppState, cutoff: jiff::Timestamp, by: &str) -> Result<usize, ApiError> {
+pub async fn purge(app: &AppState, cutoff: jiff::Timestamp, by: &str) -> Result<Purged, ApiError> {
     let sessions = app.sessions.list();
-    let mut purged = 0;
+    let mut purged = Purged::default();
     for series in app.series.list() {
         let mine: Vec<_> = sessions
             .iter()
@@ -86,11 +94,12 @@ pub async fn purge(app: &AppState, cutoff: jiff::Timestamp, by: &str) -> Result<
         };
         if last_end.is_some_and(|end| end < cutoff) {
             match delete_series_and_sessions(app, series.id, by).await {
-                Ok(()) => purged += 1,
+                Ok(()) => purged.deleted += 1,
                 // Kept whole until its damaged transcript is dealt with;
                 // the others go.
                 Err(e) if e.code == ErrorCode::UnreadableTranscript => {
                     tracing::error!(series = %series.id, error = %e.message, "series kept");
+                    purged.kept.push((series.id, e.message));
                 }
                 Err(e) => return Err(e),
             }

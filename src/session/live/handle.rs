@@ -17,7 +17,7 @@ pub enum SessionError {
     #[error(transparent)]
     Rejected(#[from] Rejection),
     /// The transcript could not be written; nothing changed and nothing was acked.
-    #[error("your vote could not be saved; please try again")]
+    #[error("that could not be saved, so nothing changed; please try again")]
     Storage,
     /// The participant token does not belong to this session.
     #[error("that token does not belong to this session")]
