@@ -110,7 +110,10 @@ pub async fn purge(app: &AppState, cutoff: jiff::Timestamp, by: &str) -> Result<
 
 pub(crate) async fn delete_one(app: &AppState, id: Uuid, by: &str) -> Result<(), ApiError> {
     match app.sessions.delete(&id).await {
-        None => Err(ApiError::unknown_session()),
+        None => match app.sessions.unreadable(id) {
+            Some(damaged) => Err(unreadable(&damaged)),
+            None => Err(ApiError::unknown_session()),
+        },
         Some(Err(e)) => {
             tracing::error!(session = %id, error = %e, "session not deleted");
             Err(failed())
@@ -137,17 +140,22 @@ fn audit(app: &AppState, by: &str, what: &str, id: Uuid, removed: &str) -> Resul
 /// Erasing or deleting in `series` must be total: refused, changing
 /// nothing, while a transcript that may be in it cannot be read.
 pub(crate) fn refuse_if_unreadable(app: &AppState, series: Uuid) -> Result<(), ApiError> {
-    let Some(damaged) = app.sessions.unreadable_in(series).into_iter().next() else {
-        return Ok(());
-    };
+    match app.sessions.unreadable_in(series).into_iter().next() {
+        Some(damaged) => Err(unreadable(&damaged)),
+        None => Ok(()),
+    }
+}
+
+/// What to do about a transcript that cannot be read.
+fn unreadable(damaged: &crate::session::live::registry::Unreadable) -> ApiError {
     let file = format!("sessions/{}.jsonl", damaged.id);
-    Err(ApiError::new(
+    ApiError::new(
         ErrorCode::UnreadableTranscript,
         format!(
             "nothing was changed: the transcript {file} in the data folder cannot be read ({}), and it may hold what this would remove. Run `topteam verify DATA_DIR/{file}`, then restore it from a backup, or move it out of the data folder, and restart",
             damaged.why
         ),
-    ))
+    )
 }
 
 fn failed() -> ApiError {

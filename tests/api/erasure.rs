@@ -340,6 +340,15 @@ async fn erasing_and_deleting_are_refused_while_a_transcript_of_the_series_canno
         .await
         .unwrap();
     assert_eq!(response.status(), 409);
+    // The damaged session itself is not "no such session": it says why.
+    let response = app
+        .http
+        .delete(app.url(&format!("/api/sessions/{}", w1.id)))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 409);
     assert!(damaged.exists(), "nothing was deleted");
     assert!(dir.0.join(format!("sessions/{}.jsonl", w2.id)).exists());
     let (status, _) = app

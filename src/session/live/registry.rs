@@ -244,6 +244,11 @@ impl Sessions {
         self.unreadable.insert(id, Unreadable { id, why, series });
     }
 
+    /// The transcript of session `id`, if it could not be replayed.
+    pub fn unreadable(&self, id: Uuid) -> Option<Unreadable> {
+        self.unreadable.get(&id).map(|u| u.value().clone())
+    }
+
     /// Transcripts that could not be replayed and may belong to `series`
     /// (theirs, or one whose series cannot be read either).
     pub fn unreadable_in(&self, series: Uuid) -> Vec<Unreadable> {
