@@ -71,7 +71,7 @@ async fn roster_len(app: &TestApp, series: &str) -> usize {
 
 /// Every file under `dir` that is appended to ends with a whole line.
 fn no_torn_line(dir: &Path) {
-    for entry in walk(dir) {
+    for entry in walk_files(dir) {
         let name = entry.to_string_lossy();
         if name.ends_with(".jsonl") || name.ends_with("audit.log") {
             let bytes = std::fs::read(&entry).unwrap();
@@ -81,19 +81,6 @@ fn no_torn_line(dir: &Path) {
             );
         }
     }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
