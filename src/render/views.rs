@@ -145,6 +145,9 @@ pub fn screen_view(pass: &Pass) -> Markup {
     }
 }
 
+/// A statement's fields, labelled by name, in the script's order.
+type Fields<'a> = Vec<(&'a str, &'a str)>;
+
 /// While voting is open, what the room is answering (options, items or
 /// statements in their current wording), whole, without counts: the room
 /// can discuss them while phones vote.
@@ -156,23 +159,15 @@ pub fn open_items(view: &ActivityView) -> Markup {
     // Rendered on every projector view while voting is open: the wording
     // is looked up once, pages are worked out from counts, and the list is
     // written in one pass.
-    let texts: Vec<&str> = options
-        .iter()
-        .map(|o| {
-            view.current_statement(&o.id)
-                .map_or(o.label.as_str(), |v| v.text.as_str())
-        })
-        .collect();
     // A statement's golden-rope fields, as now written: the room consents
     // to them too, so they are on the screen while it answers.
-    let fields: Vec<Vec<(&str, &str)>> = options
+    let (texts, fields): (Vec<&str>, Vec<Fields>) = options
         .iter()
-        .map(|o| {
-            view.current_statement(&o.id)
-                .map(|v| view.fields_of(v))
-                .unwrap_or_default()
+        .map(|o| match view.current_statement(&o.id) {
+            Some(v) => (v.text.as_str(), view.fields_of(v)),
+            None => (o.label.as_str(), Vec::new()),
         })
-        .collect();
+        .unzip();
     // Statements with fields take the whole width, one to a row.
     let columns = if fields.iter().any(|f| !f.is_empty()) {
         1
@@ -194,16 +189,7 @@ pub fn open_items(view: &ActivityView) -> Markup {
             } else {
                 slide::lines_of(&o.detail, width)
             };
-            let run_on: String = fields
-                .iter()
-                .map(|(k, v)| format!("{}: {v}  ", field_label(k)))
-                .collect();
-            let fields = if fields.is_empty() {
-                0
-            } else {
-                slide::lines_of(&run_on, width)
-            };
-            slide::lines_of(text, width) + detail + fields
+            slide::lines_of(text, width) + detail + slide::fields_lines(fields, width)
         })
         .collect();
     // The session's title, prompt, timer and turnout take the top of the slide.

@@ -97,9 +97,7 @@ impl SeriesBook {
         self.read().values().find_map(|s| {
             s.invitations
                 .iter()
-                .find(|i| {
-                    crate::session::constant_time_eq(i.token_hash.as_bytes(), hash.as_bytes())
-                })
+                .find(|i| crate::secrets::same(i.token_hash.as_bytes(), hash.as_bytes()))
                 .filter(|i| s.roster.iter().any(|p| p.id == i.person))
                 .map(|i| (s.id, i.person))
         })

@@ -94,7 +94,7 @@ impl SeriesBook {
             s.review_links
                 .iter()
                 .any(|l| {
-                    crate::session::constant_time_eq(l.token_hash.as_bytes(), hash.as_bytes())
+                    crate::secrets::same(l.token_hash.as_bytes(), hash.as_bytes())
                         && l.expires > now
                 })
                 .then_some(s.id)

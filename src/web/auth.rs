@@ -2,7 +2,6 @@
 
 use super::error::ApiError;
 use crate::error_code::ErrorCode;
-use crate::session::constant_time_eq;
 use axum::http::{header, HeaderMap};
 use axum_extra::extract::cookie::{Cookie, SameSite};
 
@@ -106,7 +105,7 @@ impl axum::extract::FromRequestParts<super::AppState> for Facilitator {
 
 /// Whether `presented` is the facilitator key (in constant time).
 pub fn is_the_key(presented: &str, key: &str) -> bool {
-    constant_time_eq(presented.trim().as_bytes(), key.as_bytes())
+    crate::secrets::same(presented.trim().as_bytes(), key.as_bytes())
 }
 
 /// A new participant token, `<participant id>.<secret>`, and the hash kept in the transcript.

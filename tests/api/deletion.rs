@@ -337,14 +337,7 @@ async fn a_backup_is_whole_or_refused_and_restoring_it_revokes_its_review_links(
     )
     .await;
     crate::trust::session_in(&app, "w1-cabinet", &series).await;
-    let (status, link) = app
-        .post_json(
-            &format!("/api/series/{series}/review-links"),
-            Some(KEY),
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, 201, "{link}");
+    let link = app.review_link(&series).await;
     // A console login, which a restore must not bring back.
     std::fs::write(dir.0.join("logins.jsonl"), "{}\n").unwrap();
     let backup = elsewhere.0.join("backup-whole");

@@ -140,14 +140,7 @@ async fn a_full_disk_loses_no_acknowledged_roster_review_link_or_event() {
         .unwrap()
         .len();
     assert_eq!(notes, acked_notes + 1, "every acked note, and no other");
-    let (status, link) = app
-        .post_json(
-            &format!("/api/series/{series}/review-links"),
-            Some(KEY),
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, 201, "{link}");
+    app.review_link(&series).await;
     app.stop().await;
 
     let app = spawn_app(&data).await;

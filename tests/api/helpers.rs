@@ -190,6 +190,40 @@ impl TestApp {
         (status, response.json().await.unwrap_or(Value::Null))
     }
 
+    /// A PDF asked for with the facilitator key: its `Content-Disposition`
+    /// and bytes, after checking it came back as one.
+    pub async fn pdf(&self, path: &str) -> (String, Vec<u8>) {
+        let response = self
+            .http
+            .get(self.url(path))
+            .bearer_auth(KEY)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        let disposition = response.headers()[reqwest::header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let bytes = response.bytes().await.unwrap().to_vec();
+        assert!(bytes.starts_with(b"%PDF"), "{path}");
+        (disposition, bytes)
+    }
+
+    /// A new review link for `series` (`{"id","url","token","expires"}`).
+    pub async fn review_link(&self, series: &str) -> Value {
+        let (status, link) = self
+            .post_json(
+                &format!("/api/series/{series}/review-links"),
+                Some(KEY),
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, 201, "{link}");
+        link
+    }
+
     pub async fn get_json(&self, path: &str, key: Option<&str>) -> (u16, Value) {
         let mut request = self.http.get(self.url(path));
         if let Some(key) = key {
@@ -487,20 +521,16 @@ impl TestApp {
 
 /// Every file under `dir` whose bytes contain `text`.
 pub fn files_containing(dir: &Path, text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(files_containing(&path, text));
-        } else if std::fs::read(&path)
-            .unwrap()
-            .windows(text.len())
-            .any(|w| w == text.as_bytes())
-        {
-            found.push(path.display().to_string());
-        }
-    }
-    found
+    walk_files(dir)
+        .into_iter()
+        .filter(|path| {
+            std::fs::read(path)
+                .unwrap()
+                .windows(text.len())
+                .any(|w| w == text.as_bytes())
+        })
+        .map(|path| path.display().to_string())
+        .collect()
 }
 
 /// `PUT /api/sessions/{id}/script` with the key: the status and the body.

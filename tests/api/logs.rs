@@ -98,14 +98,7 @@ async fn no_token_or_key_reaches_a_log_even_at_trace() {
     let asked = app.http.get(&card).send().await.unwrap();
     assert_eq!(asked.status(), 200);
     // A review link, in a path.
-    let (status, link) = app
-        .post_json(
-            &format!("/api/series/{series}/review-links"),
-            Some(KEY),
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, 201, "{link}");
+    let link = app.review_link(&series).await;
     let review = link["token"].as_str().unwrap().to_string();
     let no_redirect = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

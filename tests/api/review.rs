@@ -392,22 +392,8 @@ async fn the_outcome_pack_is_a_tagged_pdf_that_leads_with_what_was_decided() {
     let app = spawn_app(&dir.0).await;
     let session = run_workshop_2(&app).await;
     let base = format!("/review/{}", session.id);
-    let response = app
-        .http
-        .get(app.url(&format!("{base}/pack.pdf")))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-type"], "application/pdf");
-    let disposition = response.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .to_string();
+    let (disposition, pdf) = app.pdf(&format!("{base}/pack.pdf")).await;
     assert!(disposition.contains("-pack.pdf"), "{disposition}");
-    let pdf = response.bytes().await.unwrap();
-    assert!(pdf.starts_with(b"%PDF"));
     let (info, text) = pdf_facts(&pdf, "pack-workshop-2");
     assert!(info.contains("Tagged:          yes"), "{info}");
     let pages: usize = info
@@ -442,16 +428,7 @@ async fn the_outcome_pack_is_a_tagged_pdf_that_leads_with_what_was_decided() {
         assert_eq!(md.contains(hidden), text.contains(hidden), "{hidden}");
     }
     // With the timeline asked for, it is an appendix.
-    let with = app
-        .http
-        .get(app.url(&format!("{base}/pack.pdf?timeline=1")))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+    let (_, with) = app.pdf(&format!("{base}/pack.pdf?timeline=1")).await;
     let (_, text) = pdf_facts(&with, "pack-workshop-2-timeline");
     assert!(text.contains("Appendix: timeline"), "{text}");
     assert!(text.contains("joined as Cabinet"));
@@ -547,16 +524,7 @@ async fn workshop_2_for_twelve_people_packs_into_at_most_eight_pages() {
     phones.extend(app.phones(&session, "management", 6).await);
     run_every_activity(&app, &session.id, &mut phones).await;
     app.command(&session.id, json!({ "type": "end" })).await;
-    let pdf = app
-        .http
-        .get(app.url(&format!("/review/{}/pack.pdf", session.id)))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+    let (_, pdf) = app.pdf(&format!("/review/{}/pack.pdf", session.id)).await;
     let (info, text) = pdf_facts(&pdf, "pack-workshop-2-twelve");
     let pages = pdf_pages(&info);
     assert!(pages <= 8, "{pages} pages");

@@ -379,20 +379,8 @@ const COSTED: &str = "We expect fully costed options, with what each saves, befo
 /// workshop 1's priorities and asks to workshop 3's performance agreement
 /// with its fields in the script's order; then every action; then results.
 async fn series_pack_tells_the_golden_rope(app: &TestApp, series: &str) {
-    let response = app
-        .http
-        .get(app.url(&format!("/review/series/{series}/pack.pdf")))
-        .bearer_auth(KEY)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-type"], "application/pdf");
-    assert!(response.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .contains("series-pack.pdf"));
-    let pdf = response.bytes().await.unwrap();
+    let (disposition, pdf) = app.pdf(&format!("/review/series/{series}/pack.pdf")).await;
+    assert!(disposition.contains("series-pack.pdf"), "{disposition}");
     let (info, text) = pdf_facts(&pdf, "series-pack");
     assert!(info.contains("Tagged:          yes"), "{info}");
     let pages = pdf_pages(&info);

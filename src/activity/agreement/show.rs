@@ -121,12 +121,8 @@ impl Show for Agreement {
                 let fields = current.map(|v| view.fields_of(v)).unwrap_or_default();
                 let outcome = view.outcome(results, &o.id);
                 // The fields run on as one paragraph; the count line takes one.
-                let run_on: Vec<String> = fields
-                    .iter()
-                    .map(|(k, v)| format!("{}: {v}  ", field_label(k)))
-                    .collect();
                 let lines = slide::lines_of(text, slide::FULL_LINE)
-                    + if fields.is_empty() { 0 } else { slide::lines_of(&run_on.concat(), slide::FULL_LINE) }
+                    + slide::fields_lines(&fields, slide::FULL_LINE)
                     + 1;
                 let item = html! {
                     li.statement-slide {

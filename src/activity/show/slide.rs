@@ -25,6 +25,19 @@ pub const HALF_LINE: usize = 35;
 /// Characters a bar's label holds in a line (three fifths of the slide).
 pub const BAR_LINE: usize = 40;
 
+/// The lines a statement's fields take, run on as one paragraph
+/// ("Outcome: … Measure: …"); none when it has none.
+pub fn fields_lines(fields: &[(&str, &str)], per_line: usize) -> usize {
+    if fields.is_empty() {
+        return 0;
+    }
+    let run_on: String = fields
+        .iter()
+        .map(|(k, v)| format!("{}: {v}  ", super::field_label(k)))
+        .collect();
+    lines_of(&run_on, per_line)
+}
+
 /// The lines `text` takes at `per_line` characters a line, wrapped at
 /// spaces as a browser does (a word longer than a line takes its own).
 pub fn lines_of(text: &str, per_line: usize) -> usize {

@@ -24,7 +24,7 @@ pub use decide::{actor_on_record, decide, execute};
 pub use event::{Event, HoldReason, Record};
 pub use rejection::Rejection;
 pub use script_edit::live_script;
-pub use state::{constant_time_eq, Participant, SessionInfo, SessionState, SessionStatus};
+pub use state::{Participant, SessionInfo, SessionState, SessionStatus};
 pub use steps::{next_step, previous_activity, Step};
 
 /// Identifies a participant within a session (also the key of their ballots).

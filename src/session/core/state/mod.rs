@@ -79,13 +79,8 @@ impl Participant {
 impl Participant {
     /// Whether this participant's token hashes to the one recorded at join.
     pub fn token_matches(&self, token_hash: &str) -> bool {
-        constant_time_eq(self.token_hash.as_bytes(), token_hash.as_bytes())
+        crate::secrets::same(self.token_hash.as_bytes(), token_hash.as_bytes())
     }
-}
-
-/// Compares secrets without leaking where they differ through timing.
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    crate::secrets::same(a, b)
 }
 
 /// One actor's latest `client_id`s, each with the seq its command ended at.
