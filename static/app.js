@@ -286,17 +286,29 @@
     } else if (shape === 'choices') {
       const items = {};
       form.querySelectorAll('fieldset[data-item]').forEach(function (fs) {
-        const checked = fs.querySelector('input[type=radio]:checked');
-        if (checked) items[fs.dataset.item] = readAnswer(form.dataset.answer, fs, checked);
+        const answer = readAnswer(form.dataset.answer, fs);
+        if (answer !== null) items[fs.dataset.item] = answer;
       });
       ballot[form.dataset.field] = items;
+    } else if (shape === 'pick') {
+      ballot[form.dataset.field] = Array.prototype.map.call(form.querySelectorAll('input:checked'), function (input) { return input.value; });
     } else {
       return null;
     }
     return ballot;
   }
 
-  function readAnswer(answer, fs, checked) {
+  // One item's answer, or null while it has none: a checked radio, or for
+  // a point both of its axes chosen.
+  function readAnswer(answer, fs) {
+    if (answer === 'point') {
+      const x = fs.querySelector('select[data-axis=x]');
+      const y = fs.querySelector('select[data-axis=y]');
+      if (!x || !y || !x.value || !y.value) return null;
+      return { x: parseInt(x.value, 10), y: parseInt(y.value, 10) };
+    }
+    const checked = fs.querySelector('input[type=radio]:checked');
+    if (!checked) return null;
     if (answer === 'number') return parseInt(checked.value, 10);
     if (answer !== 'response') return checked.value;
     const reason = fs.querySelector('textarea');
@@ -362,12 +374,24 @@
             say(form, 'A statement was amended since you answered. Please answer it again.', false);
             return;
           }
+          if (value.x !== undefined) {
+            ['x', 'y'].forEach(function (axis) {
+              const select = fs.querySelector('select[data-axis=' + axis + ']');
+              if (select) select.value = String(value[axis]);
+            });
+            return;
+          }
           const reason = fs.querySelector('textarea');
           if (reason && value.reason && !reason.value) reason.value = value.reason;
           value = value.response;
         }
         const radio = fs.querySelector('input[type=radio][value="' + CSS.escape(String(value)) + '"]');
         if (radio) radio.checked = true;
+      });
+    } else if (shape === 'pick') {
+      const chosen = Array.isArray(value) ? value : [value];
+      form.querySelectorAll('input[type=radio], input[type=checkbox]').forEach(function (input) {
+        input.checked = chosen.indexOf(input.value) >= 0;
       });
     }
   }
@@ -536,11 +560,17 @@
     const saved = (myBallots[activity] && myBallots[activity][field]) || {};
     form.querySelectorAll('.item-error').forEach(function (e) { e.remove(); });
     itemErrors[activity] = {};
-    if (!Object.keys(items).length) { say(form, 'Choose an answer first.', false); return; }
+    // A point placed on one scale only is stopped beside it: half an
+    // answer is not one.
+    let held = 0;
+    form.querySelectorAll('fieldset[data-item]').forEach(function (fs) {
+      const scales = Array.prototype.filter.call(fs.querySelectorAll('select[data-axis]'), function (s) { return s.value; });
+      if (scales.length === 1) { itemError(form, fs.dataset.item, 'Choose 1 to 5 on both scales for this item.'); held += 1; }
+    });
+    if (!Object.keys(items).length && !held) { say(form, 'Choose an answer first.', false); return; }
     // An objection without its reason, or a reason too long, is stopped
     // here, beside it, and never sent: a refusal the server counted would
     // say, to anyone timing it, that someone just objected.
-    let held = 0;
     Object.keys(items).forEach(function (id) {
       const answer = items[id];
       if (!answer || typeof answer !== 'object' || answer.response !== 'object') return;
@@ -693,8 +723,19 @@
       form.querySelectorAll('li[data-option]').forEach(function (li, i) {
         lines.push((i + 1) + '. ' + li.querySelector('.label').firstChild.textContent.trim());
       });
+    } else if (form.dataset.shape === 'pick') {
+      form.querySelectorAll('input:checked').forEach(function (input) {
+        const label = form.querySelector('label[for="' + CSS.escape(input.id) + '"]');
+        lines.push(label ? label.firstChild.textContent.trim() : input.value);
+      });
     } else {
       form.querySelectorAll('fieldset[data-item]').forEach(function (fs) {
+        const point = readAnswer('point', fs);
+        if (point) {
+          const names = fs.querySelectorAll('label');
+          lines.push(fs.querySelector('legend').firstChild.textContent.trim() + ': ' + names[0].textContent.trim() + ' ' + point.x + ', ' + names[1].textContent.trim() + ' ' + point.y);
+          return;
+        }
         const checked = fs.querySelector('input[type=radio]:checked');
         if (!checked) return;
         const label = form.querySelector('label[for="' + CSS.escape(checked.id) + '"]');

@@ -195,13 +195,18 @@
       notes: get('notes').trim(),
       anonymous: !!(li.querySelector('[name=anonymous]') || {}).checked,
       minutes: number(li, 'minutes'),
-      dots: number(li, 'dots'),
-      max_per_option: number(li, 'max_per_option'),
-      max_ideas: number(li, 'max_ideas'),
-      max_chars: number(li, 'max_chars'),
       fields: (li.dataset.fields || '').split(',').filter(Boolean),
       option: []
     };
+    // The kind's own settings, whichever they are (the page draws them).
+    li.querySelectorAll('.settings input:not([name=minutes])').forEach(function (input) {
+      if (input.type === 'number') {
+        const n = number(li, input.name);
+        if (n !== null) activity[input.name] = n;
+      } else if (input.value.trim()) {
+        activity[input.name] = input.value.trim();
+      }
+    });
     const from = get('from').trim();
     if (from) activity.from = from;
     const take = number(li, 'take');

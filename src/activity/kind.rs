@@ -1,13 +1,12 @@
 //! The one seam between an activity kind and the rest of the code: what a
 //! kind does with ballots. Each kind implements [`Kind`] in its own file, and
-//! [`kind_of`] is the one registry; nothing else matches on which kind it is
+//! `registry.rs` is the one registry; nothing else matches on which kind it is
 //! to check, count, compare, show or export a ballot. How a kind is shown is
 //! its [`super::Show`] side, in the same folder.
 
-use super::{agreement, dots, ideas, notes, rank, rating, role_map};
+use super::{kind_of, ActivityKind};
 use super::{ActivityView, Ballot, BallotError, CastBallot, Comparison, Results, Tally};
 use crate::workshop::{ActivitySpec, OptionSpec};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One answer to one item, as an export lists it: the item, the statement
@@ -82,11 +81,16 @@ pub trait Kind: super::Show + Sync {
         needs_options(spec)
     }
 
-    /// Whether a kind-specific script setting (`dots`, `max_per_option`,
-    /// `max_ideas`, `max_chars`, `fields`) means something for this kind.
+    /// The script settings that are this kind's own (`dots`, `max_choices`,
+    /// `x_axis`…), as the agenda editor asks for them.
+    fn settings(&self) -> &'static [Setting] {
+        &[]
+    }
+
+    /// Whether a kind-specific script setting (one of
+    /// [`ActivitySpec::KIND_SETTINGS`]) means something for this kind.
     fn uses(&self, setting: &str) -> bool {
-        let _ = setting;
-        false
+        self.settings().iter().any(|s| s.name == setting)
     }
 
     /// Checks a ballot of this kind's shape against the activity's settings
@@ -105,7 +109,7 @@ pub trait Kind: super::Show + Sync {
     /// Counts ballots (everyone, or one team's).
     fn tally(&self, spec: &ActivitySpec, ballots: &mut dyn Iterator<Item = &CastBallot>) -> Tally {
         let _ = (spec, ballots);
-        Tally::Notes { notes: Vec::new() }
+        Tally::Notes(super::notes::NotesTally::default())
     }
 
     /// How the two teams' tallies compare, where the kind has a measure.
@@ -123,6 +127,17 @@ pub trait Kind: super::Show + Sync {
     /// the last (role map, agreement, rating), rather than replacing it whole.
     fn item_by_item(&self) -> bool {
         false
+    }
+
+    /// Folds a later ballot of this kind into an earlier one. Whole ballots
+    /// are replaced; kinds answered item by item add the new answers.
+    fn merge(&self, earlier: &mut Ballot, later: Ballot) {
+        *earlier = later;
+    }
+
+    /// Drops the answer to one item from a ballot answered item by item.
+    fn forget(&self, ballot: &mut Ballot, item: &str) {
+        let _ = (ballot, item);
     }
 
     /// Whether a ballot answers everything the activity asks; kinds answered
@@ -146,89 +161,76 @@ pub trait Kind: super::Show + Sync {
     }
 }
 
-/// The kinds of activity a script can use (its `kind`, by these wire
-/// names). With [`kind_of`] below, the registry: a new kind is a variant
-/// here, a line there, and its folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActivityKind {
-    /// Short texts from participants.
-    Ideas,
-    /// Spread a budget of dots over the options.
-    Dots,
-    /// Put the options in order.
-    Rank,
-    /// Place each responsibility at members lead / joint / officers lead.
-    RoleMap,
-    /// Agree / can live with it / object to each statement.
-    Agreement,
-    /// Score each item 1 to 5.
-    Rating,
-    /// The facilitator's notes, decisions and actions.
-    Notes,
-}
-
 impl ActivityKind {
-    /// Every kind, in the order the docs list them.
-    pub const ALL: [ActivityKind; 7] = [
-        ActivityKind::Ideas,
-        ActivityKind::Dots,
-        ActivityKind::Rank,
-        ActivityKind::RoleMap,
-        ActivityKind::Agreement,
-        ActivityKind::Rating,
-        ActivityKind::Notes,
-    ];
-
     /// What people call it (the kind says).
     pub fn label(self) -> &'static str {
-        crate::activity::kind_of(self).label()
-    }
-
-    /// Stable identifier used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActivityKind::Ideas => "ideas",
-            ActivityKind::Dots => "dots",
-            ActivityKind::Rank => "rank",
-            ActivityKind::RoleMap => "role_map",
-            ActivityKind::Agreement => "agreement",
-            ActivityKind::Rating => "rating",
-            ActivityKind::Notes => "notes",
-        }
+        kind_of(self).label()
     }
 
     /// The ballot shape the kind takes, for error messages (the kind says).
     pub fn ballot_shape(self) -> &'static str {
-        crate::activity::kind_of(self).ballot_shape()
+        kind_of(self).ballot_shape()
     }
 
     /// Whether participants cast ballots in it.
     pub fn takes_ballots(self) -> bool {
-        crate::activity::kind_of(self).answered_with() == crate::activity::kind::Answers::Ballots
+        kind_of(self).answered_with() == Answers::Ballots
     }
 
     /// Whether its results can become options of a later activity.
     pub fn can_feed(self) -> bool {
-        crate::activity::kind_of(self).can_feed()
+        kind_of(self).can_feed()
     }
 }
 
-/// The kind behind a script's `kind`: the one registry line per kind.
-pub fn kind_of(kind: ActivityKind) -> &'static dyn Kind {
-    match kind {
-        ActivityKind::Ideas => &ideas::Ideas,
-        ActivityKind::Dots => &dots::Dots,
-        ActivityKind::Rank => &rank::Rank,
-        ActivityKind::RoleMap => &role_map::RoleMap,
-        ActivityKind::Agreement => &agreement::Agreement,
-        ActivityKind::Rating => &rating::Rating,
-        ActivityKind::Notes => &notes::Notes,
-    }
+/// What every kind's tally says: how many ballots (or idea authors) it counts.
+pub trait Counted {
+    /// The ballots counted; 0 for a kind the room does not answer.
+    fn ballots(&self) -> usize;
 }
 
-/// The settings only some kinds use; each kind says which are its own.
-pub const KIND_SETTINGS: [&str; 5] = ["dots", "max_per_option", "max_ideas", "max_chars", "fields"];
+/// Implements [`Counted`] for tallies that keep the count in a `ballots` field.
+macro_rules! counted_by_field {
+    ($($tally:ty),*) => {
+        $(impl $crate::activity::kind::Counted for $tally {
+            fn ballots(&self) -> usize {
+                self.ballots
+            }
+        })*
+    };
+}
+pub(crate) use counted_by_field;
+
+/// One of a kind's own settings, as the agenda editor shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Setting {
+    /// Its name in a script (`max_choices`).
+    pub name: &'static str,
+    /// What the editor calls it ("Most options each person may choose").
+    pub label: &'static str,
+    /// A whole number (`true`) or a line of text.
+    pub number: bool,
+}
+
+impl Setting {
+    /// A whole-number setting.
+    pub const fn number(name: &'static str, label: &'static str) -> Setting {
+        Setting {
+            name,
+            label,
+            number: true,
+        }
+    }
+
+    /// A one-line text setting.
+    pub const fn text(name: &'static str, label: &'static str) -> Setting {
+        Setting {
+            name,
+            label,
+            number: false,
+        }
+    }
+}
 
 /// The refusal of a ballot shaped for another kind.
 pub(crate) fn wrong_kind(spec: &ActivitySpec) -> BallotError {

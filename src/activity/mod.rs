@@ -8,15 +8,19 @@ pub mod dots;
 mod error;
 pub mod ideas;
 pub mod kind;
+pub mod matrix;
 pub mod notes;
+pub mod poll;
 pub mod rank;
 pub mod rating;
+mod registry;
 mod results;
 pub mod role_map;
 pub mod show;
 
 pub use error::BallotError;
-pub use kind::{kind_of, ActivityKind, Answer, Kind};
+pub use kind::{Answer, Kind};
+pub use registry::{kind_of, ActivityKind, Ballot, Tally};
 pub use results::{Comparison, GroupResult, ItemRule, Results, Split};
 pub use show::{ActivityView, Show};
 
@@ -28,60 +32,23 @@ use std::collections::BTreeMap;
 /// anonymous activity their pseudonym.
 pub type ParticipantId = uuid::Uuid;
 
-/// A participant's ballot, exactly as it travels on the wire and in transcripts,
-/// e.g. `{"dots":{"housing":3,"jobs":2}}` or `{"order":["jobs","housing"]}`.
-///
-/// Numbers are signed so that a negative count reaches validation and earns its
-/// own clear error instead of a generic parse failure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Ballot {
-    /// `dots`: dots per option id.
-    Dots(BTreeMap<String, i64>),
-    /// `rank`: every option id, first choice first.
-    Order(Vec<String>),
-    /// `role_map`: a placement per responsibility.
-    Placements(BTreeMap<String, role_map::Placement>),
-    /// `agreement`: a response per statement.
-    Responses(BTreeMap<String, agreement::Response>),
-    /// `rating`: a score 1 to 5 per item.
-    Scores(BTreeMap<String, i64>),
-}
-
 impl Ballot {
-    /// The kind of activity this ballot is for.
-    pub fn kind(&self) -> ActivityKind {
-        match self {
-            Ballot::Dots(_) => ActivityKind::Dots,
-            Ballot::Order(_) => ActivityKind::Rank,
-            Ballot::Placements(_) => ActivityKind::RoleMap,
-            Ballot::Responses(_) => ActivityKind::Agreement,
-            Ballot::Scores(_) => ActivityKind::Rating,
-        }
-    }
-
-    /// Folds a later ballot into this one. Item-by-item kinds (role map,
-    /// agreement, rating) keep earlier answers to items the new ballot leaves
-    /// out, so a phone can answer one statement at a time; dots and rank
-    /// ballots are whole, so the new one replaces the old.
+    /// Folds a later ballot into this one: item-by-item kinds (role map,
+    /// agreement, rating, matrix) keep earlier answers to items the new
+    /// ballot leaves out, so a phone can answer one item at a time; whole
+    /// ballots (dots, rank, poll) are replaced by the new one.
     pub fn merge(&mut self, later: Ballot) {
-        match (self, later) {
-            (Ballot::Placements(old), Ballot::Placements(new)) => old.extend(new),
-            (Ballot::Responses(old), Ballot::Responses(new)) => old.extend(new),
-            (Ballot::Scores(old), Ballot::Scores(new)) => old.extend(new),
-            (this, later) => *this = later,
+        if self.kind() == later.kind() {
+            kind_of(self.kind()).merge(self, later);
+        } else {
+            *self = later;
         }
     }
 
     /// Drops the answer to one item (a statement amended: everyone answers
     /// the new wording); whole ballots have no items to drop.
     pub fn forget(&mut self, item: &str) {
-        match self {
-            Ballot::Placements(answers) => answers.remove(item).map(drop),
-            Ballot::Responses(answers) => answers.remove(item).map(drop),
-            Ballot::Scores(answers) => answers.remove(item).map(drop),
-            Ballot::Dots(_) | Ballot::Order(_) => None,
-        };
+        kind_of(self.kind()).forget(self, item);
     }
 }
 
@@ -177,44 +144,6 @@ pub fn clean_line(text: &str, max_chars: usize, what: &str) -> Result<String, Ba
         )));
     }
     clean_text(text, max_chars, what)
-}
-
-/// The result of one activity for one set of ballots (everyone, or one group).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Tally {
-    /// See [`ideas::IdeasTally`].
-    Ideas(ideas::IdeasTally),
-    /// See [`dots::DotsTally`].
-    Dots(dots::DotsTally),
-    /// See [`rank::RankTally`].
-    Rank(rank::RankTally),
-    /// See [`role_map::RoleMapTally`].
-    RoleMap(role_map::RoleMapTally),
-    /// See [`agreement::AgreementTally`].
-    Agreement(agreement::AgreementTally),
-    /// See [`rating::RatingTally`].
-    Rating(rating::RatingTally),
-    /// The notes, decisions and actions written during a `notes` step.
-    Notes {
-        /// The notes.
-        notes: Vec<notes::Note>,
-    },
-}
-
-impl Tally {
-    /// How many ballots (or idea authors) went into this tally.
-    pub fn ballots(&self) -> usize {
-        match self {
-            Tally::Ideas(t) => t.ballots,
-            Tally::Dots(t) => t.ballots,
-            Tally::Rank(t) => t.ballots,
-            Tally::RoleMap(t) => t.ballots,
-            Tally::Agreement(t) => t.ballots,
-            Tally::Rating(t) => t.ballots,
-            Tally::Notes { .. } => 0,
-        }
-    }
 }
 
 /// Tallies the ballots of a ballot-taking activity.

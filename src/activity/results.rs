@@ -259,7 +259,7 @@ impl Results {
     /// A notes step: the notes, no split.
     pub fn of_notes(notes: Vec<notes::Note>) -> Results {
         Results {
-            all: Tally::Notes { notes },
+            all: Tally::Notes(notes::NotesTally { notes }),
             cabinet: GroupResult::None,
             management: GroupResult::None,
             comparison: None,

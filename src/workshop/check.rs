@@ -1,7 +1,6 @@
 //! Checking a workshop script: every problem, each with its field path.
 
 use super::{ActivitySpec, Workshop};
-use crate::activity::kind::KIND_SETTINGS;
 use crate::activity::kind_of;
 use crate::config::{script, text};
 
@@ -184,16 +183,8 @@ impl Workshop {
         for (field, message) in kind.check(a) {
             say(&format!("{at}.{field}"), message);
         }
-        let set = |setting: &str| match setting {
-            "dots" => a.dots.is_some(),
-            "max_per_option" => a.max_per_option.is_some(),
-            "max_ideas" => a.max_ideas.is_some(),
-            "max_chars" => a.max_chars.is_some(),
-            "fields" => !a.fields.is_empty(),
-            _ => false,
-        };
-        for setting in KIND_SETTINGS {
-            if set(setting) && !kind.uses(setting) {
+        for setting in ActivitySpec::KIND_SETTINGS {
+            if a.setting(setting).is_some() && !kind.uses(setting) {
                 say(
                     &format!("{at}.{setting}"),
                     format!("a {} activity has no `{setting}`", a.kind.as_str()),

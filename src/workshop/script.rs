@@ -115,6 +115,15 @@ pub struct ActivitySpec {
     /// Longest idea in characters (`ideas`).
     #[serde(default)]
     pub max_chars: Option<u32>,
+    /// Most options one participant may choose (`poll`); one when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_choices: Option<u32>,
+    /// What the across axis measures, low to high (`matrix`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_axis: Option<String>,
+    /// What the up axis measures, low to high (`matrix`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y_axis: Option<String>,
     /// Where options come from: an earlier activity of this script (`mandate`),
     /// or of an earlier workshop in the same series (`w1-cabinet.priorities`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,11 +158,44 @@ impl ActivitySpec {
             max_per_option: None,
             max_ideas: None,
             max_chars: None,
+            max_choices: None,
+            x_axis: None,
+            y_axis: None,
             from: None,
             take: None,
             fields: Vec::new(),
             notes: String::new(),
             options: Vec::new(),
+        }
+    }
+
+    /// The settings only some kinds use; each kind says which are its own
+    /// ([`crate::activity::Kind::settings`]).
+    pub const KIND_SETTINGS: [&'static str; 8] = [
+        "dots",
+        "max_per_option",
+        "max_ideas",
+        "max_chars",
+        "max_choices",
+        "x_axis",
+        "y_axis",
+        "fields",
+    ];
+
+    /// A kind-specific setting's value as the editor shows it, or `None`
+    /// when the script leaves it unset.
+    pub fn setting(&self, name: &str) -> Option<String> {
+        let number = |n: Option<u32>| n.map(|n| n.to_string());
+        match name {
+            "dots" => number(self.dots),
+            "max_per_option" => number(self.max_per_option),
+            "max_ideas" => number(self.max_ideas),
+            "max_chars" => number(self.max_chars),
+            "max_choices" => number(self.max_choices),
+            "x_axis" => self.x_axis.clone(),
+            "y_axis" => self.y_axis.clone(),
+            "fields" => (!self.fields.is_empty()).then(|| self.fields.join(", ")),
+            _ => None,
         }
     }
 

@@ -157,6 +157,8 @@ pub struct AgreementTally {
     pub items: BTreeMap<String, ItemTally>,
 }
 
+super::kind::counted_by_field!(AgreementTally);
+
 /// Tallies the current version of every statement.
 pub fn tally<'a>(
     spec: &ActivitySpec,
@@ -307,6 +309,18 @@ impl Kind for Agreement {
 
     fn item_by_item(&self) -> bool {
         true
+    }
+
+    fn merge(&self, earlier: &mut Ballot, later: Ballot) {
+        if let (Ballot::Responses(old), Ballot::Responses(new)) = (earlier, later) {
+            old.extend(new);
+        }
+    }
+
+    fn forget(&self, ballot: &mut Ballot, item: &str) {
+        if let Ballot::Responses(answers) = ballot {
+            answers.remove(item);
+        }
     }
 
     fn uses(&self, setting: &str) -> bool {

@@ -2,7 +2,7 @@
 
 mod show;
 
-use super::kind::{carried_by_score, needs_options, wrong_kind, Answer, Kind, SettingProblem};
+use super::kind::{carried_by_score, needs_options, wrong_kind, Answer, Kind, Setting, SettingProblem};
 use super::BallotError;
 use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
@@ -53,6 +53,8 @@ pub struct DotsTally {
     /// Dots per option id.
     pub totals: BTreeMap<String, u64>,
 }
+
+super::kind::counted_by_field!(DotsTally);
 
 impl DotsTally {
     /// Option ids with their totals, most dots first; ties keep script order.
@@ -150,8 +152,12 @@ impl Kind for Dots {
         problems
     }
 
-    fn uses(&self, setting: &str) -> bool {
-        matches!(setting, "dots" | "max_per_option")
+    fn settings(&self) -> &'static [Setting] {
+        const SETTINGS: &[Setting] = &[
+            Setting::number("dots", "Dots each person has"),
+            Setting::number("max_per_option", "Most dots on one option"),
+        ];
+        SETTINGS
     }
 
     fn validate(

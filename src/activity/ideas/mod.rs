@@ -3,7 +3,7 @@
 
 mod show;
 
-use super::kind::{takes_no_options, Kind, SettingProblem};
+use super::kind::{takes_no_options, Kind, Setting, SettingProblem};
 use super::{ActivityView, ParticipantId, Results};
 use crate::workshop::Group;
 use crate::workshop::{ActivitySpec, OptionSpec};
@@ -53,6 +53,8 @@ pub struct IdeasTally {
     /// The ideas.
     pub ideas: Vec<IdeaSummary>,
 }
+
+super::kind::counted_by_field!(IdeasTally);
 
 /// An idea as results show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,7 +146,11 @@ impl Kind for Ideas {
         problems
     }
 
-    fn uses(&self, setting: &str) -> bool {
-        matches!(setting, "max_ideas" | "max_chars")
+    fn settings(&self) -> &'static [Setting] {
+        const SETTINGS: &[Setting] = &[
+            Setting::number("max_ideas", "Ideas each person may offer"),
+            Setting::number("max_chars", "Longest idea (characters)"),
+        ];
+        SETTINGS
     }
 }

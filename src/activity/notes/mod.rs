@@ -104,6 +104,19 @@ pub fn brought_forward(note: &Note) -> String {
     line
 }
 
+/// What a notes step holds: its notes, decisions and actions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct NotesTally {
+    /// The notes, oldest first.
+    pub notes: Vec<Note>,
+}
+
+impl super::kind::Counted for NotesTally {
+    fn ballots(&self) -> usize {
+        0
+    }
+}
+
 /// The `notes` kind: the facilitator's, with no ballots.
 pub struct Notes;
 
@@ -127,7 +140,7 @@ impl Kind for Notes {
     }
 
     fn carried(&self, _view: &ActivityView, results: &Results) -> Vec<OptionSpec> {
-        let Tally::Notes { notes } = &results.all else {
+        let Tally::Notes(NotesTally { notes }) = &results.all else {
             return Vec::new();
         };
         notes

@@ -29,7 +29,7 @@ impl Show for Notes {
     }
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
-        let Tally::Notes { notes } = &results.all else {
+        let Tally::Notes(super::NotesTally { notes }) = &results.all else {
             return html! {};
         };
         html! {
@@ -53,7 +53,7 @@ impl Show for Notes {
 
     /// The notes, as many to a page as fit whole.
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
-        let Tally::Notes { notes } = &results.all else {
+        let Tally::Notes(super::NotesTally { notes }) = &results.all else {
             return html! {};
         };
         let brought = view.spec.options.iter().map(|o| {
@@ -83,7 +83,7 @@ impl Show for Notes {
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
-        let Tally::Notes { notes } = &results.all else {
+        let Tally::Notes(super::NotesTally { notes }) = &results.all else {
             return;
         };
         if !view.spec.options.is_empty() {

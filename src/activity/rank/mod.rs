@@ -46,6 +46,8 @@ pub struct RankTally {
     pub borda: BTreeMap<String, u64>,
 }
 
+super::kind::counted_by_field!(RankTally);
+
 impl RankTally {
     /// Option ids by score, highest first; ties keep script order.
     pub fn ranked<'a>(&'a self, spec: &'a ActivitySpec) -> Vec<(&'a str, u64)> {

@@ -53,6 +53,8 @@ pub struct RatingTally {
     pub items: BTreeMap<String, ItemScores>,
 }
 
+super::kind::counted_by_field!(RatingTally);
+
 /// Mean and spread per item.
 pub fn tally<'a>(
     spec: &ActivitySpec,
@@ -133,6 +135,18 @@ impl Kind for Rating {
 
     fn item_by_item(&self) -> bool {
         true
+    }
+
+    fn merge(&self, earlier: &mut Ballot, later: Ballot) {
+        if let (Ballot::Scores(old), Ballot::Scores(new)) = (earlier, later) {
+            old.extend(new);
+        }
+    }
+
+    fn forget(&self, ballot: &mut Ballot, item: &str) {
+        if let Ballot::Scores(answers) = ballot {
+            answers.remove(item);
+        }
     }
 
     fn validate(

@@ -109,6 +109,8 @@ pub struct RoleMapTally {
     pub items: BTreeMap<String, PlacementCounts>,
 }
 
+super::kind::counted_by_field!(RoleMapTally);
+
 /// Counts the placements.
 pub fn tally<'a>(
     spec: &ActivitySpec,
@@ -198,6 +200,18 @@ impl Kind for RoleMap {
 
     fn item_by_item(&self) -> bool {
         true
+    }
+
+    fn merge(&self, earlier: &mut Ballot, later: Ballot) {
+        if let (Ballot::Placements(old), Ballot::Placements(new)) = (earlier, later) {
+            old.extend(new);
+        }
+    }
+
+    fn forget(&self, ballot: &mut Ballot, item: &str) {
+        if let Ballot::Placements(answers) = ballot {
+            answers.remove(item);
+        }
     }
 
     fn validate(

@@ -7,6 +7,7 @@
 //! shown but cannot change.
 
 use super::{layout, Page};
+use crate::activity::kind::Setting;
 use crate::activity::kind_of;
 use crate::activity::show::field_label;
 use crate::config::text;
@@ -73,10 +74,10 @@ pub async fn page(
                     p #template-status role="status" aria-live="polite" {}
                 }
             }
-            @for kind in ActivityKind::ALL {
+            @for &kind in ActivityKind::ALL {
                 template id={ "new-" (kind.as_str()) } { (activity_editor(&ActivitySpec::new("", kind, ""), 0, false)) }
             }
-            @for kind in ActivityKind::ALL.into_iter().filter(|k| k.takes_ballots()) {
+            @for &kind in ActivityKind::ALL.iter().filter(|k| k.takes_ballots()) {
                 template id={ "new-option-" (kind.as_str()) } { (option_editor(&OptionSpec::new("", ""), &[], 0, kind)) }
             }
         }
@@ -112,17 +113,8 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
                 textarea id=(f("notes")) name="notes" rows="2" maxlength=(text::NOTE) { (spec.notes) }
                 div.settings {
                     (number(&f("minutes"), "minutes", "Minutes (for the timer)", spec.minutes))
-                    @if kind.uses("dots") {
-                        (number(&f("dots"), "dots", "Dots each person has", spec.dots))
-                    }
-                    @if kind.uses("max_per_option") {
-                        (number(&f("max_per_option"), "max_per_option", "Most dots on one option", spec.max_per_option))
-                    }
-                    @if kind.uses("max_ideas") {
-                        (number(&f("max_ideas"), "max_ideas", "Ideas each person may offer", spec.max_ideas))
-                    }
-                    @if kind.uses("max_chars") {
-                        (number(&f("max_chars"), "max_chars", "Longest idea (characters)", spec.max_chars))
+                    @for setting in kind.settings() {
+                        (setting_field(&f(setting.name), setting, spec.setting(setting.name)))
                     }
                 }
                 @if kind.room_answers() {
@@ -180,6 +172,20 @@ fn plural(word: &str) -> String {
     match word.strip_suffix('y') {
         Some(stem) => format!("{stem}ies"),
         None => format!("{word}s"),
+    }
+}
+
+/// A kind's own setting: a number, or a line of text (a matrix's axes).
+fn setting_field(id: &str, setting: &Setting, value: Option<String>) -> Markup {
+    if setting.number {
+        let value = value.and_then(|v| v.parse().ok());
+        return number(id, setting.name, setting.label, value);
+    }
+    html! {
+        span.text-field {
+            label for=(id) { (setting.label) }
+            input type="text" id=(id) name=(setting.name) value=[value] maxlength=(text::SESSION_TITLE);
+        }
     }
 }
 

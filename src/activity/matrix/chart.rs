@@ -1,0 +1,142 @@
+//! The matrix as a picture: a 5 by 5 grid with each item's mean point, one
+//! mark per team (cabinet a filled circle, management an open square, told
+//! apart by shape and by the key, never by colour alone), joined by a line
+//! whose length is the gap between them. Items are numbered; the key beside
+//! the grid names them. Hidden from screen readers: the table says the same.
+
+use crate::activity::show::scores::item_hidden;
+use crate::activity::show::ActivityView;
+use crate::activity::{GroupResult, Results, Tally};
+use crate::workshop::Group;
+use maud::{html, Markup};
+
+/// Where the grid sits in the picture's 600 by 600 box.
+const LEFT: f64 = 80.0;
+const TOP: f64 = 20.0;
+const SIDE: f64 = 480.0;
+
+/// One team's (or the room's) mean point for one item.
+pub struct Mark {
+    /// The item's number in the key (1 up).
+    pub number: usize,
+    /// Whose point it is: a voting team, or `None` for the room.
+    pub team: Option<Group>,
+    /// Across and up, 1 to 5.
+    pub at: (f64, f64),
+}
+
+/// Every point the results may show: each team's where both may be shown
+/// apart and the item is not held back, else the room's.
+pub fn marks(view: &ActivityView, results: &Results) -> Vec<Mark> {
+    let teams = view.team_columns(results);
+    let mut out = Vec::new();
+    for (i, item) in view.spec.options.iter().enumerate() {
+        let number = i + 1;
+        if item_hidden(results, &item.id, None).is_some() {
+            continue;
+        }
+        let shown_apart = item_hidden(results, &item.id, Some(Group::Cabinet)).is_none();
+        let team_points: Vec<Mark> = teams
+            .iter()
+            .filter(|_| shown_apart)
+            .filter_map(|team| {
+                let at = point(team_tally(team.result)?, &item.id)?;
+                Some(Mark {
+                    number,
+                    team: Some(team.group),
+                    at,
+                })
+            })
+            .collect();
+        if team_points.is_empty() {
+            out.extend(point(&results.all, &item.id).map(|at| Mark {
+                number,
+                team: None,
+                at,
+            }));
+        } else {
+            out.extend(team_points);
+        }
+    }
+    out
+}
+
+fn team_tally(group: &GroupResult) -> Option<&Tally> {
+    group.shown().filter(|t| t.ballots() > 0)
+}
+
+/// An item's mean point in a tally.
+pub fn point(t: &Tally, id: &str) -> Option<(f64, f64)> {
+    match t {
+        Tally::Matrix(m) => m.items.get(id)?.mean(),
+        _ => None,
+    }
+}
+
+fn place((x, y): (f64, f64)) -> (i64, i64) {
+    let across = LEFT + (x - 1.0) / 4.0 * SIDE;
+    let up = TOP + SIDE - (y - 1.0) / 4.0 * SIDE;
+    (across.round() as i64, up.round() as i64)
+}
+
+/// The grid with its axes named, and every mark.
+pub fn grid(x_axis: &str, y_axis: &str, marks: &[Mark]) -> Markup {
+    let ticks = [1.0, 2.0, 3.0, 4.0, 5.0];
+    html! {
+        svg.chart.matrix xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 600" aria-hidden="true" {
+            rect x=(LEFT) y=(TOP) width=(SIDE) height=(SIDE) fill="#ffffff" stroke="#1b1b1b" stroke-width="2" {}
+            @for v in ticks {
+                @let (x, y) = place((v, v));
+                line x1=(x) y1=(TOP) x2=(x) y2=(TOP + SIDE) stroke="#b1b4b6" stroke-width="1" {}
+                line x1=(LEFT) y1=(y) x2=(LEFT + SIDE) y2=(y) stroke="#b1b4b6" stroke-width="1" {}
+                text x=(x) y=(TOP + SIDE + 24.0) font-size="18" text-anchor="middle" { (v) }
+                text x=(LEFT - 12.0) y=(y + 6) font-size="18" text-anchor="end" { (v) }
+            }
+            text x=(LEFT + SIDE / 2.0) y="588" font-size="20" font-weight="700" text-anchor="middle" { (cut(x_axis, 44)) " →" }
+            text x="24" y=(TOP + SIDE / 2.0) font-size="20" font-weight="700" text-anchor="middle" transform={ "rotate(-90 24 " (TOP + SIDE / 2.0) ")" } { (cut(y_axis, 44)) " →" }
+            // The gap first, under the marks: a line from one team's point to the other's.
+            @for pair in marks.windows(2).filter(|w| w[0].number == w[1].number) {
+                @let (a, b) = (place(pair[0].at), place(pair[1].at));
+                line x1=(a.0) y1=(a.1) x2=(b.0) y2=(b.1) stroke="#1b1b1b" stroke-width="3" stroke-dasharray="6 4" {}
+            }
+            @for mark in marks {
+                @let (x, y) = place(mark.at);
+                @match mark.team {
+                    Some(Group::Management) => {
+                        rect x=(x - 15) y=(y - 15) width="30" height="30" fill="#ffffff" stroke="#7a2e0e" stroke-width="4" {}
+                        text x=(x) y=(y + 7) font-size="19" font-weight="700" text-anchor="middle" { (mark.number) }
+                    }
+                    Some(_) => {
+                        circle cx=(x) cy=(y) r="17" fill="#0b4f8a" stroke="#1b1b1b" stroke-width="1" {}
+                        text x=(x) y=(y + 7) font-size="19" font-weight="700" text-anchor="middle" fill="#ffffff" style="fill:#ffffff" { (mark.number) }
+                    }
+                    None => {
+                        circle cx=(x) cy=(y) r="17" fill="#ffffff" stroke="#1b1b1b" stroke-width="3" {}
+                        text x=(x) y=(y + 7) font-size="19" font-weight="700" text-anchor="middle" { (mark.number) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The key to the marks' shapes, in words beside a small drawing of each.
+pub fn legend(marks: &[Mark]) -> Markup {
+    let has = |team: Option<Group>| marks.iter().any(|m| m.team == team);
+    html! {
+        p.matrix-legend {
+            @if has(Some(Group::Cabinet)) { span.mark.cabinet aria-hidden="true" {} " Cabinet (filled circle) " }
+            @if has(Some(Group::Management)) { span.mark.management aria-hidden="true" {} " Management (open square) " }
+            @if has(None) { span.mark.all aria-hidden="true" {} " Everyone (open circle)" }
+        }
+    }
+}
+
+/// A label cut to `chars`, with an ellipsis when cut.
+pub fn cut(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(chars - 1).collect();
+    format!("{kept}…")
+}

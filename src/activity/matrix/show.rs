@@ -1,0 +1,173 @@
+//! How a matrix is shown: two choices per item on the phone (across and up,
+//! 1 to 5), and each team's mean point per item as a table, a grid, and the
+//! items where the teams' points lie furthest apart.
+
+use super::chart::{self, cut};
+use super::{gap, Matrix, TOP};
+use crate::activity::show::scores::{self, item_hidden};
+use crate::activity::show::{ActivityView, FormShape, Show};
+use crate::activity::{GroupResult, Results, Tally};
+use crate::workshop::{ActivitySpec, Group};
+use maud::{html, Markup};
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+fn axes(spec: &ActivitySpec) -> (&str, &str) {
+    (
+        spec.x_axis.as_deref().unwrap_or("Across"),
+        spec.y_axis.as_deref().unwrap_or("Up"),
+    )
+}
+
+/// "across 3.2, up 4.1 (n=5)".
+fn cell(t: &Tally, id: &str) -> Option<String> {
+    let Tally::Matrix(m) = t else {
+        return None;
+    };
+    let p = m.items.get(id)?;
+    Some(match p.mean() {
+        Some((x, y)) => format!("across {x:.1}, up {y:.1} (n={})", p.n),
+        None => "not placed".into(),
+    })
+}
+
+/// Items where both teams' points may be shown, furthest apart first.
+fn gaps<'a>(view: &ActivityView<'a>, results: &Results) -> Vec<(&'a str, f64)> {
+    let of = |g: &GroupResult| match g {
+        GroupResult::Shown(Tally::Matrix(m)) => Some(m.clone()),
+        _ => None,
+    };
+    let (Some(c), Some(m)) = (of(&results.cabinet), of(&results.management)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(&str, f64)> = view
+        .spec
+        .options
+        .iter()
+        .filter(|o| item_hidden(results, &o.id, Some(Group::Cabinet)).is_none())
+        .filter_map(|o| Some((o.label.as_str(), gap(c.items.get(&o.id)?, m.items.get(&o.id)?)?)))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out
+}
+
+impl Show for Matrix {
+    fn form_shape(&self) -> FormShape {
+        FormShape::choices("points", "point")
+    }
+
+    fn item_word(&self) -> &'static str {
+        "Item"
+    }
+
+    fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        let spec = view.spec;
+        let (x_axis, y_axis) = axes(spec);
+        html! {
+            p.hint { "For each item, choose 1 (low) to 5 (high) on both: " strong { (x_axis) } ", and " strong { (y_axis) } "." }
+            @for item in &spec.options {
+                fieldset.item.point data-item=(item.id) {
+                    legend { (item.label) @if !item.detail.is_empty() { span.detail { (item.detail) } } }
+                    @for (axis, name) in [("x", x_axis), ("y", y_axis)] {
+                        @let id = format!("mx-{}-{}-{}", spec.id, item.id, axis);
+                        span.axis {
+                            label for=(id) { (name) }
+                            select id=(id) data-axis=(axis) {
+                                option value="" { "Choose 1 to 5" }
+                                @for v in 1..=TOP { option value=(v) { (v) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
+        let (x_axis, y_axis) = axes(view.spec);
+        let caption = format!("Mean placing, 1 to 5, across: {x_axis}; up: {y_axis};");
+        let gaps = gaps(view, results);
+        html! {
+            (scores::table(view, results, &scores::script_order(view), &caption, &cell))
+            @if !gaps.is_empty() {
+                h4 { "Where the teams differ most" }
+                ol.gaps {
+                    @for (label, gap) in gaps.iter().take(5) {
+                        li { (label) ": the teams\u{2019} points are " (format!("{gap:.1}")) " apart" }
+                    }
+                }
+            }
+        }
+    }
+
+    fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
+        let (x_axis, y_axis) = axes(view.spec);
+        let marks = chart::marks(view, results);
+        if marks.is_empty() {
+            return html! {};
+        }
+        html! {
+            figure.chart.matrix-figure aria-hidden="true" {
+                (chart::grid(x_axis, y_axis, &marks))
+                (chart::legend(&marks))
+                ol.matrix-key { @for o in &view.spec.options { li { (o.label) } } }
+            }
+        }
+    }
+
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
+        let (x_axis, y_axis) = axes(view.spec);
+        let marks = chart::marks(view, results);
+        if results.all.ballots() == 0 {
+            return html! { p.slide-empty { "No votes were cast." } };
+        }
+        let gaps: Vec<(&str, f64)> = gaps(view, results);
+        let gap_of = |label: &str| gaps.iter().find(|(l, _)| *l == label).map(|(_, g)| *g);
+        html! {
+            div.matrix-slide {
+                (chart::grid(x_axis, y_axis, &marks))
+                div.matrix-side {
+                    (chart::legend(&marks))
+                    ol.matrix-key {
+                        @for o in &view.spec.options {
+                            li {
+                                (cut(&o.label, 34))
+                                @if let Some(g) = gap_of(&o.label) { span.gap { " · gap " (format!("{g:.1}")) } }
+                                @if item_hidden(results, &o.id, None).is_some() { span.gap { " · too few answers to show" } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
+        let (x_axis, y_axis) = axes(view.spec);
+        let _ = writeln!(md, "Across: {x_axis}. Up: {y_axis}. Both 1 to 5.\n");
+        scores::markdown(view, results, "Item (mean across, up)", &cell, md);
+        let gaps = gaps(view, results);
+        if !gaps.is_empty() {
+            let _ = writeln!(md, "\nWhere the teams differ most:");
+            for (label, gap) in gaps.iter().take(5) {
+                let label = crate::activity::show::md_escape(label);
+                let _ = writeln!(md, "- {label}: {gap:.1} apart");
+            }
+        }
+    }
+
+    fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {
+        html! {
+            @for o in view.spec.options.iter().take(5) {
+                @if item_hidden(results, &o.id, None).is_none() {
+                    @if let Some(text) = cell(&results.all, &o.id) { li { (o.label) " — " (text) } }
+                }
+            }
+        }
+    }
+
+    fn detail_json(&self, view: &ActivityView, _results: &Results) -> Value {
+        let (x_axis, y_axis) = axes(view.spec);
+        json!({ "x_axis": x_axis, "y_axis": y_axis })
+    }
+}
