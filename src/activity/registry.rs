@@ -6,8 +6,8 @@
 //! writes [`ActivityKind`], [`kind_of`], [`Ballot`] with [`Ballot::kind`],
 //! and [`Tally`] with [`Tally::ballots`]; nothing else lists the kinds.
 
-use super::{agreement, dots, ideas, matrix, notes, poll, rank, rating, role_map};
 use super::Kind;
+use super::{agreement, dots, ideas, matrix, notes, poll, rank, rating, role_map};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -11,6 +11,7 @@ mod erasure;
 mod full_disk;
 mod hardening;
 mod helpers;
+mod kinds;
 mod lifecycle;
 mod logins;
 mod logs;

@@ -8,6 +8,7 @@
 mod helpers;
 mod honest_phones;
 mod invitations;
+mod kinds;
 mod phones_console_projector;
 mod prepare;
 mod restart;

@@ -17,7 +17,7 @@ async fn log_in(client: &Client, base: &str) {
     wait_text(client, "h1", "Sessions").await;
 }
 
-async fn assert_accessible(client: &Client, page: &str) {
+pub(crate) async fn assert_accessible(client: &Client, page: &str) {
     let violations = accessibility_violations(client).await;
     assert!(violations.is_empty(), "{page}: {}", violations.join("\n"));
 }
@@ -46,7 +46,12 @@ async fn measure(screen: &Client) -> Value {
     screen.execute(MEASURE, vec![]).await.unwrap()
 }
 
-async fn projector(driver: &Driver, size: (u32, u32), base: &str, session: &str) -> Client {
+pub(crate) async fn projector(
+    driver: &Driver,
+    size: (u32, u32),
+    base: &str,
+    session: &str,
+) -> Client {
     let screen = driver.viewport(size).await;
     log_in(&screen, base).await;
     screen
@@ -57,7 +62,7 @@ async fn projector(driver: &Driver, size: (u32, u32), base: &str, session: &str)
 }
 
 /// Checks the slide fits: no scroll, nothing below the edge, text at least 24 px.
-async fn assert_fits(screen: &Client, what: &str, height: u32) {
+pub(crate) async fn assert_fits(screen: &Client, what: &str, height: u32) {
     let m = measure(screen).await;
     assert_eq!(
         m["inner"],

@@ -2,7 +2,9 @@
 
 mod show;
 
-use super::kind::{carried_by_score, needs_options, wrong_kind, Answer, Kind, Setting, SettingProblem};
+use super::kind::{
+    carried_by_score, needs_options, wrong_kind, Answer, Kind, Setting, SettingProblem,
+};
 use super::BallotError;
 use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};

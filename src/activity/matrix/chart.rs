@@ -10,10 +10,13 @@ use crate::activity::{GroupResult, Results, Tally};
 use crate::workshop::Group;
 use maud::{html, Markup};
 
-/// Where the grid sits in the picture's 600 by 600 box.
-const LEFT: f64 = 80.0;
-const TOP: f64 = 20.0;
-const SIDE: f64 = 480.0;
+/// Where the grid sits in the picture's 470 by 470 box, drawn near its
+/// own size on a projector, so that its words stay large.
+const LEFT: f64 = 60.0;
+const TOP: f64 = 14.0;
+const SIDE: f64 = 370.0;
+/// A mark's radius; marks at one spot are set around it, not on top.
+const MARK: f64 = 15.0;
 
 /// One team's (or the room's) mean point for one item.
 pub struct Mark {
@@ -79,40 +82,95 @@ fn place((x, y): (f64, f64)) -> (i64, i64) {
     (across.round() as i64, up.round() as i64)
 }
 
+/// Each mark's centre: its point, moved just enough that no mark covers
+/// another (means of whole numbers often coincide), so every number stays
+/// readable. Marks that overlap push each other apart a little at a time,
+/// the same way every time, and stay inside the grid.
+fn centres(marks: &[Mark]) -> Vec<(i64, i64)> {
+    let mut at: Vec<(f64, f64)> = marks
+        .iter()
+        .map(|m| {
+            let (x, y) = place(m.at);
+            (x as f64, y as f64)
+        })
+        .collect();
+    let room = 2.0 * MARK + 3.0;
+    for _ in 0..60 {
+        let mut moved = false;
+        for i in 0..at.len() {
+            for j in i + 1..at.len() {
+                let (dx, dy) = (at[j].0 - at[i].0, at[j].1 - at[i].1);
+                let d = dx.hypot(dy);
+                if d >= room {
+                    continue;
+                }
+                moved = true;
+                // Marks on one spot part along an angle of their own.
+                let (ux, uy) = if d < 0.01 {
+                    let angle = (i * 7 + j * 3) as f64;
+                    (angle.cos(), angle.sin())
+                } else {
+                    (dx / d, dy / d)
+                };
+                let push = (room - d) / 2.0 + 0.5;
+                at[i] = inside((at[i].0 - ux * push, at[i].1 - uy * push));
+                at[j] = inside((at[j].0 + ux * push, at[j].1 + uy * push));
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    at.into_iter()
+        .map(|(x, y)| (x.round() as i64, y.round() as i64))
+        .collect()
+}
+
+fn inside((x, y): (f64, f64)) -> (f64, f64) {
+    let low = MARK + 2.0;
+    (
+        x.clamp(LEFT + low - MARK, LEFT + SIDE - low + MARK),
+        y.clamp(TOP + low - MARK, TOP + SIDE - low + MARK),
+    )
+}
+
 /// The grid with its axes named, and every mark.
 pub fn grid(x_axis: &str, y_axis: &str, marks: &[Mark]) -> Markup {
     let ticks = [1.0, 2.0, 3.0, 4.0, 5.0];
+    let centres = centres(marks);
+    let middle = TOP + SIDE / 2.0;
+    let r = MARK as i64;
     html! {
-        svg.chart.matrix xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 600" aria-hidden="true" {
+        svg.chart.matrix xmlns="http://www.w3.org/2000/svg" viewBox="0 0 470 470" aria-hidden="true" {
             rect x=(LEFT) y=(TOP) width=(SIDE) height=(SIDE) fill="#ffffff" stroke="#1b1b1b" stroke-width="2" {}
             @for v in ticks {
                 @let (x, y) = place((v, v));
                 line x1=(x) y1=(TOP) x2=(x) y2=(TOP + SIDE) stroke="#b1b4b6" stroke-width="1" {}
                 line x1=(LEFT) y1=(y) x2=(LEFT + SIDE) y2=(y) stroke="#b1b4b6" stroke-width="1" {}
-                text x=(x) y=(TOP + SIDE + 24.0) font-size="18" text-anchor="middle" { (v) }
-                text x=(LEFT - 12.0) y=(y + 6) font-size="18" text-anchor="end" { (v) }
+                text x=(x) y=(TOP + SIDE + 24.0) font-size="20" text-anchor="middle" { (v) }
+                text x=(LEFT - 10.0) y=(y + 7) font-size="20" text-anchor="end" { (v) }
             }
-            text x=(LEFT + SIDE / 2.0) y="588" font-size="20" font-weight="700" text-anchor="middle" { (cut(x_axis, 44)) " →" }
-            text x="24" y=(TOP + SIDE / 2.0) font-size="20" font-weight="700" text-anchor="middle" transform={ "rotate(-90 24 " (TOP + SIDE / 2.0) ")" } { (cut(y_axis, 44)) " →" }
+            text x=(LEFT + SIDE / 2.0) y="462" font-size="23" font-weight="700" text-anchor="middle" { (cut(x_axis, 30)) " →" }
+            text x="20" y=(middle) font-size="23" font-weight="700" text-anchor="middle" transform={ "rotate(-90 20 " (middle) ")" } { (cut(y_axis, 30)) " →" }
             // The gap first, under the marks: a line from one team's point to the other's.
-            @for pair in marks.windows(2).filter(|w| w[0].number == w[1].number) {
-                @let (a, b) = (place(pair[0].at), place(pair[1].at));
+            @for (i, pair) in marks.windows(2).enumerate().filter(|(_, w)| w[0].number == w[1].number) {
+                @let (a, b) = (centres[i], centres[i + 1]);
+                @let _ = pair;
                 line x1=(a.0) y1=(a.1) x2=(b.0) y2=(b.1) stroke="#1b1b1b" stroke-width="3" stroke-dasharray="6 4" {}
             }
-            @for mark in marks {
-                @let (x, y) = place(mark.at);
+            @for (mark, (x, y)) in marks.iter().zip(centres.iter().copied()) {
                 @match mark.team {
                     Some(Group::Management) => {
-                        rect x=(x - 15) y=(y - 15) width="30" height="30" fill="#ffffff" stroke="#7a2e0e" stroke-width="4" {}
-                        text x=(x) y=(y + 7) font-size="19" font-weight="700" text-anchor="middle" { (mark.number) }
+                        rect x=(x - r) y=(y - r) width=(2 * r) height=(2 * r) fill="#ffffff" stroke="#7a2e0e" stroke-width="4" {}
+                        text x=(x) y=(y + 6) font-size="17" font-weight="700" text-anchor="middle" { (mark.number) }
                     }
                     Some(_) => {
-                        circle cx=(x) cy=(y) r="17" fill="#0b4f8a" stroke="#1b1b1b" stroke-width="1" {}
-                        text x=(x) y=(y + 7) font-size="19" font-weight="700" text-anchor="middle" fill="#ffffff" style="fill:#ffffff" { (mark.number) }
+                        circle cx=(x) cy=(y) r=(r + 1) fill="#0b4f8a" stroke="#1b1b1b" stroke-width="1" {}
+                        text x=(x) y=(y + 6) font-size="17" font-weight="700" text-anchor="middle" style="fill:#ffffff" { (mark.number) }
                     }
                     None => {
-                        circle cx=(x) cy=(y) r="17" fill="#ffffff" stroke="#1b1b1b" stroke-width="3" {}
-                        text x=(x) y=(y + 7) font-size="19" font-weight="700" text-anchor="middle" { (mark.number) }
+                        circle cx=(x) cy=(y) r=(r + 1) fill="#ffffff" stroke="#1b1b1b" stroke-width="3" {}
+                        text x=(x) y=(y + 6) font-size="17" font-weight="700" text-anchor="middle" { (mark.number) }
                     }
                 }
             }

@@ -72,7 +72,10 @@ pub struct MatrixTally {
 super::kind::counted_by_field!(MatrixTally);
 
 /// Means and spreads per item.
-pub fn tally<'a>(spec: &ActivitySpec, ballots: impl Iterator<Item = &'a CastBallot>) -> MatrixTally {
+pub fn tally<'a>(
+    spec: &ActivitySpec,
+    ballots: impl Iterator<Item = &'a CastBallot>,
+) -> MatrixTally {
     let mut raw: BTreeMap<&str, Vec<Point>> = spec
         .options
         .iter()
@@ -229,12 +232,18 @@ mod tests {
     #[test]
     fn means_spreads_and_the_gap_between_teams() {
         let spec = spec_with(ActivityKind::Matrix, &["homes", "jobs"]);
-        let cabinet = [cast(Group::Cabinet, points(2, 5)), cast(Group::Cabinet, points(4, 5))];
+        let cabinet = [
+            cast(Group::Cabinet, points(2, 5)),
+            cast(Group::Cabinet, points(4, 5)),
+        ];
         let management = [cast(Group::Management, points(3, 1))];
         let c = tally(&spec, cabinet.iter());
         let m = tally(&spec, management.iter());
         let homes = &c.items["homes"];
-        assert_eq!((homes.n, homes.mean(), homes.x_sd, homes.y_sd), (2, Some((3.0, 5.0)), Some(1.0), Some(0.0)));
+        assert_eq!(
+            (homes.n, homes.mean(), homes.x_sd, homes.y_sd),
+            (2, Some((3.0, 5.0)), Some(1.0), Some(0.0))
+        );
         assert_eq!(gap(homes, &m.items["homes"]), Some(4.0));
         assert_eq!(c.items["jobs"].mean(), None, "nobody placed it");
     }
@@ -243,7 +252,9 @@ mod tests {
     fn points_off_the_grid_are_refused() {
         let spec = spec_with(ActivityKind::Matrix, &["homes"]);
         for (x, y) in [(0, 3), (3, 6), (-1, -1)] {
-            let Ballot::Points(p) = points(x, y) else { unreachable!() };
+            let Ballot::Points(p) = points(x, y) else {
+                unreachable!()
+            };
             assert_eq!(validate(&spec, p).unwrap_err().code(), "score_out_of_range");
         }
     }
@@ -252,7 +263,9 @@ mod tests {
     fn answers_merge_item_by_item_and_an_unnamed_axis_is_a_problem() {
         let spec = spec_with(ActivityKind::Matrix, &["homes", "jobs"]);
         let mut ballot = points(1, 2);
-        ballot.merge(Ballot::Points([("jobs".to_string(), Point { x: 5, y: 5 })].into()));
+        ballot.merge(Ballot::Points(
+            [("jobs".to_string(), Point { x: 5, y: 5 })].into(),
+        ));
         assert!(Matrix.is_complete(&spec, &ballot));
         ballot.forget("homes");
         assert!(!Matrix.is_complete(&spec, &ballot));

@@ -45,7 +45,12 @@ fn gaps<'a>(view: &ActivityView<'a>, results: &Results) -> Vec<(&'a str, f64)> {
         .options
         .iter()
         .filter(|o| item_hidden(results, &o.id, Some(Group::Cabinet)).is_none())
-        .filter_map(|o| Some((o.label.as_str(), gap(c.items.get(&o.id)?, m.items.get(&o.id)?)?)))
+        .filter_map(|o| {
+            Some((
+                o.label.as_str(),
+                gap(c.items.get(&o.id)?, m.items.get(&o.id)?)?,
+            ))
+        })
         .collect();
     out.sort_by(|a, b| b.1.total_cmp(&a.1));
     out
@@ -85,7 +90,7 @@ impl Show for Matrix {
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
         let (x_axis, y_axis) = axes(view.spec);
-        let caption = format!("Mean placing, 1 to 5, across: {x_axis}; up: {y_axis};");
+        let caption = format!("Mean placing 1 to 5 (across: {x_axis}; up: {y_axis})");
         let gaps = gaps(view, results);
         html! {
             (scores::table(view, results, &scores::script_order(view), &caption, &cell))
@@ -131,7 +136,7 @@ impl Show for Matrix {
                     ol.matrix-key {
                         @for o in &view.spec.options {
                             li {
-                                (cut(&o.label, 34))
+                                (cut(&o.label, 40))
                                 @if let Some(g) = gap_of(&o.label) { span.gap { " · gap " (format!("{g:.1}")) } }
                                 @if item_hidden(results, &o.id, None).is_some() { span.gap { " · too few answers to show" } }
                             }

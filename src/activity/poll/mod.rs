@@ -22,7 +22,10 @@ pub fn validate(spec: &ActivitySpec, choices: Vec<String>) -> Result<Vec<String>
     let mut chosen: Vec<&OptionSpec> = Vec::with_capacity(choices.len());
     for id in &choices {
         if chosen.iter().any(|o| &o.id == id) {
-            let why = format!("\u{201c}{}\u{201d} is chosen twice", super::kind::named(spec, id));
+            let why = format!(
+                "\u{201c}{}\u{201d} is chosen twice",
+                super::kind::named(spec, id)
+            );
             return Err(BallotError::InvalidBallot(why));
         }
         chosen.extend(spec.option(id));
@@ -179,10 +182,7 @@ mod tests {
     #[test]
     fn one_choice_unless_the_script_allows_more() {
         let mut spec = spec_with(ActivityKind::Poll, &["weekly", "fortnightly", "monthly"]);
-        assert_eq!(
-            validate(&spec, choices(&["monthly"])).unwrap(),
-            ["monthly"]
-        );
+        assert_eq!(validate(&spec, choices(&["monthly"])).unwrap(), ["monthly"]);
         let two = validate(&spec, choices(&["monthly", "weekly"])).unwrap_err();
         assert_eq!(two.code(), "invalid_ballot");
         assert_eq!(two.to_string(), "choose one option");
@@ -212,12 +212,21 @@ mod tests {
         let mut spec = spec_with(ActivityKind::Poll, &["weekly", "monthly"]);
         spec.max_choices = Some(2);
         let casts = [
-            cast(Group::Cabinet, Ballot::Choices(choices(&["weekly", "monthly"]))),
+            cast(
+                Group::Cabinet,
+                Ballot::Choices(choices(&["weekly", "monthly"])),
+            ),
             cast(Group::Cabinet, Ballot::Choices(choices(&["monthly"]))),
         ];
         let t = tally(&spec, casts.iter());
-        assert_eq!((t.ballots, t.counts["monthly"], t.counts["weekly"]), (2, 2, 1));
-        assert_eq!((t.share("monthly"), t.share("weekly")), (Some(100.0), Some(50.0)));
+        assert_eq!(
+            (t.ballots, t.counts["monthly"], t.counts["weekly"]),
+            (2, 2, 1)
+        );
+        assert_eq!(
+            (t.share("monthly"), t.share("weekly")),
+            (Some(100.0), Some(50.0))
+        );
         assert_eq!(t.ranked(&spec)[0], ("monthly", 2));
     }
 }

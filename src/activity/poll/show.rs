@@ -65,7 +65,13 @@ impl Show for Poll {
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
         let caption = "Voters choosing each option (share of voters)";
-        scores::table(view, results, &order(view, results), caption, &count_and_share)
+        scores::table(
+            view,
+            results,
+            &order(view, results),
+            caption,
+            &count_and_share,
+        )
     }
 
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
@@ -85,7 +91,13 @@ impl Show for Poll {
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
-        scores::markdown(view, results, "Option (voters, share)", &count_and_share, md);
+        scores::markdown(
+            view,
+            results,
+            "Option (voters, share)",
+            &count_and_share,
+            md,
+        );
     }
 
     fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {
