@@ -28,22 +28,27 @@
 //!   comparison, what it carries on, its answers in exports) as
 //!   [`activity::Kind`], and `activity/<kind>/show.rs` how it is shown (phone
 //!   form, results table, chart, Markdown, console tools) as
-//!   [`activity::Show`]. [`activity::kind_of`] is the one registry line per
-//!   kind; everything else asks the kind (its label, how the room answers
-//!   it, whether it can feed a later activity or be amended, its form's
-//!   shape for the phone script) and never matches on which it is.
-//!   `activity::show` holds what kinds share to draw (the scores table, team
-//!   bars). Kinds import nothing of the session: their refusals are
-//!   [`activity::BallotError`] and their views read an
+//!   [`activity::Show`]. `activity/registry.rs` is the one registry: an
+//!   entry per kind names its variant, its script `kind`, its value, its
+//!   `Tally` variant and its `Ballot` variants, and a macro writes
+//!   [`activity::ActivityKind`], [`activity::kind_of`], [`activity::Ballot`]
+//!   and `Tally` from it; everything else asks the kind (its label, its
+//!   settings, how the room answers it, whether it can feed a later activity
+//!   or be amended, its form's shape for the phone script) and never matches
+//!   on which it is. `activity::show` holds what kinds share to draw (the
+//!   scores table, team bars). Kinds import nothing of the session: their
+//!   refusals are [`activity::BallotError`] and their views read an
 //!   [`activity::ActivityView`].
 //!
-//!   Adding a kind touches only `src/activity/`: its folder (`mod.rs`,
-//!   `show.rs`), the registry in `activity/kind.rs` (a variant of
-//!   [`activity::ActivityKind`], the script's `kind`, and its line in
-//!   `kind_of`), and its variant of [`activity::Ballot`] and of `Tally`
-//!   (closed sets, so that serde parses a ballot and results compare
-//!   exactly). A form of an existing shape (counts, order, choices, ideas)
-//!   needs nothing in `static/app.js`.
+//!   Adding a kind is its folder (`mod.rs`, `show.rs`) and its registry
+//!   entry; `poll` and `matrix` were added so. A kind with script settings
+//!   of its own (`max_choices`, `x_axis`) also gives each a field of
+//!   [`workshop::ActivitySpec`] and a line in its `setting` and
+//!   `KIND_SETTINGS`, and lists them in [`activity::Kind::settings`], from
+//!   which the agenda editor and `topteam check` take them. A form of an
+//!   existing shape (counts, order, choices, pick, ideas) needs nothing in
+//!   the browser; a new shape is a module in `static/shapes/` and its line
+//!   in `static/shapes/index.js`.
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
 //! - [`transcript`]: the append-only JSONL store and its replay; appends from
 //!   rooms voting at the same moment are made durable by one sync.

@@ -373,7 +373,7 @@ async fn every_response_carries_the_security_headers() {
         format!("/join/{}", session.code),
         "/facilitate".to_string(),
         format!("/screen/{}", session.id),
-        "/static/app.js".to_string(),
+        "/static/app/main.js".to_string(),
         format!("/api/sessions/{}", session.id),
         "/no/such/page".to_string(),
     ] {

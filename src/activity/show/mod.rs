@@ -112,20 +112,23 @@ impl ActivityView<'_> {
     }
 }
 
-/// How the phone script (`static/app.js`) turns a form into a ballot: the
-/// form carries these as `data-field`, `data-shape` and `data-answer`, and
-/// the script goes by them alone, never by the kind.
+/// How the phone's script turns a form into a ballot: the form carries these
+/// as `data-field`, `data-shape` and `data-answer`, and the shape's module
+/// (`static/shapes/<shape>.js`, listed in `static/shapes/index.js`) goes by
+/// them alone, never by the kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FormShape {
     /// The ballot's one field: `{"<field>": ...}`.
     pub field: &'static str,
     /// `counts`: a number per option (`li[data-option]` with `output.count`);
     /// `order`: the options in order (`li[data-option]`);
-    /// `choices`: a radio answer per item (`fieldset[data-item]`);
+    /// `choices`: an answer per item (`fieldset[data-item]`);
+    /// `pick`: options chosen (radio buttons or checkboxes);
     /// `ideas`: texts sent one at a time; `none`: no form.
     pub shape: &'static str,
-    /// For choices, each answer's form: `text`, `number`, or `response`
-    /// (`{"response", "version", "reason"?}`, the version from the fieldset).
+    /// For choices, each answer's form: `text`, `number`, `response`
+    /// (`{"response", "version", "reason"?}`, the version from the fieldset),
+    /// or `point` (two selects, `{"x", "y"}`).
     pub answer: &'static str,
 }
 

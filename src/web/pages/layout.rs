@@ -13,7 +13,7 @@ pub struct Page<'a> {
     pub session: Option<String>,
     /// A class on `<body>` (`phone`, `console`, `projector`).
     pub class: &'a str,
-    /// A page's own script besides `app.js` (the agenda editor's).
+    /// A page's own script besides the live page's modules (the agenda editor's).
     pub script: Option<&'static str>,
 }
 
@@ -27,7 +27,7 @@ pub fn layout(page: Page<'_>, content: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (page.title) " · topteam" }
                 link rel="stylesheet" href="/static/app.css";
-                script src="/static/app.js" defer {}
+                script type="module" src="/static/app/main.js" {}
                 @if let Some(script) = page.script { script src=(script) defer {} }
             }
             body class=(page.class) data-role=[page.role] data-session=[page.session.as_deref()] {

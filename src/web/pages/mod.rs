@@ -69,54 +69,22 @@ pub fn routes() -> Router<AppState> {
             "/review/{session}/{file}",
             get(crate::web::exports::download),
         )
-        .route(
-            "/static/app.css",
-            get(|| {
-                static_file(
-                    "text/css; charset=utf-8",
-                    include_str!("../../../static/app.css"),
-                )
-            }),
-        )
-        .route(
-            "/static/prepare.js",
-            get(|| {
-                static_file(
-                    "text/javascript; charset=utf-8",
-                    include_str!("../../../static/prepare.js"),
-                )
-            }),
-        )
-        .route(
-            "/static/series.js",
-            get(|| {
-                static_file(
-                    "text/javascript; charset=utf-8",
-                    include_str!("../../../static/series.js"),
-                )
-            }),
-        )
-        .route(
-            "/static/create.js",
-            get(|| {
-                static_file(
-                    "text/javascript; charset=utf-8",
-                    include_str!("../../../static/create.js"),
-                )
-            }),
-        )
-        .route(
-            "/static/app.js",
-            get(|| {
-                static_file(
-                    "text/javascript; charset=utf-8",
-                    include_str!("../../../static/app.js"),
-                )
-            }),
-        )
+        .route("/static/{*file}", get(static_file))
 }
 
-async fn static_file(content_type: &'static str, body: &'static str) -> Response {
+/// The pages' style and scripts, compiled into the binary: `static/`, its
+/// page scripts and the live page's modules (`static/app/`, `static/shapes/`).
+static STATIC: include_dir::Dir<'static> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/static");
+
+async fn static_file(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    let content_type = match file.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        _ => return axum::http::StatusCode::NOT_FOUND.into_response(),
+    };
+    let Some(body) = STATIC.get_file(&file).and_then(|f| f.contents_utf8()) else {
+        return axum::http::StatusCode::NOT_FOUND.into_response();
+    };
     (
         [
             (header::CONTENT_TYPE, content_type),

@@ -1,0 +1,173 @@
+// @ts-check
+// `ideas`: short texts sent one at a time, not a ballot. The box counts
+// characters (a paste over the limit is kept and flagged, never cut), what
+// is typed survives a reload, and the phone lists the ideas it has offered.
+import { keyOf, say } from '../app/dom.js';
+
+/** @typedef {import('./index.js').Ctx} Ctx */
+
+/**
+ * @param {string} session
+ * @param {string} activity
+ */
+function ideaDraftKey(session, activity) { return 'topteam:idea-draft:' + session + ':' + activity; }
+/**
+ * @param {string} session
+ * @param {string} activity
+ */
+function ideasKey(session, activity) { return 'topteam:ideas:' + session + ':' + activity; }
+
+/**
+ * @param {string} session
+ * @param {string} activity
+ */
+function ideaDraft(session, activity) {
+  try { return localStorage.getItem(ideaDraftKey(session, activity)) || ''; } catch (e) { return ''; }
+}
+
+/**
+ * @param {string} session
+ * @param {string} activity
+ * @param {string} text
+ */
+function keepIdeaDraft(session, activity, text) {
+  try {
+    if (text) localStorage.setItem(ideaDraftKey(session, activity), text);
+    else localStorage.removeItem(ideaDraftKey(session, activity));
+  } catch (e) { /* the typed text stays in the box */ }
+}
+
+/**
+ * The ideas this phone has offered (kept in the browser, so they are still
+ * listed after a reload).
+ * @param {string} session
+ * @param {string} activity
+ * @returns {string[]}
+ */
+function myIdeas(session, activity) {
+  try { return JSON.parse(localStorage.getItem(ideasKey(session, activity)) || '[]'); } catch (e) { return []; }
+}
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {string} session
+ */
+function listIdeas(form, session) {
+  const old = form.parentNode && form.parentNode.querySelector('.my-ideas');
+  if (old) old.remove();
+  const ideas = myIdeas(session, form.dataset.activity || '');
+  if (!ideas.length) return;
+  const box = document.createElement('div');
+  box.className = 'my-ideas';
+  const head = document.createElement('p');
+  head.textContent = 'Your ideas so far:';
+  const list = document.createElement('ul');
+  ideas.forEach(function (text) { const li = document.createElement('li'); li.textContent = text; list.appendChild(li); });
+  box.append(head, list);
+  form.after(box);
+}
+
+/** @param {HTMLFormElement} form */
+function maxIdeas(form) {
+  const holder = /** @type {HTMLElement | null} */ (form.querySelector('[data-max-ideas]'));
+  return holder ? parseInt(holder.dataset.maxIdeas || '0', 10) || 0 : 0;
+}
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {number} n
+ */
+function ideasLine(form, n) {
+  const max = maxIdeas(form);
+  const offered = 'You have offered ' + n + (n === 1 ? ' idea' : ' ideas') + '.';
+  return max && n >= max ? offered + ' That is as many as you may offer here.' : offered + ' You can add another.';
+}
+
+/**
+ * The character count under the box.
+ * @param {HTMLFormElement} form
+ * @param {HTMLTextAreaElement} field
+ */
+export function countIdea(form, field) {
+  const counter = /** @type {HTMLElement | null} */ (form.querySelector('.counter'));
+  if (!counter) return;
+  const max = parseInt(counter.dataset.max || '0', 10);
+  const n = Array.from(field.value).length;
+  counter.textContent = n > max
+    ? n + ' of ' + max + ' characters: ' + (n - max) + ' too many, shorten it before you send it'
+    : n + ' of ' + max + ' characters';
+  counter.classList.toggle('over', n > max);
+}
+
+/** @param {HTMLFormElement} form */
+function box(form) {
+  return /** @type {HTMLTextAreaElement | null} */ (form.querySelector('textarea'));
+}
+
+/**
+ * An idea was acked: count it and list it, whether or not its form is
+ * still on the page.
+ * @param {import('../app/state.js').Room} room
+ * @param {import('../app/state.js').Message} sent
+ */
+export function rememberIdea(room, sent) {
+  const activity = sent.activity || '';
+  room.ideasSent[activity] = (room.ideasSent[activity] || 0) + 1;
+  const all = myIdeas(room.session, activity);
+  all.push(sent.text || '');
+  try { localStorage.setItem(ideasKey(room.session, activity), JSON.stringify(all)); } catch (e) { /* the list is a convenience */ }
+}
+
+/** @type {import('./index.js').Shape} */
+export const ideas = {
+  noBallot: true,
+  read() { return null; },
+  fill() { /* ideas are sent, not filled in */ },
+  summarise() { return []; },
+  shown(form, ctx) {
+    const room = ctx.room;
+    const activity = form.dataset.activity || '';
+    const sent = room.ideasSent[activity];
+    if (sent) say(form, ideasLine(form, sent), true);
+    listIdeas(form, room.session);
+    // At the limit the box goes: the phone says so instead of inviting more.
+    const mine = Math.max(myIdeas(room.session, activity).length, sent || 0);
+    const max = maxIdeas(form);
+    const full = max > 0 && mine >= max;
+    form.querySelectorAll('label, textarea, .counter, button[type=submit]').forEach(function (el) { /** @type {HTMLElement} */ (el).hidden = full; });
+    if (full) say(form, ideasLine(form, mine), true);
+    // An idea typed and not yet sent survives a reload.
+    const field = box(form);
+    const typed = ideaDraft(room.session, activity);
+    if (field && !field.value && typed) { field.value = typed; countIdea(form, field); }
+  },
+  input(form, field, ctx) {
+    countIdea(form, /** @type {HTMLTextAreaElement} */ (field));
+    keepIdeaDraft(ctx.room.session, form.dataset.activity || '', /** @type {HTMLTextAreaElement} */ (field).value);
+    return true;
+  },
+  submit(form, _submitter, ctx) {
+    const field = box(form);
+    const text = field ? field.value.trim() : '';
+    if (!text) { say(form, 'Write your idea first.', false); return false; }
+    const counter = /** @type {HTMLElement | null} */ (form.querySelector('.counter'));
+    const max = counter ? parseInt(counter.dataset.max || '0', 10) : 0;
+    const length = Array.from(text).length;
+    if (max && length > max) { say(form, 'Your idea is ' + (length - max) + ' characters too long: shorten it, then send it.', false); return false; }
+    ctx.send({ type: 'idea', activity: form.dataset.activity || '', text: text });
+    say(form, 'Saving…');
+    return false;
+  },
+  saved(form, sent, ctx) {
+    const room = ctx.room;
+    const activity = form.dataset.activity || '';
+    listIdeas(form, room.session);
+    const field = box(form);
+    if (field) { field.value = ''; room.touched.delete(keyOf(field) || ''); }
+    keepIdeaDraft(room.session, activity, '');
+    const counter = /** @type {HTMLElement | null} */ (form.querySelector('.counter'));
+    if (counter) counter.textContent = '0 of ' + counter.dataset.max + ' characters';
+    ctx.fillForms();
+    say(form, 'Your idea is in. ' + ideasLine(form, room.ideasSent[activity]), true);
+  },
+};
