@@ -23,7 +23,7 @@ export function render(redraw, markup) {
   const live = room.live;
   const active = document.activeElement;
   const focusKey = active && live.contains(active) ? keyOf(active) : null;
-  const hadForms = Array.prototype.map.call(live.querySelectorAll('form.ballot'), function (f) { return f.dataset.activity; });
+  const hadForms = Array.from(live.querySelectorAll('form.ballot'), function (f) { return /** @type {HTMLElement} */ (f).dataset.activity || ''; });
   live.innerHTML = markup;
   hadForms.forEach(function (activity) { if (!formOf(room, activity)) redraw.formGone(activity); });
   room.touched.forEach(function (value, key) {

@@ -11,9 +11,12 @@ const shuffles = {};
 /** @type {Record<string, boolean>} activity -> "keep this order" offered */
 const keepOffered = {};
 
-/** @param {HTMLFormElement} form */
+/**
+ * @param {HTMLFormElement} form
+ * @returns {string[]}
+ */
 function ids(form) {
-  return Array.prototype.map.call(form.querySelectorAll('li[data-option]'), function (li) { return li.dataset.option; });
+  return Array.from(form.querySelectorAll('li[data-option]'), function (li) { return /** @type {HTMLElement} */ (li).dataset.option || ''; });
 }
 
 /**
@@ -62,7 +65,7 @@ export const order = {
     if (keep && keepOffered[activity]) keep.hidden = false;
   },
   summarise(form) {
-    return Array.prototype.map.call(form.querySelectorAll('li[data-option]'), function (li, i) {
+    return Array.from(form.querySelectorAll('li[data-option]'), function (li, i) {
       return (i + 1) + '. ' + ownText(li.querySelector('.label'));
     });
   },

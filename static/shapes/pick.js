@@ -6,7 +6,7 @@ import { ownText } from '../app/dom.js';
 /** @type {import('./index.js').Shape} */
 export const pick = {
   read(form) {
-    return Array.prototype.map.call(form.querySelectorAll('input:checked'), function (input) { return input.value; });
+    return Array.from(form.querySelectorAll('input:checked'), function (input) { return /** @type {HTMLInputElement} */ (input).value; });
   },
   fill(form, value) {
     const chosen = Array.isArray(value) ? value : [value];
@@ -16,7 +16,8 @@ export const pick = {
     });
   },
   summarise(form) {
-    return Array.prototype.map.call(form.querySelectorAll('input:checked'), function (input) {
+    return Array.from(form.querySelectorAll('input:checked'), function (el) {
+      const input = /** @type {HTMLInputElement} */ (el);
       const label = form.querySelector('label[for="' + CSS.escape(input.id) + '"]');
       return label ? ownText(label) : input.value;
     });

@@ -1,0 +1,58 @@
+// Redrawing keeps what people are doing (focus, text typed and not sent),
+// and drafts are kept in the browser until saved. Run by scripts/test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { page, $ } from './dom.mjs';
+import { render } from '../../static/app/redraw.js';
+import { KeptDrafts, loadDraft, storeDraft } from '../../static/app/drafts.js';
+import { roomOf } from '../../static/app/state.js';
+import { keyOf } from '../../static/app/dom.js';
+
+function liveRoom(html) {
+  page(`<main><div id="live">${html}</div></main>`, { role: 'facilitate', session: 's1' });
+  return roomOf(document);
+}
+
+test('a redraw gives focus back to the same control and keeps what was typed', () => {
+  const room = liveRoom('<button data-command="close" data-activity="a">Close</button><input id="timer-minutes" name="minutes">');
+  $('button').focus();
+  const input = $('input[name=minutes]');
+  input.value = '2:30';
+  room.touched.set(keyOf(input), '2:30');
+  let after = 0;
+  render({ room, formGone: () => {}, after: () => { after += 1; } },
+    '<p>New</p><input id="timer-minutes" name="minutes"><button data-command="close" data-activity="a">Close</button>');
+  assert.equal(after, 1);
+  assert.equal(document.activeElement.textContent, 'Close', 'focus is back on the same button');
+  assert.equal($('input[name=minutes]').value, '2:30');
+});
+
+test('a form that goes from the view is reported, once', () => {
+  const room = liveRoom('<form class="ballot" data-activity="a"></form>');
+  const gone = [];
+  render({ room, formGone: (a) => gone.push(a), after: () => {} }, '<p>Next</p>');
+  assert.deepEqual(gone, ['a']);
+});
+
+test('drafts are kept per session and activity, and forgotten when saved', () => {
+  const room = liveRoom('');
+  storeDraft(room, 'a', { ballot: { dots: { x: 1 } }, summary: ['X: 1 dot'] });
+  assert.deepEqual(loadDraft(room, 'a').ballot, { dots: { x: 1 } });
+  assert.equal(loadDraft({ ...room, session: 's2' }, 'a'), null);
+  storeDraft(room, 'a', null);
+  assert.equal(loadDraft(room, 'a'), null);
+});
+
+test('a draft voting closed on is shown as not counted; one merely moved past is kept', () => {
+  const room = liveRoom('<section class="step" data-activity="a" data-status="closed"></section><section class="step" data-activity="b" data-status="open"></section>');
+  storeDraft(room, 'a', { ballot: { dots: { x: 1 } }, summary: ['X: 1 dot'] });
+  storeDraft(room, 'b', { ballot: { dots: { y: 1 } }, summary: ['Y: 1 dot'] });
+  const kept = new KeptDrafts(room);
+  kept.formGone('a');
+  kept.formGone('b');
+  kept.show();
+  assert.match($('[data-activity=a] .kept').textContent, /not counted.*X: 1 dot/s);
+  assert.equal(document.querySelector('[data-activity=b] .kept'), null);
+  assert.equal(loadDraft(room, 'a'), null, 'the closed one is done with');
+  assert.notEqual(loadDraft(room, 'b'), null, 'the other waits for its activity to come back');
+});
