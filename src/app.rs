@@ -162,7 +162,7 @@ impl Application {
 
     /// The facilitator key in force.
     pub fn admin_key(&self) -> &str {
-        &self.state.admin_key
+        secrecy::ExposeSecret::expose_secret(&self.state.admin_key)
     }
 
     /// Where the key came from.
@@ -264,17 +264,19 @@ fn lock_data_folder(data_dir: &Path) -> Result<std::fs::File, StartError> {
 
 /// The key from config, else the one stored in the data folder, else a new one
 /// written there readable by the owner only.
-fn admin_key(config: &Config) -> Result<(String, KeySource), StartError> {
-    if let Some(key) = config.admin_key.as_ref().filter(|k| !k.trim().is_empty()) {
-        return Ok((key.trim().to_string(), KeySource::Given));
+fn admin_key(config: &Config) -> Result<(secrecy::SecretString, KeySource), StartError> {
+    use secrecy::ExposeSecret;
+    let given = config.admin_key.as_ref().map(|k| k.expose_secret().trim());
+    if let Some(key) = given.filter(|k| !k.is_empty()) {
+        return Ok((key.into(), KeySource::Given));
     }
     let path = config.data_dir.join("admin.key");
     match std::fs::read_to_string(&path) {
-        Ok(key) if !key.trim().is_empty() => Ok((key.trim().to_string(), KeySource::Stored)),
+        Ok(key) if !key.trim().is_empty() => Ok((key.trim().into(), KeySource::Stored)),
         _ => {
             let key = web::auth::new_admin_key();
             write_private(&path, &key).map_err(io(format!("cannot write {}", path.display())))?;
-            Ok((key, KeySource::Generated))
+            Ok((key.into(), KeySource::Generated))
         }
     }
 }

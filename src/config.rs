@@ -188,7 +188,8 @@ pub struct Config {
     /// Folder of workshop scripts (`*.toml`).
     pub workshops_dir: PathBuf,
     /// Facilitator key; `None` means read or generate one in the data dir.
-    pub admin_key: Option<String>,
+    /// Kept secret: `Debug` shows it redacted.
+    pub admin_key: Option<secrecy::SecretString>,
     /// Size limits.
     pub limits: Limits,
     /// Connection timings.

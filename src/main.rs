@@ -211,7 +211,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.timings.sync_window = std::time::Duration::from_millis(args.sync_window_ms);
     config.limits.joins_per_address_per_minute = args.join_budget;
     config.limits.max_sockets_per_address = args.max_connections_per_address as usize;
-    config.admin_key = args.admin_key;
+    config.admin_key = args.admin_key.map(Into::into);
     config.public_url = args.public_url;
     config.classification = args.classification.filter(|c| !c.trim().is_empty());
     config.council = args.council.filter(|c| !c.trim().is_empty());

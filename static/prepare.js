@@ -362,9 +362,12 @@
         say('Saved. Phones and the projector use the new agenda.');
       } else {
         const error = reply.body.error || { message: 'The agenda was not saved.' };
-        if (error.problems && error.problems.length) showProblems(error.problems);
+        // The problems are listed above, each by its activity's number and
+        // field; the line beside the button only counts them.
+        const n = error.problems ? error.problems.length : 0;
+        if (n) showProblems(error.problems);
         else showProblems([{ path: '', message: error.message }]);
-        say('Not saved: ' + error.message);
+        say(n ? 'Not saved: ' + n + (n === 1 ? ' problem, listed' : ' problems, listed') + ' at the top of the page and beside ' + (n === 1 ? 'its field.' : 'their fields.') : 'Not saved: ' + error.message);
       }
     }).catch(function () {
       say('Not saved: the server could not be reached. Your edits are still here; try again.');

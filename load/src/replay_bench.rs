@@ -32,7 +32,13 @@ pub async fn run(sessions: usize, events: usize, ended: bool) -> Result<(), Stri
         store.create_secret(info.id).map_err(|e| e.to_string())?;
         let mut writer = store.create(&info).map_err(|e| e.to_string())?;
         let mut state = SessionState::new(info.clone(), 32);
-        let ctx = Context::new(std::time::SystemTime::now(), Pseudonyms::new([1; 32]));
+        let ctx = Context::new(
+            std::time::SystemTime::now(),
+            Pseudonyms::new(topteam::secrets::SessionSecret::new(
+                topteam::secrets::PseudonymScheme::HmacSha256,
+                [1; 32],
+            )),
+        );
         let mut records = Vec::new();
         let voters: Vec<Uuid> = (0..20).map(|_| Uuid::new_v4()).collect();
         let at = "2026-11-22T10:00:01.000Z".parse().expect("a time");

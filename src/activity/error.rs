@@ -38,7 +38,7 @@ pub enum BallotError {
         cap: i64,
     },
     /// A ballot that says nothing.
-    #[error("the answer is empty: place at least one dot, or answer at least one item")]
+    #[error("the answer is empty: choose or place at least one answer, then save")]
     EmptyBallot,
     /// A name or other text is empty, too long, or has control characters.
     #[error("{0}")]

@@ -68,6 +68,12 @@ pub trait Kind: super::Show + Sync {
         false
     }
 
+    /// What the record's "What was decided" calls the order this kind
+    /// passes on.
+    fn decided_heading(&self) -> &'static str {
+        "Top priorities"
+    }
+
     /// Whether its items are statements the facilitator may amend: each
     /// amendment is a new version, and everyone answers it again.
     fn amendable(&self) -> bool {

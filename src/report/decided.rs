@@ -39,6 +39,8 @@ pub struct Agreed {
 /// The first few of one priority vote, best first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Priorities {
+    /// What the list is ("Top priorities", "Chosen, most first"): the kind says.
+    pub heading: &'static str,
     /// The activity's title.
     pub activity: String,
     /// The options, best first.
@@ -97,9 +99,12 @@ pub fn decided(state: &SessionState) -> Decided {
             }));
         } else if kind.answered_with() == crate::activity::kind::Answers::Ballots
             && !carried.is_empty()
+            && results.all.ballots() > 0
         {
-            // A vote's order (dots, ranking); ideas are not priorities yet.
+            // A vote's order (dots, ranking, poll); ideas are not priorities
+            // yet, and a vote nobody cast decided nothing.
             out.priorities.push(Priorities {
+                heading: kind.decided_heading(),
                 activity: activity.spec.title.clone(),
                 top: carried.into_iter().take(TOP).map(|o| o.label).collect(),
             });

@@ -5,6 +5,7 @@ use super::{
     encode, parse, Found, Header, Parsed, ReplayError, TranscriptStore, TranscriptWriter,
     FORMAT_VERSION,
 };
+use crate::secrets::SessionSecret;
 use crate::session::{Record, SessionInfo};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -119,9 +120,9 @@ impl TranscriptStore for FileStore {
         self.group.counts()
     }
 
-    fn create_secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
-        let secret = crate::secrets::random_bytes::<32>();
-        let hex = hex::encode(secret);
+    fn create_secret(&self, id: Uuid) -> io::Result<SessionSecret> {
+        let secret = SessionSecret::generate();
+        let hex = secret.to_text();
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -135,7 +136,7 @@ impl TranscriptStore for FileStore {
         Ok(secret)
     }
 
-    fn secret(&self, id: Uuid) -> io::Result<[u8; 32]> {
+    fn secret(&self, id: Uuid) -> io::Result<SessionSecret> {
         read_secret(&self.dir, id)
     }
 
@@ -152,16 +153,16 @@ impl TranscriptStore for FileStore {
 }
 
 /// Reads the pseudonym secret of session `id` from a sessions folder.
-pub fn read_secret(sessions_dir: &Path, id: Uuid) -> io::Result<[u8; 32]> {
+pub fn read_secret(sessions_dir: &Path, id: Uuid) -> io::Result<SessionSecret> {
     {
         let path = sessions_dir.join(format!("{id}.secret"));
         let text = fs::read_to_string(&path).map_err(|e| {
             io::Error::new(e.kind(), format!("{} cannot be read: {e}", path.display()))
         })?;
-        crate::secrets::from_hex_32(text.trim()).ok_or_else(|| {
+        SessionSecret::parse(&text).ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!("{} is damaged (not 64 hex digits)", path.display()),
+                format!("{} is damaged (not a pseudonym secret)", path.display()),
             )
         })
     }

@@ -62,11 +62,11 @@ pub trait TranscriptStore: Send + Sync + 'static {
     fn delete(&self, id: Uuid) -> io::Result<()>;
     /// Makes a new session's pseudonym secret, durably. It is kept apart from
     /// the transcript so that exporting a transcript never exports it.
-    fn create_secret(&self, id: Uuid) -> io::Result<[u8; 32]>;
+    fn create_secret(&self, id: Uuid) -> io::Result<crate::secrets::SessionSecret>;
     /// Reads a session's pseudonym secret. A missing or damaged secret is an
     /// error naming the file, never silently replaced: new pseudonyms would
     /// count every earlier anonymous voter again.
-    fn secret(&self, id: Uuid) -> io::Result<[u8; 32]>;
+    fn secret(&self, id: Uuid) -> io::Result<crate::secrets::SessionSecret>;
     /// Syncs made so far and the appends they made durable, for `/metrics`.
     fn sync_counts(&self) -> (u64, u64) {
         (0, 0)

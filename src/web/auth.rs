@@ -75,7 +75,7 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
 /// or the console's cookie naming an open login (browsers; see `logins`).
 pub fn require_facilitator(headers: &HeaderMap, app: &super::AppState) -> Result<(), ApiError> {
     if let Some(key) = bearer(headers) {
-        return if is_the_key(key, &app.admin_key) {
+        return if is_the_key(key, secrecy::ExposeSecret::expose_secret(&app.admin_key)) {
             Ok(())
         } else {
             Err(ApiError::unauthorized())

@@ -69,7 +69,8 @@ pub async fn guard_keys(State(app): State<AppState>, request: Request, next: Nex
     let presented = bearer(&parts.headers).map(str::to_owned);
     if let Some(key) = presented {
         let Ok(ClientIp(ip)) = ClientIp::from_request_parts(&mut parts, &app).await;
-        let right = super::auth::is_the_key(&key, &app.admin_key);
+        let right =
+            super::auth::is_the_key(&key, secrecy::ExposeSecret::expose_secret(&app.admin_key));
         if let Err(e) = app.key_guard.presented(ip, right).await {
             return e.into_response();
         }

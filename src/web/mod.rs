@@ -50,8 +50,8 @@ pub struct Shared {
     pub sessions: Sessions,
     /// Workshop scripts.
     pub workshops: WorkshopLibrary,
-    /// The facilitator key.
-    pub admin_key: String,
+    /// The facilitator key: never printed, not even by `Debug`.
+    pub admin_key: secrecy::SecretString,
     /// Counters.
     pub metrics: Arc<Metrics>,
     /// Size limits.

@@ -83,7 +83,7 @@ function changed(event, ctx) {
     if (shown) shown.remove();
   }
   const shape = form && shapeOf(form);
-  if (form && shape && !shape.noBallot) edited(ctx.room, form, 'Not saved yet.');
+  if (form && shape && !shape.noBallot) edited(ctx.room, form, (shape.note && shape.note(form)) || 'Not saved yet.');
 }
 
 /**

@@ -38,6 +38,7 @@ import { pick } from './pick.js';
  * @property {(form: HTMLFormElement, submitter: HTMLElement | null, ctx: Ctx) => boolean} [submit] false stops the save
  * @property {(form: HTMLFormElement, sent: import('../app/state.js').Message, ctx: Ctx) => void} [saved] acked
  * @property {(form: HTMLFormElement, items: Record<string, any>) => Array<[string, string]>} [held] answers not to send, and why
+ * @property {(form: HTMLFormElement) => string | null} [note] what to say of a change, when "Not saved yet." is not enough
  */
 
 /** @type {Record<string, Shape>} */

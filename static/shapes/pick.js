@@ -15,6 +15,13 @@ export const pick = {
       input.checked = chosen.indexOf(input.value) >= 0;
     });
   },
+  // More chosen than the poll allows is said at once, not on saving.
+  note(form) {
+    const set = /** @type {HTMLElement | null} */ (form.querySelector('fieldset[data-most]'));
+    const most = set ? parseInt(set.dataset.most || '0', 10) : 0;
+    const chosen = form.querySelectorAll('input:checked').length;
+    return most && chosen > most ? 'You have chosen ' + chosen + ': choose at most ' + most + ', then save.' : null;
+  },
   summarise(form) {
     return Array.from(form.querySelectorAll('input:checked'), function (el) {
       const input = /** @type {HTMLInputElement} */ (el);

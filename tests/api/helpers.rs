@@ -429,7 +429,7 @@ pub async fn spawn_app_with(
     let mut config = Config::new(data_dir.to_path_buf());
     config.addr = "127.0.0.1:0".parse().unwrap();
     config.workshops_dir = workshops_dir();
-    config.admin_key = Some(KEY.to_string());
+    config.admin_key = Some(KEY.into());
     adjust(&mut config);
     let app = Application::build(config).await.expect("server starts");
     let addr = app.local_addr().to_string();

@@ -23,6 +23,7 @@ mod room;
 mod routes;
 mod script_edit;
 mod scripts;
+mod secrets;
 mod series;
 mod series_page;
 mod storage;

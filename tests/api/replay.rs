@@ -380,8 +380,19 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
 
 /// Runs the steps live, the way the session task does, and returns the state and records.
 fn run_live(steps: &[Step]) -> (SessionState, Vec<Record>) {
-    let mut state = SessionState::new(info(), 8).with_pseudonyms(Pseudonyms::new([7; 32]));
-    let ctx = Context::new(std::time::SystemTime::UNIX_EPOCH, Pseudonyms::new([7; 32]));
+    let mut state = SessionState::new(info(), 8).with_pseudonyms(Pseudonyms::new(
+        topteam::secrets::SessionSecret::new(
+            topteam::secrets::PseudonymScheme::HmacSha256,
+            [7; 32],
+        ),
+    ));
+    let ctx = Context::new(
+        std::time::SystemTime::UNIX_EPOCH,
+        Pseudonyms::new(topteam::secrets::SessionSecret::new(
+            topteam::secrets::PseudonymScheme::HmacSha256,
+            [7; 32],
+        )),
+    );
     let mut records = Vec::new();
     for (n, step) in steps.iter().enumerate() {
         let (actor, command, client_id) = command_for(step, &state, n);
@@ -412,13 +423,13 @@ proptest! {
         let parsed = parse(&file).unwrap();
         prop_assert!(parsed.torn.is_none());
         prop_assert_eq!(parsed.records.len(), records.len());
-        let replayed = replay(&parsed, 8, Pseudonyms::new([7; 32]));
+        let replayed = replay(&parsed, 8, Pseudonyms::new(topteam::secrets::SessionSecret::new(topteam::secrets::PseudonymScheme::HmacSha256, [7; 32])));
         prop_assert_eq!(&replayed, &live);
         // A torn tail never changes what the whole lines rebuild.
         let mut torn = file.clone();
         torn.extend_from_slice(b"{\"seq\":");
         let parsed = parse(&torn).unwrap();
         prop_assert!(parsed.torn.is_some());
-        prop_assert_eq!(&replay(&parsed, 8, Pseudonyms::new([7; 32])), &live);
+        prop_assert_eq!(&replay(&parsed, 8, Pseudonyms::new(topteam::secrets::SessionSecret::new(topteam::secrets::PseudonymScheme::HmacSha256, [7; 32]))), &live);
     }
 }

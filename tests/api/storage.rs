@@ -64,7 +64,10 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
     let handle = actor::spawn(
         SessionState::new(info, 8),
         Box::new(disk),
-        Pseudonyms::new([3; 32]),
+        Pseudonyms::new(topteam::secrets::SessionSecret::new(
+            topteam::secrets::PseudonymScheme::HmacSha256,
+            [3; 32],
+        )),
         env,
     );
     let voter = Uuid::new_v4();

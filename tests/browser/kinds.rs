@@ -143,7 +143,12 @@ async fn a_phone_answers_a_poll_and_a_matrix_by_keyboard_and_the_projector_fits_
     )
     .await;
     let screen = projector(&driver, (1280, 720), &base, &session.id).await;
-    wait_text(&screen, "ol.matrix-key", "Opportunities for young people").await;
+    wait_text(
+        &screen,
+        ".matrix-key",
+        "1. More affordable homes for local families",
+    )
+    .await;
     screen
         .find(Locator::Css("svg.matrix"))
         .await
@@ -151,6 +156,45 @@ async fn a_phone_answers_a_poll_and_a_matrix_by_keyboard_and_the_projector_fits_
     screenshot(&screen, "projector-matrix-twelve").await;
     assert_fits(&screen, "a matrix of twelve items", 720).await;
     assert_accessible(&screen, "the projector's matrix").await;
+    // The grid's own words are as large as the slide's: at least 24 px.
+    let smallest = screen
+        .execute(
+            r#"const svg = document.querySelector('svg.matrix');
+               const scale = svg.getBoundingClientRect().width / 470;
+               return Math.min(...Array.from(svg.querySelectorAll('text'), t => parseFloat(t.getAttribute('font-size')) * scale));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        smallest.as_f64().unwrap() >= 23.5,
+        "grid text of {smallest} px"
+    );
+    // Every label whole: the key turns its pages with the projector's key.
+    let pages = screen
+        .execute(
+            "return parseInt(document.querySelector('#live .pages').dataset.pages, 10);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for _ in 1..pages.as_u64().unwrap() {
+        screen
+            .execute(
+                "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_fits(&screen, "a matrix of twelve items, a later page", 720).await;
+    }
+    wait_text(
+        &screen,
+        ".matrix-key",
+        "12. Opportunities for young people to stay and succeed",
+    )
+    .await;
+    screenshot(&screen, "projector-matrix-twelve-last-page").await;
     let marks = screen
         .execute(
             "return document.querySelectorAll('svg.matrix circle, svg.matrix rect').length;",

@@ -102,3 +102,15 @@ test('every shape in the table reads, fills and summarises', () => {
     }
   }
 });
+
+test('pick: more chosen than the poll allows is said as soon as it happens', () => {
+  page(`<form class="ballot" data-activity="p" data-field="choices" data-shape="pick"><fieldset class="pick" data-most="2">
+    <input type="checkbox" id="a" value="a"><input type="checkbox" id="b" value="b"><input type="checkbox" id="c" value="c"></fieldset></form>`);
+  const form = $('form');
+  const shape = shapeOf(form);
+  $('#a').checked = true;
+  $('#b').checked = true;
+  assert.equal(shape.note(form), null);
+  $('#c').checked = true;
+  assert.equal(shape.note(form), 'You have chosen 3: choose at most 2, then save.');
+});

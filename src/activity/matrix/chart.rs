@@ -11,12 +11,16 @@ use crate::workshop::Group;
 use maud::{html, Markup};
 
 /// Where the grid sits in the picture's 470 by 470 box, drawn near its
-/// own size on a projector, so that its words stay large.
-const LEFT: f64 = 60.0;
-const TOP: f64 = 14.0;
+/// own size on a projector, so that its words stay large (at least 24 px on
+/// a 720-line screen).
+const LEFT: f64 = 64.0;
+const TOP: f64 = 8.0;
 const SIDE: f64 = 370.0;
 /// A mark's radius; marks at one spot are set around it, not on top.
-const MARK: f64 = 15.0;
+const MARK: f64 = 19.0;
+/// The frame's margin around the points 1 and 5, so a mark there stays
+/// inside it and off the axis numbers.
+const PAD: f64 = MARK + 4.0;
 
 /// One team's (or the room's) mean point for one item.
 pub struct Mark {
@@ -77,8 +81,9 @@ pub fn point(t: &Tally, id: &str) -> Option<(f64, f64)> {
 }
 
 fn place((x, y): (f64, f64)) -> (i64, i64) {
-    let across = LEFT + (x - 1.0) / 4.0 * SIDE;
-    let up = TOP + SIDE - (y - 1.0) / 4.0 * SIDE;
+    let span = SIDE - 2.0 * PAD;
+    let across = LEFT + PAD + (x - 1.0) / 4.0 * span;
+    let up = TOP + SIDE - PAD - (y - 1.0) / 4.0 * span;
     (across.round() as i64, up.round() as i64)
 }
 
@@ -94,8 +99,8 @@ fn centres(marks: &[Mark]) -> Vec<(i64, i64)> {
             (x as f64, y as f64)
         })
         .collect();
-    let room = 2.0 * MARK + 3.0;
-    for _ in 0..60 {
+    let room = 2.0 * MARK + 4.0;
+    for _ in 0..400 {
         let mut moved = false;
         for i in 0..at.len() {
             for j in i + 1..at.len() {
@@ -127,10 +132,10 @@ fn centres(marks: &[Mark]) -> Vec<(i64, i64)> {
 }
 
 fn inside((x, y): (f64, f64)) -> (f64, f64) {
-    let low = MARK + 2.0;
+    let edge = MARK + 3.0;
     (
-        x.clamp(LEFT + low - MARK, LEFT + SIDE - low + MARK),
-        y.clamp(TOP + low - MARK, TOP + SIDE - low + MARK),
+        x.clamp(LEFT + edge, LEFT + SIDE - edge),
+        y.clamp(TOP + edge, TOP + SIDE - edge),
     )
 }
 
@@ -147,11 +152,11 @@ pub fn grid(x_axis: &str, y_axis: &str, marks: &[Mark]) -> Markup {
                 @let (x, y) = place((v, v));
                 line x1=(x) y1=(TOP) x2=(x) y2=(TOP + SIDE) stroke="#b1b4b6" stroke-width="1" {}
                 line x1=(LEFT) y1=(y) x2=(LEFT + SIDE) y2=(y) stroke="#b1b4b6" stroke-width="1" {}
-                text x=(x) y=(TOP + SIDE + 24.0) font-size="20" text-anchor="middle" { (v) }
-                text x=(LEFT - 10.0) y=(y + 7) font-size="20" text-anchor="end" { (v) }
+                text x=(x) y=(TOP + SIDE + 26.0) font-size="25" text-anchor="middle" { (v) }
+                text x=(LEFT - 8.0) y=(y + 9) font-size="25" text-anchor="end" { (v) }
             }
-            text x=(LEFT + SIDE / 2.0) y="462" font-size="23" font-weight="700" text-anchor="middle" { (cut(x_axis, 30)) " →" }
-            text x="20" y=(middle) font-size="23" font-weight="700" text-anchor="middle" transform={ "rotate(-90 20 " (middle) ")" } { (cut(y_axis, 30)) " →" }
+            text x=(LEFT + SIDE / 2.0) y="464" font-size="25" font-weight="700" text-anchor="middle" { (cut(x_axis, 28)) " →" }
+            text x="22" y=(middle) font-size="25" font-weight="700" text-anchor="middle" transform={ "rotate(-90 22 " (middle) ")" } { (cut(y_axis, 28)) " →" }
             // The gap first, under the marks: a line from one team's point to the other's.
             @for (i, pair) in marks.windows(2).enumerate().filter(|(_, w)| w[0].number == w[1].number) {
                 @let (a, b) = (centres[i], centres[i + 1]);
@@ -162,15 +167,17 @@ pub fn grid(x_axis: &str, y_axis: &str, marks: &[Mark]) -> Markup {
                 @match mark.team {
                     Some(Group::Management) => {
                         rect x=(x - r) y=(y - r) width=(2 * r) height=(2 * r) fill="#ffffff" stroke="#7a2e0e" stroke-width="4" {}
-                        text x=(x) y=(y + 6) font-size="17" font-weight="700" text-anchor="middle" { (mark.number) }
+                        text x=(x) y=(y + 9) font-size="25" font-weight="700" text-anchor="middle" { (mark.number) }
                     }
                     Some(_) => {
+                        // White on the team's blue: a class, as the page's
+                        // rules colour chart text and no inline style is allowed.
                         circle cx=(x) cy=(y) r=(r + 1) fill="#0b4f8a" stroke="#1b1b1b" stroke-width="1" {}
-                        text x=(x) y=(y + 6) font-size="17" font-weight="700" text-anchor="middle" style="fill:#ffffff" { (mark.number) }
+                        text.on-dark x=(x) y=(y + 9) font-size="25" font-weight="700" text-anchor="middle" { (mark.number) }
                     }
                     None => {
                         circle cx=(x) cy=(y) r=(r + 1) fill="#ffffff" stroke="#1b1b1b" stroke-width="3" {}
-                        text x=(x) y=(y + 6) font-size="17" font-weight="700" text-anchor="middle" { (mark.number) }
+                        text x=(x) y=(y + 9) font-size="25" font-weight="700" text-anchor="middle" { (mark.number) }
                     }
                 }
             }

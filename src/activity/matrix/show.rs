@@ -2,10 +2,10 @@
 //! 1 to 5), and each team's mean point per item as a table, a grid, and the
 //! items where the teams' points lie furthest apart.
 
-use super::chart::{self, cut};
+use super::chart;
 use super::{gap, Matrix, TOP};
 use crate::activity::show::scores::{self, item_hidden};
-use crate::activity::show::{ActivityView, FormShape, Show};
+use crate::activity::show::{slide, ActivityView, FormShape, Show};
 use crate::activity::{GroupResult, Results, Tally};
 use crate::workshop::{ActivitySpec, Group};
 use maud::{html, Markup};
@@ -19,6 +19,17 @@ fn axes(spec: &ActivitySpec) -> (&str, &str) {
     )
 }
 
+/// Characters a line of the key holds beside the grid, on the narrowest
+/// projector the slides are made for; and the lines the key may fill there
+/// (the legend and the widest gaps take the rest).
+const KEY_LINE: usize = 36;
+const KEY_LINES: usize = 13;
+
+/// A mean to one decimal, halves rounded up (2.25 is 2.3), as people round.
+fn one_decimal(v: f64) -> String {
+    format!("{:.1}", (v * 10.0).round() / 10.0)
+}
+
 /// "across 3.2, up 4.1 (n=5)".
 fn cell(t: &Tally, id: &str) -> Option<String> {
     let Tally::Matrix(m) = t else {
@@ -26,7 +37,12 @@ fn cell(t: &Tally, id: &str) -> Option<String> {
     };
     let p = m.items.get(id)?;
     Some(match p.mean() {
-        Some((x, y)) => format!("across {x:.1}, up {y:.1} (n={})", p.n),
+        Some((x, y)) => format!(
+            "across {}, up {} (n={})",
+            one_decimal(x),
+            one_decimal(y),
+            p.n
+        ),
         None => "not placed".into(),
     })
 }
@@ -98,7 +114,7 @@ impl Show for Matrix {
                 h4 { "Where the teams differ most" }
                 ol.gaps {
                     @for (label, gap) in gaps.iter().take(5) {
-                        li { (label) ": the teams\u{2019} points are " (format!("{gap:.1}")) " apart" }
+                        li { (label) ": the teams\u{2019} points are " (one_decimal(*gap)) " scale points apart" }
                     }
                 }
             }
@@ -126,21 +142,41 @@ impl Show for Matrix {
         if results.all.ballots() == 0 {
             return html! { p.slide-empty { "No votes were cast." } };
         }
-        let gaps: Vec<(&str, f64)> = gaps(view, results);
-        let gap_of = |label: &str| gaps.iter().find(|(l, _)| *l == label).map(|(_, g)| *g);
+        // Every label whole: the key pages when the labels are long, and the
+        // grid shows every item on each page.
+        let key: Vec<(Markup, usize)> = view
+            .spec
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let hidden = item_hidden(results, &o.id, None).is_some();
+                let text = format!("{}. {}", i + 1, o.label);
+                let lines = slide::lines_of(&text, KEY_LINE) + usize::from(hidden);
+                let item = html! {
+                    li { (text) @if hidden { span.gap { " (too few answers to show)" } } }
+                };
+                (item, lines)
+            })
+            .collect();
+        let gaps = gaps(view, results);
+        let widest: Vec<String> = gaps
+            .iter()
+            .take(3)
+            .filter(|(_, g)| *g > 0.0)
+            .filter_map(|(label, g)| {
+                let n = view.spec.options.iter().position(|o| o.label == *label)? + 1;
+                Some(format!("{n} ({})", one_decimal(*g)))
+            })
+            .collect();
         html! {
             div.matrix-slide {
                 (chart::grid(x_axis, y_axis, &marks))
                 div.matrix-side {
                     (chart::legend(&marks))
-                    ol.matrix-key {
-                        @for o in &view.spec.options {
-                            li {
-                                (cut(&o.label, 40))
-                                @if let Some(g) = gap_of(&o.label) { span.gap { " · gap " (format!("{g:.1}")) } }
-                                @if item_hidden(results, &o.id, None).is_some() { span.gap { " · too few answers to show" } }
-                            }
-                        }
+                    (slide::pages_within("matrix-key", key, 1, KEY_LINES))
+                    @if !widest.is_empty() {
+                        p.gaps { "Furthest apart: " (widest.join(", ")) }
                     }
                 }
             }
@@ -156,7 +192,7 @@ impl Show for Matrix {
             let _ = writeln!(md, "\nWhere the teams differ most:");
             for (label, gap) in gaps.iter().take(5) {
                 let label = crate::activity::show::md_escape(label);
-                let _ = writeln!(md, "- {label}: {gap:.1} apart");
+                let _ = writeln!(md, "- {label}: {} scale points apart", one_decimal(*gap));
             }
         }
     }

@@ -113,6 +113,10 @@ impl Kind for Poll {
         true
     }
 
+    fn decided_heading(&self) -> &'static str {
+        "Chosen, most first"
+    }
+
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = needs_options(spec);
         match spec.max_choices {

@@ -31,9 +31,18 @@ fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
     }
 }
 
-/// "3 (60%)": how many chose it and what share of the voters that is.
+/// "3 (60%)": how many chose it and what share of the voters that is;
+/// "no votes" for a team none of whose members voted.
 fn count_and_share(t: &Tally, id: &str) -> Option<String> {
-    Some(format!("{} ({:.0}%)", count(t, id)?, share(t, id)?))
+    if t.ballots() == 0 {
+        return Some("no votes".into());
+    }
+    Some(format!("{} ({})", count(t, id)?, percent(share(t, id)?)))
+}
+
+/// A share in whole percent, halves rounded up (12.5% is 13%), as people round.
+fn percent(v: f64) -> String {
+    format!("{}%", v.round())
 }
 
 impl Show for Poll {
@@ -78,16 +87,14 @@ impl Show for Poll {
         let order = order(view, results);
         html! {
             p.slide-hint { "Share of each team\u{2019}s voters choosing each option." }
-            (slide::bars(view, results, &order, Some(100.0), &share, &|v| format!("{v:.0}%")))
+            (slide::bars(view, results, &order, Some(100.0), &share, &percent))
         }
     }
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
         let title = "Share of each team\u{2019}s voters (%)";
-        scores::bars(view, results, &order, title, Some(100.0), &share, |v| {
-            format!("{v:.0}%")
-        })
+        scores::bars(view, results, &order, title, Some(100.0), &share, percent)
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {

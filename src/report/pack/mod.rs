@@ -86,6 +86,7 @@ struct Agreed {
 
 #[derive(Serialize)]
 struct Priorities {
+    heading: &'static str,
     activity: String,
     top: Vec<String>,
 }
@@ -242,6 +243,7 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
                 .priorities
                 .into_iter()
                 .map(|p| Priorities {
+                    heading: p.heading,
                     activity: p.activity,
                     top: p.top,
                 })

@@ -3,7 +3,7 @@
 //! Both are given, never fetched, so deciding stays pure and testable.
 
 use super::{ParticipantId, Rejection};
-use sha2::{Digest, Sha256};
+use crate::secrets::SessionSecret;
 use std::time::SystemTime;
 use uuid::Uuid;
 
@@ -50,7 +50,7 @@ pub struct Pseudonyms {
     /// `None` when the secret file is missing or unreadable: anonymous
     /// ballots are then refused, never filed under fresh pseudonyms (which
     /// would count every earlier voter twice).
-    secret: Option<[u8; 32]>,
+    secret: Option<SessionSecret>,
     /// Why there is no secret, for the console and the log.
     missing: Option<std::sync::Arc<str>>,
 }
@@ -73,8 +73,8 @@ impl PartialEq for Pseudonyms {
 }
 
 impl Pseudonyms {
-    /// From a session's secret.
-    pub fn new(secret: [u8; 32]) -> Pseudonyms {
+    /// From a session's secret (of whichever scheme it began with).
+    pub fn new(secret: SessionSecret) -> Pseudonyms {
         Pseudonyms {
             secret: Some(secret),
             missing: None,
@@ -105,25 +105,25 @@ impl Pseudonyms {
         author: ParticipantId,
         nth: usize,
     ) -> Result<String, Rejection> {
-        let secret = self.secret.ok_or(Rejection::AnonymityUnavailable)?;
-        let mut hash = Sha256::new();
-        hash.update(secret);
-        hash.update(b"idea");
-        hash.update(activity.as_bytes());
-        hash.update(author.as_bytes());
-        hash.update(nth.to_le_bytes());
-        let digest = hash.finalize();
+        let secret = self
+            .secret
+            .as_ref()
+            .ok_or(Rejection::AnonymityUnavailable)?;
+        let digest = secret.digest(
+            b"idea",
+            &[activity.as_bytes(), author.as_bytes(), &nth.to_le_bytes()],
+        );
         let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
         Ok(format!("a{hex}"))
     }
 
     /// The participant's pseudonym in this session.
     pub fn of(&self, participant: ParticipantId) -> Result<ParticipantId, Rejection> {
-        let secret = self.secret.ok_or(Rejection::AnonymityUnavailable)?;
-        let mut hash = Sha256::new();
-        hash.update(secret);
-        hash.update(participant.as_bytes());
-        let digest = hash.finalize();
+        let secret = self
+            .secret
+            .as_ref()
+            .ok_or(Rejection::AnonymityUnavailable)?;
+        let digest = secret.digest(b"", &[participant.as_bytes()]);
         let mut bytes = [0u8; 16];
         bytes.copy_from_slice(&digest[..16]);
         Ok(Uuid::from_bytes(bytes))
@@ -137,8 +137,8 @@ mod tests {
     #[test]
     fn pseudonyms_are_stable_per_session_and_differ_between_sessions() {
         let p = Uuid::new_v4();
-        let a = Pseudonyms::new([1; 32]);
-        let b = Pseudonyms::new([2; 32]);
+        let a = Pseudonyms::new(SessionSecret::generate());
+        let b = Pseudonyms::new(SessionSecret::generate());
         assert_eq!(a.of(p), a.of(p));
         assert_ne!(a.of(p), b.of(p));
         assert_ne!(a.of(p), Ok(p));
@@ -146,5 +146,22 @@ mod tests {
             Pseudonyms::unavailable("gone").of(p),
             Err(Rejection::AnonymityUnavailable)
         );
+    }
+
+    #[test]
+    fn a_session_made_before_hmac_keeps_its_pseudonyms() {
+        use crate::secrets::PseudonymScheme;
+        let p: Uuid = "00000000-0000-4000-8000-000000000001".parse().unwrap();
+        // Computed by the code that made the first sessions: SHA-256 of the
+        // secret and the participant id.
+        let old = Pseudonyms::new(SessionSecret::new(PseudonymScheme::Sha256Prefix, [1; 32]));
+        assert_eq!(
+            old.of(p).unwrap().to_string(),
+            "eb20d3fc-fe53-22a3-c135-8c3666530cda"
+        );
+        assert_eq!(old.idea_id("hopes", p, 2).unwrap(), "a9fe56955c0bf");
+        let new = Pseudonyms::new(SessionSecret::new(PseudonymScheme::HmacSha256, [1; 32]));
+        assert_ne!(new.of(p), old.of(p));
+        assert_ne!(new.idea_id("hopes", p, 2), old.idea_id("hopes", p, 2));
     }
 }

@@ -258,7 +258,10 @@ pub async fn login(
         return (StatusCode::FORBIDDEN, login_page(Some(why), None)).into_response();
     }
     let next = form.next.as_deref().and_then(super::safe_next);
-    let right = crate::web::auth::is_the_key(&form.key, &app.admin_key);
+    let right = crate::web::auth::is_the_key(
+        &form.key,
+        secrecy::ExposeSecret::expose_secret(&app.admin_key),
+    );
     if app.key_guard.presented(ip, right).await.is_err() {
         let why = "That key is not right, and many wrong keys have come from this address: check it carefully (copy and paste it if you can). The right key always works.";
         return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why), next)).into_response();

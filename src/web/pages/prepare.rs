@@ -136,7 +136,7 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
                         ol.option-list {
                             @for (j, o) in spec.options.iter().enumerate() { (option_editor(o, &spec.fields, j + 1, spec.kind)) }
                         }
-                        button.add-option type="button" { "Add an option" span.visually-hidden { " to activity " (n) } }
+                        button.add-option type="button" { "Add " (with_article(kind.item_word())) span.visually-hidden { " to activity " (n) } }
                     }
                 }
                 p.activity-actions {
@@ -165,6 +165,17 @@ fn option_editor(o: &OptionSpec, fields: &[String], n: usize, kind: ActivityKind
             }
         }
     }
+}
+
+/// "an option", "a statement": an item word with its article, for a button.
+fn with_article(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let article = if lower.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {lower}")
 }
 
 /// "Responsibilities", "Statements": an item word made plural.

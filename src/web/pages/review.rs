@@ -244,7 +244,7 @@ fn decided_section(decided: &crate::report::Decided) -> Markup {
                 }
             }
             @for p in &decided.priorities {
-                h3 { "Top priorities: " (p.activity) }
+                h3 { (p.heading) ": " (p.activity) }
                 ol { @for label in &p.top { li { (label) } } }
             }
             @if !decided.decisions.is_empty() {

@@ -170,7 +170,10 @@ fn seen(state: &SessionState) -> Vec<(String, Value, Vec<Value>)> {
 }
 
 fn run(teams: (u8, u8), steps: &[Step]) {
-    let secret = Pseudonyms::new([9; 32]);
+    let secret = Pseudonyms::new(topteam::secrets::SessionSecret::new(
+        topteam::secrets::PseudonymScheme::HmacSha256,
+        [9; 32],
+    ));
     let mut state = SessionState::new(info(), 8).with_pseudonyms(secret.clone());
     let ctx = Context::new(std::time::SystemTime::UNIX_EPOCH, secret);
     let mut at = 0;
