@@ -1,8 +1,8 @@
 //! Wiring: bind the listener, load scripts and the key, replay transcripts, serve, shut down.
 
 use crate::config::Config;
+use crate::live::registry::Sessions;
 use crate::metrics::Metrics;
-use crate::session::registry::Sessions;
 use crate::transcript::FileStore;
 use crate::web::{self, AppState, Shared};
 use crate::workshop::{load_library, LibraryError};

@@ -12,17 +12,17 @@
 //!   API and the join form let someone in; `web::series_api` series and rosters.
 //! - [`series`]: a council's series of workshops, its name and roster, kept
 //!   as `DATA_DIR/series/<id>.jsonl`; `series::roster` the pure roster rules.
-//! - [`session`]: the heart, in two rooms. `session::core` is pure: state,
-//!   commands, events, [`session::decide`] (a command into events or a
-//!   [`session::Rejection`]), `apply` (an event into the state), and
-//!   [`session::execute`] (both, for one command); `decide_join` matches a
-//!   joiner to the roster and holds doubtful joins. It imports nothing of the
-//!   runtime. `session::live` is the runtime: [`session::actor`] is the one
-//!   tokio task per live session that owns the state and its transcript
-//!   writer and makes every event durable before anyone sees it; the handle
-//!   is what the web layer holds; `live::publisher` owns the watch channels
-//!   and decides when to render; [`session::registry`] maps ids and codes to
-//!   handles.
+//! - [`live`]: the runtime. [`live::actor`] is the one tokio task per live
+//!   session that owns the state and its transcript writer and makes every
+//!   event durable before anyone sees it; the handle is what the web layer
+//!   holds; `live::publisher` owns the watch channels and decides when to
+//!   render; [`live::registry`] maps ids and codes to handles. It sits above
+//!   [`session`], [`render`] and [`transcript`] and uses all three.
+//! - [`session`]: the heart, pure: state, commands, events,
+//!   [`session::decide`] (a command into events or a [`session::Rejection`]),
+//!   `apply` (an event into the state), and [`session::execute`] (both, for
+//!   one command); `decide_join` matches a joiner to the roster and holds
+//!   doubtful joins. It imports nothing of the runtime, rendering or storage.
 //! - [`activity`]: the activity kinds, one folder each:
 //!   `activity/<kind>/mod.rs` its rules (settings, ballot checks, tally,
 //!   comparison, what it carries on, its answers in exports) as
@@ -49,7 +49,9 @@
 //!   existing shape (counts, order, choices, pick, ideas) needs nothing in
 //!   the browser; a new shape is a module in `static/shapes/` and its line
 //!   in `static/shapes/index.js`.
-//! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and checked.
+//! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and
+//!   checked; an activity's settings ([`activity::ActivitySpec`]) and the
+//!   teams ([`activity::Group`]) live with the kinds that read them.
 //! - [`transcript`]: the append-only JSONL store and its replay; appends from
 //!   rooms voting at the same moment are made durable by one sync.
 //! - [`render`]: maud views for each audience (participant, screen,
@@ -62,13 +64,13 @@
 //!   replay-checked).
 //!
 //! One ballot from socket to screen: `web/socket/conn.rs` reads the frame and
-//! `web/protocol.rs` parses it into a `Command::Vote`; `session/live/handle.rs`
-//! sends it to the session's task in `session/live/actor.rs`, which calls
+//! `web/protocol.rs` parses it into a `Command::Vote`; `live/handle.rs`
+//! sends it to the session's task in `live/actor.rs`, which calls
 //! `session/core/decide.rs`; that asks `activity/<kind>/mod.rs` to validate the
 //! ballot (`Kind::validate`) and returns a `BallotCast` event (`event.rs`);
 //! the actor appends it through `transcript/` and waits for the sync, then
 //! `session/core/state/apply.rs` folds it into the state and the socket gets
-//! its ack; `session/live/publisher.rs` renders the new views
+//! its ack; `live/publisher.rs` renders the new views
 //! (`render/views.rs`, whose results come from `activity/<kind>/show.rs`) and
 //! publishes them on watch channels, and each projector and console socket
 //! writes the new frame.
@@ -79,6 +81,11 @@
 //!   `jiff::Timestamp`s, shown in UK time.
 //! - [`app`]: wiring: locks the data folder, binds the listener, replays
 //!   transcripts, serves, shuts down.
+//!
+//! The layers, bottom up: `config`, `time`, `secrets`, `durable`,
+//! `error_code`; `activity`; `workshop`; `series`; `session`; `transcript`
+//! and `render`; `report` and `live`; `web`; `app`. No module uses one above
+//! it (`tests/api/layers.rs` holds this).
 //!
 //! The binary is `topteam` (`src/main.rs`: serve, check, export, verify); the
 //! load generator and its baseline are the workspace crate `load/`
@@ -96,6 +103,7 @@ pub mod config;
 pub mod durable;
 pub mod erasures;
 pub mod error_code;
+pub mod live;
 pub mod metrics;
 pub mod render;
 pub mod report;

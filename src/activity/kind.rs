@@ -6,7 +6,7 @@
 
 use super::{kind_of, ActivityKind};
 use super::{ActivityView, Ballot, BallotError, CastBallot, Comparison, Results, Tally};
-use crate::workshop::{ActivitySpec, OptionSpec};
+use crate::activity::{ActivitySpec, OptionSpec};
 use std::collections::BTreeMap;
 
 /// One answer to one item, as an export lists it: the item, the statement

@@ -17,14 +17,15 @@ mod registry;
 mod results;
 pub mod role_map;
 pub mod show;
+pub mod spec;
 
 pub use error::BallotError;
 pub use kind::{Answer, Kind};
 pub use registry::{kind_of, ActivityKind, Ballot, Tally};
 pub use results::{Comparison, GroupResult, ItemRule, Results, Split};
 pub use show::{ActivityView, Show};
+pub use spec::{ActivitySpec, Group, OptionSpec};
 
-use crate::workshop::{ActivitySpec, Group};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -136,6 +137,16 @@ pub(crate) fn invisible(c: char) -> bool {
         | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}')
 }
 
+/// A name or label as compared: letters and digits only, lower case, so
+/// "Cllr. Jo O'Neil" and "cllr jo oneil" are the same person, and two
+/// options worded alike are the same option.
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Like [`clean_text`], for one-line text (names, titles): no line breaks.
 pub fn clean_line(text: &str, max_chars: usize, what: &str) -> Result<String, BallotError> {
     if text.contains('\n') {
@@ -154,7 +165,7 @@ pub fn tally<'a>(spec: &ActivitySpec, mut ballots: impl Iterator<Item = &'a Cast
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::workshop::OptionSpec;
+    use crate::activity::OptionSpec;
 
     pub fn spec_with(kind: ActivityKind, ids: &[&str]) -> ActivitySpec {
         let mut spec = ActivitySpec::new("a", kind, "A");

@@ -3,7 +3,7 @@
 
 use super::kind::Answers;
 use super::{ideas, kind_of, notes, role_map, tally, CastBallot, Tally};
-use crate::workshop::{ActivitySpec, Group};
+use crate::activity::{ActivitySpec, Group};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,7 +1,7 @@
 //! Views for each audience: pure functions from session state to HTML, each
 //! encoded once into a websocket frame ([`wire`]) that every socket of the
 //! audience writes as a cheap clone of the same bytes. The live publisher
-//! (`session::live::publisher`) decides when to render and owns the channels.
+//! (`live::publisher`) decides when to render and owns the channels.
 
 mod ballots;
 mod console;

@@ -128,14 +128,7 @@ pub fn new_roster(current: &[Person], input: Vec<PersonInput>) -> Result<Vec<Per
     Ok(out)
 }
 
-/// A name as compared: letters and digits only, lower case, so "Cllr. Jo
-/// O'Neil" and "cllr jo oneil" are the same person.
-pub fn name_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::activity::name_key;
 
 #[cfg(test)]
 mod tests {

@@ -59,7 +59,7 @@ pub async fn start_session(
     workshop: &crate::workshop::Workshop,
     title: String,
     series: Option<Uuid>,
-) -> Result<crate::session::SessionHandle, ApiError> {
+) -> Result<crate::live::SessionHandle, ApiError> {
     // The series cannot be deleted or erased from while its session is made.
     let _series_held = app.erasing.lock().await;
     let series = match series {
@@ -166,7 +166,7 @@ pub async fn get_transcript(
 /// in the closing record's sealed results (see `docs/anonymity.md`).
 pub async fn sealed_bytes(
     app: &AppState,
-    handle: &crate::session::SessionHandle,
+    handle: &crate::live::SessionHandle,
 ) -> Result<Vec<u8>, ApiError> {
     let store = app.sessions.store().clone();
     let session = handle.info().id;

@@ -136,7 +136,7 @@ pub fn parse_participant_token(token: &str) -> Option<(Uuid, String)> {
 /// phone page and joining again both ask this; sockets are checked inside
 /// the session task, against the same token hash.
 pub fn participant_by_cookie(
-    handle: &crate::session::SessionHandle,
+    handle: &crate::live::SessionHandle,
     headers: &HeaderMap,
 ) -> Option<(crate::session::Participant, String)> {
     let token = cookie(headers, &participant_cookie(handle.info().id))?;

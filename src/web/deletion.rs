@@ -147,7 +147,7 @@ pub(crate) fn refuse_if_unreadable(app: &AppState, series: Uuid) -> Result<(), A
 }
 
 /// What to do about a transcript that cannot be read.
-fn unreadable(damaged: &crate::session::live::registry::Unreadable) -> ApiError {
+fn unreadable(damaged: &crate::live::registry::Unreadable) -> ApiError {
     let file = format!("sessions/{}.jsonl", damaged.id);
     ApiError::new(
         ErrorCode::UnreadableTranscript,

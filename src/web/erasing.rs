@@ -11,8 +11,9 @@ use super::{ApiError, AppState};
 use crate::audit::Entry;
 use crate::erasures::Pending;
 use crate::error_code::ErrorCode;
+use crate::live::SessionHandle;
 use crate::series::name_key;
-use crate::session::{Actor, Command, Participant, ParticipantId, SessionHandle};
+use crate::session::{Actor, Command, Participant, ParticipantId};
 use uuid::Uuid;
 
 /// Runs a command from the console or the JSON API: `erase` across the

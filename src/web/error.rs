@@ -1,7 +1,8 @@
 //! Every refusal as `{"error":{"code","message"}}` with a fitting HTTP status.
 
 use crate::error_code::ErrorCode;
-use crate::session::{Rejection, SessionError};
+use crate::live::SessionError;
+use crate::session::Rejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;

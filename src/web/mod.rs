@@ -24,9 +24,9 @@ pub mod upgrade;
 
 use crate::config::{Limits, Timings};
 use crate::error_code::ErrorCode;
+use crate::live::registry::Sessions;
+use crate::live::SessionHandle;
 use crate::metrics::Metrics;
-use crate::session::registry::Sessions;
-use crate::session::SessionHandle;
 use crate::workshop::WorkshopLibrary;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;

@@ -128,7 +128,7 @@ impl Workshop {
                 }
                 // Two options a phone shows alike split the room's votes.
                 let same = |p: &crate::workshop::OptionSpec| {
-                    crate::series::name_key(&p.label) == crate::series::name_key(&o.label)
+                    crate::activity::name_key(&p.label) == crate::activity::name_key(&o.label)
                 };
                 if let Some(k) = a.options[..j].iter().position(same) {
                     if !o.label.trim().is_empty() {

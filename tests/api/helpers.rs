@@ -51,6 +51,9 @@ pub fn workshops_dir() -> PathBuf {
         for from in [shipped_workshops(), fixtures] {
             for entry in std::fs::read_dir(from).unwrap() {
                 let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "toml") {
+                    continue; // tests/fixtures/transcripts holds data folders
+                }
                 std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
             }
         }

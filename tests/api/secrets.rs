@@ -6,7 +6,8 @@ use crate::helpers::*;
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_session_whose_secret_is_of_the_first_scheme_still_finds_each_person_s_anonymous_ballot() {
+async fn a_session_whose_secret_is_of_the_first_scheme_still_finds_each_person_s_anonymous_ballot()
+{
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     let session = app.create_session("w1-cabinet").await;

@@ -8,10 +8,10 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use topteam::activity::Ballot;
 use topteam::config::{Limits, Timings};
+use topteam::live::{actor, SessionError};
 use topteam::metrics::Metrics;
 use topteam::session::{
-    actor, Actor, Claim, Command, JoinRequest, Pseudonyms, Record, SessionError, SessionInfo,
-    SessionState,
+    Actor, Claim, Command, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
 };
 use topteam::transcript::TranscriptWriter;
 use topteam::workshop::{Group, Workshop};
@@ -126,7 +126,7 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
 
     // The console is told, not only the voter.
     let console = handle.connect(actor::Viewer::Facilitator).await.unwrap();
-    let topteam::session::live::publisher::Views::Facilitator(mut console) = console.views else {
+    let topteam::live::publisher::Views::Facilitator(mut console) = console.views else {
         panic!("a console view")
     };
     assert!(console

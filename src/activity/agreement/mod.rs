@@ -9,7 +9,7 @@ use super::BallotError;
 use super::Tally;
 use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
-use crate::workshop::{ActivitySpec, Group, OptionSpec};
+use crate::activity::{ActivitySpec, Group, OptionSpec};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

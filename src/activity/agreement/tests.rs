@@ -1,7 +1,7 @@
 //! Agreement: consent, versions and outcomes.
 use super::*;
 use crate::activity::tests::{cast, spec_with};
-use crate::workshop::ActivityKind;
+use crate::activity::ActivityKind;
 
 fn r(stance: Stance, reason: Option<&str>) -> Response {
     Response {

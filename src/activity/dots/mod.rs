@@ -9,7 +9,7 @@ use super::BallotError;
 use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
-use crate::workshop::{ActivitySpec, OptionSpec};
+use crate::activity::{ActivitySpec, OptionSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -213,7 +213,7 @@ impl Kind for Dots {
 mod tests {
     use super::*;
     use crate::activity::tests::{cast, spec_with};
-    use crate::workshop::{ActivityKind, Group};
+    use crate::activity::{ActivityKind, Group};
 
     fn spec() -> ActivitySpec {
         let mut s = spec_with(ActivityKind::Dots, &["housing", "jobs", "climate"]);

@@ -5,8 +5,8 @@ mod show;
 
 use super::kind::{takes_no_options, Kind, Setting, SettingProblem};
 use super::{ActivityView, ParticipantId, Results};
-use crate::workshop::Group;
-use crate::workshop::{ActivitySpec, OptionSpec};
+use crate::activity::Group;
+use crate::activity::{ActivitySpec, OptionSpec};
 use serde::Serialize;
 
 /// Ideas a participant may have visible in one activity, unless the script says otherwise.

@@ -6,8 +6,8 @@
 
 use crate::activity::show::scores::item_hidden;
 use crate::activity::show::ActivityView;
+use crate::activity::Group;
 use crate::activity::{GroupResult, Results, Tally};
-use crate::workshop::Group;
 use maud::{html, Markup};
 
 /// Where the grid sits in the picture's 470 by 470 box, drawn near its

@@ -8,7 +8,7 @@ mod show;
 
 use super::kind::{answers_every_item, wrong_kind, Answer, Kind, Setting, SettingProblem};
 use super::{Ballot, BallotError, CastBallot, Tally};
-use crate::workshop::ActivitySpec;
+use crate::activity::ActivitySpec;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -223,7 +223,7 @@ impl Kind for Matrix {
 mod tests {
     use super::*;
     use crate::activity::tests::{cast, spec_with};
-    use crate::workshop::{ActivityKind, Group};
+    use crate::activity::{ActivityKind, Group};
 
     fn points(x: i64, y: i64) -> Ballot {
         Ballot::Points([("homes".to_string(), Point { x, y })].into())

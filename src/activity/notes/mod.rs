@@ -5,7 +5,7 @@ mod show;
 use super::kind::{Kind, SettingProblem};
 use super::show::ActivityView;
 use super::{BallotError, Results, Tally};
-use crate::workshop::{ActivitySpec, OptionSpec};
+use crate::activity::{ActivitySpec, OptionSpec};
 use serde::{Deserialize, Serialize};
 
 /// Longest note or action, in characters.

@@ -6,7 +6,7 @@ mod show;
 use super::kind::{carried_by_score, needs_options, wrong_kind, Answer, Kind, Setting};
 use super::kind::{ranked_by, SettingProblem};
 use super::{ActivityView, Ballot, BallotError, CastBallot, Results, Tally};
-use crate::workshop::{ActivitySpec, OptionSpec};
+use crate::activity::{ActivitySpec, OptionSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -177,7 +177,7 @@ impl Kind for Poll {
 mod tests {
     use super::*;
     use crate::activity::tests::{cast, spec_with};
-    use crate::workshop::{ActivityKind, Group};
+    use crate::activity::{ActivityKind, Group};
 
     fn choices(ids: &[&str]) -> Vec<String> {
         ids.iter().map(|s| s.to_string()).collect()

@@ -8,7 +8,7 @@ use super::BallotError;
 use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
-use crate::workshop::{ActivitySpec, OptionSpec};
+use crate::activity::{ActivitySpec, OptionSpec};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -194,7 +194,7 @@ impl Kind for Rank {
 mod tests {
     use super::*;
     use crate::activity::tests::{cast, spec_with};
-    use crate::workshop::{ActivityKind, Group};
+    use crate::activity::{ActivityKind, Group};
 
     fn order(ids: &[&str]) -> Ballot {
         Ballot::Order(ids.iter().map(|s| s.to_string()).collect())

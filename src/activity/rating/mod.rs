@@ -8,7 +8,7 @@ use super::kind::{answers_every_item, wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::Tally;
 use super::{Ballot, CastBallot};
-use crate::workshop::ActivitySpec;
+use crate::activity::ActivitySpec;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -184,7 +184,7 @@ impl Kind for Rating {
 mod tests {
     use super::*;
     use crate::activity::tests::{cast, spec_with};
-    use crate::workshop::{ActivityKind, Group};
+    use crate::activity::{ActivityKind, Group};
 
     #[test]
     fn mean_and_spread_are_computed_per_item() {

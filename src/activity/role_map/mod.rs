@@ -7,7 +7,7 @@ use super::kind::{answers_every_item, wire_name, wrong_kind, Answer, Kind};
 use super::BallotError;
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
-use crate::workshop::ActivitySpec;
+use crate::activity::ActivitySpec;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -261,7 +261,7 @@ impl Kind for RoleMap {
 mod tests {
     use super::*;
     use crate::activity::tests::{cast, spec_with};
-    use crate::workshop::{ActivityKind, Group};
+    use crate::activity::{ActivityKind, Group};
 
     fn ballot(pairs: &[(&str, Placement)]) -> Ballot {
         Ballot::Placements(pairs.iter().map(|(k, p)| (k.to_string(), *p)).collect())

@@ -120,7 +120,7 @@ impl Show for RoleMap {
             return html! { p.slide-empty { "Nobody has placed any responsibility." } };
         }
         let contested = contested(results);
-        let teams: Vec<(String, Option<crate::workshop::Group>, &Tally)> = view
+        let teams: Vec<(String, Option<crate::activity::Group>, &Tally)> = view
             .team_columns(results)
             .into_iter()
             .filter_map(|t| {

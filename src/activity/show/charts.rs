@@ -4,7 +4,7 @@
 //! from screen readers, which read the table.
 
 use crate::activity::role_map::Placement;
-use crate::workshop::Group;
+use crate::activity::Group;
 use maud::{html, Markup};
 
 /// One option's values, a bar per team the workshop invites (`None` when hidden).

@@ -11,8 +11,8 @@ pub mod slide;
 use super::agreement::{self, Outcome, StatementVersion};
 use super::ideas::Idea;
 use super::Results;
-use crate::workshop::ActivitySpec;
-use crate::workshop::Group;
+use crate::activity::ActivitySpec;
+use crate::activity::Group;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -31,7 +31,7 @@ pub struct ActivityView<'a> {
     /// Whether voting has closed.
     pub closed: bool,
     /// The groups the workshop invites.
-    pub teams: &'a [crate::workshop::Group],
+    pub teams: &'a [crate::activity::Group],
     /// An anonymous activity still open: its answers are in a sealed box, so
     /// nothing counted of them (ideas, superseded versions' tallies) is shown.
     pub sealed_box: bool,

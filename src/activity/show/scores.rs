@@ -4,8 +4,8 @@
 
 use super::charts::{team_bars, BarRow};
 use super::{ballots, md_escape, ActivityView};
+use crate::activity::Group;
 use crate::activity::{GroupResult, Results, Tally};
-use crate::workshop::Group;
 use maud::{html, Markup};
 use std::fmt::Write;
 

@@ -154,7 +154,7 @@ pub fn bars(
                     span.bar-label { (view.label(id)) }
                     span.bar-set {
                         @for (name, class, tally) in &rows {
-                            @let team = crate::workshop::Group::VOTING.iter().find(|g| g.as_str() == *class).copied();
+                            @let team = crate::activity::Group::VOTING.iter().find(|g| g.as_str() == *class).copied();
                             @let why = super::scores::item_hidden(results, id, team);
                             @let v = value(tally, id).unwrap_or(0.0);
                             span class={ "bar-line " (class) } {

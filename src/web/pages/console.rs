@@ -42,7 +42,7 @@ pub async fn home(
         .filter(|s| s.archived)
         .map(|s| s.id)
         .collect();
-    let is_archived = |h: &crate::session::SessionHandle| {
+    let is_archived = |h: &crate::live::SessionHandle| {
         h.state().archived || archived_series.contains(&h.info().series)
     };
     // Each series with the activities its sessions have run, as

@@ -85,7 +85,7 @@ impl Offer {
     /// Offered once the code is known, never before: the names of a
     /// council's people are not for anyone who loads the page. Never job
     /// titles, and no names at all when the series is by invitation only.
-    fn of(app: &AppState, handle: &crate::session::SessionHandle) -> Offer {
+    fn of(app: &AppState, handle: &crate::live::SessionHandle) -> Offer {
         let state = handle.state();
         let groups = state.workshop().groups.clone();
         let invitations_only = app
@@ -170,7 +170,7 @@ fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiErro
 
 /// This browser is already in the session: say as whom, rather than offer a
 /// form that would only bring it back as the same person.
-fn already_joined(handle: &crate::session::SessionHandle, me: &joining::Joined) -> Markup {
+fn already_joined(handle: &crate::live::SessionHandle, me: &joining::Joined) -> Markup {
     let state = handle.state();
     let (name, erased) = state
         .participant(&me.participant)

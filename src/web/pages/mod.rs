@@ -166,7 +166,7 @@ pub fn staff_session(
     app: &AppState,
     headers: &HeaderMap,
     session: &str,
-) -> Option<crate::session::SessionHandle> {
+) -> Option<crate::live::SessionHandle> {
     super::auth::require_facilitator(headers, app).ok()?;
     app.session(session).ok()
 }

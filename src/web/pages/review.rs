@@ -3,10 +3,11 @@
 use super::{layout, Page};
 use crate::activity::kind_of;
 use crate::activity::notes::NoteKind;
+use crate::live::SessionHandle;
 use crate::render::{activity_results, status_name};
 use crate::report::{date, timeline, Source};
 use crate::session::Pseudonyms;
-use crate::session::{ActivityStatus, SessionHandle, SessionState};
+use crate::session::{ActivityStatus, SessionState};
 use crate::web::review_links::{reader, Reader};
 use crate::web::AppState;
 use crate::workshop::Group;

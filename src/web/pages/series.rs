@@ -228,7 +228,7 @@ fn roster_form(series: &Series, draft: &RosterDraft) -> Markup {
     }
 }
 
-fn sessions_list(sessions: &[crate::session::SessionHandle]) -> Markup {
+fn sessions_list(sessions: &[crate::live::SessionHandle]) -> Markup {
     html! {
         section aria-labelledby="series-sessions-title" {
             h2 #series-sessions-title { "Sessions" }

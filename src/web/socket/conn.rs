@@ -4,10 +4,11 @@ use super::{
     Role, CLOSE_GOING_AWAY, CLOSE_IDLE, CLOSE_REMOVED, CLOSE_REPLACED, CLOSE_TOO_BIG, SEND_TIMEOUT,
 };
 use crate::error_code::ErrorCode;
+use crate::live::actor::Connected;
+use crate::live::publisher::Views;
+use crate::live::SessionHandle;
 use crate::render::{wire, Frame, ParticipantFrame, Removed};
-use crate::session::actor::Connected;
-use crate::session::live::publisher::Views;
-use crate::session::{Actor, Participant, SessionHandle};
+use crate::session::{Actor, Participant};
 use crate::web::error::ApiError;
 use crate::web::limits::MessageBucket;
 use crate::web::protocol::{error_text, parse_client_msg, ServerMsg};

@@ -12,7 +12,7 @@ use super::limits::{AddressSockets, MessageBucket};
 use super::upgrade::WsUpgrade;
 use super::AppState;
 use crate::error_code::ErrorCode;
-use crate::session::actor::Viewer;
+use crate::live::actor::Viewer;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;

@@ -7,7 +7,7 @@ use crate::render::{
     facilitator_view, frame, participant_frame, screen_view, ConsoleAlerts, Frame,
     ParticipantFrame, Pass,
 };
-use crate::session::core::SessionState;
+use crate::session::SessionState;
 use std::sync::Arc;
 use tokio::sync::watch;
 

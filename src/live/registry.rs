@@ -3,7 +3,7 @@
 use super::actor::{self, SessionHandle};
 use crate::config::{Limits, Timings};
 use crate::metrics::Metrics;
-use crate::session::core::{carry, erasure, Pseudonyms, SessionInfo, SessionState};
+use crate::session::{carry, erasure, Pseudonyms, SessionInfo, SessionState};
 use crate::transcript::{replay, ReplayError, TranscriptStore};
 use crate::workshop::{Workshop, WorkshopLibrary};
 use dashmap::DashMap;

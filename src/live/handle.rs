@@ -3,7 +3,7 @@
 use super::publisher::Views;
 use crate::activity::Ballot;
 use crate::error_code::ErrorCode;
-use crate::session::core::{Actor, Command, Participant, Rejection, SessionInfo, SessionState};
+use crate::session::{Actor, Command, Participant, Rejection, SessionInfo, SessionState};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot, watch};

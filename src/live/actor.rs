@@ -13,7 +13,7 @@ use super::publisher::{self, Audience, ViewSenders};
 use crate::config::{Limits, Timings};
 use crate::metrics::Metrics;
 use crate::render;
-use crate::session::core::{erasure, Command, Context, Pseudonyms, Record, SessionState};
+use crate::session::{erasure, Command, Context, Pseudonyms, Record, SessionState};
 use crate::transcript::TranscriptWriter;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
@@ -185,14 +185,13 @@ impl SessionTask {
                     self.metrics.command();
                     let erases =
                         matches!(command, Command::Erase { .. } | Command::EraseFromRoster(_));
-                    let outcome = crate::session::core::execute(
-                        &mut next, &ctx, at, actor, client_id, command,
-                    )
-                    .map(|(seq, new)| {
-                        records.extend(new);
-                        seq
-                    })
-                    .map_err(SessionError::from);
+                    let outcome =
+                        crate::session::execute(&mut next, &ctx, at, actor, client_id, command)
+                            .map(|(seq, new)| {
+                                records.extend(new);
+                                seq
+                            })
+                            .map_err(SessionError::from);
                     replies.push((reply, outcome, erases));
                 }
                 Request::Connect { viewer, reply } => connects.push((viewer, reply)),
@@ -322,9 +321,7 @@ impl SessionTask {
                     .clone();
                 if me.removed {
                     // Refused before the upgrade, not welcomed and then closed.
-                    return Err(SessionError::Rejected(
-                        super::super::core::Rejection::Removed,
-                    ));
+                    return Err(SessionError::Rejected(crate::session::Rejection::Removed));
                 }
                 // Anonymous ballots are filed under the pseudonym, which only
                 // this task (holding the secret) can work out.
