@@ -68,38 +68,18 @@ impl Application {
     /// Loads everything and binds the address; serving starts with [`Application::run`].
     pub async fn build(config: Config) -> Result<Application, StartError> {
         let workshops = load_library(&config.workshops_dir)?;
-        std::fs::create_dir_all(&config.data_dir).map_err(io(format!(
-            "cannot create the data folder {}",
-            config.data_dir.display()
-        )))?;
-        crate::backup::refuse_to_serve(&config.data_dir)?;
-        let data_lock = lock_data_folder(&config.data_dir)?;
+        let DataFolder {
+            lock: data_lock,
+            sessions,
+            resumed,
+            series,
+            audit,
+            erasures,
+            metrics,
+            shutdown,
+            tracker,
+        } = DataFolder::open(&config)?;
         let (admin_key, key_source) = admin_key(&config)?;
-        let store = FileStore::with_window(&config.data_dir, config.timings.sync_window)
-            .map_err(io("cannot open the sessions folder"))?;
-        let metrics = Arc::new(Metrics::default());
-        let shutdown = CancellationToken::new();
-        let tracker = TaskTracker::new();
-        let sessions = Sessions::new(
-            Arc::new(store),
-            config.limits.clone(),
-            config.timings.clone(),
-            metrics.clone(),
-            shutdown.clone(),
-            tracker.clone(),
-        );
-        let started = Instant::now();
-        let resumed = sessions
-            .resume_all()
-            .map_err(io("cannot read the transcripts"))?;
-        tracing::info!(
-            sessions = resumed,
-            ms = started.elapsed().as_millis() as u64,
-            "transcripts replayed"
-        );
-        let series = crate::series::SeriesBook::open(&config.data_dir)
-            .map_err(io("cannot open the series folder"))?;
-        adopt_older_series(&sessions, &series);
         let (templates, skipped) =
             crate::workshop::TemplateBook::open(&config.data_dir.join("templates"))
                 .map_err(io("cannot open the templates folder"))?;
@@ -123,7 +103,7 @@ impl Application {
             join_budget: crate::web::limits::JoinBudget::new(
                 config.limits.joins_per_address_per_minute,
             ),
-            series: Arc::new(series),
+            series,
             public_url: config.public_url.clone(),
             classification: config.classification.clone(),
             council: config.council.clone(),
@@ -132,12 +112,12 @@ impl Application {
             key_guard: Default::default(),
             logins: crate::web::logins::Logins::open(&config.data_dir)
                 .map_err(io("cannot open the logins file"))?,
-            audit: Arc::new(crate::audit::AuditLog::new(&config.data_dir)),
-            erasures: crate::erasures::Journal::new(&config.data_dir),
+            audit,
+            erasures,
             erasing: Default::default(),
         });
         // A crash part-way through erasing someone: finish it before serving.
-        crate::web::erasing::finish_pending(&state).await;
+        crate::records::erasure::finish_pending(state.records()).await;
         Ok(Application {
             data_lock,
             listener,
@@ -181,13 +161,13 @@ impl Application {
     }
 
     /// Deletes every series whose last session ended before `cutoff` (see
-    /// `web::deletion::purge`): how many went, and those kept and why.
+    /// `records::deletion::purge`): how many went, and those kept and why.
     pub async fn purge(
         &self,
         cutoff: jiff::Timestamp,
         by: &str,
-    ) -> Result<crate::web::deletion::Purged, String> {
-        crate::web::deletion::purge(&self.state, cutoff, by)
+    ) -> Result<crate::records::deletion::Purged, String> {
+        crate::records::deletion::purge(self.state.records(), cutoff, by)
             .await
             .map_err(|e| e.message)
     }
@@ -221,6 +201,87 @@ impl Application {
         }
         drop(self.data_lock);
         Ok(())
+    }
+}
+
+/// A data folder opened: locked against a second server, its transcripts
+/// replayed into live sessions, its series, audit log and erasure journal.
+/// `serve` builds on it; `topteam purge` uses it alone, with no listener.
+pub struct DataFolder {
+    /// The folder's lock, held while this lives.
+    pub lock: std::fs::File,
+    /// The sessions, every readable transcript replayed.
+    pub sessions: Sessions,
+    /// How many were replayed.
+    pub resumed: usize,
+    /// The series and their rosters.
+    pub series: Arc<crate::series::SeriesBook>,
+    /// What was deleted or erased.
+    pub audit: Arc<crate::audit::AuditLog>,
+    /// Erasures begun and not finished.
+    pub erasures: crate::erasures::Journal,
+    /// Counters the sessions keep.
+    pub metrics: Arc<Metrics>,
+    /// Cancelled to stop the sessions' tasks.
+    pub shutdown: CancellationToken,
+    /// The sessions' tasks, to wait for.
+    pub tracker: TaskTracker,
+}
+
+impl DataFolder {
+    /// Opens `config.data_dir` (made if missing): refused when it is a
+    /// backup, or another server has it.
+    pub fn open(config: &Config) -> Result<DataFolder, StartError> {
+        std::fs::create_dir_all(&config.data_dir).map_err(io(format!(
+            "cannot create the data folder {}",
+            config.data_dir.display()
+        )))?;
+        crate::backup::refuse_to_serve(&config.data_dir)?;
+        let lock = lock_data_folder(&config.data_dir)?;
+        let store = FileStore::with_window(&config.data_dir, config.timings.sync_window)
+            .map_err(io("cannot open the sessions folder"))?;
+        let metrics = Arc::new(Metrics::default());
+        let shutdown = CancellationToken::new();
+        let tracker = TaskTracker::new();
+        let sessions = Sessions::new(
+            Arc::new(store),
+            config.limits.clone(),
+            config.timings.clone(),
+            metrics.clone(),
+            shutdown.clone(),
+            tracker.clone(),
+        );
+        let started = Instant::now();
+        let resumed = sessions
+            .resume_all()
+            .map_err(io("cannot read the transcripts"))?;
+        tracing::info!(
+            sessions = resumed,
+            ms = started.elapsed().as_millis() as u64,
+            "transcripts replayed"
+        );
+        let series = crate::series::SeriesBook::open(&config.data_dir)
+            .map_err(io("cannot open the series folder"))?;
+        adopt_older_series(&sessions, &series);
+        Ok(DataFolder {
+            lock,
+            sessions,
+            resumed,
+            series: Arc::new(series),
+            audit: Arc::new(crate::audit::AuditLog::new(&config.data_dir)),
+            erasures: crate::erasures::Journal::new(&config.data_dir),
+            metrics,
+            shutdown,
+            tracker,
+        })
+    }
+
+    /// Stops the sessions' tasks, each writing what it has, and lets the
+    /// folder go.
+    pub async fn close(self) {
+        self.shutdown.cancel();
+        self.tracker.close();
+        self.tracker.wait().await;
     }
 }
 
@@ -355,7 +416,7 @@ async fn retention(state: web::AppState, days: u32) {
         let cutoff = crate::time::now()
             .checked_sub(jiff::SignedDuration::from_hours(24 * i64::from(days)))
             .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        match crate::web::deletion::purge(&state, cutoff, "retention").await {
+        match crate::records::deletion::purge(state.records(), cutoff, "retention").await {
             Ok(purged) if purged.deleted == 0 => {}
             Ok(purged) => tracing::info!(series = purged.deleted, days, "retention deleted series"),
             Err(e) => tracing::error!(error = %e.message, "retention could not delete"),

@@ -59,7 +59,7 @@
 //!   [`render::PhoneView`], the one place that decides what a phone shows.
 //! - [`report`]: the organiser's record rebuilt from a transcript: timeline
 //!   (UK time), Markdown (each kind writes its own results), CSV and JSON.
-//!   `session::core::erasure` and `web::erasing` take a person's name out of
+//!   `session::core::erasure` and `records::erasure` take a person's name out of
 //!   all of it on request (events appended, then each file rewritten and
 //!   replay-checked).
 //!
@@ -84,8 +84,9 @@
 //!
 //! The layers, bottom up: `config`, `time`, `secrets`, `durable`,
 //! `error_code`; `activity`; `workshop`; `series`; `session`; `transcript`
-//! and `render`; `report` and `live`; `web`; `app`. No module uses one above
-//! it (`tests/api/layers.rs` holds this).
+//! and `render`; `report` and `live`; `records` (erasing, deleting and
+//! retention, which the web layer and the command line both call); `web`;
+//! `app`. No module uses one above it (`tests/api/layers.rs` holds this).
 //!
 //! The binary is `topteam` (`src/main.rs`: serve, check, export, verify); the
 //! load generator and its baseline are the workspace crate `load/`
@@ -105,6 +106,7 @@ pub mod erasures;
 pub mod error_code;
 pub mod live;
 pub mod metrics;
+pub mod records;
 pub mod render;
 pub mod report;
 pub mod secrets;

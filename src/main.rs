@@ -52,9 +52,10 @@ enum Cmd {
         /// Where the data is.
         #[arg(long, default_value = "data", env = "TOPTEAM_DATA_DIR")]
         data_dir: PathBuf,
-        /// Folder of workshop scripts (*.toml).
-        #[arg(long, default_value = "workshops", env = "TOPTEAM_WORKSHOPS")]
-        workshops: PathBuf,
+        /// Not needed: purging reads the data folder alone. Accepted so that
+        /// a command line written for an earlier version still runs.
+        #[arg(long, hide = true)]
+        workshops: Option<PathBuf>,
     },
     /// Copy the data folder (transcripts, their secrets, series, templates,
     /// the key) into DIR, a new folder, with a manifest written last; safe
@@ -197,8 +198,8 @@ fn main() -> anyhow::Result<()> {
         Some(Cmd::Purge {
             ended_before,
             data_dir,
-            workshops,
-        }) => purge(ended_before, data_dir, workshops),
+            workshops: _,
+        }) => purge(ended_before, data_dir),
         Some(Cmd::Serve(args)) => serve(args),
         None => serve(cli.serve),
     }
@@ -361,26 +362,28 @@ fn verify(path: &std::path::Path) -> anyhow::Result<()> {
     }
 }
 
-fn purge(
-    ended_before: jiff::civil::Date,
-    data_dir: PathBuf,
-    workshops: PathBuf,
-) -> anyhow::Result<()> {
+fn purge(ended_before: jiff::civil::Date, data_dir: PathBuf) -> anyhow::Result<()> {
     let cutoff = ended_before
         .to_zoned(jiff::tz::TimeZone::get("Europe/London")?)?
         .timestamp();
-    let mut config = Config::new(data_dir);
-    config.addr = "127.0.0.1:0".parse()?;
-    config.workshops_dir = workshops;
+    let config = Config::new(data_dir);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let app = Application::build(config).await?;
-        let purged = app
-            .purge(cutoff, "purge")
+        // The data folder alone: no listener, no workshop scripts.
+        let folder = topteam::app::DataFolder::open(&config)?;
+        let lock = tokio::sync::Mutex::new(());
+        let records = topteam::records::Records {
+            sessions: &folder.sessions,
+            series: &folder.series,
+            erasures: &folder.erasures,
+            audit: &folder.audit,
+            lock: &lock,
+        };
+        let purged = topteam::records::deletion::purge(records, cutoff, "purge")
             .await
-            .map_err(anyhow::Error::msg)?;
+            .map_err(|e| anyhow::Error::msg(e.message))?;
         println!(
             "deleted {} series whose sessions all ended before {ended_before}",
             purged.deleted
@@ -388,9 +391,7 @@ fn purge(
         for (series, why) in &purged.kept {
             println!("kept series {series}: {why}");
         }
-        let token = app.shutdown_token();
-        token.cancel();
-        app.run().await?;
+        folder.close().await;
         anyhow::Ok(())
     })
 }

@@ -125,6 +125,12 @@ impl From<crate::activity::BallotError> for ApiError {
     }
 }
 
+impl From<crate::records::RecordsError> for ApiError {
+    fn from(e: crate::records::RecordsError) -> ApiError {
+        ApiError::new(e.code, e.message)
+    }
+}
+
 impl From<SessionError> for ApiError {
     fn from(e: SessionError) -> ApiError {
         match e {

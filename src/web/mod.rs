@@ -95,6 +95,19 @@ pub struct Shared {
     pub series: Arc<crate::series::SeriesBook>,
 }
 
+impl AppState {
+    /// What erasing, deleting and retention reach, from this server's parts.
+    pub fn records(&self) -> crate::records::Records<'_> {
+        crate::records::Records {
+            sessions: &self.sessions,
+            series: &self.series,
+            erasures: &self.erasures,
+            audit: &self.audit,
+            lock: &self.erasing,
+        }
+    }
+}
+
 impl Deref for AppState {
     type Target = Shared;
     fn deref(&self) -> &Shared {

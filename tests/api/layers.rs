@@ -97,6 +97,20 @@ fn no_top_level_module_uses_one_that_uses_it_back() {
 }
 
 #[test]
+fn only_the_wiring_uses_the_web_layer() {
+    let uses = uses();
+    let users: Vec<&String> = uses
+        .iter()
+        .filter(|(m, used)| m.as_str() != "app" && used.contains("web"))
+        .map(|(m, _)| m)
+        .collect();
+    assert!(
+        users.is_empty(),
+        "{users:?} use web: domain operations belong in records (or below), which web and the command line both call"
+    );
+}
+
+#[test]
 fn the_pure_layers_use_nothing_of_the_runtime_storage_or_web() {
     let uses = uses();
     let impure = ["live", "transcript", "web", "app", "render", "report"];

@@ -48,7 +48,11 @@ pub async fn rename(
         Ok(()) => {
             Redirect::to(&format!("/facilitate/series/{}?done=renamed", series.id)).into_response()
         }
-        Err(e) => (e.status, super::refusal_page(&e.message)).into_response(),
+        Err(e) => (
+            crate::web::error::status_for(e.code),
+            super::refusal_page(&e.message),
+        )
+            .into_response(),
     }
 }
 
@@ -237,9 +241,19 @@ pub async fn delete_series(
         let page = series_page(&app, &series, None, &RosterDraft::of(&series), Some(&why));
         return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
     }
-    match crate::web::deletion::delete_series_and_sessions(&app, series.id, "facilitator").await {
+    match crate::records::deletion::delete_series_and_sessions(
+        app.records(),
+        series.id,
+        "facilitator",
+    )
+    .await
+    {
         Ok(()) => Redirect::to("/facilitate?done=series-deleted").into_response(),
-        Err(e) => (e.status, super::refusal_page(&e.message)).into_response(),
+        Err(e) => (
+            crate::web::error::status_for(e.code),
+            super::refusal_page(&e.message),
+        )
+            .into_response(),
     }
 }
 
@@ -265,9 +279,13 @@ pub async fn delete_session(
         let back = format!("/facilitate/{}", info.id);
         return (StatusCode::UNPROCESSABLE_ENTITY, not_deleted(&why, &back)).into_response();
     }
-    match crate::web::deletion::delete_one(&app, info.id, "facilitator").await {
+    match crate::records::deletion::delete_one(app.records(), info.id, "facilitator").await {
         Ok(()) => Redirect::to("/facilitate?done=session-deleted").into_response(),
-        Err(e) => (e.status, super::refusal_page(&e.message)).into_response(),
+        Err(e) => (
+            crate::web::error::status_for(e.code),
+            super::refusal_page(&e.message),
+        )
+            .into_response(),
     }
 }
 
