@@ -216,6 +216,10 @@ pub struct Setting {
     pub label: &'static str,
     /// A whole number (`true`) or a line of text.
     pub number: bool,
+    /// How the activity's question quotes the setting, the words before and
+    /// after its value ("up to ", " on"), so the editor can change the
+    /// question with it ("Spread your 5 dots" becoming "Spread your 7 dots").
+    pub phrase: Option<(&'static str, &'static str)>,
 }
 
 impl Setting {
@@ -225,6 +229,15 @@ impl Setting {
             name,
             label,
             number: true,
+            phrase: None,
+        }
+    }
+
+    /// The same, quoted in the question with these words around its value.
+    pub const fn quoted(self, before: &'static str, after: &'static str) -> Setting {
+        Setting {
+            phrase: Some((before, after)),
+            ..self
         }
     }
 
@@ -234,6 +247,7 @@ impl Setting {
             name,
             label,
             number: false,
+            phrase: None,
         }
     }
 }

@@ -2,12 +2,12 @@
 
 use super::error::ApiError;
 use super::pages::review::source_of;
-use super::review_links::reader;
+use super::review_links::Reader;
 use super::AppState;
 use crate::error_code::ErrorCode;
 use crate::report::{report_json, report_markdown, votes_csv};
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 /// `GET /review/{session}/{file}`: `report.md`, `votes.csv`, `report.json`
@@ -15,10 +15,9 @@ use axum::response::{IntoResponse, Response};
 pub async fn download(
     State(app): State<AppState>,
     Path((id, file)): Path<(String, String)>,
-    headers: HeaderMap,
+    reader: Reader,
     axum::extract::Query(asked): axum::extract::Query<PackAsked>,
 ) -> Result<Response, ApiError> {
-    let reader = reader(&headers, &app).ok_or_else(ApiError::unauthorized)?;
     let handle = app.session(&id)?;
     if !reader.may_read(handle.info().series) {
         return Err(other_series());
@@ -73,9 +72,8 @@ pub async fn download(
 pub async fn series_pack(
     State(app): State<AppState>,
     Path(series): Path<String>,
-    headers: HeaderMap,
+    reader: Reader,
 ) -> Result<Response, ApiError> {
-    let reader = reader(&headers, &app).ok_or_else(ApiError::unauthorized)?;
     let series: uuid::Uuid = series
         .parse()
         .map_err(|_| ApiError::new(ErrorCode::NotFound, "no such series"))?;

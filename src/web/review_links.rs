@@ -42,8 +42,33 @@ impl Reader {
     }
 }
 
+/// A handler that takes a `Reader` answers anyone else 401 `unauthorized`
+/// before it runs (the exports); one that takes `Option<Reader>` decides
+/// itself (the review pages send them to log in).
+impl axum::extract::FromRequestParts<AppState> for Reader {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &AppState,
+    ) -> Result<Reader, ApiError> {
+        reader(&parts.headers, app).ok_or_else(ApiError::unauthorized)
+    }
+}
+
+impl axum::extract::OptionalFromRequestParts<AppState> for Reader {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &AppState,
+    ) -> Result<Option<Reader>, std::convert::Infallible> {
+        Ok(reader(&parts.headers, app))
+    }
+}
+
 /// The reader a request comes from, if any.
-pub fn reader(headers: &HeaderMap, app: &AppState) -> Option<Reader> {
+fn reader(headers: &HeaderMap, app: &AppState) -> Option<Reader> {
     if require_facilitator(headers, app).is_ok() {
         return Some(Reader::Facilitator);
     }

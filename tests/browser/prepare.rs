@@ -105,11 +105,26 @@ async fn a_facilitator_reorders_adds_an_option_and_saves_and_a_bad_field_is_name
     assert!(labels.contains(&"Free buses for under-18s"), "{labels:?}");
     assert_eq!(activity(&state, "check-in")["status"], "open");
 
-    // A dot budget of 0 is named beside its field, and nothing is saved.
+    // The question quotes the budget: changing it changes the question too.
     let dots = console
         .find(Locator::Css("#activities > li:nth-child(4) [name=dots]"))
         .await
         .unwrap();
+    let prompt = console
+        .find(Locator::Css("#activities > li:nth-child(4) [name=prompt]"))
+        .await
+        .unwrap();
+    let was = prompt.prop("value").await.unwrap().unwrap_or_default();
+    assert!(was.contains("Spread your 5 dots"), "{was}");
+    // As a person types: back over the 5, then 7 (WebDriver's clear() would
+    // fire a change of its own in between).
+    dots.send_keys("\u{E010}\u{E003}7").await.unwrap();
+    prompt.click().await.unwrap();
+    let now = prompt.prop("value").await.unwrap().unwrap_or_default();
+    assert!(now.contains("Spread your 7 dots"), "{now}");
+    wait_text(&console, "#save-status", "now says \u{201c}7 dots\u{201d}").await;
+
+    // A dot budget of 0 is named beside its field, and nothing is saved.
     dots.clear().await.unwrap();
     dots.send_keys("0").await.unwrap();
     click(&console, "#prepare button[type=submit]").await;

@@ -156,8 +156,8 @@ impl Kind for Dots {
 
     fn settings(&self) -> &'static [Setting] {
         const SETTINGS: &[Setting] = &[
-            Setting::number("dots", "Dots each person has"),
-            Setting::number("max_per_option", "Most dots on one option"),
+            Setting::number("dots", "Dots each person has").quoted("", " dots"),
+            Setting::number("max_per_option", "Most dots on one option").quoted("up to ", " on"),
         ];
         SETTINGS
     }

@@ -28,7 +28,7 @@ pub fn layout(page: Page<'_>, content: Markup) -> Markup {
                 title { (page.title) " · topteam" }
                 link rel="stylesheet" href="/static/app.css";
                 script type="module" src="/static/app/main.js" {}
-                @if let Some(script) = page.script { script src=(script) defer {} }
+                @if let Some(script) = page.script { script type="module" src=(script) {} }
             }
             body class=(page.class) data-role=[page.role] data-session=[page.session.as_deref()] {
                 a.skip-link href="#main" { "Skip to main content" }

@@ -85,7 +85,7 @@ pub async fn page(
     let page = Page {
         title: "Prepare the agenda",
         class: "console prepare",
-        script: Some("/static/prepare.js"),
+        script: Some("/static/prepare/editor.js"),
         ..Default::default()
     };
     layout(page, content).into_response()
@@ -189,8 +189,15 @@ fn plural(word: &str) -> String {
 /// A kind's own setting: a number, or a line of text (a matrix's axes).
 fn setting_field(id: &str, setting: &Setting, value: Option<String>) -> Markup {
     if setting.number {
-        let value = value.and_then(|v| v.parse().ok());
-        return number(id, setting.name, setting.label, value);
+        let value: Option<u32> = value.and_then(|v| v.parse().ok());
+        let (before, after) = setting.phrase.unzip();
+        return html! {
+            span.number-field {
+                label for=(id) { (setting.label) }
+                input type="number" id=(id) name=(setting.name) min="0" inputmode="numeric" value=[value]
+                    data-phrase-before=[before] data-phrase-after=[after];
+            }
+        };
     }
     html! {
         span.text-field {

@@ -8,11 +8,10 @@ use crate::render::{activity_results, status_name};
 use crate::report::{date, timeline, Source};
 use crate::session::Pseudonyms;
 use crate::session::{ActivityStatus, SessionState};
-use crate::web::review_links::{reader, Reader};
+use crate::web::review_links::Reader;
 use crate::web::AppState;
 use crate::workshop::Group;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use std::sync::Arc;
@@ -61,8 +60,8 @@ fn attendance_line(state: &SessionState) -> String {
 }
 
 /// `GET /review`: every series and its sessions, newest first.
-pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    match reader(&headers, &app) {
+pub async fn index(State(app): State<AppState>, reader: Option<Reader>) -> Response {
+    match reader {
         None => return super::to_login("/review").into_response(),
         Some(Reader::Series(series)) => {
             return Redirect::to(&format!("/review/series/{series}")).into_response()
@@ -127,10 +126,10 @@ pub async fn index(State(app): State<AppState>, headers: HeaderMap) -> Response 
 pub async fn session(
     State(app): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    reader: Option<Reader>,
     axum::extract::Query(asked): axum::extract::Query<Asked>,
 ) -> Response {
-    let Some(reader) = reader(&headers, &app) else {
+    let Some(reader) = reader else {
         return super::to_login(&format!("/review/{id}")).into_response();
     };
     let Ok(handle) = app.session(&id) else {
@@ -289,9 +288,9 @@ fn notes_section(state: &SessionState) -> Markup {
 pub async fn series(
     State(app): State<AppState>,
     Path(series): Path<String>,
-    headers: HeaderMap,
+    reader: Option<Reader>,
 ) -> Response {
-    let Some(reader) = reader(&headers, &app) else {
+    let Some(reader) = reader else {
         return super::to_login(&format!("/review/series/{series}")).into_response();
     };
     let Ok(series) = series.parse::<Uuid>() else {
