@@ -15,7 +15,6 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use serde_json::json;
 use uuid::Uuid;
 
 /// `POST /api/sessions` body.
@@ -47,7 +46,12 @@ pub async fn create_session(
     };
     let handle = start_session(&app, &workshop, title, body.series).await?;
     let info = handle.info();
-    let created = json!({ "id": info.id, "code": info.code, "workshop": info.workshop.id, "series": info.series });
+    let created = super::replies::SessionCreated {
+        id: info.id,
+        code: info.code.clone(),
+        workshop: info.workshop.id.clone(),
+        series: info.series,
+    };
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
@@ -138,10 +142,10 @@ pub async fn post_command(
         msg.command,
     )
     .await?;
-    let mut reply = json!({ "seq": seq });
-    if let Some(client_id) = msg.client_id {
-        reply["client_id"] = json!(client_id);
-    }
+    let reply = super::replies::CommandTaken {
+        seq,
+        client_id: msg.client_id,
+    };
     Ok(Json(reply).into_response())
 }
 
@@ -227,14 +231,7 @@ pub async fn join(
         who,
     };
     let joined = joining::join(&app, peer, &headers, attempt).await?;
-    let mut reply = json!({ "session": joined.session, "participant": joined.participant, "token": joined.token, "admitted": joined.admitted });
-    if let Some(held) = joined.held {
-        reply["held"] = json!(held);
-    }
-    if let Some(person) = joined.person {
-        reply["person"] = json!(person);
-    }
-    Ok((joined.cookie(), Json(reply)).into_response())
+    Ok((joined.cookie(), Json(&joined)).into_response())
 }
 
 /// One-line text from a request, checked by the domain's rule.

@@ -18,7 +18,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
 use maud::{html, Markup};
 use serde::Deserialize;
-use serde_json::json;
 use uuid::Uuid;
 
 /// One person's card: who, and the link that joins them.
@@ -64,7 +63,12 @@ pub async fn create(
     let cards = make(&app, &headers, &series).await?;
     let body: Vec<_> = cards
         .iter()
-        .map(|c| json!({ "person": c.person.id, "name": c.person.name, "group": c.person.group, "url": c.url }))
+        .map(|c| super::replies::InvitationCard {
+            person: c.person.id,
+            name: c.person.name.clone(),
+            group: c.person.group,
+            url: c.url.clone(),
+        })
         .collect();
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -102,7 +106,10 @@ pub async fn put_only(
     JsonBody(body): JsonBody<OnlyBody>,
 ) -> Result<Response, ApiError> {
     set_only(&app, &series, body.invitations_only).await?;
-    Ok(Json(json!({ "invitations_only": body.invitations_only })).into_response())
+    let now = super::replies::InvitationsOnly {
+        invitations_only: body.invitations_only,
+    };
+    Ok(Json(now).into_response())
 }
 
 /// The series' sessions still running, newest first.

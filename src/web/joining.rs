@@ -40,7 +40,7 @@ pub enum Who {
 }
 
 /// A participant in the session, new or found again.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Joined {
     /// The session.
     pub session: Uuid,
@@ -51,8 +51,10 @@ pub struct Joined {
     /// Whether they are in (else waiting for the facilitator).
     pub admitted: bool,
     /// Why they wait, if they were held.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub held: Option<HoldReason>,
     /// The roster person they are, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<Uuid>,
 }
 

@@ -14,6 +14,7 @@ pub mod limits;
 pub mod logins;
 pub mod pages;
 pub mod protocol;
+pub mod replies;
 pub mod review_links;
 pub mod script_api;
 mod security_headers;

@@ -15,7 +15,6 @@ use axum::Json;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use maud::html;
 use serde::Deserialize;
-use serde_json::json;
 use uuid::Uuid;
 
 /// The cookie a review link sets.
@@ -91,7 +90,7 @@ async fn make(
     headers: &HeaderMap,
     series: &str,
     days: u32,
-) -> Result<serde_json::Value, ApiError> {
+) -> Result<super::replies::ReviewLinkMade, ApiError> {
     let series = super::series_api::known(app, series)?;
     if !(1..=365).contains(&days) {
         return Err(ApiError::new(
@@ -109,7 +108,12 @@ async fn make(
         .map_err(|_| failed())?;
     let (link, token) = made;
     let url = format!("{}/r/{token}", base_url(app, headers));
-    Ok(json!({ "id": link.id, "url": url, "token": token, "expires": link.expires }))
+    Ok(super::replies::ReviewLinkMade {
+        id: link.id,
+        url,
+        token,
+        expires: link.expires,
+    })
 }
 
 /// `POST /api/series/{id}/review-links`.
@@ -147,7 +151,11 @@ pub async fn list(
     let links: Vec<_> = series
         .review_links
         .iter()
-        .map(|l| json!({ "id": l.id, "made": l.made, "expires": l.expires }))
+        .map(|l| super::replies::ReviewLinkListed {
+            id: l.id,
+            made: l.made,
+            expires: l.expires,
+        })
         .collect();
     Ok(Json(links).into_response())
 }
@@ -233,7 +241,7 @@ pub async fn console_make(
         Ok(made) => made,
         Err(e) => return e.into_response(),
     };
-    let url = made["url"].as_str().unwrap_or_default().to_string();
+    let url = made.url;
     let back = format!("/facilitate/series/{series}");
     let content = html! {
         main #main {

@@ -11,7 +11,6 @@ use crate::workshop::Workshop;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
 
 /// The session's script as it stands.
 pub async fn get_script(
@@ -44,7 +43,11 @@ pub async fn put_script(
         )
         .await?;
     let script = live_script(&handle.state());
-    Ok(Json(json!({ "seq": seq, "script": script })).into_response())
+    Ok(Json(super::replies::ScriptSaved {
+        seq,
+        script: &script,
+    })
+    .into_response())
 }
 
 /// A script from a request body: at most `config::script::BYTES`, JSON, of

@@ -2,6 +2,7 @@
 
 use super::auth::Facilitator;
 use super::error::ApiError;
+use super::replies::{SeriesSession, SeriesSummary};
 use super::{AppState, JsonBody};
 use crate::error_code::ErrorCode;
 use crate::series::{PersonInput, Series};
@@ -11,7 +12,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use serde_json::{json, Value};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -40,7 +40,10 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let name = crate::activity::clean_line(&body.name, MAX_SERIES_NAME_CHARS, "series name")?;
     let series = new_series(&app, name, None).await?;
-    let body = json!({ "id": series.id, "name": series.name });
+    let body = super::replies::SeriesCreated {
+        id: series.id,
+        name: series.name.clone(),
+    };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
@@ -63,7 +66,7 @@ pub async fn new_series(
 
 /// Every series, newest first, with its sessions.
 pub async fn list(State(app): State<AppState>, _: Facilitator) -> Result<Response, ApiError> {
-    let all: Vec<Value> = app.series.list().iter().map(|s| summary(&app, s)).collect();
+    let all: Vec<SeriesSummary> = app.series.list().iter().map(|s| summary(&app, s)).collect();
     Ok(Json(all).into_response())
 }
 
@@ -75,7 +78,7 @@ pub async fn get(
 ) -> Result<Response, ApiError> {
     let series = known(&app, &id)?;
     let mut body = summary(&app, &series);
-    body["roster"] = json!(series.roster);
+    body.roster = Some(series.roster.clone());
     Ok(Json(body).into_response())
 }
 
@@ -89,7 +92,7 @@ pub async fn set_roster(
     let series = known(&app, &id)?;
     let set = replace_roster(&app, series.id, body.people).await?;
     let mut body = summary(&app, &set);
-    body["roster"] = json!(set.roster);
+    body.roster = Some(set.roster.clone());
     Ok(Json(body).into_response())
 }
 
@@ -101,18 +104,24 @@ pub fn known(app: &AppState, id: &str) -> Result<Arc<Series>, ApiError> {
         .ok_or_else(unknown_series)
 }
 
-fn summary(app: &AppState, series: &Series) -> Value {
-    let sessions: Vec<Value> = app
+fn summary(app: &AppState, series: &Series) -> SeriesSummary {
+    let sessions = app
         .sessions
         .list()
         .iter()
         .filter(|h| h.info().series == series.id)
         .map(|h| {
             let info = h.info();
-            json!({ "id": info.id, "title": info.title, "workshop": info.workshop.id, "code": info.code, "created_at": info.created_at })
+            SeriesSession {
+                id: info.id,
+                title: info.title.clone(),
+                workshop: info.workshop.id.clone(),
+                code: info.code.clone(),
+                created_at: info.created_at,
+            }
         })
         .collect();
-    json!({ "id": series.id, "name": series.name, "created_at": series.created_at, "archived": series.archived, "people": series.roster.len(), "invitations": series.invitations.len(), "invitations_only": series.invitations_only, "sessions": sessions })
+    SeriesSummary::of(series, sessions)
 }
 
 fn unknown_series() -> ApiError {

@@ -3,6 +3,7 @@
 
 use super::auth::Facilitator;
 use super::error::ApiError;
+use super::replies::TemplateSummary;
 use super::script_api::{invalid_script, read_script};
 use super::AppState;
 use crate::error_code::ErrorCode;
@@ -13,17 +14,22 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
 
-fn summary(w: &Workshop, builtin: bool) -> Value {
-    json!({ "id": w.id, "title": w.title, "groups": w.groups, "activities": w.activities.len(), "builtin": builtin })
+fn summary(w: &Workshop, builtin: bool) -> TemplateSummary {
+    TemplateSummary {
+        id: w.id.clone(),
+        title: w.title.clone(),
+        groups: w.groups.clone(),
+        activities: w.activities.len(),
+        builtin,
+    }
 }
 
 /// Every template: built-in first, then saved.
 pub async fn list(State(app): State<AppState>, _: Facilitator) -> Result<Response, ApiError> {
     let builtin = app.workshops.iter().map(|w| summary(w, true));
     let saved = app.templates.list();
-    let list: Vec<Value> = builtin
+    let list: Vec<TemplateSummary> = builtin
         .chain(saved.iter().map(|w| summary(w, false)))
         .collect();
     Ok(Json(list).into_response())
