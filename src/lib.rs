@@ -41,14 +41,14 @@
 //!   [`activity::ActivityView`].
 //!
 //!   Adding a kind is its folder (`mod.rs`, `show.rs`) and its registry
-//!   entry; `poll` and `matrix` were added so. A kind with script settings
-//!   of its own (`max_choices`, `x_axis`) also gives each a field of
-//!   [`workshop::ActivitySpec`] and a line in its `setting` and
-//!   `KIND_SETTINGS`, and lists them in [`activity::Kind::settings`], from
-//!   which the agenda editor and `topteam check` take them. A form of an
-//!   existing shape (counts, order, choices, pick, ideas) needs nothing in
-//!   the browser; a new shape is a module in `static/shapes/` and its line
-//!   in `static/shapes/index.js`.
+//!   entry; `poll` and `matrix` were added so. Its script settings are its
+//!   own: it lists them in [`activity::Kind::settings`] (from which the
+//!   agenda editor draws them and `topteam check` names a setting the kind
+//!   does not take) and reads them from [`activity::ActivitySpec::settings`]
+//!   (`number_setting`, `text_setting`). A form of an existing shape
+//!   (counts, order, choices, pick, ideas) needs nothing in the browser; a
+//!   new shape is a module in `static/shapes/` and its line in
+//!   `static/shapes/index.js`.
 //! - [`workshop`]: the TOML workshop scripts in `workshops/`, parsed and
 //!   checked; an activity's settings ([`activity::ActivitySpec`]) and the
 //!   teams ([`activity::Group`]) live with the kinds that read them.

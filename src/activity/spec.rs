@@ -5,6 +5,7 @@
 
 use super::ActivityKind;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Which top team a participant belongs to.
@@ -87,7 +88,6 @@ impl OptionSpec {
 
 /// One step of the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ActivitySpec {
     /// Unique within the script; used in commands and ballots.
     pub id: String,
@@ -117,15 +117,6 @@ pub struct ActivitySpec {
     /// Longest idea in characters (`ideas`).
     #[serde(default)]
     pub max_chars: Option<u32>,
-    /// Most options one participant may choose (`poll`); one when unset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_choices: Option<u32>,
-    /// What the across axis measures, low to high (`matrix`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub x_axis: Option<String>,
-    /// What the up axis measures, low to high (`matrix`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub y_axis: Option<String>,
     /// Where options come from: an earlier activity of this script (`mandate`),
     /// or of an earlier workshop in the same series (`w1-cabinet.priorities`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,6 +135,24 @@ pub struct ActivitySpec {
     /// The options or items; `[[activity.item]]` reads better for statements and responsibilities.
     #[serde(default, rename = "option", alias = "item")]
     pub options: Vec<OptionSpec>,
+    /// Every other setting, each a kind's own (`max_choices`, `x_axis`):
+    /// the kind declares and reads its own ([`crate::activity::Kind::settings`]),
+    /// and a name the activity's kind does not declare (a typo included) is
+    /// a problem `topteam check` and the editor name.
+    #[serde(flatten)]
+    pub settings: BTreeMap<String, SettingValue>,
+}
+
+/// A kind's own setting as a script writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SettingValue {
+    /// A whole number (`max_choices = 2`).
+    Number(i64),
+    /// A line of text (`x_axis = "How well we deliver it today"`).
+    Text(String),
+    /// Yes or no.
+    Flag(bool),
 }
 
 impl ActivitySpec {
@@ -160,29 +169,36 @@ impl ActivitySpec {
             max_per_option: None,
             max_ideas: None,
             max_chars: None,
-            max_choices: None,
-            x_axis: None,
-            y_axis: None,
             from: None,
             take: None,
             fields: Vec::new(),
             notes: String::new(),
             options: Vec::new(),
+            settings: BTreeMap::new(),
         }
     }
 
-    /// The settings only some kinds use; each kind says which are its own
-    /// ([`crate::activity::Kind::settings`]).
-    pub const KIND_SETTINGS: [&'static str; 8] = [
-        "dots",
-        "max_per_option",
-        "max_ideas",
-        "max_chars",
-        "max_choices",
-        "x_axis",
-        "y_axis",
-        "fields",
-    ];
+    /// The settings of the first kinds, which have fields of their own
+    /// above; later kinds' settings are in [`ActivitySpec::settings`]. Each
+    /// kind says which are its own ([`crate::activity::Kind::settings`]).
+    pub const KIND_SETTINGS: [&'static str; 5] =
+        ["dots", "max_per_option", "max_ideas", "max_chars", "fields"];
+
+    /// A kind's own whole-number setting, if the script gives one.
+    pub fn number_setting(&self, name: &str) -> Option<i64> {
+        match self.settings.get(name)? {
+            SettingValue::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// A kind's own text setting, if the script gives one.
+    pub fn text_setting(&self, name: &str) -> Option<&str> {
+        match self.settings.get(name)? {
+            SettingValue::Text(text) => Some(text),
+            _ => None,
+        }
+    }
 
     /// A kind-specific setting's value as the editor shows it, or `None`
     /// when the script leaves it unset.
@@ -193,11 +209,12 @@ impl ActivitySpec {
             "max_per_option" => number(self.max_per_option),
             "max_ideas" => number(self.max_ideas),
             "max_chars" => number(self.max_chars),
-            "max_choices" => number(self.max_choices),
-            "x_axis" => self.x_axis.clone(),
-            "y_axis" => self.y_axis.clone(),
             "fields" => (!self.fields.is_empty()).then(|| self.fields.join(", ")),
-            _ => None,
+            _ => match self.settings.get(name)? {
+                SettingValue::Number(n) => Some(n.to_string()),
+                SettingValue::Text(text) => Some(text.clone()),
+                SettingValue::Flag(yes) => Some(yes.to_string()),
+            },
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::{ActivitySpec, Workshop};
 use crate::activity::kind_of;
+use crate::activity::spec::SettingValue;
 use crate::config::{script, text};
 
 /// A text longer than its limit, in characters, or with characters that
@@ -189,6 +190,39 @@ impl Workshop {
                     &format!("{at}.{setting}"),
                     format!("a {} activity has no `{setting}`", a.kind.as_str()),
                 );
+            }
+        }
+        // The later kinds' own settings, and any name no field took (a typo).
+        for (name, value) in &a.settings {
+            let Some(declared) = kind.settings().iter().find(|s| s.name == name) else {
+                let own: Vec<String> = kind
+                    .settings()
+                    .iter()
+                    .map(|s| format!("`{}`", s.name))
+                    .collect();
+                let hint = if own.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (its own settings: {})", own.join(", "))
+                };
+                say(
+                    &format!("{at}.{name}"),
+                    format!("a {} activity has no `{name}`{hint}", a.kind.as_str()),
+                );
+                continue;
+            };
+            let fits = match value {
+                SettingValue::Number(_) => declared.number,
+                SettingValue::Text(_) => !declared.number,
+                SettingValue::Flag(_) => false,
+            };
+            if !fits {
+                let want = if declared.number {
+                    "a whole number"
+                } else {
+                    "text"
+                };
+                say(&format!("{at}.{name}"), format!("must be {want}"));
             }
         }
         if a.minutes == Some(0) {

@@ -120,6 +120,43 @@ fn check_reports_every_problem_with_its_field_and_fails() {
     let (code, out) = check(&[&unknown_kind]);
     assert_eq!(code, 1);
     assert!(out.contains("unknown variant `lottery`"), "{out}");
+    // A kind's own settings: a name it does not take (a typo) and a value of
+    // the wrong type are named beside their activity.
+    let settings = dir.0.join("settings.toml");
+    std::fs::write(
+        &settings,
+        r#"id = "settings"
+title = "Settings"
+groups = ["cabinet"]
+[[activity]]
+id = "often"
+kind = "poll"
+title = "How often?"
+max_choice = 2
+[[activity.option]]
+id = "monthly"
+label = "Monthly"
+[[activity]]
+id = "grid"
+kind = "matrix"
+title = "Grid"
+x_axis = 3
+y_axis = "How much it matters"
+[[activity.item]]
+id = "homes"
+label = "Homes"
+"#,
+    )
+    .unwrap();
+    let (code, out) = check(&[&settings]);
+    assert_eq!(code, 1, "{out}");
+    for expected in [
+        "activity[0].max_choice: a poll activity has no `max_choice` (its own settings: `max_choices`)",
+        "activity[1].x_axis: must be text",
+        "activity[1].x_axis: name what the across axis measures",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
 }
 
 #[tokio::test]

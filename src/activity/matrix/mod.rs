@@ -149,12 +149,12 @@ impl Kind for Matrix {
 
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = super::kind::needs_options(spec);
-        let unnamed = |axis: &Option<String>| axis.as_deref().is_none_or(|a| a.trim().is_empty());
-        if unnamed(&spec.x_axis) {
+        let unnamed = |axis: &str| spec.text_setting(axis).is_none_or(|a| a.trim().is_empty());
+        if unnamed("x_axis") {
             let why = "name what the across axis measures, e.g. how well we deliver it today";
             problems.push(("x_axis", why.into()));
         }
-        if unnamed(&spec.y_axis) {
+        if unnamed("y_axis") {
             let why = "name what the up axis measures, e.g. how much it matters";
             problems.push(("y_axis", why.into()));
         }

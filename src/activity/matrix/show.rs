@@ -14,8 +14,8 @@ use std::fmt::Write;
 
 fn axes(spec: &ActivitySpec) -> (&str, &str) {
     (
-        spec.x_axis.as_deref().unwrap_or("Across"),
-        spec.y_axis.as_deref().unwrap_or("Up"),
+        spec.text_setting("x_axis").unwrap_or("Across"),
+        spec.text_setting("y_axis").unwrap_or("Up"),
     )
 }
 

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 
 /// How many options one participant may choose: `max_choices`, one when unset.
 pub fn most_choices(spec: &ActivitySpec) -> usize {
-    spec.max_choices.map_or(1, |n| n as usize)
+    spec.number_setting("max_choices")
+        .map_or(1, |n| usize::try_from(n).unwrap_or(0))
 }
 
 /// Checks a poll ballot: known options, none twice, at least one, at most
@@ -119,8 +120,8 @@ impl Kind for Poll {
 
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = needs_options(spec);
-        match spec.max_choices {
-            Some(0) => problems.push(("max_choices", "must be at least 1".into())),
+        match spec.number_setting("max_choices") {
+            Some(n) if n < 1 => problems.push(("max_choices", "must be at least 1".into())),
             Some(n) if spec.from.is_none() && n as usize > spec.options.len() => {
                 let why = format!("is more than the {} options", spec.options.len());
                 problems.push(("max_choices", why));
@@ -190,7 +191,10 @@ mod tests {
         let two = validate(&spec, choices(&["monthly", "weekly"])).unwrap_err();
         assert_eq!(two.code(), "invalid_ballot");
         assert_eq!(two.to_string(), "choose one option");
-        spec.max_choices = Some(2);
+        spec.settings.insert(
+            "max_choices".into(),
+            crate::activity::spec::SettingValue::Number(2),
+        );
         assert_eq!(
             validate(&spec, choices(&["monthly", "weekly"])).unwrap(),
             ["weekly", "monthly"],
@@ -214,7 +218,10 @@ mod tests {
     #[test]
     fn shares_are_of_the_voters() {
         let mut spec = spec_with(ActivityKind::Poll, &["weekly", "monthly"]);
-        spec.max_choices = Some(2);
+        spec.settings.insert(
+            "max_choices".into(),
+            crate::activity::spec::SettingValue::Number(2),
+        );
         let casts = [
             cast(
                 Group::Cabinet,
