@@ -24,7 +24,13 @@ export function render(redraw, markup) {
   const active = document.activeElement;
   const focusKey = active && live.contains(active) ? keyOf(active) : null;
   const hadForms = Array.from(live.querySelectorAll('form.ballot'), function (f) { return /** @type {HTMLElement} */ (f).dataset.activity || ''; });
+  const wereOpen = Array.from(live.querySelectorAll('details[open]'), detailsKey);
   live.innerHTML = markup;
+  // A box the facilitator had opened (the timer's, the list of keys) stays
+  // open through a redraw, as does any box holding the focus.
+  live.querySelectorAll('details').forEach(function (d) {
+    if (wereOpen.indexOf(detailsKey(d)) >= 0) /** @type {HTMLDetailsElement} */ (d).open = true;
+  });
   hadForms.forEach(function (activity) { if (!formOf(room, activity)) redraw.formGone(activity); });
   room.touched.forEach(function (value, key) {
     const field = /** @type {HTMLInputElement | null} */ (findByKey(live, key));
@@ -32,5 +38,20 @@ export function render(redraw, markup) {
   });
   redraw.after();
   const again = findByKey(live, focusKey);
-  if (again) again.focus();
+  if (again) {
+    for (let box = again.closest('details'); box; box = box.parentElement && box.parentElement.closest('details')) {
+      /** @type {HTMLDetailsElement} */ (box).open = true;
+    }
+    again.focus();
+  }
+}
+
+/**
+ * A details box as the next view will have it: its id, or its summary's words.
+ * @param {Element} details
+ */
+function detailsKey(details) {
+  if (details.id) return '#' + details.id;
+  const summary = details.querySelector('summary');
+  return 'summary:' + (summary ? (summary.textContent || '').trim() : '');
 }

@@ -56,3 +56,14 @@ test('a draft voting closed on is shown as not counted; one merely moved past is
   assert.equal(loadDraft(room, 'a'), null, 'the closed one is done with');
   assert.notEqual(loadDraft(room, 'b'), null, 'the other waits for its activity to come back');
 });
+
+test('a box the facilitator opened stays open through a redraw, with the focus in it', () => {
+  const box = '<details class="timer-set"><summary>Set the timer</summary><input id="t-minutes" name="minutes"></details><details id="shortcuts"><summary>Keys</summary></details>';
+  const room = liveRoom(box);
+  $('details.timer-set').open = true;
+  $('#t-minutes').focus();
+  render({ room, formGone: () => {}, after: () => {} }, box);
+  assert.equal($('details.timer-set').open, true);
+  assert.equal(document.activeElement.id, 't-minutes');
+  assert.equal($('#shortcuts').open, false, 'a closed box stays closed');
+});
