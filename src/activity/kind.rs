@@ -207,6 +207,58 @@ macro_rules! counted_by_field {
 }
 pub(crate) use counted_by_field;
 
+/// The three methods of a kind answered item by item, whose ballot variant
+/// is a map from item to answer: each new ballot adds to the last, and an
+/// item's answer can be dropped. Written inside the kind's `impl Kind`.
+macro_rules! answered_item_by_item {
+    ($variant:ident) => {
+        fn item_by_item(&self) -> bool {
+            true
+        }
+
+        fn merge(&self, earlier: &mut Ballot, later: Ballot) {
+            if let (Ballot::$variant(old), Ballot::$variant(new)) = (earlier, later) {
+                old.extend(new);
+            }
+        }
+
+        fn forget(&self, ballot: &mut Ballot, item: &str) {
+            if let Ballot::$variant(answers) = ballot {
+                answers.remove(item);
+            }
+        }
+    };
+}
+pub(crate) use answered_item_by_item;
+
+/// Each item's answers in a set of ballots (every item of the script
+/// present, in no answer's order), and how many ballots there were:
+/// `answers` picks a ballot's map of item to answer, if it is of the kind.
+pub(crate) fn answers_per_item<'s, 'b, T: Copy + 'b>(
+    spec: &'s ActivitySpec,
+    ballots: impl Iterator<Item = &'b CastBallot>,
+    answers: impl Fn(&'b Ballot) -> Option<&'b std::collections::BTreeMap<String, T>>,
+) -> (usize, std::collections::BTreeMap<&'s str, Vec<T>>) {
+    let mut per_item: std::collections::BTreeMap<&str, Vec<T>> = spec
+        .options
+        .iter()
+        .map(|o| (o.id.as_str(), Vec::new()))
+        .collect();
+    let mut count = 0;
+    for cast in ballots {
+        let Some(map) = answers(&cast.ballot) else {
+            continue;
+        };
+        count += 1;
+        for (item, answer) in map {
+            if let Some(list) = per_item.get_mut(item.as_str()) {
+                list.push(*answer);
+            }
+        }
+    }
+    (count, per_item)
+}
+
 /// One of a kind's own settings, as the agenda editor shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Setting {

@@ -307,21 +307,7 @@ impl Kind for Agreement {
         true
     }
 
-    fn item_by_item(&self) -> bool {
-        true
-    }
-
-    fn merge(&self, earlier: &mut Ballot, later: Ballot) {
-        if let (Ballot::Responses(old), Ballot::Responses(new)) = (earlier, later) {
-            old.extend(new);
-        }
-    }
-
-    fn forget(&self, ballot: &mut Ballot, item: &str) {
-        if let Ballot::Responses(answers) = ballot {
-            answers.remove(item);
-        }
-    }
+    super::kind::answered_item_by_item!(Responses);
 
     fn uses(&self, setting: &str) -> bool {
         setting == "fields"

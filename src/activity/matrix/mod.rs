@@ -76,23 +76,10 @@ pub fn tally<'a>(
     spec: &ActivitySpec,
     ballots: impl Iterator<Item = &'a CastBallot>,
 ) -> MatrixTally {
-    let mut raw: BTreeMap<&str, Vec<Point>> = spec
-        .options
-        .iter()
-        .map(|o| (o.id.as_str(), Vec::new()))
-        .collect();
-    let mut count = 0;
-    for cast in ballots {
-        let Ballot::Points(points) = &cast.ballot else {
-            continue;
-        };
-        count += 1;
-        for (item, p) in points {
-            if let Some(list) = raw.get_mut(item.as_str()) {
-                list.push(*p);
-            }
-        }
-    }
+    let (count, raw) = super::kind::answers_per_item(spec, ballots, |b| match b {
+        Ballot::Points(points) => Some(points),
+        _ => None,
+    });
     let items = raw
         .into_iter()
         .map(|(item, points)| (item.to_string(), summarise(&points)))
@@ -169,21 +156,7 @@ impl Kind for Matrix {
         SETTINGS
     }
 
-    fn item_by_item(&self) -> bool {
-        true
-    }
-
-    fn merge(&self, earlier: &mut Ballot, later: Ballot) {
-        if let (Ballot::Points(old), Ballot::Points(new)) = (earlier, later) {
-            old.extend(new);
-        }
-    }
-
-    fn forget(&self, ballot: &mut Ballot, item: &str) {
-        if let Ballot::Points(points) = ballot {
-            points.remove(item);
-        }
-    }
+    super::kind::answered_item_by_item!(Points);
 
     fn validate(
         &self,

@@ -60,23 +60,10 @@ pub fn tally<'a>(
     spec: &ActivitySpec,
     ballots: impl Iterator<Item = &'a CastBallot>,
 ) -> RatingTally {
-    let mut raw: BTreeMap<&str, Vec<i64>> = spec
-        .options
-        .iter()
-        .map(|o| (o.id.as_str(), Vec::new()))
-        .collect();
-    let mut count = 0;
-    for cast in ballots {
-        let Ballot::Scores(scores) = &cast.ballot else {
-            continue;
-        };
-        count += 1;
-        for (item, s) in scores {
-            if let Some(list) = raw.get_mut(item.as_str()) {
-                list.push(*s);
-            }
-        }
-    }
+    let (count, raw) = super::kind::answers_per_item(spec, ballots, |b| match b {
+        Ballot::Scores(scores) => Some(scores),
+        _ => None,
+    });
     let items = raw
         .into_iter()
         .map(|(item, scores)| (item.to_string(), summarise(&scores)))
@@ -133,21 +120,7 @@ impl Kind for Rating {
         "{\"scores\":{item:1..5}}"
     }
 
-    fn item_by_item(&self) -> bool {
-        true
-    }
-
-    fn merge(&self, earlier: &mut Ballot, later: Ballot) {
-        if let (Ballot::Scores(old), Ballot::Scores(new)) = (earlier, later) {
-            old.extend(new);
-        }
-    }
-
-    fn forget(&self, ballot: &mut Ballot, item: &str) {
-        if let Ballot::Scores(answers) = ballot {
-            answers.remove(item);
-        }
-    }
+    super::kind::answered_item_by_item!(Scores);
 
     fn validate(
         &self,

@@ -198,21 +198,7 @@ impl Kind for RoleMap {
         "{\"placements\":{item:\"members\"|\"joint\"|\"officers\"}}"
     }
 
-    fn item_by_item(&self) -> bool {
-        true
-    }
-
-    fn merge(&self, earlier: &mut Ballot, later: Ballot) {
-        if let (Ballot::Placements(old), Ballot::Placements(new)) = (earlier, later) {
-            old.extend(new);
-        }
-    }
-
-    fn forget(&self, ballot: &mut Ballot, item: &str) {
-        if let Ballot::Placements(answers) = ballot {
-            answers.remove(item);
-        }
-    }
+    super::kind::answered_item_by_item!(Placements);
 
     fn validate(
         &self,
