@@ -1,11 +1,12 @@
+// @ts-check
 // topteam: the console's create form. Workshops 2 and 3 carry priorities
 // from an earlier workshop's activity in the same series; when the chosen
 // series has not run it, say so before the session is made, as its options
 // would then be what the earlier script planned, not what the council chose.
 'use strict';
 (function () {
-  const workshop = document.getElementById('workshop');
-  const series = document.getElementById('series');
+  const workshop = /** @type {HTMLSelectElement | null} */ (document.getElementById('workshop'));
+  const series = /** @type {HTMLSelectElement | null} */ (document.getElementById('series'));
   const warning = document.getElementById('carry-warning');
   if (!workshop || !series || !warning) return;
 

@@ -1,11 +1,13 @@
+// @ts-check
 // topteam: small helps on the console's series pages. A "Copy" button puts
 // a link on the clipboard (the field stays selectable without it); the
 // button is shown only where the browser can copy.
 'use strict';
 (function () {
   if (!navigator.clipboard) return;
-  document.querySelectorAll('button[data-copy]').forEach(function (button) {
-    const field = document.getElementById(button.dataset.copy);
+  document.querySelectorAll('button[data-copy]').forEach(function (el) {
+    const button = /** @type {HTMLButtonElement} */ (el);
+    const field = /** @type {HTMLInputElement | null} */ (document.getElementById(button.dataset.copy));
     const said = button.parentElement.querySelector('.copied');
     if (!field) return;
     button.hidden = false;

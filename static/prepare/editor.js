@@ -1,3 +1,4 @@
+// @ts-check
 // topteam: the agenda editor. Reads the form into a workshop script
 // (`script.js`) and PUTs it to /api/sessions/{id}/script; problems come back
 // with their fields (`activity[2].dots`) and are shown beside those fields
@@ -7,6 +8,16 @@ import { readScript, slug } from './script.js';
 
 const form = document.getElementById('prepare');
 if (form) editor(form);
+
+/**
+ * A fresh copy of what a <template> holds (a new activity, a new option).
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+function template(id) {
+  const holder = /** @type {HTMLTemplateElement} */ (document.getElementById(id));
+  return /** @type {HTMLElement} */ (/** @type {Element} */ (holder.content.firstElementChild).cloneNode(true));
+}
 
 function editor(form) {
   const session = form.dataset.session;
@@ -95,7 +106,7 @@ function editor(form) {
       button.focus();
       say('Moved ' + titleOf(li) + ' to place ' + li.querySelector('.number').textContent + '. Not saved yet.');
     } else if (button.classList.contains('add-option') && li) {
-      const option = document.getElementById('new-option-' + li.dataset.kind).content.firstElementChild.cloneNode(true);
+      const option = template('new-option-' + li.dataset.kind);
       const fields = (li.dataset.fields || '').split(',').filter(Boolean);
       fields.forEach(function (field) {
         const label = document.createElement('label');
@@ -109,7 +120,7 @@ function editor(form) {
       });
       li.querySelector('.option-list').appendChild(option);
       renumber();
-      option.querySelector('[name=label]').focus();
+      /** @type {HTMLElement} */ (option.querySelector('[name=label]')).focus();
     } else if (button.dataset.optionMove) {
       const option = button.closest('.option-edit');
       const up = button.dataset.optionMove === 'up';
@@ -129,11 +140,11 @@ function editor(form) {
       (last ? last.querySelector('[name=label]') : li.querySelector('.add-option')).focus();
       say('Option removed. Not saved yet.');
     } else if (button.id === 'add-activity') {
-      const kind = document.getElementById('new-kind').value;
-      const fresh = document.getElementById('new-' + kind).content.firstElementChild.cloneNode(true);
+      const kind = /** @type {HTMLSelectElement} */ (document.getElementById('new-kind')).value;
+      const fresh = template('new-' + kind);
       list.appendChild(fresh);
       renumber();
-      fresh.querySelector('[name=title]').focus();
+      /** @type {HTMLElement} */ (fresh.querySelector('[name=title]')).focus();
       say('Added a new activity at the end. Give it a title, then save.');
     }
   });
@@ -176,7 +187,7 @@ function editor(form) {
     templateForm.addEventListener('submit', function (event) {
       event.preventDefault();
       const out = document.getElementById('template-status');
-      const name = document.getElementById('template-name').value.trim();
+      const name = /** @type {HTMLInputElement} */ (document.getElementById('template-name')).value.trim();
       if (!/[A-Za-z0-9]/.test(name)) { out.textContent = 'Give the template a name with letters or digits.'; return; }
       if (!original) { out.textContent = 'Still loading the agenda; try again in a moment.'; return; }
       const script = readScript(activities(), original).script;

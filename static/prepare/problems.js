@@ -1,3 +1,4 @@
+// @ts-check
 // Problems with a saved agenda shown as people read them: beside each field
 // (`activity[2].option[1].label` finds it) and in a summary at the top whose
 // links go to the fields, each named by its activity's title.

@@ -1,3 +1,4 @@
+// @ts-check
 // The agenda editor's form read into a workshop script: each activity's
 // title, question, notes, settings (whichever its kind draws), options and
 // their golden-rope fields. Activities already opened are sent exactly as
