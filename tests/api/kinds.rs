@@ -259,6 +259,14 @@ async fn a_matrix_places_items_one_at_a_time_and_shows_each_team_s_point_and_the
     );
     let review = app.page(&format!("/review/{}", session.id)).await;
     assert!(review.contains("svg class=\"chart matrix\""), "{review}");
+    // The printed pack draws the grid above the table, with its key.
+    let (_, pdf) = app.pdf(&format!("/review/{}/pack.pdf", session.id)).await;
+    let (_, text) = pdf_facts(&pdf, "pack-matrix");
+    assert!(
+        text.contains("Grid key: 1 More affordable homes; 2 Good local jobs"),
+        "{text}"
+    );
+    assert!(text.contains("cabinet a filled circle"), "{text}");
     app.stop().await;
 }
 

@@ -173,7 +173,7 @@ pub fn grid(x_axis: &str, y_axis: &str, marks: &[Mark]) -> Markup {
                         // White on the team's blue: a class, as the page's
                         // rules colour chart text and no inline style is allowed.
                         circle cx=(x) cy=(y) r=(r + 1) fill="#0b4f8a" stroke="#1b1b1b" stroke-width="1" {}
-                        text.on-dark x=(x) y=(y + 9) font-size="25" font-weight="700" text-anchor="middle" { (mark.number) }
+                        text.on-dark x=(x) y=(y + 9) font-size="25" font-weight="700" text-anchor="middle" fill="#ffffff" { (mark.number) }
                     }
                     None => {
                         circle cx=(x) cy=(y) r=(r + 1) fill="#ffffff" stroke="#1b1b1b" stroke-width="3" {}

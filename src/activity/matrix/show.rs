@@ -183,9 +183,28 @@ impl Show for Matrix {
         }
     }
 
+    fn print_figure(&self, view: &ActivityView, results: &Results) -> Option<String> {
+        let (x_axis, y_axis) = axes(view.spec);
+        let marks = chart::marks(view, results);
+        (!marks.is_empty()).then(|| chart::grid(x_axis, y_axis, &marks).into_string())
+    }
+
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
         let (x_axis, y_axis) = axes(view.spec);
         let _ = writeln!(md, "Across: {x_axis}. Up: {y_axis}. Both 1 to 5.\n");
+        // The grid numbers the items, and draws each team by a shape.
+        let key: Vec<String> = view
+            .spec
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("{} {}", i + 1, crate::activity::show::md_escape(&o.label)))
+            .collect();
+        let _ = writeln!(md, "Grid key: {}.\n", key.join("; "));
+        let _ = writeln!(
+            md,
+            "On the grid: cabinet a filled circle, management an open square, everyone an open circle.\n"
+        );
         scores::markdown(view, results, "Item (mean across, up)", &cell, md);
         let gaps = gaps(view, results);
         if !gaps.is_empty() {

@@ -216,6 +216,13 @@ pub trait Show {
         self.results_html(view, results)
     }
 
+    /// A drawing for the printed pack, as a standalone SVG, where a table
+    /// alone would not show the result (a matrix's grid); `None` by default.
+    fn print_figure(&self, view: &ActivityView, results: &Results) -> Option<String> {
+        let _ = (view, results);
+        None
+    }
+
     /// The results as Markdown, for `report.md`.
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String);
 

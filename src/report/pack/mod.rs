@@ -95,6 +95,8 @@ struct Priorities {
 struct Activity {
     title: String,
     blocks: Vec<Block>,
+    /// A drawing the kind gives for print (an SVG), set above its blocks.
+    figure: Option<String>,
 }
 
 /// A statement that was amended: its final wording and each earlier one
@@ -217,9 +219,15 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
             let mut md = String::new();
             super::markdown::activity_section(&mut md, source, a);
             let blocks = without_earlier_versions(blocks(&md));
+            let results = a.results(state);
+            // Results not shown (an anonymous vote open, or too few) have no drawing either.
+            let figure = (!results.withheld && !results.too_few)
+                .then(|| kind_of(a.spec.kind).print_figure(&a.view(state), &results))
+                .flatten();
             Activity {
                 title: a.spec.title.clone(),
                 blocks,
+                figure,
             }
         })
         .collect();
