@@ -202,3 +202,61 @@ fn bad_origin() -> ApiError {
         "this request must come from topteam's own pages, not another site",
     )
 }
+
+/// The cookie a review link sets.
+pub const REVIEW_COOKIE: &str = "topteam_review";
+
+/// Who may read review pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The facilitator: every series.
+    Facilitator,
+    /// A review link's holder: this series only.
+    Series(Uuid),
+}
+
+impl Reader {
+    /// Whether this reader may read `series`.
+    pub fn may_read(self, series: Uuid) -> bool {
+        match self {
+            Reader::Facilitator => true,
+            Reader::Series(s) => s == series,
+        }
+    }
+}
+
+/// A handler that takes a `Reader` answers anyone else 401 `unauthorized`
+/// before it runs (the exports); one that takes `Option<Reader>` decides
+/// itself (the review pages send them to log in).
+impl axum::extract::FromRequestParts<super::AppState> for Reader {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &super::AppState,
+    ) -> Result<Reader, ApiError> {
+        reader(&parts.headers, app).ok_or_else(ApiError::unauthorized)
+    }
+}
+
+impl axum::extract::OptionalFromRequestParts<super::AppState> for Reader {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &super::AppState,
+    ) -> Result<Option<Reader>, std::convert::Infallible> {
+        Ok(reader(&parts.headers, app))
+    }
+}
+
+/// The reader a request comes from, if any.
+fn reader(headers: &HeaderMap, app: &super::AppState) -> Option<Reader> {
+    if require_facilitator(headers, app).is_ok() {
+        return Some(Reader::Facilitator);
+    }
+    let token = cookie(headers, REVIEW_COOKIE)?;
+    app.series
+        .series_for_token(token, crate::time::now())
+        .map(Reader::Series)
+}

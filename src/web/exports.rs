@@ -1,8 +1,8 @@
 //! Downloads of a session's record, rebuilt from its transcript.
 
+use super::auth::Reader;
 use super::error::ApiError;
 use super::pages::review::source_of;
-use super::review_links::Reader;
 use super::AppState;
 use crate::error_code::ErrorCode;
 use crate::report::{report_json, report_markdown, votes_csv};

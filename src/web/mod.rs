@@ -199,6 +199,12 @@ pub fn router(app: AppState) -> Router {
             axum::routing::delete(review_links::revoke),
         )
         .route("/r/{token}", get(review_links::open))
+        // The review pages' downloads: the exports, and the packs as PDFs.
+        .route(
+            "/review/series/{series}/pack.pdf",
+            get(exports::series_pack),
+        )
+        .route("/review/{session}/{file}", get(exports::download))
         .route("/api/series/{id}/invitations", post(invitations::create))
         .route(
             "/api/series/{id}/invitations-only",

@@ -3,7 +3,7 @@
 //! its holder read that one series' review pages and exports, nothing else.
 
 use super::auth::Facilitator;
-use super::auth::{cookie, require_facilitator};
+use super::auth::{require_facilitator, REVIEW_COOKIE};
 use super::error::ApiError;
 use super::pages::{base_url, layout, same_origin, Page};
 use super::AppState;
@@ -17,65 +17,8 @@ use maud::html;
 use serde::Deserialize;
 use uuid::Uuid;
 
-/// The cookie a review link sets.
-pub const REVIEW_COOKIE: &str = "topteam_review";
 /// Days a link lasts unless asked otherwise.
 const DEFAULT_DAYS: u32 = 30;
-
-/// Who may read review pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reader {
-    /// The facilitator: every series.
-    Facilitator,
-    /// A review link's holder: this series only.
-    Series(Uuid),
-}
-
-impl Reader {
-    /// Whether this reader may read `series`.
-    pub fn may_read(self, series: Uuid) -> bool {
-        match self {
-            Reader::Facilitator => true,
-            Reader::Series(s) => s == series,
-        }
-    }
-}
-
-/// A handler that takes a `Reader` answers anyone else 401 `unauthorized`
-/// before it runs (the exports); one that takes `Option<Reader>` decides
-/// itself (the review pages send them to log in).
-impl axum::extract::FromRequestParts<AppState> for Reader {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        app: &AppState,
-    ) -> Result<Reader, ApiError> {
-        reader(&parts.headers, app).ok_or_else(ApiError::unauthorized)
-    }
-}
-
-impl axum::extract::OptionalFromRequestParts<AppState> for Reader {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        app: &AppState,
-    ) -> Result<Option<Reader>, std::convert::Infallible> {
-        Ok(reader(&parts.headers, app))
-    }
-}
-
-/// The reader a request comes from, if any.
-fn reader(headers: &HeaderMap, app: &AppState) -> Option<Reader> {
-    if require_facilitator(headers, app).is_ok() {
-        return Some(Reader::Facilitator);
-    }
-    let token = cookie(headers, REVIEW_COOKIE)?;
-    app.series
-        .series_for_token(token, crate::time::now())
-        .map(Reader::Series)
-}
 
 /// The body of `POST /api/series/{id}/review-links`.
 #[derive(Debug, Default, Deserialize)]

@@ -1,7 +1,9 @@
 //! The layers have no cycles: no top-level module of `src/` uses one that
-//! uses it back, directly or through others. Read from the source's
-//! `crate::<module>` paths (comments aside), as the routes are in
-//! `routes.rs`. The order, bottom up, is in `src/lib.rs`.
+//! uses it back, directly or through others, and no part of the web layer
+//! does either. Read from the source's `crate::<module>` paths (and, inside
+//! `src/web/`, `crate::web::<part>` and a part's own `super::<part>`),
+//! comments aside, as the routes are in `routes.rs`. The order, bottom up,
+//! is in `src/lib.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -21,7 +23,22 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Each top-level module and the top-level modules its code names.
 fn uses() -> BTreeMap<String, BTreeSet<String>> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    uses_within("src", &["crate::"], &[])
+}
+
+/// Each part of the web layer and the parts its code names.
+fn web_uses() -> BTreeMap<String, BTreeSet<String>> {
+    uses_within("src/web", &["crate::web::"], &["super::"])
+}
+
+/// Each module directly under `dir` and the others it names by `prefixes`
+/// anywhere, or by `top_prefixes` in files directly in `dir`.
+fn uses_within(
+    dir: &str,
+    prefixes: &[&str],
+    top_prefixes: &[&str],
+) -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let module_of = |path: &Path| -> String {
         let first = path
             .strip_prefix(&src)
@@ -36,7 +53,7 @@ fn uses() -> BTreeMap<String, BTreeSet<String>> {
     let modules: BTreeSet<String> = files
         .iter()
         .map(|f| module_of(f))
-        .filter(|m| m != "lib" && m != "main")
+        .filter(|m| m != "lib" && m != "main" && m != "mod")
         .collect();
     let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in &files {
@@ -45,9 +62,17 @@ fn uses() -> BTreeMap<String, BTreeSet<String>> {
             continue;
         }
         let text = std::fs::read_to_string(file).unwrap();
+        let top_level = file.parent() == Some(src.as_path());
+        let mut all: Vec<&str> = prefixes.to_vec();
+        if top_level {
+            all.extend(top_prefixes);
+        }
         for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
-            for (i, _) in line.match_indices("crate::") {
-                let rest = &line[i + 7..];
+            for (i, prefix) in all
+                .iter()
+                .flat_map(|p| line.match_indices(p).map(move |(i, _)| (i, *p)))
+            {
+                let rest = &line[i + prefix.len()..];
                 let name: String = rest
                     .chars()
                     .take_while(|c| c.is_ascii_lowercase() || *c == '_')
@@ -94,6 +119,18 @@ fn no_top_level_module_uses_one_that_uses_it_back() {
         .map(|c| c.join(" -> "))
         .collect();
     assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
+}
+
+#[test]
+fn no_part_of_the_web_layer_uses_one_that_uses_it_back() {
+    let uses = web_uses();
+    assert!(uses.len() > 10, "parts found: {uses:?}");
+    let cycles: Vec<String> = uses
+        .keys()
+        .filter_map(|m| cycle_through(&uses, m))
+        .map(|c| c.join(" -> "))
+        .collect();
+    assert!(cycles.is_empty(), "cycles in web:\n{}", cycles.join("\n"));
 }
 
 #[test]

@@ -60,15 +60,7 @@ pub fn routes() -> Router<AppState> {
         .route("/screen/{session}", get(screen::page))
         .route("/review", get(review::index))
         .route("/review/series/{series}", get(review::series))
-        .route(
-            "/review/series/{series}/pack.pdf",
-            get(crate::web::exports::series_pack),
-        )
         .route("/review/{session}", get(review::session))
-        .route(
-            "/review/{session}/{file}",
-            get(crate::web::exports::download),
-        )
         .route("/static/{*file}", get(static_file))
 }
 

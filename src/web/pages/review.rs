@@ -8,7 +8,7 @@ use crate::render::{activity_results, status_name};
 use crate::report::{date, timeline, Source};
 use crate::session::Pseudonyms;
 use crate::session::{ActivityStatus, SessionState};
-use crate::web::review_links::Reader;
+use crate::web::auth::Reader;
 use crate::web::AppState;
 use crate::workshop::Group;
 use axum::extract::{Path, State};
