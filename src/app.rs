@@ -334,7 +334,12 @@ fn admin_key(config: &Config) -> Result<(secrecy::SecretString, KeySource), Star
     let path = config.data_dir.join("admin.key");
     match std::fs::read_to_string(&path) {
         Ok(key) if !key.trim().is_empty() => Ok((key.trim().into(), KeySource::Stored)),
-        _ => {
+        found => {
+            // An empty key file (a full disk when it was written) is said,
+            // not replaced in silence: logins made with the old key stop.
+            if found.is_ok() {
+                tracing::warn!(file = %path.display(), "the facilitator key file was empty: a new key is made and written there");
+            }
             let key = web::auth::new_admin_key();
             write_private(&path, &key).map_err(io(format!("cannot write {}", path.display())))?;
             Ok((key.into(), KeySource::Generated))

@@ -22,6 +22,17 @@ export function listen(ctx) {
   live.addEventListener('submit', function (event) { submitted(/** @type {SubmitEvent} */ (event), ctx); });
 }
 
+/**
+ * A control used again: its earlier refusal no longer applies.
+ * @param {Ctx} ctx
+ * @param {Element} el
+ */
+function forget(ctx, el) {
+  clearInlineError(el);
+  const key = keyOf(el);
+  if (key) ctx.room.inlineErrors.delete(key);
+}
+
 /** @param {Ctx} ctx */
 function sending(ctx) {
   const status = ctx.room.consoleStatus;
@@ -45,7 +56,7 @@ function click(event, ctx) {
     const message = { type: button.dataset.command };
     ['activity', 'participant', 'idea', 'action'].forEach(function (k) { if (button.dataset[k]) message[k] = button.dataset[k]; });
     if (button.dataset.page) message.page = parseInt(button.dataset.page, 10);
-    clearInlineError(button);
+    forget(ctx, button);
     ctx.send(message, button);
     sending(ctx);
   }
@@ -111,6 +122,10 @@ function submitted(event, ctx) {
   const form = /** @type {HTMLFormElement} */ (event.target);
   event.preventDefault();
   const submitter = /** @type {HTMLButtonElement | null} */ (event.submitter);
+  if (form.matches('form.ballot') && ctx.stopped()) {
+    say(form, 'Not sent: this page has stopped, as it is open in another tab or on another device. Reload it to answer here.', false);
+    return;
+  }
   if (form.matches('form.ballot')) {
     const shape = shapeOf(form);
     if (!shape) return;
@@ -140,8 +155,14 @@ function command(form, submitter, ctx) {
     // "5" or "2:30": the timer takes seconds on the wire.
     const m = /^\s*(\d{1,4})(?::([0-5]\d))?\s*$/.exec(minutes.value);
     const seconds = m ? parseInt(m[1], 10) * 60 + (m[2] ? parseInt(m[2], 10) : 0) : 0;
-    clearInlineError(minutes);
-    if (!seconds) { showInlineError(ctx.room.live, keyOf(minutes), 'Write the minutes, like 5, or 2:30 for two and a half.'); return; }
+    forget(ctx, minutes);
+    if (!seconds) {
+      const why = 'Write the minutes, like 5, or 2:30 for two and a half.';
+      const key = keyOf(minutes);
+      if (key) ctx.room.inlineErrors.set(key, why);
+      showInlineError(ctx.room.live, key, why);
+      return;
+    }
     message.seconds = seconds;
   }
   ['activity', 'item'].forEach(function (k) { if (form.dataset[k]) message[k] = form.dataset[k]; });
@@ -151,7 +172,8 @@ function command(form, submitter, ctx) {
     else message[name] = name === 'seconds' ? parseInt(String(value), 10) : value;
   });
   if (submitter && submitter.name) message[submitter.name] = submitter.value;
-  clearInlineError(form);
+  forget(ctx, form);
+  if (submitter) forget(ctx, submitter);
   ctx.send(message, submitter || form);
   sending(ctx);
 }

@@ -4,6 +4,7 @@
 // it (it is then on disk); on losing the network it says so, reconnects
 // with back-off and resends what was not acked. Views arrive as HTML the
 // server rendered and escaped. No dependencies.
+import { showInlineError } from './dom.js';
 import { fillForms, edited } from './forms.js';
 import { KeptDrafts } from './drafts.js';
 import { consoleKeys } from './keys.js';
@@ -29,12 +30,14 @@ function start(room) {
     send: function (message, origin) { return transport.send(message, origin); },
     edited: function (form, note) { edited(room, form, note); },
     fillForms: function () { fillForms(ctx); },
+    stopped: function () { return transport.removed; },
   };
   const redraw = {
     room,
     formGone: function (/** @type {string} */ activity) { kept.formGone(activity); },
     after: function () {
       kept.show();
+      room.inlineErrors.forEach(function (text, key) { showInlineError(room.live, key, text); });
       fillForms(ctx);
       tickTimers(room.live, room.clockOffset);
       if (projector) projector.shown();

@@ -47,7 +47,13 @@ export function settle(m, ok, ctx) {
   } else if (status) {
     status.textContent = ok ? 'Done.' : m.error.message;
     status.classList.toggle('error', !ok);
-    if (!ok && origin) showInlineError(room.live, origin, m.error.message);
+    // The refusal stays beside its control through redraws, until that
+    // control is used again.
+    if (!ok && origin) {
+      room.inlineErrors.set(origin, m.error.message);
+      showInlineError(room.live, origin, m.error.message);
+    }
+    if (ok && origin) room.inlineErrors.delete(origin);
     if (ok) {
       room.touched.clear();
       // "Done." says the last command took; it goes once read, so it never

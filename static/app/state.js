@@ -21,6 +21,7 @@
  * @property {Record<string, number>} ideasSent activity -> ideas this phone has offered
  * @property {Map<string, string>} touched field key -> value typed but not yet sent
  * @property {Record<string, Record<string, string>>} itemErrors activity -> item -> why refused
+ * @property {Map<string, string>} inlineErrors control key -> why the server refused what it sent
  * @property {number} clockOffset the server's clock minus this device's, in ms
  */
 
@@ -47,6 +48,7 @@ export function roomOf(doc) {
     ideasSent: {},
     touched: new Map(),
     itemErrors: {},
+    inlineErrors: new Map(),
     clockOffset: 0,
   };
 }

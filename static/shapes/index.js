@@ -18,6 +18,7 @@ import { pick } from './pick.js';
  * @property {(message: import('../app/state.js').Message, origin?: Element) => string} send
  * @property {(form: HTMLFormElement, note: string) => void} edited
  * @property {() => void} fillForms
+ * @property {() => boolean} stopped whether this page gave way to another tab or device
  */
 
 /**

@@ -651,3 +651,75 @@ async fn the_performance_agreement_slide_shows_each_field_in_the_script_order() 
     screen.close().await.unwrap();
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_timer_box_and_an_error_beside_it_stay_while_phones_vote() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+    let session = app.create_session("w1-cabinet").await;
+    let mut phones = app.phones(&session, "cabinet", 2).await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    let console = driver.browser(CONSOLE).await;
+    log_in(&console, &base).await;
+    console
+        .goto(&format!("{base}/facilitate/{}", session.id))
+        .await
+        .unwrap();
+    wait_text(&console, "#connection", "Connected").await;
+    click(&console, "details.timer-set summary").await;
+    let minutes = "#timer-minutes-priorities";
+    type_into(&console, minutes, "0").await;
+    click(&console, "form.timer-controls button[type=submit]").await;
+    wait_text(
+        &console,
+        ".timer-controls .inline-error",
+        "Write the minutes",
+    )
+    .await;
+    // A phone votes: the console redraws, and the box, its text, the error
+    // beside it and the focus all stay.
+    console
+        .find(Locator::Css(minutes))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let seq = acked(
+        &phones[0]
+            .vote("priorities", json!({ "dots": { "budget": 2 } }))
+            .await,
+    );
+    let mut screen = Socket::staff(&app, &session.id, "facilitate").await;
+    screen.view_at_least(seq).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let now = console
+        .execute(
+            "const box = document.querySelector('details.timer-set'); return [box.open, document.activeElement.id, document.querySelector('#timer-minutes-priorities').value, !!document.querySelector('.timer-controls .inline-error')];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        now,
+        json!([true, "timer-minutes-priorities", "0", true]),
+        "after a redraw"
+    );
+    // Typed on, the next key goes into the box, not to the console's keys.
+    type_into(&console, minutes, "5").await;
+    let value = console
+        .find(Locator::Css(minutes))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(value.as_deref(), Some("05"));
+    let _ = &mut phones;
+}
