@@ -41,7 +41,7 @@ async fn served(app: &TestApp, path: &str) -> Vec<u8> {
 async fn a_workshop_two_written_before_the_kind_registry_replays_to_the_same_record() {
     let from = fixture("w2-before-kinds");
     let dir = TempDir::new();
-    copy_tree(&from.join("data"), &dir.0);
+    copy_tree(&from.join("data-folder"), &dir.0);
     let app = spawn_app(&dir.0).await;
     let session = "92dc385e-0265-40b1-9f39-450e6984f714";
     for file in ["report.md", "votes.csv", "report.json", "transcript.jsonl"] {
