@@ -312,15 +312,22 @@ fn lock_data_folder(data_dir: &Path) -> Result<std::fs::File, StartError> {
         .write(true)
         .open(&path)
         .map_err(io(format!("cannot open {}", path.display())))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            Err(StartError::DataFolderInUse(data_dir.display().to_string()))
-        }
-        Err(std::fs::TryLockError::Error(e)) => {
-            Err(io(format!("cannot lock {}", path.display()))(e))
+    // A lock let go a moment ago can still be held for an instant by a
+    // child another program forked meanwhile (it inherits the descriptor
+    // until it runs its own program): ask again for a second before saying
+    // the folder is in use.
+    for _ in 0..20 {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(io(format!("cannot lock {}", path.display()))(e))
+            }
         }
     }
+    Err(StartError::DataFolderInUse(data_dir.display().to_string()))
 }
 
 /// The key from config, else the one stored in the data folder, else a new one
