@@ -340,6 +340,11 @@ pub(crate) fn answers_every_item(spec: &ActivitySpec, answered: impl Fn(&str) ->
     spec.options.iter().all(|o| answered(&o.id))
 }
 
+/// A figure to two decimals, as the API and the exports give means.
+pub(crate) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 /// An option named for people: its label, cut to a readable length.
 pub(crate) fn named(spec: &ActivitySpec, id: &str) -> String {
     let label = spec.option(id).map_or(id, |o| o.label.as_str());

@@ -3,7 +3,7 @@
 use super::{date, timeline, Source};
 use crate::activity::kind_of;
 use crate::activity::show::md_escape as esc;
-use crate::session::ActivityState;
+use crate::session::{ActivityState, ActivityStatus};
 use std::fmt::Write;
 
 /// The output pack. Participant text is escaped so it cannot become markup.
@@ -80,7 +80,7 @@ pub(crate) fn activity_section(md: &mut String, source: &Source, activity: &Acti
     }
     let view = activity.view(&source.state);
     kind_of(spec.kind).results_markdown(&view, &results, md);
-    if spec.anonymous && spec.kind.takes_ballots() {
+    if spec.anonymous && spec.kind.takes_ballots() && activity.status != ActivityStatus::Pending {
         // Whose answers were counted, alphabetically: who, never how.
         let names: Vec<String> = activity
             .counted_names(&source.state)

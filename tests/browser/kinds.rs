@@ -3,7 +3,7 @@
 //! 1280x720 without scrolling.
 
 use crate::helpers::*;
-use crate::room::{assert_accessible, assert_fits, projector};
+use crate::room::{assert_accessible, assert_fits, log_in, projector};
 use crate::support::*;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
@@ -195,6 +195,24 @@ async fn a_phone_answers_a_poll_and_a_matrix_by_keyboard_and_the_projector_fits_
     )
     .await;
     screenshot(&screen, "projector-matrix-twelve-last-page").await;
+
+    // The console at 1366x768: the grid beside its key, the table below.
+    let console = driver.browser((1366, 768)).await;
+    log_in(&console, &base).await;
+    console
+        .goto(&format!("{base}/facilitate/{}", session.id))
+        .await
+        .unwrap();
+    wait_text(&console, ".matrix-key", "Opportunities for young people").await;
+    console
+        .execute(
+            "document.querySelector('figure.matrix-figure').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    screenshot(&console, "console-matrix-twelve").await;
+    assert_accessible(&console, "the console's matrix results").await;
     let marks = screen
         .execute(
             "return document.querySelectorAll('svg.matrix circle, svg.matrix rect').length;",

@@ -10,7 +10,7 @@ const CONSOLE: (u32, u32) = (1366, 768);
 const SMALL_PROJECTOR: (u32, u32) = (1280, 720);
 const LARGE_PROJECTOR: (u32, u32) = (1920, 1080);
 
-async fn log_in(client: &Client, base: &str) {
+pub(crate) async fn log_in(client: &Client, base: &str) {
     client.goto(&format!("{base}/facilitate")).await.unwrap();
     type_into(client, "#key", KEY).await;
     click(client, "form.login button[type=submit]").await;

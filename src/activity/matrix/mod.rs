@@ -109,17 +109,15 @@ fn mean_and_sd(values: impl Iterator<Item = i64> + Clone) -> (f64, f64) {
     let n = values.clone().count() as f64;
     let mean = values.clone().sum::<i64>() as f64 / n;
     let var = values.map(|v| (v as f64 - mean).powi(2)).sum::<f64>() / n;
-    (round2(mean), round2(var.sqrt()))
-}
-
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+    (super::kind::round2(mean), super::kind::round2(var.sqrt()))
 }
 
 /// The distance between two teams' mean points for an item, in scale points.
 pub fn gap(a: &ItemPoint, b: &ItemPoint) -> Option<f64> {
     let ((ax, ay), (bx, by)) = (a.mean()?, b.mean()?);
-    Some(round2(((ax - bx).powi(2) + (ay - by).powi(2)).sqrt()))
+    Some(super::kind::round2(
+        ((ax - bx).powi(2) + (ay - by).powi(2)).sqrt(),
+    ))
 }
 
 /// The `matrix` kind.

@@ -5,7 +5,7 @@
 use super::chart;
 use super::{gap, Matrix, TOP};
 use crate::activity::show::scores::{self, item_hidden};
-use crate::activity::show::{slide, ActivityView, FormShape, Show};
+use crate::activity::show::{one_decimal, slide, ActivityView, FormShape, Show};
 use crate::activity::{ActivitySpec, Group};
 use crate::activity::{GroupResult, Results, Tally};
 use maud::{html, Markup};
@@ -24,11 +24,6 @@ fn axes(spec: &ActivitySpec) -> (&str, &str) {
 /// (the legend and the widest gaps take the rest).
 const KEY_LINE: usize = 36;
 const KEY_LINES: usize = 13;
-
-/// A mean to one decimal, halves rounded up (2.25 is 2.3), as people round.
-fn one_decimal(v: f64) -> String {
-    format!("{:.1}", (v * 10.0).round() / 10.0)
-}
 
 /// "across 3.2, up 4.1 (n=5)".
 fn cell(t: &Tally, id: &str) -> Option<String> {

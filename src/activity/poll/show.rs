@@ -3,7 +3,7 @@
 //! team's voters who chose each option.
 
 use super::{most_choices, Poll};
-use crate::activity::show::{scores, slide, ActivityView, FormShape, Show};
+use crate::activity::show::{scores, slide, whole_percent, ActivityView, FormShape, Show};
 use crate::activity::{Results, Tally};
 use maud::{html, Markup};
 use serde_json::{json, Value};
@@ -37,12 +37,11 @@ fn count_and_share(t: &Tally, id: &str) -> Option<String> {
     if t.ballots() == 0 {
         return Some("no votes".into());
     }
-    Some(format!("{} ({})", count(t, id)?, percent(share(t, id)?)))
-}
-
-/// A share in whole percent, halves rounded up (12.5% is 13%), as people round.
-fn percent(v: f64) -> String {
-    format!("{}%", v.round())
+    Some(format!(
+        "{} ({})",
+        count(t, id)?,
+        whole_percent(share(t, id)?)
+    ))
 }
 
 impl Show for Poll {
@@ -87,14 +86,22 @@ impl Show for Poll {
         let order = order(view, results);
         html! {
             p.slide-hint { "Share of each team\u{2019}s voters choosing each option." }
-            (slide::bars(view, results, &order, Some(100.0), &share, &percent))
+            (slide::bars(view, results, &order, Some(100.0), &share, &whole_percent))
         }
     }
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
         let title = "Share of each team\u{2019}s voters (%)";
-        scores::bars(view, results, &order, title, Some(100.0), &share, percent)
+        scores::bars(
+            view,
+            results,
+            &order,
+            title,
+            Some(100.0),
+            &share,
+            whole_percent,
+        )
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {

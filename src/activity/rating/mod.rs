@@ -96,16 +96,12 @@ fn summarise(scores: &[i64]) -> ItemScores {
         / n as f64;
     ItemScores {
         n: n as u64,
-        mean: Some(round2(mean)),
-        sd: Some(round2(var.sqrt())),
+        mean: Some(super::kind::round2(mean)),
+        sd: Some(super::kind::round2(var.sqrt())),
         min: scores.iter().min().copied(),
         max: scores.iter().max().copied(),
         counts,
     }
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// The `rating` kind.

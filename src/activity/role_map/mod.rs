@@ -168,18 +168,14 @@ pub fn contested(
             let gap = (cm - mm).abs();
             (gap >= threshold || c.modal() != m.modal()).then(|| Contested {
                 item: item.clone(),
-                cabinet_mean: round2(cm),
-                management_mean: round2(mm),
-                gap: round2(gap),
+                cabinet_mean: super::kind::round2(cm),
+                management_mean: super::kind::round2(mm),
+                gap: super::kind::round2(gap),
             })
         })
         .collect();
     out.sort_by(|a, b| b.gap.total_cmp(&a.gap).then_with(|| a.item.cmp(&b.item)));
     out
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// The `role_map` kind.

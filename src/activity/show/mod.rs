@@ -264,6 +264,17 @@ pub fn ballots(n: usize) -> String {
     }
 }
 
+/// A figure to one decimal place, halves rounded up (2.25 is 2.3), as
+/// people round; the API keeps two decimals.
+pub fn one_decimal(v: f64) -> String {
+    format!("{:.1}", (v * 10.0).round() / 10.0)
+}
+
+/// A share in whole percent, halves rounded up (12.5% is 13%).
+pub fn whole_percent(v: f64) -> String {
+    format!("{}%", v.round())
+}
+
 /// Escapes Markdown's special characters in participant text.
 pub fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

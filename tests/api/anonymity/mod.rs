@@ -8,6 +8,7 @@ mod amend;
 mod ideas;
 mod invitations;
 mod items;
+mod kinds;
 mod property;
 mod reopen;
 mod teams;
