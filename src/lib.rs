@@ -104,6 +104,7 @@ pub mod config;
 pub mod durable;
 pub mod erasures;
 pub mod error_code;
+pub mod language;
 pub mod live;
 pub mod metrics;
 pub mod records;

@@ -44,6 +44,15 @@ impl Group {
         }
     }
 
+    /// How the group is named to people reading `language`.
+    pub fn name(self, language: crate::language::Language) -> String {
+        match self {
+            Group::Cabinet => crate::t!(language, "team-cabinet"),
+            Group::Management => crate::t!(language, "team-management"),
+            Group::Observer => crate::t!(language, "team-observer"),
+        }
+    }
+
     /// Whether members of this group cast ballots.
     pub fn votes(self) -> bool {
         self != Group::Observer

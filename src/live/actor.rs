@@ -312,7 +312,11 @@ impl SessionTask {
                     views: self.views.subscribe(audience, &self.state),
                 })
             }
-            Viewer::Participant { id, token_hash } => {
+            Viewer::Participant {
+                id,
+                token_hash,
+                language,
+            } => {
                 let me = self
                     .state
                     .participant(&id)
@@ -339,7 +343,9 @@ impl SessionTask {
                 Ok(Connected {
                     me: Some(me),
                     my_ballots,
-                    views: self.views.subscribe(Audience::Participant, &self.state),
+                    views: self
+                        .views
+                        .subscribe(Audience::Participant(language), &self.state),
                 })
             }
         }

@@ -48,6 +48,8 @@ pub enum Viewer {
         id: Uuid,
         /// SHA-256 of the token they presented.
         token_hash: String,
+        /// The language their phone reads.
+        language: crate::language::Language,
     },
     /// The projector (the web layer has checked the key).
     Screen,

@@ -3,6 +3,7 @@
 //! watched audience once and publishes what changed; every socket follows the
 //! newest value, so a slow phone skips stale frames instead of queueing them.
 
+use crate::language::Language;
 use crate::render::{
     facilitator_view, frame, participant_frame, screen_view, ConsoleAlerts, Frame,
     ParticipantFrame, Pass,
@@ -25,22 +26,41 @@ pub enum Views {
 /// Which audience a socket follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
-    /// Phones.
-    Participant,
+    /// Phones whose readers read this language.
+    Participant(Language),
     /// The projector.
     Screen,
     /// The console.
     Facilitator,
 }
 
+impl Audience {
+    const ALL: [Audience; 4] = [
+        Audience::Participant(Language::English),
+        Audience::Participant(Language::Welsh),
+        Audience::Screen,
+        Audience::Facilitator,
+    ];
+
+    fn index(self) -> usize {
+        match self {
+            Audience::Participant(language) => language.index(),
+            Audience::Screen => 2,
+            Audience::Facilitator => 3,
+        }
+    }
+}
+
 /// The publishing side, owned by the session task. An audience nobody is
 /// watching is not rendered; its view is marked stale and brought up to date
-/// when someone subscribes.
+/// when someone subscribes. So the phones' views in Welsh cost nothing in a
+/// room where nobody reads Welsh.
 pub struct ViewSenders {
-    participant: watch::Sender<Arc<ParticipantFrame>>,
+    /// Phones, one channel per language.
+    participant: [watch::Sender<Arc<ParticipantFrame>>; 2],
     screen: watch::Sender<Arc<Frame>>,
     facilitator: watch::Sender<Arc<Frame>>,
-    stale: [bool; 3],
+    stale: [bool; 4],
     /// What the console must warn about.
     pub alerts: ConsoleAlerts,
 }
@@ -48,7 +68,12 @@ pub struct ViewSenders {
 /// Channels holding the views of `state`.
 pub fn channels(state: &SessionState, alerts: ConsoleAlerts) -> ViewSenders {
     let pass = Pass::new(state);
-    let (participant, _) = watch::channel(Arc::new(participant_frame(&pass)));
+    let english = Arc::new(participant_frame(&pass));
+    let participant = [
+        watch::channel(english.clone()).0,
+        // Rendered when a Welsh reader first subscribes.
+        watch::channel(english).0,
+    ];
     let (screen, _) = watch::channel(Arc::new(frame(
         "screen",
         state.seq,
@@ -63,7 +88,7 @@ pub fn channels(state: &SessionState, alerts: ConsoleAlerts) -> ViewSenders {
         participant,
         screen,
         facilitator,
-        stale: [false; 3],
+        stale: [false, true, false, false],
         alerts,
     }
 }
@@ -75,27 +100,38 @@ impl ViewSenders {
     /// the participant views ([`crate::render::changes_participant_view`]), which then are
     /// not even rendered.
     pub fn publish(&mut self, state: &SessionState, phones_changed: bool) {
-        let pass = Pass::new(state);
-        for audience in [
-            Audience::Participant,
-            Audience::Screen,
-            Audience::Facilitator,
-        ] {
+        // One pass per language, so the results the views share are worked
+        // out once for all the audiences reading it.
+        let english = Pass::new(state);
+        let welsh = std::cell::OnceCell::new();
+        for audience in Audience::ALL {
             if self.watchers(audience) == 0 {
-                self.stale[audience as usize] = true;
-            } else if audience != Audience::Participant || phones_changed {
-                self.render(audience, &pass);
+                self.stale[audience.index()] = true;
+            } else if !matches!(audience, Audience::Participant(_)) || phones_changed {
+                let pass = match audience {
+                    Audience::Participant(Language::Welsh) => {
+                        welsh.get_or_init(|| Pass::in_language(state, Language::Welsh))
+                    }
+                    _ => &english,
+                };
+                self.render(audience, pass);
             }
         }
     }
 
     /// A receiver for a new socket, its view brought up to date first.
     pub fn subscribe(&mut self, audience: Audience, state: &SessionState) -> Views {
-        if self.stale[audience as usize] {
-            self.render(audience, &Pass::new(state));
+        if self.stale[audience.index()] {
+            let language = match audience {
+                Audience::Participant(language) => language,
+                Audience::Screen | Audience::Facilitator => Language::English,
+            };
+            self.render(audience, &Pass::in_language(state, language));
         }
         match audience {
-            Audience::Participant => Views::Participant(self.participant.subscribe()),
+            Audience::Participant(language) => {
+                Views::Participant(self.participant[language.index()].subscribe())
+            }
             Audience::Screen => Views::Screen(self.screen.subscribe()),
             Audience::Facilitator => Views::Facilitator(self.facilitator.subscribe()),
         }
@@ -103,19 +139,19 @@ impl ViewSenders {
 
     fn watchers(&self, audience: Audience) -> usize {
         match audience {
-            Audience::Participant => self.participant.receiver_count(),
+            Audience::Participant(language) => self.participant[language.index()].receiver_count(),
             Audience::Screen => self.screen.receiver_count(),
             Audience::Facilitator => self.facilitator.receiver_count(),
         }
     }
 
     fn render(&mut self, audience: Audience, pass: &Pass) {
-        self.stale[audience as usize] = false;
+        self.stale[audience.index()] = false;
         let state = pass.state;
         match audience {
-            Audience::Participant => {
+            Audience::Participant(language) => {
                 let next = participant_frame(pass);
-                self.participant.send_if_modified(|current| {
+                self.participant[language.index()].send_if_modified(|current| {
                     let changed = current.voter.html != next.voter.html
                         || current.observer.html != next.observer.html
                         || current.standing != next.standing;

@@ -2,12 +2,15 @@
 //! a submit button and a line that says what was saved. The browser script
 //! fills in the participant's own last ballot.
 
+use super::Pass;
 use crate::activity::kind_of;
-use crate::session::{ActivityState, SessionState};
+use crate::session::ActivityState;
+use crate::t;
 use maud::{html, Markup};
 
 /// The form for an open activity.
-pub fn ballot_form(state: &SessionState, activity: &ActivityState) -> Markup {
+pub fn ballot_form(pass: &Pass, activity: &ActivityState) -> Markup {
+    let (state, lang) = (pass.state, pass.language);
     let spec = &activity.spec;
     let kind = kind_of(spec.kind);
     let shape = kind.form_shape();
@@ -16,19 +19,19 @@ pub fn ballot_form(state: &SessionState, activity: &ActivityState) -> Markup {
             data-answer=[(!shape.answer.is_empty()).then_some(shape.answer)]
             data-anonymous=[spec.anonymous.then_some("true")] novalidate {
             // Before anyone answers: whether the answer carries their name.
-            @if kind.submit_label().is_some() {
+            @if kind.submit_label(lang).is_some() {
                 @if spec.anonymous {
-                    p.vote-kind.anonymous { strong { "Anonymous." } " Nobody, the facilitator included, sees your answers: only totals from at least " (state.workshop().min_group_size) " people, once voting closes." }
+                    p.vote-kind.anonymous { strong { (t!(lang, "vote-anonymous-mark")) } " " (t!(lang, "vote-anonymous", least = state.workshop().min_group_size)) }
                 } @else {
-                    p.vote-kind.named { strong { "Named." } " Your answers are recorded with your name in the council's record of this workshop." }
+                    p.vote-kind.named { strong { (t!(lang, "vote-named-mark")) } " " (t!(lang, "vote-named")) }
                 }
             }
-            (kind.ballot_controls(&activity.view(state)))
-            @if let Some(submit) = kind.submit_label() {
+            (kind.ballot_controls(&pass.view_of(activity)))
+            @if let Some(submit) = kind.submit_label(lang) {
                 button.primary type="submit" { (submit) }
                 @if shape.shape == "order" {
                     // Shown by the page when Save is pressed with nothing moved.
-                    button.keep-order type="submit" name="keep" value="yes" hidden { "Keep this order as my ranking" }
+                    button.keep-order type="submit" name="keep" value="yes" hidden { (t!(lang, "vote-keep-order")) }
                 }
                 p.saved role="status" aria-live="polite" {}
             }

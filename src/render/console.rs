@@ -128,7 +128,7 @@ fn now_panel(pass: &Pass) -> Markup {
                 }
             }
             @if let Some(activity) = current {
-                (timer(activity))
+                (timer(activity, pass.language))
                 (timer_controls(activity))
                 (turnout(state, activity))
                 (not_yet(state, activity))

@@ -184,10 +184,13 @@ pub fn participant_frame(pass: &Pass) -> ParticipantFrame {
     } else {
         voter.clone()
     };
-    let waiting = standing
-        .values()
-        .any(|s| *s == Standing::Waiting)
-        .then(|| frame("participant", state.seq, &waiting_view().into_string()));
+    let waiting = standing.values().any(|s| *s == Standing::Waiting).then(|| {
+        frame(
+            "participant",
+            state.seq,
+            &waiting_view(pass.language).into_string(),
+        )
+    });
     ParticipantFrame {
         voter,
         observer,

@@ -1,8 +1,9 @@
 //! The results block of one activity: the kind's chart and accessible table,
 //! or why results are withheld. What each kind shows is its own (`activity::<kind>::show`).
 
-use crate::activity::{kind_of, Results};
+use crate::activity::{kind_of, ActivityView, Results};
 use crate::session::{ActivityState, SessionState};
+use crate::t;
 use maud::{html, Markup};
 
 /// Who the results are for, which decides their form.
@@ -19,46 +20,54 @@ pub enum Audience {
 
 /// The results block for one activity, with its chart (the review pages).
 pub fn results(state: &SessionState, activity: &ActivityState) -> Markup {
-    results_block(state, activity, &activity.results(state), Audience::Desk)
+    results_block(
+        state,
+        &activity.view(state),
+        &activity.results(state),
+        Audience::Desk,
+    )
 }
 
 /// The results block for `activity`, whose `results` the caller worked out.
 pub fn results_block(
     state: &SessionState,
-    activity: &ActivityState,
+    view: &ActivityView,
     results: &Results,
     audience: Audience,
 ) -> Markup {
+    let lang = view.language;
+    let spec = view.spec;
+    let label = t!(lang, "results-of", title = spec.title.as_str());
     if results.withheld {
         return html! {
-            section.results aria-label={ "Results: " (activity.spec.title) } {
-                p.notice { "This vote is anonymous: its results are counted and shown once voting closes." }
+            section.results aria-label=(label) {
+                p.notice { (t!(lang, "results-withheld")) }
             }
         };
     }
     if results.too_few {
         let least = state.workshop().min_group_size;
         return html! {
-            section.results aria-label={ "Results: " (activity.spec.title) } {
-                p.notice { "Too few ballots to show. This vote is anonymous, so its results are shown only once at least " (least) " people have voted: nobody's answers can then be picked out." }
+            section.results aria-label=(label) {
+                p.notice { (t!(lang, "results-too-few", least = least)) }
             }
         };
     }
-    let kind = kind_of(activity.spec.kind);
-    let view = activity.view(state);
+    let kind = kind_of(spec.kind);
+    let view = *view;
     html! {
-        section.results aria-label={ "Results: " (activity.spec.title) } {
+        section.results aria-label=(label) {
             @match audience {
                 // A wide table scrolls in its own box, not the page (a data
                 // table may need two dimensions: WCAG 1.4.10 allows it).
                 Audience::Phone => {
-                    div.table-scroll tabindex="0" role="region" aria-label={ "Results table: " (activity.spec.title) } {
+                    div.table-scroll tabindex="0" role="region" aria-label=(t!(lang, "results-table-of", title = spec.title.as_str())) {
                         (kind.results_html(&view, results))
                     }
                 },
                 Audience::Desk => {
                     (kind.chart(&view, results)) (kind.results_html(&view, results))
-                    (counted_from(state, activity))
+                    @if let Some((_, activity)) = state.activity(&spec.id) { (counted_from(state, activity)) }
                 },
                 Audience::Screen => {
                     div.slide aria-hidden="true" { (kind.slide(&view, results)) }

@@ -7,7 +7,9 @@ use super::ballots::ballot_form;
 use super::results::{results_block, Audience};
 use crate::activity::show::{field_label, slide};
 use crate::activity::{kind_of, ActivityView, Results};
+use crate::language::Language;
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
+use crate::t;
 use maud::{html, Markup};
 use std::cell::OnceCell;
 use std::time::SystemTime;
@@ -18,15 +20,31 @@ use std::time::SystemTime;
 pub struct Pass<'a> {
     /// The state being shown.
     pub state: &'a SessionState,
+    /// The language it is shown in.
+    pub language: Language,
     current_results: OnceCell<Results>,
 }
 
 impl<'a> Pass<'a> {
     /// A pass over `state`.
     pub fn new(state: &'a SessionState) -> Self {
+        Pass::in_language(state, Language::English)
+    }
+
+    /// A pass over `state` for readers of `language`.
+    pub fn in_language(state: &'a SessionState, language: Language) -> Self {
         Pass {
             state,
+            language,
             current_results: OnceCell::new(),
+        }
+    }
+
+    /// What the kinds' views read of `activity`, for this pass's readers.
+    pub fn view_of(&self, activity: &'a ActivityState) -> ActivityView<'a> {
+        ActivityView {
+            language: self.language,
+            ..activity.view(self.state)
         }
     }
 
@@ -39,7 +57,7 @@ impl<'a> Pass<'a> {
         let results = self
             .current_results
             .get_or_init(|| activity.results(self.state));
-        results_block(self.state, activity, results, audience)
+        results_block(self.state, &self.view_of(activity), results, audience)
     }
 }
 
@@ -55,19 +73,20 @@ pub enum ParticipantVariant {
 /// What a phone shows.
 pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
     let state = pass.state;
+    let lang = pass.language;
     html! {
         @if state.status == SessionStatus::Ended {
             section.step aria-labelledby="step-title" {
-                h2 #step-title { "This session has ended" }
-                p { "Thank you for taking part." }
+                h2 #step-title { (t!(lang, "phone-ended-heading")) }
+                p { (t!(lang, "phone-ended-thanks")) }
             }
         } @else if let Some(activity) = state.current_activity() {
             section.step aria-labelledby="step-title" data-activity=(activity.spec.id) data-status=(activity.status.as_str()) {
                 h2 #step-title { (activity.spec.title) }
                 @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
                 // The timer is for answering: it stops on phones with the vote.
-                @if activity.status == ActivityStatus::Open { (timer(activity)) }
-                @match (activity.status, variant, kind_of(activity.spec.kind).phone_notice()) {
+                @if activity.status == ActivityStatus::Open { (timer(activity, lang)) }
+                @match (activity.status, variant, kind_of(activity.spec.kind).phone_notice(lang)) {
                     // Notes: what an earlier workshop decided, brought forward,
                     // is for everyone to read; otherwise the facilitator writes.
                     (_, _, Some(notice)) => {
@@ -75,28 +94,28 @@ pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
                             ul.notes.brought-forward { @for o in &activity.spec.options { li { (o.label) } } }
                         } @else { p.notice { (notice) } }
                     },
-                    (ActivityStatus::Open, ParticipantVariant::Voter, _) => (ballot_form(state, activity)),
-                    (ActivityStatus::Open, ParticipantVariant::Observer, _) => p.notice { "Voting is open. As an observer you follow along; you do not vote." },
-                    (ActivityStatus::Pending, _, _) => p.notice { "Voting has not opened yet." },
-                    (ActivityStatus::Closed, _, _) => p.notice { "Voting is closed." },
+                    (ActivityStatus::Open, ParticipantVariant::Voter, _) => (ballot_form(pass, activity)),
+                    (ActivityStatus::Open, ParticipantVariant::Observer, _) => p.notice { (t!(lang, "phone-observer-open")) },
+                    (ActivityStatus::Pending, _, _) => p.notice { (t!(lang, "phone-not-open")) },
+                    (ActivityStatus::Closed, _, _) => p.notice { (t!(lang, "phone-closed")) },
                 }
                 @if activity.revealed { (pass.current_results(activity, Audience::Phone)) }
             }
         } @else {
             section.step aria-labelledby="step-title" {
-                h2 #step-title { "Welcome" }
-                p { "The facilitator will start the first activity shortly. Keep this page open." }
+                h2 #step-title { (t!(lang, "phone-welcome-heading")) }
+                p { (t!(lang, "phone-welcome")) }
             }
         }
     }
 }
 
 /// What a phone in the lobby shows (rendered per socket; it has no session data).
-pub fn waiting_view() -> Markup {
+pub fn waiting_view(lang: Language) -> Markup {
     html! {
         section.step aria-labelledby="step-title" {
-            h2 #step-title { "Waiting to be admitted" }
-            p { "The facilitator will let you in shortly. Keep this page open." }
+            h2 #step-title { (t!(lang, "phone-waiting-heading")) }
+            p { (t!(lang, "phone-waiting")) }
         }
     }
 }
@@ -126,7 +145,7 @@ pub fn screen_view(pass: &Pass) -> Markup {
                 section.step aria-labelledby="screen-step" {
                     h2 #screen-step { (activity.spec.title) }
                     @if !activity.revealed && !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
-                    @if activity.status == ActivityStatus::Open { (timer(activity)) }
+                    @if activity.status == ActivityStatus::Open { (timer(activity, pass.language)) }
                     (turnout(state, activity))
                     @if activity.revealed { (pass.current_results(activity, Audience::Screen)) }
                     @else if !kind_of(activity.spec.kind).room_answers() {
@@ -239,7 +258,7 @@ pub fn screen_pages(pass: &Pass, activity: &ActivityState) -> u32 {
         .unwrap_or(1)
 }
 
-pub(super) fn timer(activity: &ActivityState) -> Markup {
+pub(super) fn timer(activity: &ActivityState, lang: Language) -> Markup {
     let t = &activity.timer;
     let left = t.left_at(SystemTime::now());
     let running = t.running_since.is_some();
@@ -250,9 +269,9 @@ pub(super) fn timer(activity: &ActivityState) -> Markup {
     let up = running && left == 0;
     html! {
         p.timer.up[up] data-ends-at=[ends_at] data-left=(left) role="timer" {
-            span.timer-label { (if up { "Time is up " } else { "Time left: " }) }
+            span.timer-label { (if up { t!(lang, "timer-up") } else { t!(lang, "timer-left") }) " " }
             span.clock { (left / 60) ":" (format!("{:02}", left % 60)) }
-            @if !running { " (stopped)" }
+            @if !running { " " (t!(lang, "timer-stopped")) }
         }
     }
 }

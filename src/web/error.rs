@@ -1,6 +1,7 @@
 //! Every refusal as `{"error":{"code","message"}}` with a fitting HTTP status.
 
 use crate::error_code::ErrorCode;
+use crate::language::Language;
 use crate::live::SessionError;
 use crate::session::Rejection;
 use axum::http::StatusCode;
@@ -19,6 +20,9 @@ pub struct ApiError {
     pub message: String,
     /// Each problem with its field (`invalid_script`), else empty.
     pub problems: Vec<Problem>,
+    /// The language `message` was written in, when it was written for a
+    /// reader (`None`: English, as refusals from the session are).
+    pub language: Option<Language>,
 }
 
 /// One problem with a field of a script.
@@ -57,6 +61,29 @@ impl ApiError {
             code,
             message: message.into(),
             problems: Vec::new(),
+            language: None,
+        }
+    }
+
+    /// An error whose message was written in the reader's `language`.
+    pub fn in_language(
+        code: ErrorCode,
+        language: Language,
+        message: impl Into<String>,
+    ) -> ApiError {
+        ApiError {
+            language: Some(language),
+            ..ApiError::new(code, message)
+        }
+    }
+
+    /// What went wrong, in `language`: the message itself when it is in
+    /// that language, else its code's own message from the catalogue.
+    pub fn human(&self, language: Language) -> String {
+        if self.language.unwrap_or(Language::English) == language {
+            self.message.clone()
+        } else {
+            crate::language::text(language, self.code.message_key())
         }
     }
 

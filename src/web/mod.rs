@@ -10,6 +10,7 @@ pub mod exports;
 pub mod invitations;
 pub mod joining;
 pub mod key_guard;
+pub mod language;
 pub mod limits;
 pub mod logins;
 pub mod pages;
@@ -244,6 +245,7 @@ pub fn router(app: AppState) -> Router {
             ApiError::new(ErrorCode::NotFound, "there is nothing at this address")
         })
         .layer(axum::middleware::from_fn(cookie_requests_from_our_pages))
+        .layer(axum::middleware::from_fn(language::choose))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             key_guard::guard_keys,
@@ -301,7 +303,12 @@ async fn cookie_requests_from_our_pages(
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
             if from_a_form {
-                return (e.status, pages::refusal_page(&e.message)).into_response();
+                let language = request
+                    .extensions()
+                    .get::<language::Reading>()
+                    .map_or_else(Default::default, |r| r.language);
+                return (e.status, pages::refusal_page(&e.human(language), language))
+                    .into_response();
             }
             return e.into_response();
         }

@@ -153,13 +153,17 @@ impl ServerMsg<'_> {
     }
 }
 
-/// The error message for a refusal.
-pub fn error_text(client_id: Option<&str>, error: &ApiError) -> String {
+/// The error message for a refusal, worded for a reader of `language`.
+pub fn error_text(
+    client_id: Option<&str>,
+    error: &ApiError,
+    language: crate::language::Language,
+) -> String {
     ServerMsg::Error {
         client_id,
         error: super::error::ErrorDetail {
             code: error.code,
-            message: &error.message,
+            message: &error.human(language),
             problems: &error.problems,
         },
     }

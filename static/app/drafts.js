@@ -2,6 +2,7 @@
 // Drafts: a ballot being edited is kept in this browser until it is saved,
 // so a reload or a closed tab loses nothing; and when voting closes on an
 // unsaved draft, the phone says what it had and that it was not counted.
+import { t } from './words.js';
 
 /** @typedef {import('./state.js').Room} Room */
 /** @typedef {{ ballot: Record<string, any> | null, summary: string[] }} Draft */
@@ -74,7 +75,7 @@ export class KeptDrafts {
       box.className = 'kept';
       box.setAttribute('role', 'status');
       const head = document.createElement('p');
-      head.textContent = 'Voting closed before you saved. What you had chosen but not saved, which was not counted:';
+      head.textContent = t('closed-before-saved');
       const list = document.createElement('ul');
       this.kept[activity].forEach(function (line) {
         const li = document.createElement('li');

@@ -7,6 +7,7 @@ import { say } from './dom.js';
 import { loadDraft, storeDraft } from './drafts.js';
 import { html } from './state.js';
 import { shapeOf } from '../shapes/index.js';
+import { t } from './words.js';
 
 /** @typedef {import('./state.js').Room} Room */
 /** @typedef {import('./state.js').Message} Message */
@@ -78,8 +79,8 @@ export function answered(form, ballot) {
  */
 export function savedLine(room, form) {
   const count = answered(form, room.myBallots[form.dataset.activity || '']);
-  if (!count || count.n === count.of) return 'Your vote is saved.';
-  return 'Your answers so far are saved: you have answered ' + count.n + ' of ' + count.of + '. Answer the rest to complete your vote.';
+  if (!count || count.n === count.of) return t('vote-saved');
+  return t('answers-so-far', { n: count.n, of: count.of });
 }
 
 /**
@@ -128,7 +129,7 @@ export function fillForms(ctx) {
     }
     if (room.drafts[activity]) {
       fillForm(form, room.drafts[activity], ctx);
-      say(form, 'Not saved yet.');
+      say(form, t('not-saved-yet'));
     } else if (room.myBallots[activity]) {
       say(form, savedLine(room, form), true);
     }

@@ -6,6 +6,7 @@ import { edited } from './forms.js';
 import { sendByItem } from './items.js';
 import { html } from './state.js';
 import { shapeOf } from '../shapes/index.js';
+import { t } from './words.js';
 
 /** @typedef {import('../shapes/index.js').Ctx} Ctx */
 
@@ -36,7 +37,7 @@ function forget(ctx, el) {
 /** @param {Ctx} ctx */
 function sending(ctx) {
   const status = ctx.room.consoleStatus;
-  if (status) { status.textContent = 'Sending…'; status.classList.remove('error'); }
+  if (status) { status.textContent = t('sending'); status.classList.remove('error'); }
 }
 
 /**
@@ -75,7 +76,7 @@ function typed(event, ctx) {
   const shape = shapeOf(form);
   if (shape && shape.input && shape.input(form, field, ctx)) return;
   if (field.dataset.max) tooLong(field);
-  edited(ctx.room, form, 'Not saved yet.');
+  edited(ctx.room, form, t('not-saved-yet'));
 }
 
 /**
@@ -94,7 +95,7 @@ function changed(event, ctx) {
     if (shown) shown.remove();
   }
   const shape = form && shapeOf(form);
-  if (form && shape && !shape.noBallot) edited(ctx.room, form, (shape.note && shape.note(form)) || 'Not saved yet.');
+  if (form && shape && !shape.noBallot) edited(ctx.room, form, (shape.note && shape.note(form)) || t('not-saved-yet'));
 }
 
 /**
@@ -111,7 +112,7 @@ function tooLong(field) {
     note.setAttribute('aria-live', 'polite');
     field.insertAdjacentElement('afterend', note);
   }
-  note.textContent = n > max ? (n - max) + ' characters too many: shorten it (at most ' + max + ').' : '';
+  note.textContent = n > max ? t('too-many-characters', { over: n - max, max: max }) : '';
 }
 
 /**
@@ -123,7 +124,7 @@ function submitted(event, ctx) {
   event.preventDefault();
   const submitter = /** @type {HTMLButtonElement | null} */ (event.submitter);
   if (form.matches('form.ballot') && ctx.stopped()) {
-    say(form, 'Not sent: this page has stopped, as it is open in another tab or on another device. Reload it to answer here.', false);
+    say(form, t('not-sent-stopped'), false);
     return;
   }
   if (form.matches('form.ballot')) {
@@ -135,7 +136,7 @@ function submitted(event, ctx) {
     const ballot = {};
     ballot[form.dataset.field || ''] = shape.read(form);
     ctx.send({ type: 'vote', activity: form.dataset.activity || '', ballot: ballot });
-    say(form, 'Saving…');
+    say(form, t('saving'));
   } else if (form.dataset.command) {
     command(form, submitter, ctx);
   }
@@ -157,7 +158,7 @@ function command(form, submitter, ctx) {
     const seconds = m ? parseInt(m[1], 10) * 60 + (m[2] ? parseInt(m[2], 10) : 0) : 0;
     forget(ctx, minutes);
     if (!seconds) {
-      const why = 'Write the minutes, like 5, or 2:30 for two and a half.';
+      const why = t('write-minutes');
       const key = keyOf(minutes);
       if (key) ctx.room.inlineErrors.set(key, why);
       showInlineError(ctx.room.live, key, why);

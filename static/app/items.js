@@ -7,6 +7,7 @@ import { say } from './dom.js';
 import { storeDraft } from './drafts.js';
 import { itemError, readBallot, savedLine, summarise } from './forms.js';
 import { shapeOf } from '../shapes/index.js';
+import { t } from './words.js';
 
 /** @typedef {import('../shapes/index.js').Ctx} Ctx */
 /** @typedef {{ left: number, failed: number }} Batch */
@@ -37,7 +38,7 @@ export function sendByItem(form, ctx) {
   form.querySelectorAll('.item-error').forEach(function (e) { e.remove(); });
   room.itemErrors[activity] = {};
   const held = shape && shape.held ? shape.held(form, items) : [];
-  if (!Object.keys(items).length && !held.length) { say(form, 'Choose an answer first.', false); return; }
+  if (!Object.keys(items).length && !held.length) { say(form, t('choose-answer-first'), false); return; }
   held.forEach(function ([id, why]) { itemError(room, form, id, why); delete items[id]; });
   const n = held.length;
   const changed = Object.keys(items).filter(function (id) { return JSON.stringify(items[id]) !== JSON.stringify(saved[id]); });
@@ -45,11 +46,11 @@ export function sendByItem(form, ctx) {
   // show this person "in progress", and with it that an answer was held
   // back, which in an agreement means an objection.
   if (n && form.dataset.anonymous) {
-    say(form, 'Nothing was sent yet: ' + (n === 1 ? 'one answer needs' : n + ' answers need') + ' your attention, beside ' + (n === 1 ? 'it' : 'each') + '. Your answers go together once it is put right.', false);
+    say(form, t('nothing-sent-fix', { n: n }), false);
     return;
   }
   if (n && !changed.length) {
-    say(form, (n === 1 ? 'One answer needs' : n + ' answers need') + ' your attention: see the message beside ' + (n === 1 ? 'it' : 'each') + '.', false);
+    say(form, t('answers-need-attention', { n: n }), false);
     return;
   }
   if (!changed.length) {
@@ -73,7 +74,7 @@ export function sendByItem(form, ctx) {
     batch.left += 1;
     batches.set(id, { batch: batch, items: group });
   });
-  say(form, 'Saving…');
+  say(form, t('saving'));
 }
 
 /**
@@ -116,6 +117,6 @@ export function settleItems(m, ok, sent, form, ctx) {
     room.drafts[activity] = readBallot(form);
     storeDraft(room, activity, { ballot: room.drafts[activity], summary: summarise(form) });
     const n = part.batch.failed;
-    say(form, (n === 1 ? 'One answer was' : n + ' answers were') + ' not saved: see the message beside ' + (n === 1 ? 'it' : 'each') + '. Your other answers are saved.', false);
+    say(form, t('answers-not-saved', { n: n }), false);
   }
 }

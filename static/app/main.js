@@ -15,6 +15,7 @@ import { settle } from './settle.js';
 import { roomOf } from './state.js';
 import { tickTimers } from './timers.js';
 import { Transport } from './transport.js';
+import { t } from './words.js';
 
 const room = roomOf(document);
 if (room) start(room);
@@ -50,7 +51,7 @@ function start(room) {
     else if (m.type === 'view') render(redraw, m.html);
     else if (m.type === 'ballot') { room.myBallots[m.activity] = m.ballot; fillForms(ctx); }
     else if (m.type === 'ack' || m.type === 'error') {
-      if (transport.open()) transport.status('Connected');
+      if (transport.open()) transport.status(t('connected'));
       settle(m, m.type === 'ack', ctx);
     }
   }

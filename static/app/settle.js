@@ -7,6 +7,7 @@ import { formOf, savedLine } from './forms.js';
 import { isItemPart, settleItems } from './items.js';
 import { shapeOf } from '../shapes/index.js';
 import { rememberIdea } from '../shapes/ideas.js';
+import { t } from './words.js';
 
 /** @typedef {import('../shapes/index.js').Ctx} Ctx */
 
@@ -45,7 +46,7 @@ export function settle(m, ok, ctx) {
       if (form) say(form, savedLine(room, form), true);
     }
   } else if (status) {
-    status.textContent = ok ? 'Done.' : m.error.message;
+    status.textContent = ok ? t('done') : m.error.message;
     status.classList.toggle('error', !ok);
     // The refusal stays beside its control through redraws, until that
     // control is used again.

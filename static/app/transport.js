@@ -3,6 +3,7 @@
 // and every message not yet acked sent again once back. A ballot shows as
 // saved only when the server acks it, and it acks only once it is on disk.
 import { keyOf } from './dom.js';
+import { t } from './words.js';
 
 // The page pings every few seconds and the server answers at once, so a
 // connection that has gone quiet (wifi dropped without a word) shows as
@@ -67,7 +68,10 @@ export class Transport {
   connect() {
     const room = this.room;
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const query = room.role === 'participant' ? '' : '?role=' + room.role;
+    // The page's language goes with it, so the live views are in the
+    // language the page was drawn in.
+    const lang = 'lang=' + (document.documentElement.lang === 'cy' ? 'cy' : 'en');
+    const query = room.role === 'participant' ? '?' + lang : '?role=' + room.role + '&' + lang;
     const socket = new WebSocket(scheme + '//' + location.host + '/ws/' + room.session + query);
     this.socket = socket;
     this.connectStarted = Date.now();
@@ -75,7 +79,7 @@ export class Transport {
       this.backoff = 500;
       this.failures = 0;
       this.lastHeard = Date.now();
-      this.status('Connected');
+      this.status(t('connected'));
       room.pending.forEach(function (m) { socket.send(JSON.stringify(m)); });
     };
     socket.onmessage = (event) => {
@@ -90,7 +94,7 @@ export class Transport {
         // Opened again in another tab or on another phone: that one is live
         // now. Reconnecting here would only take its place back, for ever.
         this.removed = true;
-        this.status('This page is open in another tab or on another device, so it has stopped here. Reload to use it here instead.', true);
+        this.status(t('stopped-here'), true);
         return;
       }
       this.lost();
@@ -104,9 +108,9 @@ export class Transport {
     const step = document.createElement('section');
     step.className = 'step';
     const h = document.createElement('h2');
-    h.textContent = 'You have been removed from this session';
+    h.textContent = t('removed-heading');
     const p = document.createElement('p');
-    p.textContent = 'The facilitator removed this phone. If they let you back in, reload this page.';
+    p.textContent = t('removed-text');
     step.append(h, p);
     this.room.live.replaceChildren(step);
   }
@@ -114,8 +118,8 @@ export class Transport {
   lost() {
     const room = this.room;
     this.status(room.pending.size && room.role === 'participant'
-      ? 'Connection lost. Reconnecting; your vote will be sent when we are back.'
-      : 'Connection lost. Reconnecting…', true);
+      ? t('connection-lost-vote')
+      : t('connection-lost'), true);
     this.failures += 1;
     if (room.role !== 'participant' && this.failures % 3 === 0) loggedOutCheck();
     setTimeout(() => this.connect(), this.backoff);
@@ -168,8 +172,8 @@ export class Transport {
       this.socket.send(JSON.stringify(message));
     } else if (!this.removed) {
       this.status(room.role === 'participant'
-        ? 'Offline. Your vote will be sent when we reconnect.'
-        : 'Offline. This will be sent when we reconnect.', true);
+        ? t('offline-vote')
+        : t('offline'), true);
     }
     return id;
   }

@@ -5,6 +5,7 @@
 // agreement: `{"response", "version", "reason"?}`, the version from the
 // fieldset), or `point` (two selects, `{"x", "y"}`).
 import { ownText, say } from '../app/dom.js';
+import { t } from '../app/words.js';
 
 /**
  * One item's answer, or null while it has none: a checked radio, or for a
@@ -41,10 +42,10 @@ function amended(form, fs) {
   if (!fs.querySelector('.amended')) {
     const note = document.createElement('p');
     note.className = 'amended';
-    note.textContent = 'Amended: this statement has new wording. Please read it and answer again.';
+    note.textContent = t('statement-amended-note');
     fs.insertBefore(note, fs.children[1] || null);
   }
-  say(form, 'A statement was amended since you answered. Please answer it again.', false);
+  say(form, t('statement-amended-answer-again'), false);
 }
 
 /**
@@ -120,7 +121,7 @@ export const choices = {
     const out = [];
     form.querySelectorAll('fieldset[data-item]').forEach(function (fs) {
       const scales = Array.prototype.filter.call(fs.querySelectorAll('select[data-axis]'), function (s) { return s.value; });
-      if (scales.length === 1) out.push([/** @type {HTMLElement} */ (fs).dataset.item || '', 'Choose 1 to 5 on both scales for this item.']);
+      if (scales.length === 1) out.push([/** @type {HTMLElement} */ (fs).dataset.item || '', t('matrix-both-scales')]);
     });
     Object.keys(items).forEach(function (id) {
       const answer = items[id];
@@ -128,8 +129,8 @@ export const choices = {
       const fs = form.querySelector('fieldset[data-item="' + CSS.escape(id) + '"]');
       const box = /** @type {HTMLTextAreaElement | null} */ (fs && fs.querySelector('textarea'));
       const max = box && box.dataset.max ? parseInt(box.dataset.max, 10) : 0;
-      if (!answer.reason) out.push([id, 'Say why you object, so the room can amend it.']);
-      else if (max && Array.from(/** @type {string} */ (answer.reason)).length > max) out.push([id, 'Your reason is longer than ' + max + ' characters: shorten it.']);
+      if (!answer.reason) out.push([id, t('reason-needed')]);
+      else if (max && Array.from(/** @type {string} */ (answer.reason)).length > max) out.push([id, t('reason-too-long', { max: max })]);
     });
     return out;
   },

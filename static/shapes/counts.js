@@ -2,6 +2,7 @@
 // `counts`: a number per option within a budget (`li[data-option]` with an
 // `output.count` and − / + steppers), read as `{"<option>": n}`.
 import { ownText } from '../app/dom.js';
+import { t } from '../app/words.js';
 
 /** @param {Element} li */
 function countIn(li) {
@@ -54,7 +55,7 @@ export const counts = {
     const lines = [];
     form.querySelectorAll('li[data-option]').forEach(function (li) {
       const n = countIn(li);
-      if (n > 0) lines.push(ownText(li.querySelector('.label')) + ': ' + n + (n === 1 ? ' dot' : ' dots'));
+      if (n > 0) lines.push(ownText(li.querySelector('.label')) + ': ' + t('dots-count', { n: n }));
     });
     return lines;
   },
@@ -65,7 +66,7 @@ export const counts = {
     if (!out) return;
     out.textContent = String(Math.max(0, (parseInt(out.textContent || '0', 10) || 0) + parseInt(button.dataset.step, 10)));
     update(form);
-    ctx.edited(form, 'Not saved yet.');
+    ctx.edited(form, t('not-saved-yet'));
     if (button.disabled && button.parentNode) {
       const other = /** @type {HTMLElement | null} */ (button.parentNode.querySelector('button:not([disabled])'));
       if (other) other.focus();

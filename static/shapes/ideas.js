@@ -3,6 +3,7 @@
 // characters (a paste over the limit is kept and flagged, never cut), what
 // is typed survives a reload, and the phone lists the ideas it has offered.
 import { keyOf, say } from '../app/dom.js';
+import { t } from '../app/words.js';
 
 /** @typedef {import('./index.js').Ctx} Ctx */
 
@@ -60,7 +61,7 @@ function listIdeas(form, session) {
   const box = document.createElement('div');
   box.className = 'my-ideas';
   const head = document.createElement('p');
-  head.textContent = 'Your ideas so far:';
+  head.textContent = t('ideas-so-far');
   const list = document.createElement('ul');
   ideas.forEach(function (text) { const li = document.createElement('li'); li.textContent = text; list.appendChild(li); });
   box.append(head, list);
@@ -79,8 +80,8 @@ function maxIdeas(form) {
  */
 function ideasLine(form, n) {
   const max = maxIdeas(form);
-  const offered = 'You have offered ' + n + (n === 1 ? ' idea' : ' ideas') + '.';
-  return max && n >= max ? offered + ' That is as many as you may offer here.' : offered + ' You can add another.';
+  const offered = t('ideas-offered', { n: n });
+  return offered + ' ' + (max && n >= max ? t('ideas-no-more') : t('ideas-another'));
 }
 
 /**
@@ -94,8 +95,8 @@ export function countIdea(form, field) {
   const max = parseInt(counter.dataset.max || '0', 10);
   const n = Array.from(field.value).length;
   counter.textContent = n > max
-    ? n + ' of ' + max + ' characters: ' + (n - max) + ' too many, shorten it before you send it'
-    : n + ' of ' + max + ' characters';
+    ? t('idea-counter-over', { n: n, max: max, over: n - max })
+    : t('idea-counter', { n: n, max: max });
   counter.classList.toggle('over', n > max);
 }
 
@@ -149,13 +150,13 @@ export const ideas = {
   submit(form, _submitter, ctx) {
     const field = box(form);
     const text = field ? field.value.trim() : '';
-    if (!text) { say(form, 'Write your idea first.', false); return false; }
+    if (!text) { say(form, t('write-idea-first'), false); return false; }
     const counter = /** @type {HTMLElement | null} */ (form.querySelector('.counter'));
     const max = counter ? parseInt(counter.dataset.max || '0', 10) : 0;
     const length = Array.from(text).length;
-    if (max && length > max) { say(form, 'Your idea is ' + (length - max) + ' characters too long: shorten it, then send it.', false); return false; }
+    if (max && length > max) { say(form, t('idea-too-long', { over: length - max }), false); return false; }
     ctx.send({ type: 'idea', activity: form.dataset.activity || '', text: text });
-    say(form, 'Saving…');
+    say(form, t('saving'));
     return false;
   },
   saved(form, sent, ctx) {
@@ -166,8 +167,8 @@ export const ideas = {
     if (field) { field.value = ''; room.touched.delete(keyOf(field) || ''); }
     keepIdeaDraft(room.session, activity, '');
     const counter = /** @type {HTMLElement | null} */ (form.querySelector('.counter'));
-    if (counter) counter.textContent = '0 of ' + counter.dataset.max + ' characters';
+    if (counter) counter.textContent = t('idea-counter', { n: 0, max: counter.dataset.max || '0' });
     ctx.fillForms();
-    say(form, 'Your idea is in. ' + ideasLine(form, room.ideasSent[activity]), true);
+    say(form, t('idea-is-in') + ' ' + ideasLine(form, room.ideasSent[activity]), true);
   },
 };

@@ -5,6 +5,7 @@
 // does not change under someone's thumb; an unmoved order is saved only when
 // asked for.
 import { ownText, say } from '../app/dom.js';
+import { t } from '../app/words.js';
 
 /** @type {Record<string, string[]>} activity -> this phone's starting order */
 const shuffles = {};
@@ -93,7 +94,7 @@ export const order = {
     keepOffered[activity] = true;
     const keep = /** @type {HTMLElement | null} */ (form.querySelector('.keep-order'));
     if (keep) keep.hidden = false;
-    say(form, 'You have not moved anything: this is the order your phone started with. Put the options in your order, or choose \u201cKeep this order as my ranking\u201d.', false);
+    say(form, t('order-not-moved'), false);
     return false;
   },
   saved(form) {

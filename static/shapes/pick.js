@@ -2,6 +2,7 @@
 // `pick`: options chosen from a list, radio buttons for one or checkboxes
 // for several, read as `["<option>", ...]`.
 import { ownText } from '../app/dom.js';
+import { t } from '../app/words.js';
 
 /** @type {import('./index.js').Shape} */
 export const pick = {
@@ -20,7 +21,7 @@ export const pick = {
     const set = /** @type {HTMLElement | null} */ (form.querySelector('fieldset[data-most]'));
     const most = set ? parseInt(set.dataset.most || '0', 10) : 0;
     const chosen = form.querySelectorAll('input:checked').length;
-    return most && chosen > most ? 'You have chosen ' + chosen + ': choose at most ' + most + ', then save.' : null;
+    return most && chosen > most ? t('chosen-too-many', { chosen: chosen, most: most }) : null;
   },
   summarise(form) {
     return Array.from(form.querySelectorAll('input:checked'), function (el) {

@@ -2,7 +2,13 @@
 // globals the modules use (document, localStorage, CSS.escape). jsdom is
 // installed by scripts/test into target/npm; NODE_PATH points there.
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { reset } from '../../static/app/words.js';
+
+// The English messages the server writes on every page (kept equal to the
+// catalogue by a Rust test).
+const MESSAGES = readFileSync(new URL('./messages-en.json', import.meta.url), 'utf8');
 
 const require = createRequire(path.resolve('target/npm/node_modules/'));
 const { JSDOM } = require('jsdom');
@@ -16,6 +22,7 @@ const { JSDOM } = require('jsdom');
 export function page(body, data = {}) {
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'https://topteam.test/join/ABC' });
   const { window } = dom;
+  window.document.body.dataset.messages = MESSAGES;
   Object.entries(data).forEach(([k, v]) => { window.document.body.dataset[k] = v; });
   window.document.body.innerHTML = body;
   for (const name of ['window', 'document', 'localStorage', 'HTMLElement', 'Element', 'Node', 'location']) {
@@ -23,6 +30,7 @@ export function page(body, data = {}) {
   }
   // jsdom has no CSS.escape; the modules use it only for ids and attribute values.
   globalThis.CSS = { escape: (s) => String(s).replace(/["\\]/g, '\\$&') };
+  reset();
   return window.document;
 }
 

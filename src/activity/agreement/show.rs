@@ -6,14 +6,15 @@ use super::{Agreement, Outcome};
 use crate::activity::show::{field_label, md_escape, scores, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
 use crate::config::text;
+use crate::t;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
 const STANCES: [(&str, &str); 3] = [
-    ("agree", "Agree"),
-    ("live_with", "Can live with it"),
-    ("object", "Object"),
+    ("agree", "stance-agree"),
+    ("live_with", "stance-live-with"),
+    ("object", "stance-object"),
 ];
 
 impl Show for Agreement {
@@ -40,11 +41,11 @@ impl Show for Agreement {
                         @let input_id = format!("ag-{}-{}-{}", spec.id, item.id, value);
                         span.choice {
                             input type="radio" id=(input_id) name={ "ag-" (item.id) } value=(value);
-                            label for=(input_id) { (label) }
+                            label for=(input_id) { (crate::language::text(view.language, label)) }
                         }
                     }
                     @let reason_id = format!("reason-{}-{}", spec.id, item.id);
-                    label.reason for=(reason_id) { "Reason (needed if you object)" }
+                    label.reason for=(reason_id) { (t!(view.language, "agreement-reason")) }
                     textarea id=(reason_id) name={ "reason-" (item.id) } rows="2" data-max=(text::REASON) {}
                 }
                 }

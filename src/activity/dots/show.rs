@@ -3,6 +3,7 @@
 use super::Dots;
 use crate::activity::show::{scores, slide, ActivityView, Show};
 use crate::activity::{Comparison, Results, Tally};
+use crate::t;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -48,10 +49,11 @@ impl Show for Dots {
         let spec = view.spec;
         let budget = spec.dots.unwrap_or(0);
         let cap = spec.max_per_option.unwrap_or(budget);
+        let lang = view.language;
         html! {
             p.budget data-budget=(budget) data-cap=(cap) {
-                "You have " output.left aria-live="polite" { (budget) } " of " (budget) " dots left"
-                @if cap < budget { " (at most " (cap) " on any one)" } "."
+                (t!(lang, "dots-left-before")) " " output.left aria-live="polite" { (budget) } " " (t!(lang, "dots-left-after", budget = budget))
+                @if cap < budget { " " (t!(lang, "dots-cap", cap = cap)) } "."
             }
             ul.options {
                 @for option in &spec.options {
@@ -59,9 +61,9 @@ impl Show for Dots {
                     li.option data-option=(option.id) {
                         span.label id=(label_id) { (option.label) @if !option.detail.is_empty() { span.detail { (option.detail) } } }
                         span.stepper {
-                            button type="button" data-step="-1" aria-label={ "Remove a dot from " (option.label) } { "−" }
+                            button type="button" data-step="-1" aria-label=(t!(lang, "dots-remove", option = option.label.as_str())) { "−" }
                             output.count aria-labelledby=(label_id) { "0" }
-                            button type="button" data-step="1" aria-label={ "Add a dot to " (option.label) } { "+" }
+                            button type="button" data-step="1" aria-label=(t!(lang, "dots-add", option = option.label.as_str())) { "+" }
                         }
                     }
                 }

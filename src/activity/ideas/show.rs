@@ -4,6 +4,7 @@
 use super::{Ideas, DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
 use crate::activity::show::{md_escape, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
+use crate::t;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -22,19 +23,20 @@ impl Show for Ideas {
         let max_chars = view.spec.max_chars.unwrap_or(DEFAULT_MAX_CHARS);
         let max_ideas = view.spec.max_ideas.unwrap_or(DEFAULT_MAX_IDEAS);
         let input_id = format!("idea-{}", view.spec.id);
+        let lang = view.language;
         html! {
             label for=(input_id) {
-                "Your idea (up to " (max_ideas) @if max_ideas == 1 { " idea, " } @else { " ideas, " } (max_chars) " characters each)"
+                (t!(lang, "ideas-your-idea", ideas = max_ideas, chars = max_chars))
             }
             // No maxlength: a paste over the limit would be cut silently;
             // the counter says how much is too many, and the server refuses it.
             textarea id=(input_id) name="text" rows="3" data-max-ideas=(max_ideas) aria-describedby={ (input_id) "-counter" } {}
-            p.counter id={ (input_id) "-counter" } aria-live="polite" data-max=(max_chars) { "0 of " (max_chars) " characters" }
+            p.counter id={ (input_id) "-counter" } aria-live="polite" data-max=(max_chars) { (t!(lang, "ideas-counter", chars = max_chars)) }
         }
     }
 
-    fn submit_label(&self) -> Option<&'static str> {
-        Some("Add my idea")
+    fn submit_label(&self, language: crate::language::Language) -> Option<String> {
+        Some(t!(language, "ideas-add"))
     }
 
     fn turnout_verb(&self) -> Option<&'static str> {

@@ -8,6 +8,7 @@ use crate::activity::show::scores::{self, item_hidden};
 use crate::activity::show::{one_decimal, slide, ActivityView, FormShape, Show};
 use crate::activity::{ActivitySpec, Group};
 use crate::activity::{GroupResult, Results, Tally};
+use crate::t;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -80,7 +81,7 @@ impl Show for Matrix {
         let spec = view.spec;
         let (x_axis, y_axis) = axes(spec);
         html! {
-            p.hint { "For each item, choose 1 (low) to 5 (high) on both: " strong { (x_axis) } ", and " strong { (y_axis) } "." }
+            p.hint { (t!(view.language, "matrix-hint", x = x_axis, y = y_axis)) }
             @for item in &spec.options {
                 fieldset.item.point data-item=(item.id) {
                     legend { (item.label) @if !item.detail.is_empty() { span.detail { (item.detail) } } }
@@ -89,7 +90,7 @@ impl Show for Matrix {
                         span.axis {
                             label for=(id) { (name) }
                             select id=(id) data-axis=(axis) {
-                                option value="" { "Choose 1 to 5" }
+                                option value="" { (t!(view.language, "matrix-choose")) }
                                 @for v in 1..=TOP { option value=(v) { (v) } }
                             }
                         }

@@ -5,6 +5,8 @@
 use super::Notes;
 use crate::activity::show::{md_escape, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
+use crate::language::Language;
+use crate::t;
 use maud::{html, Markup};
 use std::fmt::Write;
 
@@ -12,12 +14,12 @@ use std::fmt::Write;
 const BROUGHT_FORWARD: &str = "Brought forward";
 
 impl Show for Notes {
-    fn submit_label(&self) -> Option<&'static str> {
+    fn submit_label(&self, _: Language) -> Option<String> {
         None
     }
 
-    fn phone_notice(&self) -> Option<&'static str> {
-        Some("The facilitator is capturing notes, decisions and actions.")
+    fn phone_notice(&self, language: Language) -> Option<String> {
+        Some(t!(language, "notes-on-phone"))
     }
 
     fn room_answers(&self) -> bool {

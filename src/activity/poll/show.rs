@@ -5,6 +5,7 @@
 use super::{most_choices, Poll};
 use crate::activity::show::{scores, slide, whole_percent, ActivityView, FormShape, Show};
 use crate::activity::{Results, Tally};
+use crate::t;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 
@@ -59,7 +60,7 @@ impl Show for Poll {
         let input = if most == 1 { "radio" } else { "checkbox" };
         html! {
             fieldset.pick data-most=(most) {
-                legend { @if most == 1 { "Choose one" } @else { "Choose up to " (most) } }
+                legend { @if most == 1 { (t!(view.language, "poll-choose-one")) } @else { (t!(view.language, "poll-choose-up-to", most = most)) } }
                 @for option in &spec.options {
                     @let input_id = format!("pk-{}-{}", spec.id, option.id);
                     span.choice.whole {

@@ -4,6 +4,7 @@
 use super::Rank;
 use crate::activity::show::{scores, slide, ActivityView, Show};
 use crate::activity::{Comparison, Results, Tally};
+use crate::t;
 use maud::{html, Markup};
 use std::fmt::Write;
 
@@ -46,15 +47,16 @@ impl Show for Rank {
     }
 
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
+        let lang = view.language;
         html! {
-            p.hint { "The options start in a random order, different on each phone. Put the most important first: use the buttons to move an option up or down." }
+            p.hint { (t!(lang, "rank-hint")) }
             ol.rank {
                 @for option in &view.spec.options {
                     li.option data-option=(option.id) {
                         span.label { (option.label) @if !option.detail.is_empty() { span.detail { (option.detail) } } }
                         span.mover {
-                            button type="button" data-move="-1" aria-label={ "Move up: " (option.label) } { "↑" }
-                            button type="button" data-move="1" aria-label={ "Move down: " (option.label) } { "↓" }
+                            button type="button" data-move="-1" aria-label=(t!(lang, "rank-up", option = option.label.as_str())) { "↑" }
+                            button type="button" data-move="1" aria-label=(t!(lang, "rank-down", option = option.label.as_str())) { "↓" }
                         }
                     }
                 }

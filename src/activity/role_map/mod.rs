@@ -34,6 +34,16 @@ impl Placement {
     }
 
     /// Words for people.
+    /// The placement as a reader of `language` reads it.
+    pub fn name(self, language: crate::language::Language) -> String {
+        match self {
+            Placement::Members => crate::t!(language, "role-members"),
+            Placement::Joint => crate::t!(language, "role-joint"),
+            Placement::Officers => crate::t!(language, "role-officers"),
+        }
+    }
+
+    /// The placement in English, for the record.
     pub fn label(self) -> &'static str {
         match self {
             Placement::Members => "Members lead",

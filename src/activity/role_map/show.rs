@@ -55,7 +55,7 @@ impl Show for RoleMap {
                         @let input_id = format!("rm-{}-{}-{}", spec.id, item.id, value);
                         span.choice {
                             input type="radio" id=(input_id) name={ "rm-" (item.id) } value=(value);
-                            label for=(input_id) { (p.label()) }
+                            label for=(input_id) { (p.name(view.language)) }
                         }
                     }
                 }

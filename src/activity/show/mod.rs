@@ -13,6 +13,7 @@ use super::ideas::Idea;
 use super::Results;
 use crate::activity::ActivitySpec;
 use crate::activity::Group;
+use crate::t;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -37,6 +38,8 @@ pub struct ActivityView<'a> {
     pub sealed_box: bool,
     /// The fewest answers an anonymous result may show.
     pub min_group_size: u32,
+    /// The language of the reader the view is drawn for.
+    pub language: crate::language::Language,
 }
 
 impl ActivityView<'_> {
@@ -150,6 +153,8 @@ impl FormShape {
     }
 }
 
+use crate::language::Language;
+
 /// How one kind is shown. The defaults suit a kind with nothing to show.
 pub trait Show {
     /// The controls inside the phone's ballot form.
@@ -160,12 +165,13 @@ pub trait Show {
 
     /// The words on the phone form's submit button; `None` when phones have
     /// no form for this kind.
-    fn submit_label(&self) -> Option<&'static str> {
-        Some("Save my vote")
+    fn submit_label(&self, language: Language) -> Option<String> {
+        Some(t!(language, "vote-save"))
     }
 
     /// What phones show in place of a ballot form, for a kind phones do not answer.
-    fn phone_notice(&self) -> Option<&'static str> {
+    fn phone_notice(&self, language: Language) -> Option<String> {
+        let _ = language;
         None
     }
 

@@ -167,6 +167,7 @@ impl ActivityState {
             teams: &state.info.workshop.groups,
             sealed_box: self.spec.anonymous && self.status == ActivityStatus::Open,
             min_group_size: state.workshop().min_group_size,
+            language: crate::language::Language::English,
         }
     }
 

@@ -338,11 +338,21 @@ pub async fn create(
             let why = format!(
                 "A series' name is 1 to {limit} characters on one line. No session was made."
             );
-            return (StatusCode::UNPROCESSABLE_ENTITY, super::refusal_page(&why)).into_response();
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                super::refusal_page(&why, crate::language::Language::English),
+            )
+                .into_response();
         };
         match crate::web::series_api::new_series(&app, name, None).await {
             Ok(made) => series = Some(made.id),
-            Err(e) => return (e.status, super::refusal_page(&e.message)).into_response(),
+            Err(e) => {
+                return (
+                    e.status,
+                    super::refusal_page(&e.message, crate::language::Language::English),
+                )
+                    .into_response()
+            }
         }
     }
     match crate::web::api::start_session(&app, &workshop, title, series).await {

@@ -4,9 +4,12 @@
 use super::{layout, Page};
 use crate::config::text;
 use crate::error_code::ErrorCode;
+use crate::language::Language;
 use crate::series::Person;
+use crate::t;
 use crate::web::client_ip::ClientIp;
 use crate::web::joining::{self, JoinAttempt, Who};
+use crate::web::language::Reading;
 use crate::web::AppState;
 use crate::workshop::Group;
 use axum::extract::{Path, State};
@@ -20,8 +23,8 @@ use serde::Deserialize;
 const NOT_LISTED: &str = "other";
 
 /// `GET /`: the join form.
-pub async fn form() -> Markup {
-    join_page(&JoinForm::default(), &Offer::default(), None)
+pub async fn form(reading: Reading) -> Markup {
+    join_page(&JoinForm::default(), &Offer::default(), None, reading)
 }
 
 /// `GET /join/{code}`: the join form with the code filled in (the QR code's
@@ -31,28 +34,30 @@ pub async fn form_with_code(
     State(app): State<AppState>,
     ClientIp(peer): ClientIp,
     headers: HeaderMap,
+    reading: Reading,
     Path(code): Path<String>,
 ) -> Response {
+    let lang = reading.language;
     let form = JoinForm {
         code: code.chars().take(12).collect(),
         ..Default::default()
     };
     match joining::session_by_code(&app, peer, &code).await {
         Ok(handle) => match joining::returning(&handle, &headers) {
-            Some(me) => already_joined(&handle, &me).into_response(),
+            Some(me) => already_joined(&handle, &me, reading).into_response(),
             // Say so now, rather than refuse the form once it is filled in.
             None if handle.state().status == crate::session::SessionStatus::Ended => {
-                let why = "This session has ended, so it takes nobody new.";
-                join_page(&form, &Offer::default(), Some(why)).into_response()
+                let why = t!(lang, "join-ended");
+                join_page(&form, &Offer::default(), Some(&why), reading).into_response()
             }
-            None => join_page(&form, &Offer::of(&app, &handle), None).into_response(),
+            None => join_page(&form, &Offer::of(&app, &handle), None, reading).into_response(),
         },
         Err(e) if e.code == "rate_limited" => (
             e.status,
-            join_page(&form, &Offer::default(), Some(&e.message)),
+            join_page(&form, &Offer::default(), Some(&e.human(lang)), reading),
         )
             .into_response(),
-        Err(_) => join_page(&form, &Offer::default(), None).into_response(),
+        Err(_) => join_page(&form, &Offer::default(), None, reading).into_response(),
     }
 }
 
@@ -112,9 +117,11 @@ pub async fn submit(
     State(app): State<AppState>,
     ClientIp(peer): ClientIp,
     headers: HeaderMap,
+    reading: Reading,
     Form(form): Form<JoinForm>,
 ) -> Response {
-    let outcome = match attempt_of(&form) {
+    let lang = reading.language;
+    let outcome = match attempt_of(&form, lang) {
         Ok(attempt) => joining::join(&app, peer, &headers, attempt).await,
         Err(e) => Err(e),
     };
@@ -134,23 +141,28 @@ pub async fn submit(
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY
             };
-            (status, join_page(&form, &offer, Some(&e.message))).into_response()
+            (
+                status,
+                join_page(&form, &offer, Some(&e.human(lang)), reading),
+            )
+                .into_response()
         }
     }
 }
 
 /// The form's fields as a join: a picked roster name, or a typed one.
-fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiError> {
-    let invalid =
-        |m: &str| crate::web::error::ApiError::new(ErrorCode::InvalidRequest, m.to_string());
+fn attempt_of(form: &JoinForm, lang: Language) -> Result<JoinAttempt, crate::web::error::ApiError> {
+    let invalid = |m: &str| {
+        crate::web::error::ApiError::in_language(ErrorCode::InvalidRequest, lang, m.to_string())
+    };
     let who = match form.person.as_str() {
         "" | NOT_LISTED => {
             if form.name.trim().is_empty() {
-                return Err(invalid("Write your name, or choose it from the list."));
+                return Err(invalid(&t!(lang, "join-write-name")));
             }
             let group: Group =
                 serde_json::from_value(serde_json::Value::String(form.group.clone()))
-                    .map_err(|_| invalid("Choose your team."))?;
+                    .map_err(|_| invalid(&t!(lang, "join-choose-team")))?;
             Who::Named {
                 name: form.name.clone(),
                 group,
@@ -159,7 +171,7 @@ fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiErro
         }
         id => Who::Person(
             id.parse()
-                .map_err(|_| invalid("Choose your name from the list."))?,
+                .map_err(|_| invalid(&t!(lang, "join-choose-name")))?,
         ),
     };
     Ok(JoinAttempt {
@@ -170,7 +182,12 @@ fn attempt_of(form: &JoinForm) -> Result<JoinAttempt, crate::web::error::ApiErro
 
 /// This browser is already in the session: say as whom, rather than offer a
 /// form that would only bring it back as the same person.
-fn already_joined(handle: &crate::live::SessionHandle, me: &joining::Joined) -> Markup {
+fn already_joined(
+    handle: &crate::live::SessionHandle,
+    me: &joining::Joined,
+    reading: Reading,
+) -> Markup {
+    let lang = reading.language;
     let state = handle.state();
     let (name, erased) = state
         .participant(&me.participant)
@@ -178,27 +195,29 @@ fn already_joined(handle: &crate::live::SessionHandle, me: &joining::Joined) -> 
     let content = html! {
         header.site { p.brand { "topteam" } }
         main #main {
-            h1 { "You have already joined" }
-            p { "This phone is in " strong { (state.info.title) } " as " strong { (name) } "." }
-            p { a.button.primary href={ "/s/" (me.session) } { "Continue as " (name) } }
+            h1 { (t!(lang, "joined-heading")) }
+            p { (t!(lang, "joined-in-as", session = state.info.title.clone(), name = name.clone())) }
+            p { a.button.primary href={ "/s/" (me.session) } { (t!(lang, "joined-continue", name = name.clone())) } }
             @if erased {
-                p.hint { "Your name was erased at your request; your answers still count, under this label." }
+                p.hint { (t!(lang, "joined-erased")) }
             } @else {
-                p.hint { "Not you? Ask the facilitator, who can remove this entry so you can join with your own name." }
+                p.hint { (t!(lang, "joined-not-you")) }
             }
         }
     };
     layout(
         Page {
-            title: "Join",
+            title: &t!(lang, "join-title"),
             class: "phone",
+            reading,
             ..Default::default()
         },
         content,
     )
 }
 
-fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
+fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>, reading: Reading) -> Markup {
+    let lang = reading.language;
     let groups = offer
         .groups
         .clone()
@@ -207,30 +226,30 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
     let content = html! {
         header.site { p.brand { "topteam" } }
         main #main {
-            h1 { "Join the workshop" }
+            h1 { (t!(lang, "join-heading")) }
             @if let Some(message) = error {
                 div.error-summary role="alert" tabindex="-1" {
-                    h2 { "There is a problem" }
+                    h2 { (t!(lang, "join-problem")) }
                     p { (sentence(message)) }
                 }
             }
             @if offer.invitations_only {
-                p.notice { "This workshop is by invitation. Scan the QR code on your card, or open the link on it. Without a card you can still join below: the facilitator will let you in." }
+                p.notice { (t!(lang, "join-by-invitation")) }
             }
             form.join method="post" action="/join" {
-                label for="code" { "Session code" }
-                p.hint #code-hint { "Six letters and numbers, shown on the screen." }
+                label for="code" { (t!(lang, "join-code")) }
+                p.hint #code-hint { (t!(lang, "join-code-hint")) }
                 input #code type="text" name="code" value=(form.code) autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength=(text::CODE_INPUT) required aria-describedby="code-hint";
                 @if listed {
                     fieldset.roster {
-                        legend { "Who are you?" }
+                        legend { (t!(lang, "join-who-are-you")) }
                         @for p in &offer.people {
                             @let id = format!("person-{}", p.id);
                             span.choice.person {
                                 input type="radio" id=(id) name="person" value=(p.id) checked[form.person == p.id.to_string()];
                                 label for=(id) {
                                     (p.name)
-                                    span.hint { " " (p.group.label()) }
+                                    span.hint { " " (p.group.name(lang)) }
                                 }
                             }
                         }
@@ -238,33 +257,34 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>) -> Markup {
                             // Not required: the browser would point a typed name at
                             // someone else's; a typed name alone means "not listed".
                             input type="radio" id="person-other" name="person" value=(NOT_LISTED) checked[form.person == NOT_LISTED];
-                            label for="person-other" { "I am not on this list" }
+                            label for="person-other" { (t!(lang, "join-not-listed")) }
                         }
                     }
-                    p.hint { "Not on the list? Choose that, then give your name and team below. The facilitator will let you in." }
+                    p.hint { (t!(lang, "join-not-listed-hint")) }
                 }
-                label for="name" { "Your name" @if listed { " (if not on the list)" } }
+                label for="name" { (t!(lang, "join-name")) @if listed { " " (t!(lang, "join-if-not-listed")) } }
                 input #name type="text" name="name" value=(form.name) autocomplete="name" maxlength=(text::NAME) required[!listed];
                 fieldset {
-                    legend { "Your team" @if listed { " (if not on the list)" } }
+                    legend { (t!(lang, "join-team")) @if listed { " " (t!(lang, "join-if-not-listed")) } }
                     @for g in groups {
                         @let id = format!("group-{}", g.as_str());
                         span.choice {
                             input type="radio" id=(id) name="group" value=(g.as_str()) checked[form.group == g.as_str()] required[!listed];
-                            label for=(id) { (match g { Group::Cabinet => "Cabinet member", Group::Management => "Management team", Group::Observer => "Observer (watch only)" }) }
+                            label for=(id) { (match g { Group::Cabinet => t!(lang, "join-as-cabinet"), Group::Management => t!(lang, "join-as-management"), Group::Observer => t!(lang, "join-as-observer") }) }
                         }
                     }
                 }
-                label for="job_title" { "Job title or portfolio (optional)" }
+                label for="job_title" { (t!(lang, "join-job-title")) }
                 input #job_title type="text" name="job_title" value=(form.job_title) maxlength=(text::JOB_TITLE);
-                button.primary type="submit" { "Join" }
+                button.primary type="submit" { (t!(lang, "join-button")) }
             }
         }
     };
     layout(
         Page {
-            title: "Join",
+            title: &t!(lang, "join-title"),
             class: "phone",
+            reading,
             ..Default::default()
         },
         content,

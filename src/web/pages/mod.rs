@@ -88,19 +88,21 @@ async fn static_file(axum::extract::Path(file): axum::extract::Path<String>) -> 
 }
 
 /// A page that says a request was refused, for forms (the API answers JSON).
-pub fn refusal_page(message: &str) -> maud::Markup {
+pub fn refusal_page(message: &str, language: crate::language::Language) -> maud::Markup {
+    use crate::t;
     let content = maud::html! {
         header.site { p.brand { "topteam" } }
         main #main {
-            h1 { "That did not work" }
+            h1 { (t!(language, "refused-heading")) }
             div.error-summary role="alert" { p { (message) } }
-            p { a href="/" { "Go to topteam's own page" } " and try again from there." }
+            p { a href="/" { (t!(language, "refused-go-home")) } " " (t!(language, "refused-try-again")) }
         }
     };
     layout(
         Page {
-            title: "Refused",
+            title: &t!(language, "refused-title"),
             class: "phone",
+            reading: crate::web::language::Reading::new(language, "/", None),
             ..Default::default()
         },
         content,

@@ -2,6 +2,8 @@
 
 use super::{layout, Page};
 use crate::render::{participant_view, waiting_view, ParticipantVariant, Pass, PhoneView};
+use crate::t;
+use crate::web::language::Reading;
 use crate::web::{auth, AppState};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -13,6 +15,7 @@ pub async fn page(
     State(app): State<AppState>,
     Path(session): Path<String>,
     headers: HeaderMap,
+    reading: Reading,
 ) -> Response {
     let Ok(handle) = app.session(&session) else {
         return Redirect::to("/").into_response();
@@ -21,10 +24,11 @@ pub async fn page(
     let Some((me, _)) = auth::participant_by_cookie(&handle, &headers) else {
         return Redirect::to(&format!("/join/{}", info.code)).into_response();
     };
+    let lang = reading.language;
     let state = handle.state();
-    let pass = Pass::new(&state);
+    let pass = Pass::in_language(&state, lang);
     let view = match PhoneView::of_participant(&me) {
-        Ok(PhoneView::Waiting) => waiting_view(),
+        Ok(PhoneView::Waiting) => waiting_view(lang),
         Ok(PhoneView::Observer) => participant_view(&pass, ParticipantVariant::Observer),
         Ok(PhoneView::Voter) => participant_view(&pass, ParticipantVariant::Voter),
         Err(_) => return Redirect::to(&format!("/join/{}", info.code)).into_response(),
@@ -32,14 +36,14 @@ pub async fn page(
     let content = html! {
         header.site {
             p.brand { "topteam" }
-            p.who { (me.name) ", " (me.group.label()) }
+            p.who { (t!(lang, "phone-who", name = me.name.as_str(), team = me.group.name(lang))) }
         }
         main #main {
             h1.session-title { (info.title) }
             @if me.erased {
-                p.notice { "Your name was erased at your request. Your answers still count, as " (me.name) "." }
+                p.notice { (t!(lang, "phone-erased", name = me.name.as_str())) }
             }
-            p #connection .connection role="status" aria-live="polite" { "Connecting…" }
+            p #connection .connection role="status" aria-live="polite" { (t!(lang, "phone-connecting")) }
             div #live { (view) }
         }
     };
@@ -48,6 +52,7 @@ pub async fn page(
         role: Some("participant"),
         session: Some(info.id.to_string()),
         class: "phone",
+        reading,
         ..Default::default()
     };
     layout(page, content).into_response()

@@ -299,7 +299,7 @@ pub async fn series(
     if !reader.may_read(series) {
         return (
             axum::http::StatusCode::FORBIDDEN,
-            super::refusal_page("This review link opens another series' pages, not this one. Open the link you were sent for this series."),
+            super::refusal_page("This review link opens another series' pages, not this one. Open the link you were sent for this series.", crate::language::Language::English),
         )
             .into_response();
     }

@@ -34,8 +34,11 @@ pub async fn page(
         return super::to_login(&format!("/facilitate/series/{id}")).into_response();
     }
     let Ok(series) = crate::web::series_api::known(&app, &id) else {
-        return super::refusal_page("There is no such series: it may have been deleted.")
-            .into_response();
+        return super::refusal_page(
+            "There is no such series: it may have been deleted.",
+            crate::language::Language::English,
+        )
+        .into_response();
     };
     let said = done.done.as_deref().and_then(done_message);
     let draft = RosterDraft::of(&series);

@@ -50,7 +50,7 @@ pub async fn rename(
         }
         Err(e) => (
             crate::web::error::status_for(e.code),
-            super::refusal_page(&e.message),
+            super::refusal_page(&e.message, crate::language::Language::English),
         )
             .into_response(),
     }
@@ -251,7 +251,7 @@ pub async fn delete_series(
         Ok(()) => Redirect::to("/facilitate?done=series-deleted").into_response(),
         Err(e) => (
             crate::web::error::status_for(e.code),
-            super::refusal_page(&e.message),
+            super::refusal_page(&e.message, crate::language::Language::English),
         )
             .into_response(),
     }
@@ -283,7 +283,7 @@ pub async fn delete_session(
         Ok(()) => Redirect::to("/facilitate?done=session-deleted").into_response(),
         Err(e) => (
             crate::web::error::status_for(e.code),
-            super::refusal_page(&e.message),
+            super::refusal_page(&e.message, crate::language::Language::English),
         )
             .into_response(),
     }

@@ -32,6 +32,8 @@ pub(super) struct Conn {
     pub(super) last_sent: Option<Arc<str>>,
     /// Messages this socket may still send now.
     pub(super) bucket: MessageBucket,
+    /// The language its refusals are worded in.
+    pub(super) language: crate::language::Language,
 }
 
 /// What the loop sends next.
@@ -165,7 +167,7 @@ impl Conn {
                                 Some(limited) => limited,
                                 None => ApiError::invalid("messages are JSON text"),
                             };
-                            Some(Outgoing::Text(error_text(None, &e)))
+                            Some(Outgoing::Text(error_text(None, &e, self.language)))
                         }
                         Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => None,
                         Some(Ok(Message::Close(_))) | None => return End::Gone,
@@ -217,7 +219,7 @@ impl Conn {
     /// Handles one client message and returns the reply (ack or error).
     async fn on_text(&mut self, text: &str) -> String {
         if let Some(e) = self.over_rate() {
-            return error_text(None, &e);
+            return error_text(None, &e, self.language);
         }
         // The page's heartbeat, answered at once: a phone whose connection
         // has gone quiet knows within seconds (it counts against the rate).
@@ -228,7 +230,11 @@ impl Conn {
             Ok(msg) => msg,
             Err(unparsed) => {
                 self.app.metrics.rejected(unparsed.error.code);
-                return error_text(unparsed.client_id.as_deref(), &unparsed.error);
+                return error_text(
+                    unparsed.client_id.as_deref(),
+                    &unparsed.error,
+                    self.language,
+                );
             }
         };
         let actor = match (&self.me, self.role) {
@@ -236,7 +242,7 @@ impl Conn {
             (None, Role::Facilitator) => Actor::Facilitator,
             (None, _) => {
                 let e = ApiError::new(ErrorCode::Forbidden, "the projector only watches");
-                return error_text(msg.client_id.as_deref(), &e);
+                return error_text(msg.client_id.as_deref(), &e, self.language);
             }
         };
         let done = crate::web::erasing::run_command(
@@ -253,7 +259,7 @@ impl Conn {
                 seq,
             }
             .to_text(),
-            Err(e) => error_text(msg.client_id.as_deref(), &e),
+            Err(e) => error_text(msg.client_id.as_deref(), &e, self.language),
         }
     }
 

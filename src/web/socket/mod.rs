@@ -61,6 +61,7 @@ pub async fn upgrade(
     Query(query): Query<SocketQuery>,
     headers: HeaderMap,
     ClientIp(address): ClientIp,
+    reading: crate::web::language::Reading,
     ws: WsUpgrade,
 ) -> Result<Response, ApiError> {
     check_origin(&headers)?;
@@ -89,7 +90,11 @@ pub async fn upgrade(
                     "that token does not belong to this session",
                 )
             })?;
-            Viewer::Participant { id, token_hash }
+            Viewer::Participant {
+                id,
+                token_hash,
+                language: reading.language,
+            }
         }
         Role::Screen | Role::Facilitator => {
             require_facilitator(&headers, &app)?;
@@ -161,6 +166,7 @@ pub async fn upgrade(
             me: connected.me.clone(),
             last_sent: None,
             bucket: MessageBucket::new(app.limits.messages_per_second, app.limits.message_burst),
+            language: reading.language,
         };
         let span = tracing::debug_span!(
             "socket",

@@ -1,0 +1,27 @@
+# Ymuno o ffôn.
+join-title = Ymuno
+join-heading = Ymuno â'r gweithdy
+join-problem = Mae problem
+join-ended = Mae'r sesiwn hon wedi dod i ben, felly nid yw'n derbyn neb newydd.
+join-by-invitation = Trwy wahoddiad y mae'r gweithdy hwn. Sganiwch y cod QR ar eich cerdyn, neu agorwch y ddolen arno. Heb gerdyn gallwch ymuno isod o hyd: bydd yr hwylusydd yn gadael i chi ddod i mewn.
+join-code = Cod y sesiwn
+join-code-hint = Chwe llythyren a rhif, a ddangosir ar y sgrin.
+join-who-are-you = Pwy ydych chi?
+join-not-listed = Nid wyf ar y rhestr hon
+join-not-listed-hint = Ddim ar y rhestr? Dewiswch hynny, yna rhowch eich enw a'ch tîm isod. Bydd yr hwylusydd yn gadael i chi ddod i mewn.
+join-name = Eich enw
+join-team = Eich tîm
+join-if-not-listed = (os nad ydych ar y rhestr)
+join-as-cabinet = Aelod o'r Cabinet
+join-as-management = Tîm Rheoli Corfforaethol
+join-as-observer = Sylwedydd (gwylio yn unig)
+join-job-title = Teitl swydd neu bortffolio (dewisol)
+join-button = Ymuno
+join-write-name = Ysgrifennwch eich enw, neu dewiswch ef o'r rhestr.
+join-choose-team = Dewiswch eich tîm.
+join-choose-name = Dewiswch eich enw o'r rhestr.
+joined-heading = Rydych eisoes wedi ymuno
+joined-in-as = Mae'r ffôn hwn yn { $session } fel { $name }.
+joined-continue = Parhau fel { $name }
+joined-erased = Dilëwyd eich enw ar eich cais; mae eich atebion yn dal i gyfrif, o dan y label hwn.
+joined-not-you = Nid chi? Gofynnwch i'r hwylusydd, a all ddileu'r cofnod hwn fel y gallwch ymuno â'ch enw eich hun.

@@ -1,0 +1,26 @@
+# Ffôn cyfranogwr: ei dudalen a'r golygon byw.
+phone-who = { $name }, { $team }
+phone-erased = Dilëwyd eich enw ar eich cais. Mae eich atebion yn dal i gyfrif, fel { $name }.
+phone-connecting = Yn cysylltu…
+phone-ended-heading = Mae'r sesiwn hon wedi dod i ben
+phone-ended-thanks = Diolch am gymryd rhan.
+phone-observer-open = Mae'r bleidlais ar agor. Fel sylwedydd rydych yn dilyn; nid ydych yn pleidleisio.
+phone-not-open = Nid yw'r bleidlais wedi agor eto.
+phone-closed = Mae'r bleidlais wedi cau.
+phone-welcome-heading = Croeso
+phone-welcome = Bydd yr hwylusydd yn dechrau'r gweithgaredd cyntaf cyn bo hir. Cadwch y dudalen hon ar agor.
+phone-waiting-heading = Yn aros i gael dod i mewn
+phone-waiting = Bydd yr hwylusydd yn gadael i chi ddod i mewn cyn bo hir. Cadwch y dudalen hon ar agor.
+timer-up = Mae'r amser ar ben
+timer-left = Amser ar ôl:
+timer-stopped = (wedi'i atal)
+vote-anonymous-mark = Dienw.
+vote-anonymous = Nid oes neb, gan gynnwys yr hwylusydd, yn gweld eich atebion: dim ond cyfansymiau gan o leiaf { $least } o bobl, unwaith y bydd y bleidlais yn cau.
+vote-named-mark = Gydag enw.
+vote-named = Cofnodir eich atebion gyda'ch enw yng nghofnod y cyngor o'r gweithdy hwn.
+vote-save = Cadw fy mhleidlais
+vote-keep-order = Cadw'r drefn hon fel fy nhrefn i
+results-of = Canlyniadau: { $title }
+results-table-of = Tabl canlyniadau: { $title }
+results-withheld = Mae'r bleidlais hon yn ddienw: caiff ei chanlyniadau eu cyfrif a'u dangos unwaith y bydd y bleidlais yn cau.
+results-too-few = Rhy ychydig o bleidleisiau i'w dangos. Mae'r bleidlais hon yn ddienw, felly dim ond unwaith y bydd o leiaf { $least } o bobl wedi pleidleisio y dangosir ei chanlyniadau: ni ellir wedyn adnabod atebion neb.

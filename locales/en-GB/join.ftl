@@ -1,0 +1,27 @@
+# Joining from a phone.
+join-title = Join
+join-heading = Join the workshop
+join-problem = There is a problem
+join-ended = This session has ended, so it takes nobody new.
+join-by-invitation = This workshop is by invitation. Scan the QR code on your card, or open the link on it. Without a card you can still join below: the facilitator will let you in.
+join-code = Session code
+join-code-hint = Six letters and numbers, shown on the screen.
+join-who-are-you = Who are you?
+join-not-listed = I am not on this list
+join-not-listed-hint = Not on the list? Choose that, then give your name and team below. The facilitator will let you in.
+join-name = Your name
+join-team = Your team
+join-if-not-listed = (if not on the list)
+join-as-cabinet = Cabinet member
+join-as-management = Management team
+join-as-observer = Observer (watch only)
+join-job-title = Job title or portfolio (optional)
+join-button = Join
+join-write-name = Write your name, or choose it from the list.
+join-choose-team = Choose your team.
+join-choose-name = Choose your name from the list.
+joined-heading = You have already joined
+joined-in-as = This phone is in { $session } as { $name }.
+joined-continue = Continue as { $name }
+joined-erased = Your name was erased at your request; your answers still count, under this label.
+joined-not-you = Not you? Ask the facilitator, who can remove this entry so you can join with your own name.

@@ -1,0 +1,26 @@
+# A participant's phone: its page and the live views.
+phone-who = { $name }, { $team }
+phone-erased = Your name was erased at your request. Your answers still count, as { $name }.
+phone-connecting = Connecting…
+phone-ended-heading = This session has ended
+phone-ended-thanks = Thank you for taking part.
+phone-observer-open = Voting is open. As an observer you follow along; you do not vote.
+phone-not-open = Voting has not opened yet.
+phone-closed = Voting is closed.
+phone-welcome-heading = Welcome
+phone-welcome = The facilitator will start the first activity shortly. Keep this page open.
+phone-waiting-heading = Waiting to be admitted
+phone-waiting = The facilitator will let you in shortly. Keep this page open.
+timer-up = Time is up
+timer-left = Time left:
+timer-stopped = (stopped)
+vote-anonymous-mark = Anonymous.
+vote-anonymous = Nobody, the facilitator included, sees your answers: only totals from at least { $least } people, once voting closes.
+vote-named-mark = Named.
+vote-named = Your answers are recorded with your name in the council's record of this workshop.
+vote-save = Save my vote
+vote-keep-order = Keep this order as my ranking
+results-of = Results: { $title }
+results-table-of = Results table: { $title }
+results-withheld = This vote is anonymous: its results are counted and shown once voting closes.
+results-too-few = Too few ballots to show. This vote is anonymous, so its results are shown only once at least { $least } people have voted: nobody's answers can then be picked out.

@@ -1,0 +1,135 @@
+//! The two languages people read topteam in, and the one catalogue of every
+//! text they read: `locales/en-GB/*.ftl` and `locales/cy/*.ftl` (Fluent),
+//! compiled into the binary. Code names a text by its key with [`t!`]; Welsh
+//! plurals (zero, one, two, few, many, other) are Fluent's to choose.
+
+mod client;
+mod negotiate;
+
+pub use client::messages_json;
+pub use negotiate::from_accept_language;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+fluent_templates::static_loader! {
+    static CATALOGUE = {
+        locales: "./locales",
+        fallback_language: "en-GB",
+        // Fluent wraps each placeable in Unicode isolation marks, which
+        // would land inside HTML attributes, CSV cells and test strings.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language topteam speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Language {
+    /// English (British).
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    /// Welsh.
+    #[serde(rename = "cy")]
+    Welsh,
+}
+
+static ENGLISH: LazyLock<LanguageIdentifier> = LazyLock::new(|| "en-GB".parse().expect("en-GB"));
+static WELSH: LazyLock<LanguageIdentifier> = LazyLock::new(|| "cy".parse().expect("cy"));
+
+impl Language {
+    /// Both, English first (the default).
+    pub const ALL: [Language; 2] = [Language::English, Language::Welsh];
+
+    /// The code in `?lang=`, the cookie and `<html lang>`: `en` or `cy`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Welsh => "cy",
+        }
+    }
+
+    /// The language for a `?lang=` or cookie value, if it is one of ours.
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" | "en-gb" => Some(Language::English),
+            "cy" | "cy-gb" => Some(Language::Welsh),
+            _ => None,
+        }
+    }
+
+    /// The other one, which the language switch offers.
+    pub fn other(self) -> Language {
+        match self {
+            Language::English => Language::Welsh,
+            Language::Welsh => Language::English,
+        }
+    }
+
+    /// Its name in itself, as the switch shows it: "English", "Cymraeg".
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Welsh => "Cymraeg",
+        }
+    }
+
+    /// An index, for per-language arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Language::English => &ENGLISH,
+            Language::Welsh => &WELSH,
+        }
+    }
+}
+
+/// A value for a placeholder: text or a number (numbers choose plurals).
+pub type Arg<'a> = FluentValue<'a>;
+
+/// The text for `key` in `language`.
+pub fn text(language: Language, key: &str) -> String {
+    CATALOGUE.lookup(language.id(), key)
+}
+
+/// The text for `key` in `language` with its placeholders filled.
+pub fn text_with(language: Language, key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
+    let args: HashMap<Cow<'static, str>, Arg<'_>> = args
+        .iter()
+        .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+        .collect();
+    CATALOGUE.lookup_with_args(language.id(), key, &args)
+}
+
+/// Whether the catalogue has `key` in `language` itself (not by falling back).
+pub fn has(language: Language, key: &str) -> bool {
+    CATALOGUE
+        .lookup_no_default_fallback::<&str>(language.id(), key, None)
+        .is_some()
+}
+
+/// Looks a text up in the catalogue: `t!(lang, "key")`, or with placeholders
+/// `t!(lang, "key", name = value, count = n)`.
+#[macro_export]
+macro_rules! t {
+    ($language:expr, $key:literal) => {
+        $crate::language::text($language, $key)
+    };
+    ($language:expr, $key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::language::text_with(
+            $language,
+            $key,
+            &[$((stringify!($name), $crate::language::Arg::from($value))),+],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests;
