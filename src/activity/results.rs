@@ -43,14 +43,14 @@ pub enum Comparison {
         /// -1 to 1; `None` without ballots from both.
         kendall_tau: Option<f64>,
         /// The number in plain words.
-        reading: &'static str,
+        reading: crate::language::Words,
     },
     /// Dots: 1 minus half the distance between the groups' shares of dots.
     Dots {
         /// 0 (no overlap) to 1 (identical spread); `None` without ballots from both.
         agreement_index: Option<f64>,
         /// The number in plain words.
-        reading: &'static str,
+        reading: crate::language::Words,
     },
     /// Role map: responsibilities the teams place differently, widest gap first.
     RoleMap {

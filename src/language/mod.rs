@@ -133,3 +133,28 @@ macro_rules! t {
 
 #[cfg(test)]
 mod tests;
+
+/// A sentence of the catalogue kept by its key, for values worked out once
+/// and read in several languages (a comparison's reading): English in the
+/// record, the API and `Display`, any language in a view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words(pub &'static str);
+
+impl Words {
+    /// The sentence in `language`.
+    pub fn read_in(self, language: Language) -> String {
+        text(language, self.0)
+    }
+}
+
+impl std::fmt::Display for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.read_in(Language::English))
+    }
+}
+
+impl Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.read_in(Language::English))
+    }
+}

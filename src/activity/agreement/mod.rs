@@ -262,6 +262,17 @@ pub enum Outcome {
 
 impl Outcome {
     /// Words for people.
+    /// The outcome as a reader of `language` reads it.
+    pub fn name(self, language: crate::language::Language) -> String {
+        match self {
+            Outcome::Open => crate::t!(language, "outcome-open"),
+            Outcome::Agreed => crate::t!(language, "outcome-agreed"),
+            Outcome::AgreedWithAmendments => crate::t!(language, "outcome-agreed-amended"),
+            Outcome::NotAgreed => crate::t!(language, "outcome-not-agreed"),
+        }
+    }
+
+    /// The outcome in English, for the record.
     pub fn label(self) -> &'static str {
         match self {
             Outcome::Open => "Open",

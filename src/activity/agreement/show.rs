@@ -57,6 +57,7 @@ impl Show for Agreement {
         let Tally::Agreement(all) = &results.all else {
             return html! {};
         };
+        let lang = view.language;
         html! {
             ol.statements {
                 @for o in &view.spec.options {
@@ -71,29 +72,29 @@ impl Show for Agreement {
                                     @for (name, value) in view.fields_of(current) { dt { (field_label(name)) } dd { (value) } }
                                 }
                             }
-                            @if current.version > 1 { p.tag { "Version " (current.version) " (amended)" } }
+                            @if current.version > 1 { p.tag { (t!(lang, "agreement-version", version = current.version)) } }
                         }
                         @if let Some(why) = scores::item_hidden(results, &o.id, None) {
-                            p.answered { span.hidden-group { "Answers: " (why) "." } }
+                            p.answered { span.hidden-group { (t!(lang, "agreement-answers-hidden", why = crate::language::text(lang, why))) } }
                         } @else {
-                        p.answered { "Answered by " (t.agree + t.live_with + t.object) " of " (view.voters) " voters." }
+                        p.answered { (t!(lang, "agreement-answered", answered = t.agree + t.live_with + t.object, voters = view.voters)) }
                         p {
-                            "Agree " strong { (t.agree) } ", can live with it " strong { (t.live_with) } ", object " strong { (t.object) } ". "
-                            @if t.consent { strong.consent { "Consent holds." } } @else { strong.no-consent { "No consent yet." } }
-                            @if outcome != Outcome::Open { " Outcome: " strong { (outcome.label()) } "." }
+                            (t!(lang, "agreement-agree")) " " strong { (t.agree) } ", " (t!(lang, "agreement-live-with")) " " strong { (t.live_with) } ", " (t!(lang, "agreement-object")) " " strong { (t.object) } ". "
+                            @if t.consent { strong.consent { (t!(lang, "agreement-consent")) } } @else { strong.no-consent { (t!(lang, "agreement-no-consent")) } }
+                            @if outcome != Outcome::Open { " " (t!(lang, "agreement-outcome")) " " strong { (outcome.name(lang)) } "." }
                         }
                         @if !t.reasons.is_empty() {
-                            ul.reasons aria-label="Reasons for objecting" { @for r in &t.reasons { li { (r) } } }
+                            ul.reasons aria-label=(t!(lang, "agreement-reasons")) { @for r in &t.reasons { li { (r) } } }
                         }
                         }
                         @if versions.len() > 1 {
                             details {
-                                summary { "Earlier versions" }
+                                summary { (t!(lang, "agreement-earlier")) }
                                 ol {
                                     @for v in versions.iter().filter(|v| v.tally.is_some()) {
                                         @let vt = v.tally.as_ref().map(|t| t.all.clone()).unwrap_or_default();
-                                        @if v.tally.as_ref().is_some_and(|t| t.hidden) { li { (v.text) " — not counted: an anonymous vote keeps only the answers to the final wording" } }
-                                        @else { li { (v.text) " — agree " (vt.agree) ", live with " (vt.live_with) ", object " (vt.object) } }
+                                        @if v.tally.as_ref().is_some_and(|t| t.hidden) { li { (v.text) " — " (t!(lang, "agreement-not-counted")) } }
+                                        @else { li { (v.text) " — " (t!(lang, "agreement-earlier-counts", agree = vt.agree, live_with = vt.live_with, object = vt.object)) } }
                                     }
                                 }
                             }
@@ -132,7 +133,7 @@ impl Show for Agreement {
                             dl.slide-fields { @for (name, value) in &fields { div { dt { (field_label(name)) ":" } " " dd { (value) } } } }
                         }
                         @if let Some(why) = scores::item_hidden(results, &o.id, None) {
-                            p.statement-count { "Answers: " (why) }
+                            p.statement-count { "Answers: " (crate::language::text(view.language, why)) }
                         } @else {
                         p.statement-count {
                             "Agree " strong { (t.agree) } " · Can live with it " strong { (t.live_with) } " · Object " strong { (t.object) }
@@ -171,6 +172,7 @@ impl Show for Agreement {
                 format!(" — **{}**", outcome.label())
             };
             if let Some(why) = scores::item_hidden(results, &o.id, None) {
+                let why = crate::language::text(crate::language::Language::English, why);
                 let _ = writeln!(md, "  - {why}{decided}");
                 continue;
             }

@@ -10,6 +10,7 @@ use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
 use crate::activity::{ActivitySpec, OptionSpec};
+use crate::language::Words;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -108,16 +109,14 @@ pub fn agreement_index(spec: &ActivitySpec, a: &DotsTally, b: &DotsTally) -> Opt
 }
 
 /// The agreement index in plain words.
-pub fn reading(index: Option<f64>) -> &'static str {
-    match index {
-        None => "Not enough dots from both teams to compare.",
-        Some(i) if i >= 0.8 => {
-            "Strong overlap: the two teams put their dots in much the same places."
-        }
-        Some(i) if i >= 0.6 => "Broad overlap, with some differences of emphasis.",
-        Some(i) if i >= 0.4 => "Partial overlap: the teams share some priorities but not others.",
-        Some(_) => "Different priorities: the teams put their dots in different places.",
-    }
+pub fn reading(index: Option<f64>) -> Words {
+    Words(match index {
+        None => "dots-reading-none",
+        Some(i) if i >= 0.8 => "dots-reading-strong",
+        Some(i) if i >= 0.6 => "dots-reading-broad",
+        Some(i) if i >= 0.4 => "dots-reading-partial",
+        Some(_) => "dots-reading-different",
+    })
 }
 
 /// The `dots` kind.

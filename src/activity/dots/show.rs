@@ -24,12 +24,12 @@ fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
 }
 
 /// How the teams' dots compare, in words (only when both teams voted).
-fn comparison(results: &Results) -> Markup {
+fn comparison(results: &Results, lang: crate::language::Language) -> Markup {
     html! {
         @if let Some(Comparison::Dots { agreement_index, reading }) = &results.comparison {
             p.comparison {
-                "Agreement index between cabinet and management: "
-                strong { (agreement_index.map_or("n/a".to_string(), |t| format!("{t:.2}"))) } ". " (reading)
+                (t!(lang, "dots-index")) " "
+                strong { (agreement_index.map_or_else(|| t!(lang, "not-available"), |t| format!("{t:.2}"))) } ". " (reading.read_in(lang))
             }
         }
     }
@@ -74,8 +74,8 @@ impl Show for Dots {
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
         let value = |t: &Tally, id: &str| dots(t, id).map(|n| n.to_string());
         html! {
-            (scores::table(view, results, &order(view, results), "Dots", &value))
-            (comparison(results))
+            (scores::table(view, results, &order(view, results), &t!(view.language, "dots-caption"), &value))
+            (comparison(results, view.language))
         }
     }
 
@@ -84,7 +84,7 @@ impl Show for Dots {
         html! {
             p.slide-hint { "Share of each team\u{2019}s dots." }
             (slide::bars(view, results, &order, None, &share, &|v| format!("{v:.0}%")))
-            (comparison(results))
+            (comparison(results, view.language))
         }
     }
 

@@ -43,18 +43,19 @@ impl Show for Ideas {
         Some("offered ideas")
     }
 
-    fn results_html(&self, _view: &ActivityView, results: &Results) -> Markup {
+    fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
         let Tally::Ideas(ideas) = &results.all else {
             return html! {};
         };
+        let lang = view.language;
         html! {
-            p { (listed(ideas)) "." }
+            p { (listed(ideas, lang)) "." }
             ul.ideas {
                 @for idea in &ideas.ideas {
                     li {
                         (idea.text)
-                        @if let Some(g) = idea.group { " " span.tag { "(" (g.label()) ")" } }
-                        @if idea.merged > 0 { " " span.tag { "+" (idea.merged) " merged" } }
+                        @if let Some(g) = idea.group { " " span.tag { "(" (g.name(lang)) ")" } }
+                        @if idea.merged > 0 { " " span.tag { (t!(lang, "ideas-merged", n = idea.merged)) } }
                     }
                 }
             }
@@ -62,7 +63,7 @@ impl Show for Ideas {
     }
 
     /// The ideas in two columns, whole, as many to a page as fit.
-    fn slide(&self, _view: &ActivityView, results: &Results) -> Markup {
+    fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let Tally::Ideas(ideas) = &results.all else {
             return html! {};
         };
@@ -82,7 +83,7 @@ impl Show for Ideas {
             })
             .collect();
         html! {
-            p.slide-hint { (listed(ideas)) }
+            p.slide-hint { (listed(ideas, view.language)) }
             (slide::pages("ideas", items, 2))
         }
     }
@@ -201,23 +202,16 @@ fn in_shown_order<'a>(view: &ActivityView<'a>) -> Vec<&'a super::Idea> {
 
 /// "8 ideas from 6 people, besides 2 hidden or merged": what the list
 /// holds and who offered ideas (everyone, as the turnout counts them).
-fn listed(ideas: &super::IdeasTally) -> String {
-    let n = ideas.ideas.len();
-    let mut text = format!(
-        "{n} {} from {} {}",
-        if n == 1 { "idea" } else { "ideas" },
-        ideas.ballots,
-        if ideas.ballots == 1 {
-            "person"
-        } else {
-            "people"
-        }
+fn listed(ideas: &super::IdeasTally, lang: crate::language::Language) -> String {
+    let mut text = t!(
+        lang,
+        "ideas-listed",
+        ideas = ideas.ideas.len(),
+        people = ideas.ballots
     );
     if ideas.set_aside > 0 {
-        text.push_str(&format!(
-            " ({} more hidden or merged by the facilitator)",
-            ideas.set_aside
-        ));
+        text.push(' ');
+        text.push_str(&t!(lang, "ideas-set-aside", n = ideas.set_aside));
     }
     text
 }

@@ -27,19 +27,20 @@ const KEY_LINE: usize = 36;
 const KEY_LINES: usize = 13;
 
 /// "across 3.2, up 4.1 (n=5)".
-fn cell(t: &Tally, id: &str) -> Option<String> {
+fn cell(t: &Tally, id: &str, lang: crate::language::Language) -> Option<String> {
     let Tally::Matrix(m) = t else {
         return None;
     };
     let p = m.items.get(id)?;
     Some(match p.mean() {
-        Some((x, y)) => format!(
-            "across {}, up {} (n={})",
-            one_decimal(x),
-            one_decimal(y),
-            p.n
+        Some((x, y)) => crate::t!(
+            lang,
+            "matrix-cell",
+            x = one_decimal(x),
+            y = one_decimal(y),
+            n = p.n
         ),
-        None => "not placed".into(),
+        None => crate::t!(lang, "matrix-not-placed"),
     })
 }
 
@@ -102,15 +103,17 @@ impl Show for Matrix {
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
         let (x_axis, y_axis) = axes(view.spec);
-        let caption = format!("Mean placing 1 to 5 (across: {x_axis}; up: {y_axis})");
+        let lang = view.language;
+        let caption = t!(lang, "matrix-caption", x = x_axis, y = y_axis);
         let gaps = gaps(view, results);
+        let cell = |t: &Tally, id: &str| cell(t, id, lang);
         html! {
             (scores::table(view, results, &scores::script_order(view), &caption, &cell))
             @if !gaps.is_empty() {
-                h4 { "Where the teams differ most" }
+                h4 { (t!(lang, "matrix-differ")) }
                 ol.gaps {
                     @for (label, gap) in gaps.iter().take(5) {
-                        li { (label) ": the teams\u{2019} points are " (one_decimal(*gap)) " scale points apart" }
+                        li { (t!(lang, "matrix-gap", item = *label, gap = one_decimal(*gap))) }
                     }
                 }
             }
@@ -201,6 +204,7 @@ impl Show for Matrix {
             md,
             "On the grid: cabinet a filled circle, management an open square, everyone an open circle.\n"
         );
+        let cell = |t: &Tally, id: &str| cell(t, id, crate::language::Language::English);
         scores::markdown(view, results, "Item (mean across, up)", &cell, md);
         let gaps = gaps(view, results);
         if !gaps.is_empty() {
@@ -216,7 +220,7 @@ impl Show for Matrix {
         html! {
             @for o in view.spec.options.iter().take(5) {
                 @if item_hidden(results, &o.id, None).is_none() {
-                    @if let Some(text) = cell(&results.all, &o.id) { li { (o.label) " — " (text) } }
+                    @if let Some(text) = cell(&results.all, &o.id, view.language) { li { (o.label) " — " (text) } }
                 }
             }
         }

@@ -27,7 +27,16 @@ pub enum NoteKind {
 }
 
 impl NoteKind {
-    /// Words for people.
+    /// Words for a reader of `language`.
+    pub fn name(self, language: crate::language::Language) -> String {
+        match self {
+            NoteKind::Note => crate::t!(language, "note-note"),
+            NoteKind::Decision => crate::t!(language, "note-decision"),
+            NoteKind::Action => crate::t!(language, "note-action"),
+        }
+    }
+
+    /// Words for people, in English.
     pub fn label(self) -> &'static str {
         match self {
             NoteKind::Note => "Note",

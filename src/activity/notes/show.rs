@@ -34,9 +34,10 @@ impl Show for Notes {
         let Tally::Notes(super::NotesTally { notes }) = &results.all else {
             return html! {};
         };
+        let lang = view.language;
         html! {
             @if !view.spec.options.is_empty() {
-                h3.brought { (BROUGHT_FORWARD) }
+                h3.brought { (t!(lang, "notes-brought-forward")) }
                 ul.notes.brought-forward {
                     @for o in &view.spec.options { li { (o.label) @if !o.detail.is_empty() { " " span.detail { "(" (o.detail) ")" } } } }
                 }
@@ -44,9 +45,9 @@ impl Show for Notes {
             ul.notes {
                 @for n in notes {
                     li {
-                        strong { (n.kind.label()) ": " } (n.text)
+                        strong { (n.kind.name(lang)) ": " } (n.text)
                         @if let Some(owner) = &n.owner { " — " (owner) }
-                        @if let Some(due) = &n.due { ", by " (crate::time::uk_date(due)) }
+                        @if let Some(due) = &n.due { ", " (t!(lang, "note-by", date = crate::time::uk_date(due))) }
                     }
                 }
             }
@@ -73,9 +74,9 @@ impl Show for Notes {
                 );
                 let item = html! {
                     li {
-                        strong { (n.kind.label()) ": " } (n.text)
+                        strong { (n.kind.name(view.language)) ": " } (n.text)
                         @if let Some(owner) = &n.owner { " — " (owner) }
-                        @if let Some(due) = &n.due { ", by " (crate::time::uk_date(due)) }
+                        @if let Some(due) = &n.due { ", " (t!(view.language, "note-by", date = crate::time::uk_date(due))) }
                     }
                 };
                 (item, slide::lines_of(&words, slide::FULL_LINE))

@@ -34,9 +34,9 @@ fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
 
 /// "3 (60%)": how many chose it and what share of the voters that is;
 /// "no votes" for a team none of whose members voted.
-fn count_and_share(t: &Tally, id: &str) -> Option<String> {
+fn count_and_share(t: &Tally, id: &str, lang: crate::language::Language) -> Option<String> {
     if t.ballots() == 0 {
-        return Some("no votes".into());
+        return Some(crate::t!(lang, "poll-no-votes"));
     }
     Some(format!(
         "{} ({})",
@@ -73,13 +73,14 @@ impl Show for Poll {
     }
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
-        let caption = "Voters choosing each option (share of voters)";
+        let lang = view.language;
+        let caption = t!(lang, "poll-caption");
         scores::table(
             view,
             results,
             &order(view, results),
-            caption,
-            &count_and_share,
+            &caption,
+            &|t: &Tally, id: &str| count_and_share(t, id, lang),
         )
     }
 
@@ -110,7 +111,7 @@ impl Show for Poll {
             view,
             results,
             "Option (voters, share)",
-            &count_and_share,
+            &|t: &Tally, id: &str| count_and_share(t, id, crate::language::Language::English),
             md,
         );
     }
@@ -121,7 +122,7 @@ impl Show for Poll {
         };
         html! {
             @for (id, _) in t.ranked(view.spec).into_iter().take(5) {
-                li { (view.label(id)) " (" (count_and_share(&results.all, id).unwrap_or_default()) ")" }
+                li { (view.label(id)) " (" (count_and_share(&results.all, id, view.language).unwrap_or_default()) ")" }
             }
         }
     }

@@ -9,6 +9,7 @@ use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
 use crate::activity::{ActivitySpec, OptionSpec};
+use crate::language::Words;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -112,20 +113,14 @@ pub fn kendall_tau(a: &RankTally, b: &RankTally) -> Option<f64> {
 }
 
 /// Kendall's tau in plain words, for the projector.
-pub fn reading(tau: Option<f64>) -> &'static str {
-    match tau {
-        None => "Not enough ballots from both teams to compare.",
-        Some(t) if t >= 0.6 => {
-            "Strong agreement: the two teams put the priorities in much the same order."
-        }
-        Some(t) if t >= 0.2 => {
-            "Some agreement: the teams share several priorities but order others differently."
-        }
-        Some(t) if t > -0.2 => {
-            "Little agreement: the two orders are largely unrelated. Worth talking through."
-        }
-        Some(_) => "Opposite views: what one team puts first, the other puts last.",
-    }
+pub fn reading(tau: Option<f64>) -> Words {
+    Words(match tau {
+        None => "rank-reading-none",
+        Some(t) if t >= 0.6 => "rank-reading-strong",
+        Some(t) if t >= 0.2 => "rank-reading-some",
+        Some(t) if t > -0.2 => "rank-reading-little",
+        Some(_) => "rank-reading-opposite",
+    })
 }
 
 /// The `rank` kind.
@@ -248,7 +243,7 @@ mod tests {
         assert_eq!(kendall_tau(&same, &reverse), Some(-1.0));
         let empty = tally(&s, std::iter::empty());
         assert_eq!(kendall_tau(&same, &empty), None);
-        assert!(reading(Some(1.0)).starts_with("Strong"));
-        assert!(reading(Some(-1.0)).starts_with("Opposite"));
+        assert!(reading(Some(1.0)).to_string().starts_with("Strong"));
+        assert!(reading(Some(-1.0)).to_string().starts_with("Opposite"));
     }
 }

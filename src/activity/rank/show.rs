@@ -24,13 +24,13 @@ fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
 }
 
 /// How the teams' rankings compare, in words (only when both teams voted).
-fn comparison(results: &Results) -> Markup {
+fn comparison(results: &Results, lang: crate::language::Language) -> Markup {
     html! {
         @if let Some(Comparison::Rank { kendall_tau, reading }) = &results.comparison {
             p.comparison {
                 // The measure stays in the table and exports; the room reads words.
-                strong { "Cabinet and management: " } (reading)
-                span.visually-hidden { " (Kendall's tau " (kendall_tau.map_or("not available".to_string(), |t| format!("{t:+.2}"))) ")" }
+                strong { (t!(lang, "rank-teams")) " " } (reading.read_in(lang))
+                span.visually-hidden { " " (t!(lang, "rank-tau", tau = kendall_tau.map_or_else(|| t!(lang, "rank-tau-none"), |t| format!("{t:+.2}")))) }
             }
         }
     }
@@ -66,10 +66,10 @@ impl Show for Rank {
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
         let value = |t: &Tally, id: &str| points(t, id).map(|n| n.to_string());
-        let caption = "Points (first place scores most)";
+        let caption = t!(view.language, "rank-caption");
         html! {
-            (scores::table(view, results, &order(view, results), caption, &value))
-            (comparison(results))
+            (scores::table(view, results, &order(view, results), &caption, &value))
+            (comparison(results, view.language))
         }
     }
 
@@ -79,7 +79,7 @@ impl Show for Rank {
         html! {
             p.slide-hint { "Average points per person: first place scores " (top) ", last 0." }
             (slide::bars(view, results, &order, Some(top as f64), &average, &|v| format!("{v:.1}")))
-            (comparison(results))
+            (comparison(results, view.language))
         }
     }
 

@@ -4,6 +4,7 @@
 use super::{Rating, TOP_SCORE};
 use crate::activity::show::{scores, slide, ActivityView, Show};
 use crate::activity::{GroupResult, Results, Tally};
+use crate::t;
 use maud::{html, Markup};
 
 impl Show for Rating {
@@ -42,15 +43,16 @@ impl Show for Rating {
     }
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
+        let lang = view.language;
         let value = |t: &Tally, id: &str| match t {
             Tally::Rating(r) => r.items.get(id).map(|s| match (s.mean, s.sd) {
                 (Some(m), Some(sd)) => format!("{m:.1} (±{sd:.1}, n={})", s.n),
-                _ => "no scores".to_string(),
+                _ => t!(lang, "rating-none"),
             }),
             _ => None,
         };
-        let caption = "Mean score out of 5 (spread)";
-        scores::table(view, results, &scores::script_order(view), caption, &value)
+        let caption = t!(lang, "rating-caption");
+        scores::table(view, results, &scores::script_order(view), &caption, &value)
     }
 
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {

@@ -4,8 +4,10 @@
 
 use super::{Placement, RoleMap};
 use crate::activity::show::charts::{overlap_picture, Placed};
-use crate::activity::show::{ballots, md_escape, scores, slide, ActivityView, Show};
+use crate::activity::show::{answers_from, md_escape, scores, slide, ActivityView, Show};
 use crate::activity::{Comparison, GroupResult, Results, Tally};
+use crate::language::text;
+use crate::t;
 use maud::{html, Markup};
 use std::fmt::Write;
 
@@ -67,23 +69,24 @@ impl Show for RoleMap {
         let Tally::RoleMap(all) = &results.all else {
             return html! {};
         };
-        let team = |g: &GroupResult, id: &str| scores::team_cell(g, |t| counts(t, id));
+        let lang = view.language;
+        let team = |g: &GroupResult, id: &str| scores::team_cell(g, lang, |t| counts(t, id));
         let teams = view.table_columns(results);
         html! {
             table.role-map {
-                caption { "Who leads: members / joint / officers (" (ballots(all.ballots)) ")" }
-                thead { tr { th scope="col" { "Responsibility" } th scope="col" { "The room places it" } @for t in &teams { th scope="col" { (t.heading()) } } } }
+                caption { (t!(lang, "role-caption", answers = answers_from(all.ballots, lang))) }
+                thead { tr { th scope="col" { (t!(lang, "role-responsibility")) } th scope="col" { (t!(lang, "role-room-places")) } @for t in &teams { th scope="col" { (t.heading(lang)) } } } }
                 tbody {
                     @for o in &view.spec.options {
                         @let modal = all.items.get(&o.id).and_then(|c| c.modal());
                         tr {
                             th scope="row" { (o.label) }
                             td {
-                                @if let Some(why) = scores::item_hidden(results, &o.id, None) { span.hidden-group { (why) } }
-                                @else { (modal.map_or("not placed", Placement::label)) }
+                                @if let Some(why) = scores::item_hidden(results, &o.id, None) { span.hidden-group { (text(lang, why)) } }
+                                @else { (modal.map_or_else(|| t!(lang, "role-not-placed"), |p| p.name(lang))) }
                             }
                             @for t in &teams { td {
-                                @if let Some(why) = scores::item_hidden(results, &o.id, Some(t.group)) { span.hidden-group { (why) } }
+                                @if let Some(why) = scores::item_hidden(results, &o.id, Some(t.group)) { span.hidden-group { (text(lang, why)) } }
                                 @else { (team(t.result, &o.id)) }
                             } }
                         }
@@ -92,14 +95,14 @@ impl Show for RoleMap {
             }
             @if let Some(Comparison::RoleMap { contested }) = &results.comparison {
                 @if contested.is_empty() {
-                    p.comparison { "The two teams place every responsibility in much the same way." }
+                    p.comparison { (t!(lang, "role-alike")) }
                 } @else {
-                    p.comparison { "The teams see these differently (0 = members lead, 2 = officers lead):" }
+                    p.comparison { (t!(lang, "role-differ")) }
                     ul.contested {
                         @for item in contested {
                             li {
                                 strong { (view.label(&item.item)) }
-                                ": cabinet " (format!("{:.1}", item.cabinet_mean)) ", management " (format!("{:.1}", item.management_mean))
+                                ": " (t!(lang, "role-means", cabinet = format!("{:.1}", item.cabinet_mean), management = format!("{:.1}", item.management_mean)))
                             }
                         }
                     }
@@ -152,7 +155,7 @@ impl Show for RoleMap {
                         @for (name, team, tally) in &columns {
                             span.role-place {
                                 span.visually-hidden { (name) ": " }
-                                @if let Some(why) = scores::item_hidden(results, &o.id, *team) { span.hidden-group { (why) } }
+                                @if let Some(why) = scores::item_hidden(results, &o.id, *team) { span.hidden-group { (text(view.language, why)) } }
                                 @else if let Some(place) = placed(tally, &o.id) { (place) }
                                 @else { span.not-placed { "not placed" } }
                             }

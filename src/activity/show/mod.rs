@@ -262,12 +262,8 @@ pub fn field_label(name: &str) -> String {
 
 /// "answers from 1 person", "answers from 8 people": everyone who has
 /// answered anything, as turnout counts them (done, or part-way).
-pub fn ballots(n: usize) -> String {
-    if n == 1 {
-        "answers from 1 person".into()
-    } else {
-        format!("answers from {n} people")
-    }
+pub fn answers_from(n: usize, language: Language) -> String {
+    t!(language, "answers-from", n = n)
 }
 
 /// A figure to one decimal place, halves rounded up (2.25 is 2.3), as
@@ -314,10 +310,11 @@ impl TeamColumn<'_> {
 
     /// The team's name as a table heading: "Management" may break as
     /// "Manage-ment" (a soft hyphen) so a phone's table fits 360 px.
-    pub fn heading(&self) -> &'static str {
+    pub fn heading(&self, language: Language) -> String {
         match self.group {
-            Group::Management => "Manage\u{ad}ment",
-            group => team_name(group),
+            Group::Management => t!(language, "heading-management"),
+            Group::Cabinet => t!(language, "heading-cabinet"),
+            Group::Observer => self.group.name(language),
         }
     }
 }

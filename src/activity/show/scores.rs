@@ -3,9 +3,11 @@
 //! Markdown twin and the team bars above it read the same values.
 
 use super::charts::{team_bars, BarRow};
-use super::{ballots, md_escape, ActivityView};
+use super::{answers_from, md_escape, ActivityView};
 use crate::activity::Group;
 use crate::activity::{GroupResult, Results, Tally};
+use crate::language::{text, Language};
+use crate::t;
 use maud::{html, Markup};
 use std::fmt::Write;
 
@@ -13,11 +15,15 @@ use std::fmt::Write;
 pub type Cell<'f> = &'f dyn Fn(&Tally, &str) -> Option<String>;
 
 /// A team's cell: its value, or why it is hidden.
-pub fn team_cell(group: &GroupResult, value: impl Fn(&Tally) -> Option<String>) -> Markup {
+pub fn team_cell(
+    group: &GroupResult,
+    language: Language,
+    value: impl Fn(&Tally) -> Option<String>,
+) -> Markup {
     match group {
         GroupResult::Shown(t) => html! { (value(t).unwrap_or_else(|| "0".into())) },
         GroupResult::Suppressed { min_group_size, .. } => {
-            html! { span.hidden-group { "hidden: a team has fewer than " (min_group_size) " ballots" } }
+            html! { span.hidden-group { (t!(language, "team-hidden", least = *min_group_size)) } }
         }
         GroupResult::None => html! { "—" },
     }
@@ -25,11 +31,12 @@ pub fn team_cell(group: &GroupResult, value: impl Fn(&Tally) -> Option<String>) 
 
 /// Why an item's counts are not shown in a column (the room's, or a
 /// team's), if they are not: too few answered it in an anonymous activity.
+/// The reason is a catalogue key, for the reader's language.
 pub fn item_hidden(results: &Results, id: &str, team: Option<Group>) -> Option<&'static str> {
     if results.hidden_items.contains(id) {
-        Some("too few answers to show")
+        Some("item-hidden")
     } else if team.is_some() && results.room_only_items.contains(id) {
-        Some("hidden: too few answers in a team")
+        Some("item-hidden-team")
     } else {
         None
     }
@@ -44,21 +51,23 @@ pub fn table(
     value: Cell,
 ) -> Markup {
     let teams = view.table_columns(results);
+    let lang = view.language;
+    let answers = answers_from(results.all.ballots(), lang);
     html! {
         table.scores {
-            caption { (caption) " by option (" (ballots(results.all.ballots())) ")" }
-            thead { tr { th scope="col" { "Option" } th scope="col" { "All" } @for t in &teams { th scope="col" { (t.heading()) } } } }
+            caption { (t!(lang, "table-by-option", caption = caption, answers = answers)) }
+            thead { tr { th scope="col" { (t!(lang, "column-option")) } th scope="col" { (t!(lang, "column-all")) } @for t in &teams { th scope="col" { (t.heading(lang)) } } } }
             tbody {
                 @for id in order {
                     tr {
                         th scope="row" { (view.label(id)) }
                         td {
-                            @if let Some(why) = item_hidden(results, id, None) { span.hidden-group { (why) } }
+                            @if let Some(why) = item_hidden(results, id, None) { span.hidden-group { (text(lang, why)) } }
                             @else { (value(&results.all, id).unwrap_or_else(|| "0".into())) }
                         }
                         @for team in &teams { td {
-                            @if let Some(why) = item_hidden(results, id, Some(team.group)) { span.hidden-group { (why) } }
-                            @else { (team_cell(team.result, |t| value(t, id))) }
+                            @if let Some(why) = item_hidden(results, id, Some(team.group)) { span.hidden-group { (text(lang, why)) } }
+                            @else { (team_cell(team.result, lang, |t| value(t, id))) }
                         } }
                     }
                 }
@@ -121,8 +130,8 @@ pub fn markdown(
     let team = |g: &GroupResult, id: &str| match g {
         GroupResult::Shown(_) if item_hidden(results, id, Some(Group::Cabinet)).is_some() => {
             item_hidden(results, id, Some(Group::Cabinet))
+                .map(|why| text(Language::English, why))
                 .unwrap_or_default()
-                .to_string()
         }
         GroupResult::Shown(t) => value(t, id).unwrap_or_default(),
         GroupResult::Suppressed { min_group_size, .. } => {
@@ -144,7 +153,7 @@ pub fn markdown(
             "| {} | {} |{cells}",
             md_escape(&o.label),
             item_hidden(results, &o.id, None)
-                .map(String::from)
+                .map(|why| text(Language::English, why))
                 .or_else(|| value(&results.all, &o.id))
                 .unwrap_or_default(),
         );

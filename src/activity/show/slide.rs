@@ -162,7 +162,7 @@ pub fn bars(
                                 @if let Some(why) = why {
                                     // Too few answered it to draw: no bar, said in words.
                                     span.bar-track {}
-                                    span.bar-value { (why) }
+                                    span.bar-value { (crate::language::text(view.language, why)) }
                                 } @else {
                                     span.bar-track { span class={ "bar w" (percent(v, max)) } {} }
                                     span.bar-value { (format(v)) }
