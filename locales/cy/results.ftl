@@ -101,3 +101,12 @@ note-note = Nodyn
 note-decision = Penderfyniad
 note-action = Cam gweithredu
 note-by = erbyn { $date }
+
+## agreement fields (the built-in scripts' performance agreements)
+field-outcome = Canlyniad
+field-measure = Mesur
+field-target = Targed
+field-lead-member = Aelod arweiniol
+field-lead-officer = Swyddog arweiniol
+field-reporting-rhythm = Amlder adrodd
+field-forum = Fforwm

@@ -95,3 +95,12 @@ note-note = Note
 note-decision = Decision
 note-action = Action
 note-by = by { $date }
+
+## agreement fields (the built-in scripts' performance agreements)
+field-outcome = Outcome
+field-measure = Measure
+field-target = Target
+field-lead-member = Lead member
+field-lead-officer = Lead officer
+field-reporting-rhythm = Reporting rhythm
+field-forum = Forum

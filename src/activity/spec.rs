@@ -4,6 +4,7 @@
 //! scripts ([`crate::workshop`]) are lists of them.
 
 use super::ActivityKind;
+use crate::language::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -73,10 +74,10 @@ pub struct OptionSpec {
     /// Short stable id used in ballots (`housing`).
     pub id: String,
     /// What people read (`More affordable homes`).
-    pub label: String,
+    pub label: Text,
     /// A line of explanation, or where a carried option came from.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub detail: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub detail: Text,
     /// Structured parts of an agreement statement (a performance agreement's
     /// outcome, measure, target…), filled in as the room agrees them.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
@@ -88,8 +89,8 @@ impl OptionSpec {
     pub fn new(id: &str, label: &str) -> OptionSpec {
         OptionSpec {
             id: id.to_string(),
-            label: label.to_string(),
-            detail: String::new(),
+            label: label.into(),
+            detail: Text::default(),
             fields: Default::default(),
         }
     }
@@ -103,10 +104,10 @@ pub struct ActivitySpec {
     /// What participants do.
     pub kind: ActivityKind,
     /// Heading on every screen.
-    pub title: String,
+    pub title: Text,
     /// The question put to the room.
     #[serde(default)]
-    pub prompt: String,
+    pub prompt: Text,
     /// Ballots and ideas are linked to a per-session pseudonym, never a name,
     /// and small groups are not shown separately.
     #[serde(default)]
@@ -139,8 +140,8 @@ pub struct ActivitySpec {
     /// The facilitator's own notes for running it (what to say, what to
     /// watch for): on the console and the run-sheet, never on phones or the
     /// projector.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub notes: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub notes: Text,
     /// The options or items; `[[activity.item]]` reads better for statements and responsibilities.
     #[serde(default, rename = "option", alias = "item")]
     pub options: Vec<OptionSpec>,
@@ -158,8 +159,9 @@ pub struct ActivitySpec {
 pub enum SettingValue {
     /// A whole number (`max_choices = 2`).
     Number(i64),
-    /// A line of text (`x_axis = "How well we deliver it today"`).
-    Text(String),
+    /// A line of text (`x_axis = "How well we deliver it today"`), in
+    /// Welsh too when the script gives it.
+    Text(Text),
     /// Yes or no.
     Flag(bool),
 }
@@ -170,8 +172,8 @@ impl ActivitySpec {
         ActivitySpec {
             id: id.to_string(),
             kind,
-            title: title.to_string(),
-            prompt: String::new(),
+            title: title.to_string().into(),
+            prompt: String::new().into(),
             anonymous: false,
             minutes: None,
             dots: None,
@@ -181,7 +183,7 @@ impl ActivitySpec {
             from: None,
             take: None,
             fields: Vec::new(),
-            notes: String::new(),
+            notes: String::new().into(),
             options: Vec::new(),
             settings: BTreeMap::new(),
         }
@@ -202,7 +204,7 @@ impl ActivitySpec {
     }
 
     /// A kind's own text setting, if the script gives one.
-    pub fn text_setting(&self, name: &str) -> Option<&str> {
+    pub fn text_setting(&self, name: &str) -> Option<&Text> {
         match self.settings.get(name)? {
             SettingValue::Text(text) => Some(text),
             _ => None,
@@ -221,7 +223,7 @@ impl ActivitySpec {
             "fields" => (!self.fields.is_empty()).then(|| self.fields.join(", ")),
             _ => match self.settings.get(name)? {
                 SettingValue::Number(n) => Some(n.to_string()),
-                SettingValue::Text(text) => Some(text.clone()),
+                SettingValue::Text(text) => Some(text.to_string()),
                 SettingValue::Flag(yes) => Some(yes.to_string()),
             },
         }

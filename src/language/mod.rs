@@ -5,9 +5,11 @@
 
 mod client;
 mod negotiate;
+mod text;
 
 pub use client::messages_json;
 pub use negotiate::from_accept_language;
+pub use text::Text;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};

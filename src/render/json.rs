@@ -1,12 +1,13 @@
 //! The session as JSON: the shape `GET /api/sessions/{id}` returns.
 
 use crate::activity::kind_of;
+use crate::language::Language;
 use crate::session::{ActivityState, SessionState, SessionStatus};
 use serde_json::{json, Value};
 use std::time::SystemTime;
 
 /// The full state with results by group, as documented in `docs/api.md`.
-pub fn session_json(state: &SessionState) -> Value {
+pub fn session_json(state: &SessionState, language: Language) -> Value {
     let info = &state.info;
     let participants: Vec<Value> = state
         .participants
@@ -30,7 +31,7 @@ pub fn session_json(state: &SessionState) -> Value {
     let activities: Vec<Value> = state
         .activities
         .iter()
-        .map(|a| activity_json(state, a, now))
+        .map(|a| activity_json(state, a, now, language))
         .collect();
     json!({
         "id": info.id,
@@ -49,17 +50,39 @@ pub fn session_json(state: &SessionState) -> Value {
     })
 }
 
-fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Value {
+fn activity_json(
+    state: &SessionState,
+    a: &ActivityState,
+    now: SystemTime,
+    language: Language,
+) -> Value {
     let results = a.results(state);
+    // A script's texts in the reader's language, as plain strings: the
+    // script itself (`GET .../script`) is where both are.
+    let options: Vec<Value> = a
+        .spec
+        .options
+        .iter()
+        .map(|o| {
+            let mut option = json!({ "id": o.id, "label": o.label.read_in(language) });
+            if !o.detail.is_empty() {
+                option["detail"] = json!(o.detail.read_in(language));
+            }
+            if !o.fields.is_empty() {
+                option["fields"] = json!(o.fields);
+            }
+            option
+        })
+        .collect();
     let mut value = json!({
         "id": a.spec.id,
         "kind": a.spec.kind.as_str(),
-        "title": a.spec.title,
-        "prompt": a.spec.prompt,
+        "title": a.spec.title.read_in(language),
+        "prompt": a.spec.prompt.read_in(language),
         "status": a.status.as_str(),
         "revealed": a.revealed,
         "anonymous": a.spec.anonymous,
-        "options": a.spec.options,
+        "options": options,
         "results": results,
         "turnout": a.turnout(state),
         "waiting": a.waiting(state),
@@ -69,7 +92,11 @@ fn activity_json(state: &SessionState, a: &ActivityState, now: SystemTime) -> Va
             "ends_at": a.timer.ends_at(),
         },
     });
-    let extra = kind_of(a.spec.kind).detail_json(&a.view(state), &results);
+    let view = crate::activity::ActivityView {
+        language,
+        ..a.view(state)
+    };
+    let extra = kind_of(a.spec.kind).detail_json(&view, &results);
     if let (Value::Object(map), Value::Object(more)) = (&mut value, extra) {
         map.extend(more);
     }

@@ -37,7 +37,7 @@ pub fn results_block(
 ) -> Markup {
     let lang = view.language;
     let spec = view.spec;
-    let label = t!(lang, "results-of", title = spec.title.as_str());
+    let label = t!(lang, "results-of", title = spec.title.read_in(lang));
     if results.withheld {
         return html! {
             section.results aria-label=(label) {
@@ -61,7 +61,7 @@ pub fn results_block(
                 // A wide table scrolls in its own box, not the page (a data
                 // table may need two dimensions: WCAG 1.4.10 allows it).
                 Audience::Phone => {
-                    div.table-scroll tabindex="0" role="region" aria-label=(t!(lang, "results-table-of", title = spec.title.as_str())) {
+                    div.table-scroll tabindex="0" role="region" aria-label=(t!(lang, "results-table-of", title = spec.title.read_in(lang))) {
                         (kind.results_html(&view, results))
                     }
                 },

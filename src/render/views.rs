@@ -5,7 +5,7 @@
 
 use super::ballots::ballot_form;
 use super::results::{results_block, Audience};
-use crate::activity::show::{field_label, slide};
+use crate::activity::show::slide;
 use crate::activity::{kind_of, ActivityView, Results};
 use crate::language::Language;
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
@@ -82,8 +82,8 @@ pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
             }
         } @else if let Some(activity) = state.current_activity() {
             section.step aria-labelledby="step-title" data-activity=(activity.spec.id) data-status=(activity.status.as_str()) {
-                h2 #step-title { (activity.spec.title) }
-                @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
+                h2 #step-title { (activity.spec.title.read_in(lang)) }
+                @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt.read_in(lang)) } }
                 // The timer is for answering: it stops on phones with the vote.
                 @if activity.status == ActivityStatus::Open { (timer(activity, lang)) }
                 @match (activity.status, variant, kind_of(activity.spec.kind).phone_notice(lang)) {
@@ -91,7 +91,7 @@ pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
                     // is for everyone to read; otherwise the facilitator writes.
                     (_, _, Some(notice)) => {
                         @if !activity.revealed && !activity.spec.options.is_empty() {
-                            ul.notes.brought-forward { @for o in &activity.spec.options { li { (o.label) } } }
+                            ul.notes.brought-forward { @for o in &activity.spec.options { li { (o.label.read_in(lang)) } } }
                         } @else { p.notice { (notice) } }
                     },
                     (ActivityStatus::Open, ParticipantVariant::Voter, _) => (ballot_form(pass, activity)),
@@ -226,7 +226,7 @@ pub fn open_items(view: &ActivityView) -> Markup {
                             li.open-item {
                                 (texts[i])
                                 @if !fields[i].is_empty() {
-                                    dl.slide-fields { @for (name, value) in &fields[i] { div { dt { (field_label(name)) ":" } " " dd { (value) } } } }
+                                    dl.slide-fields { @for (name, value) in &fields[i] { div { dt { (crate::activity::show::field_name(name, view.language)) ":" } " " dd { (value) } } } }
                                 }
                                 @if !options[i].detail.is_empty() { span.detail { (options[i].detail) } }
                             }

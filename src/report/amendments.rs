@@ -64,8 +64,8 @@ pub fn amendments(state: &SessionState) -> Vec<Amended> {
                 .collect();
             if !versions.is_empty() {
                 out.push(Amended {
-                    activity: activity.spec.title.clone(),
-                    statement: last.text.clone(),
+                    activity: activity.spec.title.to_string(),
+                    statement: last.text.to_string(),
                     versions,
                 });
             }

@@ -84,17 +84,17 @@ impl Rows {
         let spec = &at.activity.spec;
         let label = spec
             .option(at.item)
-            .map_or_else(|| at.item.to_string(), |o| o.label.clone());
+            .map_or_else(|| at.item.to_string(), |o| o.label.to_string());
         let wording = at
             .version
             .and_then(|v| {
                 let versions = at.activity.statements.get(at.item)?;
                 versions.iter().find(|s| s.version == v)
             })
-            .map_or_else(|| label.clone(), |s| s.text.clone());
+            .map_or_else(|| label.clone(), |s| s.text.to_string());
         self.0.push([
             spec.id.clone(),
-            spec.title.clone(),
+            spec.title.to_string(),
             spec.kind.as_str().to_string(),
             at.item.to_string(),
             label,

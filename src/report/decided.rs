@@ -87,14 +87,14 @@ pub fn decided(state: &SessionState) -> Decided {
         if kind.amendable() {
             out.agreed.extend(carried.into_iter().map(|o| {
                 Agreed {
-                    activity: activity.spec.title.clone(),
+                    activity: activity.spec.title.to_string(),
                     fields: activity
                         .spec
                         .fields
                         .iter()
                         .filter_map(|f| o.fields.get(f).map(|v| (field_label(f), v.clone())))
                         .collect(),
-                    text: o.label,
+                    text: o.label.to_string(),
                 }
             }));
         } else if kind.answered_with() == crate::activity::kind::Answers::Ballots
@@ -105,8 +105,12 @@ pub fn decided(state: &SessionState) -> Decided {
             // yet, and a vote nobody cast decided nothing.
             out.priorities.push(Priorities {
                 heading: kind.decided_heading(),
-                activity: activity.spec.title.clone(),
-                top: carried.into_iter().take(TOP).map(|o| o.label).collect(),
+                activity: activity.spec.title.to_string(),
+                top: carried
+                    .into_iter()
+                    .take(TOP)
+                    .map(|o| o.label.to_string())
+                    .collect(),
             });
         }
     }

@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 pub fn report_json(source: &Source) -> Value {
     let state = &source.state;
     let info = &state.info;
-    let mut activities = session_json(state)["activities"].clone();
+    let mut activities =
+        session_json(state, crate::language::Language::English)["activities"].clone();
     if let Value::Array(list) = &mut activities {
         for a in list.iter_mut() {
             if let Value::Object(map) = a {

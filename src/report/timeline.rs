@@ -21,7 +21,7 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
     let title = |id: &str| {
         state
             .activity(id)
-            .map_or_else(|| id.to_string(), |(_, a)| a.spec.title.clone())
+            .map_or_else(|| id.to_string(), |(_, a)| a.spec.title.to_string())
     };
     let anonymous = |id: &str| state.activity(id).is_some_and(|(_, a)| a.spec.anonymous);
     let who = |id: &uuid::Uuid| {

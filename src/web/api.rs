@@ -42,7 +42,7 @@ pub async fn create_session(
     })?;
     let title = match body.title {
         Some(t) => clean_text(&t, crate::config::text::SESSION_TITLE, "title")?,
-        None => workshop.title.clone(),
+        None => workshop.title.to_string(),
     };
     let handle = start_session(&app, &workshop, title, body.series).await?;
     let info = handle.info();
@@ -111,10 +111,11 @@ pub async fn list_sessions(
 pub async fn get_session(
     State(app): State<AppState>,
     _: Facilitator,
+    reading: crate::web::language::Reading,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let handle = app.session(&id)?;
-    Ok(Json(session_json(&handle.state())).into_response())
+    Ok(Json(session_json(&handle.state(), reading.language)).into_response())
 }
 
 /// Runs one facilitator command.

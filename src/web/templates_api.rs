@@ -18,7 +18,7 @@ use axum::Json;
 fn summary(w: &Workshop, builtin: bool) -> TemplateSummary {
     TemplateSummary {
         id: w.id.clone(),
-        title: w.title.clone(),
+        title: w.title.to_string(),
         groups: w.groups.clone(),
         activities: w.activities.len(),
         builtin,

@@ -4,11 +4,24 @@ use super::{ActivitySpec, Workshop};
 use crate::activity::kind_of;
 use crate::activity::spec::SettingValue;
 use crate::config::{script, text};
+use crate::language::Text;
 
 /// A text longer than its limit, in characters, or with characters that
 /// change how it reads without showing (control, bidi, zero-width): a title
 /// on the projector must say what it seems to say.
 fn too_long(say: &mut impl FnMut(&str, String), at: &str, value: &str, max: usize) {
+    check_line(say, at, value, max);
+}
+
+/// The same, for a script's text in each language it gives (the Welsh as `<field>.cy`).
+fn text_too_long(say: &mut impl FnMut(&str, String), at: &str, value: &Text, max: usize) {
+    check_line(say, at, value, max);
+    if let Some(welsh) = value.welsh() {
+        check_line(say, &format!("{at}.cy"), welsh, max);
+    }
+}
+
+fn check_line(say: &mut impl FnMut(&str, String), at: &str, value: &str, max: usize) {
     if value.chars().count() > max {
         say(at, format!("may be at most {max} characters"));
     }
@@ -83,8 +96,8 @@ impl Workshop {
                 format!("an agenda has at most {} activities", script::ACTIVITIES),
             );
         }
-        too_long(&mut say, "title", &self.title, text::SESSION_TITLE);
-        too_long(&mut say, "description", &self.description, text::PROMPT);
+        text_too_long(&mut say, "title", &self.title, text::SESSION_TITLE);
+        text_too_long(&mut say, "description", &self.description, text::PROMPT);
         for (i, a) in self.activities.iter().enumerate() {
             let at = format!("activity[{i}]");
             if let Some(why) = id_problem(&a.id) {
@@ -99,14 +112,14 @@ impl Workshop {
             if a.title.trim().is_empty() {
                 say(&format!("{at}.title"), "must not be empty".into());
             }
-            too_long(
+            text_too_long(
                 &mut say,
                 &format!("{at}.title"),
                 &a.title,
                 text::SESSION_TITLE,
             );
-            too_long(&mut say, &format!("{at}.prompt"), &a.prompt, text::PROMPT);
-            too_long(&mut say, &format!("{at}.notes"), &a.notes, text::NOTE);
+            text_too_long(&mut say, &format!("{at}.prompt"), &a.prompt, text::PROMPT);
+            text_too_long(&mut say, &format!("{at}.notes"), &a.notes, text::NOTE);
             if a.options.len() > script::OPTIONS {
                 let why = format!("an activity has at most {} options", script::OPTIONS);
                 say(&format!("{at}.option"), why);
@@ -142,13 +155,13 @@ impl Workshop {
                         );
                     }
                 }
-                too_long(
+                text_too_long(
                     &mut say,
                     &format!("{at}.option[{j}].label"),
                     &o.label,
                     text::STATEMENT,
                 );
-                too_long(
+                text_too_long(
                     &mut say,
                     &format!("{at}.option[{j}].detail"),
                     &o.detail,

@@ -1,6 +1,7 @@
 //! The shape of a workshop script, as written in TOML and snapshotted into transcripts.
 
 pub use crate::activity::{ActivityKind, ActivitySpec, Group, OptionSpec};
+use crate::language::Text;
 use serde::{Deserialize, Serialize};
 
 /// A whole workshop: who may join and the agenda.
@@ -10,10 +11,10 @@ pub struct Workshop {
     /// Stable id (`w2-joint-vision`).
     pub id: String,
     /// Title shown to everyone.
-    pub title: String,
+    pub title: Text,
     /// A line or two for the facilitator.
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     /// Groups that may join this workshop.
     pub groups: Vec<Group>,
     /// Whether joiners wait in a lobby until the facilitator admits them.

@@ -49,7 +49,7 @@ pub struct StatementVersion {
     /// 1, 2, 3, …
     pub version: u32,
     /// The wording.
-    pub text: String,
+    pub text: crate::language::Text,
     /// Structured parts (a performance agreement's outcome, measure, target…).
     pub fields: BTreeMap<String, String>,
     /// The tally this version had when it was amended (the current version has none).

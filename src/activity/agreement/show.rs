@@ -3,7 +3,9 @@
 //! facilitator's form to amend a statement's wording.
 
 use super::{Agreement, Outcome};
-use crate::activity::show::{field_label, md_escape, scores, slide, ActivityView, Show};
+use crate::activity::show::{
+    field_label, field_name, md_escape, scores, slide, ActivityView, Show,
+};
 use crate::activity::{Results, Tally};
 use crate::config::text;
 use crate::t;
@@ -33,9 +35,9 @@ impl Show for Agreement {
             @for item in &spec.options {
                 @if let Some(current) = view.current_statement(&item.id) {
                 fieldset.item.statement data-item=(item.id) data-version=(current.version) {
-                    legend { (current.text) }
+                    legend { (view.read(&current.text)) }
                     @if !current.fields.is_empty() {
-                        dl.fields { @for (name, value) in view.fields_of(current) { dt { (field_label(name)) } dd { (value) } } }
+                        dl.fields { @for (name, value) in view.fields_of(current) { dt { (field_name(name, view.language)) } dd { (value) } } }
                     }
                     @for (value, label) in STANCES {
                         @let input_id = format!("ag-{}-{}-{}", spec.id, item.id, value);
@@ -66,10 +68,10 @@ impl Show for Agreement {
                     @let outcome = view.outcome(results, &o.id);
                     li.statement {
                         @if let Some(current) = versions.last() {
-                            p.text { (current.text) }
+                            p.text { (view.read(&current.text)) }
                             @if !current.fields.is_empty() {
                                 dl.fields {
-                                    @for (name, value) in view.fields_of(current) { dt { (field_label(name)) } dd { (value) } }
+                                    @for (name, value) in view.fields_of(current) { dt { (field_name(name, view.language)) } dd { (value) } }
                                 }
                             }
                             @if current.version > 1 { p.tag { (t!(lang, "agreement-version", version = current.version)) } }
@@ -93,8 +95,8 @@ impl Show for Agreement {
                                 ol {
                                     @for v in versions.iter().filter(|v| v.tally.is_some()) {
                                         @let vt = v.tally.as_ref().map(|t| t.all.clone()).unwrap_or_default();
-                                        @if v.tally.as_ref().is_some_and(|t| t.hidden) { li { (v.text) " — " (t!(lang, "agreement-not-counted")) } }
-                                        @else { li { (v.text) " — " (t!(lang, "agreement-earlier-counts", agree = vt.agree, live_with = vt.live_with, object = vt.object)) } }
+                                        @if v.tally.as_ref().is_some_and(|t| t.hidden) { li { (view.read(&v.text)) " — " (t!(lang, "agreement-not-counted")) } }
+                                        @else { li { (view.read(&v.text)) " — " (t!(lang, "agreement-earlier-counts", agree = vt.agree, live_with = vt.live_with, object = vt.object)) } }
                                     }
                                 }
                             }
@@ -130,7 +132,7 @@ impl Show for Agreement {
                     li.statement-slide {
                         p.statement-text { (text) }
                         @if !fields.is_empty() {
-                            dl.slide-fields { @for (name, value) in &fields { div { dt { (field_label(name)) ":" } " " dd { (value) } } } }
+                            dl.slide-fields { @for (name, value) in &fields { div { dt { (field_name(name, view.language)) ":" } " " dd { (value) } } } }
                         }
                         @if let Some(why) = scores::item_hidden(results, &o.id, None) {
                             p.statement-count { "Answers: " (crate::language::text(view.language, why)) }
@@ -224,7 +226,7 @@ impl Show for Agreement {
                 @if let Some(current) = view.current_statement(&o.id) {
                     form.amend data-command="amend" data-activity=(id) data-item=(o.id) {
                         label for={ "amend-" (id) "-" (o.id) } { "Statement " (n + 1) }
-                        textarea id={ "amend-" (id) "-" (o.id) } name="text" rows="2" maxlength=(text::STATEMENT) { (current.text) }
+                        textarea id={ "amend-" (id) "-" (o.id) } name="text" rows="2" maxlength=(text::STATEMENT) { (view.read(&current.text)) }
                         @for field in &view.spec.fields {
                             label for={ "amend-" (id) "-" (o.id) "-" (field) } { (field_label(field)) }
                             input type="text" id={ "amend-" (id) "-" (o.id) "-" (field) } name={ "fields." (field) } maxlength=(text::FIELD) value=(current.fields.get(field).map(String::as_str).unwrap_or(""));
@@ -246,7 +248,10 @@ impl Show for Agreement {
                 let versions: Vec<Value> = versions
                     .iter()
                     .map(|v| {
+                        let wording = view.read(&v.text);
                         let mut v = json!(v);
+                        // The API speaks one language per request.
+                        v["text"] = json!(wording);
                         if view.sealed_box {
                             if let Value::Object(map) = &mut v {
                                 map.remove("tally");

@@ -59,7 +59,7 @@ impl Show for Dots {
                 @for option in &spec.options {
                     @let label_id = format!("opt-{}-{}", spec.id, option.id);
                     li.option data-option=(option.id) {
-                        span.label id=(label_id) { (option.label) @if !option.detail.is_empty() { span.detail { (option.detail) } } }
+                        span.label id=(label_id) { (view.read(&option.label)) @if !option.detail.is_empty() { span.detail { (view.read(&option.detail)) } } }
                         span.stepper {
                             button type="button" data-step="-1" aria-label=(t!(lang, "dots-remove", option = option.label.as_str())) { "−" }
                             output.count aria-labelledby=(label_id) { "0" }

@@ -13,11 +13,12 @@ use maud::{html, Markup};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
-fn axes(spec: &ActivitySpec) -> (&str, &str) {
-    (
-        spec.text_setting("x_axis").unwrap_or("Across"),
-        spec.text_setting("y_axis").unwrap_or("Up"),
-    )
+fn axes(spec: &ActivitySpec, language: crate::language::Language) -> (&str, &str) {
+    let axis = |name, otherwise| {
+        spec.text_setting(name)
+            .map_or(otherwise, |t: &crate::language::Text| t.read_in(language))
+    };
+    (axis("x_axis", "Across"), axis("y_axis", "Up"))
 }
 
 /// Characters a line of the key holds beside the grid, on the narrowest
@@ -80,12 +81,12 @@ impl Show for Matrix {
 
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
         let spec = view.spec;
-        let (x_axis, y_axis) = axes(spec);
+        let (x_axis, y_axis) = axes(spec, view.language);
         html! {
             p.hint { (t!(view.language, "matrix-hint", x = x_axis, y = y_axis)) }
             @for item in &spec.options {
                 fieldset.item.point data-item=(item.id) {
-                    legend { (item.label) @if !item.detail.is_empty() { span.detail { (item.detail) } } }
+                    legend { (view.read(&item.label)) @if !item.detail.is_empty() { span.detail { (view.read(&item.detail)) } } }
                     @for (axis, name) in [("x", x_axis), ("y", y_axis)] {
                         @let id = format!("mx-{}-{}-{}", spec.id, item.id, axis);
                         span.axis {
@@ -102,7 +103,7 @@ impl Show for Matrix {
     }
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
-        let (x_axis, y_axis) = axes(view.spec);
+        let (x_axis, y_axis) = axes(view.spec, view.language);
         let lang = view.language;
         let caption = t!(lang, "matrix-caption", x = x_axis, y = y_axis);
         let gaps = gaps(view, results);
@@ -121,7 +122,7 @@ impl Show for Matrix {
     }
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
-        let (x_axis, y_axis) = axes(view.spec);
+        let (x_axis, y_axis) = axes(view.spec, view.language);
         let marks = chart::marks(view, results);
         if marks.is_empty() {
             return html! {};
@@ -130,13 +131,13 @@ impl Show for Matrix {
             figure.chart.matrix-figure aria-hidden="true" {
                 (chart::grid(x_axis, y_axis, &marks))
                 (chart::legend(&marks))
-                ol.matrix-key { @for o in &view.spec.options { li { (o.label) } } }
+                ol.matrix-key { @for o in &view.spec.options { li { (view.read(&o.label)) } } }
             }
         }
     }
 
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
-        let (x_axis, y_axis) = axes(view.spec);
+        let (x_axis, y_axis) = axes(view.spec, view.language);
         let marks = chart::marks(view, results);
         if results.all.ballots() == 0 {
             return html! { p.slide-empty { "No votes were cast." } };
@@ -183,13 +184,13 @@ impl Show for Matrix {
     }
 
     fn print_figure(&self, view: &ActivityView, results: &Results) -> Option<String> {
-        let (x_axis, y_axis) = axes(view.spec);
+        let (x_axis, y_axis) = axes(view.spec, view.language);
         let marks = chart::marks(view, results);
         (!marks.is_empty()).then(|| chart::grid(x_axis, y_axis, &marks).into_string())
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
-        let (x_axis, y_axis) = axes(view.spec);
+        let (x_axis, y_axis) = axes(view.spec, view.language);
         let _ = writeln!(md, "Across: {x_axis}. Up: {y_axis}. Both 1 to 5.\n");
         // The grid numbers the items, and draws each team by a shape.
         let key: Vec<String> = view
@@ -220,14 +221,14 @@ impl Show for Matrix {
         html! {
             @for o in view.spec.options.iter().take(5) {
                 @if item_hidden(results, &o.id, None).is_none() {
-                    @if let Some(text) = cell(&results.all, &o.id, view.language) { li { (o.label) " — " (text) } }
+                    @if let Some(text) = cell(&results.all, &o.id, view.language) { li { (view.read(&o.label)) " — " (text) } }
                 }
             }
         }
     }
 
     fn detail_json(&self, view: &ActivityView, _results: &Results) -> Value {
-        let (x_axis, y_axis) = axes(view.spec);
+        let (x_axis, y_axis) = axes(view.spec, view.language);
         json!({ "x_axis": x_axis, "y_axis": y_axis })
     }
 }

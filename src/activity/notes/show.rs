@@ -39,7 +39,7 @@ impl Show for Notes {
             @if !view.spec.options.is_empty() {
                 h3.brought { (t!(lang, "notes-brought-forward")) }
                 ul.notes.brought-forward {
-                    @for o in &view.spec.options { li { (o.label) @if !o.detail.is_empty() { " " span.detail { "(" (o.detail) ")" } } } }
+                    @for o in &view.spec.options { li { (view.read(&o.label)) @if !o.detail.is_empty() { " " span.detail { "(" (view.read(&o.detail)) ")" } } } }
                 }
             }
             ul.notes {
@@ -60,7 +60,7 @@ impl Show for Notes {
             return html! {};
         };
         let brought = view.spec.options.iter().map(|o| {
-            let item = html! { li.brought-forward { (o.label) } };
+            let item = html! { li.brought-forward { (view.read(&o.label)) } };
             (item, slide::lines_of(&o.label, slide::FULL_LINE))
         });
         let items = brought

@@ -65,7 +65,7 @@ impl Show for Poll {
                     @let input_id = format!("pk-{}-{}", spec.id, option.id);
                     span.choice.whole {
                         input type=(input) id=(input_id) name={ "pick-" (spec.id) } value=(option.id);
-                        label for=(input_id) { (option.label) @if !option.detail.is_empty() { span.detail { (option.detail) } } }
+                        label for=(input_id) { (view.read(&option.label)) @if !option.detail.is_empty() { span.detail { (view.read(&option.detail)) } } }
                     }
                 }
             }

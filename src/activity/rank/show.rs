@@ -53,7 +53,7 @@ impl Show for Rank {
             ol.rank {
                 @for option in &view.spec.options {
                     li.option data-option=(option.id) {
-                        span.label { (option.label) @if !option.detail.is_empty() { span.detail { (option.detail) } } }
+                        span.label { (view.read(&option.label)) @if !option.detail.is_empty() { span.detail { (view.read(&option.detail)) } } }
                         span.mover {
                             button type="button" data-move="-1" aria-label=(t!(lang, "rank-up", option = option.label.as_str())) { "↑" }
                             button type="button" data-move="1" aria-label=(t!(lang, "rank-down", option = option.label.as_str())) { "↓" }

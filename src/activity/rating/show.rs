@@ -29,7 +29,7 @@ impl Show for Rating {
         html! {
             @for item in &spec.options {
                 fieldset.item data-item=(item.id) {
-                    legend { (item.label) @if !item.detail.is_empty() { span.detail { (item.detail) } } }
+                    legend { (view.read(&item.label)) @if !item.detail.is_empty() { span.detail { (view.read(&item.detail)) } } }
                     @for score in 1..=TOP_SCORE {
                         @let input_id = format!("rt-{}-{}-{}", spec.id, item.id, score);
                         span.choice {
@@ -98,7 +98,7 @@ impl Show for Rating {
         };
         html! {
             @for o in &view.spec.options {
-                li { (o.label) " — mean " (t.items.get(&o.id).and_then(|s| s.mean).map_or("—".to_string(), |m| format!("{m:.1}"))) }
+                li { (view.read(&o.label)) " — mean " (t.items.get(&o.id).and_then(|s| s.mean).map_or("—".to_string(), |m| format!("{m:.1}"))) }
             }
         }
     }

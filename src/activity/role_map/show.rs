@@ -51,7 +51,7 @@ impl Show for RoleMap {
         html! {
             @for item in &spec.options {
                 fieldset.item data-item=(item.id) {
-                    legend { (item.label) }
+                    legend { (view.read(&item.label)) }
                     @for p in choices {
                         @let value = crate::activity::kind::wire_name(&p);
                         @let input_id = format!("rm-{}-{}-{}", spec.id, item.id, value);
@@ -80,7 +80,7 @@ impl Show for RoleMap {
                     @for o in &view.spec.options {
                         @let modal = all.items.get(&o.id).and_then(|c| c.modal());
                         tr {
-                            th scope="row" { (o.label) }
+                            th scope="row" { (view.read(&o.label)) }
                             td {
                                 @if let Some(why) = scores::item_hidden(results, &o.id, None) { span.hidden-group { (text(lang, why)) } }
                                 @else { (modal.map_or_else(|| t!(lang, "role-not-placed"), |p| p.name(lang))) }
@@ -151,7 +151,7 @@ impl Show for RoleMap {
                 let differ = contested.contains(&o.id.as_str());
                 let item = html! {
                     li.role-row.contested[differ] {
-                        span.role-label { (o.label) }
+                        span.role-label { (view.read(&o.label)) }
                         @for (name, team, tally) in &columns {
                             span.role-place {
                                 span.visually-hidden { (name) ": " }

@@ -111,7 +111,14 @@ impl ActivityView<'_> {
 
     /// An option's label, or its id when the script has no such option.
     pub fn label<'b>(&'b self, id: &'b str) -> &'b str {
-        self.spec.option(id).map_or(id, |o| o.label.as_str())
+        self.spec
+            .option(id)
+            .map_or(id, |o| o.label.read_in(self.language))
+    }
+
+    /// A script's text as this view's reader reads it.
+    pub fn read<'t>(&self, text: &'t crate::language::Text) -> &'t str {
+        text.read_in(self.language)
     }
 }
 
@@ -248,6 +255,26 @@ pub trait Show {
     fn detail_json(&self, view: &ActivityView, results: &Results) -> Value {
         let _ = (view, results);
         json!({})
+    }
+}
+
+/// The fields the built-in scripts' performance agreements use, with
+/// their names in the catalogue; any other field is named from its id.
+const KNOWN_FIELDS: [(&str, &str); 7] = [
+    ("outcome", "field-outcome"),
+    ("measure", "field-measure"),
+    ("target", "field-target"),
+    ("lead_member", "field-lead-member"),
+    ("lead_officer", "field-lead-officer"),
+    ("reporting_rhythm", "field-reporting-rhythm"),
+    ("forum", "field-forum"),
+];
+
+/// A performance agreement's field as a reader of `language` reads it.
+pub fn field_name(name: &str, language: Language) -> String {
+    match KNOWN_FIELDS.iter().find(|(field, _)| *field == name) {
+        Some((_, key)) => crate::language::text(language, key),
+        None => field_label(name),
     }
 }
 

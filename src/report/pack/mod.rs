@@ -225,7 +225,7 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
                 .then(|| kind_of(a.spec.kind).print_figure(&a.view(state), &results))
                 .flatten();
             Activity {
-                title: a.spec.title.clone(),
+                title: a.spec.title.to_string(),
                 blocks,
                 figure,
             }
@@ -233,7 +233,7 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
         .collect();
     SessionPart {
         title: info.title.clone(),
-        workshop: info.workshop.title.clone(),
+        workshop: info.workshop.title.to_string(),
         date: crate::time::long_date(info.created_at),
         teams,
         amendments,

@@ -432,7 +432,12 @@ impl ActivityState {
         current.tally = Some(tally);
         let next = StatementVersion {
             version: current.version + 1,
-            text: text.to_string(),
+            // Only the fields changed: the wording keeps its Welsh.
+            text: if *current.text == text {
+                current.text.clone()
+            } else {
+                text.into()
+            },
             fields: fields.clone(),
             tally: None,
         };

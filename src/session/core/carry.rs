@@ -24,7 +24,7 @@ pub fn carried_options(
         .carried(&source.view(state), &results)
         .into_iter()
         .map(|o| OptionSpec {
-            detail: detail.clone(),
+            detail: detail.clone().into(),
             ..o
         })
         .collect();
@@ -129,7 +129,7 @@ impl Source<'_> {
             .iter()
             .map(|o| OptionSpec {
                 detail: if o.detail.is_empty() {
-                    planned.clone()
+                    planned.clone().into()
                 } else {
                     o.detail.clone()
                 },

@@ -139,7 +139,7 @@ pub(super) fn open_activity<'a>(
         .activity(activity)
         .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
     if target.status != ActivityStatus::Open {
-        return Err(Rejection::ActivityClosed(target.spec.title.clone()));
+        return Err(Rejection::ActivityClosed(target.spec.title.to_string()));
     }
     Ok(target)
 }
@@ -302,7 +302,7 @@ fn decide_open(state: &SessionState, activity: &str) -> Result<Vec<Event>, Rejec
         .activity(activity)
         .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
     if target.is_sealed() && target.status != ActivityStatus::Open {
-        return Err(Rejection::AnonymousSealed(target.spec.title.clone()));
+        return Err(Rejection::AnonymousSealed(target.spec.title.to_string()));
     }
     let mut events = Vec::new();
     let mut options = None;
@@ -319,7 +319,7 @@ fn decide_open(state: &SessionState, activity: &str) -> Result<Vec<Event>, Rejec
     let option_count = options.as_ref().map_or(target.spec.options.len(), Vec::len);
     let needs_options = target.spec.kind.takes_ballots();
     if needs_options && option_count == 0 {
-        return Err(Rejection::NoOptions(target.spec.title.clone()));
+        return Err(Rejection::NoOptions(target.spec.title.to_string()));
     }
     for other in state
         .activities

@@ -211,7 +211,7 @@ fn amend(
     // A new version clears the answers to the old one, and with them the
     // count the room has seen: nothing of a sealed vote moves again.
     if a.is_sealed() {
-        return Err(Rejection::AnonymousSealed(a.spec.title.clone()));
+        return Err(Rejection::AnonymousSealed(a.spec.title.to_string()));
     }
     let current =
         a.current_statement(&item)
@@ -221,7 +221,7 @@ fn amend(
             })?;
     let new_text = match text {
         Some(t) => clean_text(&t, MAX_STATEMENT_CHARS, "statement")?,
-        None => current.text.clone(),
+        None => current.text.to_string(),
     };
     let mut new_fields = current.fields.clone();
     for (name, value) in fields {
@@ -235,7 +235,7 @@ fn amend(
             new_fields.insert(name, clean_text(value, MAX_FIELD_CHARS, "field")?);
         }
     }
-    if new_text == current.text && new_fields == current.fields {
+    if new_text == *current.text && new_fields == current.fields {
         return Err(Rejection::NothingToAmend);
     }
     Ok(vec![Event::StatementAmended {

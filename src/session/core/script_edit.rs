@@ -65,7 +65,7 @@ pub(super) fn decide_script(state: &SessionState, new: Workshop) -> Result<Vec<E
         .filter(|a| a.status != ActivityStatus::Pending)
     {
         if new.activity(&opened.spec.id).map(|(_, spec)| spec) != Some(&opened.spec) {
-            return Err(Rejection::ActivityStarted(opened.spec.title.clone()));
+            return Err(Rejection::ActivityStarted(opened.spec.title.to_string()));
         }
     }
     if new == live_script(state) {
@@ -112,7 +112,7 @@ pub(super) fn decide_rerun(state: &SessionState, activity: &str) -> Result<Vec<E
         .iter()
         .filter(|a| a.spec.id.starts_with(&stem))
         .count();
-    copy.title = again(&original.spec.title, runs + 2);
+    copy.title = original.spec.title.map(|t| again(t, runs + 2));
     if !copy.options.is_empty() {
         copy.from = None;
         copy.take = None;

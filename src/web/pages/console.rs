@@ -89,7 +89,10 @@ pub async fn home(
         earlier.dedup();
         let titles: Vec<String> = earlier
             .iter()
-            .map(|id| app.workshop(id).map_or(id.to_string(), |w| w.title.clone()))
+            .map(|id| {
+                app.workshop(id)
+                    .map_or(id.to_string(), |w| w.title.to_string())
+            })
             .collect();
         (sources.join(" "), titles.join(" and "))
     };
@@ -329,7 +332,7 @@ pub async fn create(
         match crate::activity::clean_line(&form.title, crate::config::text::SESSION_TITLE, "title")
         {
             Ok(t) => t,
-            Err(_) => workshop.title.clone(),
+            Err(_) => workshop.title.to_string(),
         };
     let mut series = form.series.parse().ok();
     let limit = crate::config::text::SERIES_NAME;

@@ -39,7 +39,11 @@ pub async fn page(
             p.who { (t!(lang, "phone-who", name = me.name.as_str(), team = me.group.name(lang))) }
         }
         main #main {
-            h1.session-title { (info.title) }
+            // The workshop's own title is the reader's; one the facilitator
+            // typed is as typed.
+            h1.session-title {
+                @if info.title == *info.workshop.title { (info.workshop.title.read_in(lang)) } @else { (info.title) }
+            }
             @if me.erased {
                 p.notice { (t!(lang, "phone-erased", name = me.name.as_str())) }
             }

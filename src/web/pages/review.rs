@@ -322,7 +322,7 @@ pub async fn series(
                     @for s in &sessions {
                         li {
                             a href={ "/review/" (s.info.id) } { (s.info.title) }
-                            @if s.info.title != s.info.workshop.title { " — " (s.info.workshop.title) }
+                            @if s.info.title != *s.info.workshop.title { " — " (s.info.workshop.title) }
                             ", " (crate::time::long_date(s.info.created_at))
                         }
                     }

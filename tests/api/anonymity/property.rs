@@ -148,7 +148,7 @@ fn counts(results: &Value) -> Vec<u64> {
 /// What the facilitator can see of each anonymous activity at one moment:
 /// its results (when counted) and its superseded versions' tallies.
 fn seen(state: &SessionState) -> Vec<(String, Value, Vec<Value>)> {
-    let json = session_json(state);
+    let json = session_json(state, topteam::language::Language::English);
     json["activities"]
         .as_array()
         .unwrap()
