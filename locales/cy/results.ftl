@@ -110,3 +110,7 @@ field-lead-member = Aelod arweiniol
 field-lead-officer = Swyddog arweiniol
 field-reporting-rhythm = Amlder adrodd
 field-forum = Fforwm
+
+## where a carried option came from
+carried-from = Yn dod o: { $origin }
+planned-for = Wedi'i gynllunio ar gyfer: { $workshop } (heb ei ddewis yn y gyfres hon)

@@ -104,3 +104,7 @@ field-lead-member = Lead member
 field-lead-officer = Lead officer
 field-reporting-rhythm = Reporting rhythm
 field-forum = Forum
+
+## where a carried option came from
+carried-from = From { $origin }
+planned-for = Planned for { $workshop } (not chosen in this series)

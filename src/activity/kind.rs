@@ -391,6 +391,12 @@ pub(crate) fn carried_by_score(
     scores
         .into_iter()
         .filter(|(_, s)| !(drop_unsupported && any) || *s > 0)
-        .filter_map(|(id, _)| spec.option(id).map(|o| OptionSpec::new(&o.id, &o.label)))
+        .filter_map(|(id, _)| {
+            // The label as the script wrote it, Welsh and all.
+            spec.option(id).map(|o| OptionSpec {
+                label: o.label.clone(),
+                ..OptionSpec::new(&o.id, "")
+            })
+        })
         .collect()
 }

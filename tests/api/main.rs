@@ -6,6 +6,7 @@ mod bad_input;
 mod carry;
 mod console;
 mod crash;
+mod cymraeg;
 mod deletion;
 mod erasure;
 mod full_disk;

@@ -359,8 +359,9 @@ impl Kind for Agreement {
             .filter_map(|o| {
                 let current = view.current_statement(&o.id)?;
                 Some(OptionSpec {
+                    label: current.text.clone(),
                     fields: current.fields.clone(),
-                    ..OptionSpec::new(&o.id, &current.text)
+                    ..OptionSpec::new(&o.id, "")
                 })
             })
             .collect()

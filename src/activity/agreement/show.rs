@@ -121,7 +121,7 @@ impl Show for Agreement {
             .map(|o| {
                 let t = all.items.get(&o.id).cloned().unwrap_or_default();
                 let current = view.current_statement(&o.id);
-                let text = current.map_or(o.label.as_str(), |v| v.text.as_str());
+                let text = view.read(current.map_or(&o.label, |v| &v.text));
                 let fields = current.map(|v| view.fields_of(v)).unwrap_or_default();
                 let outcome = view.outcome(results, &o.id);
                 // The fields run on as one paragraph; the count line takes one.
@@ -213,7 +213,7 @@ impl Show for Agreement {
     fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {
         html! {
             @for o in &view.spec.options {
-                li { (view.current_statement(&o.id).map_or(o.label.as_str(), |v| v.text.as_str())) " — " (view.outcome(results, &o.id).label()) }
+                li { (view.read(view.current_statement(&o.id).map_or(&o.label, |v| &v.text))) " — " (view.outcome(results, &o.id).name(view.language)) }
             }
         }
     }

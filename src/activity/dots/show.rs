@@ -61,9 +61,9 @@ impl Show for Dots {
                     li.option data-option=(option.id) {
                         span.label id=(label_id) { (view.read(&option.label)) @if !option.detail.is_empty() { span.detail { (view.read(&option.detail)) } } }
                         span.stepper {
-                            button type="button" data-step="-1" aria-label=(t!(lang, "dots-remove", option = option.label.as_str())) { "−" }
+                            button type="button" data-step="-1" aria-label=(t!(lang, "dots-remove", option = view.read(&option.label))) { "−" }
                             output.count aria-labelledby=(label_id) { "0" }
-                            button type="button" data-step="1" aria-label=(t!(lang, "dots-add", option = option.label.as_str())) { "+" }
+                            button type="button" data-step="1" aria-label=(t!(lang, "dots-add", option = view.read(&option.label))) { "+" }
                         }
                     }
                 }

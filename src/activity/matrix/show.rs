@@ -61,7 +61,7 @@ fn gaps<'a>(view: &ActivityView<'a>, results: &Results) -> Vec<(&'a str, f64)> {
         .filter(|o| item_hidden(results, &o.id, Some(Group::Cabinet)).is_none())
         .filter_map(|o| {
             Some((
-                o.label.as_str(),
+                view.read(&o.label),
                 gap(c.items.get(&o.id)?, m.items.get(&o.id)?)?,
             ))
         })

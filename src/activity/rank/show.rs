@@ -55,8 +55,8 @@ impl Show for Rank {
                     li.option data-option=(option.id) {
                         span.label { (view.read(&option.label)) @if !option.detail.is_empty() { span.detail { (view.read(&option.detail)) } } }
                         span.mover {
-                            button type="button" data-move="-1" aria-label=(t!(lang, "rank-up", option = option.label.as_str())) { "↑" }
-                            button type="button" data-move="1" aria-label=(t!(lang, "rank-down", option = option.label.as_str())) { "↓" }
+                            button type="button" data-move="-1" aria-label=(t!(lang, "rank-up", option = view.read(&option.label))) { "↑" }
+                            button type="button" data-move="1" aria-label=(t!(lang, "rank-down", option = view.read(&option.label))) { "↓" }
                         }
                     }
                 }

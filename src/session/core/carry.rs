@@ -4,6 +4,8 @@
 
 use super::{ActivityState, SessionState};
 use crate::activity::kind_of;
+use crate::language::{Language, Text};
+use crate::t;
 use crate::workshop::{ActivitySpec, OptionSpec, Workshop, WorkshopLibrary};
 
 /// How an option the script planned, but the series never chose, says so.
@@ -16,9 +18,9 @@ pub fn carried_options(
     state: &SessionState,
     source: &ActivityState,
     take: Option<u32>,
-    origin: &str,
+    origin: &Text,
 ) -> Vec<OptionSpec> {
-    let detail = format!("{CARRIED}{origin}");
+    let detail = carried_detail(origin);
     let results = source.counted_results(state);
     let carried = kind_of(source.spec.kind)
         .carried(&source.view(state), &results)
@@ -123,13 +125,13 @@ impl Source<'_> {
             Some(from) => limit(self.options_of(from, depth + 1), spec.take),
             None => carried_from_series(spec, self.library, self.earlier, depth + 1),
         };
-        let planned = format!("Planned for {} {NOT_CHOSEN}", self.script.title);
+        let planned = planned_detail(&self.script.title);
         let own: Vec<OptionSpec> = spec
             .options
             .iter()
             .map(|o| OptionSpec {
                 detail: if o.detail.is_empty() {
-                    planned.clone().into()
+                    planned.clone()
                 } else {
                     o.detail.clone()
                 },
@@ -144,6 +146,27 @@ impl Source<'_> {
 /// than written in the script.
 pub fn was_carried(option: &OptionSpec) -> bool {
     option.detail.starts_with(CARRIED) || option.detail.starts_with(PLANNED)
+}
+
+/// Where a carried option came from, in each language its origin is named in.
+fn carried_detail(origin: &Text) -> Text {
+    let english = format!("{CARRIED}{origin}");
+    match origin.welsh() {
+        Some(welsh) => Text::both(english, t!(Language::Welsh, "carried-from", origin = welsh)),
+        None => english.into(),
+    }
+}
+
+/// What an option the series never chose says of itself.
+fn planned_detail(workshop: &Text) -> Text {
+    let english = format!("{PLANNED}{workshop} {NOT_CHOSEN}");
+    match workshop.welsh() {
+        Some(welsh) => Text::both(
+            english,
+            t!(Language::Welsh, "planned-for", workshop = welsh),
+        ),
+        None => english.into(),
+    }
 }
 
 /// How a carried option's detail begins: from an earlier activity's results.

@@ -1,0 +1,464 @@
+//! Cymraeg: each reader in their own language. `?lang`, a remembered
+//! cookie and `Accept-Language` choose; a Welsh phone reads every step of
+//! the three built-in workshops in Welsh (pending, open with its form, and
+//! revealed results) while the English phone beside it reads English; its
+//! refusals come in Welsh with their English codes.
+
+use crate::helpers::*;
+use serde_json::{json, Value};
+
+/// Words that are English and never Welsh: one of these in what a Welsh
+/// page shows is a text left untranslated.
+const ENGLISH: &[&str] = &[
+    "the",
+    "and",
+    "your",
+    "you",
+    "of",
+    "to",
+    "is",
+    "are",
+    "this",
+    "that",
+    "with",
+    "for",
+    "not",
+    "has",
+    "have",
+    "will",
+    "been",
+    "was",
+    "by",
+    "from",
+    "what",
+    "who",
+    "when",
+    "they",
+    "their",
+    "there",
+    "vote",
+    "votes",
+    "voting",
+    "results",
+    "answers",
+    "answer",
+    "open",
+    "closed",
+    "join",
+    "team",
+    "save",
+    "choose",
+    "each",
+    "points",
+    "none",
+    "hidden",
+    "agree",
+    "object",
+    "idea",
+    "ideas",
+    "option",
+    "all",
+    "time",
+    "left",
+    "members",
+    "officers",
+    "lead",
+    "joint",
+    "score",
+    "mean",
+    "across",
+    "up",
+    "dots",
+    "people",
+    "person",
+    "ballots",
+    "shown",
+    "share",
+    "voters",
+    "placed",
+    "agreement",
+    "consent",
+    "outcome",
+    "version",
+    "earlier",
+    "merged",
+    "chosen",
+];
+
+/// What a page shows a reader: its text and its labels, tags and the
+/// scripts' message block left out.
+fn shown_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        let tag_end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        let tag = &rest[start..tag_end];
+        // Labels a screen reader reads out are shown text too.
+        for attr in ["aria-label=\"", "title=\""] {
+            if let Some(at) = tag.find(attr) {
+                let value = &tag[at + attr.len()..];
+                out.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                out.push(' ');
+            }
+        }
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    out.replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+}
+
+/// The English words in a Welsh page's text, besides what people typed.
+fn english_in(html: &str, typed: &[&str]) -> Vec<String> {
+    let mut text = shown_text(html);
+    for t in typed {
+        text = text.replace(t, " ");
+    }
+    text.split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase)
+        .filter(|w| ENGLISH.contains(&w.as_str()))
+        .collect()
+}
+
+fn welsh_only(html: &str, typed: &[&str], at: &str) {
+    let english = english_in(html, typed);
+    assert!(
+        english.is_empty(),
+        "{at}: English in a Welsh page: {english:?}\n{}",
+        shown_text(html)
+    );
+}
+
+/// The phone page of a participant, read in `lang`.
+async fn phone_page(app: &TestApp, session: &str, joined: &Joined, lang: &str) -> String {
+    let simple = session.replace('-', "");
+    let response = app
+        .http
+        .get(app.url(&format!("/s/{session}")))
+        .header(
+            "cookie",
+            format!("tt_{simple}={}; topteam_lang={lang}", joined.token),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+/// A ballot for any kind that answers every option, from the session's JSON.
+fn ballot_for(activity: &Value) -> Option<Value> {
+    let ids: Vec<&str> = activity["options"]
+        .as_array()?
+        .iter()
+        .filter_map(|o| o["id"].as_str())
+        .collect();
+    let first = *ids.first()?;
+    let each = |value: Value| -> Value {
+        ids.iter()
+            .map(|id| (id.to_string(), value.clone()))
+            .collect()
+    };
+    Some(match activity["kind"].as_str()? {
+        "dots" => {
+            json!({ "dots": { first: activity["dots"].as_u64().unwrap_or(1).min(activity["max_per_option"].as_u64().unwrap_or(99)) } })
+        }
+        "rank" => json!({ "order": ids }),
+        "role_map" => json!({ "placements": each(json!("joint")) }),
+        "agreement" => json!({ "responses": each(json!({ "response": "agree" })) }),
+        "rating" => json!({ "scores": each(json!(3)) }),
+        "poll" => json!({ "choice": first }),
+        "matrix" => json!({ "points": each(json!({ "x": 3, "y": 4 })) }),
+        _ => return None,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_s_language_comes_from_the_link_the_cookie_or_the_browser() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let get = |path: &str, headers: &[(&str, &str)]| {
+        let mut request = app.http.get(app.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send()
+    };
+
+    // Nothing said: English, with a way to Welsh marked as Welsh.
+    let page = get("/", &[]).await.unwrap().text().await.unwrap();
+    assert!(page.contains("<html lang=\"en-GB\">"), "{page}");
+    assert!(page.contains("Join the workshop"));
+    assert!(
+        page.contains("href=\"/?lang=cy\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a>"),
+        "{page}"
+    );
+
+    // The browser prefers Welsh.
+    let page = get("/", &[("accept-language", "cy-GB,cy;q=0.9,en;q=0.5")])
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<html lang=\"cy\">"));
+    assert!(
+        page.contains("Ymuno â&#39;r gweithdy") || page.contains("Ymuno â'r gweithdy"),
+        "{page}"
+    );
+    assert!(page.contains("hreflang=\"en\" lang=\"en-GB\">English</a>"));
+    welsh_only(&page, &[], "the join page");
+
+    // A link chooses, and the cookie it sets is what the next page goes by,
+    // over the browser's own preference.
+    let chosen = get("/join?lang=en", &[("accept-language", "cy")])
+        .await
+        .unwrap();
+    let cookie = chosen.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("topteam_lang=en;"), "{cookie}");
+    assert!(chosen.headers()["vary"]
+        .to_str()
+        .unwrap()
+        .contains("Accept-Language"));
+    assert!(chosen
+        .text()
+        .await
+        .unwrap()
+        .contains("<html lang=\"en-GB\">"));
+    let page = get(
+        "/",
+        &[("accept-language", "cy"), ("cookie", "topteam_lang=en")],
+    )
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert!(page.contains("<html lang=\"en-GB\">"));
+    // The switch keeps the rest of the address.
+    let page = get("/join/ABC123?lang=cy", &[])
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("href=\"/join/ABC123?lang=en\""), "{page}");
+
+    // A refusal on the join form is in the reader's language.
+    let refused = app
+        .http
+        .post(app.url("/join"))
+        .header("cookie", "topteam_lang=cy")
+        .form(&[("code", "ZZZZZZ"), ("name", "Gwen"), ("group", "cabinet")])
+        .send()
+        .await
+        .unwrap();
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Mae problem"), "{page}");
+    welsh_only(&page, &["ZZZZZZ", "Gwen"], "a refused join");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    for workshop in ["w1-cabinet", "w2-joint-vision", "w3-performance"] {
+        let (status, created) = app
+            .post_json(
+                "/api/sessions",
+                Some(KEY),
+                json!({ "workshop": workshop, "title": "Gweithdy prawf" }),
+            )
+            .await;
+        assert_eq!(status, 201, "{created}");
+        let session = Created {
+            id: created["id"].as_str().unwrap().to_string(),
+            code: created["code"].as_str().unwrap().to_string(),
+        };
+        let state = app.state(&session.id).await;
+        let teams: Vec<&str> = ["cabinet", "management"]
+            .into_iter()
+            .filter(|t| workshop != "w1-cabinet" || *t == "cabinet")
+            .collect();
+        let mut phones = Vec::new();
+        let mut names = Vec::new();
+        for team in &teams {
+            for i in 0..3 {
+                let name = format!("Person {team} {i}");
+                let joined = app.admitted(&session, &name, team).await;
+                phones.push((
+                    joined.clone(),
+                    Socket::participant(&app, &session.id, &joined).await,
+                ));
+                names.push(name);
+            }
+        }
+        let typed: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .chain(["Gweithdy prawf", "topteam"])
+            .collect();
+        let reader = phones[0].0.clone();
+
+        let welcome = phone_page(&app, &session.id, &reader, "cy").await;
+        welsh_only(&welcome, &typed, &format!("{workshop}: welcome"));
+
+        for activity in state["activities"].as_array().unwrap() {
+            let id = activity["id"].as_str().unwrap();
+            let at = format!("{workshop}.{id}");
+            app.command(&session.id, json!({ "type": "goto", "activity": id }))
+                .await;
+            welsh_only(
+                &phone_page(&app, &session.id, &reader, "cy").await,
+                &typed,
+                &format!("{at} pending"),
+            );
+            let (status, _) = app
+                .try_command(&session.id, json!({ "type": "open", "activity": id }))
+                .await;
+            if status != 200 {
+                // Options carried from a workshop this series has not held.
+                continue;
+            }
+            let open = phone_page(&app, &session.id, &reader, "cy").await;
+            welsh_only(&open, &typed, &format!("{at} open"));
+            let english = phone_page(&app, &session.id, &reader, "en").await;
+            assert!(english.contains("<html lang=\"en-GB\">"));
+
+            let now = app.state(&session.id).await;
+            let current = activity_of(&now, id);
+            if current["kind"] == "ideas" {
+                for (i, (_, phone)) in phones.iter_mut().enumerate() {
+                    let reply = phone
+                        .command(json!({ "type": "idea", "activity": id, "text": format!("Syniad rhif {i}") }))
+                        .await;
+                    acked(&reply);
+                }
+            } else if let Some(ballot) = ballot_for(current) {
+                for (_, phone) in phones.iter_mut() {
+                    acked(&phone.vote(id, ballot.clone()).await);
+                }
+            }
+            if current["kind"] != "notes" {
+                app.command(&session.id, json!({ "type": "close", "activity": id }))
+                    .await;
+            }
+            app.command(&session.id, json!({ "type": "reveal", "activity": id }))
+                .await;
+            let ideas: Vec<String> = (0..phones.len())
+                .map(|i| format!("Syniad rhif {i}"))
+                .collect();
+            let mut typed_here = typed.clone();
+            typed_here.extend(ideas.iter().map(String::as_str));
+            let revealed = phone_page(&app, &session.id, &reader, "cy").await;
+            welsh_only(&revealed, &typed_here, &format!("{at} revealed"));
+            if current["kind"] != "notes" {
+                assert!(
+                    revealed.contains("Canlyniadau: "),
+                    "{at}: no results shown\n{revealed}"
+                );
+            }
+        }
+        app.command(&session.id, json!({ "type": "end" })).await;
+        welsh_only(
+            &phone_page(&app, &session.id, &reader, "cy").await,
+            &typed,
+            &format!("{workshop}: ended"),
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_phone_and_an_english_phone_side_by_side() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let gwen = app.admitted(&session, "Gwen", "cabinet").await;
+    let tom = app.admitted(&session, "Tom", "cabinet").await;
+    let url = |joined: &Joined, lang: &str| {
+        format!(
+            "ws://{}/ws/{}?token={}&lang={lang}",
+            app.addr, session.id, joined.token
+        )
+    };
+    let (mut welsh, _) = tokio_tungstenite::connect_async(url(&gwen, "cy"))
+        .await
+        .unwrap();
+    let (mut english, _) = tokio_tungstenite::connect_async(url(&tom, "en"))
+        .await
+        .unwrap();
+    let seq = app
+        .command(
+            &session.id,
+            json!({ "type": "open", "activity": "check-in" }),
+        )
+        .await;
+    let view = |messages: Vec<Value>| -> String {
+        messages
+            .into_iter()
+            .rev()
+            .find(|m| m["type"] == "view" && m["seq"].as_u64() >= Some(seq))
+            .map(|m| m["html"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let welsh_view = view(read_until_view(&mut welsh, seq).await);
+    let english_view = view(read_until_view(&mut english, seq).await);
+    assert!(welsh_view.contains("Man cychwyn"), "{welsh_view}");
+    assert!(welsh_view.contains("Cadw fy mhleidlais"), "{welsh_view}");
+    welsh_only(&welsh_view, &[], "the Welsh phone's live view");
+    assert!(english_view.contains("Check-in"), "{english_view}");
+    assert!(english_view.contains("Save my vote"), "{english_view}");
+
+    // A refusal: the code stays English, the message is Welsh.
+    use futures_util::{SinkExt, StreamExt};
+    welsh
+        .send(tokio_tungstenite::tungstenite::Message::text(
+            json!({ "type": "vote", "activity": "check-in", "client_id": "c1", "ballot": { "scores": { "clear-mandate": 9 } } }).to_string(),
+        ))
+        .await
+        .unwrap();
+    loop {
+        let message = welsh.next().await.unwrap().unwrap();
+        let value: Value = serde_json::from_str(message.to_text().unwrap()).unwrap();
+        if value["type"] == "error" {
+            assert_eq!(value["error"]["code"], "score_out_of_range");
+            assert_eq!(value["error"]["message"], "Mae sgorau'n mynd o 1 i 5.");
+            break;
+        }
+    }
+}
+
+async fn read_until_view(
+    ws: &mut tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+    seq: u64,
+) -> Vec<Value> {
+    use futures_util::StreamExt;
+    let mut seen = Vec::new();
+    loop {
+        let message = tokio::time::timeout(std::time::Duration::from_secs(10), ws.next())
+            .await
+            .expect("a view within 10 s")
+            .unwrap()
+            .unwrap();
+        let Ok(text) = message.to_text() else {
+            continue;
+        };
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let done = value["type"] == "view" && value["seq"].as_u64() >= Some(seq);
+        seen.push(value);
+        if done {
+            return seen;
+        }
+    }
+}
+
+fn activity_of<'a>(state: &'a Value, id: &str) -> &'a Value {
+    activity(state, id)
+}
