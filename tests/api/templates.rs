@@ -88,8 +88,10 @@ async fn a_saved_template_creates_sessions_survives_a_restart_and_can_be_replace
         .as_array()
         .unwrap()
         .iter()
-        .any(|o| o["detail"]
+        // A script's text is a string, or {en, cy} when it has Welsh.
+        .any(|o| o["detail"]["en"]
             .as_str()
+            .or(o["detail"].as_str())
             .unwrap_or("")
             .starts_with("Planned for ")));
     from_session["id"] = json!("council-w2");

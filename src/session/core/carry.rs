@@ -26,7 +26,7 @@ pub fn carried_options(
         .carried(&source.view(state), &results)
         .into_iter()
         .map(|o| OptionSpec {
-            detail: detail.clone().into(),
+            detail: detail.clone(),
             ..o
         })
         .collect();
