@@ -272,6 +272,8 @@ pub struct Setting {
     /// after its value ("up to ", " on"), so the editor can change the
     /// question with it ("Spread your 5 dots" becoming "Spread your 7 dots").
     pub phrase: Option<(&'static str, &'static str)>,
+    /// The same words in a Welsh question ("5 dot"), for its Welsh twin.
+    pub phrase_cy: Option<(&'static str, &'static str)>,
 }
 
 impl Setting {
@@ -282,6 +284,7 @@ impl Setting {
             label,
             number: true,
             phrase: None,
+            phrase_cy: None,
         }
     }
 
@@ -293,6 +296,14 @@ impl Setting {
         }
     }
 
+    /// The words around its value in a Welsh question.
+    pub const fn in_welsh(self, before: &'static str, after: &'static str) -> Setting {
+        Setting {
+            phrase_cy: Some((before, after)),
+            ..self
+        }
+    }
+
     /// A one-line text setting.
     pub const fn text(name: &'static str, label: &'static str) -> Setting {
         Setting {
@@ -300,6 +311,7 @@ impl Setting {
             label,
             number: false,
             phrase: None,
+            phrase_cy: None,
         }
     }
 }

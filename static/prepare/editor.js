@@ -51,7 +51,7 @@ function editor(form) {
         el.textContent = el.textContent.replace(/\d+$/, String(n));
       });
       li.querySelectorAll('.option-list > li').forEach(function (o, j) {
-        o.querySelector('.option-number').textContent = j + 1;
+        o.querySelectorAll('.option-number').forEach(function (number) { number.textContent = String(j + 1); });
       });
     });
   }
@@ -174,6 +174,13 @@ function editor(form) {
     // An emptied field keeps the value the question last quoted.
     if (now) input.dataset.was = now;
     if (!prompt || !was || !now || was === now) return;
+    // The Welsh question, beside it, quotes the value in its own words.
+    const welsh = li.querySelector('[name=prompt-cy]');
+    if (welsh && input.dataset.phraseCyAfter !== undefined) {
+      const before = input.dataset.phraseCyBefore || '';
+      const after = input.dataset.phraseCyAfter;
+      welsh.value = welsh.value.split(before + was + after).join(before + now + after);
+    }
     const old = words[0] + was + words[1];
     if (prompt.value.indexOf(old) < 0) return;
     prompt.value = prompt.value.split(old).join(words[0] + now + words[1]);

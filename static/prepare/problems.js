@@ -23,7 +23,9 @@ function fieldFor(ed, path) {
   if (!li) return null;
   let scope = li;
   if (m[2] !== undefined) scope = li.querySelectorAll('.option-edit')[Number(m[2])] || li;
-  const name = m[3] === 'option' ? 'label' : (m[3] || 'title');
+  const base = m[3] === 'option' ? 'label' : (m[3] || 'title');
+  // `title.cy` is the Welsh beside it.
+  const name = /\.cy$/.test(path) ? base + '-cy' : base;
   return scope.querySelector('[name=' + name + ']') || scope.querySelector('[name=title]') || scope.querySelector('input, textarea');
 }
 

@@ -27,6 +27,11 @@ function number(li, name) {
   return n;
 }
 
+// A script's text: a plain string, or English and Welsh when Welsh is given.
+function inBoth(english, welsh) {
+  return welsh ? { en: english, cy: welsh } : english;
+}
+
 function readActivity(li, takenIds, original) {
   if (li.dataset.locked && original) {
     const kept = original.activity.find(function (a) { return a.id === li.dataset.id; });
@@ -37,9 +42,9 @@ function readActivity(li, takenIds, original) {
   const activity = {
     id: li.dataset.id || slug(title, takenIds),
     kind: li.dataset.kind,
-    title: title,
-    prompt: get('prompt').trim(),
-    notes: get('notes').trim(),
+    title: inBoth(title, get('title-cy').trim()),
+    prompt: inBoth(get('prompt').trim(), get('prompt-cy').trim()),
+    notes: inBoth(get('notes').trim(), get('notes-cy').trim()),
     anonymous: !!(li.querySelector('[name=anonymous]') || {}).checked,
     minutes: number(li, 'minutes'),
     fields: (li.dataset.fields || '').split(',').filter(Boolean),
@@ -47,11 +52,12 @@ function readActivity(li, takenIds, original) {
   };
   // The kind's own settings, whichever they are (the page draws them).
   li.querySelectorAll('.settings input:not([name=minutes])').forEach(function (input) {
+    if (input.name.endsWith('-cy')) return;
     if (input.type === 'number') {
       const n = number(li, input.name);
       if (n !== null) activity[input.name] = n;
     } else if (input.value.trim()) {
-      activity[input.name] = input.value.trim();
+      activity[input.name] = inBoth(input.value.trim(), get(input.name + '-cy').trim());
     }
   });
   const from = get('from').trim();
@@ -62,8 +68,9 @@ function readActivity(li, takenIds, original) {
   li.querySelectorAll('.option-edit').forEach(function (o) { if (o.dataset.id) optionIds.add(o.dataset.id); });
   li.querySelectorAll('.option-edit').forEach(function (o) {
     const label = o.querySelector('[name=label]').value.trim();
-    const option = { id: o.dataset.id || slug(label, optionIds), label: label };
-    if (o.dataset.detail) option.detail = o.dataset.detail;
+    const welsh = o.querySelector('[name=label-cy]');
+    const option = { id: o.dataset.id || slug(label, optionIds), label: inBoth(label, welsh ? welsh.value.trim() : '') };
+    if (o.dataset.detail) option.detail = inBoth(o.dataset.detail, o.dataset.detailCy || '');
     const fields = {};
     o.querySelectorAll('[name^="field:"]').forEach(function (input) {
       if (input.value.trim()) fields[input.name.slice(6)] = input.value.trim();

@@ -104,6 +104,19 @@ async fn a_facilitator_reorders_adds_an_option_and_saves_and_a_bad_field_is_name
         .collect();
     assert!(labels.contains(&"Free buses for under-18s"), "{labels:?}");
     assert_eq!(activity(&state, "check-in")["status"], "open");
+    // Saved from the editor, the script keeps its Welsh beside the English.
+    let (_, script) = app
+        .get_json(&format!("/api/sessions/{}/script", session.id), Some(KEY))
+        .await;
+    let mandate = &script["activity"][1];
+    assert_eq!(mandate["id"], "mandate");
+    assert!(
+        mandate["title"]["cy"]
+            .as_str()
+            .is_some_and(|cy| !cy.is_empty()),
+        "{mandate}"
+    );
+    assert!(mandate["title"]["en"].as_str().is_some(), "{mandate}");
 
     // The question quotes the budget: changing it changes the question too.
     let dots = console
@@ -122,6 +135,17 @@ async fn a_facilitator_reorders_adds_an_option_and_saves_and_a_bad_field_is_name
     prompt.click().await.unwrap();
     let now = prompt.prop("value").await.unwrap().unwrap_or_default();
     assert!(now.contains("Spread your 7 dots"), "{now}");
+    let welsh = console
+        .find(Locator::Css(
+            "#activities > li:nth-child(4) [name=prompt-cy]",
+        ))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(welsh.contains("Rhannwch eich 7 dot"), "{welsh}");
     wait_text(&console, "#save-status", "now says \u{201c}7 dots\u{201d}").await;
 
     // A dot budget of 0 is named beside its field, and nothing is saved.

@@ -155,8 +155,12 @@ impl Kind for Dots {
 
     fn settings(&self) -> &'static [Setting] {
         const SETTINGS: &[Setting] = &[
-            Setting::number("dots", "Dots each person has").quoted("", " dots"),
-            Setting::number("max_per_option", "Most dots on one option").quoted("up to ", " on"),
+            Setting::number("dots", "Dots each person has")
+                .quoted("", " dots")
+                .in_welsh("", " dot"),
+            Setting::number("max_per_option", "Most dots on one option")
+                .quoted("up to ", " on")
+                .in_welsh("hyd at ", " ar"),
         ];
         SETTINGS
     }

@@ -11,6 +11,7 @@ use crate::activity::kind::Setting;
 use crate::activity::kind_of;
 use crate::activity::show::field_label;
 use crate::config::text;
+use crate::language::Text;
 use crate::session::{live_script, ActivityStatus};
 use crate::web::AppState;
 use crate::workshop::{ActivityKind, ActivitySpec, OptionSpec};
@@ -105,16 +106,13 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
                     @if !spec.title.is_empty() { " — " span.legend-title { (spec.title) } }
                 }
                 @if locked { p.locked { "Already opened in the room, so it cannot change now." } }
-                label for=(f("title")) { "Title" }
-                input type="text" id=(f("title")) name="title" value=(spec.title) maxlength=(text::SESSION_TITLE);
-                label for=(f("prompt")) { "Question put to the room" }
-                textarea id=(f("prompt")) name="prompt" rows="2" maxlength=(text::PROMPT) { (spec.prompt) }
-                label for=(f("notes")) { "Your notes (private: on the console and the run-sheet only)" }
-                textarea id=(f("notes")) name="notes" rows="2" maxlength=(text::NOTE) { (spec.notes) }
+                (in_both(&f("title"), "title", "Title", &spec.title, text::SESSION_TITLE, Field::Line))
+                (in_both(&f("prompt"), "prompt", "Question put to the room", &spec.prompt, text::PROMPT, Field::Box))
+                (in_both(&f("notes"), "notes", "Your notes (private: on the console and the run-sheet only)", &spec.notes, text::NOTE, Field::Box))
                 div.settings {
                     (number(&f("minutes"), "minutes", "Minutes (for the timer)", spec.minutes))
                     @for setting in kind.settings() {
-                        (setting_field(&f(setting.name), setting, spec.setting(setting.name)))
+                        (setting_field(&f(setting.name), setting, spec))
                     }
                 }
                 @if kind.room_answers() {
@@ -153,8 +151,11 @@ fn activity_editor(spec: &ActivitySpec, n: usize, locked: bool) -> Markup {
 /// One option (or statement, or responsibility) with its golden-rope fields.
 fn option_editor(o: &OptionSpec, fields: &[String], n: usize, kind: ActivityKind) -> Markup {
     html! {
-        li.option-edit data-id=(o.id) data-detail=(o.detail) {
-            label { (kind_of(kind).item_word()) " " span.option-number { (n) } input type="text" name="label" value=(o.label) maxlength=(text::STATEMENT); }
+        li.option-edit data-id=(o.id) data-detail=(o.detail) data-detail-cy=[o.detail.welsh()] {
+            div.pair {
+                label { (kind_of(kind).item_word()) " " span.option-number { (n) } input type="text" name="label" value=(o.label) maxlength=(text::STATEMENT); }
+                label.in-welsh { (kind_of(kind).item_word()) " " span.option-number { (n) } ", " span lang="cy" { "Cymraeg" } input type="text" name="label-cy" lang="cy" value=(o.label.welsh().unwrap_or("")) maxlength=(text::STATEMENT); }
+            }
             @for field in fields {
                 label { (field_label(field)) input type="text" name={ "field:" (field) } value=(o.fields.get(field).map(String::as_str).unwrap_or("")) maxlength=(text::FIELD); }
             }
@@ -186,23 +187,59 @@ fn plural(word: &str) -> String {
     }
 }
 
-/// A kind's own setting: a number, or a line of text (a matrix's axes).
-fn setting_field(id: &str, setting: &Setting, value: Option<String>) -> Markup {
-    if setting.number {
-        let value: Option<u32> = value.and_then(|v| v.parse().ok());
-        let (before, after) = setting.phrase.unzip();
-        return html! {
-            span.number-field {
-                label for=(id) { (setting.label) }
-                input type="number" id=(id) name=(setting.name) min="0" inputmode="numeric" value=[value]
-                    data-phrase-before=[before] data-phrase-after=[after];
+/// A line or a box of a script's text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Line,
+    Box,
+}
+
+/// A script's text in English and, beside it, in Welsh (`<name>-cy`): the
+/// Welsh is optional, and a reader of Welsh gets the English without it.
+fn in_both(id: &str, name: &str, label: &str, value: &Text, max: usize, field: Field) -> Markup {
+    let welsh_id = format!("{id}-cy");
+    let welsh_name = format!("{name}-cy");
+    let welsh = value.welsh().unwrap_or("");
+    html! {
+        div.pair {
+            span.in-english {
+                label for=(id) { (label) }
+                @if field == Field::Line {
+                    input type="text" id=(id) name=(name) value=(value) maxlength=(max);
+                } @else {
+                    textarea id=(id) name=(name) rows="2" maxlength=(max) { (value) }
+                }
             }
+            span.in-welsh {
+                label for=(welsh_id) { (label) ", " span lang="cy" { "Cymraeg" } }
+                @if field == Field::Line {
+                    input type="text" id=(welsh_id) name=(welsh_name) lang="cy" value=(welsh) maxlength=(max);
+                } @else {
+                    textarea id=(welsh_id) name=(welsh_name) lang="cy" rows="2" maxlength=(max) { (welsh) }
+                }
+            }
+        }
+    }
+}
+
+/// A kind's own setting: a number, or a line of text (a matrix's axes) in
+/// English and Welsh.
+fn setting_field(id: &str, setting: &Setting, spec: &ActivitySpec) -> Markup {
+    if !setting.number {
+        let text = spec.text_setting(setting.name).cloned().unwrap_or_default();
+        return html! {
+            span.text-field { (in_both(id, setting.name, setting.label, &text, text::SESSION_TITLE, Field::Line)) }
         };
     }
+    let value: Option<u32> = spec.setting(setting.name).and_then(|v| v.parse().ok());
+    let (before, after) = setting.phrase.unzip();
+    let (welsh_before, welsh_after) = setting.phrase_cy.unzip();
     html! {
-        span.text-field {
+        span.number-field {
             label for=(id) { (setting.label) }
-            input type="text" id=(id) name=(setting.name) value=[value] maxlength=(text::SESSION_TITLE);
+            input type="number" id=(id) name=(setting.name) min="0" inputmode="numeric" value=[value]
+                data-phrase-before=[before] data-phrase-after=[after]
+                data-phrase-cy-before=[welsh_before] data-phrase-cy-after=[welsh_after];
         }
     }
 }
