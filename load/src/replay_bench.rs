@@ -28,6 +28,7 @@ pub async fn run(sessions: usize, events: usize, ended: bool) -> Result<(), Stri
             series: Uuid::new_v4(),
             created_at: "2026-11-22T10:00:00.000Z".parse().expect("a time"),
             workshop: workshop.clone(),
+            language: Default::default(),
         };
         store.create_secret(info.id).map_err(|e| e.to_string())?;
         let mut writer = store.create(&info).map_err(|e| e.to_string())?;

@@ -160,3 +160,62 @@ impl Serialize for Words {
         serializer.serialize_str(&self.read_in(Language::English))
     }
 }
+
+/// The language of what a session shows the whole room (the projector) and
+/// what it leaves behind (the outcome pack): English, Welsh, or both with
+/// the Welsh first. Each phone reads its own reader's language regardless.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum SessionLanguage {
+    /// English.
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    /// Welsh.
+    #[serde(rename = "cy")]
+    Welsh,
+    /// Welsh and English, the Welsh first and as prominent.
+    #[serde(rename = "cy+en")]
+    Bilingual,
+}
+
+impl SessionLanguage {
+    /// Every choice, as the forms offer them.
+    pub const ALL: [SessionLanguage; 3] = [
+        SessionLanguage::English,
+        SessionLanguage::Welsh,
+        SessionLanguage::Bilingual,
+    ];
+
+    /// The languages shown, the first foremost.
+    pub fn languages(self) -> &'static [Language] {
+        match self {
+            SessionLanguage::English => &[Language::English],
+            SessionLanguage::Welsh => &[Language::Welsh],
+            SessionLanguage::Bilingual => &[Language::Welsh, Language::English],
+        }
+    }
+
+    /// The language shown first.
+    pub fn first(self) -> Language {
+        self.languages()[0]
+    }
+
+    /// Whether Welsh is shown at all (a script without Welsh is then worth a warning).
+    pub fn has_welsh(self) -> bool {
+        self != SessionLanguage::English
+    }
+
+    /// Its code in the API: `en`, `cy` or `cy+en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionLanguage::English => "en",
+            SessionLanguage::Welsh => "cy",
+            SessionLanguage::Bilingual => "cy+en",
+        }
+    }
+
+    /// Whether it is the default, which transcripts leave unsaid.
+    pub fn is_english(&self) -> bool {
+        *self == SessionLanguage::English
+    }
+}

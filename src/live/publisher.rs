@@ -77,7 +77,7 @@ pub fn channels(state: &SessionState, alerts: ConsoleAlerts) -> ViewSenders {
     let (screen, _) = watch::channel(Arc::new(frame(
         "screen",
         state.seq,
-        &screen_view(&pass).into_string(),
+        &screen_view(&Pass::for_room(state)).into_string(),
     )));
     let (facilitator, _) = watch::channel(Arc::new(frame(
         "facilitator",
@@ -104,6 +104,7 @@ impl ViewSenders {
         // out once for all the audiences reading it.
         let english = Pass::new(state);
         let welsh = std::cell::OnceCell::new();
+        let room = std::cell::OnceCell::new();
         for audience in Audience::ALL {
             if self.watchers(audience) == 0 {
                 self.stale[audience.index()] = true;
@@ -111,6 +112,11 @@ impl ViewSenders {
                 let pass = match audience {
                     Audience::Participant(Language::Welsh) => {
                         welsh.get_or_init(|| Pass::in_language(state, Language::Welsh))
+                    }
+                    // The projector in the session's language; in English
+                    // it shares the phones' pass and its results.
+                    Audience::Screen if !state.info.language.is_english() => {
+                        room.get_or_init(|| Pass::for_room(state))
                     }
                     _ => &english,
                 };
@@ -122,11 +128,12 @@ impl ViewSenders {
     /// A receiver for a new socket, its view brought up to date first.
     pub fn subscribe(&mut self, audience: Audience, state: &SessionState) -> Views {
         if self.stale[audience.index()] {
-            let language = match audience {
-                Audience::Participant(language) => language,
-                Audience::Screen | Audience::Facilitator => Language::English,
+            let pass = match audience {
+                Audience::Participant(language) => Pass::in_language(state, language),
+                Audience::Screen => Pass::for_room(state),
+                Audience::Facilitator => Pass::new(state),
             };
-            self.render(audience, &Pass::in_language(state, language));
+            self.render(audience, &pass);
         }
         match audience {
             Audience::Participant(language) => {

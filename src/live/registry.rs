@@ -147,6 +147,7 @@ impl Sessions {
         library: &WorkshopLibrary,
         title: String,
         series: Option<Uuid>,
+        language: crate::language::SessionLanguage,
     ) -> Result<SessionHandle, CreateError> {
         let earlier =
             |workshop_id: &str| series.and_then(|s| self.latest_in_series(s, workshop_id));
@@ -158,6 +159,7 @@ impl Sessions {
             series: series.unwrap_or_else(Uuid::new_v4),
             created_at: crate::time::now(),
             workshop,
+            language,
         };
         let store = self.store.clone();
         let header = info.clone();

@@ -6,9 +6,11 @@ use super::results::Audience;
 use super::views::{timer, turnout, Pass};
 use crate::activity::kind_of;
 use crate::config::text;
+use crate::language::{Language, SessionLanguage};
 use crate::session::{
     next_step, previous_activity, ActivityState, ActivityStatus, SessionState, SessionStatus,
 };
+use crate::t;
 use maud::{html, Markup};
 
 /// Faults the console must show above everything else.
@@ -41,7 +43,7 @@ pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
         (agenda(state))
         (notes_panel(state))
         (people_panel(state))
-        (end_panel(state))
+        (end_panel(state, pass.language))
     }
 }
 
@@ -130,7 +132,7 @@ fn now_panel(pass: &Pass) -> Markup {
             @if let Some(activity) = current {
                 (timer(activity, pass.language))
                 (timer_controls(activity))
-                (turnout(state, activity))
+                (turnout(state, activity, pass.language))
                 (not_yet(state, activity))
             }
             details.shortcuts #shortcuts {
@@ -454,7 +456,34 @@ fn people_panel(state: &SessionState) -> Markup {
     }
 }
 
-fn end_panel(state: &SessionState) -> Markup {
+/// The choice of the room's language (projector and outcome pack), for
+/// the create form and the console's settings.
+pub fn room_language_field(id: &str, current: SessionLanguage, lang: Language) -> Markup {
+    let hint = format!("{id}-hint");
+    html! {
+        label for=(id) { (t!(lang, "room-language")) }
+        p.hint id=(hint) { (t!(lang, "room-language-hint")) }
+        select id=(id) name="language" aria-describedby=(hint) {
+            @for choice in SessionLanguage::ALL {
+                option value=(choice.code()) selected[choice == current] lang=[(choice == SessionLanguage::Welsh).then_some("cy")] {
+                    (match choice {
+                        SessionLanguage::English => t!(lang, "room-language-en"),
+                        SessionLanguage::Welsh => t!(lang, "room-language-cy"),
+                        SessionLanguage::Bilingual => t!(lang, "room-language-both"),
+                    })
+                }
+            }
+        }
+    }
+}
+
+fn end_panel(state: &SessionState, lang: Language) -> Markup {
+    let language = state.info.language;
+    let missing = if language.has_welsh() {
+        state.workshop().texts_without_welsh()
+    } else {
+        0
+    };
     html! {
         section.session-settings aria-labelledby="settings-title" {
             h2 #settings-title { "This session" }
@@ -463,6 +492,11 @@ fn end_panel(state: &SessionState) -> Markup {
                 input #rename-title type="text" name="title" value=(state.info.title) maxlength=(text::SESSION_TITLE) required;
                 button type="submit" { "Rename" }
             }
+            form data-command="set_language" {
+                (room_language_field("room-language", language, lang))
+                button type="submit" { (t!(lang, "room-language-set")) }
+            }
+            @if missing > 0 { p.warning { (t!(lang, "room-language-missing", n = missing)) } }
             p {
                 @if state.archived {
                     "Archived: hidden from the console's list of sessions, still in review. "

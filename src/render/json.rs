@@ -40,6 +40,7 @@ pub fn session_json(state: &SessionState, language: Language) -> Value {
         "title": info.title,
         "series": info.series,
         "created_at": info.created_at,
+        "language": info.language.code(),
         "status": status_name(state.status),
         "archived": state.archived,
         "seq": state.seq,

@@ -10,7 +10,7 @@ mod results;
 mod views;
 pub mod wire;
 
-pub use console::{facilitator_view, ConsoleAlerts};
+pub use console::{facilitator_view, room_language_field, ConsoleAlerts};
 pub use json::{session_json, session_summary_json, status_name};
 pub use results::results as activity_results;
 pub use views::{participant_view, screen_view, waiting_view, ParticipantVariant, Pass};

@@ -7,7 +7,7 @@ use super::ballots::ballot_form;
 use super::results::{results_block, Audience};
 use crate::activity::show::slide;
 use crate::activity::{kind_of, ActivityView, Results};
-use crate::language::Language;
+use crate::language::{Language, Text};
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
 use crate::t;
 use maud::{html, Markup};
@@ -22,6 +22,8 @@ pub struct Pass<'a> {
     pub state: &'a SessionState,
     /// The language it is shown in.
     pub language: Language,
+    /// A bilingual projector: titles and questions in English too, after the Welsh.
+    pub bilingual: bool,
     current_results: OnceCell<Results>,
 }
 
@@ -31,12 +33,46 @@ impl<'a> Pass<'a> {
         Pass::in_language(state, Language::English)
     }
 
+    /// A pass over `state` for the whole room: the projector, in the
+    /// session's language (Welsh first and English too, when bilingual).
+    pub fn for_room(state: &'a SessionState) -> Self {
+        let room = state.info.language;
+        Pass {
+            bilingual: room == crate::language::SessionLanguage::Bilingual,
+            ..Pass::in_language(state, room.first())
+        }
+    }
+
     /// A pass over `state` for readers of `language`.
     pub fn in_language(state: &'a SessionState, language: Language) -> Self {
         Pass {
             state,
             language,
+            bilingual: false,
             current_results: OnceCell::new(),
+        }
+    }
+
+    /// The session's title: the workshop's own in the reader's language
+    /// (both, on a bilingual projector), or the one the facilitator typed.
+    pub fn session_title(&self) -> Markup {
+        let info = &self.state.info;
+        if info.title == *info.workshop.title {
+            self.both(&info.workshop.title)
+        } else {
+            html! { (info.title) }
+        }
+    }
+
+    /// A script's text for this pass: in its language, and on a bilingual
+    /// projector the English after the Welsh, each marked with its `lang`.
+    pub fn both(&self, text: &Text) -> Markup {
+        match (self.bilingual, text.welsh()) {
+            (true, Some(welsh)) => html! {
+                span lang="cy" { (welsh) }
+                span.other-language lang="en-GB" { (text.read_in(Language::English)) }
+            },
+            _ => html! { (text.read_in(self.language)) },
         }
     }
 
@@ -133,32 +169,33 @@ pub fn screen_view(pass: &Pass) -> Markup {
         Some(_) if in_room => "prompt",
         _ => "join",
     };
+    let lang = pass.language;
     html! {
         div.screen data-phase=(phase) data-page=[current.map(|a| a.page)] {
-            header.room { h1 { (state.info.title) } }
+            header.room { h1 { (pass.session_title()) } }
             @if state.status == SessionStatus::Ended {
                 section.step aria-labelledby="screen-step" {
-                    h2 #screen-step { "Thank you" }
-                    p { "This session has ended." }
+                    h2 #screen-step { (t!(lang, "screen-thanks")) }
+                    p { (t!(lang, "screen-ended")) }
                 }
             } @else if let Some(activity) = current {
                 section.step aria-labelledby="screen-step" {
-                    h2 #screen-step { (activity.spec.title) }
-                    @if !activity.revealed && !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
-                    @if activity.status == ActivityStatus::Open { (timer(activity, pass.language)) }
-                    (turnout(state, activity))
+                    h2 #screen-step { (pass.both(&activity.spec.title)) }
+                    @if !activity.revealed && !activity.spec.prompt.is_empty() { p.prompt { (pass.both(&activity.spec.prompt)) } }
+                    @if activity.status == ActivityStatus::Open { (timer(activity, lang)) }
+                    (turnout(state, activity, lang))
                     @if activity.revealed { (pass.current_results(activity, Audience::Screen)) }
                     @else if !kind_of(activity.spec.kind).room_answers() {
                         // Notes: what an earlier workshop decided, brought forward.
-                        @if activity.status == ActivityStatus::Open { (open_items(&activity.view(state))) }
+                        @if activity.status == ActivityStatus::Open { (open_items(&pass.view_of(activity))) }
                     }
                     @else if activity.status != ActivityStatus::Pending {
-                        @if activity.status == ActivityStatus::Open && !activity.spec.options.is_empty() { (open_items(&activity.view(state))) }
-                        @else { p.notice { "Results will be shown when the facilitator reveals them." } }
+                        @if activity.status == ActivityStatus::Open && !activity.spec.options.is_empty() { (open_items(&pass.view_of(activity))) }
+                        @else { p.notice { (t!(lang, "screen-results-later")) } }
                     }
                 }
             } @else {
-                p.notice { "Join on your phone now. The first activity starts shortly." }
+                p.notice { (t!(lang, "screen-join-now")) }
             }
         }
     }
@@ -183,8 +220,8 @@ pub fn open_items(view: &ActivityView) -> Markup {
     let (texts, fields): (Vec<&str>, Vec<Fields>) = options
         .iter()
         .map(|o| match view.current_statement(&o.id) {
-            Some(v) => (v.text.as_str(), view.fields_of(v)),
-            None => (o.label.as_str(), Vec::new()),
+            Some(v) => (view.read(&v.text), view.fields_of(v)),
+            None => (view.read(&o.label), Vec::new()),
         })
         .unzip();
     // Statements with fields take the whole width, one to a row.
@@ -206,7 +243,7 @@ pub fn open_items(view: &ActivityView) -> Markup {
             let detail = if o.detail.is_empty() {
                 0
             } else {
-                slide::lines_of(&o.detail, width)
+                slide::lines_of(view.read(&o.detail), width)
             };
             slide::lines_of(text, width) + detail + slide::fields_lines(fields, width)
         })
@@ -228,13 +265,15 @@ pub fn open_items(view: &ActivityView) -> Markup {
                                 @if !fields[i].is_empty() {
                                     dl.slide-fields { @for (name, value) in &fields[i] { div { dt { (crate::activity::show::field_name(name, view.language)) ":" } " " dd { (value) } } } }
                                 }
-                                @if !options[i].detail.is_empty() { span.detail { (options[i].detail) } }
+                                @if !options[i].detail.is_empty() { span.detail { (view.read(&options[i].detail)) } }
                             }
                         }
                     }
                 }
                 @if count > 1 {
-                    p.page-count aria-live="polite" { "Page " span.page-now { "1" } " of " (count) }
+                    p.page-count aria-live="polite" {
+                        (t!(view.language, "page-word")) " " span.page-now { "1" } " " (t!(view.language, "page-of-word")) " " (count)
+                    }
                 }
             }
         }
@@ -247,7 +286,7 @@ pub fn screen_pages(pass: &Pass, activity: &ActivityState) -> u32 {
     let markup = if activity.revealed {
         pass.current_results(activity, Audience::Screen)
     } else if activity.status == ActivityStatus::Open {
-        open_items(&activity.view(pass.state))
+        open_items(&pass.view_of(activity))
     } else {
         return 1;
     };
@@ -276,10 +315,11 @@ pub(super) fn timer(activity: &ActivityState, lang: Language) -> Markup {
     }
 }
 
-pub(super) fn turnout(state: &SessionState, activity: &ActivityState) -> Markup {
+pub(super) fn turnout(state: &SessionState, activity: &ActivityState, lang: Language) -> Markup {
     let Some(verb) = kind_of(activity.spec.kind).turnout_verb() else {
         return html! {};
     };
+    let verb = crate::language::text(lang, verb);
     html! {
         p.turnout aria-live="polite" {
             // A team with nobody in the room has no turnout to speak of.
@@ -287,14 +327,14 @@ pub(super) fn turnout(state: &SessionState, activity: &ActivityState) -> Markup 
                 span.group {
                     @if t.hidden && kind_of(activity.spec.kind).answered_with() == crate::activity::kind::Answers::Ideas {
                         // Anonymous ideas: a team's count rising would give an idea's team.
-                        (t.group.label()) ": " (t.eligible) " in the room"
+                        (t!(lang, "turnout-in-room", team = t.group.name(lang), n = t.eligible))
                     } @else if t.hidden {
                         // A team of one or two in an anonymous vote: its count
                         // would say whose answer just came in.
-                        (t.group.label()) ": not shown (fewer than " (state.workshop().min_group_size) " in the team)"
+                        (t!(lang, "turnout-not-shown", team = t.group.name(lang), least = state.workshop().min_group_size))
                     } @else {
-                        (t.group.label()) ": " strong { (t.voted) } " of " (t.eligible) " " (verb)
-                        @if t.in_progress > 0 { ", " (t.in_progress) " in progress" }
+                        (t.group.name(lang)) ": " strong { (t.voted) } " " (t!(lang, "page-of-word")) " " (t.eligible) " " (verb)
+                        @if t.in_progress > 0 { ", " (t!(lang, "turnout-in-progress", n = t.in_progress)) }
                     }
                 }
                 " "

@@ -204,6 +204,9 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 }
                 Event::ScriptEdited { .. } => "the facilitator edited the agenda".to_string(),
                 Event::SessionRenamed { title } => format!("renamed \u{201c}{title}\u{201d}"),
+                Event::LanguageSet { language } => {
+                    format!("the room's language set to {}", language.code())
+                }
                 Event::SessionArchived { archived: true } => "archived".to_string(),
                 Event::SessionArchived { archived: false } => {
                     "taken out of the archive".to_string()

@@ -6,6 +6,7 @@ use super::joining::{self, JoinAttempt, Who};
 use super::protocol::parse_client_msg;
 use super::{AppState, JsonBody};
 use crate::error_code::ErrorCode;
+use crate::language::SessionLanguage;
 use crate::render::{session_json, session_summary_json};
 use crate::session::{Actor, Command, Pseudonyms};
 use crate::web::client_ip::ClientIp;
@@ -26,6 +27,9 @@ pub struct CreateSession {
     title: Option<String>,
     #[serde(default)]
     series: Option<Uuid>,
+    /// The projector's and the pack's language: `en` (unsaid), `cy`, `cy+en`.
+    #[serde(default)]
+    language: SessionLanguage,
 }
 
 /// Creates a session from a workshop script.
@@ -44,7 +48,7 @@ pub async fn create_session(
         Some(t) => clean_text(&t, crate::config::text::SESSION_TITLE, "title")?,
         None => workshop.title.to_string(),
     };
-    let handle = start_session(&app, &workshop, title, body.series).await?;
+    let handle = start_session(&app, &workshop, title, body.series, body.language).await?;
     let info = handle.info();
     let created = super::replies::SessionCreated {
         id: info.id,
@@ -63,6 +67,7 @@ pub async fn start_session(
     workshop: &crate::workshop::Workshop,
     title: String,
     series: Option<Uuid>,
+    language: SessionLanguage,
 ) -> Result<crate::live::SessionHandle, ApiError> {
     // The series cannot be deleted or erased from while its session is made.
     let _series_held = app.erasing.lock().await;
@@ -72,7 +77,7 @@ pub async fn start_session(
     };
     let handle = app
         .sessions
-        .create(workshop, &app.workshops, title, Some(series.id))
+        .create(workshop, &app.workshops, title, Some(series.id), language)
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "session not created");

@@ -34,6 +34,25 @@ fn default_min_group_size() -> u32 {
 }
 
 impl Workshop {
+    /// How many of its texts a reader of Welsh would read in English: the
+    /// texts people read (titles, questions, options, axes) given without Welsh.
+    pub fn texts_without_welsh(&self) -> usize {
+        let lacks = |t: &Text| !t.is_empty() && t.welsh().is_none();
+        let mut n = usize::from(lacks(&self.title));
+        for a in &self.activities {
+            n += usize::from(lacks(&a.title)) + usize::from(lacks(&a.prompt));
+            for o in &a.options {
+                n += usize::from(lacks(&o.label)) + usize::from(lacks(&o.detail));
+            }
+            for (_, value) in a.settings.iter() {
+                if let crate::activity::spec::SettingValue::Text(t) = value {
+                    n += usize::from(lacks(t));
+                }
+            }
+        }
+        n
+    }
+
     /// Parses a script from TOML text without checking it.
     pub fn parse(text: &str) -> Result<Workshop, String> {
         toml::from_str(text).map_err(|e| e.to_string())

@@ -462,3 +462,87 @@ async fn read_until_view(
 fn activity_of<'a>(state: &'a Value, id: &str) -> &'a Value {
     activity(state, id)
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_s_language_is_the_projector_s_and_is_kept_in_the_transcript() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (status, refused) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w1-cabinet", "language": "fr" }),
+        )
+        .await;
+    assert_eq!(status, 400, "{refused}");
+    assert_eq!(refused["error"]["code"], "invalid_request");
+
+    let (status, created) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w1-cabinet", "language": "cy" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(app.state(&id).await["language"], "cy");
+    let transcript = app.transcript(&id).await;
+    assert!(transcript
+        .lines()
+        .next()
+        .unwrap()
+        .contains(r#""language":"cy""#));
+
+    // The projector in Welsh, its join details too.
+    let mut screen = Socket::staff(&app, &id, "screen").await;
+    let seq = app
+        .command(&id, json!({ "type": "open", "activity": "check-in" }))
+        .await;
+    let html = screen.view_at_least(seq).await["html"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(html.contains("Man cychwyn"), "{html}");
+    welsh_only(
+        &html,
+        &["Workshop 1: the cabinet alone"],
+        "the Welsh projector",
+    );
+    let page = app.page(&format!("/screen/{id}")).await;
+    assert!(page.contains("<html lang=\"cy\">"));
+    assert!(page.contains("Ymunwch yn"), "{page}");
+
+    // Both, the Welsh first, each marked with its language; set from the console.
+    let seq = app
+        .command(&id, json!({ "type": "set_language", "language": "cy+en" }))
+        .await;
+    let html = screen.view_at_least(seq).await["html"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let welsh = html
+        .find("<span lang=\"cy\">Man cychwyn</span>")
+        .expect(&html);
+    let english = html
+        .find("<span class=\"other-language\" lang=\"en-GB\">Check-in</span>")
+        .expect(&html);
+    assert!(welsh < english);
+    let page = app.page(&format!("/screen/{id}")).await;
+    assert!(
+        page.contains("<span lang=\"cy\">Ymunwch yn</span> / <span lang=\"en-GB\">Join at</span>"),
+        "{page}"
+    );
+    assert_eq!(app.state(&id).await["language"], "cy+en");
+    let transcript = app.transcript(&id).await;
+    let set = transcript
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .any(|r| r["event"]["type"] == "language_set" && r["event"]["language"] == "cy+en");
+    assert!(set, "{transcript}");
+
+    // An English session says nothing of its language in the transcript.
+    let english = app.create_session("w1-cabinet").await;
+    assert_eq!(app.state(&english.id).await["language"], "en");
+    assert!(!app.transcript(&english.id).await.contains("\"language\""));
+}

@@ -46,6 +46,7 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
         series: Uuid::new_v4(),
         created_at: "2026-11-22T10:00:00Z".parse().expect("a time"),
         workshop: Workshop::from_toml(&script).unwrap(),
+        language: Default::default(),
     };
     let broken = Arc::new(AtomicBool::new(false));
     let written = Arc::new(Mutex::new(Vec::new()));

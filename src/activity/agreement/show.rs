@@ -135,14 +135,14 @@ impl Show for Agreement {
                             dl.slide-fields { @for (name, value) in &fields { div { dt { (field_name(name, view.language)) ":" } " " dd { (value) } } } }
                         }
                         @if let Some(why) = scores::item_hidden(results, &o.id, None) {
-                            p.statement-count { "Answers: " (crate::language::text(view.language, why)) }
+                            p.statement-count { (t!(view.language, "agreement-answers-hidden", why = crate::language::text(view.language, why))) }
                         } @else {
                         p.statement-count {
-                            "Agree " strong { (t.agree) } " · Can live with it " strong { (t.live_with) } " · Object " strong { (t.object) }
-                            " (" (t.agree + t.live_with + t.object) " of " (view.voters) " answered) — "
-                            @if outcome != Outcome::Open { strong { (outcome.label()) } }
-                            @else if t.consent { strong.consent { "consent holds" } }
-                            @else { strong.no-consent { "no consent yet" } }
+                            (t!(view.language, "stance-agree")) " " strong { (t.agree) } " · " (t!(view.language, "stance-live-with")) " " strong { (t.live_with) } " · " (t!(view.language, "stance-object")) " " strong { (t.object) }
+                            " " (t!(view.language, "statement-answered", answered = t.agree + t.live_with + t.object, voters = view.voters)) " — "
+                            @if outcome != Outcome::Open { strong { (outcome.name(view.language)) } }
+                            @else if t.consent { strong.consent { (t!(view.language, "statement-consent")) } }
+                            @else { strong.no-consent { (t!(view.language, "statement-no-consent")) } }
                         }
                         }
                     }
@@ -150,7 +150,7 @@ impl Show for Agreement {
                 (item, lines)
             })
             .collect();
-        slide::pages("statements", items, 1)
+        slide::pages("statements", items, 1, view.language)
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {

@@ -82,7 +82,7 @@ impl Show for Dots {
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
         html! {
-            p.slide-hint { "Share of each team\u{2019}s dots." }
+            p.slide-hint { (t!(view.language, "dots-slide-hint")) }
             (slide::bars(view, results, &order, None, &share, &|v| format!("{v:.0}%")))
             (comparison(results, view.language))
         }

@@ -40,7 +40,7 @@ impl Show for Ideas {
     }
 
     fn turnout_verb(&self) -> Option<&'static str> {
-        Some("offered ideas")
+        Some("turnout-offered-ideas")
     }
 
     fn results_html(&self, view: &ActivityView, results: &Results) -> Markup {
@@ -74,8 +74,8 @@ impl Show for Ideas {
                 let item = html! {
                     li.idea-slide {
                         (idea.text)
-                        @if let Some(g) = idea.group { " " span.tag { "(" (g.label()) ")" } }
-                        @if idea.merged > 0 { " " span.tag { "+" (idea.merged) " merged" } }
+                        @if let Some(g) = idea.group { " " span.tag { "(" (g.name(view.language)) ")" } }
+                        @if idea.merged > 0 { " " span.tag { (t!(view.language, "ideas-merged", n = idea.merged)) } }
                     }
                 };
                 // The team and merge tags take a few words more.
@@ -84,7 +84,7 @@ impl Show for Ideas {
             .collect();
         html! {
             p.slide-hint { (listed(ideas, view.language)) }
-            (slide::pages("ideas", items, 2))
+            (slide::pages("ideas", items, 2, view.language))
         }
     }
 

@@ -130,7 +130,7 @@ impl Show for Matrix {
         html! {
             figure.chart.matrix-figure aria-hidden="true" {
                 (chart::grid(x_axis, y_axis, &marks))
-                (chart::legend(&marks))
+                (chart::legend(&marks, view.language))
                 ol.matrix-key { @for o in &view.spec.options { li { (view.read(&o.label)) } } }
             }
         }
@@ -140,7 +140,7 @@ impl Show for Matrix {
         let (x_axis, y_axis) = axes(view.spec, view.language);
         let marks = chart::marks(view, results);
         if results.all.ballots() == 0 {
-            return html! { p.slide-empty { "No votes were cast." } };
+            return html! { p.slide-empty { (t!(view.language, "slide-no-votes")) } };
         }
         // Every label whole: the key pages when the labels are long, and the
         // grid shows every item on each page.
@@ -151,10 +151,10 @@ impl Show for Matrix {
             .enumerate()
             .map(|(i, o)| {
                 let hidden = item_hidden(results, &o.id, None).is_some();
-                let text = format!("{}. {}", i + 1, o.label);
+                let text = format!("{}. {}", i + 1, view.read(&o.label));
                 let lines = slide::lines_of(&text, KEY_LINE) + usize::from(hidden);
                 let item = html! {
-                    li { (text) @if hidden { span.gap { " (too few answers to show)" } } }
+                    li { (text) @if hidden { span.gap { " " (t!(view.language, "matrix-too-few")) } } }
                 };
                 (item, lines)
             })
@@ -165,7 +165,12 @@ impl Show for Matrix {
             .take(3)
             .filter(|(_, g)| *g > 0.0)
             .filter_map(|(label, g)| {
-                let n = view.spec.options.iter().position(|o| o.label == *label)? + 1;
+                let n = view
+                    .spec
+                    .options
+                    .iter()
+                    .position(|o| view.read(&o.label) == *label)?
+                    + 1;
                 Some(format!("{n} ({})", one_decimal(*g)))
             })
             .collect();
@@ -173,10 +178,10 @@ impl Show for Matrix {
             div.matrix-slide {
                 (chart::grid(x_axis, y_axis, &marks))
                 div.matrix-side {
-                    (chart::legend(&marks))
-                    (slide::pages_within("matrix-key", key, 1, KEY_LINES))
+                    (chart::legend(&marks, view.language))
+                    (slide::pages_within("matrix-key", key, 1, KEY_LINES, view.language))
                     @if !widest.is_empty() {
-                        p.gaps { "Furthest apart: " (widest.join(", ")) }
+                        p.gaps { (t!(view.language, "matrix-furthest")) " " (widest.join(", ")) }
                     }
                 }
             }

@@ -77,7 +77,7 @@ impl Show for Rank {
         let order = order(view, results);
         let top = top_points(view);
         html! {
-            p.slide-hint { "Average points per person: first place scores " (top) ", last 0." }
+            p.slide-hint { (t!(view.language, "rank-slide-hint", top = top)) }
             (slide::bars(view, results, &order, Some(top as f64), &average, &|v| format!("{v:.1}")))
             (comparison(results, view.language))
         }

@@ -120,18 +120,18 @@ impl Show for RoleMap {
             return html! {};
         };
         if all.ballots == 0 {
-            return html! { p.slide-empty { "Nobody has placed any responsibility." } };
+            return html! { p.slide-empty { (t!(view.language, "role-nobody-placed")) } };
         }
         let contested = contested(results);
         let teams: Vec<(String, Option<crate::activity::Group>, &Tally)> = view
             .team_columns(results)
             .into_iter()
             .filter_map(|t| {
-                slide::drawn(t.result).map(|tally| (t.name().to_string(), Some(t.group), tally))
+                slide::drawn(t.result).map(|tally| (t.name(view.language), Some(t.group), tally))
             })
             .collect();
         let columns = if teams.is_empty() {
-            vec![("The room".to_string(), None, &results.all)]
+            vec![(t!(view.language, "team-short-room"), None, &results.all)]
         } else {
             teams
         };
@@ -157,11 +157,11 @@ impl Show for RoleMap {
                                 span.visually-hidden { (name) ": " }
                                 @if let Some(why) = scores::item_hidden(results, &o.id, *team) { span.hidden-group { (text(view.language, why)) } }
                                 @else if let Some(place) = placed(tally, &o.id) { (place) }
-                                @else { span.not-placed { "not placed" } }
+                                @else { span.not-placed { (t!(view.language, "role-not-placed")) } }
                             }
                         }
                         @if !contested.is_empty() {
-                            span.role-differ { @if differ { "Teams differ" } }
+                            span.role-differ { @if differ { (t!(view.language, "role-teams-differ")) } }
                         }
                     }
                 };
@@ -170,15 +170,15 @@ impl Show for RoleMap {
             .collect();
         html! {
             p.role-head aria-hidden="true" {
-                span.role-label { "Responsibility" }
+                span.role-label { (t!(view.language, "role-responsibility")) }
                 @for (name, _, _) in &columns { span.role-place { (name) } }
                 @if !contested.is_empty() { span.role-differ {} }
             }
             // The note under a contested map takes two lines.
             @let budget = if contested.is_empty() { slide::SLIDE_LINES } else { slide::SLIDE_LINES - 2 };
-            (slide::pages_within("role-rows", items, 1, budget))
+            (slide::pages_within("role-rows", items, 1, budget, view.language))
             @if !contested.is_empty() {
-                p.slide-hint { "Teams differ: their most common answers differ, or their averages are half a step apart or more." }
+                p.slide-hint { (t!(view.language, "role-differ-hint")) }
             }
         }
     }
@@ -195,13 +195,13 @@ impl Show for RoleMap {
             .filter_map(|o| {
                 let placement = all.items.get(&o.id)?.modal()?;
                 Some(Placed {
-                    label: &o.label,
+                    label: view.read(&o.label),
                     placement,
                     contested: contested.contains(&o.id.as_str()),
                 })
             })
             .collect();
-        overlap_picture(&placed)
+        overlap_picture(&placed, view.language)
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {

@@ -5,6 +5,8 @@
 
 use crate::activity::role_map::Placement;
 use crate::activity::Group;
+use crate::language::Language;
+use crate::t;
 use maud::{html, Markup};
 
 /// One option's values, a bar per team the workshop invites (`None` when hidden).
@@ -27,6 +29,7 @@ pub fn team_bars(
     rows: &[BarRow<'_>],
     max: f64,
     format: impl Fn(f64) -> String,
+    language: Language,
 ) -> Markup {
     let max = if max > 0.0 { max } else { 1.0 };
     let bars_per_row = rows.first().map_or(0, |r| r.teams.len());
@@ -50,7 +53,7 @@ pub fn team_bars(
                         // Management striped, cabinet solid: told apart without colour.
                         @let fill = if team == Group::Management { "url(#stripes)" } else { "#0b4f8a" };
                         @let y = top + LABEL_H + BAR_H * j as f64;
-                        text x="0" y=((y + 16.0) as i64) font-size="16" { (super::team_name(team)) }
+                        text x="0" y=((y + 16.0) as i64) font-size="16" { (super::team_name(team, language)) }
                         @match value {
                             Some(v) => {
                                 // Whole-number coordinates: cheaper to print, and crisp.
@@ -58,7 +61,7 @@ pub fn team_bars(
                                 rect x=(BAR_X as i64) y=((y + 2.0) as i64) width=(width) height=((BAR_H - 4.0) as i64) fill=(fill) stroke="#1b1b1b" stroke-width="1" {}
                                 text x=(BAR_X as i64 + width + 8) y=((y + 16.0) as i64) font-size="16" font-weight="700" { (format(v)) }
                             }
-                            None => text x=(BAR_X as i64) y=((y + 16.0) as i64) font-size="16" font-style="italic" { "hidden: too few ballots" },
+                            None => text x=(BAR_X as i64) y=((y + 16.0) as i64) font-size="16" font-style="italic" { (t!(language, "bar-hidden")) },
                         }
                     }
                 }
@@ -79,13 +82,21 @@ pub struct Placed<'a> {
 
 /// Two overlapping circles, members and officers, each responsibility written
 /// where the room placed it: members only, the joint arena, or officers only.
-pub fn overlap_picture(items: &[Placed<'_>]) -> Markup {
+pub fn overlap_picture(items: &[Placed<'_>], language: Language) -> Markup {
     // Circles of radius r centred 280 apart: members only is x < 390, the
     // joint arena 390..610, officers only x > 610.
     let columns = [
-        (Placement::Members, 245.0, "Members lead"),
-        (Placement::Joint, 500.0, "Joint arena"),
-        (Placement::Officers, 755.0, "Officers lead"),
+        (
+            Placement::Members,
+            245.0,
+            t!(language, "role-arena-members"),
+        ),
+        (Placement::Joint, 500.0, t!(language, "role-arena-joint")),
+        (
+            Placement::Officers,
+            755.0,
+            t!(language, "role-arena-officers"),
+        ),
     ];
     let most = columns
         .iter()
@@ -118,7 +129,7 @@ pub fn overlap_picture(items: &[Placed<'_>]) -> Markup {
                         }
                     }
                 }
-                text x="500" y=(height - 12.0) font-size="16" text-anchor="middle" { "⚑ = the two teams place this differently" }
+                text x="500" y=(height - 12.0) font-size="16" text-anchor="middle" { (t!(language, "role-flag")) }
             }
         }
     }
@@ -170,7 +181,7 @@ mod tests {
             label: "<script>alert(1)</script>",
             teams: vec![(Group::Cabinet, Some(1.0)), (Group::Management, None)],
         }];
-        let svg = team_bars("t", &rows, 1.0, |v| v.to_string()).into_string();
+        let svg = team_bars("t", &rows, 1.0, |v| v.to_string(), Language::English).into_string();
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;"));
     }

@@ -207,10 +207,10 @@ pub trait Show {
         true
     }
 
-    /// What the room does while the activity runs ("voted", "offered ideas");
-    /// `None` when there is no turnout to show.
+    /// The catalogue key of what the room does while the activity runs
+    /// ("voted", "offered ideas"); `None` when there is no turnout to show.
     fn turnout_verb(&self) -> Option<&'static str> {
-        Some("voted")
+        Some("turnout-voted")
     }
 
     /// The results as accessible HTML, with the comparison between teams.
@@ -331,8 +331,8 @@ pub struct TeamColumn<'r> {
 
 impl TeamColumn<'_> {
     /// The team's short name beside its bars and in Markdown.
-    pub fn name(&self) -> &'static str {
-        team_name(self.group)
+    pub fn name(&self, language: Language) -> String {
+        team_name(self.group, language)
     }
 
     /// The team's name as a table heading: "Management" may break as
@@ -347,10 +347,11 @@ impl TeamColumn<'_> {
 }
 
 /// A voting team's short name ("Management", where prose says "Management team").
-pub fn team_name(group: Group) -> &'static str {
+pub fn team_name(group: Group, language: Language) -> String {
     match group {
-        Group::Management => "Management",
-        group => group.label(),
+        Group::Management => t!(language, "team-short-management"),
+        Group::Cabinet => t!(language, "team-short-cabinet"),
+        Group::Observer => group.name(language),
     }
 }
 

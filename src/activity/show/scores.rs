@@ -116,7 +116,7 @@ pub fn bars(
             .flat_map(|r| r.teams.iter().filter_map(|(_, v)| *v))
             .fold(0.0, f64::max)
     });
-    team_bars(title, &rows, max, format)
+    team_bars(title, &rows, max, format, view.language)
 }
 
 /// The same table in Markdown, rows in script order.
@@ -140,7 +140,10 @@ pub fn markdown(
         GroupResult::None => "—".to_string(),
     };
     let teams = view.table_columns(results);
-    let names: String = teams.iter().map(|t| format!(" {} |", t.name())).collect();
+    let names: String = teams
+        .iter()
+        .map(|t| format!(" {} |", t.name(Language::English)))
+        .collect();
     let rule = "---|".repeat(teams.len() + 2);
     let _ = writeln!(md, "| {heading} | All |{names}\n|{rule}");
     for o in &view.spec.options {

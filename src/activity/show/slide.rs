@@ -63,8 +63,13 @@ pub fn lines_of(text: &str, per_line: usize) -> usize {
 /// item comes with the lines it takes, and a page holds [`SLIDE_LINES`]
 /// (a row of two columns takes its taller item's lines). The first page
 /// shows; the console and the projector's arrow keys turn the others.
-pub fn pages(class: &str, items: Vec<(Markup, usize)>, columns: usize) -> Markup {
-    pages_within(class, items, columns, SLIDE_LINES)
+pub fn pages(
+    class: &str,
+    items: Vec<(Markup, usize)>,
+    columns: usize,
+    language: crate::language::Language,
+) -> Markup {
+    pages_within(class, items, columns, SLIDE_LINES, language)
 }
 
 /// [`pages`] of at most `budget` lines each (a slide with less room).
@@ -73,6 +78,7 @@ pub fn pages_within(
     items: Vec<(Markup, usize)>,
     columns: usize,
     budget: usize,
+    language: crate::language::Language,
 ) -> Markup {
     let lines: Vec<usize> = items.iter().map(|(_, lines)| *lines).collect();
     let breaks = page_breaks(&lines, columns, budget);
@@ -85,7 +91,9 @@ pub fn pages_within(
                 }
             }
             @if count > 1 {
-                p.page-count aria-live="polite" { "Page " span.page-now { "1" } " of " (count) }
+                p.page-count aria-live="polite" {
+                    (crate::t!(language, "page-word")) " " span.page-now { "1" } " " (crate::t!(language, "page-of-word")) " " (count)
+                }
             }
         }
     }
@@ -124,17 +132,23 @@ pub fn bars(
 ) -> Markup {
     // Bars of nothing would read as a result.
     if results.all.ballots() == 0 {
-        return html! { p.slide-empty { "No votes were cast." } };
+        return html! { p.slide-empty { (crate::t!(view.language, "slide-no-votes")) } };
     }
-    let teams: Vec<(&str, &str, &Tally)> = view
+    let teams: Vec<(String, &str, &Tally)> = view
         .team_columns(results)
         .into_iter()
-        .filter_map(|team| drawn(team.result).map(|t| (team.name(), team.group.as_str(), t)))
+        .filter_map(|team| {
+            drawn(team.result).map(|t| (team.name(view.language), team.group.as_str(), t))
+        })
         .collect();
     // One team drawn alone (a cabinet-only workshop) still says whose bars
     // they are; with neither shown apart, the room's bar alone.
-    let rows: Vec<(&str, &str, &Tally)> = if teams.is_empty() {
-        vec![("All", "all", &results.all)]
+    let rows: Vec<(String, &str, &Tally)> = if teams.is_empty() {
+        vec![(
+            crate::t!(view.language, "team-short-all"),
+            "all",
+            &results.all,
+        )]
     } else {
         teams
     };
@@ -183,7 +197,7 @@ pub fn bars(
         });
     html! {
         @if let Some(least) = hidden {
-            p.slide-hint { "The whole room only: teams are shown apart once each has at least " (least) " ballots, so nobody's answers can be picked out." }
+            p.slide-hint { (crate::t!(view.language, "slide-room-only", least = least)) }
         }
         @if rows.len() > 1 || rows[0].1 != "all" {
             p.legend {
@@ -193,7 +207,7 @@ pub fn bars(
         // The kind's hint and the legend take a line each, the note on hidden
         // teams two more, the teams' comparison under the bars three.
         @let reserved = 2 + if hidden.is_some() { 2 } else { 0 } + if results.comparison.is_some() { 3 } else { 0 };
-        (pages_within("bars", items, 1, SLIDE_LINES - reserved))
+        (pages_within("bars", items, 1, SLIDE_LINES - reserved, view.language))
     }
 }
 
@@ -218,11 +232,11 @@ mod tests {
         assert_eq!(lines_of("one two three", 12), 2);
         assert_eq!(lines_of("abcdefghijklmnopqrstuvwxyz", 10), 3);
         let items = (0..14).map(|i| (html! { li { (i) } }, 2)).collect();
-        let paged = pages("x", items, 1).into_string();
+        let paged = pages("x", items, 1, crate::language::Language::English).into_string();
         // 14 lines a page: seven items of two lines, two pages for fourteen.
         assert!(paged.contains(r#"data-pages="2""#), "{paged}");
         let items = (0..12).map(|i| (html! { li { (i) } }, 2)).collect();
-        let paged = pages("x", items, 2).into_string();
+        let paged = pages("x", items, 2, crate::language::Language::English).into_string();
         assert!(paged.contains(r#"data-pages="1""#), "{paged}");
     }
 }

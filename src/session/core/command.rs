@@ -100,6 +100,12 @@ pub enum Command {
         /// The new title.
         title: String,
     },
+    /// Sets the language of the projector and the outcome pack: `en`, `cy`
+    /// or `cy+en` (facilitator).
+    SetLanguage {
+        /// The language.
+        language: crate::language::SessionLanguage,
+    },
     /// Hides the session from the console's lists; review keeps it (facilitator).
     Archive,
     /// Shows an archived session in the console's lists again (facilitator).
@@ -212,7 +218,7 @@ impl Command {
     pub const FIELDLESS: [&'static str; 4] = ["admit_all", "archive", "unarchive", "end"];
 
     /// The `type` names clients may send, for telling "unknown type" from "bad fields".
-    pub const WIRE_TYPES: [&'static str; 25] = [
+    pub const WIRE_TYPES: [&'static str; 26] = [
         "vote",
         "goto",
         "open",
@@ -224,6 +230,7 @@ impl Command {
         "admit",
         "admit_all",
         "rename",
+        "set_language",
         "archive",
         "unarchive",
         "remove",

@@ -22,6 +22,7 @@ pub fn decide(
     let bookkeeping = matches!(
         command,
         Command::Rename { .. }
+            | Command::SetLanguage { .. }
             | Command::Archive
             | Command::Unarchive
             | Command::Erase { .. }
@@ -235,6 +236,11 @@ fn decide_facilitation(
                 crate::activity::clean_line(&title, crate::config::text::SESSION_TITLE, "title")?;
             if title != state.info.title {
                 events.push(Event::SessionRenamed { title });
+            }
+        }
+        Command::SetLanguage { language } => {
+            if language != state.info.language {
+                events.push(Event::LanguageSet { language });
             }
         }
         Command::Archive | Command::Unarchive => {

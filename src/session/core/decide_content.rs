@@ -161,6 +161,7 @@ pub(super) fn facilitation(
         | Command::Admit { .. }
         | Command::AdmitAll
         | Command::Rename { .. }
+        | Command::SetLanguage { .. }
         | Command::Archive
         | Command::Unarchive
         | Command::Remove { .. }

@@ -255,6 +255,11 @@ pub enum Event {
         /// The title.
         title: String,
     },
+    /// The room's language changed (the projector's and the outcome pack's).
+    LanguageSet {
+        /// English, Welsh, or both.
+        language: crate::language::SessionLanguage,
+    },
     /// The session was archived (hidden from the console's lists) or brought back.
     SessionArchived {
         /// Archived now.

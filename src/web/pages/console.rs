@@ -135,6 +135,7 @@ pub async fn home(
                         p.hint #series-name-hint { "For a new series only, e.g. \"Ashfield top team 2026\". Left empty, it is named after the session." }
                         input #series-name type="text" name="series_name" maxlength=(crate::config::text::SERIES_NAME) aria-describedby="series-name-hint";
                     }
+                    (crate::render::room_language_field("language", crate::language::SessionLanguage::English, crate::language::Language::English))
                     p #carry-warning .carry-warning role="status" aria-live="polite" {}
                     button.primary type="submit" { "Create session" }
                 }
@@ -314,6 +315,8 @@ pub struct Create {
     series: String,
     #[serde(default)]
     series_name: String,
+    #[serde(default)]
+    language: crate::language::SessionLanguage,
 }
 
 /// `POST /facilitate/sessions`: creates a session and opens its console.
@@ -358,7 +361,7 @@ pub async fn create(
             }
         }
     }
-    match crate::web::api::start_session(&app, &workshop, title, series).await {
+    match crate::web::api::start_session(&app, &workshop, title, series, form.language).await {
         Ok(handle) => Redirect::to(&format!("/facilitate/{}", handle.info().id)).into_response(),
         Err(e) => (e.status, e.message).into_response(),
     }

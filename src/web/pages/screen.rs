@@ -6,7 +6,7 @@ use crate::web::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use maud::html;
+use maud::{html, Markup};
 
 /// The projector page (opened from the console, so it has the facilitator cookie).
 pub async fn page(
@@ -25,16 +25,26 @@ pub async fn page(
         .series
         .get(&info.series)
         .is_some_and(|s| !s.invitations.is_empty());
+    // The room's language: Welsh first, and English too when bilingual.
+    let room = info.language;
+    let say = |key: &'static str| -> Markup {
+        html! {
+            @for (i, &language) in room.languages().iter().enumerate() {
+                @if i > 0 { " / " }
+                span lang=(super::layout::html_lang(language)) { (crate::language::text(language, key)) }
+            }
+        }
+    };
     let content = html! {
         main #main {
-            aside.joining aria-label="How to join" {
+            aside.joining aria-label=(crate::language::text(room.first(), "screen-how-to-join")) {
                 (super::qr_code(&join_url))
-                p.join-url { "Join at " strong { (base) "/join" } }
-                p.join-code { "Code " strong.code { (info.code) } }
-                @if cards { p.join-card { "Have an invitation card? Scan your own card instead." } }
+                p.join-url { (say("screen-join-at")) " " strong { (base) "/join" } }
+                p.join-code { (say("screen-code")) " " strong.code { (info.code) } }
+                @if cards { p.join-card { (say("screen-card")) } }
             }
-            p #connection .connection role="status" aria-live="polite" { "Connecting…" }
-            div #live { (screen_view(&Pass::new(&handle.state()))) }
+            p #connection .connection role="status" aria-live="polite" { (say("phone-connecting")) }
+            div #live { (screen_view(&Pass::for_room(&handle.state()))) }
         }
     };
     let page = Page {
@@ -42,6 +52,7 @@ pub async fn page(
         role: Some("screen"),
         session: Some(info.id.to_string()),
         class: "projector",
+        reading: crate::web::language::Reading::new(room.first(), "/", None),
         ..Default::default()
     };
     layout(page, content).into_response()

@@ -88,6 +88,7 @@ fn info() -> SessionInfo {
         series: Uuid::from_u128(2),
         created_at: "2026-12-04T10:00:00Z".parse().expect("a time"),
         workshop: Workshop::from_toml(SCRIPT).unwrap(),
+        language: Default::default(),
     }
 }
 

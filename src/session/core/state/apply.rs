@@ -258,6 +258,11 @@ impl SessionState {
                 info.title = title.clone();
                 self.info = std::sync::Arc::new(info);
             }
+            Event::LanguageSet { language } => {
+                let mut info = (*self.info).clone();
+                info.language = *language;
+                self.info = std::sync::Arc::new(info);
+            }
             Event::SessionArchived { archived } => self.archived = *archived,
             Event::SessionEnded => {
                 self.status = SessionStatus::Ended;

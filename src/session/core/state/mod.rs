@@ -4,6 +4,7 @@ use super::shared_map::SharedMap;
 use super::{ActivityState, ActivityStatus, Actor, HoldReason, ParticipantId, Pseudonyms, Record};
 use crate::activity::ideas::Idea;
 use crate::activity::notes::Note;
+use crate::language::SessionLanguage;
 use crate::series::Person;
 use crate::workshop::{Group, Workshop};
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,9 @@ pub struct SessionInfo {
     pub created_at: jiff::Timestamp,
     /// A snapshot of the script, so later edits to `workshops/` never change it.
     pub workshop: Workshop,
+    /// The language of the projector and the outcome pack (unsaid: English).
+    #[serde(default, skip_serializing_if = "SessionLanguage::is_english")]
+    pub language: SessionLanguage,
 }
 
 /// Whether the session still takes commands.
