@@ -40,3 +40,4 @@ matrix-furthest = Pellaf oddi wrth ei gilydd:
 matrix-mark-cabinet = Cabinet (cylch llawn)
 matrix-mark-management = Tîm rheoli (sgwâr agored)
 matrix-mark-everyone = Pawb (cylch agored)
+qr-code-for = Cod QR ar gyfer { $url }

@@ -40,3 +40,4 @@ matrix-furthest = Furthest apart:
 matrix-mark-cabinet = Cabinet (filled circle)
 matrix-mark-management = Management (open square)
 matrix-mark-everyone = Everyone (open circle)
+qr-code-for = QR code for { $url }

@@ -80,6 +80,7 @@ impl<'a> Pass<'a> {
     pub fn view_of(&self, activity: &'a ActivityState) -> ActivityView<'a> {
         ActivityView {
             language: self.language,
+            bilingual: self.bilingual,
             ..activity.view(self.state)
         }
     }
@@ -248,9 +249,20 @@ pub fn open_items(view: &ActivityView) -> Markup {
             slide::lines_of(text, width) + detail + slide::fields_lines(fields, width)
         })
         .collect();
-    // The session's title, prompt, timer and turnout take the top of the slide.
+    // The session's title, prompt, timer and turnout take the top of the
+    // slide; on a bilingual projector the title and the question as shown,
+    // in both languages.
+    let prompt = &view.spec.prompt;
+    let (prompt_lines, title_lines) = match (view.bilingual, prompt.welsh()) {
+        (true, Some(welsh)) => (
+            slide::lines_of(&format!("{welsh} / {}", prompt.as_str()), slide::FULL_LINE),
+            3,
+        ),
+        (true, None) => (slide::lines_of(prompt, slide::FULL_LINE), 3),
+        (false, _) => (slide::lines_of(view.read(prompt), slide::FULL_LINE), 2),
+    };
     let budget = slide::SLIDE_LINES
-        .saturating_sub(2 + slide::lines_of(&view.spec.prompt, slide::FULL_LINE))
+        .saturating_sub(title_lines + prompt_lines)
         .max(4);
     let breaks = slide::page_breaks(&lines, columns, budget);
     let count = breaks.len();

@@ -389,7 +389,7 @@ fn cards_page(series: &str, cards: &[Card], back: &str, unreachable: bool) -> Ma
                     li.card {
                         p.card-name { (card.person.name) }
                         p.card-team { (card.person.group.label()) }
-                        (qr_code(&card.url))
+                        (qr_code(&card.url, crate::language::Language::English))
                         @let (address, token) = card.url.rsplit_once("/i/").unwrap_or((card.url.as_str(), ""));
                         // The token on a line of its own, never broken.
                         p.card-link { (address) "/i/" br; span.token { (token) } }

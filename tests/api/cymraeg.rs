@@ -272,7 +272,7 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
             .post_json(
                 "/api/sessions",
                 Some(KEY),
-                json!({ "workshop": workshop, "title": "Gweithdy prawf" }),
+                json!({ "workshop": workshop, "title": "Gweithdy prawf", "language": "cy" }),
             )
             .await;
         assert_eq!(status, 201, "{created}");
@@ -298,10 +298,16 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
                 names.push(name);
             }
         }
+        let address = format!("{}/join", app.url(""));
         let typed: Vec<&str> = names
             .iter()
             .map(String::as_str)
-            .chain(["Gweithdy prawf", "topteam"])
+            .chain([
+                "Gweithdy prawf",
+                "topteam",
+                address.as_str(),
+                session.code.as_str(),
+            ])
             .collect();
         let reader = phones[0].0.clone();
 
@@ -327,6 +333,8 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
             }
             let open = phone_page(&app, &session.id, &reader, "cy").await;
             welsh_only(&open, &typed, &format!("{at} open"));
+            let screen = app.page(&format!("/screen/{}", session.id)).await;
+            welsh_only(&screen, &typed, &format!("{at} open on the projector"));
             let english = phone_page(&app, &session.id, &reader, "en").await;
             assert!(english.contains("<html lang=\"en-GB\">"));
 
@@ -357,6 +365,9 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
             typed_here.extend(ideas.iter().map(String::as_str));
             let revealed = phone_page(&app, &session.id, &reader, "cy").await;
             welsh_only(&revealed, &typed_here, &format!("{at} revealed"));
+            // The projector of a Welsh session, the same step.
+            let screen = app.page(&format!("/screen/{}", session.id)).await;
+            welsh_only(&screen, &typed_here, &format!("{at} on the projector"));
             if current["kind"] != "notes" {
                 assert!(
                     revealed.contains("Canlyniadau: "),

@@ -3,6 +3,7 @@
 //! page. Needs `--features browser-tests`; `scripts/test` installs what they
 //! need and runs them.
 
+mod cymraeg;
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;

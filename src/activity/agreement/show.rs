@@ -150,7 +150,7 @@ impl Show for Agreement {
                 (item, lines)
             })
             .collect();
-        slide::pages("statements", items, 1, view.language)
+        slide::pages("statements", items, 1, view.room())
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {

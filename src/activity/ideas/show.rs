@@ -84,7 +84,7 @@ impl Show for Ideas {
             .collect();
         html! {
             p.slide-hint { (listed(ideas, view.language)) }
-            (slide::pages("ideas", items, 2, view.language))
+            (slide::pages("ideas", items, 2, view.room()))
         }
     }
 

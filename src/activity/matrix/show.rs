@@ -179,7 +179,7 @@ impl Show for Matrix {
                 (chart::grid(x_axis, y_axis, &marks))
                 div.matrix-side {
                     (chart::legend(&marks, view.language))
-                    (slide::pages_within("matrix-key", key, 1, KEY_LINES, view.language))
+                    (slide::pages_within("matrix-key", key, 1, KEY_LINES, view.room()))
                     @if !widest.is_empty() {
                         p.gaps { (t!(view.language, "matrix-furthest")) " " (widest.join(", ")) }
                     }

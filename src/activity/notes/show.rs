@@ -82,7 +82,7 @@ impl Show for Notes {
                 (item, slide::lines_of(&words, slide::FULL_LINE))
             }))
             .collect();
-        slide::pages("notes", items, 1, view.language)
+        slide::pages("notes", items, 1, view.room())
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {

@@ -140,7 +140,7 @@ impl Show for RoleMap {
                 .items
                 .get(id)
                 .and_then(|c| c.modal())
-                .map(Placement::label),
+                .map(|p| p.name(view.language)),
             _ => None,
         };
         let items = view
@@ -176,7 +176,7 @@ impl Show for RoleMap {
             }
             // The note under a contested map takes two lines.
             @let budget = if contested.is_empty() { slide::SLIDE_LINES } else { slide::SLIDE_LINES - 2 };
-            (slide::pages_within("role-rows", items, 1, budget, view.language))
+            (slide::pages_within("role-rows", items, 1, budget, view.room()))
             @if !contested.is_empty() {
                 p.slide-hint { (t!(view.language, "role-differ-hint")) }
             }

@@ -40,6 +40,27 @@ pub struct ActivityView<'a> {
     pub min_group_size: u32,
     /// The language of the reader the view is drawn for.
     pub language: crate::language::Language,
+    /// A bilingual projector: each title and question in English too.
+    pub bilingual: bool,
+}
+
+/// Who a slide is drawn for: its language, and whether the titles above it
+/// are in two (which takes a line more of the slide).
+#[derive(Debug, Clone, Copy)]
+pub struct Room {
+    /// The language of the slide's own words.
+    pub language: Language,
+    /// Titles and questions in Welsh and English.
+    pub bilingual: bool,
+}
+
+impl From<Language> for Room {
+    fn from(language: Language) -> Room {
+        Room {
+            language,
+            bilingual: false,
+        }
+    }
 }
 
 impl ActivityView<'_> {
@@ -114,6 +135,14 @@ impl ActivityView<'_> {
         self.spec
             .option(id)
             .map_or(id, |o| o.label.read_in(self.language))
+    }
+
+    /// Who this view's slide is for.
+    pub fn room(&self) -> Room {
+        Room {
+            language: self.language,
+            bilingual: self.bilingual,
+        }
     }
 
     /// A script's text as this view's reader reads it.

@@ -67,9 +67,9 @@ pub fn pages(
     class: &str,
     items: Vec<(Markup, usize)>,
     columns: usize,
-    language: crate::language::Language,
+    room: impl Into<super::Room>,
 ) -> Markup {
-    pages_within(class, items, columns, SLIDE_LINES, language)
+    pages_within(class, items, columns, SLIDE_LINES, room)
 }
 
 /// [`pages`] of at most `budget` lines each (a slide with less room).
@@ -78,8 +78,12 @@ pub fn pages_within(
     items: Vec<(Markup, usize)>,
     columns: usize,
     budget: usize,
-    language: crate::language::Language,
+    room: impl Into<super::Room>,
 ) -> Markup {
+    let room = room.into();
+    let language = room.language;
+    // Titles in two languages take a line more above the slide.
+    let budget = budget.saturating_sub(usize::from(room.bilingual));
     let lines: Vec<usize> = items.iter().map(|(_, lines)| *lines).collect();
     let breaks = page_breaks(&lines, columns, budget);
     let count = breaks.len();
@@ -207,7 +211,7 @@ pub fn bars(
         // The kind's hint and the legend take a line each, the note on hidden
         // teams two more, the teams' comparison under the bars three.
         @let reserved = 2 + if hidden.is_some() { 2 } else { 0 } + if results.comparison.is_some() { 3 } else { 0 };
-        (pages_within("bars", items, 1, SLIDE_LINES - reserved, view.language))
+        (pages_within("bars", items, 1, SLIDE_LINES - reserved, view.room()))
     }
 }
 

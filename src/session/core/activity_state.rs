@@ -168,6 +168,7 @@ impl ActivityState {
             sealed_box: self.spec.anonymous && self.status == ActivityStatus::Open,
             min_group_size: state.workshop().min_group_size,
             language: crate::language::Language::English,
+            bilingual: false,
         }
     }
 

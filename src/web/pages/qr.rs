@@ -8,7 +8,7 @@ use qrcode::QrCode;
 /// A link as a QR code, in SVG. The SVG is produced by the qrcode crate from
 /// an address we build ourselves (a validated host, then a join code or an
 /// invitation token from our own alphabets); no participant text reaches it.
-pub fn qr_code(url: &str) -> Markup {
+pub fn qr_code(url: &str, language: crate::language::Language) -> Markup {
     let Ok(code) = QrCode::new(url.as_bytes()) else {
         return html! {};
     };
@@ -24,6 +24,6 @@ pub fn qr_code(url: &str) -> Markup {
         .trim()
         .to_string();
     html! {
-        figure.qr role="img" aria-label={ "QR code for " (url) } { (PreEscaped(svg)) }
+        figure.qr role="img" aria-label=(crate::t!(language, "qr-code-for", url = url)) { (PreEscaped(svg)) }
     }
 }

@@ -38,7 +38,7 @@ pub async fn page(
     let content = html! {
         main #main {
             aside.joining aria-label=(crate::language::text(room.first(), "screen-how-to-join")) {
-                (super::qr_code(&join_url))
+                (super::qr_code(&join_url, room.first()))
                 p.join-url { (say("screen-join-at")) " " strong { (base) "/join" } }
                 p.join-code { (say("screen-code")) " " strong.code { (info.code) } }
                 @if cards { p.join-card { (say("screen-card")) } }

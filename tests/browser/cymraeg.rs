@@ -1,0 +1,140 @@
+//! Cymraeg in a real browser: a Welsh-speaking councillor joins and votes
+//! in Welsh on a 360 px phone while the officer beside them reads English,
+//! and the projector of a bilingual session (Welsh first) fits 1280x720
+//! with its text at least 24 px; axe finds nothing on any of them.
+
+use crate::helpers::*;
+use crate::room::{assert_accessible, assert_fits, projector};
+use crate::support::*;
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_phone_an_english_phone_and_a_bilingual_projector() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+    let (status, created) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w2-joint-vision", "title": "Cyngor Sir Prawf", "language": "cy+en" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let session = Created {
+        id: created["id"].as_str().unwrap().to_string(),
+        code: created["code"].as_str().unwrap().to_string(),
+    };
+
+    // The Welsh phone chooses Welsh on the join page, which remembers it.
+    let welsh = driver.browser(PHONE).await;
+    welsh
+        .goto(&format!("{base}/join/{}", session.code))
+        .await
+        .unwrap();
+    wait_text(&welsh, "h1", "Join the workshop").await;
+    click(&welsh, ".language-switch a[hreflang=cy]").await;
+    wait_text(&welsh, "h1", "Ymuno â'r gweithdy").await;
+    assert_accessible(&welsh, "the join page in Welsh").await;
+    screenshot(&welsh, "cymraeg-join").await;
+    type_into(&welsh, "#name", "Cllr Rhys").await;
+    click(&welsh, "#group-cabinet").await;
+    click(&welsh, "form.join button[type=submit]").await;
+    wait_text(&welsh, "#live h2", "Yn aros i gael dod i mewn").await;
+
+    let english = driver.browser(PHONE).await;
+    join(&english, &base, &session.code, "Sian Officer", "management").await;
+    wait_text(&english, "#live h2", "Waiting to be admitted").await;
+
+    let state = app.state(&session.id).await;
+    for p in state["participants"].as_array().unwrap() {
+        app.command(
+            &session.id,
+            json!({ "type": "admit", "participant": p["id"] }),
+        )
+        .await;
+    }
+    app.command(&session.id, json!({ "type": "open", "activity": "roles" }))
+        .await;
+    wait_text(&welsh, "#live h2", "Dwy rôl ar wahân neu faes ar y cyd?").await;
+    wait_text(&english, "#live h2", "Two separate roles or a joint arena?").await;
+
+    // One answer saved on the Welsh phone: it says so in Welsh.
+    click(&welsh, "fieldset.item:first-of-type input[value=joint]").await;
+    click(&welsh, "form.ballot button.primary").await;
+    wait_text(&welsh, ".saved", "Mae eich atebion hyd yma wedi'u cadw").await;
+    screenshot(&welsh, "cymraeg-phone-role-map").await;
+    assert_accessible(&welsh, "the Welsh phone's role map").await;
+    assert_eq!(
+        welsh
+            .execute("return document.documentElement.lang", vec![])
+            .await
+            .unwrap(),
+        json!("cy")
+    );
+    let wide = welsh
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .unwrap();
+    assert!(
+        wide.as_f64().unwrap() <= 360.0,
+        "the Welsh phone scrolls sideways: {wide}"
+    );
+    click(
+        &english,
+        "fieldset.item:first-of-type input[value=officers]",
+    )
+    .await;
+    click(&english, "form.ballot button.primary").await;
+    wait_text(&english, ".saved", "Your answers so far are saved").await;
+    assert_accessible(&english, "the English phone beside it").await;
+
+    // The projector: Welsh first, English after, while the room answers…
+    let screen = projector(&driver, (1280, 720), &base, &session.id).await;
+    wait_text(&screen, "#live h2", "Dwy rôl ar wahân neu faes ar y cyd?").await;
+    wait_text(
+        &screen,
+        "#live h2 .other-language",
+        "Two separate roles or a joint arena?",
+    )
+    .await;
+    wait_text(&screen, ".join-url", "Ymunwch yn").await;
+    screenshot(&screen, "cymraeg-projector-open").await;
+    assert_fits(&screen, "the bilingual projector while voting", 720).await;
+    assert_accessible(&screen, "the bilingual projector").await;
+
+    // …and its results, from enough of each team to be shown apart.
+    let mut phones = app.phones(&session, "cabinet", 3).await;
+    phones.extend(app.phones(&session, "management", 3).await);
+    let items: serde_json::Map<String, serde_json::Value> =
+        activity(&app.state(&session.id).await, "roles")["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let place = ["members", "joint", "officers"][i % 3];
+                (o["id"].as_str().unwrap().to_string(), json!(place))
+            })
+            .collect();
+    for phone in phones.iter_mut() {
+        acked(&phone.vote("roles", json!({ "placements": items })).await);
+    }
+    app.command(&session.id, json!({ "type": "close", "activity": "roles" }))
+        .await;
+    app.command(
+        &session.id,
+        json!({ "type": "reveal", "activity": "roles" }),
+    )
+    .await;
+    wait_text(&screen, "#live .role-head", "Cyfrifoldeb").await;
+    screenshot(&screen, "cymraeg-projector-results").await;
+    assert_fits(&screen, "the bilingual projector's results", 720).await;
+    assert_accessible(&screen, "the bilingual projector's results").await;
+    // The phones read the results each in their own language.
+    wait_text(&welsh, "section.results caption", "Pwy sy'n arwain").await;
+    wait_text(&english, "section.results caption", "Who leads").await;
+    screenshot(&welsh, "cymraeg-phone-results").await;
+    assert_accessible(&welsh, "the Welsh phone's results").await;
+}
