@@ -25,3 +25,4 @@ joined-in-as = Mae'r ffôn hwn yn { $session } fel { $name }.
 joined-continue = Parhau fel { $name }
 joined-erased = Dilëwyd eich enw ar eich cais; mae eich atebion yn dal i gyfrif, o dan y label hwn.
 joined-not-you = Nid chi? Gofynnwch i'r hwylusydd, a all ddileu'r cofnod hwn fel y gallwch ymuno â'ch enw eich hun.
+join-choose-language = Dewiswch eich iaith

@@ -25,3 +25,4 @@ joined-in-as = This phone is in { $session } as { $name }.
 joined-continue = Continue as { $name }
 joined-erased = Your name was erased at your request; your answers still count, under this label.
 joined-not-you = Not you? Ask the facilitator, who can remove this entry so you can join with your own name.
+join-choose-language = Choose your language

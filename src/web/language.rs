@@ -19,6 +19,9 @@ pub struct Reading {
     pub language: Language,
     /// This page's path and query with `lang` set to the other language.
     pub switch_href: String,
+    /// The reader chose it (`?lang=` or the cookie), rather than their
+    /// browser's settings or the default saying so.
+    pub chosen: bool,
 }
 
 impl Default for Reading {
@@ -26,6 +29,7 @@ impl Default for Reading {
         Reading {
             language: Language::English,
             switch_href: "?lang=cy".into(),
+            chosen: false,
         }
     }
 }
@@ -43,6 +47,20 @@ impl Reading {
         Reading {
             language,
             switch_href: format!("{path}?{}", pairs.join("&")),
+            chosen: false,
+        }
+    }
+
+    /// The same reading in `language`, as when a page knows better than the
+    /// browser (a Welsh session's join page for a reader who has not chosen).
+    pub fn in_language(self, language: Language) -> Reading {
+        let (path, query) = self
+            .switch_href
+            .split_once('?')
+            .map_or((self.switch_href.as_str(), None), |(p, q)| (p, Some(q)));
+        Reading {
+            chosen: self.chosen,
+            ..Reading::new(language, path, query)
         }
     }
 }
@@ -61,8 +79,10 @@ pub async fn choose(mut request: Request, next: axum::middleware::Next) -> Respo
     let query = request.uri().query();
     let chosen = asked(query);
     let headers = request.headers();
+    let remembered = super::auth::cookie(headers, COOKIE).and_then(Language::from_code);
+    let was_chosen = chosen.is_some() || remembered.is_some();
     let language = chosen
-        .or_else(|| super::auth::cookie(headers, COOKIE).and_then(Language::from_code))
+        .or(remembered)
         .or_else(|| {
             headers
                 .get(header::ACCEPT_LANGUAGE)
@@ -70,7 +90,10 @@ pub async fn choose(mut request: Request, next: axum::middleware::Next) -> Respo
                 .and_then(from_accept_language)
         })
         .unwrap_or_default();
-    let reading = Reading::new(language, request.uri().path(), query);
+    let reading = Reading {
+        chosen: was_chosen,
+        ..Reading::new(language, request.uri().path(), query)
+    };
     request.extensions_mut().insert(reading);
     let mut response = next.run(request).await;
     let headers = response.headers_mut();

@@ -144,6 +144,9 @@ export const ideas = {
   },
   input(form, field, ctx) {
     countIdea(form, /** @type {HTMLTextAreaElement} */ (field));
+    // "Write your idea first" is answered once something is written.
+    const status = form.querySelector('.saved.error');
+    if (status && /** @type {HTMLTextAreaElement} */ (field).value.trim()) say(form, '');
     keepIdeaDraft(ctx.room.session, form.dataset.activity || '', /** @type {HTMLTextAreaElement} */ (field).value);
     return true;
   },

@@ -57,7 +57,7 @@ const ENGLISH: &[&str] = &[
     "idea",
     "ideas",
     "option",
-    "all",
+    // ("all" is Welsh too: "na all" is "cannot".)
     "time",
     "left",
     "members",
@@ -556,4 +556,110 @@ async fn a_session_s_language_is_the_projector_s_and_is_kept_in_the_transcript()
     let english = app.create_session("w1-cabinet").await;
     assert_eq!(app.state(&english.id).await["language"], "en");
     assert!(!app.transcript(&english.id).await.contains("\"language\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_session_s_join_page_is_welsh_first_and_the_phone_keeps_the_language_it_joined_in()
+{
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (_, created) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w1-cabinet", "language": "cy+en" }),
+        )
+        .await;
+    let code = created["code"].as_str().unwrap();
+    let get = |path: String, headers: Vec<(&'static str, &'static str)>| {
+        let mut request = app.http.get(app.url(&path));
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        request.send()
+    };
+    // A phone whose browser says English, that has not chosen: Welsh first,
+    // with both languages offered at the top of the form.
+    let page = get(format!("/join/{code}"), vec![("accept-language", "en-GB")])
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<html lang=\"cy\">"), "{page}");
+    assert!(page.contains("class=\"language-choice\""), "{page}");
+    assert!(
+        page.contains(&format!("href=\"/join/{code}?lang=en\"")),
+        "{page}"
+    );
+    assert!(page.contains("name=\"lang\" value=\"cy\""));
+    assert!(
+        page.contains("novalidate"),
+        "the browser's own English messages stay out"
+    );
+    // Having chosen English, English, and no box.
+    let page = get(format!("/join/{code}"), vec![("cookie", "topteam_lang=en")])
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<html lang=\"en-GB\">"));
+    assert!(!page.contains("class=\"language-choice\""));
+
+    // Joining from the Welsh form: the phone goes on in Welsh.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let joined = client
+        .post(app.url("/join"))
+        .header("accept-language", "en-GB")
+        .form(&[
+            ("code", code),
+            ("name", "Cllr Rhys"),
+            ("group", "cabinet"),
+            ("lang", "cy"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(joined.status(), 303);
+    let cookies: Vec<String> = joined
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("topteam_lang=cy;")),
+        "{cookies:?}"
+    );
+    assert!(
+        cookies.iter().any(|c| c.starts_with("tt_")),
+        "the participant's own cookie too: {cookies:?}"
+    );
+
+    // The accessibility statement is in Welsh too; staff pages not yet in
+    // Welsh offer no switch that would change nothing.
+    let page = get("/accessibility?lang=cy".into(), vec![])
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Datganiad hygyrchedd ar gyfer topteam"),
+        "{page}"
+    );
+    welsh_only(
+        &page,
+        &["topteam", "WCAG", "EHRC", "EASS", "axe-core", "AA"],
+        "the accessibility statement",
+    );
+    let console = app.page("/facilitate").await;
+    assert!(
+        !console.contains("language-switch"),
+        "the console is English only for now"
+    );
 }

@@ -27,14 +27,21 @@ async fn a_welsh_phone_an_english_phone_and_a_bilingual_projector() {
         code: created["code"].as_str().unwrap().to_string(),
     };
 
-    // The Welsh phone chooses Welsh on the join page, which remembers it.
+    // A Welsh session's join page is Welsh first, with both languages
+    // offered at the top; the councillor chooses Cymraeg, which is kept.
     let welsh = driver.browser(PHONE).await;
     welsh
         .goto(&format!("{base}/join/{}", session.code))
         .await
         .unwrap();
-    wait_text(&welsh, "h1", "Join the workshop").await;
-    click(&welsh, ".language-switch a[hreflang=cy]").await;
+    wait_text(&welsh, "h1", "Ymuno â'r gweithdy").await;
+    wait_text(
+        &welsh,
+        ".language-choice",
+        "Dewiswch eich iaith / Choose your language",
+    )
+    .await;
+    click(&welsh, ".language-choice a[hreflang=cy]").await;
     wait_text(&welsh, "h1", "Ymuno â'r gweithdy").await;
     assert_accessible(&welsh, "the join page in Welsh").await;
     screenshot(&welsh, "cymraeg-join").await;
@@ -43,7 +50,14 @@ async fn a_welsh_phone_an_english_phone_and_a_bilingual_projector() {
     click(&welsh, "form.join button[type=submit]").await;
     wait_text(&welsh, "#live h2", "Yn aros i gael dod i mewn").await;
 
+    // The officer beside them chooses English there.
     let english = driver.browser(PHONE).await;
+    english
+        .goto(&format!("{base}/join/{}", session.code))
+        .await
+        .unwrap();
+    click(&english, ".language-choice a[hreflang=en]").await;
+    wait_text(&english, "h1", "Join the workshop").await;
     join(&english, &base, &session.code, "Sian Officer", "management").await;
     wait_text(&english, "#live h2", "Waiting to be admitted").await;
 

@@ -4,7 +4,7 @@
 use super::{layout, Page};
 use crate::config::text;
 use crate::error_code::ErrorCode;
-use crate::language::Language;
+use crate::language::{Language, SessionLanguage};
 use crate::series::Person;
 use crate::t;
 use crate::web::client_ip::ClientIp;
@@ -37,24 +37,32 @@ pub async fn form_with_code(
     reading: Reading,
     Path(code): Path<String>,
 ) -> Response {
-    let lang = reading.language;
     let form = JoinForm {
         code: code.chars().take(12).collect(),
         ..Default::default()
     };
     match joining::session_by_code(&app, peer, &code).await {
-        Ok(handle) => match joining::returning(&handle, &headers) {
-            Some(me) => already_joined(&handle, &me, reading).into_response(),
-            // Say so now, rather than refuse the form once it is filled in.
-            None if handle.state().status == crate::session::SessionStatus::Ended => {
-                let why = t!(lang, "join-ended");
-                join_page(&form, &Offer::default(), Some(&why), reading).into_response()
+        Ok(handle) => {
+            let reading = in_room_language(reading, &handle);
+            let lang = reading.language;
+            match joining::returning(&handle, &headers) {
+                Some(me) => already_joined(&handle, &me, reading).into_response(),
+                // Say so now, rather than refuse the form once it is filled in.
+                None if handle.state().status == crate::session::SessionStatus::Ended => {
+                    let why = t!(lang, "join-ended");
+                    join_page(&form, &Offer::default(), Some(&why), reading).into_response()
+                }
+                None => join_page(&form, &Offer::of(&app, &handle), None, reading).into_response(),
             }
-            None => join_page(&form, &Offer::of(&app, &handle), None, reading).into_response(),
-        },
+        }
         Err(e) if e.code == "rate_limited" => (
             e.status,
-            join_page(&form, &Offer::default(), Some(&e.human(lang)), reading),
+            join_page(
+                &form,
+                &Offer::default(),
+                Some(&e.human(reading.language)),
+                reading,
+            ),
         )
             .into_response(),
         Err(_) => join_page(&form, &Offer::default(), None, reading).into_response(),
@@ -74,6 +82,9 @@ pub struct JoinForm {
     group: String,
     #[serde(default)]
     job_title: String,
+    /// The language the form was shown in, which the phone then keeps.
+    #[serde(default)]
+    lang: String,
 }
 
 /// What the form offers for a known code: the teams that may join and the
@@ -84,6 +95,8 @@ struct Offer {
     people: Vec<Person>,
     /// The series takes joins by invitation only: no names are listed.
     invitations_only: bool,
+    /// The session's language for the room, once the code is known.
+    room: Option<SessionLanguage>,
 }
 
 impl Offer {
@@ -108,6 +121,7 @@ impl Offer {
             groups: Some(groups),
             people,
             invitations_only,
+            room: Some(state.info.language),
         }
     }
 }
@@ -120,6 +134,11 @@ pub async fn submit(
     reading: Reading,
     Form(form): Form<JoinForm>,
 ) -> Response {
+    // The language the form was read in, unless the reader has chosen since.
+    let reading = match Language::from_code(&form.lang) {
+        Some(shown) if !reading.chosen => reading.in_language(shown),
+        _ => reading,
+    };
     let lang = reading.language;
     let outcome = match attempt_of(&form, lang) {
         Ok(attempt) => joining::join(&app, peer, &headers, attempt).await,
@@ -128,6 +147,16 @@ pub async fn submit(
     match outcome {
         Ok(joined) => (
             joined.cookie(),
+            // The phone goes on in the language it joined in (appended:
+            // the participant's own cookie is set beside it).
+            axum::response::AppendHeaders([(
+                axum::http::header::SET_COOKIE,
+                format!(
+                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+                    crate::web::language::COOKIE,
+                    lang.code()
+                ),
+            )]),
             Redirect::to(&format!("/s/{}", joined.session)),
         )
             .into_response(),
@@ -209,6 +238,7 @@ fn already_joined(
         Page {
             title: &t!(lang, "join-title"),
             class: "phone",
+            languages: true,
             reading,
             ..Default::default()
         },
@@ -218,6 +248,9 @@ fn already_joined(
 
 fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>, reading: Reading) -> Markup {
     let lang = reading.language;
+    let here = format!("/join/{}", form.code);
+    let cy_href = format!("{here}?lang=cy");
+    let en_href = format!("{here}?lang=en");
     let groups = offer
         .groups
         .clone()
@@ -236,7 +269,21 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>, reading: Readi
             @if offer.invitations_only {
                 p.notice { (t!(lang, "join-by-invitation")) }
             }
-            form.join method="post" action="/join" {
+            @if offer.room.is_some_and(SessionLanguage::has_welsh) && !reading.chosen {
+                // A Welsh session offers both languages where nobody can miss it.
+                nav.language-choice aria-labelledby="choose-language" {
+                    p #choose-language {
+                        span lang="cy" { (t!(Language::Welsh, "join-choose-language")) }
+                        " / "
+                        span lang="en-GB" { (t!(Language::English, "join-choose-language")) }
+                    }
+                    a.button lang="cy" hreflang="cy" href=(cy_href) aria-current=[(lang == Language::Welsh).then_some("true")] { (Language::Welsh.own_name()) }
+                    " "
+                    a.button lang="en-GB" hreflang="en" href=(en_href) aria-current=[(lang == Language::English).then_some("true")] { (Language::English.own_name()) }
+                }
+            }
+            form.join method="post" action="/join" novalidate {
+                input type="hidden" name="lang" value=(lang.code());
                 label for="code" { (t!(lang, "join-code")) }
                 p.hint #code-hint { (t!(lang, "join-code-hint")) }
                 input #code type="text" name="code" value=(form.code) autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength=(text::CODE_INPUT) required aria-describedby="code-hint";
@@ -284,11 +331,22 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>, reading: Readi
         Page {
             title: &t!(lang, "join-title"),
             class: "phone",
+            languages: true,
             reading,
             ..Default::default()
         },
         content,
     )
+}
+
+/// A reader who has not chosen reads a Welsh session's join page in its
+/// first language (Welsh); their browser's setting is not a choice.
+fn in_room_language(reading: Reading, handle: &crate::live::SessionHandle) -> Reading {
+    let room = handle.info().language;
+    if reading.chosen || !room.has_welsh() {
+        return reading;
+    }
+    reading.in_language(room.first())
 }
 
 /// A message as a sentence: capital first letter, full stop.

@@ -20,6 +20,9 @@ pub struct Page<'a> {
     pub script: Option<&'static str>,
     /// The reader's language, and where the switch to the other one goes.
     pub reading: Reading,
+    /// The page is in both languages, so it offers the switch (the staff
+    /// pages not yet in Welsh do not offer one that would change nothing).
+    pub languages: bool,
 }
 
 /// The full page.
@@ -43,7 +46,7 @@ pub fn layout(page: Page<'_>, content: Markup) -> Markup {
                 a.skip-link href="#main" { (t!(lang, "skip-to-main")) }
                 // The language switch, as GOV.UK's language navigation: the
                 // other language named in itself, and marked as that language.
-                @if page.class != "projector" {
+                @if page.languages {
                     nav.language-switch aria-label=(t!(lang, "language-switch")) {
                         a href=(page.reading.switch_href) hreflang=(other.code()) lang=(html_lang(other)) { (other.own_name()) }
                     }

@@ -102,6 +102,7 @@ pub fn refusal_page(message: &str, language: crate::language::Language) -> maud:
         Page {
             title: &t!(language, "refused-title"),
             class: "phone",
+            languages: true,
             reading: crate::web::language::Reading::new(language, "/", None),
             ..Default::default()
         },

@@ -56,6 +56,7 @@ pub async fn page(
         role: Some("participant"),
         session: Some(info.id.to_string()),
         class: "phone",
+        languages: true,
         reading,
         ..Default::default()
     };

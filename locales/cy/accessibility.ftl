@@ -1,0 +1,23 @@
+# Y datganiad hygyrchedd, i'r cyngor ei fabwysiadu a'i gwblhau.
+a11y-title = Datganiad hygyrchedd
+a11y-heading = Datganiad hygyrchedd ar gyfer topteam
+a11y-intro = Mae topteam yn cynnal gweithdai uwch-dîm cyngor: mae cynghorwyr a swyddogion yn cymryd rhan o'u ffonau eu hunain, mae hwylusydd yn rhedeg yr agenda o gonsol, ac mae'r ystafell yn dilyn ar daflunydd. Mae'r datganiad hwn yn ymdrin â'r dudalen ymuno, tudalennau'r ffôn, y consol, y taflunydd a'r tudalennau adolygu.
+a11y-how = Pa mor hygyrch yw'r gwasanaeth hwn
+a11y-want = Rydym am i gynifer o bobl â phosibl allu ei ddefnyddio. Dylech allu:
+a11y-zoom = chwyddo hyd at 400% heb i'r testun lifo oddi ar y sgrin ar dudalennau'r ffôn a'r tudalennau adolygu
+a11y-keyboard = cymryd rhan gan ddefnyddio bysellfwrdd yn unig, gan gynnwys pleidleisio, a rhedeg yr agenda o'r consol â bysellfwrdd (pwyswch ? ar y consol i weld ei fysellau)
+a11y-screen-reader = cymryd rhan gyda darllenydd sgrin: mae label ar bob rheolydd, cyhoeddir pleidleisiau sydd wedi'u cadw, ac mae gan bob siart dabl â'r un rhifau
+a11y-colour = gwahaniaethu rhwng y ddau dîm mewn siartiau heb liw: mae barrau'r cabinet yn solet a barrau'r tîm rheoli yn streipiog, ac enwir pob un
+a11y-welsh = ei ddefnyddio yn Gymraeg neu yn Saesneg: dewiswch Cymraeg neu English ar frig unrhyw dudalen
+a11y-not-fully = Yr hyn y gwyddom nad yw'n gwbl hygyrch
+a11y-projector = Mae'r taflunydd wedi'i gynllunio i'w ddarllen ar draws ystafell: mae'n ffitio un sgrin, felly caiff labeli hir eu byrhau yno (mae'r geiriad llawn ar y ffonau, y consol ac yn y tabl a ddarllenir gan ddarllenwyr sgrin).
+a11y-timers = Mae amseryddion yn cyfrif i lawr yn weladwy; nid ydynt yn atal neb rhag pleidleisio, a gall yr hwylusydd ychwanegu amser.
+a11y-qr = Mae cyfeiriad ymuno a chod wedi'u hargraffu wrth ymyl y cod QR ar y taflunydd i unrhyw un na all ei sganio.
+a11y-console-english = Yn Saesneg yn unig y mae consol yr hwylusydd a'r tudalennau adolygu am y tro.
+a11y-feedback = Adborth a chysylltu
+a11y-feedback-text = Os oes angen unrhyw beth arnoch mewn fformat gwahanol, neu os dewch o hyd i broblem nad yw wedi'i rhestru yma, dywedwch wrth yr hwylusydd ar y diwrnod neu cysylltwch â'r cyngor sy'n cynnal y gweithdai. Dylai'r cyngor roi ei fanylion cyswllt a'r amser y mae'n ei gymryd i ateb yma.
+a11y-enforcement = Y weithdrefn orfodi
+a11y-enforcement-text = Y Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC) sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018. Os nad ydych yn fodlon â'r ffordd yr ydym yn ymateb i'ch cwyn, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).
+a11y-technical = Gwybodaeth dechnegol
+a11y-technical-text = Mae'r gwasanaeth hwn wedi'i gynllunio i fodloni safon AA fersiwn 2.2 Canllawiau Hygyrchedd Cynnwys y We (WCAG). Caiff pob tudalen ei gwirio ag axe-core mewn profion porwr awtomataidd ar bob newid, heb ganiatáu unrhyw dramgwydd; mae pobl hefyd wedi cerdded drwyddo â bysellfwrdd ac ar faint ffôn.
+a11y-review = Dylai'r cyngor gofnodi yma pryd yr adolygodd y datganiad hwn ddiwethaf a dyddiad unrhyw archwiliad â llaw.

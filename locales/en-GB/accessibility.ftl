@@ -1,0 +1,23 @@
+# The accessibility statement, for the council to adopt and complete.
+a11y-title = Accessibility statement
+a11y-heading = Accessibility statement for topteam
+a11y-intro = topteam runs a council's top-team workshops: councillors and officers take part from their own phones, a facilitator runs the agenda from a console, and the room follows on a projector. This statement covers the join page, the phone pages, the console, the projector and the review pages.
+a11y-how = How accessible this service is
+a11y-want = We want as many people as possible to be able to use it. You should be able to:
+a11y-zoom = zoom in up to 400% without the text spilling off the screen on the phone and review pages
+a11y-keyboard = take part using only a keyboard, including voting, and run the agenda from the console by keyboard (press ? on the console for its keys)
+a11y-screen-reader = take part with a screen reader: every control is labelled, saved votes are announced, and every chart has a table with the same numbers
+a11y-colour = tell the two teams apart in charts without colour: cabinet bars are solid and management bars striped, and each is named
+a11y-welsh = use it in Welsh or in English: choose Cymraeg or English at the top of any page
+a11y-not-fully = What we know is not fully accessible
+a11y-projector = The projector is designed to be read across a room: it fits one screen, so long labels are shortened there (the full wording is on phones, the console and in the table read by screen readers).
+a11y-timers = Timers count down visibly; they do not stop anyone voting, and the facilitator can add time.
+a11y-qr = The QR code on the projector has the join address and code printed beside it for anyone who cannot scan it.
+a11y-console-english = The facilitator's console and the review pages are in English only for now.
+a11y-feedback = Feedback and contact
+a11y-feedback-text = If you need anything in a different format, or find a problem not listed here, tell the facilitator on the day or contact the council that runs the workshops. The council should put its contact details and the time it takes to reply here.
+a11y-enforcement = Enforcement procedure
+a11y-enforcement-text = The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy with how we respond to your complaint, contact the Equality Advisory and Support Service (EASS).
+a11y-technical = Technical information
+a11y-technical-text = This service is designed to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard. Every page is checked with axe-core in automated browser tests on each change, with no violations allowed; people have also walked through it by keyboard and at phone size.
+a11y-review = The council should record here when it last reviewed this statement and the date of any manual audit.
