@@ -663,3 +663,45 @@ async fn a_welsh_session_s_join_page_is_welsh_first_and_the_phone_keeps_the_lang
         "the console is English only for now"
     );
 }
+
+/// Every text of the three built-in workshops has its Welsh: the workshop's
+/// title and description, each activity's title, question and notes, each
+/// option's label and detail, and the matrix's axes.
+#[test]
+fn every_built_in_script_has_welsh_for_every_text() {
+    use topteam::activity::spec::SettingValue;
+    use topteam::language::Text;
+    let mut checked = 0;
+    for name in ["w1-cabinet", "w2-joint-vision", "w3-performance"] {
+        let path = shipped_workshops().join(format!("{name}.toml"));
+        let script =
+            topteam::workshop::Workshop::from_toml(&std::fs::read_to_string(&path).unwrap())
+                .unwrap();
+        let mut missing = Vec::new();
+        let mut check = |at: String, text: &Text| {
+            if !text.is_empty() && text.welsh().is_none_or(|w| w.trim().is_empty()) {
+                missing.push(at);
+            }
+            checked += 1;
+        };
+        check("title".into(), &script.title);
+        check("description".into(), &script.description);
+        for a in &script.activities {
+            check(format!("{}.title", a.id), &a.title);
+            check(format!("{}.prompt", a.id), &a.prompt);
+            check(format!("{}.notes", a.id), &a.notes);
+            for o in &a.options {
+                check(format!("{}.{}.label", a.id, o.id), &o.label);
+                check(format!("{}.{}.detail", a.id, o.id), &o.detail);
+            }
+            for (setting, value) in &a.settings {
+                if let SettingValue::Text(text) = value {
+                    check(format!("{}.{setting}", a.id), text);
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{name}: no Welsh for {missing:?}");
+        assert_eq!(script.texts_without_welsh(), 0, "{name}");
+    }
+    assert!(checked > 100, "{checked} texts checked");
+}
