@@ -2,6 +2,7 @@
 //! as RFC 3339 in UTC (transcripts, JSON); people read them in UK time
 //! (Europe/London: GMT, or BST in summer).
 
+use crate::language::Language;
 use jiff::Timestamp;
 use std::time::SystemTime;
 
@@ -43,6 +44,51 @@ pub fn uk_date(iso: &str) -> String {
     }
 }
 
+/// The months' names in the catalogue, January first.
+const MONTHS: [&str; 12] = [
+    "month-january",
+    "month-february",
+    "month-march",
+    "month-april",
+    "month-may",
+    "month-june",
+    "month-july",
+    "month-august",
+    "month-september",
+    "month-october",
+    "month-november",
+    "month-december",
+];
+
+/// The day in UK time as a reader of `language` writes it: "4 December
+/// 2026", "4 Rhagfyr 2026".
+pub fn long_date_in(at: Timestamp, language: Language) -> String {
+    let day = match at.in_tz(UK) {
+        Ok(t) => t.date(),
+        Err(_) => at.to_zoned(jiff::tz::TimeZone::UTC).date(),
+    };
+    civil_date_in(day, language)
+}
+
+/// A date from its ISO form as a reader of `language` writes it; anything
+/// else as it came.
+pub fn uk_date_in(iso: &str, language: Language) -> String {
+    match iso.parse::<jiff::civil::Date>() {
+        Ok(d) => civil_date_in(d, language),
+        Err(_) => iso.to_string(),
+    }
+}
+
+fn civil_date_in(day: jiff::civil::Date, language: Language) -> String {
+    let month = MONTHS[usize::try_from(day.month() - 1).unwrap_or(0).min(11)];
+    format!(
+        "{} {} {}",
+        day.day(),
+        crate::language::text(language, month),
+        day.year()
+    )
+}
+
 fn in_uk(at: Timestamp, format: &str) -> String {
     match at.in_tz(UK) {
         Ok(t) => t.strftime(format).to_string(),
@@ -77,5 +123,21 @@ mod tests {
             serde_json::to_string(&stamp).unwrap(),
             "\"2026-05-28T20:26:40.123Z\""
         );
+    }
+
+    #[test]
+    fn dates_in_welsh_and_english() {
+        use crate::language::Language;
+        let at = at("2026-12-04T14:05:00Z");
+        assert_eq!(super::long_date_in(at, Language::Welsh), "4 Rhagfyr 2026");
+        assert_eq!(
+            super::long_date_in(at, Language::English),
+            super::long_date(at)
+        );
+        assert_eq!(
+            super::uk_date_in("2027-01-15", Language::Welsh),
+            "15 Ionawr 2027"
+        );
+        assert_eq!(super::uk_date_in("soon", Language::Welsh), "soon");
     }
 }

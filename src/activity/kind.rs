@@ -71,7 +71,7 @@ pub trait Kind: super::Show + Sync {
     /// What the record's "What was decided" calls the order this kind
     /// passes on.
     fn decided_heading(&self) -> &'static str {
-        "Top priorities"
+        "decided-top-priorities"
     }
 
     /// Whether its items are statements the facilitator may amend: each

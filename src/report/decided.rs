@@ -6,7 +6,8 @@
 
 use crate::activity::kind_of;
 use crate::activity::notes::NoteKind;
-use crate::activity::show::field_label;
+use crate::activity::show::field_name;
+use crate::language::Language;
 use crate::session::{ActivityStatus, SessionState};
 
 /// How many priorities of a vote the summary names.
@@ -40,7 +41,7 @@ pub struct Agreed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Priorities {
     /// What the list is ("Top priorities", "Chosen, most first"): the kind says.
-    pub heading: &'static str,
+    pub heading: String,
     /// The activity's title.
     pub activity: String,
     /// The options, best first.
@@ -71,6 +72,11 @@ impl Decided {
 /// What `state` decided. Only closed activities count: an open vote has
 /// decided nothing yet.
 pub fn decided(state: &SessionState) -> Decided {
+    decided_in(state, Language::English)
+}
+
+/// The same in `lang`: the script's texts in it where they have it.
+pub fn decided_in(state: &SessionState, lang: Language) -> Decided {
     let mut out = Decided::default();
     for activity in state
         .activities
@@ -87,14 +93,14 @@ pub fn decided(state: &SessionState) -> Decided {
         if kind.amendable() {
             out.agreed.extend(carried.into_iter().map(|o| {
                 Agreed {
-                    activity: activity.spec.title.to_string(),
+                    activity: activity.spec.title.read_in(lang).to_string(),
                     fields: activity
                         .spec
                         .fields
                         .iter()
-                        .filter_map(|f| o.fields.get(f).map(|v| (field_label(f), v.clone())))
+                        .filter_map(|f| o.fields.get(f).map(|v| (field_name(f, lang), v.clone())))
                         .collect(),
-                    text: o.label.to_string(),
+                    text: o.label.read_in(lang).to_string(),
                 }
             }));
         } else if kind.answered_with() == crate::activity::kind::Answers::Ballots
@@ -104,12 +110,12 @@ pub fn decided(state: &SessionState) -> Decided {
             // A vote's order (dots, ranking, poll); ideas are not priorities
             // yet, and a vote nobody cast decided nothing.
             out.priorities.push(Priorities {
-                heading: kind.decided_heading(),
-                activity: activity.spec.title.to_string(),
+                heading: crate::language::text(lang, kind.decided_heading()),
+                activity: activity.spec.title.read_in(lang).to_string(),
                 top: carried
                     .into_iter()
                     .take(TOP)
-                    .map(|o| o.label.to_string())
+                    .map(|o| o.label.read_in(lang).to_string())
                     .collect(),
             });
         }
@@ -120,7 +126,10 @@ pub fn decided(state: &SessionState) -> Decided {
             NoteKind::Action => out.actions.push(Action {
                 text: note.text.clone(),
                 owner: note.owner.clone(),
-                due: note.due.as_deref().map(crate::time::uk_date),
+                due: note
+                    .due
+                    .as_deref()
+                    .map(|d| crate::time::uk_date_in(d, lang)),
             }),
             _ => {}
         }

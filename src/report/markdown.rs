@@ -3,24 +3,41 @@
 use super::{date, timeline, Source};
 use crate::activity::kind_of;
 use crate::activity::show::md_escape as esc;
+use crate::language::Language;
 use crate::session::{ActivityState, ActivityStatus};
+use crate::t;
 use std::fmt::Write;
 
-/// The output pack. Participant text is escaped so it cannot become markup.
+/// The output pack, in English. Participant text is escaped so it cannot
+/// become markup.
 pub fn report_markdown(source: &Source) -> String {
+    report_markdown_in(source, Language::English)
+}
+
+/// The output pack in `lang`: the script's texts in it where they have it,
+/// what people typed as typed.
+pub fn report_markdown_in(source: &Source, lang: Language) -> String {
     let state = &source.state;
     let info = &state.info;
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", esc(&info.title));
+    let line = t!(
+        lang,
+        "report-line",
+        workshop = esc(info.workshop.title.read_in(lang)),
+        date = date(info.created_at),
+        code = info.code.as_str(),
+        events = state.seq.to_string()
+    );
+    let _ = writeln!(md, "{line}\n");
     let _ = writeln!(
         md,
-        "{} · {} · code {} · {} events\n",
-        esc(&info.workshop.title),
-        date(info.created_at),
-        info.code,
-        state.seq
+        "## {}\n\n| {} | {} | {} |\n|---|---|---|",
+        t!(lang, "report-who-took-part"),
+        t!(lang, "report-team"),
+        t!(lang, "report-people"),
+        t!(lang, "report-names")
     );
-    md.push_str("## Who took part\n\n| Team | People | Names |\n|---|---|---|\n");
     for (group, n) in source.attendance() {
         let names: Vec<String> = state
             .participants
@@ -31,23 +48,32 @@ pub fn report_markdown(source: &Source) -> String {
                 None => esc(&p.name),
             })
             .collect();
-        let _ = writeln!(md, "| {} | {n} | {} |", group.label(), names.join(", "));
+        let _ = writeln!(md, "| {} | {n} | {} |", group.name(lang), names.join(", "));
     }
     for activity in &state.activities {
-        activity_section(&mut md, source, activity);
+        activity_section(&mut md, source, activity, lang);
     }
-    md.push_str("\n## Notes, decisions and actions\n\n");
+    let _ = writeln!(md, "\n## {}\n", t!(lang, "report-notes"));
     if state.notes.is_empty() {
-        md.push_str("None recorded.\n");
+        let _ = writeln!(md, "{}", t!(lang, "report-none-recorded"));
     }
     for n in state.notes.iter() {
-        let _ = write!(md, "- **{}:** {}", n.kind.label(), esc(&n.text));
+        let _ = write!(md, "- **{}:** {}", n.kind.name(lang), esc(&n.text));
         if let (Some(owner), Some(due)) = (&n.owner, &n.due) {
-            let _ = write!(md, " (owner: {}, due {due})", esc(owner));
+            let _ = write!(
+                md,
+                " {}",
+                t!(
+                    lang,
+                    "report-owner-due",
+                    owner = esc(owner),
+                    due = due.as_str()
+                )
+            );
         }
         md.push('\n');
     }
-    md.push_str("\n## Timeline (UK time)\n\n");
+    let _ = writeln!(md, "\n## {}\n", t!(lang, "report-timeline"));
     for entry in timeline(source) {
         let _ = writeln!(md, "- {} {}", entry.time, esc(&entry.text));
     }
@@ -55,30 +81,40 @@ pub fn report_markdown(source: &Source) -> String {
 }
 
 /// One activity's part of the pack (its heading, prompt and results).
-pub(crate) fn activity_section(md: &mut String, source: &Source, activity: &ActivityState) {
+pub(crate) fn activity_section(
+    md: &mut String,
+    source: &Source,
+    activity: &ActivityState,
+    lang: Language,
+) {
     let spec = &activity.spec;
-    let _ = writeln!(md, "\n## {}\n", esc(&spec.title));
+    let _ = writeln!(md, "\n## {}\n", esc(spec.title.read_in(lang)));
     if !spec.prompt.is_empty() {
-        let _ = writeln!(md, "_{}_\n", esc(&spec.prompt));
+        let _ = writeln!(md, "_{}_\n", esc(spec.prompt.read_in(lang)));
     }
     if spec.anonymous {
-        md.push_str("Anonymous: ballots are linked to pseudonyms, never names.\n\n");
+        let _ = writeln!(md, "{}\n", t!(lang, "report-anonymous"));
     }
     let results = activity.results(&source.state);
     if results.withheld {
-        md.push_str(
-            "Voting is still open: an anonymous vote's results are counted once it closes.\n\n",
-        );
+        let _ = writeln!(md, "{}\n", t!(lang, "report-still-open"));
         return;
     }
     if results.too_few {
-        md.push_str("Too few ballots to show: an anonymous vote's results are shown only once enough people have voted that no one's answers can be picked out.\n\n");
+        let _ = writeln!(md, "{}\n", t!(lang, "report-too-few"));
         return;
     }
     if kind_of(spec.kind).room_answers() {
-        let _ = writeln!(md, "Ballots: {}\n", results.all.ballots());
+        let _ = writeln!(
+            md,
+            "{}\n",
+            t!(lang, "report-ballots", n = results.all.ballots())
+        );
     }
-    let view = activity.view(&source.state);
+    let view = crate::activity::ActivityView {
+        language: lang,
+        ..activity.view(&source.state)
+    };
     kind_of(spec.kind).results_markdown(&view, &results, md);
     if spec.anonymous && spec.kind.takes_ballots() && activity.status != ActivityStatus::Pending {
         // Whose answers were counted, alphabetically: who, never how.
@@ -86,15 +122,16 @@ pub(crate) fn activity_section(md: &mut String, source: &Source, activity: &Acti
             .counted_names(&source.state)
             .into_iter()
             .map(|(name, guest)| match guest {
-                true => format!("{} (not on the roster)", esc(&name)),
+                true => format!("{} {}", esc(&name), t!(lang, "report-not-on-roster")),
                 false => esc(&name),
             })
             .collect();
-        let _ = writeln!(
-            md,
-            "\nAnswers counted from {} people: {}.",
-            names.len(),
-            names.join(", ")
+        let counted = t!(
+            lang,
+            "report-counted-from",
+            n = names.len(),
+            names = names.join(", ")
         );
+        let _ = writeln!(md, "\n{counted}");
     }
 }

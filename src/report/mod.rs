@@ -15,9 +15,9 @@ mod timeline;
 mod timing;
 
 pub use self::csv::votes_csv;
-pub use self::decided::{decided, Decided};
+pub use self::decided::{decided, decided_in, Decided};
 pub use self::json::report_json;
-pub use self::markdown::report_markdown;
+pub use self::markdown::{report_markdown, report_markdown_in};
 pub use self::sealed::sealed_transcript;
 pub use crate::time::{clock, date};
 pub use timeline::{timeline, TimelineEntry};

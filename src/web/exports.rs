@@ -5,7 +5,7 @@ use super::error::ApiError;
 use super::pages::review::source_of;
 use super::AppState;
 use crate::error_code::ErrorCode;
-use crate::report::{report_json, report_markdown, votes_csv};
+use crate::report::{report_json, report_markdown_in, votes_csv};
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -42,12 +42,16 @@ pub async fn download(
         .await
         .ok_or_else(|| ApiError::new(ErrorCode::Unavailable, "the transcript could not be read"))?;
     if file == "pack.pdf" {
-        let options = pack_options(&app, info.series, asked.timeline.as_deref() == Some("1"));
+        let mut options = pack_options(&app, info.series, asked.timeline.as_deref() == Some("1"));
+        options.language = asked.language(info.language);
         let pdf = set_pack(move || crate::report::pack::session_pack(&source, &options)).await?;
         return Ok(pdf_response(disposition, pdf));
     }
     let (content_type, body) = match file.as_str() {
-        "report.md" => ("text/markdown; charset=utf-8", report_markdown(&source)),
+        "report.md" => (
+            "text/markdown; charset=utf-8",
+            report_markdown_in(&source, asked.language(info.language)),
+        ),
         "votes.csv" => ("text/csv; charset=utf-8", votes_csv(&source)),
         "report.json" => ("application/json", report_json(&source).to_string()),
         _ => {
@@ -73,6 +77,7 @@ pub async fn series_pack(
     State(app): State<AppState>,
     Path(series): Path<String>,
     reader: Reader,
+    axum::extract::Query(asked): axum::extract::Query<PackAsked>,
 ) -> Result<Response, ApiError> {
     let series: uuid::Uuid = series
         .parse()
@@ -96,7 +101,11 @@ pub async fn series_pack(
             ApiError::new(ErrorCode::Unavailable, "a transcript could not be read")
         })?);
     }
-    let options = pack_options(&app, series, false);
+    let mut options = pack_options(&app, series, false);
+    let room = handles
+        .last()
+        .map_or_else(Default::default, |h| h.info().language);
+    options.language = asked.language(room);
     let first = handles
         .first()
         .map(|h| crate::time::date(h.info().created_at))
@@ -134,6 +143,7 @@ fn pack_options(
             .get(&series)
             .map(|s| s.name.clone())
             .unwrap_or_default(),
+        language: crate::language::Language::English,
     }
 }
 
@@ -180,6 +190,20 @@ fn attachment(date: &str, title: &str, file: &str) -> String {
 pub struct PackAsked {
     #[serde(default)]
     timeline: Option<String>,
+    /// `en` or `cy`: the pack and `report.md` in that language, rather
+    /// than the session's.
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+impl PackAsked {
+    /// The language asked for, else the room's (Welsh first when bilingual).
+    fn language(&self, room: crate::language::SessionLanguage) -> crate::language::Language {
+        self.lang
+            .as_deref()
+            .and_then(crate::language::Language::from_code)
+            .unwrap_or_else(|| room.first())
+    }
 }
 
 /// A title as a file name: lower-case letters and digits that `keep`

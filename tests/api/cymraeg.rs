@@ -705,3 +705,90 @@ fn every_built_in_script_has_welsh_for_every_text() {
     }
     assert!(checked > 100, "{checked} texts checked");
 }
+
+/// A Welsh session's record can be circulated in Welsh the same day: the
+/// printed pack and `report.md` in the session's language (or as asked), with
+/// Welsh dates, and no English word but what people typed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_session_s_pack_and_report_are_in_welsh_and_english_on_request() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (_, created) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w1-cabinet", "title": "Cyngor Sir Prawf", "language": "cy" }),
+        )
+        .await;
+    let session = Created {
+        id: created["id"].as_str().unwrap().to_string(),
+        code: created["code"].as_str().unwrap().to_string(),
+    };
+    let mut phones = Vec::new();
+    let mut names = Vec::new();
+    for i in 0..3 {
+        let name = format!("Aelod {i}");
+        let joined = app.admitted(&session, &name, "cabinet").await;
+        phones.push(Socket::participant(&app, &session.id, &joined).await);
+        names.push(name);
+    }
+    let id = session.id.as_str();
+    app.command(id, json!({ "type": "open", "activity": "check-in" }))
+        .await;
+    let state = app.state(id).await;
+    let ballot = ballot_for(activity_of(&state, "check-in")).unwrap();
+    for phone in phones.iter_mut() {
+        acked(&phone.vote("check-in", ballot.clone()).await);
+    }
+    app.command(id, json!({ "type": "close", "activity": "check-in" }))
+        .await;
+    app.command(
+        id,
+        json!({ "type": "note", "kind": "decision", "text": "Cyfarfod bob mis" }),
+    )
+    .await;
+    app.command(id, json!({ "type": "end" })).await;
+
+    let (_, pdf) = app.pdf(&format!("/review/{id}/pack.pdf")).await;
+    let (info, text) = pdf_facts(&pdf, "cymraeg-pack");
+    assert!(text.contains("Yr hyn a benderfynwyd"), "{text}");
+    assert!(text.contains("Man cychwyn"), "{text}");
+    let month = [
+        "Ionawr",
+        "Chwefror",
+        "Mawrth",
+        "Ebrill",
+        "Mai",
+        "Mehefin",
+        "Gorffennaf",
+        "Awst",
+        "Medi",
+        "Hydref",
+        "Tachwedd",
+        "Rhagfyr",
+    ];
+    assert!(
+        month.iter().any(|m| text.contains(m)),
+        "a Welsh date: {text}"
+    );
+    let mut typed: Vec<&str> = names.iter().map(String::as_str).collect();
+    typed.extend(["Cyngor Sir Prawf", "Cyfarfod bob mis", "topteam"]);
+    // The PDF's own words, besides what people typed: Welsh only.
+    let english = english_in(&text, &typed);
+    assert!(
+        english.is_empty(),
+        "English in the Welsh pack: {english:?}\n{text}"
+    );
+    assert!(info.contains("Pages:"), "{info}");
+
+    // The same record in English on request, and report.md both ways.
+    let (_, pdf) = app.pdf(&format!("/review/{id}/pack.pdf?lang=en")).await;
+    let (_, text) = pdf_facts(&pdf, "cymraeg-pack-in-english");
+    assert!(text.contains("What was decided"), "{text}");
+    assert!(text.contains("Check-in"), "{text}");
+    let report = app.page(&format!("/review/{id}/report.md")).await;
+    assert!(report.contains("## Pwy gymerodd ran"), "{report}");
+    assert!(report.contains("## Man cychwyn"), "{report}");
+    let report = app.page(&format!("/review/{id}/report.md?lang=en")).await;
+    assert!(report.contains("## Who took part"), "{report}");
+}

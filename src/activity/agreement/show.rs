@@ -164,48 +164,58 @@ impl Show for Agreement {
             };
             let t = all.items.get(&o.id).cloned().unwrap_or_default();
             let outcome = view.outcome(results, &o.id);
-            let _ = writeln!(md, "- **{}**", md_escape(&current.text));
+            let lang = view.language;
+            let _ = writeln!(md, "- **{}**", md_escape(view.read(&current.text)));
             for (field, value) in view.fields_of(current) {
-                let _ = writeln!(md, "  - {}: {}", field_label(field), md_escape(value));
+                let _ = writeln!(md, "  - {}: {}", field_name(field, lang), md_escape(value));
             }
             let decided = if outcome == Outcome::Open {
                 String::new()
             } else {
-                format!(" — **{}**", outcome.label())
+                format!(" — **{}**", outcome.name(lang))
             };
             if let Some(why) = scores::item_hidden(results, &o.id, None) {
-                let why = crate::language::text(crate::language::Language::English, why);
+                let why = crate::language::text(lang, why);
                 let _ = writeln!(md, "  - {why}{decided}");
                 continue;
             }
-            let _ = writeln!(
-                md,
-                "  - agree {}, can live with it {}, object {}{decided}",
-                t.agree, t.live_with, t.object
+            let counts = t!(
+                lang,
+                "md-agreement-counts",
+                agree = t.agree,
+                live_with = t.live_with,
+                object = t.object
             );
+            let _ = writeln!(md, "  - {counts}{decided}");
             for reason in &t.reasons {
-                let _ = writeln!(md, "  - objection: {}", md_escape(reason));
+                let _ = writeln!(
+                    md,
+                    "  - {}",
+                    t!(lang, "md-objection", reason = md_escape(reason))
+                );
             }
             for v in versions.iter().filter(|v| v.tally.is_some()) {
                 let vt = v.tally.as_ref().map(|x| x.all.clone()).unwrap_or_default();
-                if v.tally.as_ref().is_some_and(|x| x.hidden) {
-                    let _ = writeln!(
-                        md,
-                        "  - version {} (amended): \u{201c}{}\u{201d}: not counted (an anonymous vote keeps only the answers to the final wording)",
-                        v.version,
-                        md_escape(&v.text)
-                    );
-                    continue;
-                }
-                let _ = writeln!(
-                    md,
-                    "  - version {} (amended): \u{201c}{}\u{201d}: agree {}, live with {}, object {}",
-                    v.version,
-                    md_escape(&v.text),
-                    vt.agree,
-                    vt.live_with,
-                    vt.object
-                );
+                let text = md_escape(view.read(&v.text));
+                let line = if v.tally.as_ref().is_some_and(|x| x.hidden) {
+                    t!(
+                        lang,
+                        "md-version-not-counted",
+                        version = v.version,
+                        text = text
+                    )
+                } else {
+                    t!(
+                        lang,
+                        "md-version-counts",
+                        version = v.version,
+                        text = text,
+                        agree = vt.agree,
+                        live_with = vt.live_with,
+                        object = vt.object
+                    )
+                };
+                let _ = writeln!(md, "  - {line}");
             }
         }
     }

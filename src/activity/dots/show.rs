@@ -98,17 +98,21 @@ impl Show for Dots {
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
         let value = |t: &Tally, id: &str| Some(dots(t, id).unwrap_or(0).to_string());
-        scores::markdown(view, results, "Option", &value, md);
+        scores::markdown(view, results, &t!(view.language, "md-option"), &value, md);
         if let Some(Comparison::Dots {
             agreement_index,
             reading,
         }) = &results.comparison
         {
-            let index = agreement_index.map_or("n/a".into(), |t| format!("{t:.2}"));
-            let _ = writeln!(
-                md,
-                "\nAgreement index between the teams: {index}. {reading}"
+            let index = agreement_index
+                .map_or_else(|| t!(view.language, "not-available"), |t| format!("{t:.2}"));
+            let line = t!(
+                view.language,
+                "md-dots-index",
+                index = index,
+                reading = reading.read_in(view.language)
             );
+            let _ = writeln!(md, "\n{line}");
         }
     }
 

@@ -88,13 +88,18 @@ impl Show for Ideas {
         }
     }
 
-    fn results_markdown(&self, _view: &ActivityView, results: &Results, md: &mut String) {
+    fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
         let Tally::Ideas(ideas) = &results.all else {
             return;
         };
         for idea in &ideas.ideas {
             let _ = match idea.group {
-                Some(g) => writeln!(md, "- {} ({})", md_escape(&idea.text), g.label()),
+                Some(g) => writeln!(
+                    md,
+                    "- {} ({})",
+                    md_escape(&idea.text),
+                    g.name(view.language)
+                ),
                 None => writeln!(md, "- {}", md_escape(&idea.text)),
             };
         }

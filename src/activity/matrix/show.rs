@@ -196,28 +196,45 @@ impl Show for Matrix {
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
         let (x_axis, y_axis) = axes(view.spec, view.language);
-        let _ = writeln!(md, "Across: {x_axis}. Up: {y_axis}. Both 1 to 5.\n");
+        let _ = writeln!(
+            md,
+            "{}\n",
+            t!(view.language, "md-axes", x = x_axis, y = y_axis)
+        );
         // The grid numbers the items, and draws each team by a shape.
         let key: Vec<String> = view
             .spec
             .options
             .iter()
             .enumerate()
-            .map(|(i, o)| format!("{} {}", i + 1, crate::activity::show::md_escape(&o.label)))
+            .map(|(i, o)| {
+                format!(
+                    "{} {}",
+                    i + 1,
+                    crate::activity::show::md_escape(view.read(&o.label))
+                )
+            })
             .collect();
-        let _ = writeln!(md, "Grid key: {}.\n", key.join("; "));
         let _ = writeln!(
             md,
-            "On the grid: cabinet a filled circle, management an open square, everyone an open circle.\n"
+            "{}\n",
+            t!(view.language, "md-grid-key", key = key.join("; "))
         );
-        let cell = |t: &Tally, id: &str| cell(t, id, crate::language::Language::English);
-        scores::markdown(view, results, "Item (mean across, up)", &cell, md);
+        let _ = writeln!(md, "{}\n", t!(view.language, "md-grid-marks"));
+        let cell = |t: &Tally, id: &str| cell(t, id, view.language);
+        scores::markdown(view, results, &t!(view.language, "md-item-mean"), &cell, md);
         let gaps = gaps(view, results);
         if !gaps.is_empty() {
-            let _ = writeln!(md, "\nWhere the teams differ most:");
+            let _ = writeln!(md, "\n{}", t!(view.language, "md-differ-most"));
             for (label, gap) in gaps.iter().take(5) {
                 let label = crate::activity::show::md_escape(label);
-                let _ = writeln!(md, "- {label}: {} scale points apart", one_decimal(*gap));
+                let line = t!(
+                    view.language,
+                    "md-gap",
+                    item = label,
+                    gap = one_decimal(*gap)
+                );
+                let _ = writeln!(md, "- {line}");
             }
         }
     }

@@ -10,9 +10,6 @@ use crate::t;
 use maud::{html, Markup};
 use std::fmt::Write;
 
-/// The heading over what an earlier workshop decided.
-const BROUGHT_FORWARD: &str = "Brought forward";
-
 impl Show for Notes {
     fn submit_label(&self, _: Language) -> Option<String> {
         None
@@ -90,14 +87,19 @@ impl Show for Notes {
             return;
         };
         if !view.spec.options.is_empty() {
-            let _ = writeln!(md, "{BROUGHT_FORWARD}:\n");
+            let _ = writeln!(md, "{}\n", t!(view.language, "md-brought-forward"));
             for o in &view.spec.options {
-                let _ = writeln!(md, "- {}", md_escape(&o.label));
+                let _ = writeln!(md, "- {}", md_escape(view.read(&o.label)));
             }
             let _ = writeln!(md);
         }
         for n in notes {
-            let _ = writeln!(md, "- {}: {}", n.kind.label(), md_escape(&n.text));
+            let _ = writeln!(
+                md,
+                "- {}: {}",
+                n.kind.name(view.language),
+                md_escape(&n.text)
+            );
         }
     }
 }

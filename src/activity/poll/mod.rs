@@ -115,7 +115,7 @@ impl Kind for Poll {
     }
 
     fn decided_heading(&self) -> &'static str {
-        "Chosen, most first"
+        "decided-chosen"
     }
 
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {

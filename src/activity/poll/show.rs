@@ -110,8 +110,8 @@ impl Show for Poll {
         scores::markdown(
             view,
             results,
-            "Option (voters, share)",
-            &|t: &Tally, id: &str| count_and_share(t, id, crate::language::Language::English),
+            &t!(view.language, "md-option-share"),
+            &|t: &Tally, id: &str| count_and_share(t, id, view.language),
             md,
         );
     }

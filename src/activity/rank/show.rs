@@ -97,17 +97,29 @@ impl Show for Rank {
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
         let value = |t: &Tally, id: &str| Some(points(t, id).unwrap_or(0).to_string());
-        scores::markdown(view, results, "Option (Borda points)", &value, md);
+        scores::markdown(
+            view,
+            results,
+            &t!(view.language, "md-option-borda"),
+            &value,
+            md,
+        );
         if let Some(Comparison::Rank {
             kendall_tau,
             reading,
         }) = &results.comparison
         {
-            let tau = kendall_tau.map_or("n/a".into(), |t| format!("{t:+.2}"));
-            let _ = writeln!(
-                md,
-                "\nAgreement between the teams (Kendall's tau): {tau}. {reading}"
+            let tau = kendall_tau.map_or_else(
+                || t!(view.language, "not-available"),
+                |t| format!("{t:+.2}"),
             );
+            let line = t!(
+                view.language,
+                "md-rank-tau",
+                tau = tau,
+                reading = reading.read_in(view.language)
+            );
+            let _ = writeln!(md, "\n{line}");
         }
     }
 

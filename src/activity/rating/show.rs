@@ -89,7 +89,13 @@ impl Show for Rating {
             ),
             _ => None,
         };
-        scores::markdown(view, results, "Item (mean ± sd)", &value, md);
+        scores::markdown(
+            view,
+            results,
+            &t!(view.language, "md-item-mean-sd"),
+            &value,
+            md,
+        );
     }
 
     fn highlights(&self, view: &ActivityView, results: &Results) -> Markup {

@@ -206,19 +206,20 @@ impl Show for RoleMap {
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
         let value = |t: &Tally, id: &str| Some(counts(t, id).unwrap_or_default());
-        let heading = "Responsibility (members / joint / officers)";
-        scores::markdown(view, results, heading, &value, md);
+        let heading = t!(view.language, "md-responsibility");
+        scores::markdown(view, results, &heading, &value, md);
         if let Some(Comparison::RoleMap { contested }) = &results.comparison {
             if !contested.is_empty() {
-                md.push_str("\nContested (0 = members lead, 2 = officers lead):\n\n");
+                let _ = writeln!(md, "\n{}\n", t!(view.language, "md-contested"));
                 for c in contested {
-                    let _ = writeln!(
-                        md,
-                        "- {}: cabinet {:.1}, management {:.1}",
-                        md_escape(view.label(&c.item)),
-                        c.cabinet_mean,
-                        c.management_mean
+                    let line = t!(
+                        view.language,
+                        "md-contested-item",
+                        item = md_escape(view.label(&c.item)),
+                        cabinet = format!("{:.1}", c.cabinet_mean),
+                        management = format!("{:.1}", c.management_mean)
                     );
+                    let _ = writeln!(md, "- {line}");
                 }
             }
         }

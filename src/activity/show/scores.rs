@@ -127,25 +127,27 @@ pub fn markdown(
     value: Cell,
     md: &mut String,
 ) {
+    let lang = view.language;
     let team = |g: &GroupResult, id: &str| match g {
         GroupResult::Shown(_) if item_hidden(results, id, Some(Group::Cabinet)).is_some() => {
             item_hidden(results, id, Some(Group::Cabinet))
-                .map(|why| text(Language::English, why))
+                .map(|why| text(lang, why))
                 .unwrap_or_default()
         }
         GroupResult::Shown(t) => value(t, id).unwrap_or_default(),
         GroupResult::Suppressed { min_group_size, .. } => {
-            format!("hidden: a team has fewer than {min_group_size}")
+            t!(lang, "md-team-hidden", least = *min_group_size)
         }
         GroupResult::None => "—".to_string(),
     };
     let teams = view.table_columns(results);
     let names: String = teams
         .iter()
-        .map(|t| format!(" {} |", t.name(Language::English)))
+        .map(|t| format!(" {} |", t.name(lang)))
         .collect();
     let rule = "---|".repeat(teams.len() + 2);
-    let _ = writeln!(md, "| {heading} | All |{names}\n|{rule}");
+    let all = t!(lang, "column-all");
+    let _ = writeln!(md, "| {heading} | {all} |{names}\n|{rule}");
     for o in &view.spec.options {
         let cells: String = teams
             .iter()
@@ -154,9 +156,9 @@ pub fn markdown(
         let _ = writeln!(
             md,
             "| {} | {} |{cells}",
-            md_escape(&o.label),
+            md_escape(view.read(&o.label)),
             item_hidden(results, &o.id, None)
-                .map(|why| text(Language::English, why))
+                .map(|why| text(lang, why))
                 .or_else(|| value(&results.all, &o.id))
                 .unwrap_or_default(),
         );

@@ -10,9 +10,11 @@ mod world;
 
 pub use blocks::{blocks, Block};
 
-use super::{decided, timeline, Source};
+use super::{timeline, Source};
 use crate::activity::kind_of;
+use crate::language::Language;
 use crate::session::ActivityStatus;
+use crate::t;
 use serde::Serialize;
 
 /// What a pack is asked to hold beyond the record.
@@ -26,6 +28,8 @@ pub struct PackOptions {
     pub council: Option<String>,
     /// The series' name, for the running header.
     pub series: String,
+    /// The language it is written in (the session's, unless asked).
+    pub language: Language,
 }
 
 /// Why a pack could not be made (a template fault: never the data's).
@@ -38,6 +42,10 @@ pub struct PackError(String);
 struct Data {
     /// `session` or `series`.
     kind: &'static str,
+    /// The document's language, for Typst's hyphenation and PDF/UA: `en` or `cy`.
+    lang: &'static str,
+    /// The template's own words in that language.
+    words: Words,
     title: String,
     header: String,
     council: Option<String>,
@@ -64,7 +72,7 @@ struct SessionPart {
 
 #[derive(Serialize)]
 struct Team {
-    name: &'static str,
+    name: String,
     count: usize,
     people: Vec<String>,
 }
@@ -86,7 +94,7 @@ struct Agreed {
 
 #[derive(Serialize)]
 struct Priorities {
-    heading: &'static str,
+    heading: String,
     activity: String,
     top: Vec<String>,
 }
@@ -110,9 +118,11 @@ struct Amendment {
 
 /// The pack of one session, as PDF bytes.
 pub fn session_pack(source: &Source, options: &PackOptions) -> Result<Vec<u8>, PackError> {
-    let part = session_part(source, options.timeline);
+    let part = session_part(source, options.timeline, options.language);
     let data = Data {
         kind: "session",
+        lang: options.language.code(),
+        words: Words::in_language(options.language, 1),
         title: part.title.clone(),
         header: if options.series.is_empty() || options.series == part.title {
             part.title.clone()
@@ -132,7 +142,11 @@ pub fn session_pack(source: &Source, options: &PackOptions) -> Result<Vec<u8>, P
 /// (the golden rope), every action, then each workshop's results. `sources`
 /// are the series' sessions, oldest first.
 pub fn series_pack(sources: &[Source], options: &PackOptions) -> Result<Vec<u8>, PackError> {
-    let sessions: Vec<SessionPart> = sources.iter().map(|s| session_part(s, false)).collect();
+    let lang = options.language;
+    let sessions: Vec<SessionPart> = sources
+        .iter()
+        .map(|s| session_part(s, false, lang))
+        .collect();
     let actions = sessions
         .iter()
         .flat_map(|s| {
@@ -143,13 +157,20 @@ pub fn series_pack(sources: &[Source], options: &PackOptions) -> Result<Vec<u8>,
         .collect();
     let date = match (sessions.first(), sessions.last()) {
         (Some(first), Some(last)) if first.date != last.date => {
-            format!("{} to {}", first.date, last.date)
+            t!(
+                lang,
+                "pack-dates",
+                first = first.date.as_str(),
+                last = last.date.as_str()
+            )
         }
         (Some(first), _) => first.date.clone(),
         _ => String::new(),
     };
     let data = Data {
         kind: "series",
+        lang: lang.code(),
+        words: Words::in_language(lang, sessions.len()),
         title: options.series.clone(),
         header: options.series.clone(),
         council: options.council.clone(),
@@ -177,14 +198,15 @@ fn set(data: &Data) -> Result<Vec<u8>, PackError> {
         .map_err(|errors| PackError(format!("{:?}", errors.first().map(|e| &e.message))))
 }
 
-fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
+fn session_part(source: &Source, with_timeline: bool, options_language: Language) -> SessionPart {
+    let lang = options_language;
     let state = &source.state;
     let info = &state.info;
     let teams = source
         .attendance()
         .into_iter()
         .map(|(group, count)| Team {
-            name: group.label(),
+            name: group.name(lang),
             count,
             people: state
                 .participants
@@ -197,7 +219,7 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
                 .collect(),
         })
         .collect();
-    let d = decided(state);
+    let d = super::decided::decided_in(state, lang);
     let amendments = super::amendments::amendments(state)
         .into_iter()
         .map(|a| Amendment {
@@ -217,7 +239,7 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
         })
         .map(|a| {
             let mut md = String::new();
-            super::markdown::activity_section(&mut md, source, a);
+            super::markdown::activity_section(&mut md, source, a, options_language);
             let blocks = without_earlier_versions(blocks(&md));
             let results = a.results(state);
             // Results not shown (an anonymous vote open, or too few) have no drawing either.
@@ -225,7 +247,7 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
                 .then(|| kind_of(a.spec.kind).print_figure(&a.view(state), &results))
                 .flatten();
             Activity {
-                title: a.spec.title.to_string(),
+                title: a.spec.title.read_in(lang).to_string(),
                 blocks,
                 figure,
             }
@@ -233,8 +255,8 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
         .collect();
     SessionPart {
         title: info.title.clone(),
-        workshop: info.workshop.title.to_string(),
-        date: crate::time::long_date(info.created_at),
+        workshop: info.workshop.title.read_in(lang).to_string(),
+        date: crate::time::long_date_in(info.created_at, lang),
         teams,
         amendments,
         decided: Decided {
@@ -282,6 +304,71 @@ fn session_part(source: &Source, with_timeline: bool) -> SessionPart {
                 .map(|e| [e.time, e.text])
                 .collect()
         }),
+    }
+}
+
+/// The template's own words, from the catalogue.
+#[derive(Serialize)]
+struct Words {
+    page: String,
+    of: String,
+    nothing_decided: String,
+    agreed_statements: String,
+    golden_rope_column: String,
+    as_agreed: String,
+    decisions: String,
+    actions: String,
+    action: String,
+    owner: String,
+    due: String,
+    nobody_named: String,
+    matrix_alt: String,
+    amendments_intro: String,
+    what_decided: String,
+    who_took_part: String,
+    results: String,
+    notes: String,
+    appendix_amendments: String,
+    appendix_timeline: String,
+    outcome_of: String,
+    golden_rope: String,
+    golden_rope_intro: String,
+    all_actions: String,
+    workshop: String,
+    amendments: String,
+}
+
+impl Words {
+    /// The words in `lang`, for a pack of `workshops` sessions.
+    fn in_language(lang: Language, workshops: usize) -> Words {
+        Words {
+            page: t!(lang, "pack-page"),
+            of: t!(lang, "pack-of"),
+            nothing_decided: t!(lang, "pack-nothing-decided"),
+            agreed_statements: t!(lang, "pack-agreed-statements"),
+            golden_rope_column: t!(lang, "pack-golden-rope-column"),
+            as_agreed: t!(lang, "pack-as-agreed"),
+            decisions: t!(lang, "pack-decisions"),
+            actions: t!(lang, "pack-actions"),
+            action: t!(lang, "pack-action"),
+            owner: t!(lang, "pack-owner"),
+            due: t!(lang, "pack-due"),
+            nobody_named: t!(lang, "pack-nobody-named"),
+            matrix_alt: t!(lang, "pack-matrix-alt"),
+            amendments_intro: t!(lang, "pack-amendments-intro"),
+            what_decided: t!(lang, "pack-what-decided"),
+            who_took_part: t!(lang, "pack-who-took-part"),
+            results: t!(lang, "pack-results"),
+            notes: t!(lang, "pack-notes"),
+            appendix_amendments: t!(lang, "pack-appendix-amendments"),
+            appendix_timeline: t!(lang, "pack-appendix-timeline"),
+            outcome_of: t!(lang, "pack-outcome-of", n = workshops),
+            golden_rope: t!(lang, "pack-golden-rope"),
+            golden_rope_intro: t!(lang, "pack-golden-rope-intro"),
+            all_actions: t!(lang, "pack-all-actions"),
+            workshop: t!(lang, "pack-workshop"),
+            amendments: t!(lang, "pack-amendments"),
+        }
     }
 }
 
