@@ -9,9 +9,12 @@ use super::joining::{self, Who};
 use super::pages::{base_url, layout, qr_code, same_origin, Page};
 use super::{AppState, JsonBody};
 use crate::error_code::ErrorCode;
+use crate::language::Language;
 use crate::live::SessionHandle;
 use crate::series::Person;
 use crate::session::{Actor, Command, SessionStatus};
+use crate::t;
+use crate::web::language::Reading;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -144,6 +147,7 @@ async fn checked(
     app: &AppState,
     peer: std::net::IpAddr,
     token: &str,
+    reading: &Reading,
 ) -> Result<(Person, Option<SessionHandle>), Response> {
     let turn = app.join_guard.turn(peer).await;
     match opened(app, token) {
@@ -151,7 +155,8 @@ async fn checked(
         None => {
             app.join_guard.failed(peer);
             turn.wrong().await;
-            Err((StatusCode::NOT_FOUND, card_page(None, None)).into_response())
+            let page = card_page(None, None, reading.clone());
+            Err((StatusCode::NOT_FOUND, page).into_response())
         }
     }
 }
@@ -162,12 +167,14 @@ pub async fn open(
     State(app): State<AppState>,
     ClientIp(peer): ClientIp,
     headers: HeaderMap,
+    reading: Reading,
     Path(token): Path<String>,
 ) -> Response {
-    let (person, session) = match checked(&app, peer, &token).await {
+    let (person, session) = match checked(&app, peer, &token, &reading).await {
         Ok(found) => found,
         Err(refused) => return refused,
     };
+    let reading = in_room_language(reading, session.as_ref());
     // This phone may be in the workshop already: as the card's person (say
     // so, and go on), or as someone else (say that joining replaces them).
     let here = session
@@ -175,7 +182,7 @@ pub async fn open(
         .and_then(|h| joining::returning(h, &headers).map(|me| (h.clone(), me)));
     if let Some((handle, me)) = &here {
         if me.admitted && me.person == Some(person.id) {
-            return already_in(&person, handle).into_response();
+            return already_in(&person, handle, reading).into_response();
         }
     }
     let other = here
@@ -185,27 +192,57 @@ pub async fn open(
                 .map(|p| p.name.clone())
         })
         .filter(|name| *name != person.name);
-    card_page_as(Some((&person, session.as_ref())), None, other.as_deref()).into_response()
+    card_page_as(
+        Some((&person, session.as_ref())),
+        None,
+        other.as_deref(),
+        reading,
+    )
+    .into_response()
 }
 
 /// The card's person opened it again on the phone they joined with.
-fn already_in(person: &Person, handle: &SessionHandle) -> Markup {
+fn already_in(person: &Person, handle: &SessionHandle, reading: Reading) -> Markup {
+    let lang = reading.language;
+    let session = session_title(handle, lang);
     let content = html! {
         header.site { p.brand { "topteam" } }
         main #main {
-            h1 { "You are in, " (person.name) }
-            p { "This phone is already in " strong { (handle.info().title) } " as you." }
-            p { a.button.primary href={ "/s/" (handle.info().id) } { "Continue" } }
+            h1 { (t!(lang, "invite-you-are-in", name = person.name.as_str())) }
+            p { (t!(lang, "invite-already-in", session = session)) }
+            p { a.button.primary href={ "/s/" (handle.info().id) } { (t!(lang, "invite-continue")) } }
         }
     };
     layout(
         Page {
-            title: "Your invitation",
+            title: &t!(lang, "invite-title"),
             class: "phone",
+            languages: true,
+            reading,
             ..Default::default()
         },
         content,
     )
+}
+
+/// The session's title as a reader of `lang` reads it: the workshop's own
+/// in their language, or the one the facilitator typed.
+fn session_title(handle: &SessionHandle, lang: Language) -> String {
+    let info = handle.info();
+    if info.title == *info.workshop.title {
+        info.workshop.title.read_in(lang).to_string()
+    } else {
+        info.title.clone()
+    }
+}
+
+/// A reader who has not chosen reads a Welsh session's card in its first
+/// language, as its join page does.
+fn in_room_language(reading: Reading, session: Option<&SessionHandle>) -> Reading {
+    match session.map(|h| h.info().language) {
+        Some(room) if room.has_welsh() && !reading.chosen => reading.in_language(room.first()),
+        _ => reading,
+    }
 }
 
 /// `POST /i/{token}`: joins the card's person, then their phone page.
@@ -213,32 +250,52 @@ pub async fn accept(
     State(app): State<AppState>,
     ClientIp(peer): ClientIp,
     headers: HeaderMap,
+    reading: Reading,
     Path(token): Path<String>,
 ) -> Response {
-    let (person, session) = match checked(&app, peer, &token).await {
+    let (person, session) = match checked(&app, peer, &token, &reading).await {
         Ok(found) => found,
         Err(refused) => return refused,
     };
+    let reading = in_room_language(reading, session.as_ref());
     let Some(handle) = session else {
-        return card_page(Some((&person, None)), None).into_response();
+        return card_page(Some((&person, None)), None, reading).into_response();
     };
+    let lang = reading.language;
     match joining::join_session(&app, peer, &headers, &handle, Who::Invited(token)).await {
         Ok(joined) => (
             joined.cookie(),
+            // The phone goes on in the language the card was read in.
+            axum::response::AppendHeaders([(
+                axum::http::header::SET_COOKIE,
+                format!(
+                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+                    crate::web::language::COOKIE,
+                    lang.code()
+                ),
+            )]),
             Redirect::to(&format!("/s/{}", joined.session)),
         )
             .into_response(),
         Err(e) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            card_page(Some((&person, Some(&handle))), Some(&e.message)),
+            card_page(
+                Some((&person, Some(&handle))),
+                Some(&e.human(lang)),
+                reading,
+            ),
         )
             .into_response(),
     }
 }
 
 /// The phone's page for a card: join as this person, or why not.
-fn card_page(card: Option<(&Person, Option<&SessionHandle>)>, error: Option<&str>) -> Markup {
-    card_page_as(card, error, None)
+fn card_page(
+    card: Option<(&Person, Option<&SessionHandle>)>,
+    error: Option<&str>,
+    reading: Reading,
+) -> Markup {
+    card_page_as(card, error, None, reading)
 }
 
 /// The same, on a phone already in the workshop as `other`.
@@ -246,35 +303,41 @@ fn card_page_as(
     card: Option<(&Person, Option<&SessionHandle>)>,
     error: Option<&str>,
     other: Option<&str>,
+    reading: Reading,
 ) -> Markup {
+    let lang = reading.language;
     let content = html! {
         header.site { p.brand { "topteam" } }
         main #main {
             @match card {
                 None => {
-                    h1 { "This invitation does not work" }
+                    h1 { (t!(lang, "invite-does-not-work")) }
                     @if let Some(message) = error { p { (message) } }
-                    @else { p { "It may have been replaced by a newer card. Ask the facilitator, or join with the code on the screen." } }
+                    @else { p { (t!(lang, "invite-replaced")) } }
                 }
                 Some((person, None)) => {
-                    h1 { "Welcome, " (person.name) }
-                    p { "Your workshop has not started yet. Open this link again when the facilitator asks you to." }
+                    h1 { (t!(lang, "invite-welcome", name = person.name.as_str())) }
+                    p { (t!(lang, "invite-not-started")) }
                 }
                 Some((person, Some(handle))) => {
-                    h1 { "Join as " (person.name) }
+                    @let name = person.name.as_str();
+                    h1 { (t!(lang, "invite-join-as", name = name)) }
                     @if let Some(message) = error {
-                        div.error-summary role="alert" tabindex="-1" { h2 { "There is a problem" } p { (message) } }
+                        div.error-summary role="alert" tabindex="-1" { h2 { (t!(lang, "join-problem")) } p { (message) } }
                     }
-                    p { "This is your personal invitation to " strong { (handle.info().title) } ", as " (person.group.label()) "." }
+                    p { (t!(lang, "invite-personal", session = session_title(handle, lang), team = person.group.name(lang))) }
                     @if let Some(other) = other {
                         div.notice role="alert" {
-                            p { strong { "This phone is already in the workshop as " (other) "." } }
-                            p { "Joining as " (person.name) " makes it " (person.name) "\u{2019}s phone; " (other) " would need to join again on their own phone." }
+                            p { strong { (t!(lang, "invite-phone-taken", other = other)) } }
+                            p { (t!(lang, "invite-phone-becomes", name = name, other = other)) }
                         }
                     }
-                    p.hint { "It is yours alone: please do not share it. Anyone who joined under your name before you is held until the facilitator decides." }
+                    p.hint { (t!(lang, "invite-yours-alone")) }
                     form method="post" {
-                        button.primary type="submit" { "Join as " (person.name) @if other.is_some() { " instead" } }
+                        button.primary type="submit" {
+                            @if other.is_some() { (t!(lang, "invite-join-as-instead", name = name)) }
+                            @else { (t!(lang, "invite-join-as", name = name)) }
+                        }
                     }
                 }
             }
@@ -282,8 +345,10 @@ fn card_page_as(
     };
     layout(
         Page {
-            title: "Your invitation",
+            title: &t!(lang, "invite-title"),
             class: "phone",
+            languages: true,
+            reading,
             ..Default::default()
         },
         content,

@@ -792,3 +792,89 @@ async fn a_welsh_session_s_pack_and_report_are_in_welsh_and_english_on_request()
     let report = app.page(&format!("/review/{id}/report.md?lang=en")).await;
     assert!(report.contains("## Who took part"), "{report}");
 }
+
+/// A councillor's invitation card opens in Welsh for a Welsh session, and
+/// joining from it keeps the phone in Welsh.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invitation_card_opens_in_welsh_for_a_welsh_session() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let (_, created) = app
+        .post_json(
+            "/api/sessions",
+            Some(KEY),
+            json!({ "workshop": "w1-cabinet", "language": "cy" }),
+        )
+        .await;
+    let series = created["series"].as_str().unwrap();
+    let roster = json!({ "people": [{ "name": "Cllr Rhys Jones", "group": "cabinet" }] });
+    let response = app
+        .http
+        .put(app.url(&format!("/api/series/{series}/roster")))
+        .bearer_auth(KEY)
+        .json(&roster)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let (status, cards) = app
+        .post_json(
+            &format!("/api/series/{series}/invitations"),
+            Some(KEY),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 201, "{cards}");
+    let url = cards[0]["url"].as_str().unwrap();
+    let path = &url[url.find("/i/").unwrap()..];
+    let page = app
+        .http
+        .get(app.url(path))
+        .header("accept-language", "en-GB")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<html lang=\"cy\">"), "{page}");
+    assert!(page.contains("Ymuno fel Cllr Rhys Jones"), "{page}");
+    welsh_only(
+        &page,
+        &["Cllr Rhys Jones", "topteam"],
+        "the invitation card's page",
+    );
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let joined = client.post(app.url(path)).send().await.unwrap();
+    assert_eq!(joined.status(), 303);
+    let cookies: Vec<String> = joined
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("topteam_lang=cy;")),
+        "{cookies:?}"
+    );
+    assert!(cookies.iter().any(|c| c.starts_with("tt_")), "{cookies:?}");
+    // A card that does not work says so in the reader's language.
+    let page = app
+        .http
+        .get(app.url("/i/not-a-real-token"))
+        .header("cookie", "topteam_lang=cy")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Nid yw'r gwahoddiad hwn yn gweithio")
+            || page.contains("Nid yw&#39;r gwahoddiad"),
+        "{page}"
+    );
+}
