@@ -71,3 +71,6 @@ pack-all-actions = Pob cam gweithredu
 pack-workshop = Gweithdy
 pack-amendments = Diwygiadau
 pack-dates = { $first } hyd { $last }
+amend-version = Fersiwn { $version }
+amend-not-counted = heb ei chyfrif: dim ond yr atebion i'r geiriad terfynol y mae pleidlais ddienw yn eu cadw
+amend-counts = cytuno { $agree }, gallu byw gydag ef { $live_with }, gwrthwynebu { $object }

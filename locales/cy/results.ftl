@@ -114,3 +114,11 @@ field-forum = Fforwm
 ## where a carried option came from
 carried-from = Yn dod o: { $origin }
 planned-for = Wedi'i gynllunio ar gyfer: { $workshop } (heb ei ddewis yn y gyfres hon)
+
+## charts on the console and review pages
+chart-dots = Cyfran dotiau pob tîm (%)
+chart-poll = Cyfran pleidleiswyr pob tîm (%)
+chart-rank = Pwyntiau cyfartalog y pen (mae'r lle cyntaf yn sgorio { $top })
+chart-rating = Sgôr gymedrig fesul tîm (allan o 5)
+review-brand = adolygu topteam
+review-console = Consol

@@ -69,3 +69,6 @@ pack-all-actions = All actions
 pack-workshop = Workshop
 pack-amendments = Amendments
 pack-dates = { $first } to { $last }
+amend-version = Version { $version }
+amend-not-counted = not counted: an anonymous vote keeps only the answers to the final wording
+amend-counts = agree { $agree }, can live with it { $live_with }, object { $object }

@@ -108,3 +108,11 @@ field-forum = Forum
 ## where a carried option came from
 carried-from = From { $origin }
 planned-for = Planned for { $workshop } (not chosen in this series)
+
+## charts on the console and review pages
+chart-dots = Share of each team’s dots (%)
+chart-poll = Share of each team’s voters (%)
+chart-rank = Average points per person (first place scores { $top })
+chart-rating = Mean score by team (out of 5)
+review-brand = topteam review
+review-console = Console

@@ -12,7 +12,7 @@ pub mod wire;
 
 pub use console::{facilitator_view, room_language_field, ConsoleAlerts};
 pub use json::{session_json, session_summary_json, status_name};
-pub use results::results as activity_results;
+pub use results::results_in as activity_results_in;
 pub use views::{participant_view, screen_view, waiting_view, ParticipantVariant, Pass};
 
 use crate::session::{ParticipantId, SessionState};

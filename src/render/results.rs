@@ -18,14 +18,18 @@ pub enum Audience {
     Screen,
 }
 
-/// The results block for one activity, with its chart (the review pages).
-pub fn results(state: &SessionState, activity: &ActivityState) -> Markup {
-    results_block(
-        state,
-        &activity.view(state),
-        &activity.results(state),
-        Audience::Desk,
-    )
+/// The results block for one activity, with its chart (the review pages),
+/// in `language`.
+pub fn results_in(
+    state: &SessionState,
+    activity: &ActivityState,
+    language: crate::language::Language,
+) -> Markup {
+    let view = ActivityView {
+        language,
+        ..activity.view(state)
+    };
+    results_block(state, &view, &activity.results(state), Audience::Desk)
 }
 
 /// The results block for `activity`, whose `results` the caller worked out.
@@ -67,7 +71,7 @@ pub fn results_block(
                 },
                 Audience::Desk => {
                     (kind.chart(&view, results)) (kind.results_html(&view, results))
-                    @if let Some((_, activity)) = state.activity(&spec.id) { (counted_from(state, activity)) }
+                    @if let Some((_, activity)) = state.activity(&spec.id) { (counted_from(state, activity, lang)) }
                 },
                 Audience::Screen => {
                     div.slide aria-hidden="true" { (kind.slide(&view, results)) }
@@ -82,19 +86,25 @@ pub fn results_block(
 /// (who, never how, and no order of answering): a facilitator who let in
 /// made-up people to pad a small team, or held real ones, would be seen to
 /// have, by the room and in the record.
-fn counted_from(state: &SessionState, activity: &ActivityState) -> Markup {
+fn counted_from(
+    state: &SessionState,
+    activity: &ActivityState,
+    lang: crate::language::Language,
+) -> Markup {
     if !activity.spec.anonymous || !activity.spec.kind.takes_ballots() {
         return html! {};
     }
-    let names = activity.counted_names(state);
+    let names: Vec<String> = activity
+        .counted_names(state)
+        .into_iter()
+        .map(|(name, guest)| match guest {
+            true => format!("{name} {}", t!(lang, "report-not-on-roster")),
+            false => name,
+        })
+        .collect();
     html! {
         p.counted-from {
-            "Answers counted from " (names.len()) " people: "
-            @for (i, (name, guest)) in names.iter().enumerate() {
-                @if i > 0 { ", " }
-                (name) @if *guest { " (not on the roster)" }
-            }
-            "."
+            (t!(lang, "report-counted-from", n = names.len(), names = names.join(", ")))
         }
     }
 }

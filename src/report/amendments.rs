@@ -5,8 +5,10 @@
 //! anonymous vote's earlier wordings keep no tally).
 
 use crate::activity::kind_of;
-use crate::activity::show::field_label;
+use crate::activity::show::field_name;
+use crate::language::Language;
 use crate::session::{ActivityStatus, SessionState};
+use crate::t;
 
 /// One amended statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +22,7 @@ pub struct Amended {
 }
 
 /// The session's amended statements, in agenda and script order.
-pub fn amendments(state: &SessionState) -> Vec<Amended> {
+pub fn amendments(state: &SessionState, lang: Language) -> Vec<Amended> {
     let mut out = Vec::new();
     for activity in state
         .activities
@@ -37,26 +39,32 @@ pub fn amendments(state: &SessionState) -> Vec<Amended> {
                 .iter()
                 .filter(|v| v.was_answered())
                 .map(|v| {
-                    let mut words = format!("Version {}", v.version);
+                    let mut words = t!(lang, "amend-version", version = v.version);
                     if v.text != last.text {
-                        words.push_str(&format!(": \u{201c}{}\u{201d}", v.text));
+                        words.push_str(&format!(": \u{201c}{}\u{201d}", v.text.read_in(lang)));
                     }
                     let changed: Vec<String> = view
                         .fields_of(v)
                         .into_iter()
-                        .filter(|(k, value)| last.fields.get(*k).map(String::as_str) != Some(*value))
-                        .map(|(k, value)| format!("{}: {value}", field_label(k)))
+                        .filter(|(k, value)| {
+                            last.fields.get(*k).map(String::as_str) != Some(*value)
+                        })
+                        .map(|(k, value)| format!("{}: {value}", field_name(k, lang)))
                         .collect();
                     if !changed.is_empty() {
                         words.push_str(&format!(" ({})", changed.join("; ")));
                     }
                     let tally = v.tally.as_ref().expect("answered versions have a tally");
+                    words.push_str(" — ");
                     if tally.hidden || view.sealed_box {
-                        words.push_str(" — not counted: an anonymous vote keeps only the answers to the final wording");
+                        words.push_str(&t!(lang, "amend-not-counted"));
                     } else {
-                        words.push_str(&format!(
-                            " — agree {}, can live with it {}, object {}",
-                            tally.all.agree, tally.all.live_with, tally.all.object
+                        words.push_str(&t!(
+                            lang,
+                            "amend-counts",
+                            agree = tally.all.agree,
+                            live_with = tally.all.live_with,
+                            object = tally.all.object
                         ));
                     }
                     words
@@ -64,8 +72,8 @@ pub fn amendments(state: &SessionState) -> Vec<Amended> {
                 .collect();
             if !versions.is_empty() {
                 out.push(Amended {
-                    activity: activity.spec.title.to_string(),
-                    statement: last.text.to_string(),
+                    activity: activity.spec.title.read_in(lang).to_string(),
+                    statement: last.text.read_in(lang).to_string(),
                     versions,
                 });
             }

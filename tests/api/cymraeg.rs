@@ -791,6 +791,23 @@ async fn a_welsh_session_s_pack_and_report_are_in_welsh_and_english_on_request()
     assert!(report.contains("## Man cychwyn"), "{report}");
     let report = app.page(&format!("/review/{id}/report.md?lang=en")).await;
     assert!(report.contains("## Who took part"), "{report}");
+
+    // The organiser's review page of it, in Welsh, its downloads too.
+    let page = app.page(&format!("/review/{id}")).await;
+    assert!(page.contains("<html lang=\"cy\">"), "{page}");
+    assert!(page.contains("/pack.pdf?lang=cy"), "{page}");
+    let mut typed_here = typed.clone();
+    typed_here.extend([
+        "PDF",
+        "Markdown",
+        "CSV",
+        "JSON",
+        "JSONL",
+        session.code.as_str(),
+    ]);
+    welsh_only(&page, &typed_here, "the review page of a Welsh session");
+    let page = app.page(&format!("/review/{id}?lang=en")).await;
+    assert!(page.contains("What was decided"), "{page}");
 }
 
 /// A councillor's invitation card opens in Welsh for a Welsh session, and

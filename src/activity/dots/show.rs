@@ -90,8 +90,8 @@ impl Show for Dots {
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
-        let title = "Share of each team\u{2019}s dots (%)";
-        scores::bars(view, results, &order, title, None, &share, |v| {
+        let title = t!(view.language, "chart-dots");
+        scores::bars(view, results, &order, &title, None, &share, |v| {
             format!("{v:.0}%")
         })
     }

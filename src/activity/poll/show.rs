@@ -94,12 +94,12 @@ impl Show for Poll {
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
-        let title = "Share of each team\u{2019}s voters (%)";
+        let title = t!(view.language, "chart-poll");
         scores::bars(
             view,
             results,
             &order,
-            title,
+            &title,
             Some(100.0),
             &share,
             whole_percent,

@@ -85,10 +85,7 @@ impl Show for Rank {
 
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
-        let title = format!(
-            "Average points per person (first place scores {})",
-            top_points(view)
-        );
+        let title = t!(view.language, "chart-rank", top = top_points(view));
         let top = Some(top_points(view) as f64);
         scores::bars(view, results, &order, &title, top, &average, |v| {
             format!("{v:.1}")

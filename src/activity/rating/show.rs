@@ -73,8 +73,8 @@ impl Show for Rating {
             _ => None,
         };
         let order = scores::script_order(view);
-        let title = "Mean score by team (out of 5)";
-        scores::bars(view, results, &order, title, Some(5.0), &value, |v| {
+        let title = t!(view.language, "chart-rating");
+        scores::bars(view, results, &order, &title, Some(5.0), &value, |v| {
             format!("{v:.1}")
         })
     }

@@ -220,7 +220,7 @@ fn session_part(source: &Source, with_timeline: bool, options_language: Language
         })
         .collect();
     let d = super::decided::decided_in(state, lang);
-    let amendments = super::amendments::amendments(state)
+    let amendments = super::amendments::amendments(state, lang)
         .into_iter()
         .map(|a| Amendment {
             activity: a.activity,

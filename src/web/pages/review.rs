@@ -3,12 +3,15 @@
 use super::{layout, Page};
 use crate::activity::kind_of;
 use crate::activity::notes::NoteKind;
+use crate::language::Language;
 use crate::live::SessionHandle;
-use crate::render::{activity_results, status_name};
+use crate::render::{activity_results_in, status_name};
 use crate::report::{date, timeline, Source};
 use crate::session::Pseudonyms;
 use crate::session::{ActivityStatus, SessionState};
+use crate::t;
 use crate::web::auth::Reader;
+use crate::web::language::Reading;
 use crate::web::AppState;
 use crate::workshop::Group;
 use axum::extract::{Path, State};
@@ -34,11 +37,11 @@ pub async fn source_of(app: &AppState, handle: &SessionHandle) -> Option<Source>
 
 /// The header; the console link only for the facilitator (a review link
 /// opens review pages and nothing else).
-fn review_header(reader: Reader) -> Markup {
+fn review_header(reader: Reader, lang: Language) -> Markup {
     html! {
         header.site {
-            p.brand { a href="/review" { "topteam review" } }
-            @if matches!(reader, Reader::Facilitator) { p { a href="/facilitate" { "Console" } } }
+            p.brand { a href="/review" { (t!(lang, "review-brand")) } }
+            @if matches!(reader, Reader::Facilitator) { p { a href="/facilitate" { (t!(lang, "review-console")) } } }
         }
     }
 }
@@ -76,7 +79,7 @@ pub async fn index(State(app): State<AppState>, reader: Option<Reader>) -> Respo
         }
     }
     let content = html! {
-        (review_header(Reader::Facilitator))
+        (review_header(Reader::Facilitator, Language::English))
         main #main {
             h1 { "Review" }
             @if sessions.is_empty() { p { "No sessions yet." } }
@@ -127,6 +130,7 @@ pub async fn session(
     State(app): State<AppState>,
     Path(id): Path<String>,
     reader: Option<Reader>,
+    reading: Reading,
     axum::extract::Query(asked): axum::extract::Query<Asked>,
 ) -> Response {
     let Some(reader) = reader else {
@@ -143,26 +147,44 @@ pub async fn session(
     };
     let state = &source.state;
     let info = &state.info;
+    // A reader who has not chosen reads a Welsh session's record in Welsh.
+    let reading = if !reading.chosen && info.language.has_welsh() {
+        reading.in_language(info.language.first())
+    } else {
+        reading
+    };
+    let lang = reading.language;
     let base = format!("/review/{}", info.id);
+    // The downloads in the page's language.
+    let lang_query = format!("?lang={}", lang.code());
+    let status = match state.status {
+        crate::session::SessionStatus::Live => t!(lang, "review-status-live"),
+        crate::session::SessionStatus::Ended => t!(lang, "review-status-ended"),
+    };
+    let title = if info.title == *info.workshop.title {
+        info.workshop.title.read_in(lang).to_string()
+    } else {
+        info.title.clone()
+    };
     let content = html! {
-        (review_header(reader))
+        (review_header(reader, lang))
         main #main {
-            h1 { (info.title) }
-            p { (info.workshop.title) " · " (crate::time::long_date(info.created_at)) " · code " (info.code) " · " (status_name(state.status)) }
-            nav aria-label="Exports" {
+            h1 { (title) }
+            p { (t!(lang, "review-line", workshop = info.workshop.title.read_in(lang), date = crate::time::long_date_in(info.created_at, lang), code = info.code.as_str(), status = status)) }
+            nav aria-label=(t!(lang, "review-exports")) {
                 ul.exports {
-                    li { a href={ (base) "/pack.pdf" } { "Download PDF (the outcome pack)" } }
-                    li { a href={ (base) "/report.md" } { "Report (Markdown)" } }
-                    li { a href={ (base) "/votes.csv" } { "Ballots (CSV)" } }
-                    li { a href={ (base) "/report.json" } { "Results (JSON)" } }
-                    li { a href={ (base) "/transcript.jsonl" } { "Full transcript (JSONL)" } }
+                    li { a href={ (base) "/pack.pdf" (lang_query) } { (t!(lang, "review-pdf")) } }
+                    li { a href={ (base) "/report.md" (lang_query) } { (t!(lang, "review-markdown")) } }
+                    li { a href={ (base) "/votes.csv" } { (t!(lang, "review-csv")) } }
+                    li { a href={ (base) "/report.json" } { (t!(lang, "review-json")) } }
+                    li { a href={ (base) "/transcript.jsonl" } { (t!(lang, "review-transcript")) } }
                 }
             }
-            (decided_section(&crate::report::decided(state)))
+            (decided_section(&crate::report::decided_in(state, lang), lang))
             section aria-labelledby="who" {
-                h2 #who { "Who took part" }
+                h2 #who { (t!(lang, "pack-who-took-part")) }
                 @for (group, n) in source.attendance() {
-                    h3 { (group.label()) " (" (n) ")" }
+                    h3 { (group.name(lang)) " (" (n) ")" }
                     ul {
                         @for p in state.participants.iter().filter(|p| p.group == group && p.admitted && !p.removed) {
                             li { (p.name) @if let Some(t) = &p.job_title { ", " (t) } }
@@ -172,26 +194,26 @@ pub async fn session(
             }
             @for activity in state.activities.iter().filter(|a| kind_of(a.spec.kind).room_answers()) {
                 section.activity aria-labelledby={ "a-" (activity.spec.id) } {
-                    h2 id={ "a-" (activity.spec.id) } { (activity.spec.title) }
-                    @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt) } }
+                    h2 id={ "a-" (activity.spec.id) } { (activity.spec.title.read_in(lang)) }
+                    @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt.read_in(lang)) } }
                     @if activity.status == ActivityStatus::Pending {
-                        p.notice { "Not run in this session." }
+                        p.notice { (t!(lang, "review-not-run")) }
                     } @else {
                         p.timing {
-                            @match activity.spec.minutes { Some(m) => { "Planned " (m) " minutes" }, None => "No time planned" }
-                            @if let Some(took) = source.minutes_open(&activity.spec.id) { "; voting was open for " @if took == 0 { "less than a minute." } @else if took == 1 { "1 minute." } @else { (took) " minutes." } }
+                            @match activity.spec.minutes { Some(m) => { (t!(lang, "review-planned", minutes = m)) }, None => (t!(lang, "review-no-time")) }
+                            @if let Some(took) = source.minutes_open(&activity.spec.id) { (t!(lang, "review-open-for", minutes = took)) }
                         }
-                        @if activity.spec.anonymous { p.tag { "Anonymous: ballots are linked to pseudonyms, never names." } }
-                        (activity_results(state, activity))
+                        @if activity.spec.anonymous { p.tag { (t!(lang, "report-anonymous")) } }
+                        (activity_results_in(state, activity, lang))
                     }
                 }
             }
-            (notes_section(state))
+            (notes_section(state, lang))
             // The minute-by-minute record only when asked for: it is long,
             // and the record people circulate leads with what was decided.
             @if asked.timeline.as_deref() == Some("1") {
                 section aria-labelledby="timeline" {
-                    h2 #timeline { "Timeline (UK time)" }
+                    h2 #timeline { (t!(lang, "report-timeline")) }
                     ol.timeline {
                         @for entry in timeline(&source) {
                             li { time { (entry.time) } " " (entry.text) }
@@ -199,14 +221,16 @@ pub async fn session(
                     }
                 }
             } @else {
-                p.no-print { a href={ (base) "?timeline=1#timeline" } { "Show the minute-by-minute timeline" } }
+                p.no-print { a href={ (base) "?timeline=1#timeline" } { (t!(lang, "review-show-timeline")) } }
             }
         }
     };
     layout(
         Page {
-            title: &info.title,
+            title: &title,
             class: "review",
+            languages: true,
+            reading,
             ..Default::default()
         },
         content,
@@ -223,13 +247,13 @@ pub struct Asked {
 
 /// What the session decided, first: agreed statements in their final
 /// wording with their fields, the top priorities, decisions and actions.
-fn decided_section(decided: &crate::report::Decided) -> Markup {
+fn decided_section(decided: &crate::report::Decided, lang: Language) -> Markup {
     html! {
         section.decided aria-labelledby="decided-title" {
-            h2 #decided-title { "What was decided" }
-            @if decided.is_empty() { p { "Nothing was agreed or decided in this session." } }
+            h2 #decided-title { (t!(lang, "pack-what-decided")) }
+            @if decided.is_empty() { p { (t!(lang, "review-nothing-decided")) } }
             @if !decided.agreed.is_empty() {
-                h3 { "Agreed statements, in their final wording" }
+                h3 { (t!(lang, "pack-agreed-statements")) }
                 ul.agreed {
                     @for a in &decided.agreed {
                         li {
@@ -248,13 +272,13 @@ fn decided_section(decided: &crate::report::Decided) -> Markup {
                 ol { @for label in &p.top { li { (label) } } }
             }
             @if !decided.decisions.is_empty() {
-                h3 { "Decisions" }
+                h3 { (t!(lang, "pack-decisions")) }
                 ul { @for d in &decided.decisions { li { (d) } } }
             }
             @if !decided.actions.is_empty() {
-                h3 { "Actions" }
+                h3 { (t!(lang, "pack-actions")) }
                 table {
-                    thead { tr { th scope="col" { "Action" } th scope="col" { "Owner" } th scope="col" { "Due" } } }
+                    thead { tr { th scope="col" { (t!(lang, "pack-action")) } th scope="col" { (t!(lang, "pack-owner")) } th scope="col" { (t!(lang, "pack-due")) } } }
                     tbody {
                         @for a in &decided.actions {
                             tr { td { (a.text) } td { (a.owner.as_deref().unwrap_or("")) } td { (a.due.as_deref().unwrap_or("")) } }
@@ -267,7 +291,7 @@ fn decided_section(decided: &crate::report::Decided) -> Markup {
 }
 
 /// The facilitator's notes (decisions and actions are at the top).
-fn notes_section(state: &SessionState) -> Markup {
+fn notes_section(state: &SessionState, lang: Language) -> Markup {
     let notes: Vec<_> = state
         .notes
         .iter()
@@ -276,7 +300,7 @@ fn notes_section(state: &SessionState) -> Markup {
     html! {
         @if !notes.is_empty() {
             section aria-labelledby="notes" {
-                h2 #notes { "Notes" }
+                h2 #notes { (t!(lang, "pack-notes")) }
                 ul { @for n in notes { li { (n.text) } } }
             }
         }
@@ -312,7 +336,7 @@ pub async fn series(
         .collect();
     sessions.sort_by_key(|s| s.info.created_at);
     let content = html! {
-        (review_header(reader))
+        (review_header(reader, Language::English))
         main #main {
             h1 { "The series" @if let Some(named) = app.series.get(&series) { ": " (named.name) } }
             p { a href={ "/review/series/" (series) "/pack.pdf" } { "Download PDF (the series' outcome pack: what each workshop decided, then every result)" } }
