@@ -266,14 +266,7 @@ pub async fn accept(
         Ok(joined) => (
             joined.cookie(),
             // The phone goes on in the language the card was read in.
-            axum::response::AppendHeaders([(
-                axum::http::header::SET_COOKIE,
-                format!(
-                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                    crate::web::language::COOKIE,
-                    lang.code()
-                ),
-            )]),
+            crate::web::language::remember(lang),
             Redirect::to(&format!("/s/{}", joined.session)),
         )
             .into_response(),

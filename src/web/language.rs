@@ -65,6 +65,22 @@ impl Reading {
     }
 }
 
+/// The cookie that keeps `language` for this reader's next pages: a year,
+/// for this server's pages only; nothing secret in it. Appended, so a
+/// participant's own cookie can be set beside it.
+pub fn remember(
+    language: Language,
+) -> axum::response::AppendHeaders<[(header::HeaderName, String); 1]> {
+    axum::response::AppendHeaders([(header::SET_COOKIE, cookie_for(language))])
+}
+
+fn cookie_for(language: Language) -> String {
+    format!(
+        "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        language.code()
+    )
+}
+
 /// The `lang` of a query string, if it names one of ours.
 fn asked(query: Option<&str>) -> Option<Language> {
     query?
@@ -106,12 +122,7 @@ pub async fn choose(mut request: Request, next: axum::middleware::Next) -> Respo
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if let Some(language) = chosen.filter(|_| page) {
-        // A year, for this server's pages only; nothing secret in it.
-        let cookie = format!(
-            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            language.code()
-        );
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
+        if let Ok(value) = HeaderValue::from_str(&cookie_for(language)) {
             headers.append(header::SET_COOKIE, value);
         }
     }

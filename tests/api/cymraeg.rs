@@ -134,6 +134,41 @@ fn welsh_only(html: &str, typed: &[&str], at: &str) {
     );
 }
 
+/// A session of `workshop` whose room reads `language`, titled `title`
+/// (the script's own title when `None`).
+async fn session_in(app: &TestApp, workshop: &str, language: &str, title: Option<&str>) -> Created {
+    let mut body = json!({ "workshop": workshop, "language": language });
+    if let Some(title) = title {
+        body["title"] = json!(title);
+    }
+    let (status, created) = app.post_json("/api/sessions", Some(KEY), body).await;
+    assert_eq!(status, 201, "{created}");
+    Created {
+        id: created["id"].as_str().unwrap().to_string(),
+        code: created["code"].as_str().unwrap().to_string(),
+    }
+}
+
+/// A join's answer: a redirect to the phone that sets both the
+/// participant's cookie and the language it joined in.
+fn assert_joined_in_welsh(joined: &reqwest::Response) {
+    assert_eq!(joined.status(), 303);
+    let cookies: Vec<String> = joined
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("topteam_lang=cy;")),
+        "{cookies:?}"
+    );
+    assert!(
+        cookies.iter().any(|c| c.starts_with("tt_")),
+        "the participant's own cookie too: {cookies:?}"
+    );
+}
+
 /// The phone page of a participant, read in `lang`.
 async fn phone_page(app: &TestApp, session: &str, joined: &Joined, lang: &str) -> String {
     let simple = session.replace('-', "");
@@ -268,18 +303,7 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
     for workshop in ["w1-cabinet", "w2-joint-vision", "w3-performance"] {
-        let (status, created) = app
-            .post_json(
-                "/api/sessions",
-                Some(KEY),
-                json!({ "workshop": workshop, "title": "Gweithdy prawf", "language": "cy" }),
-            )
-            .await;
-        assert_eq!(status, 201, "{created}");
-        let session = Created {
-            id: created["id"].as_str().unwrap().to_string(),
-            code: created["code"].as_str().unwrap().to_string(),
-        };
+        let session = session_in(&app, workshop, "cy", Some("Gweithdy prawf")).await;
         let state = app.state(&session.id).await;
         let teams: Vec<&str> = ["cabinet", "management"]
             .into_iter()
@@ -563,14 +587,8 @@ async fn a_welsh_session_s_join_page_is_welsh_first_and_the_phone_keeps_the_lang
 {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let (_, created) = app
-        .post_json(
-            "/api/sessions",
-            Some(KEY),
-            json!({ "workshop": "w1-cabinet", "language": "cy+en" }),
-        )
-        .await;
-    let code = created["code"].as_str().unwrap();
+    let session = session_in(&app, "w1-cabinet", "cy+en", None).await;
+    let code = session.code.as_str();
     let get = |path: String, headers: Vec<(&'static str, &'static str)>| {
         let mut request = app.http.get(app.url(&path));
         for (name, value) in headers {
@@ -624,21 +642,7 @@ async fn a_welsh_session_s_join_page_is_welsh_first_and_the_phone_keeps_the_lang
         .send()
         .await
         .unwrap();
-    assert_eq!(joined.status(), 303);
-    let cookies: Vec<String> = joined
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .collect();
-    assert!(
-        cookies.iter().any(|c| c.starts_with("topteam_lang=cy;")),
-        "{cookies:?}"
-    );
-    assert!(
-        cookies.iter().any(|c| c.starts_with("tt_")),
-        "the participant's own cookie too: {cookies:?}"
-    );
+    assert_joined_in_welsh(&joined);
 
     // The accessibility statement is in Welsh too; staff pages not yet in
     // Welsh offer no switch that would change nothing.
@@ -713,17 +717,7 @@ fn every_built_in_script_has_welsh_for_every_text() {
 async fn a_welsh_session_s_pack_and_report_are_in_welsh_and_english_on_request() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let (_, created) = app
-        .post_json(
-            "/api/sessions",
-            Some(KEY),
-            json!({ "workshop": "w1-cabinet", "title": "Cyngor Sir Prawf", "language": "cy" }),
-        )
-        .await;
-    let session = Created {
-        id: created["id"].as_str().unwrap().to_string(),
-        code: created["code"].as_str().unwrap().to_string(),
-    };
+    let session = session_in(&app, "w1-cabinet", "cy", Some("Cyngor Sir Prawf")).await;
     let mut phones = Vec::new();
     let mut names = Vec::new();
     for i in 0..3 {
@@ -816,14 +810,11 @@ async fn a_welsh_session_s_pack_and_report_are_in_welsh_and_english_on_request()
 async fn an_invitation_card_opens_in_welsh_for_a_welsh_session() {
     let dir = TempDir::new();
     let app = spawn_app(&dir.0).await;
-    let (_, created) = app
-        .post_json(
-            "/api/sessions",
-            Some(KEY),
-            json!({ "workshop": "w1-cabinet", "language": "cy" }),
-        )
-        .await;
-    let series = created["series"].as_str().unwrap();
+    let session = session_in(&app, "w1-cabinet", "cy", None).await;
+    let series = app.state(&session.id).await["series"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let roster = json!({ "people": [{ "name": "Cllr Rhys Jones", "group": "cabinet" }] });
     let response = app
         .http
@@ -866,18 +857,7 @@ async fn an_invitation_card_opens_in_welsh_for_a_welsh_session() {
         .build()
         .unwrap();
     let joined = client.post(app.url(path)).send().await.unwrap();
-    assert_eq!(joined.status(), 303);
-    let cookies: Vec<String> = joined
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .collect();
-    assert!(
-        cookies.iter().any(|c| c.starts_with("topteam_lang=cy;")),
-        "{cookies:?}"
-    );
-    assert!(cookies.iter().any(|c| c.starts_with("tt_")), "{cookies:?}");
+    assert_joined_in_welsh(&joined);
     // A card that does not work says so in the reader's language.
     let page = app
         .http

@@ -149,14 +149,7 @@ pub async fn submit(
             joined.cookie(),
             // The phone goes on in the language it joined in (appended:
             // the participant's own cookie is set beside it).
-            axum::response::AppendHeaders([(
-                axum::http::header::SET_COOKIE,
-                format!(
-                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                    crate::web::language::COOKIE,
-                    lang.code()
-                ),
-            )]),
+            crate::web::language::remember(lang),
             Redirect::to(&format!("/s/{}", joined.session)),
         )
             .into_response(),
