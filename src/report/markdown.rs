@@ -1,6 +1,6 @@
 //! `report.md`: the output pack as Markdown.
 
-use super::{date, timeline, Source};
+use super::{date, timeline::timeline_in, Source};
 use crate::activity::kind_of;
 use crate::activity::show::md_escape as esc;
 use crate::language::Language;
@@ -74,7 +74,7 @@ pub fn report_markdown_in(source: &Source, lang: Language) -> String {
         md.push('\n');
     }
     let _ = writeln!(md, "\n## {}\n", t!(lang, "report-timeline"));
-    for entry in timeline(source) {
+    for entry in timeline_in(source, lang) {
         let _ = writeln!(md, "- {} {}", entry.time, esc(&entry.text));
     }
     md

@@ -20,7 +20,7 @@ pub use self::json::report_json;
 pub use self::markdown::{report_markdown, report_markdown_in};
 pub use self::sealed::sealed_transcript;
 pub use crate::time::{clock, date};
-pub use timeline::{timeline, TimelineEntry};
+pub use timeline::{timeline, timeline_in, TimelineEntry};
 
 use crate::session::{ParticipantId, Pseudonyms, Record, SessionState};
 use crate::transcript::{parse, replay, ReplayError};

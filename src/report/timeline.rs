@@ -1,7 +1,9 @@
 //! The transcript in plain words: "10:42 Cllr Patel joined as Cabinet".
 
 use super::{clock, Source};
+use crate::language::Language;
 use crate::session::Event;
+use crate::t;
 
 /// One line of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -17,17 +19,23 @@ pub struct TimelineEntry {
 /// Every event in words. Anonymous ballots and ideas are left out (their
 /// results say what was answered, never who or when).
 pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
+    timeline_in(source, Language::English)
+}
+
+/// The same in `lang`.
+pub fn timeline_in(source: &Source, lang: Language) -> Vec<TimelineEntry> {
     let state = &source.state;
     let title = |id: &str| {
-        state
-            .activity(id)
-            .map_or_else(|| id.to_string(), |(_, a)| a.spec.title.to_string())
+        state.activity(id).map_or_else(
+            || id.to_string(),
+            |(_, a)| a.spec.title.read_in(lang).to_string(),
+        )
     };
     let anonymous = |id: &str| state.activity(id).is_some_and(|(_, a)| a.spec.anonymous);
     let who = |id: &uuid::Uuid| {
         state
             .participant(id)
-            .map_or_else(|| "Someone".to_string(), |p| p.name.clone())
+            .map_or_else(|| t!(lang, "tl-someone"), |p| p.name.clone())
     };
     // Whether each activity's timer is running, as the records go by.
     let mut timers: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
@@ -57,74 +65,86 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                     let wait = match (admitted, held) {
                         (true, _) => String::new(),
                         (false, Some(why)) => {
-                            format!(" (held for the facilitator: {})", why.label())
+                            format!(" {}", t!(lang, "tl-held-for", why = why.name(lang)))
                         }
-                        (false, None) => " (waiting to be admitted)".to_string(),
+                        (false, None) => format!(" {}", t!(lang, "tl-waiting")),
                     };
-                    format!("{} joined as {}{wait}", who(participant), group.label())
+                    t!(
+                        lang,
+                        "tl-joined",
+                        who = who(participant),
+                        team = group.name(lang),
+                        wait = wait
+                    )
                 }
                 Event::RosterUpdated { people } => {
-                    format!("the roster was set: {} people", people.len())
+                    t!(lang, "tl-roster-set", n = people.len())
                 }
                 Event::ParticipantHeld {
                     participant,
                     reason,
-                } => format!(
-                    "{} was held for the facilitator: {}",
-                    who(participant),
-                    reason.label()
+                } => t!(
+                    lang,
+                    "tl-held",
+                    who = who(participant),
+                    why = reason.name(lang)
                 ),
                 Event::ParticipantIdentified { participant, .. } => {
-                    format!(
-                        "{} was matched to their name on the roster",
-                        who(participant)
-                    )
+                    t!(lang, "tl-matched", who = who(participant))
                 }
                 Event::ParticipantRestored { participant } => {
-                    format!("{} was let back in", who(participant))
+                    t!(lang, "tl-let-back", who = who(participant))
                 }
-                Event::InvitationsOnly { on } => if *on {
-                    "joining became by invitation only"
-                } else {
-                    "joining by name was allowed again"
+                Event::InvitationsOnly { on } => {
+                    if *on {
+                        t!(lang, "tl-invitation-only")
+                    } else {
+                        t!(lang, "tl-by-name")
+                    }
                 }
-                .to_string(),
                 Event::ParticipantAdmitted { participant } => {
-                    format!("{} was admitted", who(participant))
+                    t!(lang, "tl-admitted", who = who(participant))
                 }
                 Event::ParticipantRemoved { participant } => {
-                    format!("{} was removed", who(participant))
+                    t!(lang, "tl-removed", who = who(participant))
                 }
                 Event::ParticipantErased { participant, .. } => {
-                    format!("{}'s name and job title were erased", who(participant))
+                    t!(lang, "tl-erased", who = who(participant))
                 }
                 Event::RosterPersonErased { .. } => {
-                    "someone erased was taken off the roster".to_string()
+                    t!(lang, "tl-roster-erased")
                 }
-                Event::MovedTo { activity } => format!("moved to {}", title(activity)),
+                Event::MovedTo { activity } => t!(lang, "tl-moved", activity = title(activity)),
                 Event::ActivityOpened { activity } => {
-                    format!("voting opened on {}", title(activity))
+                    t!(lang, "tl-opened", activity = title(activity))
                 }
                 Event::ActivityClosed { activity } => {
-                    format!("voting closed on {}", title(activity))
+                    t!(lang, "tl-closed", activity = title(activity))
                 }
                 Event::ResultsRevealed { activity } => {
-                    format!("results of {} shown to the room", title(activity))
+                    t!(lang, "tl-revealed", activity = title(activity))
                 }
                 Event::ResultsHidden { activity } => {
-                    format!("results of {} taken off the screen", title(activity))
+                    t!(lang, "tl-hidden", activity = title(activity))
                 }
                 Event::SlidePaged { activity, page } => {
-                    format!(
-                        "results of {} on the projector: page {page}",
-                        title(activity)
-                    )
+                    t!(lang, "tl-paged", activity = title(activity), page = *page)
                 }
                 Event::BallotCast {
                     activity, voter, ..
-                } => format!("{} voted on {}", who(voter), title(activity)),
+                } => t!(
+                    lang,
+                    "tl-voted",
+                    who = who(voter),
+                    activity = title(activity)
+                ),
                 Event::OptionsSet { activity, options } => {
-                    format!("{} options carried into {}", options.len(), title(activity))
+                    t!(
+                        lang,
+                        "tl-carried",
+                        n = options.len(),
+                        activity = title(activity)
+                    )
                 }
                 Event::IdeaAdded {
                     activity,
@@ -132,24 +152,28 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                     text,
                     ..
                 } => {
-                    format!(
-                        "{} offered an idea on {}: \u{201c}{text}\u{201d}",
-                        who(author),
-                        title(activity)
+                    t!(
+                        lang,
+                        "tl-idea",
+                        who = who(author),
+                        activity = title(activity),
+                        text = text.as_str()
                     )
                 }
                 Event::IdeaEdited { text, .. } => {
-                    format!("the facilitator reworded an idea: \u{201c}{text}\u{201d}")
+                    t!(lang, "tl-idea-edited", text = text.as_str())
                 }
-                Event::IdeaHidden { hidden: true, .. } => "the facilitator hid an idea".to_string(),
+                Event::IdeaHidden { hidden: true, .. } => t!(lang, "tl-idea-hid"),
                 Event::IdeaHidden { hidden: false, .. } => {
-                    "the facilitator showed a hidden idea again".to_string()
+                    t!(lang, "tl-idea-shown")
                 }
-                Event::IdeasMerged { .. } => "the facilitator merged two ideas".to_string(),
+                Event::IdeasMerged { .. } => t!(lang, "tl-ideas-merged"),
                 Event::StatementAmended { activity, text, .. } => {
-                    format!(
-                        "the facilitator amended a statement in {}: \u{201c}{text}\u{201d}",
-                        title(activity)
+                    t!(
+                        lang,
+                        "tl-amended",
+                        activity = title(activity),
+                        text = text.as_str()
                     )
                 }
                 Event::NoteAdded {
@@ -158,11 +182,27 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                     owner,
                     due,
                     ..
-                } => match (owner, due) {
-                    (Some(o), Some(d)) => format!("{}: {text} ({o}, by {d})", kind.label()),
-                    (Some(o), None) => format!("{}: {text} ({o})", kind.label()),
-                    _ => format!("{}: {text}", kind.label()),
-                },
+                } => {
+                    let (kind, text) = (kind.name(lang), text.as_str());
+                    match (owner, due) {
+                        (Some(o), Some(d)) => t!(
+                            lang,
+                            "tl-note-owner-due",
+                            kind = kind,
+                            text = text,
+                            owner = o.as_str(),
+                            due = d.as_str()
+                        ),
+                        (Some(o), None) => t!(
+                            lang,
+                            "tl-note-owner",
+                            kind = kind,
+                            text = text,
+                            owner = o.as_str()
+                        ),
+                        _ => t!(lang, "tl-note", kind = kind, text = text),
+                    }
+                }
                 // Adding time is recorded as the timer's new state: started
                 // again while running, or paused again while paused.
                 Event::TimerStarted {
@@ -172,15 +212,18 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                 } => {
                     let was_running = timers.insert(activity.clone(), true) == Some(true);
                     let what = if was_running {
-                        "time added to the timer"
+                        "tl-time-added"
                     } else {
-                        "timer started"
+                        "tl-timer-started"
                     };
-                    format!(
-                        "{what} on {}: {} min {} s",
-                        title(activity),
-                        seconds_left / 60,
-                        seconds_left % 60
+                    crate::language::text_with(
+                        lang,
+                        what,
+                        &[
+                            ("activity", title(activity).into()),
+                            ("min", (seconds_left / 60).into()),
+                            ("sec", (seconds_left % 60).into()),
+                        ],
                     )
                 }
                 Event::TimerPaused {
@@ -188,30 +231,29 @@ pub fn timeline(source: &Source) -> Vec<TimelineEntry> {
                     seconds_left,
                 } => {
                     if timers.insert(activity.clone(), false) != Some(true) {
-                        format!(
-                            "time added to the paused timer on {}: {} min {} s",
-                            title(activity),
-                            seconds_left / 60,
-                            seconds_left % 60
+                        t!(
+                            lang,
+                            "tl-time-added-paused",
+                            activity = title(activity),
+                            min = seconds_left / 60,
+                            sec = seconds_left % 60
                         )
                     } else {
-                        format!("timer paused on {}", title(activity))
+                        t!(lang, "tl-timer-paused", activity = title(activity))
                     }
                 }
                 Event::TimerReset { activity, .. } => {
                     timers.insert(activity.clone(), false);
-                    format!("timer reset on {}", title(activity))
+                    t!(lang, "tl-timer-reset", activity = title(activity))
                 }
-                Event::ScriptEdited { .. } => "the facilitator edited the agenda".to_string(),
-                Event::SessionRenamed { title } => format!("renamed \u{201c}{title}\u{201d}"),
+                Event::ScriptEdited { .. } => t!(lang, "tl-agenda-edited"),
+                Event::SessionRenamed { title } => t!(lang, "tl-renamed", title = title.as_str()),
                 Event::LanguageSet { language } => {
-                    format!("the room's language set to {}", language.code())
+                    t!(lang, "tl-language", language = language.code())
                 }
-                Event::SessionArchived { archived: true } => "archived".to_string(),
-                Event::SessionArchived { archived: false } => {
-                    "taken out of the archive".to_string()
-                }
-                Event::SessionEnded => "the session ended".to_string(),
+                Event::SessionArchived { archived: true } => t!(lang, "tl-archived"),
+                Event::SessionArchived { archived: false } => t!(lang, "tl-unarchived"),
+                Event::SessionEnded => t!(lang, "tl-ended"),
             };
             TimelineEntry {
                 seq: r.seq,

@@ -775,6 +775,20 @@ async fn a_welsh_session_s_pack_and_report_are_in_welsh_and_english_on_request()
     );
     assert!(info.contains("Pages:"), "{info}");
 
+    // Its timeline appendix, in Welsh too.
+    let (_, pdf) = app.pdf(&format!("/review/{id}/pack.pdf?timeline=1")).await;
+    let (_, text) = pdf_facts(&pdf, "cymraeg-pack-timeline");
+    assert!(text.contains("Atodiad: llinell amser"), "{text}");
+    assert!(
+        text.contains("agorodd y bleidlais ar Man cychwyn"),
+        "{text}"
+    );
+    let english = english_in(&text, &typed);
+    assert!(
+        english.is_empty(),
+        "English in the Welsh timeline: {english:?}\n{text}"
+    );
+
     // The same record in English on request, and report.md both ways.
     let (_, pdf) = app.pdf(&format!("/review/{id}/pack.pdf?lang=en")).await;
     let (_, text) = pdf_facts(&pdf, "cymraeg-pack-in-english");

@@ -10,7 +10,7 @@ mod world;
 
 pub use blocks::{blocks, Block};
 
-use super::{timeline, Source};
+use super::Source;
 use crate::activity::kind_of;
 use crate::language::Language;
 use crate::session::ActivityStatus;
@@ -299,7 +299,7 @@ fn session_part(source: &Source, with_timeline: bool, options_language: Language
             .map(|n| n.text.clone())
             .collect(),
         timeline: with_timeline.then(|| {
-            timeline(source)
+            super::timeline::timeline_in(source, lang)
                 .into_iter()
                 .map(|e| [e.time, e.text])
                 .collect()

@@ -294,6 +294,22 @@ pub enum HoldReason {
 }
 
 impl HoldReason {
+    /// The reason as a reader of `language` reads it.
+    pub fn name(self, language: crate::language::Language) -> String {
+        crate::language::text(
+            language,
+            match self {
+                HoldReason::AlreadyClaimed => "hold-already-claimed",
+                HoldReason::NotOnRoster => "hold-not-on-roster",
+                HoldReason::NameTaken => "hold-name-taken",
+                HoldReason::InvitedPersonArrived => "hold-invited-arrived",
+                HoldReason::InvitationRequired => "hold-invitation-required",
+                HoldReason::ClaimedTwice => "hold-claimed-twice",
+                HoldReason::CardUsedAgain => "hold-card-used-again",
+            },
+        )
+    }
+
     /// The reason in words, for the console.
     pub fn label(self) -> &'static str {
         match self {

@@ -6,7 +6,7 @@ use crate::activity::notes::NoteKind;
 use crate::language::Language;
 use crate::live::SessionHandle;
 use crate::render::{activity_results_in, status_name};
-use crate::report::{date, timeline, Source};
+use crate::report::{date, Source};
 use crate::session::Pseudonyms;
 use crate::session::{ActivityStatus, SessionState};
 use crate::t;
@@ -215,7 +215,7 @@ pub async fn session(
                 section aria-labelledby="timeline" {
                     h2 #timeline { (t!(lang, "report-timeline")) }
                     ol.timeline {
-                        @for entry in timeline(&source) {
+                        @for entry in crate::report::timeline_in(&source, lang) {
                             li { time { (entry.time) } " " (entry.text) }
                         }
                     }
