@@ -34,6 +34,17 @@ impl Text {
         }
     }
 
+    /// The text as a record of a session in `room`'s language gives it:
+    /// one language, or for a bilingual session "Welsh / English".
+    pub fn for_room(&self, room: super::SessionLanguage) -> String {
+        match (room, &self.welsh) {
+            (super::SessionLanguage::Bilingual, Some(welsh)) => {
+                format!("{welsh} / {}", self.english)
+            }
+            _ => self.read_in(room.first()).to_string(),
+        }
+    }
+
     /// Whether there is no English (a field left out of a script).
     pub fn is_empty(&self) -> bool {
         self.english.is_empty()
@@ -172,5 +183,9 @@ mod tests {
         assert_eq!(from_toml, both);
         assert!(serde_json::from_str::<Text>(r#"{"en":"Housing","fr":"Logement"}"#).is_err());
         assert!(serde_json::from_str::<Text>("3").is_err());
+        use super::super::SessionLanguage;
+        assert_eq!(both.for_room(SessionLanguage::Bilingual), "Tai / Housing");
+        assert_eq!(both.for_room(SessionLanguage::Welsh), "Tai");
+        assert_eq!(plain.for_room(SessionLanguage::Bilingual), "Housing");
     }
 }

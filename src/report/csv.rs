@@ -41,7 +41,10 @@ type CountKey = (String, Option<u32>, String);
 
 /// The CSV text, starting with a UTF-8 byte order mark so Excel reads it as UTF-8.
 pub fn votes_csv(source: &Source) -> String {
-    let mut rows = Rows::default();
+    let mut rows = Rows {
+        rows: Vec::new(),
+        room: source.state.info.language,
+    };
     for activity in &source.state.activities {
         if !activity.spec.kind.takes_ballots() {
             continue;
@@ -54,14 +57,18 @@ pub fn votes_csv(source: &Source) -> String {
     }
     let mut out = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     let _ = out.write_record(HEADER);
-    for row in rows.0 {
+    for row in rows.rows {
         let _ = out.write_record(row.iter().map(|c| neutral(c)));
     }
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-#[derive(Default)]
-struct Rows(Vec<[String; 14]>);
+/// The rows, and the session's language, which the wording columns are in
+/// (both, Welsh first, in a bilingual session); the column names stay English.
+struct Rows {
+    rows: Vec<[String; 14]>,
+    room: crate::language::SessionLanguage,
+}
 
 /// Where a row's answer sits: the activity, the item and the version.
 struct Place<'a> {
@@ -84,17 +91,17 @@ impl Rows {
         let spec = &at.activity.spec;
         let label = spec
             .option(at.item)
-            .map_or_else(|| at.item.to_string(), |o| o.label.to_string());
+            .map_or_else(|| at.item.to_string(), |o| o.label.for_room(self.room));
         let wording = at
             .version
             .and_then(|v| {
                 let versions = at.activity.statements.get(at.item)?;
                 versions.iter().find(|s| s.version == v)
             })
-            .map_or_else(|| label.clone(), |s| s.text.to_string());
-        self.0.push([
+            .map_or_else(|| label.clone(), |s| s.text.for_room(self.room));
+        self.rows.push([
             spec.id.clone(),
-            spec.title.to_string(),
+            spec.title.for_room(self.room),
             spec.kind.as_str().to_string(),
             at.item.to_string(),
             label,

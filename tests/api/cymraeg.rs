@@ -775,6 +775,12 @@ async fn a_welsh_session_s_pack_and_report_are_in_welsh_and_english_on_request()
     );
     assert!(info.contains("Pages:"), "{info}");
 
+    // votes.csv: English column names, the wording in the session's language.
+    let csv = app.votes_csv(id).await;
+    assert!(csv.starts_with("\u{feff}activity,activity_title,"), "{csv}");
+    assert!(csv.contains(",Man cychwyn,rating,"), "{csv}");
+    assert!(!csv.contains("Check-in"), "{csv}");
+
     // Its timeline appendix, in Welsh too.
     let (_, pdf) = app.pdf(&format!("/review/{id}/pack.pdf?timeline=1")).await;
     let (_, text) = pdf_facts(&pdf, "cymraeg-pack-timeline");
