@@ -822,6 +822,12 @@ async fn a_welsh_session_s_pack_and_report_are_in_welsh_and_english_on_request()
     welsh_only(&page, &typed_here, "the review page of a Welsh session");
     let page = app.page(&format!("/review/{id}?lang=en")).await;
     assert!(page.contains("What was decided"), "{page}");
+    // The series' page too, and its pack's link in Welsh.
+    let series = app.state(id).await["series"].as_str().unwrap().to_string();
+    let page = app.page(&format!("/review/series/{series}")).await;
+    assert!(page.contains("/pack.pdf?lang=cy"), "{page}");
+    typed_here.push("Cyngor Sir Prawf");
+    welsh_only(&page, &typed_here, "the series' review page");
 }
 
 /// A councillor's invitation card opens in Welsh for a Welsh session, and

@@ -120,7 +120,7 @@ impl Show for Dots {
         let Tally::Dots(t) = &results.all else {
             return html! {};
         };
-        html! { @for (id, n) in t.ranked(view.spec).into_iter().take(5) { li { (view.label(id)) " (" (n) @if n == 1 { " dot)" } @else { " dots)" } } } }
+        html! { @for (id, n) in t.ranked(view.spec).into_iter().take(5) { li { (t!(view.language, "highlight-dots", option = view.label(id), n = n)) } } }
     }
 
     fn detail_json(&self, view: &ActivityView, _results: &Results) -> Value {

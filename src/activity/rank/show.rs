@@ -124,7 +124,7 @@ impl Show for Rank {
         let Tally::Rank(t) = &results.all else {
             return html! {};
         };
-        html! { @for (id, n) in t.ranked(view.spec).into_iter().take(5) { li { (view.label(id)) " (" (n) " points)" } } }
+        html! { @for (id, n) in t.ranked(view.spec).into_iter().take(5) { li { (t!(view.language, "highlight-points", option = view.label(id), n = n)) } } }
     }
 }
 

@@ -104,7 +104,7 @@ impl Show for Rating {
         };
         html! {
             @for o in &view.spec.options {
-                li { (view.read(&o.label)) " — mean " (t.items.get(&o.id).and_then(|s| s.mean).map_or("—".to_string(), |m| format!("{m:.1}"))) }
+                li { (t!(view.language, "highlight-mean", option = view.read(&o.label), mean = t.items.get(&o.id).and_then(|s| s.mean).map_or("—".to_string(), |m| format!("{m:.1}")))) }
             }
         }
     }

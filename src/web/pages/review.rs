@@ -5,7 +5,7 @@ use crate::activity::kind_of;
 use crate::activity::notes::NoteKind;
 use crate::language::Language;
 use crate::live::SessionHandle;
-use crate::render::{activity_results_in, status_name};
+use crate::render::activity_results_in;
 use crate::report::{date, Source};
 use crate::session::Pseudonyms;
 use crate::session::{ActivityStatus, SessionState};
@@ -46,7 +46,7 @@ fn review_header(reader: Reader, lang: Language) -> Markup {
     }
 }
 
-fn attendance_line(state: &SessionState) -> String {
+fn attendance_line(state: &SessionState, lang: Language) -> String {
     Group::VOTING
         .iter()
         .chain([Group::Observer].iter())
@@ -56,14 +56,19 @@ fn attendance_line(state: &SessionState) -> String {
                 .iter()
                 .filter(|p| p.group == *g && p.admitted && !p.removed)
                 .count();
-            format!("{} {n}", g.label())
+            format!("{} {n}", g.name(lang))
         })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// `GET /review`: every series and its sessions, newest first.
-pub async fn index(State(app): State<AppState>, reader: Option<Reader>) -> Response {
+pub async fn index(
+    State(app): State<AppState>,
+    reader: Option<Reader>,
+    reading: Reading,
+) -> Response {
+    let lang = reading.language;
     match reader {
         None => return super::to_login("/review").into_response(),
         Some(Reader::Series(series)) => {
@@ -79,33 +84,33 @@ pub async fn index(State(app): State<AppState>, reader: Option<Reader>) -> Respo
         }
     }
     let content = html! {
-        (review_header(Reader::Facilitator, Language::English))
+        (review_header(Reader::Facilitator, lang))
         main #main {
-            h1 { "Review" }
-            @if sessions.is_empty() { p { "No sessions yet." } }
+            h1 { (t!(lang, "review-title")) }
+            @if sessions.is_empty() { p { (t!(lang, "review-no-sessions")) } }
             @for s in &series {
                 @let members: Vec<&SessionHandle> = sessions.iter().filter(|h| h.info().series == *s).collect();
                 section aria-labelledby={ "series-" (s) } {
                     h2 id={ "series-" (s) } {
                         @match app.series.get(s) {
                             Some(named) => (named.name),
-                            None => "Series",
+                            None => (t!(lang, "review-series")),
                         }
-                        span.hint { " — started " (members.last().map_or_else(String::new, |h| date(h.info().created_at))) }
+                        span.hint { " " (t!(lang, "review-started", date = members.last().map_or_else(String::new, |h| date(h.info().created_at)))) }
                     }
-                    p { a href={ "/review/series/" (s) } { "The series on one page" } }
+                    p { a href={ "/review/series/" (s) } { (t!(lang, "review-series-on-one-page")) } }
                     table {
-                        caption.visually-hidden { "Sessions in this series" }
-                        thead { tr { th scope="col" { "Date" } th scope="col" { "Session" } th scope="col" { "Workshop" } th scope="col" { "Attendance" } th scope="col" { "Status" } } }
+                        caption.visually-hidden { (t!(lang, "review-sessions-in-series")) }
+                        thead { tr { th scope="col" { (t!(lang, "review-date")) } th scope="col" { (t!(lang, "review-session")) } th scope="col" { (t!(lang, "pack-workshop")) } th scope="col" { (t!(lang, "review-attendance")) } th scope="col" { (t!(lang, "review-status")) } } }
                         tbody {
                             @for h in members {
                                 @let state = h.state();
                                 tr {
                                     td { (date(h.info().created_at)) }
                                     td { a href={ "/review/" (h.info().id) } { (h.info().title) } }
-                                    td { (h.info().workshop.title) }
-                                    td { (attendance_line(&state)) }
-                                    td { (status_name(state.status)) }
+                                    td { (h.info().workshop.title.read_in(lang)) }
+                                    td { (attendance_line(&state, lang)) }
+                                    td { (status_words(state.status, lang)) }
                                 }
                             }
                         }
@@ -116,8 +121,10 @@ pub async fn index(State(app): State<AppState>, reader: Option<Reader>) -> Respo
     };
     layout(
         Page {
-            title: "Review",
+            title: &t!(lang, "review-title"),
             class: "review",
+            languages: true,
+            reading,
             ..Default::default()
         },
         content,
@@ -157,10 +164,7 @@ pub async fn session(
     let base = format!("/review/{}", info.id);
     // The downloads in the page's language.
     let lang_query = format!("?lang={}", lang.code());
-    let status = match state.status {
-        crate::session::SessionStatus::Live => t!(lang, "review-status-live"),
-        crate::session::SessionStatus::Ended => t!(lang, "review-status-ended"),
-    };
+    let status = status_words(state.status, lang);
     let title = if info.title == *info.workshop.title {
         info.workshop.title.read_in(lang).to_string()
     } else {
@@ -238,6 +242,14 @@ pub async fn session(
     .into_response()
 }
 
+/// A session's status in words.
+fn status_words(status: crate::session::SessionStatus, lang: Language) -> String {
+    match status {
+        crate::session::SessionStatus::Live => t!(lang, "review-status-live"),
+        crate::session::SessionStatus::Ended => t!(lang, "review-status-ended"),
+    }
+}
+
 /// What the review page was asked for besides the session.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Asked {
@@ -313,6 +325,7 @@ pub async fn series(
     State(app): State<AppState>,
     Path(series): Path<String>,
     reader: Option<Reader>,
+    reading: Reading,
 ) -> Response {
     let Some(reader) = reader else {
         return super::to_login(&format!("/review/series/{series}")).into_response();
@@ -323,7 +336,7 @@ pub async fn series(
     if !reader.may_read(series) {
         return (
             axum::http::StatusCode::FORBIDDEN,
-            super::refusal_page("This review link opens another series' pages, not this one. Open the link you were sent for this series.", crate::language::Language::English),
+            super::refusal_page(&t!(reading.language, "series-other-link"), reading.language),
         )
             .into_response();
     }
@@ -335,36 +348,45 @@ pub async fn series(
         .map(|h| h.state())
         .collect();
     sessions.sort_by_key(|s| s.info.created_at);
+    // A reader who has not chosen reads a Welsh series' page in Welsh (the
+    // newest session's language).
+    let room = sessions.last().map(|s| s.info.language).unwrap_or_default();
+    let reading = if !reading.chosen && room.has_welsh() {
+        reading.in_language(room.first())
+    } else {
+        reading
+    };
+    let lang = reading.language;
     let content = html! {
-        (review_header(reader, Language::English))
+        (review_header(reader, lang))
         main #main {
-            h1 { "The series" @if let Some(named) = app.series.get(&series) { ": " (named.name) } }
-            p { a href={ "/review/series/" (series) "/pack.pdf" } { "Download PDF (the series' outcome pack: what each workshop decided, then every result)" } }
-            @if sessions.is_empty() { p { "No sessions in this series." } }
+            h1 { (t!(lang, "series-title")) @if let Some(named) = app.series.get(&series) { ": " (named.name) } }
+            p { a href={ "/review/series/" (series) "/pack.pdf?lang=" (lang.code()) } { (t!(lang, "series-pdf")) } }
+            @if sessions.is_empty() { p { (t!(lang, "series-no-sessions")) } }
             @else {
                 ul.sessions {
                     @for s in &sessions {
                         li {
                             a href={ "/review/" (s.info.id) } { (s.info.title) }
-                            @if s.info.title != *s.info.workshop.title { " — " (s.info.workshop.title) }
-                            ", " (crate::time::long_date(s.info.created_at))
+                            @if s.info.title != *s.info.workshop.title { " — " (s.info.workshop.title.read_in(lang)) }
+                            ", " (crate::time::long_date_in(s.info.created_at, lang))
                         }
                     }
                 }
             }
             section aria-labelledby="moved" {
-                h2 #moved { "How the priorities moved" }
+                h2 #moved { (t!(lang, "series-moved")) }
                 @for s in &sessions {
                     @for a in s.activities.iter().filter(|a| a.status != ActivityStatus::Pending && carries(s, a)) {
-                        h3 { (s.info.workshop.title) ": " (a.spec.title) }
-                        (top_items(s, a))
+                        h3 { (s.info.workshop.title.read_in(lang)) ": " (a.spec.title.read_in(lang)) }
+                        (top_items(s, a, lang))
                     }
                 }
             }
             section aria-labelledby="ratings" {
-                h2 #ratings { "Ratings over the series, by team" }
+                h2 #ratings { (t!(lang, "series-ratings")) }
                 table {
-                    thead { tr { th scope="col" { "Workshop" } th scope="col" { "Item" } th scope="col" { "Cabinet mean" } th scope="col" { "Management mean" } } }
+                    thead { tr { th scope="col" { (t!(lang, "pack-workshop")) } th scope="col" { (t!(lang, "series-item")) } th scope="col" { (t!(lang, "series-cabinet-mean")) } th scope="col" { (t!(lang, "series-management-mean")) } } }
                     tbody {
                         @for s in &sessions {
                             @for a in s.activities.iter().filter(|a| a.status != ActivityStatus::Pending) {
@@ -373,8 +395,8 @@ pub async fn series(
                                 @for o in &a.spec.options {
                                     @if let Some([cabinet, management]) = kind.over_the_series(&results, &o.id) {
                                         tr {
-                                            td { (s.info.workshop.title) ": " (a.spec.title) }
-                                            th scope="row" { (o.label) }
+                                            td { (s.info.workshop.title.read_in(lang)) ": " (a.spec.title.read_in(lang)) }
+                                            th scope="row" { (o.label.read_in(lang)) }
                                             td { (cabinet) }
                                             td { (management) }
                                         }
@@ -386,13 +408,13 @@ pub async fn series(
                 }
             }
             section aria-labelledby="all-actions" {
-                h2 #all-actions { "All actions" }
+                h2 #all-actions { (t!(lang, "pack-all-actions")) }
                 table {
-                    thead { tr { th scope="col" { "Workshop" } th scope="col" { "Action" } th scope="col" { "Owner" } th scope="col" { "Due" } } }
+                    thead { tr { th scope="col" { (t!(lang, "pack-workshop")) } th scope="col" { (t!(lang, "pack-action")) } th scope="col" { (t!(lang, "pack-owner")) } th scope="col" { (t!(lang, "pack-due")) } } }
                     tbody {
                         @for s in &sessions {
                             @for n in s.notes.iter().filter(|n| n.kind == NoteKind::Action) {
-                                tr { td { (s.info.workshop.title) } td { (n.text) } td { (n.owner.as_deref().unwrap_or("")) } td { (n.due.as_deref().map(crate::time::uk_date).unwrap_or_default()) } }
+                                tr { td { (s.info.workshop.title.read_in(lang)) } td { (n.text) } td { (n.owner.as_deref().unwrap_or("")) } td { (n.due.as_deref().map(|d| crate::time::uk_date_in(d, lang)).unwrap_or_default()) } }
                             }
                         }
                     }
@@ -402,8 +424,10 @@ pub async fn series(
     };
     layout(
         Page {
-            title: "Series",
+            title: &t!(lang, "series-title"),
             class: "review",
+            languages: true,
+            reading,
             ..Default::default()
         },
         content,
@@ -424,7 +448,11 @@ fn carries(state: &SessionState, a: &crate::session::ActivityState) -> bool {
         || (a.spec.kind.can_feed() && a.spec.kind.takes_ballots() && a.spec.id.contains("priorit"))
 }
 
-fn top_items(state: &SessionState, a: &crate::session::ActivityState) -> Markup {
+fn top_items(state: &SessionState, a: &crate::session::ActivityState, lang: Language) -> Markup {
     let results = a.results(state);
-    html! { ol { (kind_of(a.spec.kind).highlights(&a.view(state), &results)) } }
+    let view = crate::activity::ActivityView {
+        language: lang,
+        ..a.view(state)
+    };
+    html! { ol { (kind_of(a.spec.kind).highlights(&view, &results)) } }
 }
