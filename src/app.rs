@@ -295,7 +295,7 @@ fn adopt_older_series(sessions: &Sessions, book: &crate::series::SeriesBook) {
         if book.get(&info.series).is_some() {
             continue;
         }
-        let made = book.create(info.title.clone(), Some(info.series), info.created_at);
+        let made = book.create(info.title.to_string(), Some(info.series), info.created_at);
         if let Err(e) = made {
             tracing::error!(series = %info.series, error = %e, "cannot record an older series");
         }

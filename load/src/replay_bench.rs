@@ -24,7 +24,7 @@ pub async fn run(sessions: usize, events: usize, ended: bool) -> Result<(), Stri
         let info = SessionInfo {
             id: Uuid::new_v4(),
             code: format!("R{i:05}"),
-            title: format!("Replay {i}"),
+            title: format!("Replay {i}").into(),
             series: Uuid::new_v4(),
             created_at: "2026-11-22T10:00:00.000Z".parse().expect("a time"),
             workshop: workshop.clone(),

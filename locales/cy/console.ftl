@@ -10,3 +10,4 @@ room-language-missing = { $n ->
     [one] Nid oes Cymraeg eto i 1 testun yn yr agenda hon: mae'r taflunydd yn ei ddangos yn Saesneg. Ychwanegwch ef yn Paratoi'r agenda.
    *[other] Nid oes Cymraeg eto i { $n } testun yn yr agenda hon: mae'r taflunydd yn eu dangos yn Saesneg. Ychwanegwch nhw yn Paratoi'r agenda.
 }
+rename-welsh = Y teitl yn Gymraeg (dewisol: mae ffonau Cymraeg a thaflunydd Cymraeg yn ei ddangos)

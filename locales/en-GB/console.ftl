@@ -9,3 +9,4 @@ room-language-missing = { $n ->
     [one] 1 text of this agenda has no Welsh yet: the projector shows it in English. Add it in Prepare the agenda.
    *[other] { $n } texts of this agenda have no Welsh yet: the projector shows them in English. Add them in Prepare the agenda.
 }
+rename-welsh = The title in Welsh (optional: Welsh phones and a Welsh projector show it)

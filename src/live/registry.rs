@@ -155,7 +155,7 @@ impl Sessions {
         let info = SessionInfo {
             id: Uuid::new_v4(),
             code: self.fresh_code(),
-            title,
+            title: title.into(),
             series: series.unwrap_or_else(Uuid::new_v4),
             created_at: crate::time::now(),
             workshop,

@@ -490,6 +490,8 @@ fn end_panel(state: &SessionState, lang: Language) -> Markup {
             form data-command="rename" {
                 label for="rename-title" { "Title shown to the room" }
                 input #rename-title type="text" name="title" value=(state.info.title) maxlength=(text::SESSION_TITLE) required;
+                label for="rename-title-cy" { (t!(lang, "rename-welsh")) }
+                input #rename-title-cy type="text" name="title_cy" lang="cy" value=(state.info.title.welsh().unwrap_or("")) maxlength=(text::SESSION_TITLE);
                 button type="submit" { "Rename" }
             }
             form data-command="set_language" {

@@ -57,7 +57,9 @@ impl<'a> Pass<'a> {
     /// (both, on a bilingual projector), or the one the facilitator typed.
     pub fn session_title(&self) -> Markup {
         let info = &self.state.info;
-        if info.title == *info.workshop.title {
+        if info.title.welsh().is_some() {
+            self.both(&info.title)
+        } else if *info.title == *info.workshop.title {
             self.both(&info.workshop.title)
         } else {
             html! { (info.title) }

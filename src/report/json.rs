@@ -44,7 +44,7 @@ pub fn report_json(source: &Source) -> Value {
         "session": {
             "id": info.id,
             "code": info.code,
-            "title": info.title,
+            "title": info.title.as_str(),
             "workshop": { "id": info.workshop.id, "title": info.workshop.title },
             "series": info.series,
             "created_at": info.created_at,

@@ -20,7 +20,7 @@ pub fn report_markdown_in(source: &Source, lang: Language) -> String {
     let state = &source.state;
     let info = &state.info;
     let mut md = String::new();
-    let _ = writeln!(md, "# {}\n", esc(&info.title));
+    let _ = writeln!(md, "# {}\n", esc(info.title_in(lang)));
     let line = t!(
         lang,
         "report-line",

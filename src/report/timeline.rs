@@ -247,7 +247,9 @@ pub fn timeline_in(source: &Source, lang: Language) -> Vec<TimelineEntry> {
                     t!(lang, "tl-timer-reset", activity = title(activity))
                 }
                 Event::ScriptEdited { .. } => t!(lang, "tl-agenda-edited"),
-                Event::SessionRenamed { title } => t!(lang, "tl-renamed", title = title.as_str()),
+                Event::SessionRenamed { title } => {
+                    t!(lang, "tl-renamed", title = title.read_in(lang))
+                }
                 Event::LanguageSet { language } => {
                     t!(lang, "tl-language", language = language.code())
                 }

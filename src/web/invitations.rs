@@ -228,12 +228,7 @@ fn already_in(person: &Person, handle: &SessionHandle, reading: Reading) -> Mark
 /// The session's title as a reader of `lang` reads it: the workshop's own
 /// in their language, or the one the facilitator typed.
 fn session_title(handle: &SessionHandle, lang: Language) -> String {
-    let info = handle.info();
-    if info.title == *info.workshop.title {
-        info.workshop.title.read_in(lang).to_string()
-    } else {
-        info.title.clone()
-    }
+    handle.info().title_in(lang).to_string()
 }
 
 /// A reader who has not chosen reads a Welsh session's card in its first

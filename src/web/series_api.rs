@@ -114,7 +114,7 @@ fn summary(app: &AppState, series: &Series) -> SeriesSummary {
             let info = h.info();
             SeriesSession {
                 id: info.id,
-                title: info.title.clone(),
+                title: info.title.to_string(),
                 workshop: info.workshop.id.clone(),
                 code: info.code.clone(),
                 created_at: info.created_at,

@@ -901,3 +901,51 @@ async fn an_invitation_card_opens_in_welsh_for_a_welsh_session() {
         "{page}"
     );
 }
+
+/// A title the facilitator types may have its Welsh beside it: each phone
+/// reads the one in its language, and the state gives the reader's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_renamed_session_keeps_a_welsh_title_for_welsh_readers() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = session_in(&app, "w1-cabinet", "cy+en", None).await;
+    let gwen = app.admitted(&session, "Gwen", "cabinet").await;
+    // Left as the script's, the title is the script's in each language.
+    let page = phone_page(&app, &session.id, &gwen, "cy").await;
+    assert!(
+        page.contains("Gweithdy 1: y cabinet ar ei ben ei hun"),
+        "{page}"
+    );
+    app.command(
+        &session.id,
+        json!({ "type": "rename", "title": "Ashfield: the cabinet's day", "title_cy": "Ashfield: diwrnod y cabinet" }),
+    )
+    .await;
+    let welsh = phone_page(&app, &session.id, &gwen, "cy").await;
+    assert!(welsh.contains("Ashfield: diwrnod y cabinet"), "{welsh}");
+    let english = phone_page(&app, &session.id, &gwen, "en").await;
+    assert!(
+        english.contains("Ashfield: the cabinet&#39;s day")
+            || english.contains("Ashfield: the cabinet's day"),
+        "{english}"
+    );
+    assert_eq!(
+        app.state(&session.id).await["title"],
+        "Ashfield: the cabinet's day"
+    );
+    let (_, state) = app
+        .get_json(&format!("/api/sessions/{}?lang=cy", session.id), Some(KEY))
+        .await;
+    assert_eq!(state["title"], "Ashfield: diwrnod y cabinet");
+    // Without its Welsh, a rename is the same title for everyone.
+    app.command(
+        &session.id,
+        json!({ "type": "rename", "title": "Ashfield" }),
+    )
+    .await;
+    let welsh = phone_page(&app, &session.id, &gwen, "cy").await;
+    assert!(
+        welsh.contains("<h1 class=\"session-title\">Ashfield</h1>"),
+        "{welsh}"
+    );
+}

@@ -254,7 +254,7 @@ fn session_part(source: &Source, with_timeline: bool, options_language: Language
         })
         .collect();
     SessionPart {
-        title: info.title.clone(),
+        title: info.title_in(lang).to_string(),
         workshop: info.workshop.title.read_in(lang).to_string(),
         date: crate::time::long_date_in(info.created_at, lang),
         teams,

@@ -99,6 +99,9 @@ pub enum Command {
     Rename {
         /// The new title.
         title: String,
+        /// Its Welsh, for Welsh readers; empty or absent, none.
+        #[serde(default)]
+        title_cy: Option<String>,
     },
     /// Sets the language of the projector and the outcome pack: `en`, `cy`
     /// or `cy+en` (facilitator).

@@ -231,9 +231,17 @@ fn decide_facilitation(
             }
         }
         Command::Rerun { activity } => events = super::script_edit::decide_rerun(state, &activity)?,
-        Command::Rename { title } => {
-            let title =
-                crate::activity::clean_line(&title, crate::config::text::SESSION_TITLE, "title")?;
+        Command::Rename { title, title_cy } => {
+            let line = |t: &str| {
+                crate::activity::clean_line(t, crate::config::text::SESSION_TITLE, "title")
+            };
+            let english = line(&title)?;
+            let title = match title_cy.as_deref().map(str::trim) {
+                Some(welsh) if !welsh.is_empty() => {
+                    crate::language::Text::both(english, line(welsh)?)
+                }
+                _ => english.into(),
+            };
             if title != state.info.title {
                 events.push(Event::SessionRenamed { title });
             }

@@ -252,8 +252,8 @@ pub enum Event {
     },
     /// The session has a new title.
     SessionRenamed {
-        /// The title.
-        title: String,
+        /// The title (a string, or `{"en","cy"}` with its Welsh).
+        title: crate::language::Text,
     },
     /// The room's language changed (the projector's and the outcome pack's).
     LanguageSet {

@@ -218,7 +218,7 @@ fn already_joined(
         header.site { p.brand { "topteam" } }
         main #main {
             h1 { (t!(lang, "joined-heading")) }
-            p { (t!(lang, "joined-in-as", session = state.info.title.clone(), name = name.clone())) }
+            p { (t!(lang, "joined-in-as", session = state.info.title_in(lang), name = name.clone())) }
             p { a.button.primary href={ "/s/" (me.session) } { (t!(lang, "joined-continue", name = name.clone())) } }
             @if erased {
                 p.hint { (t!(lang, "joined-erased")) }

@@ -42,7 +42,7 @@ pub async fn page(
             // The workshop's own title is the reader's; one the facilitator
             // typed is as typed.
             h1.session-title {
-                @if info.title == *info.workshop.title { (info.workshop.title.read_in(lang)) } @else { (info.title) }
+                (info.title_in(lang))
             }
             @if me.erased {
                 p.notice { (t!(lang, "phone-erased", name = me.name.as_str())) }

@@ -107,7 +107,7 @@ pub async fn index(
                                 @let state = h.state();
                                 tr {
                                     td { (date(h.info().created_at)) }
-                                    td { a href={ "/review/" (h.info().id) } { (h.info().title) } }
+                                    td { a href={ "/review/" (h.info().id) } { (h.info().title_in(lang)) } }
                                     td { (h.info().workshop.title.read_in(lang)) }
                                     td { (attendance_line(&state, lang)) }
                                     td { (status_words(state.status, lang)) }
@@ -165,11 +165,7 @@ pub async fn session(
     // The downloads in the page's language.
     let lang_query = format!("?lang={}", lang.code());
     let status = status_words(state.status, lang);
-    let title = if info.title == *info.workshop.title {
-        info.workshop.title.read_in(lang).to_string()
-    } else {
-        info.title.clone()
-    };
+    let title = info.title_in(lang).to_string();
     let content = html! {
         (review_header(reader, lang))
         main #main {
@@ -367,8 +363,8 @@ pub async fn series(
                 ul.sessions {
                     @for s in &sessions {
                         li {
-                            a href={ "/review/" (s.info.id) } { (s.info.title) }
-                            @if s.info.title != *s.info.workshop.title { " — " (s.info.workshop.title.read_in(lang)) }
+                            a href={ "/review/" (s.info.id) } { (s.info.title_in(lang)) }
+                            @if *s.info.title != *s.info.workshop.title { " — " (s.info.workshop.title.read_in(lang)) }
                             ", " (crate::time::long_date_in(s.info.created_at, lang))
                         }
                     }

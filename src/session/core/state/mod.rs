@@ -21,8 +21,9 @@ pub struct SessionInfo {
     pub id: Uuid,
     /// Short join code people type on their phones.
     pub code: String,
-    /// Title shown to everyone.
-    pub title: String,
+    /// Title shown to everyone: the script's own (with its Welsh), or the
+    /// facilitator's, with Welsh when they gave it.
+    pub title: crate::language::Text,
     /// The council's run of workshops this session belongs to.
     pub series: Uuid,
     /// When it was created.
@@ -32,6 +33,18 @@ pub struct SessionInfo {
     /// The language of the projector and the outcome pack (unsaid: English).
     #[serde(default, skip_serializing_if = "SessionLanguage::is_english")]
     pub language: SessionLanguage,
+}
+
+impl SessionInfo {
+    /// The title as a reader of `language` reads it: its own Welsh when it
+    /// has one, else (a title left as the script's) the script's.
+    pub fn title_in(&self, language: crate::language::Language) -> &str {
+        if self.title.welsh().is_none() && *self.title == *self.workshop.title {
+            self.workshop.title.read_in(language)
+        } else {
+            self.title.read_in(language)
+        }
+    }
 }
 
 /// Whether the session still takes commands.
