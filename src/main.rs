@@ -31,6 +31,10 @@ enum Cmd {
         /// The scripts (TOML).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// For a Welsh or bilingual session: also name each text people read
+        /// that has no Welsh (a warning; the exit status is not changed).
+        #[arg(long)]
+        welsh: bool,
     },
     /// Write a session's report, ballots or results to stdout, rebuilt from its transcript.
     Export {
@@ -152,7 +156,7 @@ struct ServeArgs {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Some(Cmd::Check { files }) => check(&files),
+        Some(Cmd::Check { files, welsh }) => check(&files, welsh),
         Some(Cmd::Export {
             session,
             format,
@@ -294,10 +298,18 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     })
 }
 
-fn check(paths: &[PathBuf]) -> anyhow::Result<()> {
+fn check(paths: &[PathBuf], welsh: bool) -> anyhow::Result<()> {
     let report = check_files(paths).context("cannot read the scripts")?;
     let mut failed = false;
     for (file, outcome) in report {
+        if welsh {
+            let script = std::fs::read_to_string(&file)
+                .ok()
+                .and_then(|t| topteam::workshop::Workshop::parse(&t).ok());
+            for at in script.map(|s| s.texts_lacking_welsh()).unwrap_or_default() {
+                println!("{}: warning: {at} has no Welsh", file.display());
+            }
+        }
         match outcome {
             Ok(summary) => println!("{}: {summary}", file.display()),
             Err(problems) => {

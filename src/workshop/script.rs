@@ -37,20 +37,33 @@ impl Workshop {
     /// How many of its texts a reader of Welsh would read in English: the
     /// texts people read (titles, questions, options, axes) given without Welsh.
     pub fn texts_without_welsh(&self) -> usize {
-        let lacks = |t: &Text| !t.is_empty() && t.welsh().is_none();
-        let mut n = usize::from(lacks(&self.title));
-        for a in &self.activities {
-            n += usize::from(lacks(&a.title)) + usize::from(lacks(&a.prompt));
-            for o in &a.options {
-                n += usize::from(lacks(&o.label)) + usize::from(lacks(&o.detail));
+        self.texts_lacking_welsh().len()
+    }
+
+    /// Where those texts are, as `topteam check` names fields
+    /// (`activity[2].prompt`).
+    pub fn texts_lacking_welsh(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut check = |at: String, t: &Text| {
+            if !t.is_empty() && t.welsh().is_none() {
+                out.push(at);
             }
-            for (_, value) in a.settings.iter() {
+        };
+        check("title".into(), &self.title);
+        for (i, a) in self.activities.iter().enumerate() {
+            check(format!("activity[{i}].title"), &a.title);
+            check(format!("activity[{i}].prompt"), &a.prompt);
+            for (j, o) in a.options.iter().enumerate() {
+                check(format!("activity[{i}].option[{j}].label"), &o.label);
+                check(format!("activity[{i}].option[{j}].detail"), &o.detail);
+            }
+            for (name, value) in a.settings.iter() {
                 if let crate::activity::spec::SettingValue::Text(t) = value {
-                    n += usize::from(lacks(t));
+                    check(format!("activity[{i}].{name}"), t);
                 }
             }
         }
-        n
+        out
     }
 
     /// Parses a script from TOML text without checking it.

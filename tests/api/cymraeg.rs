@@ -708,6 +708,15 @@ fn every_built_in_script_has_welsh_for_every_text() {
         assert_eq!(script.texts_without_welsh(), 0, "{name}");
     }
     assert!(checked > 100, "{checked} texts checked");
+    // A script without Welsh names each text `topteam check --welsh` warns of.
+    let plain = topteam::workshop::Workshop::from_toml(
+        "id = \"p\"\ntitle = \"Plain\"\ngroups = [\"cabinet\"]\n[[activity]]\nid = \"a\"\nkind = \"rating\"\ntitle.en = \"Rate\"\ntitle.cy = \"Sgoriwch\"\nprompt = \"How?\"\n[[activity.item]]\nid = \"x\"\nlabel = \"X\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        plain.texts_lacking_welsh(),
+        ["title", "activity[0].prompt", "activity[0].option[0].label"]
+    );
 }
 
 /// A Welsh session's record can be circulated in Welsh the same day: the

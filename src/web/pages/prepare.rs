@@ -44,6 +44,13 @@ pub async fn page(
         }
         main #main {
             h1 { "Prepare the agenda: " (info.title) }
+            // A Welsh or bilingual room reads English wherever a text has no Welsh.
+            @if info.language.has_welsh() {
+                @let missing = script.texts_without_welsh();
+                @if missing > 0 {
+                    p.warning.carry-warning role="status" { (crate::t!(crate::language::Language::English, "room-language-missing", n = missing)) }
+                }
+            }
             p.hint { "Tailor each activity to the council, then save. Activities already opened in the room cannot change; the others can be edited, moved, copied or removed." }
             div #problems tabindex="-1" {}
             form #prepare data-session=(info.id) novalidate {
