@@ -145,6 +145,24 @@ async fn a_welsh_phone_an_english_phone_and_a_bilingual_projector() {
     wait_text(&screen, "#live .role-head", "Cyfrifoldeb").await;
     screenshot(&screen, "cymraeg-projector-results").await;
     assert_fits(&screen, "the bilingual projector's results", 720).await;
+    // Every page fits: Welsh placements wrap to two lines in their columns.
+    let pages = screen
+        .execute(
+            "return parseInt(document.querySelector('#live .pages').dataset.pages, 10);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for _ in 1..pages.as_u64().unwrap() {
+        screen
+            .execute(
+                "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_fits(&screen, "a later page of the bilingual results", 720).await;
+    }
     assert_accessible(&screen, "the bilingual projector's results").await;
     // The phones read the results each in their own language.
     wait_text(&welsh, "section.results caption", "Pwy sy'n arwain").await;

@@ -34,6 +34,8 @@ fn contested(results: &Results) -> Vec<&str> {
 /// Characters a responsibility's line holds on the slide, beside the two
 /// teams' placements, on the narrowest screen.
 const ROLE_LINE: usize = 33;
+/// Characters a placement's column holds on one line of the slide.
+const PLACE_LINE: usize = 16;
 
 impl Show for RoleMap {
     fn form_shape(&self) -> crate::activity::show::FormShape {
@@ -165,7 +167,15 @@ impl Show for RoleMap {
                         }
                     }
                 };
-                (item, slide::lines_of(&o.label, ROLE_LINE))
+                // The row is as tall as its label as shown, or a placement
+                // that wraps in its column ("Swyddogion yn arwain").
+                let places = columns
+                    .iter()
+                    .filter_map(|(_, _, tally)| placed(tally, &o.id))
+                    .map(|place| slide::lines_of(&place, PLACE_LINE))
+                    .max()
+                    .unwrap_or(1);
+                (item, slide::lines_of(view.read(&o.label), ROLE_LINE).max(places))
             })
             .collect();
         html! {

@@ -161,7 +161,7 @@ fn option_editor(o: &OptionSpec, fields: &[String], n: usize, kind: ActivityKind
         li.option-edit data-id=(o.id) data-detail=(o.detail) data-detail-cy=[o.detail.welsh()] {
             div.pair {
                 label { (kind_of(kind).item_word()) " " span.option-number { (n) } input type="text" name="label" value=(o.label) maxlength=(text::STATEMENT); }
-                label.in-welsh { (kind_of(kind).item_word()) " " span.option-number { (n) } ", " span lang="cy" { "Cymraeg" } input type="text" name="label-cy" lang="cy" value=(o.label.welsh().unwrap_or("")) maxlength=(text::STATEMENT); }
+                label.in-welsh { (kind_of(kind).item_word()) " " span.option-number { (n) } ", " span lang="cy" { (crate::language::Language::Welsh.own_name()) } input type="text" name="label-cy" lang="cy" value=(o.label.welsh().unwrap_or("")) maxlength=(text::STATEMENT); }
             }
             @for field in fields {
                 label { (field_label(field)) input type="text" name={ "field:" (field) } value=(o.fields.get(field).map(String::as_str).unwrap_or("")) maxlength=(text::FIELD); }
@@ -218,7 +218,7 @@ fn in_both(id: &str, name: &str, label: &str, value: &Text, max: usize, field: F
                 }
             }
             span.in-welsh {
-                label for=(welsh_id) { (label) ", " span lang="cy" { "Cymraeg" } }
+                label for=(welsh_id) { (label) ", " span lang="cy" { (crate::language::Language::Welsh.own_name()) } }
                 @if field == Field::Line {
                     input type="text" id=(welsh_id) name=(welsh_name) lang="cy" value=(welsh) maxlength=(max);
                 } @else {
