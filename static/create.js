@@ -3,7 +3,8 @@
 // from an earlier workshop's activity in the same series; when the chosen
 // series has not run it, say so before the session is made, as its options
 // would then be what the earlier script planned, not what the council chose.
-'use strict';
+import { t } from './app/words.js';
+
 (function () {
   const workshop = /** @type {HTMLSelectElement | null} */ (document.getElementById('workshop'));
   const series = /** @type {HTMLSelectElement | null} */ (document.getElementById('series'));
@@ -16,12 +17,9 @@
     const needs = (w.dataset.needs || '').split(' ').filter(Boolean);
     const has = (s.dataset.has || '').split(' ').filter(Boolean);
     const missing = needs.filter(function (id) { return has.indexOf(id) < 0; });
+    const args = { workshop: w.textContent.trim(), earlier: w.dataset.needsTitle || missing.join(', ') };
     warning.textContent = missing.length
-      ? 'Warning: ' + w.textContent.trim() + ' carries priorities from ' + (w.dataset.needsTitle || missing.join(', ')) +
-        (s.value
-          ? ', which this series has not held, or not finished. Its options will then be what this series chose before that, or else the script\u2019s plan, not what the council chose there.'
-          : ', which a new series has not held. Its options will be the script\u2019s plan, marked as not chosen, not what a council chose.') +
-        ' Choose the series that ran it, or carry on and check the options before opening them.'
+      ? t(s.value ? 'carry-warning-series' : 'carry-warning-new', args)
       : '';
     warning.classList.toggle('warning', missing.length > 0);
   }

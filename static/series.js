@@ -2,7 +2,8 @@
 // topteam: small helps on the console's series pages. A "Copy" button puts
 // a link on the clipboard (the field stays selectable without it); the
 // button is shown only where the browser can copy.
-'use strict';
+import { t } from './app/words.js';
+
 (function () {
   if (!navigator.clipboard) return;
   document.querySelectorAll('button[data-copy]').forEach(function (el) {
@@ -13,10 +14,10 @@
     button.hidden = false;
     button.addEventListener('click', function () {
       navigator.clipboard.writeText(field.value).then(function () {
-        if (said) said.textContent = 'Copied.';
+        if (said) said.textContent = t('copied');
       }, function () {
         field.select();
-        if (said) said.textContent = 'Could not copy: the link is selected, press Ctrl+C.';
+        if (said) said.textContent = t('copy-failed');
       });
     });
   });

@@ -59,3 +59,42 @@ dots-count = { $n ->
     [two] 2 ddot
    *[other] { $n } dot
 }
+
+## Tudalennau'r consol: y ffurflen creu, tudalen y gyfres, golygydd yr agenda
+carry-warning-series = Rhybudd: mae { $workshop } yn dwyn blaenoriaethau ymlaen o { $earlier }, nad yw'r gyfres hon wedi'i gynnal, neu heb ei orffen. Felly ei ddewisiadau fydd yr hyn a ddewisodd y gyfres hon cyn hynny, neu gynllun y sgript fel arall, nid yr hyn a ddewisodd y cyngor yno. Dewiswch y gyfres a'i cynhaliodd, neu ewch ymlaen a gwiriwch y dewisiadau cyn eu hagor.
+carry-warning-new = Rhybudd: mae { $workshop } yn dwyn blaenoriaethau ymlaen o { $earlier }, nad yw cyfres newydd wedi'i gynnal. Cynllun y sgript fydd ei ddewisiadau, wedi'u marcio fel rhai heb eu dewis, nid yr hyn a ddewisodd cyngor. Dewiswch y gyfres a'i cynhaliodd, neu ewch ymlaen a gwiriwch y dewisiadau cyn eu hagor.
+copied = Copïwyd.
+copy-failed = Methu copïo: mae'r ddolen wedi'i dewis, pwyswch Ctrl+C.
+moved-option = Symudwyd “{ $option }” i safle { $place }.
+editor-activity-n = gweithgaredd { $n }
+editor-copy-suffix = (copi)
+editor-copied = Copïwyd { $title }.
+editor-removed = Dilëwyd { $title }.
+editor-moved = Symudwyd { $title } i safle { $place }.
+editor-the-option = Y dewis
+editor-option-removed = Dilëwyd y dewis.
+editor-added = Ychwanegwyd gweithgaredd newydd ar y diwedd. Rhowch deitl iddo, yna cadwch.
+editor-question-follows = Newidiwyd y cwestiwn a roddir i'r ystafell hefyd: mae bellach yn dweud “{ $words }”.
+editor-loading = Mae'r agenda'n dal i lwytho; rhowch gynnig arall arni mewn eiliad.
+editor-not-whole-numbers = Ni chadwyd: nid yw rhai rhifau'n rhifau cyfan.
+editor-saved = Cadwyd. Mae'r ffonau a'r taflunydd yn defnyddio'r agenda newydd.
+editor-problems = { $n ->
+    [one] Ni chadwyd: 1 broblem, wedi'i rhestru ar frig y dudalen ac wrth ymyl y maes dan sylw.
+    [two] Ni chadwyd: { $n } broblem, wedi'u rhestru ar frig y dudalen ac wrth ymyl y meysydd dan sylw.
+    [many] Ni chadwyd: { $n } phroblem, wedi'u rhestru ar frig y dudalen ac wrth ymyl y meysydd dan sylw.
+   *[other] Ni chadwyd: { $n } problem, wedi'u rhestru ar frig y dudalen ac wrth ymyl y meysydd dan sylw.
+}
+editor-unreachable = Ni chadwyd: nid oedd modd cyrraedd y gweinydd. Mae eich newidiadau yma o hyd; rhowch gynnig arall arni.
+template-needs-name = Rhowch enw i'r templed sy'n cynnwys llythrennau neu ddigidau.
+template-saved = Cadwyd fel y templed “{ $name }”.
+not-saved-because = Ni chadwyd: { $why }
+server-refused = gwrthododd y gweinydd ef.
+not-saved-unreachable = Ni chadwyd: nid oedd modd cyrraedd y gweinydd.
+agenda-not-saved = Ni chadwyd yr agenda.
+agenda-problems = { $n ->
+    [one] Ni chadwyd yr agenda: 1 broblem
+    [two] Ni chadwyd yr agenda: { $n } broblem
+    [many] Ni chadwyd yr agenda: { $n } phroblem
+   *[other] Ni chadwyd yr agenda: { $n } problem
+}
+whole-number = rhaid iddo fod yn rhif cyfan, 0 neu fwy

@@ -55,3 +55,38 @@ dots-count = { $n ->
     [one] 1 dot
    *[other] { $n } dots
 }
+
+## The console's pages: the create form, the series page, the agenda editor
+carry-warning-series = Warning: { $workshop } carries priorities from { $earlier }, which this series has not held, or not finished. Its options will then be what this series chose before that, or else the script’s plan, not what the council chose there. Choose the series that ran it, or carry on and check the options before opening them.
+carry-warning-new = Warning: { $workshop } carries priorities from { $earlier }, which a new series has not held. Its options will be the script’s plan, marked as not chosen, not what a council chose. Choose the series that ran it, or carry on and check the options before opening them.
+copied = Copied.
+copy-failed = Could not copy: the link is selected, press Ctrl+C.
+moved-option = Moved “{ $option }” to place { $place }.
+editor-activity-n = activity { $n }
+editor-copy-suffix = (copy)
+editor-copied = Copied { $title }.
+editor-removed = Removed { $title }.
+editor-moved = Moved { $title } to place { $place }.
+editor-the-option = The option
+editor-option-removed = Option removed.
+editor-added = Added a new activity at the end. Give it a title, then save.
+editor-question-follows = The question put to the room now says “{ $words }” too.
+editor-loading = Still loading the agenda; try again in a moment.
+editor-not-whole-numbers = Not saved: some numbers are not whole numbers.
+editor-saved = Saved. Phones and the projector use the new agenda.
+editor-problems = { $n ->
+    [one] Not saved: 1 problem, listed at the top of the page and beside its field.
+   *[other] Not saved: { $n } problems, listed at the top of the page and beside their fields.
+}
+editor-unreachable = Not saved: the server could not be reached. Your edits are still here; try again.
+template-needs-name = Give the template a name with letters or digits.
+template-saved = Saved as the template “{ $name }”.
+not-saved-because = Not saved: { $why }
+server-refused = the server refused it.
+not-saved-unreachable = Not saved: the server could not be reached.
+agenda-not-saved = The agenda was not saved.
+agenda-problems = { $n ->
+    [one] The agenda was not saved: 1 problem
+   *[other] The agenda was not saved: { $n } problems
+}
+whole-number = must be a whole number, 0 or more

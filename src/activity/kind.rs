@@ -52,8 +52,8 @@ pub enum Answers {
 
 /// What the rest of the code asks of an activity kind.
 pub trait Kind: super::Show + Sync {
-    /// What people call the kind ("Dot vote").
-    fn label(&self) -> &'static str;
+    /// What people call the kind ("Dot vote"), by its catalogue key.
+    fn name_key(&self) -> &'static str;
 
     /// The ballot the kind takes, as error messages describe it.
     fn ballot_shape(&self) -> &'static str;
@@ -168,9 +168,14 @@ pub trait Kind: super::Show + Sync {
 }
 
 impl ActivityKind {
-    /// What people call it (the kind says).
-    pub fn label(self) -> &'static str {
-        kind_of(self).label()
+    /// What people call it in English (the kind says).
+    pub fn label(self) -> String {
+        self.name(crate::language::Language::English)
+    }
+
+    /// What readers of `language` call it.
+    pub fn name(self, language: crate::language::Language) -> String {
+        crate::language::text(language, kind_of(self).name_key())
     }
 
     /// The ballot shape the kind takes, for error messages (the kind says).
@@ -264,7 +269,8 @@ pub(crate) fn answers_per_item<'s, 'b, T: Copy + 'b>(
 pub struct Setting {
     /// Its name in a script (`max_choices`).
     pub name: &'static str,
-    /// What the editor calls it ("Most options each person may choose").
+    /// What the editor calls it, by its catalogue key
+    /// (`setting-max-choices`: "Most options each person may choose").
     pub label: &'static str,
     /// A whole number (`true`) or a line of text.
     pub number: bool,

@@ -161,6 +161,42 @@ impl Serialize for Words {
     }
 }
 
+/// A sentence of the catalogue with its placeholders, worked out in pure
+/// code (a refusal) and read later in whichever language its reader reads;
+/// English in `Display`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    key: &'static str,
+    args: Vec<(&'static str, Arg<'static>)>,
+}
+
+impl Sentence {
+    /// The sentence `key`, its placeholders to be given with [`Sentence::with`].
+    pub fn new(key: &'static str) -> Sentence {
+        Sentence {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The same sentence with placeholder `name` filled by `value`.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg<'static>>) -> Sentence {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The sentence in `language`.
+    pub fn read_in(&self, language: Language) -> String {
+        text_with(language, self.key, &self.args)
+    }
+}
+
+impl std::fmt::Display for Sentence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.read_in(Language::English))
+    }
+}
+
 /// The language of what a session shows the whole room (the projector) and
 /// what it leaves behind (the outcome pack): English, Welsh, or both with
 /// the Welsh first. Each phone reads its own reader's language regardless.

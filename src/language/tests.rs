@@ -131,8 +131,9 @@ fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every `t!(…, "key"` in the Rust source and every `t('key'` in the page
-/// scripts names a message, and every message is named somewhere.
+/// Every `t!(…, "key"`, `Sentence::new("key"` and `Words("key"` in the Rust
+/// source and every `t('key'` in the page scripts names a message, and every
+/// message is named somewhere.
 #[test]
 fn every_key_named_exists_and_every_message_is_used() {
     let english = catalogue(Language::English);
@@ -153,7 +154,13 @@ fn every_key_named_exists_and_every_message_is_used() {
             .map(|l| format!("{l}\n"))
             .collect();
         let text = code;
-        for (marker, quote) in [("t!(", '"'), ("t(", '\'')] {
+        let markers = [
+            ("t!(", '"'),
+            ("t(", '\''),
+            ("Sentence::new(", '"'),
+            ("Words(", '"'),
+        ];
+        for (marker, quote) in markers {
             for (at, _) in text.match_indices(marker) {
                 // `t(` alone, not the end of `split(` or `.t(`.
                 let before = text[..at].chars().next_back();

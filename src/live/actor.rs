@@ -300,11 +300,10 @@ impl SessionTask {
 
     fn connected(&mut self, viewer: Viewer) -> Result<Connected, SessionError> {
         match viewer {
-            Viewer::Screen | Viewer::Facilitator => {
-                let audience = if matches!(viewer, Viewer::Screen) {
-                    Audience::Screen
-                } else {
-                    Audience::Facilitator
+            Viewer::Screen | Viewer::Facilitator { .. } => {
+                let audience = match viewer {
+                    Viewer::Facilitator { language } => Audience::Facilitator(language),
+                    _ => Audience::Screen,
                 };
                 Ok(Connected {
                     me: None,

@@ -54,7 +54,10 @@ pub enum Viewer {
     /// The projector (the web layer has checked the key).
     Screen,
     /// The console (the web layer has checked the key).
-    Facilitator,
+    Facilitator {
+        /// The language the facilitator reads.
+        language: crate::language::Language,
+    },
 }
 
 /// What a new socket starts from, taken in one step inside the session task.

@@ -30,37 +30,39 @@ pub enum Audience {
     Participant(Language),
     /// The projector.
     Screen,
-    /// The console.
-    Facilitator,
+    /// Consoles whose facilitators read this language.
+    Facilitator(Language),
 }
 
 impl Audience {
-    const ALL: [Audience; 4] = [
+    const ALL: [Audience; 5] = [
         Audience::Participant(Language::English),
         Audience::Participant(Language::Welsh),
         Audience::Screen,
-        Audience::Facilitator,
+        Audience::Facilitator(Language::English),
+        Audience::Facilitator(Language::Welsh),
     ];
 
     fn index(self) -> usize {
         match self {
             Audience::Participant(language) => language.index(),
             Audience::Screen => 2,
-            Audience::Facilitator => 3,
+            Audience::Facilitator(language) => 3 + language.index(),
         }
     }
 }
 
 /// The publishing side, owned by the session task. An audience nobody is
 /// watching is not rendered; its view is marked stale and brought up to date
-/// when someone subscribes. So the phones' views in Welsh cost nothing in a
-/// room where nobody reads Welsh.
+/// when someone subscribes. So the views in Welsh (phones' and consoles')
+/// cost nothing in a room where nobody reads Welsh.
 pub struct ViewSenders {
     /// Phones, one channel per language.
     participant: [watch::Sender<Arc<ParticipantFrame>>; 2],
     screen: watch::Sender<Arc<Frame>>,
-    facilitator: watch::Sender<Arc<Frame>>,
-    stale: [bool; 4],
+    /// Consoles, one channel per language.
+    facilitator: [watch::Sender<Arc<Frame>>; 2],
+    stale: [bool; 5],
     /// What the console must warn about.
     pub alerts: ConsoleAlerts,
 }
@@ -79,16 +81,21 @@ pub fn channels(state: &SessionState, alerts: ConsoleAlerts) -> ViewSenders {
         state.seq,
         &screen_view(&Pass::for_room(state)).into_string(),
     )));
-    let (facilitator, _) = watch::channel(Arc::new(frame(
+    let console = Arc::new(frame(
         "facilitator",
         state.seq,
         &facilitator_view(&pass, &alerts).into_string(),
-    )));
+    ));
+    let facilitator = [
+        watch::channel(console.clone()).0,
+        // Rendered when a Welsh facilitator first subscribes.
+        watch::channel(console).0,
+    ];
     ViewSenders {
         participant,
         screen,
         facilitator,
-        stale: [false, true, false, false],
+        stale: [false, true, false, false, true],
         alerts,
     }
 }
@@ -110,7 +117,8 @@ impl ViewSenders {
                 self.stale[audience.index()] = true;
             } else if !matches!(audience, Audience::Participant(_)) || phones_changed {
                 let pass = match audience {
-                    Audience::Participant(Language::Welsh) => {
+                    Audience::Participant(Language::Welsh)
+                    | Audience::Facilitator(Language::Welsh) => {
                         welsh.get_or_init(|| Pass::in_language(state, Language::Welsh))
                     }
                     // The projector in the session's language; in English
@@ -131,7 +139,7 @@ impl ViewSenders {
             let pass = match audience {
                 Audience::Participant(language) => Pass::in_language(state, language),
                 Audience::Screen => Pass::for_room(state),
-                Audience::Facilitator => Pass::new(state),
+                Audience::Facilitator(language) => Pass::in_language(state, language),
             };
             self.render(audience, &pass);
         }
@@ -140,7 +148,9 @@ impl ViewSenders {
                 Views::Participant(self.participant[language.index()].subscribe())
             }
             Audience::Screen => Views::Screen(self.screen.subscribe()),
-            Audience::Facilitator => Views::Facilitator(self.facilitator.subscribe()),
+            Audience::Facilitator(language) => {
+                Views::Facilitator(self.facilitator[language.index()].subscribe())
+            }
         }
     }
 
@@ -148,7 +158,7 @@ impl ViewSenders {
         match audience {
             Audience::Participant(language) => self.participant[language.index()].receiver_count(),
             Audience::Screen => self.screen.receiver_count(),
-            Audience::Facilitator => self.facilitator.receiver_count(),
+            Audience::Facilitator(language) => self.facilitator[language.index()].receiver_count(),
         }
     }
 
@@ -174,8 +184,8 @@ impl ViewSenders {
                 state.seq,
                 screen_view(pass).into_string(),
             ),
-            Audience::Facilitator => publish_html(
-                &self.facilitator,
+            Audience::Facilitator(language) => publish_html(
+                &self.facilitator[language.index()],
                 "facilitator",
                 state.seq,
                 facilitator_view(pass, &self.alerts).into_string(),

@@ -26,53 +26,57 @@ pub struct ConsoleAlerts {
 /// revealed, and a warning while the transcript cannot be written.
 pub fn facilitator_view(pass: &Pass, alerts: &ConsoleAlerts) -> Markup {
     let state = pass.state;
+    let lang = pass.language;
     html! {
         @if alerts.storage_failing {
             div.error-summary role="alert" {
-                h2 { "Votes are not being saved" }
-                p { "The last attempt to write this session's transcript failed (is the disk full?). Nobody has been told their vote is saved since. topteam tries again with each new command." }
+                h2 { (t!(lang, "console-not-saving")) }
+                p { (t!(lang, "console-not-saving-why")) }
             }
         }
         @if let Some(why) = &alerts.anonymity_unavailable {
             div.error-summary role="alert" {
-                h2 { "Anonymous voting is switched off" }
-                p { "This session's pseudonym secret cannot be read (" (why) "). Anonymous activities refuse new ballots rather than count anyone twice. Restore the file from a backup and restart topteam; named activities work as normal." }
+                h2 { (t!(lang, "console-anonymity-off")) }
+                p { (t!(lang, "console-anonymity-off-why", why = why.as_str())) }
             }
         }
         (now_panel(pass))
-        (agenda(state))
-        (notes_panel(state))
-        (people_panel(state))
+        (agenda(state, lang))
+        (notes_panel(state, lang))
+        (people_panel(state, lang))
         (end_panel(state, pass.language))
     }
 }
 
 /// What an activity's status means, in words.
-fn status_words(activity: &ActivityState) -> &'static str {
-    if !kind_of(activity.spec.kind).room_answers() {
-        return match (activity.status, activity.revealed) {
-            (ActivityStatus::Pending, _) => "not started",
-            (_, false) => "in progress",
-            (_, true) => "on the screen",
-        };
-    }
-    match (activity.status, activity.revealed) {
-        (ActivityStatus::Pending, _) => "not opened yet",
-        (ActivityStatus::Open, _) => "voting open",
-        (ActivityStatus::Closed, false) => "voting closed, results not shown",
-        (ActivityStatus::Closed, true) => "voting closed, results shown",
-    }
+fn status_words(activity: &ActivityState, lang: Language) -> String {
+    let key = if !kind_of(activity.spec.kind).room_answers() {
+        match (activity.status, activity.revealed) {
+            (ActivityStatus::Pending, _) => "status-not-started",
+            (_, false) => "status-in-progress",
+            (_, true) => "status-on-screen",
+        }
+    } else {
+        match (activity.status, activity.revealed) {
+            (ActivityStatus::Pending, _) => "status-not-opened",
+            (ActivityStatus::Open, _) => "status-voting-open",
+            (ActivityStatus::Closed, false) => "status-closed-hidden",
+            (ActivityStatus::Closed, true) => "status-closed-shown",
+        }
+    };
+    crate::language::text(lang, key)
 }
 
 fn now_panel(pass: &Pass) -> Markup {
     let state = pass.state;
+    let lang = pass.language;
     let current = state.current_activity();
     // An ended session takes no more commands: nothing here to press.
     if state.status == SessionStatus::Ended {
         return html! {
             section.now aria-labelledby="now-title" {
-                h2 #now-title { "This session has ended: phones show a thank-you, results and exports stay in review" }
-                p { a.button href={ "/review/" (state.info.id) } { "Review and exports" } }
+                h2 #now-title { (t!(lang, "console-ended")) }
+                p { a.button href={ "/review/" (state.info.id) } { (t!(lang, "console-review-exports")) } }
             }
         };
     }
@@ -80,36 +84,44 @@ fn now_panel(pass: &Pass) -> Markup {
         section.now aria-labelledby="now-title" {
             h2 #now-title {
                 @match current {
-                    _ if state.status == SessionStatus::Ended => "This session has ended: phones show a thank-you, results and exports stay in review",
-                    Some(a) => { "Now: " (a.spec.title) " " span.status { "(" (status_words(a)) @if a.revealed && a.status != ActivityStatus::Closed { ", results shown" } ")" } }
-                    None => "Not started: phones show a welcome",
+                    Some(a) => {
+                        (t!(lang, "console-now", title = a.spec.title.read_in(lang))) " "
+                        span.status {
+                            @if a.revealed && a.status != ActivityStatus::Closed {
+                                (t!(lang, "console-status-shown", status = status_words(a, lang)))
+                            } @else {
+                                (t!(lang, "console-status", status = status_words(a, lang)))
+                            }
+                        }
+                    }
+                    None => (t!(lang, "console-not-started")),
                 }
             }
-            (lobby(state))
+            (lobby(state, lang))
             p.steps {
                 @if let Some(step) = next_step(state) {
                     @let ending = step.command == "end";
                     @let confirm = if ending {
-                        Some("End this session for everyone? Phones stop taking votes, and it cannot be reopened.")
+                        Some(t!(lang, "console-end-confirm"))
                     } else if step.command == "close" && current.is_some_and(|a| nobody_answered(state, a)) {
                         // N pressed twice by mistake would close an empty vote.
-                        Some("Nobody has answered yet. Close voting anyway?")
+                        Some(t!(lang, "console-close-empty-confirm"))
                     } else {
                         None
                     };
                     button.primary #next-step type="button" data-command=(step.command) data-activity=[(!ending).then_some(&step.activity)]
                         data-confirm=[confirm]
                         aria-keyshortcuts="N ArrowRight" {
-                        (step.label) " " kbd aria-hidden="true" { "N" }
+                        (step.label(lang)) " " kbd aria-hidden="true" { "N" }
                     }
                 }
                 @if let Some(previous) = previous_activity(state) {
                     " " button #back-step type="button" data-command="goto" data-activity=(previous.spec.id) aria-keyshortcuts="ArrowLeft" {
-                        "Back to " (previous.spec.title)
+                        (t!(lang, "console-back-to", title = previous.spec.title.read_in(lang)))
                     }
                 }
                 @if let Some(a) = current.filter(|a| a.revealed) {
-                    " " button #hide-results type="button" data-command="hide" data-activity=(a.spec.id) aria-keyshortcuts="H" { "Hide results" }
+                    " " button #hide-results type="button" data-command="hide" data-activity=(a.spec.id) aria-keyshortcuts="H" { (t!(lang, "console-hide-results")) }
                 }
             }
             @if let Some(a) = current {
@@ -119,37 +131,38 @@ fn now_panel(pass: &Pass) -> Markup {
                 @let planned = activity.spec.options.iter().filter(|o| o.detail.contains(crate::session::carry::NOT_CHOSEN)).count();
                 @if planned > 0 {
                     p.carry-warning.warning role="status" {
-                        (planned) " of these " (activity.spec.options.len()) " options are the script\u{2019}s plan, not chosen in this series (no earlier workshop of this series chose them). Phones and the projector say so beside each; change them on the Prepare page if you need to."
+                        (t!(lang, "console-planned-options", planned = planned, n = activity.spec.options.len()))
                     }
                 }
             }
             @if let Some(activity) = current.filter(|a| !a.spec.notes.is_empty()) {
                 div.facilitator-notes {
-                    h3 { "Your notes" }
-                    p { (activity.spec.notes) }
+                    h3 { (t!(lang, "console-your-notes")) }
+                    p { (activity.spec.notes.read_in(lang)) }
                 }
             }
             @if let Some(activity) = current {
                 (timer(activity, pass.language))
-                (timer_controls(activity))
+                (timer_controls(activity, lang))
                 (turnout(state, activity, pass.language))
-                (not_yet(state, activity))
+                (not_yet(state, activity, lang))
             }
             details.shortcuts #shortcuts {
-                summary { "Keyboard shortcuts (press ?)" }
+                summary { (t!(lang, "shortcuts")) }
                 dl {
-                    dt { kbd { "N" } " or " kbd { "→" } } dd { "the next step (the primary button)" }
-                    dt { kbd { "←" } } dd { "back to the previous activity" }
-                    dt { kbd { "H" } } dd { "hide results that are shown" }
-                    dt { kbd { "T" } } dd { "start or pause the timer" }
-                    dt { kbd { "P" } } dd { "the projector's next page, when what it shows has pages (after the last, the first)" }
-                    dt { kbd { "?" } } dd { "show or hide this list" }
+                    dt { kbd { "N" } " " (t!(lang, "shortcuts-or")) " " kbd { "→" } } dd { (t!(lang, "shortcut-next")) }
+                    dt { kbd { "←" } } dd { (t!(lang, "shortcut-back")) }
+                    dt { kbd { "H" } } dd { (t!(lang, "shortcut-hide")) }
+                    dt { kbd { "T" } } dd { (t!(lang, "shortcut-timer")) }
+                    dt { kbd { "P" } } dd { (t!(lang, "shortcut-page")) }
+                    dt { kbd { "?" } } dd { (t!(lang, "shortcut-list")) }
                 }
-                p.hint { "Shortcuts work when you are not typing in a box." }
+                p.hint { (t!(lang, "shortcuts-hint")) }
             }
             @if let Some(activity) = current {
                 (pass.current_results(activity, Audience::Desk))
-                (kind_of(activity.spec.kind).console_tools(&activity.view(state)))
+                @let view = crate::activity::ActivityView { language: lang, ..activity.view(state) };
+                (kind_of(activity.spec.kind).console_tools(&view))
             }
         }
     }
@@ -173,20 +186,21 @@ fn slide_paging(pass: &Pass, activity: &crate::session::ActivityState) -> Markup
     }
     let now = activity.page.min(count);
     let next = if now >= count { 1 } else { now + 1 };
+    let lang = pass.language;
     html! {
         p.slide-paging {
-            "The projector shows page " strong { (now) " of " (count) } ". "
-            button #page-back type="button" data-command="page" data-activity=(activity.spec.id) data-page=(now.saturating_sub(1).max(1)) disabled[now <= 1] { "Previous page" }
+            (t!(lang, "console-projector-page", page = now, pages = count)) " "
+            button #page-back type="button" data-command="page" data-activity=(activity.spec.id) data-page=(now.saturating_sub(1).max(1)) disabled[now <= 1] { (t!(lang, "console-page-previous")) }
             " "
             button #page-next type="button" data-command="page" data-activity=(activity.spec.id) data-page=(next) aria-keyshortcuts="P" {
-                (if next == 1 { "Back to page 1" } else { "Next page" }) " " kbd aria-hidden="true" { "P" }
+                (if next == 1 { t!(lang, "console-page-first") } else { t!(lang, "console-page-next") }) " " kbd aria-hidden="true" { "P" }
             }
         }
     }
 }
 
 /// Who waits in the lobby, at the top where the facilitator looks.
-fn lobby(state: &SessionState) -> Markup {
+fn lobby(state: &SessionState, lang: Language) -> Markup {
     let waiting: Vec<_> = state
         .participants
         .iter()
@@ -197,13 +211,13 @@ fn lobby(state: &SessionState) -> Markup {
     html! {
         @if !waiting.is_empty() {
             p.notice.lobby {
-                strong { (waiting.len()) " waiting to be let in" } " ("
+                strong { (t!(lang, "lobby-waiting", n = waiting.len())) } " ("
                 @for (i, p) in waiting.iter().enumerate() { @if i > 0 { ", " } (p.name) }
                 "). "
-                @if plain > 0 { button type="button" data-command="admit_all" { "Admit " (plain) " waiting" } " " }
+                @if plain > 0 { button type="button" data-command="admit_all" { (t!(lang, "lobby-admit-all", n = plain)) } " " }
                 @if held > 0 {
-                    @if held == waiting.len() { @if held == 1 { "Held for a reason: see People below." } @else { "Each held for a reason: see People below." } }
-                    @else { "Of these, " (held) " held for a reason: see People below." }
+                    @if held == waiting.len() { (t!(lang, "lobby-all-held", n = held)) }
+                    @else { (t!(lang, "lobby-some-held", n = held)) }
                 }
             }
         }
@@ -211,91 +225,95 @@ fn lobby(state: &SessionState) -> Markup {
 }
 
 /// Who has not voted yet, by name (for anonymous activities too: who, never how).
-fn not_yet(state: &SessionState, activity: &ActivityState) -> Markup {
+fn not_yet(state: &SessionState, activity: &ActivityState, lang: Language) -> Markup {
     if activity.status != ActivityStatus::Open {
         return html! {};
     }
-    let Some(verb) = kind_of(activity.spec.kind).turnout_verb() else {
+    if kind_of(activity.spec.kind).turnout_verb().is_none() {
         return html! {};
-    };
+    }
     if activity.spec.anonymous && !activity.spec.kind.takes_ballots() {
-        return html! { p.not-yet { "Anonymous ideas: who has offered one is not shown, as it would tell whose each idea is." } };
+        return html! { p.not-yet { (t!(lang, "not-yet-anonymous-ideas")) } };
     }
     let waiting = activity.waiting(state);
+    let ideas = !activity.spec.kind.takes_ballots();
     html! {
         @if waiting.is_empty() {
-            p.not-yet { "Everyone in the room has " (verb) "." }
+            p.not-yet { (if ideas { t!(lang, "not-yet-everyone-offered") } else { t!(lang, "not-yet-everyone-voted") }) }
         } @else {
-            p.not-yet #not-yet-title { "Not " (verb) " yet (" (waiting.len()) "):" }
+            p.not-yet #not-yet-title { (if ideas { t!(lang, "not-yet-offered", n = waiting.len()) } else { t!(lang, "not-yet-voted", n = waiting.len()) }) }
             ul.not-yet aria-labelledby="not-yet-title" {
                 @for id in &waiting {
-                    @if let Some(p) = state.participant(id) { li { (p.name) " (" (p.group.label()) ")" } }
+                    @if let Some(p) = state.participant(id) { li { (p.name) " (" (p.group.name(lang)) ")" } }
                 }
             }
         }
     }
 }
 
-fn timer_controls(activity: &ActivityState) -> Markup {
+fn timer_controls(activity: &ActivityState, lang: Language) -> Markup {
     let id = &activity.spec.id;
     let running = activity.timer.running_since.is_some();
     let set = running || activity.timer.seconds_left > 0;
     html! {
         p.timer-buttons {
             @if !set {
-                "No time is set for this activity."
+                (t!(lang, "timer-none"))
             } @else if running {
-                button #timer-toggle type="button" data-command="timer" data-activity=(id) data-action="pause" aria-keyshortcuts="T" { "Pause timer" }
+                button #timer-toggle type="button" data-command="timer" data-activity=(id) data-action="pause" aria-keyshortcuts="T" { (t!(lang, "timer-pause")) }
             } @else {
-                button #timer-toggle type="button" data-command="timer" data-activity=(id) data-action="start" aria-keyshortcuts="T" { "Start timer" }
+                button #timer-toggle type="button" data-command="timer" data-activity=(id) data-action="start" aria-keyshortcuts="T" { (t!(lang, "timer-start")) }
             }
             @if set {
-                " " button type="button" data-command="timer" data-activity=(id) data-action="add" { "Add a minute" }
-                " " button type="button" data-command="timer" data-activity=(id) data-action="reset" { "Reset timer" }
+                " " button type="button" data-command="timer" data-activity=(id) data-action="add" { (t!(lang, "timer-add-minute")) }
+                " " button type="button" data-command="timer" data-activity=(id) data-action="reset" { (t!(lang, "timer-reset")) }
             }
         }
         details.timer-set {
-            summary { "Set the timer" }
+            summary { (t!(lang, "timer-set")) }
             form.timer-controls data-command="timer" data-activity=(id) {
-                label for={ "timer-minutes-" (id) } { "Minutes" }
-                p.hint id={ "timer-minutes-hint-" (id) } { "For example 5, or 2:30 for two and a half minutes." }
+                label for={ "timer-minutes-" (id) } { (t!(lang, "timer-minutes")) }
+                p.hint id={ "timer-minutes-hint-" (id) } { (t!(lang, "timer-minutes-hint")) }
                 input type="text" id={ "timer-minutes-" (id) } name="minutes" inputmode="numeric" pattern="[0-9]{1,4}(:[0-5][0-9])?" aria-describedby={ "timer-minutes-hint-" (id) } required;
-                button type="submit" name="action" value="start" { "Start from this" }
+                button type="submit" name="action" value="start" { (t!(lang, "timer-start-from")) }
             }
         }
     }
 }
 
 /// The agenda: each activity with only the buttons that make sense in its state.
-fn agenda(state: &SessionState) -> Markup {
+fn agenda(state: &SessionState, lang: Language) -> Markup {
+    let action = |command, activity, key, title| {
+        action(command, activity, &crate::language::text(lang, key), title)
+    };
     html! {
         section.agenda aria-labelledby="agenda-title" {
-            h2 #agenda-title { "Agenda" }
+            h2 #agenda-title { (t!(lang, "agenda")) }
             ol {
                 @for (i, activity) in state.activities.iter().enumerate() {
                     @let current = state.current == Some(i);
                     @let id = &activity.spec.id;
-                    @let title = &activity.spec.title;
+                    @let title = activity.spec.title.read_in(lang);
                     @let votes = kind_of(activity.spec.kind).room_answers();
                     @let shows_results = !votes || activity.status != ActivityStatus::Pending;
                     li aria-current=[current.then_some("step")] {
-                        strong { (title) } " — " (status_words(activity))
+                        strong { (title) } " — " (status_words(activity, lang))
                         @if activity.spec.kind.takes_ballots() && activity.status != ActivityStatus::Pending {
                             @let (voted, in_progress, _) = activity.room_turnout(state);
-                            " — " (voted) " voted"
-                            @if in_progress > 0 { ", " (in_progress) " in progress" }
+                            " — " (t!(lang, "agenda-voted", n = voted))
+                            @if in_progress > 0 { ", " (t!(lang, "agenda-in-progress", n = in_progress)) }
                         }
                         @if state.status == SessionStatus::Live { span.actions {
-                            @if !current { (action("goto", id, "Go to", title)) }
+                            @if !current { (action("goto", id, "agenda-go-to", title)) }
                             @match (activity.status, votes) {
-                                (ActivityStatus::Pending, _) => (action("open", id, if votes { "Open" } else { "Start" }, title)),
-                                (ActivityStatus::Open, true) => (action("close", id, "Close", title)),
+                                (ActivityStatus::Pending, _) => (action("open", id, if votes { "agenda-open" } else { "agenda-start" }, title)),
+                                (ActivityStatus::Open, true) => (action("close", id, "agenda-close", title)),
                                 (ActivityStatus::Open, false) => {},
-                                (ActivityStatus::Closed, _) if activity.is_sealed() => (rerun(id, title)),
-                                (ActivityStatus::Closed, _) => (action("open", id, "Reopen", title)),
+                                (ActivityStatus::Closed, _) if activity.is_sealed() => (rerun(id, title, lang)),
+                                (ActivityStatus::Closed, _) => (action("open", id, "agenda-reopen", title)),
                             }
-                            @if activity.revealed { (action("hide", id, "Hide results", title)) }
-                            @else if shows_results { (action("reveal", id, "Show results", title)) }
+                            @if activity.revealed { (action("hide", id, "console-hide-results", title)) }
+                            @else if shows_results { (action("reveal", id, "agenda-show-results", title)) }
                         } }
                     }
                 }
@@ -305,13 +323,11 @@ fn agenda(state: &SessionState) -> Markup {
 }
 
 /// A sealed anonymous vote: why it cannot reopen, and the way on.
-fn rerun(activity: &str, title: &str) -> Markup {
-    let confirm = format!(
-        "Run \u{201c}{title}\u{201d} again? A fresh copy goes after it for everyone to answer anew; these results stay as they are. Best with the room as it was: if someone has left or arrived, comparing the two results could show their answers."
-    );
+fn rerun(activity: &str, title: &str, lang: Language) -> Markup {
+    let confirm = t!(lang, "rerun-confirm", title = title);
     html! {
-        " " span.hint { "Anonymous and counted, so it cannot reopen: one more answer would show." }
-        " " button type="button" data-command="rerun" data-activity=(activity) data-confirm=(confirm) { "Run it again" span.visually-hidden { ": " (title) } }
+        " " span.hint { (t!(lang, "rerun-why")) }
+        " " button type="button" data-command="rerun" data-activity=(activity) data-confirm=(confirm) { (t!(lang, "rerun")) span.visually-hidden { ": " (title) } }
     }
 }
 
@@ -321,37 +337,37 @@ fn action(command: &str, activity: &str, label: &str, title: &str) -> Markup {
     }
 }
 
-fn notes_panel(state: &SessionState) -> Markup {
+fn notes_panel(state: &SessionState, lang: Language) -> Markup {
     html! {
         section.notes aria-labelledby="notes-title" {
-            h2 #notes-title { "Notes, decisions and actions" }
+            h2 #notes-title { (t!(lang, "notes-title")) }
             @if !state.notes.is_empty() {
                 ul {
                     @for n in state.notes.iter() {
                         li {
-                            strong { (n.kind.label()) ": " } (n.text)
+                            strong { (n.kind.name(lang)) ": " } (n.text)
                             @if let Some(owner) = &n.owner { " — " (owner) }
-                            @if let Some(due) = &n.due { ", by " (crate::time::uk_date(due)) }
+                            @if let Some(due) = &n.due { ", " (t!(lang, "notes-due", date = crate::time::uk_date_in(due, lang))) }
                         }
                     }
                 }
             }
             @if state.status == SessionStatus::Live {
             form data-command="note" {
-                label for="note-text" { "Note or decision" }
+                label for="note-text" { (t!(lang, "notes-note-or-decision")) }
                 textarea id="note-text" name="text" rows="2" maxlength=(text::NOTE) {}
-                label for="note-kind" { "Kind" }
-                select id="note-kind" name="kind" { option value="note" { "Note" } option value="decision" { "Decision" } }
-                button type="submit" { "Add" }
+                label for="note-kind" { (t!(lang, "notes-kind")) }
+                select id="note-kind" name="kind" { option value="note" { (t!(lang, "note-note")) } option value="decision" { (t!(lang, "note-decision")) } }
+                button type="submit" { (t!(lang, "notes-add")) }
             }
             form data-command="action" {
-                label for="action-text" { "Action" }
+                label for="action-text" { (t!(lang, "note-action")) }
                 input type="text" id="action-text" name="text" maxlength=(text::NOTE);
-                label for="action-owner" { "Owner" }
+                label for="action-owner" { (t!(lang, "notes-owner")) }
                 input type="text" id="action-owner" name="owner" maxlength=(text::OWNER);
-                label for="action-due" { "Due date (optional)" }
+                label for="action-due" { (t!(lang, "notes-due-date")) }
                 input type="date" id="action-due" name="due";
-                button type="submit" { "Add action" }
+                button type="submit" { (t!(lang, "notes-add-action")) }
             }
             }
         }
@@ -360,7 +376,7 @@ fn notes_panel(state: &SessionState) -> Markup {
 
 /// The console's people: the roster, each person here or not, and everyone
 /// who joined, with who waits for the facilitator and why.
-fn people_panel(state: &SessionState) -> Markup {
+fn people_panel(state: &SessionState, lang: Language) -> Markup {
     let invited = |p: &&crate::series::Person| state.workshop().groups.contains(&p.group);
     let absent: Vec<_> = state
         .roster
@@ -383,72 +399,72 @@ fn people_panel(state: &SessionState) -> Markup {
         .count();
     html! {
         section.people aria-labelledby="people-title" {
-            h2 #people-title { "People (" (in_room) " in the room)" }
+            h2 #people-title { (t!(lang, "people-title", n = in_room)) }
             @if waiting > 0 {
-                p.notice { strong { (waiting) " waiting for you to let them in." } " Admit each below, or those not held with Admit at the top." }
+                p.notice { strong { (t!(lang, "people-waiting", n = waiting)) } " " (t!(lang, "people-waiting-how")) }
             }
             ul {
                 @for p in state.participants.iter() {
                     // Two entries may carry one name (a claim and the card):
                     // buttons say which entry they act on.
-                    @let which = if p.invited { " (came with their card)" } else if !p.admitted { " (waiting)" } else { "" };
+                    @let which = if p.invited { format!(" ({})", t!(lang, "people-came-with-card")) } else if !p.admitted { format!(" ({})", t!(lang, "people-waiting-word")) } else { String::new() };
                     li {
-                        (p.name) " — " (p.group.label())
+                        (p.name) " — " (p.group.name(lang))
                         @if let Some(t) = &p.job_title { ", " (t) }
-                        @if p.invited { " " span.tag { "✓ came with their card" } }
-                        @if p.erased { " (name erased at their request)" }
+                        @if p.invited { " " span.tag { "✓ " (t!(lang, "people-came-with-card")) } }
+                        @if p.erased { " (" (t!(lang, "people-erased")) ")" }
                         @if p.removed {
-                            " (removed)"
+                            " (" (t!(lang, "people-removed")) ")"
                             @if live {
-                                " " button.quiet type="button" data-command="admit" data-participant=(p.id) { "Let back in" span.visually-hidden { " " (p.name) } }
+                                " " button.quiet type="button" data-command="admit" data-participant=(p.id) { (t!(lang, "people-let-back-in")) span.visually-hidden { " " (p.name) } }
                             }
                         }
                         @else if live {
                             @if !p.admitted {
-                                " " strong.held { "(waiting" @if let Some(why) = p.held { ": " (why.label()) } ")" } " "
-                                button type="button" data-command="admit" data-participant=(p.id) { "Admit" span.visually-hidden { " " (p.name) (which) } }
+                                " " strong.held { "(" (t!(lang, "people-waiting-word")) @if let Some(why) = p.held { ": " (why.name(lang)) } ")" } " "
+                                button type="button" data-command="admit" data-participant=(p.id) { (t!(lang, "people-admit")) span.visually-hidden { " " (p.name) (which) } }
                                 @if p.person.is_none() && !absent.is_empty() {
                                     // "This is her": someone typed a name the roster spells otherwise.
                                     form.inline data-command="admit" {
                                         input type="hidden" name="participant" value=(p.id);
-                                        label for={ "as-" (p.id) } { " or admit as" }
+                                        label for={ "as-" (p.id) } { " " (t!(lang, "people-admit-as")) }
                                         " "
                                         select id={ "as-" (p.id) } name="person" required {
-                                            option value="" { "someone on the roster…" }
+                                            option value="" { (t!(lang, "people-someone-on-roster")) }
                                             @for r in &absent { option value=(r.id) { (r.name) } }
                                         }
-                                        " " button.quiet type="submit" { "Admit as them" span.visually-hidden { ": " (p.name) } }
+                                        " " button.quiet type="submit" { (t!(lang, "people-admit-as-them")) span.visually-hidden { ": " (p.name) } }
                                     }
                                 }
                             }
                             " "
                             button.quiet type="button" data-command="remove" data-participant=(p.id)
                                 data-confirm=(if p.admitted {
-                                    format!("Remove {} from this session? Their phone stops working here and their named votes stop counting.", p.name)
+                                    t!(lang, "people-remove-confirm", name = p.name.as_str())
                                 } else {
                                     // A waiting claim is one phone, not the person whose name it gave.
-                                    format!("Turn away this waiting phone (it gave the name {})? Anyone already let in under that name is not affected.", p.name)
+                                    t!(lang, "people-turn-away-confirm", name = p.name.as_str())
                                 }) {
-                                "Remove" span.visually-hidden { " " (p.name) (which) }
+                                (t!(lang, "people-remove")) span.visually-hidden { " " (p.name) (which) }
                             }
                         }
-                        @else if !p.admitted { " (never let in)" }
+                        @else if !p.admitted { " (" (t!(lang, "people-never-let-in")) ")" }
                         @if !p.erased {
                             " "
                             button.quiet type="button" data-command="erase" data-participant=(p.id)
-                                data-confirm={ "Erase " (p.name) "\u{2019}s name and job title from this series, its exports and the files on the server? Their answers stay counted, shown as \u{201c}Participant N\u{201d}. This cannot be undone." } {
-                                "Erase name" span.visually-hidden { " of " (p.name) }
+                                data-confirm=(t!(lang, "people-erase-confirm", name = p.name.as_str())) {
+                                (t!(lang, "people-erase")) span.visually-hidden { " " (p.name) }
                             }
                         }
                     }
                 }
             }
             @if !state.roster.is_empty() {
-                h3 { "Not here yet (" (absent.len()) " of " (expected) " expected from the roster)" }
-                @if absent.is_empty() { p { "Everyone on the roster is here." } }
+                h3 { (t!(lang, "people-not-here", absent = absent.len(), n = expected)) }
+                @if absent.is_empty() { p { (t!(lang, "people-all-here")) } }
                 ul.absent {
                     @for p in &absent {
-                        li { (p.name) " — " (p.group.label()) @if let Some(t) = &p.job_title { ", " (t) } }
+                        li { (p.name) " — " (p.group.name(lang)) @if let Some(t) = &p.job_title { ", " (t) } }
                     }
                 }
             }
@@ -486,13 +502,13 @@ fn end_panel(state: &SessionState, lang: Language) -> Markup {
     };
     html! {
         section.session-settings aria-labelledby="settings-title" {
-            h2 #settings-title { "This session" }
+            h2 #settings-title { (t!(lang, "settings-title")) }
             form data-command="rename" {
-                label for="rename-title" { "Title shown to the room" }
+                label for="rename-title" { (t!(lang, "session-title-field")) }
                 input #rename-title type="text" name="title" value=(state.info.title) maxlength=(text::SESSION_TITLE) required;
                 label for="rename-title-cy" { (t!(lang, "rename-welsh")) }
                 input #rename-title-cy type="text" name="title_cy" lang="cy" value=(state.info.title.welsh().unwrap_or("")) maxlength=(text::SESSION_TITLE);
-                button type="submit" { "Rename" }
+                button type="submit" { (t!(lang, "settings-rename")) }
             }
             form data-command="set_language" {
                 (room_language_field("room-language", language, lang))
@@ -501,20 +517,20 @@ fn end_panel(state: &SessionState, lang: Language) -> Markup {
             @if missing > 0 { p.warning { (t!(lang, "room-language-missing", n = missing)) } }
             p {
                 @if state.archived {
-                    "Archived: hidden from the console's list of sessions, still in review. "
-                    button type="button" data-command="unarchive" { "Take out of the archive" }
+                    (t!(lang, "settings-archived")) " "
+                    button type="button" data-command="unarchive" { (t!(lang, "settings-unarchive")) }
                 } @else {
-                    button.quiet type="button" data-command="archive" { "Archive this session" }
-                    " Hides it from the console's list; review keeps it."
+                    button.quiet type="button" data-command="archive" { (t!(lang, "settings-archive")) }
+                    " " (t!(lang, "settings-archive-hint"))
                 }
             }
         }
         @if state.status != SessionStatus::Ended {
             section.end aria-labelledby="end-title" {
-                h2 #end-title { "End the session" }
-                p { "Phones then show a thank-you and take no more votes. Results and exports stay." }
+                h2 #end-title { (t!(lang, "end-title")) }
+                p { (t!(lang, "end-hint")) }
                 button.danger type="button" data-command="end"
-                    data-confirm="End this session for everyone? Phones stop taking votes, and it cannot be reopened." { "End session" }
+                    data-confirm=(t!(lang, "console-end-confirm")) { (t!(lang, "end-button")) }
             }
         }
     }

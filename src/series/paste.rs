@@ -3,17 +3,18 @@
 //! by its line. Pure.
 
 use super::roster::{PersonInput, MAX_PERSON_CHARS};
+use crate::language::Sentence;
 use crate::workshop::Group;
 
 /// A pasted line that could not be read, with why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LineRefusal {
     /// 1-based line number in the pasted text.
     pub line: usize,
     /// The line as pasted.
     pub text: String,
     /// What is wrong, in plain words.
-    pub why: String,
+    pub why: Sentence,
 }
 
 /// The people on the pasted lines, and the lines refused. Blank lines are
@@ -39,7 +40,7 @@ pub fn read_pasted(text: &str) -> (Vec<PersonInput>, Vec<LineRefusal>) {
     (people, refused)
 }
 
-fn read_line(raw: &str) -> Result<PersonInput, String> {
+fn read_line(raw: &str) -> Result<PersonInput, Sentence> {
     let fields: Vec<&str> = if raw.contains('\t') {
         raw.split('\t').collect()
     } else {
@@ -47,26 +48,19 @@ fn read_line(raw: &str) -> Result<PersonInput, String> {
     };
     let name = fields[0].trim();
     if name.is_empty() {
-        return Err("the name is missing: write it before the first comma".into());
+        return Err(Sentence::new("paste-no-name"));
     }
     let Some(team) = fields.get(1).map(|t| t.trim()) else {
-        return Err(
-            "the team is missing: add \", cabinet\" or \", management\" after the name".into(),
-        );
+        return Err(Sentence::new("paste-no-team"));
     };
-    let group = team_named(team).ok_or_else(|| {
-        format!("\"{team}\" is not a team: write cabinet, management or observer")
-    })?;
+    let group = team_named(team)
+        .ok_or_else(|| Sentence::new("paste-not-a-team").with("team", team.to_string()))?;
     if name.chars().count() > MAX_PERSON_CHARS {
-        return Err(format!(
-            "the name is longer than {MAX_PERSON_CHARS} characters"
-        ));
+        return Err(Sentence::new("paste-name-too-long").with("n", MAX_PERSON_CHARS));
     }
     let job_title = fields[2..].join(", ").trim().to_string();
     if job_title.chars().count() > MAX_PERSON_CHARS {
-        return Err(format!(
-            "the job title is longer than {MAX_PERSON_CHARS} characters"
-        ));
+        return Err(Sentence::new("paste-job-too-long").with("n", MAX_PERSON_CHARS));
     }
     Ok(PersonInput {
         id: None,
@@ -84,9 +78,9 @@ pub fn team_named(team: &str) -> Option<Group> {
         .flat_map(char::to_lowercase)
         .collect();
     match key.as_str() {
-        "cabinet" | "member" | "members" | "councillor" | "councillors" | "cllr" => {
-            Some(Group::Cabinet)
-        }
+        // English, then Welsh (cynghorydd, aelodau, swyddogion, tîm rheoli, sylwedydd).
+        "cabinet" | "member" | "members" | "councillor" | "councillors" | "cllr" | "cynghorydd"
+        | "cynghorwyr" | "aelod" | "aelodau" => Some(Group::Cabinet),
         "management"
         | "managementteam"
         | "officer"
@@ -95,8 +89,15 @@ pub fn team_named(team: &str) -> Option<Group> {
         | "cmt"
         | "slt"
         | "corporatemanagementteam"
-        | "corporateleadershipteam" => Some(Group::Management),
-        "observer" | "observers" => Some(Group::Observer),
+        | "corporateleadershipteam"
+        | "swyddog"
+        | "swyddogion"
+        | "rheoli"
+        | "tîmrheoli"
+        | "tîmrheolicorfforaethol" => Some(Group::Management),
+        "observer" | "observers" | "sylwedydd" | "sylwedyddion" | "arsylwr" | "arsylwyr" => {
+            Some(Group::Observer)
+        }
         _ => None,
     }
 }
@@ -131,8 +132,11 @@ mod tests {
         );
         let lines: Vec<usize> = refused.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![4, 5, 6]);
-        assert!(refused[0].why.contains("team is missing"));
-        assert!(refused[1].why.contains("\"treasurer\" is not a team"));
-        assert!(refused[2].why.contains("name is missing"));
+        assert!(refused[0].why.to_string().contains("team is missing"));
+        assert!(refused[1]
+            .why
+            .to_string()
+            .contains("\"treasurer\" is not a team"));
+        assert!(refused[2].why.to_string().contains("name is missing"));
     }
 }

@@ -360,8 +360,10 @@ pub async fn console_cards(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(series): Path<String>,
+    reading: Reading,
     Form(form): Form<CardsForm>,
 ) -> Response {
+    let lang = reading.language;
     if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
@@ -371,19 +373,19 @@ pub async fn console_cards(
     };
     let back = super::review_links::back_to_console(&headers);
     if form.made != super::pages::made_stamp(&known) {
-        let why = "These cards were made already, so nothing was changed (a page sent twice, perhaps by refreshing it, makes no new cards). The cards made then still work. To print them again you need new ones: make them from the console, which replaces them.";
-        return (StatusCode::CONFLICT, notice_page(why, &back)).into_response();
+        let why = t!(lang, "cards-made-already");
+        return (StatusCode::CONFLICT, notice_page(&why, &back, reading)).into_response();
     }
     if !known.invitations.is_empty() && form.replace.as_deref() != Some("yes") {
-        let why = "Cards have been made for this series already. Tick \u{201c}Replace the cards already made\u{201d} to make new ones: the old ones then stop working.";
-        return (StatusCode::CONFLICT, notice_page(why, &back)).into_response();
+        let why = t!(lang, "cards-tick-replace");
+        return (StatusCode::CONFLICT, notice_page(&why, &back, reading)).into_response();
     }
     let unreachable = base_url(&app, &headers)
         .parse::<crate::config::PublicUrl>()
         .is_ok_and(|url| url.is_loopback());
     match make(&app, &headers, &series).await {
         Ok(cards) => {
-            let page = cards_page(&known.name, &cards, &back, unreachable);
+            let page = cards_page(&known.name, &cards, &back, unreachable, reading);
             // Shown once: never kept by the browser or a proxy.
             ([(axum::http::header::CACHE_CONTROL, "no-store")], page).into_response()
         }
@@ -398,18 +400,20 @@ pub async fn console_cards_get() -> Redirect {
 }
 
 /// A short console page that says why nothing happened, and the way back.
-fn notice_page(why: &str, back: &str) -> Markup {
+fn notice_page(why: &str, back: &str, reading: Reading) -> Markup {
+    let lang = reading.language;
     let content = html! {
         main #main {
-            h1 { "Invitation cards" }
+            h1 { (t!(lang, "cards-title")) }
             p { (why) }
-            p { a href=(back) { "Back" } }
+            p { a href=(back) { (t!(lang, "cards-back")) } }
         }
     };
     layout(
         Page {
-            title: "Invitation cards",
+            title: &t!(lang, "cards-title"),
             class: "console",
+            reading,
             ..Default::default()
         },
         content,
@@ -418,7 +422,16 @@ fn notice_page(why: &str, back: &str) -> Markup {
 
 /// A sheet of A4 cards (name, team, QR code, link), eight to a page, and the
 /// same links as a plain list to paste into an email.
-fn cards_page(series: &str, cards: &[Card], back: &str, unreachable: bool) -> Markup {
+/// The page is in the facilitator's language; a Welsh card says its hint in
+/// English too, so a Welsh council's cards serve both its languages.
+fn cards_page(
+    series: &str,
+    cards: &[Card],
+    back: &str,
+    unreachable: bool,
+    reading: Reading,
+) -> Markup {
+    let lang = reading.language;
     let list: String = cards
         .iter()
         .map(|c| format!("{}: {}\n", c.person.name, c.url))
@@ -426,41 +439,45 @@ fn cards_page(series: &str, cards: &[Card], back: &str, unreachable: bool) -> Ma
     let content = html! {
         main #main {
             div.no-print {
-                h1 { "Invitation cards: " (series) }
+                h1 { (t!(lang, "cards-heading", series = series)) }
                 @if unreachable {
                     div.error-summary role="alert" {
-                        h2 { "Phones cannot open these links" }
-                        p { "They point at this computer only. Start topteam with " code { "--public-url" } " set to the address phones reach it at, then make the cards again." }
+                        h2 { (t!(lang, "cards-unreachable")) }
+                        p { (t!(lang, "cards-unreachable-why")) " " code { "--public-url" } " " (t!(lang, "cards-unreachable-then")) }
                     }
                 }
-                p { "One card for each of the " (cards.len()) " people on the roster. Print this page on A4 (Ctrl+P or ⌘P) and hand each person their own card at the door: scanning it joins them as themselves, let in at once. Cards made before these no longer work." }
-                p.hint { "The links are shown only now. To send them by email instead, copy the list at the foot of the page." }
-                p { a href=(back) { "Back" } }
+                p { (t!(lang, "cards-print", n = cards.len())) }
+                p.hint { (t!(lang, "cards-shown-once")) }
+                p { a href=(back) { (t!(lang, "cards-back")) } }
             }
-            ul.cards aria-label="Invitation cards" {
+            ul.cards aria-label=(t!(lang, "cards-title")) {
                 @for card in cards {
                     li.card {
                         p.card-name { (card.person.name) }
-                        p.card-team { (card.person.group.label()) }
-                        (qr_code(&card.url, crate::language::Language::English))
+                        p.card-team { (card.person.group.name(lang)) }
+                        (qr_code(&card.url, lang))
                         @let (address, token) = card.url.rsplit_once("/i/").unwrap_or((card.url.as_str(), ""));
                         // The token on a line of its own, never broken.
                         p.card-link { (address) "/i/" br; span.token { (token) } }
-                        p.card-hint { "Scan this code, or type the link, to join the workshop as yourself. It is yours alone." }
+                        p.card-hint { (t!(lang, "cards-hint")) }
+                        @if lang != Language::English {
+                            p.card-hint lang="en-GB" { (t!(Language::English, "cards-hint")) }
+                        }
                     }
                 }
             }
             section.no-print aria-labelledby="list-title" {
-                h2 #list-title { "The links as a list, to email" }
-                label for="invitation-list" { "Name and link, one person a line" }
+                h2 #list-title { (t!(lang, "cards-list")) }
+                label for="invitation-list" { (t!(lang, "cards-list-label")) }
                 textarea #invitation-list readonly rows=((cards.len() + 2).clamp(3, 24)) { (list) }
             }
         }
     };
     layout(
         Page {
-            title: "Invitation cards",
+            title: &t!(lang, "cards-title"),
             class: "cards",
+            reading,
             ..Default::default()
         },
         content,

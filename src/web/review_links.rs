@@ -8,6 +8,8 @@ use super::error::ApiError;
 use super::pages::{base_url, layout, same_origin, Page};
 use super::AppState;
 use crate::error_code::ErrorCode;
+use crate::t;
+use crate::web::language::Reading;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -133,20 +135,27 @@ pub async fn revoke(
 }
 
 /// `GET /r/{token}`: opens a link: the cookie, then the series' review page.
-pub async fn open(State(app): State<AppState>, Path(token): Path<String>) -> Response {
+pub async fn open(
+    State(app): State<AppState>,
+    Path(token): Path<String>,
+    reading: Reading,
+) -> Response {
+    let lang = reading.language;
     let Some(series) = app.series.series_for_token(&token, crate::time::now()) else {
         let content = html! {
             main #main {
-                h1 { "This review link does not work" }
-                p { "It has expired or been withdrawn. Ask the facilitator or the council for a new one." }
+                h1 { (t!(lang, "review-link-broken")) }
+                p { (t!(lang, "review-link-broken-why")) }
             }
         };
         return (
             StatusCode::NOT_FOUND,
             layout(
                 Page {
-                    title: "Review link",
+                    title: &t!(lang, "review-link"),
                     class: "review",
+                    reading,
+                    languages: true,
                     ..Default::default()
                 },
                 content,
@@ -176,10 +185,12 @@ pub async fn console_make(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(series): Path<String>,
+    reading: Reading,
 ) -> Response {
     if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
+    let lang = reading.language;
     let made = match make(&app, &headers, &series, DEFAULT_DAYS).await {
         Ok(made) => made,
         Err(e) => return e.into_response(),
@@ -188,22 +199,23 @@ pub async fn console_make(
     let back = format!("/facilitate/series/{series}");
     let content = html! {
         main #main {
-            h1 { "A review link for organisers" }
-            p { "Send this link to the council's organisers. It opens this series' review pages and exports, read-only, and nothing else, for " (DEFAULT_DAYS) " days. It is shown only now: copy it before you leave this page." }
+            h1 { (t!(lang, "review-link-heading")) }
+            p { (t!(lang, "review-link-send", days = DEFAULT_DAYS)) }
             p.copy-line {
-                label for="link" { "Review link" }
+                label for="link" { (t!(lang, "review-link")) }
                 input #link type="text" readonly value=(url);
-                button type="button" data-copy="link" hidden { "Copy the link" }
+                button type="button" data-copy="link" hidden { (t!(lang, "review-link-copy")) }
                 span.copied role="status" aria-live="polite" {}
             }
-            p { a href=(back) { "Back to the series" } }
+            p { a href=(back) { (t!(lang, "back-to-series")) } }
         }
     };
     layout(
         Page {
-            title: "Review link",
+            title: &t!(lang, "review-link"),
             class: "console",
             script: Some("/static/series.js"),
+            reading,
             ..Default::default()
         },
         content,

@@ -5,6 +5,7 @@
 // and in a summary (`problems.js`).
 import { clearProblems, showProblems } from './problems.js';
 import { readScript, slug } from './script.js';
+import { t } from '../app/words.js';
 
 const form = document.getElementById('prepare');
 if (form) editor(form);
@@ -57,10 +58,12 @@ function editor(form) {
   }
 
   function say(text) { status.textContent = text; }
+  // A change on screen, not yet saved.
+  function edited(text) { say(text + ' ' + t('not-saved-yet')); }
 
   function titleOf(li) {
     const input = li.querySelector('[name=title]');
-    return (input && input.value.trim()) || 'activity ' + li.querySelector('.number').textContent;
+    return (input && input.value.trim()) || t('editor-activity-n', { n: li.querySelector('.number').textContent });
   }
 
   // What the problems' module needs of the page.
@@ -84,11 +87,11 @@ function editor(form) {
         const locked = copy.querySelector('.locked');
         if (locked) locked.remove();
         const title = copy.querySelector('[name=title]');
-        title.value = title.value + ' (copy)';
+        title.value = title.value + ' ' + t('editor-copy-suffix');
         li.after(copy);
         renumber();
         title.focus();
-        say('Copied ' + titleOf(li) + '. Not saved yet.');
+        edited(t('editor-copied', { title: titleOf(li) }));
         return;
       } else if (what === 'remove') {
         const next = li.nextElementSibling || li.previousElementSibling;
@@ -97,20 +100,22 @@ function editor(form) {
         // Focus the next activity's title, not its Remove: a second Enter
         // must not remove another activity.
         if (next) next.querySelector('[name=title]').focus();
-        say('Removed ' + titleOf(li) + '. Not saved yet.');
+        edited(t('editor-removed', { title: titleOf(li) }));
         return;
       } else {
         return;
       }
       renumber();
       button.focus();
-      say('Moved ' + titleOf(li) + ' to place ' + li.querySelector('.number').textContent + '. Not saved yet.');
+      edited(t('editor-moved', { title: titleOf(li), place: li.querySelector('.number').textContent }));
     } else if (button.classList.contains('add-option') && li) {
       const option = template('new-option-' + li.dataset.kind);
       const fields = (li.dataset.fields || '').split(',').filter(Boolean);
-      fields.forEach(function (field) {
+      // Each field's name in the reader's language, as the page wrote them.
+      const names = (li.dataset.fieldNames || '').split('\n');
+      fields.forEach(function (field, i) {
         const label = document.createElement('label');
-        label.textContent = field.replace(/_/g, ' ').replace(/^./, function (c) { return c.toUpperCase(); }) + ' ';
+        label.textContent = (names[i] || field) + ' ';
         const input = document.createElement('input');
         input.type = 'text';
         input.name = 'field:' + field;
@@ -129,8 +134,8 @@ function editor(form) {
       option.parentNode.insertBefore(option, up ? sibling : sibling.nextElementSibling);
       renumber();
       button.focus();
-      const label = option.querySelector('[name=label]').value.trim() || 'The option';
-      say('Moved \u201c' + label + '\u201d to place ' + option.querySelector('.option-number').textContent + '. Not saved yet.');
+      const label = option.querySelector('[name=label]').value.trim() || t('editor-the-option');
+      edited(t('moved-option', { option: label, place: option.querySelector('.option-number').textContent }));
     } else if (button.classList.contains('remove-option')) {
       const option = button.closest('.option-edit');
       const options = option.parentNode;
@@ -138,14 +143,14 @@ function editor(form) {
       renumber();
       const last = options.lastElementChild;
       (last ? last.querySelector('[name=label]') : li.querySelector('.add-option')).focus();
-      say('Option removed. Not saved yet.');
+      edited(t('editor-option-removed'));
     } else if (button.id === 'add-activity') {
       const kind = /** @type {HTMLSelectElement} */ (document.getElementById('new-kind')).value;
       const fresh = template('new-' + kind);
       list.appendChild(fresh);
       renumber();
       /** @type {HTMLElement} */ (fresh.querySelector('[name=title]')).focus();
-      say('Added a new activity at the end. Give it a title, then save.');
+      say(t('editor-added'));
     }
   });
 
@@ -184,7 +189,7 @@ function editor(form) {
     const old = words[0] + was + words[1];
     if (prompt.value.indexOf(old) < 0) return;
     prompt.value = prompt.value.split(old).join(words[0] + now + words[1]);
-    say('The question put to the room now says \u201c' + words[0] + now + words[1] + '\u201d too. Not saved yet.');
+    edited(t('editor-question-follows', { words: words[0] + now + words[1] }));
   });
 
   // ---- Save as a template ----
@@ -195,12 +200,12 @@ function editor(form) {
       event.preventDefault();
       const out = document.getElementById('template-status');
       const name = /** @type {HTMLInputElement} */ (document.getElementById('template-name')).value.trim();
-      if (!/[A-Za-z0-9]/.test(name)) { out.textContent = 'Give the template a name with letters or digits.'; return; }
-      if (!original) { out.textContent = 'Still loading the agenda; try again in a moment.'; return; }
+      if (!/[\p{L}\p{N}]/u.test(name)) { out.textContent = t('template-needs-name'); return; }
+      if (!original) { out.textContent = t('editor-loading'); return; }
       const script = readScript(activities(), original).script;
       script.id = slug(name, new Set());
       script.title = name;
-      out.textContent = 'Saving…';
+      out.textContent = t('saving');
       fetch('/api/workshops', {
         method: 'POST',
         credentials: 'same-origin',
@@ -210,23 +215,23 @@ function editor(form) {
         return r.json().then(function (body) { return { ok: r.ok, body: body }; });
       }).then(function (reply) {
         out.textContent = reply.ok
-          ? 'Saved as the template \u201c' + name + '\u201d.'
-          : 'Not saved: ' + ((reply.body.error && reply.body.error.message) || 'the server refused it.');
-      }).catch(function () { out.textContent = 'Not saved: the server could not be reached.'; });
+          ? t('template-saved', { name: name })
+          : t('not-saved-because', { why: (reply.body.error && reply.body.error.message) || t('server-refused') });
+      }).catch(function () { out.textContent = t('not-saved-unreachable'); });
     });
   }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    if (!original) { say('Still loading the agenda; try again in a moment.'); return; }
+    if (!original) { say(t('editor-loading')); return; }
     clearProblems(ed);
     const { script, numberProblems } = readScript(activities(), original);
     if (numberProblems.length) {
       showProblems(ed, numberProblems.map(function (p) { return { field: p.field, message: p.message }; }));
-      say('Not saved: some numbers are not whole numbers.');
+      say(t('editor-not-whole-numbers'));
       return;
     }
-    say('Saving…');
+    say(t('saving'));
     fetch('/api/sessions/' + session + '/script', {
       method: 'PUT',
       credentials: 'same-origin',
@@ -244,18 +249,18 @@ function editor(form) {
           li.dataset.id = saved.id;
           li.querySelectorAll('.option-edit').forEach(function (o, j) { if (saved.option[j]) o.dataset.id = saved.option[j].id; });
         });
-        say('Saved. Phones and the projector use the new agenda.');
+        say(t('editor-saved'));
       } else {
-        const error = reply.body.error || { message: 'The agenda was not saved.' };
+        const error = reply.body.error || { message: t('agenda-not-saved') };
         // The problems are listed above, each by its activity's number and
         // field; the line beside the button only counts them.
         const n = error.problems ? error.problems.length : 0;
         if (n) showProblems(ed, error.problems);
         else showProblems(ed, [{ path: '', message: error.message }]);
-        say(n ? 'Not saved: ' + n + (n === 1 ? ' problem, listed' : ' problems, listed') + ' at the top of the page and beside ' + (n === 1 ? 'its field.' : 'their fields.') : 'Not saved: ' + error.message);
+        say(n ? t('editor-problems', { n: n }) : t('not-saved-because', { why: error.message }));
       }
     }).catch(function () {
-      say('Not saved: the server could not be reached. Your edits are still here; try again.');
+      say(t('editor-unreachable'));
     });
   });
 }

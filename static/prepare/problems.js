@@ -2,6 +2,7 @@
 // Problems with a saved agenda shown as people read them: beside each field
 // (`activity[2].option[1].label` finds it) and in a summary at the top whose
 // links go to the fields, each named by its activity's title.
+import { t } from '../app/words.js';
 
 /** @param {{form: HTMLElement, problemsBox: HTMLElement}} ed */
 export function clearProblems(ed) {
@@ -35,7 +36,7 @@ export function showProblems(ed, problems) {
   summary.className = 'error-summary';
   summary.setAttribute('role', 'alert');
   const h = document.createElement('h2');
-  h.textContent = 'The agenda was not saved: ' + problems.length + (problems.length === 1 ? ' problem' : ' problems');
+  h.textContent = t('agenda-problems', { n: problems.length });
   summary.appendChild(h);
   const ul = document.createElement('ul');
   problems.forEach(function (p, i) {

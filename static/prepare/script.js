@@ -3,6 +3,7 @@
 // title, question, notes, settings (whichever its kind draws), options and
 // their golden-rope fields. Activities already opened are sent exactly as
 // the server has them.
+import { t } from '../app/words.js';
 
 export function slug(text, taken) {
   let base = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '') || 'item';
@@ -21,7 +22,7 @@ function number(li, name) {
   if (!input || input.value.trim() === '') return null;
   const n = Number(input.value);
   if (!Number.isInteger(n) || n < 0) {
-    numberProblems.push({ field: input, message: 'must be a whole number, 0 or more' });
+    numberProblems.push({ field: input, message: t('whole-number') });
     return null;
   }
   return n;

@@ -81,7 +81,7 @@ export const order = {
     list.insertBefore(li, up ? sibling : sibling.nextElementSibling);
     button.focus();
     const place = Array.prototype.indexOf.call(list.children, li) + 1;
-    ctx.edited(form, 'Moved "' + ownText(li.querySelector('.label')) + '" to place ' + place + '. Not saved yet.');
+    ctx.edited(form, t('moved-option', { option: ownText(li.querySelector('.label')), place: place }) + ' ' + t('not-saved-yet'));
   },
   // An order nobody moved is saved only when asked for: it may be the
   // phone's shuffle, not the person's view.

@@ -70,7 +70,7 @@ const ENGLISH: &[&str] = &[
     "up",
     "dots",
     "people",
-    "person",
+    // ("person" is Welsh too: "pob person" is "each person".)
     "ballots",
     "shown",
     "share",
@@ -132,6 +132,24 @@ fn welsh_only(html: &str, typed: &[&str], at: &str) {
         "{at}: English in a Welsh page: {english:?}\n{}",
         shown_text(html)
     );
+}
+
+/// The agenda editor's page without what its English fields hold: the
+/// script's English, which the editor shows as written beside the Welsh.
+fn without_english_fields(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<textarea") {
+        let open_end = start + rest[start..].find('>').unwrap() + 1;
+        let close = open_end + rest[open_end..].find("</textarea>").unwrap();
+        out.push_str(&rest[..open_end]);
+        if rest[start..open_end].contains("lang=\"cy\"") {
+            out.push_str(&rest[open_end..close]);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A session of `workshop` whose room reads `language`, titled `title`
@@ -328,6 +346,9 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
             .map(String::as_str)
             .chain([
                 "Gweithdy prawf",
+                // The test scripts' own titles, which have no Welsh.
+                "Test: a poll and a matrix",
+                "Test: one dots vote",
                 "topteam",
                 address.as_str(),
                 session.code.as_str(),
@@ -337,6 +358,21 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
 
         let welcome = phone_page(&app, &session.id, &reader, "cy").await;
         welsh_only(&welcome, &typed, &format!("{workshop}: welcome"));
+        // The facilitator's pages, read in Welsh.
+        let console = format!("/facilitate/{}?lang=cy", session.id);
+        for page in [
+            "/facilitate?lang=cy".to_string(),
+            console.clone(),
+            format!("/facilitate/{}/prepare?lang=cy", session.id),
+            format!("/facilitate/{}/runsheet?lang=cy", session.id),
+            format!(
+                "/facilitate/series/{}?lang=cy",
+                state["series"].as_str().unwrap()
+            ),
+        ] {
+            let html = without_english_fields(&app.page(&page).await);
+            welsh_only(&html, &typed, &format!("{workshop}: {page}"));
+        }
 
         for activity in state["activities"].as_array().unwrap() {
             let id = activity["id"].as_str().unwrap();
@@ -357,6 +393,11 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
             }
             let open = phone_page(&app, &session.id, &reader, "cy").await;
             welsh_only(&open, &typed, &format!("{at} open"));
+            welsh_only(
+                &app.page(&console).await,
+                &typed,
+                &format!("{at} open on the console"),
+            );
             let screen = app.page(&format!("/screen/{}", session.id)).await;
             welsh_only(&screen, &typed, &format!("{at} open on the projector"));
             let english = phone_page(&app, &session.id, &reader, "en").await;
@@ -389,6 +430,11 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
             typed_here.extend(ideas.iter().map(String::as_str));
             let revealed = phone_page(&app, &session.id, &reader, "cy").await;
             welsh_only(&revealed, &typed_here, &format!("{at} revealed"));
+            welsh_only(
+                &app.page(&console).await,
+                &typed_here,
+                &format!("{at} revealed on the console"),
+            );
             // The projector of a Welsh session, the same step.
             let screen = app.page(&format!("/screen/{}", session.id)).await;
             welsh_only(&screen, &typed_here, &format!("{at} on the projector"));
@@ -404,6 +450,11 @@ async fn a_welsh_phone_reads_every_step_of_the_three_workshops_in_welsh() {
             &phone_page(&app, &session.id, &reader, "cy").await,
             &typed,
             &format!("{workshop}: ended"),
+        );
+        welsh_only(
+            &app.page(&console).await,
+            &typed,
+            &format!("{workshop}: ended on the console"),
         );
     }
 }
@@ -661,11 +712,11 @@ async fn a_welsh_session_s_join_page_is_welsh_first_and_the_phone_keeps_the_lang
         &["topteam", "WCAG", "EHRC", "EASS", "axe-core", "AA"],
         "the accessibility statement",
     );
+    // The console offers Welsh too, and reads it when chosen.
     let console = app.page("/facilitate").await;
-    assert!(
-        !console.contains("language-switch"),
-        "the console is English only for now"
-    );
+    assert!(console.contains("hreflang=\"cy\""), "{console}");
+    let console = app.page("/facilitate?lang=cy").await;
+    assert!(console.contains("<html lang=\"cy\">"), "{console}");
 }
 
 /// Every text of the three built-in workshops has its Welsh: the workshop's
@@ -957,4 +1008,38 @@ async fn a_renamed_session_keeps_a_welsh_title_for_welsh_readers() {
         welsh.contains("<h1 class=\"session-title\">Ashfield</h1>"),
         "{welsh}"
     );
+}
+
+/// A Welsh facilitator's console socket is pushed the console in Welsh
+/// while an English one beside it reads English, both kept up to date.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_console_and_an_english_console_side_by_side() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = session_in(&app, "w1-cabinet", "en", Some("Gweithdy prawf")).await;
+    let mut welsh = Socket::staff(&app, &session.id, "facilitate&lang=cy").await;
+    let mut english = Socket::staff(&app, &session.id, "facilitate").await;
+    let typed = ["Gweithdy prawf", "topteam", session.code.as_str()];
+    let first = welsh.view_at_least(0).await;
+    welsh_only(first["html"].as_str().unwrap(), &typed, "console socket");
+    let english_first = english.view_at_least(0).await;
+    assert!(english_first["html"]
+        .as_str()
+        .unwrap()
+        .contains("Not started: phones show a welcome"));
+
+    let seq = app
+        .command(
+            &session.id,
+            json!({ "type": "open", "activity": "check-in" }),
+        )
+        .await;
+    let later = welsh.view_at_least(seq).await;
+    let html = later["html"].as_str().unwrap();
+    welsh_only(html, &typed, "console after opening");
+    let english_later = english.view_at_least(seq).await;
+    assert!(english_later["html"]
+        .as_str()
+        .unwrap()
+        .contains("Close voting"));
 }

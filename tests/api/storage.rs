@@ -126,7 +126,12 @@ async fn a_failed_write_is_refused_not_acked_and_the_session_recovers_with_the_d
     assert_eq!(again, Err(SessionError::Storage));
 
     // The console is told, not only the voter.
-    let console = handle.connect(actor::Viewer::Facilitator).await.unwrap();
+    let console = handle
+        .connect(actor::Viewer::Facilitator {
+            language: topteam::language::Language::English,
+        })
+        .await
+        .unwrap();
     let topteam::live::publisher::Views::Facilitator(mut console) = console.views else {
         panic!("a console view")
     };

@@ -302,8 +302,8 @@ pub fn outcome(tally: &ItemTally, versions: usize, closed: bool) -> Outcome {
 pub struct Agreement;
 
 impl Kind for Agreement {
-    fn label(&self) -> &'static str {
-        "Agreement statements"
+    fn name_key(&self) -> &'static str {
+        "kind-agreement"
     }
 
     fn ballot_shape(&self) -> &'static str {

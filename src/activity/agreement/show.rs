@@ -3,9 +3,7 @@
 //! facilitator's form to amend a statement's wording.
 
 use super::{Agreement, Outcome};
-use crate::activity::show::{
-    field_label, field_name, md_escape, scores, slide, ActivityView, Show,
-};
+use crate::activity::show::{field_name, md_escape, scores, slide, ActivityView, Show};
 use crate::activity::{Results, Tally};
 use crate::config::text;
 use crate::t;
@@ -25,8 +23,8 @@ impl Show for Agreement {
         FormShape::choices("responses", "response")
     }
 
-    fn item_word(&self) -> &'static str {
-        "Statement"
+    fn item_word(&self) -> super::super::show::ItemWord {
+        super::super::show::ItemWord::Statement
     }
 
     fn ballot_controls(&self, view: &ActivityView) -> Markup {
@@ -230,18 +228,19 @@ impl Show for Agreement {
 
     fn console_tools(&self, view: &ActivityView) -> Markup {
         let id = &view.spec.id;
+        let lang = view.language;
         html! {
-            h3 { "Amend a statement" }
+            h3 { (t!(lang, "amend-title")) }
             @for (n, o) in view.spec.options.iter().enumerate() {
                 @if let Some(current) = view.current_statement(&o.id) {
                     form.amend data-command="amend" data-activity=(id) data-item=(o.id) {
-                        label for={ "amend-" (id) "-" (o.id) } { "Statement " (n + 1) }
+                        label for={ "amend-" (id) "-" (o.id) } { (t!(lang, "amend-statement", n = n + 1)) }
                         textarea id={ "amend-" (id) "-" (o.id) } name="text" rows="2" maxlength=(text::STATEMENT) { (view.read(&current.text)) }
                         @for field in &view.spec.fields {
-                            label for={ "amend-" (id) "-" (o.id) "-" (field) } { (field_label(field)) }
+                            label for={ "amend-" (id) "-" (o.id) "-" (field) } { (field_name(field, lang)) }
                             input type="text" id={ "amend-" (id) "-" (o.id) "-" (field) } name={ "fields." (field) } maxlength=(text::FIELD) value=(current.fields.get(field).map(String::as_str).unwrap_or(""));
                         }
-                        button type="submit" { "Amend" }
+                        button type="submit" { (t!(lang, "amend-button")) }
                     }
                 }
             }

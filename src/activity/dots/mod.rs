@@ -123,8 +123,8 @@ pub fn reading(index: Option<f64>) -> Words {
 pub struct Dots;
 
 impl Kind for Dots {
-    fn label(&self) -> &'static str {
-        "Dot vote"
+    fn name_key(&self) -> &'static str {
+        "kind-dots"
     }
 
     fn ballot_shape(&self) -> &'static str {
@@ -155,10 +155,10 @@ impl Kind for Dots {
 
     fn settings(&self) -> &'static [Setting] {
         const SETTINGS: &[Setting] = &[
-            Setting::number("dots", "Dots each person has")
+            Setting::number("dots", "setting-dots")
                 .quoted("", " dots")
                 .in_welsh("", " dot"),
-            Setting::number("max_per_option", "Most dots on one option")
+            Setting::number("max_per_option", "setting-max-per-option")
                 .quoted("up to ", " on")
                 .in_welsh("hyd at ", " ar"),
         ];

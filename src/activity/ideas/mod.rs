@@ -105,8 +105,8 @@ pub fn tally<'a>(ideas: impl Iterator<Item = &'a Idea>, teams: bool) -> IdeasTal
 pub struct Ideas;
 
 impl Kind for Ideas {
-    fn label(&self) -> &'static str {
-        "Ideas"
+    fn name_key(&self) -> &'static str {
+        "kind-ideas"
     }
 
     fn ballot_shape(&self) -> &'static str {
@@ -148,8 +148,8 @@ impl Kind for Ideas {
 
     fn settings(&self) -> &'static [Setting] {
         const SETTINGS: &[Setting] = &[
-            Setting::number("max_ideas", "Ideas each person may offer"),
-            Setting::number("max_chars", "Longest idea (characters)"),
+            Setting::number("max_ideas", "setting-max-ideas"),
+            Setting::number("max_chars", "setting-max-chars"),
         ];
         SETTINGS
     }

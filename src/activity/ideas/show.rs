@@ -107,20 +107,21 @@ impl Show for Ideas {
 
     fn console_tools(&self, view: &ActivityView) -> Markup {
         let id = &view.spec.id;
+        let lang = view.language;
         if view.ideas.is_empty() {
             return html! {};
         }
         if view.sealed_box {
             let n = view.ideas.len();
             return html! {
-                h3 { "Ideas" }
-                p.notice { (n) @if n == 1 { " idea" } @else { " ideas" } " so far. Anonymous ideas are shown together when you close this, in no particular order, so nobody can tell whose is whose." }
+                h3 { (t!(lang, "ideas-title")) }
+                p.notice { (t!(lang, "ideas-sealed", n = n)) }
             };
         }
         if !anonymous_shown(view) {
             return html! {
-                h3 { "Ideas" }
-                p.notice { "Too few people offered ideas to show them anonymously (at least " (view.min_group_size) " are needed). You can open it again for more." }
+                h3 { (t!(lang, "ideas-title")) }
+                p.notice { (t!(lang, "ideas-too-few", n = view.min_group_size)) }
             };
         }
         let ideas = in_shown_order(view);
@@ -128,27 +129,27 @@ impl Show for Ideas {
             view.ideas
                 .iter()
                 .find(|i| i.id == idea)
-                .map_or("another idea", |i| i.text.as_str())
+                .map_or_else(|| t!(lang, "ideas-other-idea"), |i| i.text.clone())
         };
         html! {
-            h3 { "Ideas" }
+            h3 { (t!(lang, "ideas-title")) }
             ul.moderate {
                 @for idea in &ideas {
                     li {
                         (idea.text)
-                        @if !view.spec.anonymous { " (" (idea.group.label()) ")" }
-                        @if idea.hidden { " — hidden " button type="button" data-command="show_idea" data-activity=(id) data-idea=(idea.id) { "Show" span.visually-hidden { " " (idea.text) } } }
-                        @else if let Some(into) = &idea.merged_into { " — merged into “" (text_of(into)) "”" }
+                        @if !view.spec.anonymous { " (" (idea.group.name(lang)) ")" }
+                        @if idea.hidden { " — " (t!(lang, "ideas-hidden")) " " button type="button" data-command="show_idea" data-activity=(id) data-idea=(idea.id) { (t!(lang, "ideas-show")) span.visually-hidden { " " (idea.text) } } }
+                        @else if let Some(into) = &idea.merged_into { " — " (t!(lang, "ideas-merged-into", idea = text_of(into))) }
                         @else {
-                            " " button type="button" data-command="hide_idea" data-activity=(id) data-idea=(idea.id) { "Hide" span.visually-hidden { " " (idea.text) } }
+                            " " button type="button" data-command="hide_idea" data-activity=(id) data-idea=(idea.id) { (t!(lang, "ideas-hide")) span.visually-hidden { " " (idea.text) } }
                             // A typo fixed, or two ideas in one split in words.
                             details.edit-idea {
-                                summary { "Edit" span.visually-hidden { " " (idea.text) } }
+                                summary { (t!(lang, "ideas-edit")) span.visually-hidden { " " (idea.text) } }
                                 form data-command="edit_idea" data-activity=(id) {
                                     input type="hidden" name="idea" value=(idea.id);
-                                    label for={ "edit-" (id) "-" (idea.id) } { "Wording" }
+                                    label for={ "edit-" (id) "-" (idea.id) } { (t!(lang, "ideas-wording")) }
                                     textarea id={ "edit-" (id) "-" (idea.id) } name="text" rows="2" { (idea.text) }
-                                    button type="submit" { "Save the wording" }
+                                    button type="submit" { (t!(lang, "ideas-save-wording")) }
                                 }
                             }
                         }
@@ -156,11 +157,11 @@ impl Show for Ideas {
                 }
             }
             form data-command="merge_idea" data-activity=(id) {
-                label for={ "merge-from-" (id) } { "Merge idea" }
+                label for={ "merge-from-" (id) } { (t!(lang, "ideas-merge-idea")) }
                 select id={ "merge-from-" (id) } name="idea" { @for i in ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
-                label for={ "merge-into-" (id) } { "into" }
+                label for={ "merge-into-" (id) } { (t!(lang, "ideas-merge-into")) }
                 select id={ "merge-into-" (id) } name="into" { @for i in ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
-                button type="submit" { "Merge" }
+                button type="submit" { (t!(lang, "ideas-merge")) }
             }
         }
     }

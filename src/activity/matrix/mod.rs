@@ -124,8 +124,8 @@ pub fn gap(a: &ItemPoint, b: &ItemPoint) -> Option<f64> {
 pub struct Matrix;
 
 impl Kind for Matrix {
-    fn label(&self) -> &'static str {
-        "Two-axis matrix"
+    fn name_key(&self) -> &'static str {
+        "kind-matrix"
     }
 
     fn ballot_shape(&self) -> &'static str {
@@ -148,8 +148,8 @@ impl Kind for Matrix {
 
     fn settings(&self) -> &'static [Setting] {
         const SETTINGS: &[Setting] = &[
-            Setting::text("x_axis", "Across: what it measures, low to high"),
-            Setting::text("y_axis", "Up: what it measures, low to high"),
+            Setting::text("x_axis", "setting-x-axis"),
+            Setting::text("y_axis", "setting-y-axis"),
         ];
         SETTINGS
     }

@@ -75,8 +75,8 @@ impl Show for Matrix {
         FormShape::choices("points", "point")
     }
 
-    fn item_word(&self) -> &'static str {
-        "Item"
+    fn item_word(&self) -> super::super::show::ItemWord {
+        super::super::show::ItemWord::Item
     }
 
     fn ballot_controls(&self, view: &ActivityView) -> Markup {

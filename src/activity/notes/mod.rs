@@ -130,8 +130,8 @@ impl super::kind::Counted for NotesTally {
 pub struct Notes;
 
 impl Kind for Notes {
-    fn label(&self) -> &'static str {
-        "Notes, decisions and actions"
+    fn name_key(&self) -> &'static str {
+        "kind-notes"
     }
 
     fn ballot_shape(&self) -> &'static str {

@@ -102,8 +102,8 @@ pub fn tally<'a>(spec: &ActivitySpec, ballots: impl Iterator<Item = &'a CastBall
 pub struct Poll;
 
 impl Kind for Poll {
-    fn label(&self) -> &'static str {
-        "Quick poll"
+    fn name_key(&self) -> &'static str {
+        "kind-poll"
     }
 
     fn ballot_shape(&self) -> &'static str {
@@ -132,10 +132,7 @@ impl Kind for Poll {
     }
 
     fn settings(&self) -> &'static [Setting] {
-        const SETTINGS: &[Setting] = &[Setting::number(
-            "max_choices",
-            "Most options each person may choose (1 if empty)",
-        )];
+        const SETTINGS: &[Setting] = &[Setting::number("max_choices", "setting-max-choices")];
         SETTINGS
     }
 

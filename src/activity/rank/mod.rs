@@ -127,8 +127,8 @@ pub fn reading(tau: Option<f64>) -> Words {
 pub struct Rank;
 
 impl Kind for Rank {
-    fn label(&self) -> &'static str {
-        "Ranking"
+    fn name_key(&self) -> &'static str {
+        "kind-rank"
     }
 
     fn ballot_shape(&self) -> &'static str {

@@ -108,8 +108,8 @@ fn summarise(scores: &[i64]) -> ItemScores {
 pub struct Rating;
 
 impl Kind for Rating {
-    fn label(&self) -> &'static str {
-        "Rating"
+    fn name_key(&self) -> &'static str {
+        "kind-rating"
     }
 
     fn ballot_shape(&self) -> &'static str {

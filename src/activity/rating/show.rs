@@ -13,8 +13,8 @@ impl Show for Rating {
         FormShape::choices("scores", "number")
     }
 
-    fn item_word(&self) -> &'static str {
-        "Item"
+    fn item_word(&self) -> super::super::show::ItemWord {
+        super::super::show::ItemWord::Item
     }
 
     fn over_the_series(&self, results: &Results, item: &str) -> Option<[String; 2]> {

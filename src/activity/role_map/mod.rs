@@ -196,8 +196,8 @@ pub struct RoleMap;
 const CONTESTED_GAP: f64 = 0.5;
 
 impl Kind for RoleMap {
-    fn label(&self) -> &'static str {
-        "Role map (who leads)"
+    fn name_key(&self) -> &'static str {
+        "kind-role-map"
     }
 
     fn ballot_shape(&self) -> &'static str {

@@ -43,8 +43,8 @@ impl Show for RoleMap {
         FormShape::choices("placements", "text")
     }
 
-    fn item_word(&self) -> &'static str {
-        "Responsibility"
+    fn item_word(&self) -> super::super::show::ItemWord {
+        super::super::show::ItemWord::Responsibility
     }
 
     fn ballot_controls(&self, view: &ActivityView) -> Markup {

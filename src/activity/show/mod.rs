@@ -218,8 +218,8 @@ pub trait Show {
     }
 
     /// What one of its options is called in the script editor.
-    fn item_word(&self) -> &'static str {
-        "Option"
+    fn item_word(&self) -> ItemWord {
+        ItemWord::Option
     }
 
     /// Each team's figure for one item, for the series review's table of
@@ -284,6 +284,61 @@ pub trait Show {
     fn detail_json(&self, view: &ActivityView, results: &Results) -> Value {
         let _ = (view, results);
         json!({})
+    }
+}
+
+/// What a kind calls one of its options in the agenda editor, in each of
+/// the forms the editor needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemWord {
+    /// "Option": a dot vote's, a ranking's, a poll's.
+    Option,
+    /// "Statement": an agreement's.
+    Statement,
+    /// "Responsibility": a role map's.
+    Responsibility,
+    /// "Item": a rating's, a matrix's.
+    Item,
+}
+
+impl ItemWord {
+    /// One of them, as a field's label: "Option", "Datganiad".
+    pub fn one(self, language: Language) -> String {
+        crate::language::text(
+            language,
+            match self {
+                ItemWord::Option => "item-option",
+                ItemWord::Statement => "item-statement",
+                ItemWord::Responsibility => "item-responsibility",
+                ItemWord::Item => "item-item",
+            },
+        )
+    }
+
+    /// All of them, as a heading: "Options".
+    pub fn all(self, language: Language) -> String {
+        crate::language::text(
+            language,
+            match self {
+                ItemWord::Option => "items-option",
+                ItemWord::Statement => "items-statement",
+                ItemWord::Responsibility => "items-responsibility",
+                ItemWord::Item => "items-item",
+            },
+        )
+    }
+
+    /// The button that adds one: "Add an option".
+    pub fn add_one(self, language: Language) -> String {
+        crate::language::text(
+            language,
+            match self {
+                ItemWord::Option => "add-item-option",
+                ItemWord::Statement => "add-item-statement",
+                ItemWord::Responsibility => "add-item-responsibility",
+                ItemWord::Item => "add-item-item",
+            },
+        )
     }
 }
 

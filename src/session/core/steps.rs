@@ -4,6 +4,7 @@
 
 use super::{ActivityStatus, SessionState, SessionStatus};
 use crate::activity::kind_of;
+use crate::language::{text, text_with, Language, Text};
 
 /// One step the console offers: the command it sends and what it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,8 +13,24 @@ pub struct Step {
     pub command: &'static str,
     /// The activity it acts on.
     pub activity: String,
-    /// The button's words, naming the activity by its title.
-    pub label: String,
+    /// The button's words, by their catalogue key.
+    pub words: &'static str,
+    /// The activity the words name (`Next: Vision`), when they name one.
+    pub names: Option<Text>,
+}
+
+impl Step {
+    /// The button's words in `language`, naming the activity by its title.
+    pub fn label(&self, language: Language) -> String {
+        match &self.names {
+            Some(title) => text_with(
+                language,
+                self.words,
+                &[("title", title.read_in(language).to_string().into())],
+            ),
+            None => text(language, self.words),
+        }
+    }
 }
 
 /// The one next step, or `None` when the session has ended or the last
@@ -24,10 +41,11 @@ pub fn next_step(state: &SessionState) -> Option<Step> {
     }
     let Some(index) = state.current else {
         let first = state.activities.first()?;
-        return Some(step(
+        return Some(named(
             "open",
             &first.spec.id,
-            format!("Open {}", first.spec.title),
+            "step-open-first",
+            &first.spec.title,
         ));
     };
     let current = state.activities.get(index)?;
@@ -35,28 +53,22 @@ pub fn next_step(state: &SessionState) -> Option<Step> {
     // After the last activity, the next step ends the session (the console
     // asks first).
     let next = || match state.activities.get(index + 1) {
-        Some(next) => Some(step(
-            "goto",
-            &next.spec.id,
-            format!("Next: {}", next.spec.title),
-        )),
-        None => Some(step("end", "", "End the session".into())),
+        Some(next) => Some(named("goto", &next.spec.id, "step-next", &next.spec.title)),
+        None => Some(step("end", "", "step-end")),
     };
     // The room votes on most kinds; notes are the facilitator's, so there is
     // nothing to close: they start, go up on the screen, and the agenda moves on.
     if !kind_of(current.spec.kind).room_answers() {
         return match (current.status, current.revealed) {
-            (ActivityStatus::Pending, _) => Some(step("open", id, "Start".into())),
-            (_, false) => Some(step("reveal", id, "Show on the screen".into())),
+            (ActivityStatus::Pending, _) => Some(step("open", id, "step-start")),
+            (_, false) => Some(step("reveal", id, "step-show")),
             (_, true) => next(),
         };
     }
     match current.status {
-        ActivityStatus::Pending => Some(step("open", id, "Open voting".into())),
-        ActivityStatus::Open => Some(step("close", id, "Close voting".into())),
-        ActivityStatus::Closed if !current.revealed => {
-            Some(step("reveal", id, "Show results".into()))
-        }
+        ActivityStatus::Pending => Some(step("open", id, "step-open")),
+        ActivityStatus::Open => Some(step("close", id, "step-close")),
+        ActivityStatus::Closed if !current.revealed => Some(step("reveal", id, "step-reveal")),
         ActivityStatus::Closed => next(),
     }
 }
@@ -72,10 +84,18 @@ pub fn previous_activity(state: &SessionState) -> Option<&super::ActivityState> 
     state.activities.get(index.checked_sub(1)?).map(|a| &**a)
 }
 
-fn step(command: &'static str, activity: &str, label: String) -> Step {
+fn step(command: &'static str, activity: &str, words: &'static str) -> Step {
     Step {
         command,
         activity: activity.to_string(),
-        label,
+        words,
+        names: None,
+    }
+}
+
+fn named(command: &'static str, activity: &str, words: &'static str, title: &Text) -> Step {
+    Step {
+        names: Some(title.clone()),
+        ..step(command, activity, words)
     }
 }

@@ -1,9 +1,12 @@
 //! The facilitator's console: log in with the key, create sessions, run one.
 
 use super::{base_url, layout, same_origin, Page};
+use crate::language::Language;
 use crate::render::{facilitator_view, Pass};
+use crate::t;
 use crate::web::auth::{admin_cookie, admin_cookie_cleared, require_facilitator};
 use crate::web::client_ip::ClientIp;
+use crate::web::language::Reading;
 use crate::web::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -18,16 +21,18 @@ use uuid::Uuid;
 pub async fn home(
     State(app): State<AppState>,
     headers: HeaderMap,
+    reading: Reading,
     axum::extract::Query(asked): axum::extract::Query<Next>,
 ) -> Response {
+    let lang = reading.language;
     let next = asked.next.as_deref().and_then(super::safe_next);
     let said = match asked.done.as_deref() {
-        Some("series-deleted") => Some("The series and its sessions have been deleted."),
-        Some("session-deleted") => Some("The session has been deleted."),
+        Some("series-deleted") => Some(t!(lang, "console-series-deleted")),
+        Some("session-deleted") => Some(t!(lang, "console-session-deleted")),
         _ => None,
     };
     if require_facilitator(&headers, &app).is_err() {
-        return login_page(None, next).into_response();
+        return login_page(None, next, reading).into_response();
     }
     if let Some(next) = next {
         // Logged in already (another tab): straight to the page that asked.
@@ -91,92 +96,97 @@ pub async fn home(
             .iter()
             .map(|id| {
                 app.workshop(id)
-                    .map_or(id.to_string(), |w| w.title.to_string())
+                    .map_or(id.to_string(), |w| w.title.read_in(lang).to_string())
             })
             .collect();
-        (sources.join(" "), titles.join(" and "))
+        (
+            sources.join(" "),
+            titles.join(&format!(" {} ", t!(lang, "and"))),
+        )
     };
     let content = html! {
-        (console_header())
+        (console_header(lang))
         main #main {
-            h1 { "Sessions" }
+            h1 { (t!(lang, "sessions")) }
             @if let Some(said) = said { p.done role="status" { (said) } }
             section aria-labelledby="new-title" {
-                h2 #new-title { "Start a session" }
+                h2 #new-title { (t!(lang, "start-session")) }
                 form.create method="post" action="/facilitate/sessions" {
-                    label for="workshop" { "Workshop" }
+                    label for="workshop" { (t!(lang, "create-workshop")) }
                     select #workshop name="workshop" {
                         @for w in app.workshops.iter() {
                             @let needed = needs(w);
-                            option value=(w.id) data-needs=(needed.0) data-needs-title=(needed.1) { (w.title) }
+                            option value=(w.id) data-needs=(needed.0) data-needs-title=(needed.1) { (w.title.read_in(lang)) }
                         }
                         @let saved = app.templates.list();
                         @if !saved.is_empty() {
-                            optgroup label="Saved templates" {
+                            optgroup label=(t!(lang, "create-saved-templates")) {
                                 @for w in &saved {
                                     @let needed = needs(w);
-                                    option value=(w.id) data-needs=(needed.0) data-needs-title=(needed.1) { (w.title) }
+                                    option value=(w.id) data-needs=(needed.0) data-needs-title=(needed.1) { (w.title.read_in(lang)) }
                                 }
                             }
                         }
                     }
-                    label for="title" { "Title shown to the room" }
-                    input #title type="text" name="title" maxlength=(crate::config::text::SESSION_TITLE) placeholder="e.g. Ashfield cabinet and CLT, workshop 2";
-                    label for="series" { "Series" }
-                    p.hint #series-hint { "Workshops 2 and 3 carry results over from earlier sessions of the same series." }
+                    label for="title" { (t!(lang, "session-title-field")) }
+                    input #title type="text" name="title" maxlength=(crate::config::text::SESSION_TITLE) placeholder=(t!(lang, "create-title-example"));
+                    label for="series" { (t!(lang, "create-series")) }
+                    p.hint #series-hint { (t!(lang, "create-series-hint")) }
                     select #series name="series" aria-describedby="series-hint" {
                         // A new series first: a council's session must never
                         // land in another council's series by default.
-                        option value="" data-has="" { "A new series" }
-                        @for (id, name, held) in &series { option value=(id) data-has=(held) { "Series: " (name) } }
+                        option value="" data-has="" { (t!(lang, "create-new-series")) }
+                        @for (id, name, held) in &series { option value=(id) data-has=(held) { (t!(lang, "series-named", name = name.as_str())) } }
                     }
                     div #new-series-field {
-                        label for="series-name" { "Name of the new series" }
-                        p.hint #series-name-hint { "For a new series only, e.g. \"Ashfield top team 2026\". Left empty, it is named after the session." }
+                        label for="series-name" { (t!(lang, "create-series-name")) }
+                        p.hint #series-name-hint { (t!(lang, "create-series-name-hint")) }
                         input #series-name type="text" name="series_name" maxlength=(crate::config::text::SERIES_NAME) aria-describedby="series-name-hint";
                     }
-                    (crate::render::room_language_field("language", crate::language::SessionLanguage::English, crate::language::Language::English))
+                    (crate::render::room_language_field("language", crate::language::SessionLanguage::English, lang))
                     p #carry-warning .carry-warning role="status" aria-live="polite" {}
-                    button.primary type="submit" { "Create session" }
+                    button.primary type="submit" { (t!(lang, "create-session")) }
                 }
             }
             @if !series.is_empty() {
                 section aria-labelledby="series-title" {
-                    h2 #series-title { "Series" }
-                    p.hint { "A series' page has its roster, invitations, review links for organisers, and renaming or deleting it." }
+                    h2 #series-title { (t!(lang, "create-series")) }
+                    p.hint { (t!(lang, "series-list-hint")) }
                     ul.series-list {
                         @for (id, name, _) in &series {
                             @let people = app.series.get(id).map_or(0, |s| s.roster.len());
                             @let held = sessions.iter().filter(|h| h.info().series == *id).count();
-                            li { a href={ "/facilitate/series/" (id) } { (name) } " — " (people) " on the roster, " (held) " " (if held == 1 { "session" } else { "sessions" }) }
+                            li { a href={ "/facilitate/series/" (id) } { (name) } " — " (t!(lang, "series-list-counts", people = people, sessions = held)) }
                         }
                     }
                 }
             }
             section aria-labelledby="list-title" {
-                h2 #list-title { "All sessions" }
-                @if sessions.is_empty() { p { "No sessions yet." } }
+                h2 #list-title { (t!(lang, "all-sessions")) }
+                @if sessions.is_empty() { p { (t!(lang, "no-sessions")) } }
                 ul.sessions {
                     @for h in sessions.iter().filter(|h| !is_archived(h)) {
                         @let info = h.info();
                         @let state = h.state();
                         li {
-                            a href={ "/facilitate/" (info.id) } { (info.title) }
-                            " — " (info.workshop.title) ", code " strong.code { (info.code) }
+                            @let title = info.title_in(lang);
+                            a href={ "/facilitate/" (info.id) } { (title) }
+                            " — " (info.workshop.title.read_in(lang)) ", " (t!(lang, "sessions-code")) " " strong.code { (info.code) }
                             @let people = state.participants.iter().filter(|p| p.present()).count();
-                            ", " (people) " " (if people == 1 { "person" } else { "people" }) ", " (crate::render::status_name(state.status))
-                            " — " a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "projector" span.visually-hidden { " for " (info.title) } }
+                            ", " (t!(lang, "sessions-people", n = people)) ", " (if state.status == crate::session::SessionStatus::Ended { t!(lang, "sessions-ended") } else { t!(lang, "sessions-live") })
+                            " — " a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { (t!(lang, "sessions-projector")) span.visually-hidden { " " (title) } }
                         }
                     }
                 }
                 @let archived: Vec<_> = sessions.iter().filter(|h| is_archived(h)).collect();
                 @if !archived.is_empty() {
                     details.archived {
-                        summary { "Archived sessions (" (archived.len()) ")" }
+                        summary { (t!(lang, "sessions-archived", n = archived.len())) }
                         ul.sessions {
                             @for h in &archived {
                                 @let info = h.info();
-                                li { a href={ "/facilitate/" (info.id) } { (info.title) } " — " (info.workshop.title) ", review at " a href={ "/review/" (info.id) } { "its review page" span.visually-hidden { " for " (info.title) } } }
+                                @let title = info.title_in(lang);
+                                li { a href={ "/facilitate/" (info.id) } { (title) } " — " (info.workshop.title.read_in(lang)) ", " a href={ "/review/" (info.id) } { (t!(lang, "sessions-review-page")) span.visually-hidden { " " (title) } } }
                             }
                         }
                     }
@@ -186,9 +196,11 @@ pub async fn home(
     };
     layout(
         Page {
-            title: "Console",
+            title: &t!(lang, "console-title"),
             class: "console",
             script: Some("/static/create.js"),
+            reading,
+            languages: true,
             ..Default::default()
         },
         content,
@@ -196,11 +208,11 @@ pub async fn home(
     .into_response()
 }
 
-pub(super) fn console_header() -> Markup {
+pub(super) fn console_header(lang: Language) -> Markup {
     html! {
         header.site {
-            p.brand { a href="/facilitate" { "topteam console" } }
-            form.logout method="post" action="/facilitate/logout" { button type="submit" { "Log out" } }
+            p.brand { a href="/facilitate" { (t!(lang, "console-brand")) } }
+            form.logout method="post" action="/facilitate/logout" { button type="submit" { (t!(lang, "log-out")) } }
         }
     }
 }
@@ -214,27 +226,30 @@ pub struct Next {
     done: Option<String>,
 }
 
-fn login_page(error: Option<&str>, next: Option<&str>) -> Markup {
+fn login_page(error: Option<&str>, next: Option<&str>, reading: Reading) -> Markup {
+    let lang = reading.language;
     let content = html! {
-        header.site { p.brand { "topteam console" } }
+        header.site { p.brand { (t!(lang, "console-brand")) } }
         main #main {
-            h1 { "Facilitator log in" }
+            h1 { (t!(lang, "login-heading")) }
             @if let Some(message) = error {
-                div.error-summary role="alert" { h2 { "There is a problem" } p { (message) } }
+                div.error-summary role="alert" { h2 { (t!(lang, "there-is-a-problem")) } p { (message) } }
             }
             form.login method="post" action="/facilitate/login" {
                 @if let Some(next) = next { input type="hidden" name="next" value=(next); }
-                label for="key" { "Facilitator key" }
-                p.hint #key-hint { "Printed when the server started (kept in the data folder's admin.key, unless whoever started it set one)." }
+                label for="key" { (t!(lang, "login-key")) }
+                p.hint #key-hint { (t!(lang, "login-key-hint")) }
                 input #key type="password" name="key" autocomplete="current-password" required aria-describedby="key-hint";
-                button.primary type="submit" { "Log in" }
+                button.primary type="submit" { (t!(lang, "log-in")) }
             }
         }
     };
     layout(
         Page {
-            title: "Log in",
+            title: &t!(lang, "log-in"),
             class: "console",
+            reading,
+            languages: true,
             ..Default::default()
         },
         content,
@@ -255,11 +270,13 @@ pub async fn login(
     State(app): State<AppState>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
+    reading: Reading,
     Form(form): Form<Login>,
 ) -> Response {
+    let lang = reading.language;
     if !same_origin(&headers) {
-        let why = "This log-in form was sent from another site. Open the console at this server's own address and log in there.";
-        return (StatusCode::FORBIDDEN, login_page(Some(why), None)).into_response();
+        let why = t!(lang, "login-other-site");
+        return (StatusCode::FORBIDDEN, login_page(Some(&why), None, reading)).into_response();
     }
     let next = form.next.as_deref().and_then(super::safe_next);
     let right = crate::web::auth::is_the_key(
@@ -267,13 +284,18 @@ pub async fn login(
         secrecy::ExposeSecret::expose_secret(&app.admin_key),
     );
     if app.key_guard.presented(ip, right).await.is_err() {
-        let why = "That key is not right, and many wrong keys have come from this address: check it carefully (copy and paste it if you can). The right key always works.";
-        return (StatusCode::TOO_MANY_REQUESTS, login_page(Some(why), next)).into_response();
+        let why = t!(lang, "login-too-many");
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            login_page(Some(&why), next, reading),
+        )
+            .into_response();
     }
     if !right {
+        let why = t!(lang, "login-wrong-key");
         return (
             StatusCode::UNAUTHORIZED,
-            login_page(Some("That key is not right."), next),
+            login_page(Some(&why), next, reading),
         )
             .into_response();
     }
@@ -286,8 +308,12 @@ pub async fn login(
     let app2 = app.clone();
     let started = tokio::task::spawn_blocking(move || app2.logins.start()).await;
     let Ok(Ok(login)) = started else {
-        let why = "The log-in could not be saved: check the server's data folder.";
-        return (StatusCode::SERVICE_UNAVAILABLE, login_page(Some(why), next)).into_response();
+        let why = t!(lang, "login-not-saved");
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            login_page(Some(&why), next, reading),
+        )
+            .into_response();
     };
     let jar = CookieJar::new().add(admin_cookie(&login, secure));
     (jar, Redirect::to(next.unwrap_or("/facilitate"))).into_response()
@@ -323,8 +349,10 @@ pub struct Create {
 pub async fn create(
     State(app): State<AppState>,
     headers: HeaderMap,
+    reading: Reading,
     Form(form): Form<Create>,
 ) -> Response {
+    let lang = reading.language;
     if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
@@ -341,29 +369,21 @@ pub async fn create(
     let limit = crate::config::text::SERIES_NAME;
     if series.is_none() && !form.series_name.trim().is_empty() {
         let Ok(name) = crate::activity::clean_line(&form.series_name, limit, "series name") else {
-            let why = format!(
-                "A series' name is 1 to {limit} characters on one line. No session was made."
-            );
+            let why = t!(lang, "create-series-name-bad", limit = limit);
             return (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                super::refusal_page(&why, crate::language::Language::English),
+                super::refusal_page(&why, lang),
             )
                 .into_response();
         };
         match crate::web::series_api::new_series(&app, name, None).await {
             Ok(made) => series = Some(made.id),
-            Err(e) => {
-                return (
-                    e.status,
-                    super::refusal_page(&e.message, crate::language::Language::English),
-                )
-                    .into_response()
-            }
+            Err(e) => return (e.status, super::refusal_page(&e.human(lang), lang)).into_response(),
         }
     }
     match crate::web::api::start_session(&app, &workshop, title, series, form.language).await {
         Ok(handle) => Redirect::to(&format!("/facilitate/{}", handle.info().id)).into_response(),
-        Err(e) => (e.status, e.message).into_response(),
+        Err(e) => (e.status, super::refusal_page(&e.human(lang), lang)).into_response(),
     }
 }
 
@@ -372,11 +392,14 @@ pub async fn page(
     State(app): State<AppState>,
     Path(session): Path<String>,
     headers: HeaderMap,
+    reading: Reading,
 ) -> Response {
     let Some(handle) = super::staff_session(&app, &headers, &session) else {
         return super::to_login(&format!("/facilitate/{session}")).into_response();
     };
+    let lang = reading.language;
     let info = handle.info().clone();
+    let title = info.title_in(lang);
     let base = base_url(&app, &headers);
     // An ended session takes nobody new and no more edits.
     let ended = handle.state().status == crate::session::SessionStatus::Ended;
@@ -385,41 +408,43 @@ pub async fn page(
             .parse::<crate::config::PublicUrl>()
             .is_ok_and(|url| url.is_loopback());
     let content = html! {
-        (console_header())
+        (console_header(lang))
         main #main {
-            h1 { (info.title) }
+            h1 { (title) }
             @if unreachable {
                 div.error-summary role="alert" {
-                    h2 { "Phones cannot reach " (base) }
-                    p { "That address is this computer only, so the QR code will not work on phones. Start topteam with " code { "--addr 0.0.0.0:8080 --public-url http://<this computer's address on the venue wifi>:8080" } ", or open this console at that address." }
+                    h2 { (t!(lang, "unreachable", address = base.as_str())) }
+                    p { (t!(lang, "unreachable-why")) " " code { "--addr 0.0.0.0:8080 --public-url http://<" (t!(lang, "unreachable-address")) ">:8080" } (t!(lang, "unreachable-or")) }
                 }
             }
             @if ended {
                 p.join-line {
-                    a href={ "/review/" (info.id) } { "Review and exports" }
-                    " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" }
+                    a href={ "/review/" (info.id) } { (t!(lang, "console-review-exports")) }
+                    " · " a href={ "/facilitate/" (info.id) "/runsheet" } { (t!(lang, "runsheet")) }
                 }
             } @else {
                 p.join-line {
-                    "Join at " strong { (base) "/join/" (info.code) } " with code " strong.code { (info.code) } ". "
-                    a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { "Open the projector view" }
-                    " · " a href={ "/facilitate/" (info.id) "/prepare" } { "Prepare the agenda" }
-                    " · " a href={ "/facilitate/" (info.id) "/runsheet" } { "Run-sheet" }
-                    " · " a href={ "/facilitate/series/" (info.series) } { "Roster and invitations" }
+                    (t!(lang, "join-at")) " " strong { (base) "/join/" (info.code) } " " (t!(lang, "join-with-code")) " " strong.code { (info.code) } ". "
+                    a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { (t!(lang, "open-projector")) }
+                    " · " a href={ "/facilitate/" (info.id) "/prepare" } { (t!(lang, "prepare-agenda")) }
+                    " · " a href={ "/facilitate/" (info.id) "/runsheet" } { (t!(lang, "runsheet")) }
+                    " · " a href={ "/facilitate/series/" (info.series) } { (t!(lang, "roster-invitations")) }
                 }
             }
-            p #connection .connection role="status" aria-live="polite" { "Connecting…" }
+            p #connection .connection role="status" aria-live="polite" { (t!(lang, "connecting")) }
             p #console-status .console-status role="status" aria-live="polite" {}
-            div #live { (facilitator_view(&Pass::new(&handle.state()), &Default::default())) }
-            (series_panel(&app, info.series))
-            (delete_panel(&info))
+            div #live { (facilitator_view(&Pass::in_language(&handle.state(), lang), &Default::default())) }
+            (series_panel(&app, info.series, lang))
+            (delete_panel(&info, lang))
         }
     };
     let page = Page {
-        title: &info.title,
+        title,
         role: Some("facilitate"),
         session: Some(info.id.to_string()),
         class: "console",
+        reading,
+        languages: true,
         ..Default::default()
     };
     layout(page, content).into_response()
@@ -427,32 +452,32 @@ pub async fn page(
 
 /// The session's series, and the way to its page (roster, invitations,
 /// review links).
-fn series_panel(app: &AppState, series: Uuid) -> Markup {
+fn series_panel(app: &AppState, series: Uuid, lang: Language) -> Markup {
     let Some(series) = app.series.get(&series) else {
         return html! {};
     };
     html! {
         section.series-link aria-labelledby="series-panel-title" {
-            h2 #series-panel-title { "Series: " (series.name) }
+            h2 #series-panel-title { (t!(lang, "series-named", name = series.name.as_str())) }
             p {
-                (series.roster.len()) " on the roster"
-                @if series.invitations_only { ", joining by invitation only" }
-                ". " a href={ "/facilitate/series/" (series.id) } { "Roster, invitation cards and review links" span.visually-hidden { " of " (series.name) } }
+                (t!(lang, "series-on-roster", n = series.roster.len()))
+                @if series.invitations_only { ", " (t!(lang, "series-by-invitation")) }
+                ". " a href={ "/facilitate/series/" (series.id) } { (t!(lang, "series-page-link")) span.visually-hidden { ": " (series.name) } }
             }
         }
     }
 }
 
 /// Deleting this session, confirmed by typing its code.
-fn delete_panel(info: &crate::session::SessionInfo) -> Markup {
+fn delete_panel(info: &crate::session::SessionInfo, lang: Language) -> Markup {
     html! {
         details.danger-zone {
-            summary { "Delete this session" }
-            p { "Deletes this session's transcript and every answer given in it, for good. Download anything you need from its review page first." }
+            summary { (t!(lang, "delete-session-title")) }
+            p { (t!(lang, "delete-session-hint")) }
             form method="post" action={ "/facilitate/" (info.id) "/delete" } {
-                label for="confirm-session" { "Type its code, " strong.code { (info.code) } ", to confirm" }
+                label for="confirm-session" { (t!(lang, "delete-session-type")) " " strong.code { (info.code) } }
                 input #confirm-session type="text" name="confirm" required autocomplete="off";
-                button.danger type="submit" { "Delete the session" }
+                button.danger type="submit" { (t!(lang, "delete-session-button")) }
             }
         }
     }
@@ -460,7 +485,7 @@ fn delete_panel(info: &crate::session::SessionInfo) -> Markup {
 
 /// The series' personal invitations: print cards, and whether joining
 /// needs one.
-pub(super) fn invitations_panel(app: &AppState, series: Uuid) -> Markup {
+pub(super) fn invitations_panel(app: &AppState, series: Uuid, lang: Language) -> Markup {
     let Some(series) = app.series.get(&series) else {
         return html! {};
     };
@@ -469,12 +494,12 @@ pub(super) fn invitations_panel(app: &AppState, series: Uuid) -> Markup {
     let only = series.invitations_only;
     html! {
         section.invitations aria-labelledby="invitations-title" {
-            h2 #invitations-title { "Invitations" }
+            h2 #invitations-title { (t!(lang, "invitations-title")) }
             @if people == 0 {
-                p.hint { "Put people on the series' roster to give each of them a personal invitation." }
+                p.hint { (t!(lang, "invitations-no-roster")) }
             } @else {
-                p.hint { "A card for each person on the roster, with a QR code that joins them as themselves, let in at once: nobody can vote under their name. "
-                    @if made > 0 { "Cards have been made for " (made) " people; making them again replaces every card." } }
+                p.hint { (t!(lang, "invitations-hint"))
+                    @if made > 0 { " " (t!(lang, "invitations-made", n = made)) } }
                 form method="post" action={ "/facilitate/series/" (series.id) "/invitations" } {
                     // The set these cards replace: a form sent twice (a page
                     // refreshed) replaces nothing the second time.
@@ -482,19 +507,19 @@ pub(super) fn invitations_panel(app: &AppState, series: Uuid) -> Markup {
                     @if made > 0 {
                         p.choice {
                             input #replace-cards type="checkbox" name="replace" value="yes" required;
-                            label for="replace-cards" { "Replace the cards already made: they stop working" }
+                            label for="replace-cards" { (t!(lang, "invitations-replace")) }
                         }
-                        button type="submit" { "Make new cards for " (people) " people" }
+                        button type="submit" { (t!(lang, "invitations-make-new", n = people)) }
                     } @else {
-                        button type="submit" { "Make invitation cards for " (people) " people" }
+                        button type="submit" { (t!(lang, "invitations-make", n = people)) }
                     }
                 }
                 form method="post" action={ "/facilitate/series/" (series.id) "/invitations-only" } {
                     input type="hidden" name="on" value=(if only { "false" } else { "true" });
                     p {
-                        @if only { strong { "Joining is by invitation only" } ", in every workshop of this series. Anyone who types a name waits for you to let them in. " }
-                        @else { "Anyone with the code may join by name, in every workshop of this series (a name on the roster is matched, and a second claim waits for you). " }
-                        button.quiet type="submit" { @if only { "Let people join by name" } @else { "Invitations only" } }
+                        @if only { strong { (t!(lang, "invitations-only-on")) } " " (t!(lang, "invitations-only-on-hint")) " " }
+                        @else { (t!(lang, "invitations-only-off")) " " }
+                        button.quiet type="submit" { @if only { (t!(lang, "invitations-let-join-by-name")) } @else { (t!(lang, "invitations-only")) } }
                     }
                 }
             }
@@ -510,7 +535,7 @@ pub fn made_stamp(series: &crate::series::Series) -> String {
 }
 
 /// The series' review links for organisers: make one, see and revoke them.
-pub(super) fn review_links_panel(app: &AppState, series: Uuid) -> Markup {
+pub(super) fn review_links_panel(app: &AppState, series: Uuid, lang: Language) -> Markup {
     let links = app
         .series
         .get(&series)
@@ -518,22 +543,23 @@ pub(super) fn review_links_panel(app: &AppState, series: Uuid) -> Markup {
         .unwrap_or_default();
     html! {
         section.review-links aria-labelledby="links-title" {
-            h2 #links-title { "Review links for organisers" }
-            p.hint { "A link opens this series' review pages and exports, read-only, and nothing else: no console, no other series. It lasts 30 days unless you revoke it." }
+            h2 #links-title { (t!(lang, "review-links-title")) }
+            p.hint { (t!(lang, "review-links-hint")) }
             @if !links.is_empty() {
                 ul {
                     @for l in &links {
                         li {
-                            "Made " (crate::time::date(l.made)) ", works until " (crate::time::date(l.expires)) " "
+                            @let made = crate::time::long_date_in(l.made, lang);
+                            (t!(lang, "review-link-made", made = made.as_str(), until = crate::time::long_date_in(l.expires, lang))) " "
                             form.inline method="post" action={ "/facilitate/series/" (series) "/review-links/" (l.id) "/revoke" } {
-                                button.quiet type="submit" { "Revoke" span.visually-hidden { " the link made " (crate::time::date(l.made)) } }
+                                button.quiet type="submit" { (t!(lang, "review-link-revoke")) span.visually-hidden { ": " (made) } }
                             }
                         }
                     }
                 }
             }
             form method="post" action={ "/facilitate/series/" (series) "/review-links" } {
-                button type="submit" { "Make a review link" }
+                button type="submit" { (t!(lang, "review-link-make")) }
             }
         }
     }

@@ -4,6 +4,8 @@
 
 use super::{layout, Page};
 use crate::session::live_script;
+use crate::t;
+use crate::web::language::Reading;
 use crate::web::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
@@ -36,10 +38,12 @@ pub async fn page(
     Path(session): Path<String>,
     Query(start): Query<Start>,
     headers: HeaderMap,
+    reading: Reading,
 ) -> Response {
     let Some(handle) = super::staff_session(&app, &headers, &session) else {
         return Redirect::to("/facilitate").into_response();
     };
+    let lang = reading.language;
     let info = handle.info().clone();
     let script = live_script(&handle.state());
     let asked = minutes_of(&start.start);
@@ -58,32 +62,32 @@ pub async fn page(
     let total: u32 = script.activities.iter().filter_map(|a| a.minutes).sum();
     let content = html! {
         header.site {
-            p.brand { a href="/facilitate" { "topteam console" } }
-            p { a href={ "/facilitate/" (info.id) } { "Back to the session's console" } }
+            p.brand { a href="/facilitate" { (t!(lang, "console-brand")) } }
+            p { a href={ "/facilitate/" (info.id) } { (t!(lang, "back-to-console")) } }
         }
         main #main {
-            h1 { "Run-sheet: " (info.title) }
-            p { (script.title) " · " (script.activities.len()) " activities · " (total) " minutes planned" }
+            h1 { (t!(lang, "runsheet-heading", title = info.title_in(lang))) }
+            p { (script.title.read_in(lang)) " · " (t!(lang, "runsheet-activities", n = script.activities.len())) " · " (t!(lang, "runsheet-minutes", n = total)) }
             @if misread {
-                p.error-summary role="alert" { "“" (start.start) "” is not a time of day (use HH:MM, such as 09:30), so the times start at 09:30." }
+                p.error-summary role="alert" { (t!(lang, "runsheet-misread", start = start.start.as_str())) }
             }
             form.runsheet-start method="get" {
-                label for="start" { "Start time" }
+                label for="start" { (t!(lang, "runsheet-start")) }
                 input #start type="time" name="start" value=(clock(begin));
-                button type="submit" { "Show the times" }
+                button type="submit" { (t!(lang, "runsheet-show-times")) }
             }
             table.runsheet {
-                caption { "The plan, from " (clock(begin)) " to " (clock(begin + total)) }
-                thead { tr { th scope="col" { "Time" } th scope="col" { "Minutes" } th scope="col" { "Activity" } th scope="col" { "Question put to the room" } th scope="col" { "Your notes" } } }
+                caption { (t!(lang, "runsheet-plan", from = clock(begin), to = clock(begin + total))) }
+                thead { tr { th scope="col" { (t!(lang, "runsheet-time")) } th scope="col" { (t!(lang, "timer-minutes")) } th scope="col" { (t!(lang, "prepare-activity")) } th scope="col" { (t!(lang, "prepare-prompt")) } th scope="col" { (t!(lang, "console-your-notes")) } } }
                 tbody {
                     @for (from, a) in &rows {
                         @let (from, minutes) = (*from, a.minutes.unwrap_or(0));
                         tr {
-                            td { @if minutes > 0 { (clock(from)) "–" (clock(from + minutes)) } @else { (clock(from)) ", no time planned" } }
+                            td { @if minutes > 0 { (clock(from)) "–" (clock(from + minutes)) } @else { (clock(from)) ", " (t!(lang, "runsheet-no-time")) } }
                             td { @if let Some(m) = a.minutes { (m) } @else { "—" } }
-                            th scope="row" { (a.title) br; span.kind { (a.kind.label()) @if a.anonymous { ", anonymous" } } }
-                            td { (a.prompt) }
-                            td.notes { (a.notes) }
+                            th scope="row" { (a.title.read_in(lang)) br; span.kind { (a.kind.name(lang)) @if a.anonymous { ", " (t!(lang, "runsheet-anonymous")) } } }
+                            td { (a.prompt.read_in(lang)) }
+                            td.notes { (a.notes.read_in(lang)) }
                         }
                     }
                 }
@@ -91,8 +95,10 @@ pub async fn page(
         }
     };
     let page = Page {
-        title: "Run-sheet",
+        title: &t!(lang, "runsheet"),
         class: "console runsheet",
+        reading,
+        languages: true,
         ..Default::default()
     };
     layout(page, content).into_response()

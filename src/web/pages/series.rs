@@ -4,9 +4,12 @@
 
 use super::console::console_header;
 use super::{layout, Page};
+use crate::language::Language;
 use crate::series::paste::LineRefusal;
 use crate::series::Series;
+use crate::t;
 use crate::web::auth::require_facilitator;
+use crate::web::language::Reading;
 use crate::web::AppState;
 use crate::workshop::Group;
 use axum::extract::{Path, Query, State};
@@ -29,29 +32,25 @@ pub async fn page(
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(done): Query<Done>,
+    reading: Reading,
 ) -> Response {
     if require_facilitator(&headers, &app).is_err() {
         return super::to_login(&format!("/facilitate/series/{id}")).into_response();
     }
+    let lang = reading.language;
     let Ok(series) = crate::web::series_api::known(&app, &id) else {
-        return super::refusal_page(
-            "There is no such series: it may have been deleted.",
-            crate::language::Language::English,
-        )
-        .into_response();
+        return super::refusal_page(&t!(lang, "series-gone"), lang).into_response();
     };
-    let said = done.done.as_deref().and_then(done_message);
+    let said = done.done.as_deref().and_then(|d| done_message(d, lang));
     let draft = RosterDraft::of(&series);
-    series_page(&app, &series, said, &draft, None).into_response()
+    series_page(&app, &series, said.as_deref(), &draft, None, reading).into_response()
 }
 
-fn done_message(done: &str) -> Option<&'static str> {
+fn done_message(done: &str, lang: Language) -> Option<String> {
     Some(match done {
-        "renamed" => "The series has been renamed.",
-        "roster" => {
-            "The roster has been saved. Sessions of this series that are running have it now."
-        }
-        "session-deleted" => "The session has been deleted.",
+        "renamed" => t!(lang, "series-renamed"),
+        "roster" => t!(lang, "roster-saved"),
+        "session-deleted" => t!(lang, "console-session-deleted"),
         _ => return None,
     })
 }
@@ -112,7 +111,9 @@ pub fn series_page(
     said: Option<&str>,
     draft: &RosterDraft,
     problem: Option<&str>,
+    reading: Reading,
 ) -> Markup {
+    let lang = reading.language;
     let sessions: Vec<_> = app
         .sessions
         .list()
@@ -120,20 +121,20 @@ pub fn series_page(
         .filter(|h| h.info().series == series.id)
         .collect();
     let content = html! {
-        (console_header())
+        (console_header(lang))
         main #main {
-            p.breadcrumb { a href="/facilitate" { "All sessions" } }
-            h1 { "Series: " (series.name) }
+            p.breadcrumb { a href="/facilitate" { (t!(lang, "all-sessions")) } }
+            h1 { (t!(lang, "series-named", name = series.name.as_str())) }
             @if let Some(problem) = problem {
-                div.error-summary role="alert" tabindex="-1" { h2 { "There is a problem" } p { (problem) } }
+                div.error-summary role="alert" tabindex="-1" { h2 { (t!(lang, "there-is-a-problem")) } p { (problem) } }
             }
             @if let Some(said) = said { p.done role="status" { (said) } }
-            (rename_form(series))
-            (roster_form(series, draft))
-            (sessions_list(&sessions))
-            (super::console::invitations_panel(app, series.id))
-            (super::console::review_links_panel(app, series.id))
-            (delete_form(series, sessions.len()))
+            (rename_form(series, lang))
+            (roster_form(series, draft, lang))
+            (sessions_list(&sessions, lang))
+            (super::console::invitations_panel(app, series.id, lang))
+            (super::console::review_links_panel(app, series.id, lang))
+            (delete_form(series, sessions.len(), lang))
         }
     };
     layout(
@@ -141,37 +142,45 @@ pub fn series_page(
             title: &series.name,
             class: "console series-page",
             script: Some("/static/series.js"),
+            reading,
+            languages: true,
             ..Default::default()
         },
         content,
     )
 }
 
-fn rename_form(series: &Series) -> Markup {
+fn rename_form(series: &Series, lang: Language) -> Markup {
     html! {
         section aria-labelledby="name-title" {
-            h2 #name-title { "Name" }
+            h2 #name-title { (t!(lang, "series-name-title")) }
             form.rename method="post" action={ "/facilitate/series/" (series.id) "/name" } {
-                label for="series-name" { "The series' name" }
+                label for="series-name" { (t!(lang, "series-name-field")) }
                 input #series-name type="text" name="name" required value=(series.name) maxlength=(crate::config::text::SERIES_NAME);
-                button type="submit" { "Rename" }
+                button type="submit" { (t!(lang, "settings-rename")) }
             }
         }
     }
 }
 
-fn team_select(name: &str, id: &str, chosen: Option<Group>, labelled_by: &str) -> Markup {
+fn team_select(
+    name: &str,
+    id: &str,
+    chosen: Option<Group>,
+    labelled_by: &str,
+    lang: Language,
+) -> Markup {
     html! {
         select name=(name) id=(id) aria-labelledby=(labelled_by) {
-            @if chosen.is_none() { option value="" selected { "Choose a team" } }
+            @if chosen.is_none() { option value="" selected { (t!(lang, "roster-choose-team")) } }
             @for g in Group::ALL {
-                option value=(g.as_str()) selected[chosen == Some(g)] { (g.label()) }
+                option value=(g.as_str()) selected[chosen == Some(g)] { (g.name(lang)) }
             }
         }
     }
 }
 
-fn roster_form(series: &Series, draft: &RosterDraft) -> Markup {
+fn roster_form(series: &Series, draft: &RosterDraft, lang: Language) -> Markup {
     let people = draft.rows.iter().filter(|r| r.id.is_some()).count();
     // Always one empty row, for adding someone.
     let mut rows = draft.rows.clone();
@@ -183,16 +192,16 @@ fn roster_form(series: &Series, draft: &RosterDraft) -> Markup {
     }
     html! {
         section.roster aria-labelledby="roster-title" {
-            h2 #roster-title { "Roster (" (people) " " (if people == 1 { "person" } else { "people" }) ")" }
-            p.hint { "The people expected at this series' workshops. A phone that picks or types a name on the roster joins as that person; their team and job title come from here." }
+            h2 #roster-title { (t!(lang, "roster-title", n = people)) }
+            p.hint { (t!(lang, "roster-hint")) }
             form #roster-form method="post" action={ "/facilitate/series/" (series.id) "/roster" } {
                 table.roster-table {
-                    caption.visually-hidden { "Roster of " (series.name) }
+                    caption.visually-hidden { (t!(lang, "roster-of", name = series.name.as_str())) }
                     thead { tr {
-                        th #col-name scope="col" { "Name" }
-                        th #col-team scope="col" { "Team" }
-                        th #col-job scope="col" { "Job title or portfolio" }
-                        th scope="col" { "Take off" }
+                        th #col-name scope="col" { (t!(lang, "roster-name")) }
+                        th #col-team scope="col" { (t!(lang, "roster-team")) }
+                        th #col-job scope="col" { (t!(lang, "roster-job")) }
+                        th scope="col" { (t!(lang, "roster-take-off")) }
                     } }
                     tbody {
                         @for (i, row) in rows.iter().enumerate() {
@@ -203,52 +212,53 @@ fn roster_form(series: &Series, draft: &RosterDraft) -> Markup {
                                     input id=(name_id) type="text" name={ "name." (i) } value=(row.name) aria-labelledby={ "col-name " (name_id) } maxlength=(crate::series::roster::MAX_PERSON_CHARS) aria-describedby=[row.refused.as_ref().map(|_| format!("why-{i}"))];
                                     @if let Some(why) = &row.refused { p.field-error id={ "why-" (i) } { (why) } }
                                 }
-                                td { (team_select(&format!("group.{i}"), &format!("group-{i}"), row.group, &format!("col-team {name_id}"))) }
+                                td { (team_select(&format!("group.{i}"), &format!("group-{i}"), row.group, &format!("col-team {name_id}"), lang)) }
                                 td { input type="text" id={ "job-" (i) } name={ "job." (i) } value=(row.job) aria-labelledby={ "col-job " (name_id) } maxlength=(crate::series::roster::MAX_PERSON_CHARS); }
                                 td.take-off {
                                     @if row.id.is_some() {
                                         input type="checkbox" id={ "remove-" (i) } name={ "remove." (i) } value="yes" checked[row.remove];
-                                        label for={ "remove-" (i) } { "Take off" span.visually-hidden { " " (row.name) } }
+                                        label for={ "remove-" (i) } { (t!(lang, "roster-take-off")) span.visually-hidden { " " (row.name) } }
                                     }
                                 }
                             }
                         }
                     }
                 }
-                p.hint { "To add someone, fill in the empty row; to add many, paste them below." }
-                label for="paste" { "Paste people, one per line" }
-                p.hint #paste-hint { "Name, team, job title: for example " code { "Cllr Amina Patel, cabinet, Leader of the Council" } ". A team is cabinet, management or observer. Lines copied from a spreadsheet (name, team and job title in columns) work too." }
+                p.hint { (t!(lang, "roster-add-hint")) }
+                label for="paste" { (t!(lang, "roster-paste")) }
+                p.hint #paste-hint { (t!(lang, "roster-paste-example")) " " code { (t!(lang, "roster-paste-sample")) } ". " (t!(lang, "roster-paste-hint")) }
                 @if !draft.refused.is_empty() {
                     div.line-refusals #paste-refusals role="alert" {
-                        p { "These lines could not be read, so nothing was saved. Correct them and save again:" }
-                        ul { @for r in &draft.refused { li { "Line " (r.line) ": " q { (r.text) } " — " (r.why) } } }
+                        p { (t!(lang, "roster-paste-refused")) }
+                        ul { @for r in &draft.refused { li { (t!(lang, "roster-line", n = r.line)) ": " q { (r.text) } " — " (r.why.read_in(lang)) } } }
                     }
                 }
                 textarea #paste name="paste" rows="5" aria-describedby={ "paste-hint" @if !draft.refused.is_empty() { " paste-refusals" } } { (draft.paste) }
-                button.primary type="submit" { "Save the roster" }
+                button.primary type="submit" { (t!(lang, "roster-save")) }
             }
         }
     }
 }
 
-fn sessions_list(sessions: &[crate::live::SessionHandle]) -> Markup {
+fn sessions_list(sessions: &[crate::live::SessionHandle], lang: Language) -> Markup {
     html! {
         section aria-labelledby="series-sessions-title" {
-            h2 #series-sessions-title { "Sessions" }
+            h2 #series-sessions-title { (t!(lang, "sessions")) }
             @if sessions.is_empty() {
-                p { "No sessions yet. " a href="/facilitate#new-title" { "Start one" } " and choose this series." }
+                p { (t!(lang, "no-sessions")) " " a href="/facilitate#new-title" { (t!(lang, "series-start-one")) } " " (t!(lang, "series-start-one-after")) }
             }
             ul.sessions {
                 @for h in sessions {
                     @let info = h.info();
                     @let state = h.state();
                     @let people = state.participants.iter().filter(|p| p.present()).count();
+                    @let title = info.title_in(lang);
                     li {
-                        a href={ "/facilitate/" (info.id) } { (info.title) }
-                        " — " (info.workshop.title) ", code " strong.code { (info.code) }
-                        ", " (people) " " (if people == 1 { "person" } else { "people" }) ", "
-                        (if state.status == crate::session::SessionStatus::Ended { "ended" } else { "live" })
-                        " — " a href={ "/review/" (info.id) } { "review" span.visually-hidden { " " (info.title) } }
+                        a href={ "/facilitate/" (info.id) } { (title) }
+                        " — " (info.workshop.title.read_in(lang)) ", " (t!(lang, "sessions-code")) " " strong.code { (info.code) }
+                        ", " (t!(lang, "sessions-people", n = people)) ", "
+                        (if state.status == crate::session::SessionStatus::Ended { t!(lang, "sessions-ended") } else { t!(lang, "sessions-live") })
+                        " — " a href={ "/review/" (info.id) } { (t!(lang, "series-review")) span.visually-hidden { " " (title) } }
                     }
                 }
             }
@@ -256,17 +266,15 @@ fn sessions_list(sessions: &[crate::live::SessionHandle]) -> Markup {
     }
 }
 
-fn delete_form(series: &Series, sessions: usize) -> Markup {
+fn delete_form(series: &Series, sessions: usize, lang: Language) -> Markup {
     html! {
         section.danger-zone aria-labelledby="delete-series-title" {
-            h2 #delete-series-title { "Delete this series" }
-            p { "Deletes the series' name and roster, its invitations and review links, and "
-                @if sessions == 0 { "(it has none) its sessions" } @else { "its " (sessions) " " (if sessions == 1 { "session" } else { "sessions" }) " with every answer given in them" }
-                ", for good. Download anything you need from the review pages first." }
+            h2 #delete-series-title { (t!(lang, "delete-series-title")) }
+            p { (t!(lang, "delete-series-hint", n = sessions)) }
             form method="post" action={ "/facilitate/series/" (series.id) "/delete" } {
-                label for="confirm-series" { "Type the series' name, " strong { (series.name) } ", to confirm" }
+                label for="confirm-series" { (t!(lang, "delete-series-type")) " " strong { (series.name) } }
                 input #confirm-series type="text" name="confirm" required autocomplete="off";
-                button.danger type="submit" { "Delete the series" }
+                button.danger type="submit" { (t!(lang, "delete-series-button")) }
             }
         }
     }

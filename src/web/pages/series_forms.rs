@@ -4,9 +4,12 @@
 
 use super::same_origin;
 use super::series::{series_page, RosterDraft, RowDraft};
+use crate::language::Language;
 use crate::series::paste::read_pasted;
 use crate::series::{PersonInput, RosterError};
+use crate::t;
 use crate::web::auth::require_facilitator;
+use crate::web::language::Reading;
 use crate::web::series_api::{known, rename_series, replace_roster};
 use crate::web::AppState;
 use axum::extract::{Path, State};
@@ -27,8 +30,10 @@ pub async fn rename(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
+    reading: Reading,
     Form(form): Form<RenameForm>,
 ) -> Response {
+    let lang = reading.language;
     if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
@@ -39,8 +44,9 @@ pub async fn rename(
     let name = match crate::activity::clean_line(&form.name, limit, "series name") {
         Ok(name) => name,
         Err(_) => {
-            let why = format!("A series needs a name of 1 to {limit} characters, on one line.");
-            let page = series_page(&app, &series, None, &RosterDraft::of(&series), Some(&why));
+            let why = t!(lang, "series-name-bad", limit = limit);
+            let draft = RosterDraft::of(&series);
+            let page = series_page(&app, &series, None, &draft, Some(&why), reading);
             return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
         }
     };
@@ -48,12 +54,22 @@ pub async fn rename(
         Ok(()) => {
             Redirect::to(&format!("/facilitate/series/{}?done=renamed", series.id)).into_response()
         }
-        Err(e) => (
-            crate::web::error::status_for(e.code),
-            super::refusal_page(&e.message, crate::language::Language::English),
-        )
-            .into_response(),
+        Err(e) => refused(e.code, &e.message, lang),
     }
+}
+
+/// A refusal from below the web layer: its own words for an English reader,
+/// its code's sentence for anyone else.
+fn refused(code: crate::error_code::ErrorCode, message: &str, lang: Language) -> Response {
+    let why = match lang {
+        Language::English => message.to_string(),
+        _ => crate::language::text(lang, code.message_key()),
+    };
+    (
+        crate::web::error::status_for(code),
+        super::refusal_page(&why, lang),
+    )
+        .into_response()
 }
 
 /// `POST /facilitate/series/{id}/roster`: the table's rows (`id.N`,
@@ -63,46 +79,52 @@ pub async fn roster(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
+    reading: Reading,
     fields: Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let lang = reading.language;
     if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
     let Ok(series) = known(&app, &id) else {
         return Redirect::to("/facilitate").into_response();
     };
-    let refused_whole = |why: &str| {
-        let page = series_page(&app, &series, None, &RosterDraft::of(&series), Some(why));
+    let refuse = |draft: &RosterDraft, why: &str| {
+        let page = series_page(&app, &series, None, draft, Some(why), reading.clone());
         (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
     };
     let fields = match fields {
         Ok(Form(fields)) => fields,
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return refused_whole("That is more than a roster holds (at most 200 people): nothing was saved. Paste fewer lines at a time.");
+            let why = t!(
+                lang,
+                "roster-too-large",
+                n = crate::series::roster::MAX_ROSTER
+            );
+            return refuse(&RosterDraft::of(&series), &why);
         }
-        Err(_) => return refused_whole(
-            "The roster form was not understood: nothing was saved. Reload the page and try again.",
-        ),
+        Err(_) => {
+            return refuse(
+                &RosterDraft::of(&series),
+                &t!(lang, "roster-not-understood"),
+            )
+        }
     };
     let Some(mut draft) = draft_from(&fields) else {
-        return refused_whole("The roster form was not understood (a row it does not have): nothing was saved. Reload the page and try again.");
+        return refuse(
+            &RosterDraft::of(&series),
+            &t!(lang, "roster-not-understood"),
+        );
     };
     let (pasted, refused) = read_pasted(&draft.paste);
     draft.refused = refused;
-    let refuse = |draft: &RosterDraft, why: &str| {
-        let page = series_page(&app, &series, None, draft, Some(why));
-        (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
-    };
     if !draft.refused.is_empty() {
         let lines: Vec<String> = draft.refused.iter().map(|r| r.line.to_string()).collect();
-        let why = format!(
-            "{} {} could not be read (see beside the box you pasted into). Nothing was saved.",
-            if lines.len() == 1 {
-                "Pasted line"
-            } else {
-                "Pasted lines"
-            },
-            lines.join(", ")
+        let why = t!(
+            lang,
+            "roster-lines-refused",
+            n = lines.len(),
+            lines = lines.join(", ")
         );
         return refuse(&draft, &why);
     }
@@ -115,7 +137,7 @@ pub async fn roster(
             continue;
         }
         let Some(group) = row.group else {
-            row.refused = Some("Choose this person's team.".into());
+            row.refused = Some(t!(lang, "roster-row-no-team"));
             continue;
         };
         people.push((
@@ -129,7 +151,7 @@ pub async fn roster(
         ));
     }
     if draft.rows.iter().any(|r| r.refused.is_some()) {
-        return refuse(&draft, "A row needs a team. Nothing was saved.");
+        return refuse(&draft, &t!(lang, "roster-rows-no-team"));
     }
     people.extend(pasted.into_iter().map(|p| (None, p)));
     let rows_of: Vec<Option<usize>> = people.iter().map(|(row, _)| *row).collect();
@@ -143,18 +165,28 @@ pub async fn roster(
             let checked = crate::series::new_roster(&series.roster, input);
             let why = match checked {
                 Err(RosterError::BadName { index, why }) => {
+                    // The text rules' words are English; another reader
+                    // gets their code's sentence.
+                    let why = match lang {
+                        Language::English => capitalised(&why),
+                        _ => crate::language::text(lang, e.code.message_key()),
+                    };
                     match rows_of.get(index - 1).copied().flatten() {
                         Some(row) => {
-                            draft.rows[row].refused = Some(capitalised(&why));
-                            "A row could not be saved: see beside it. Nothing was saved.".to_string()
+                            draft.rows[row].refused = Some(why);
+                            t!(lang, "roster-row-refused")
                         }
-                        None => format!("A pasted line could not be saved: {why}. Nothing was saved."),
+                        None => t!(lang, "roster-pasted-refused", why = why),
                     }
                 }
-                Err(RosterError::Duplicate(name)) => format!(
-                    "\u{201c}{name}\u{201d} is on the roster twice: phones could not tell them apart. Add something to one of them (an initial, or a job title in the name). Nothing was saved."
-                ),
-                _ => format!("{}. Nothing was saved.", capitalised(&e.message)),
+                Err(RosterError::Duplicate(name)) => t!(lang, "roster-twice", name = name),
+                _ => {
+                    let why = match lang {
+                        Language::English => format!("{}.", capitalised(&e.message)),
+                        _ => e.human(lang),
+                    };
+                    t!(lang, "roster-nothing-saved", why = why)
+                }
             };
             refuse(&draft, &why)
         }
@@ -225,8 +257,10 @@ pub async fn delete_series(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
+    reading: Reading,
     Form(form): Form<ConfirmForm>,
 ) -> Response {
+    let lang = reading.language;
     if !same_origin(&headers) || require_facilitator(&headers, &app).is_err() {
         return Redirect::to("/facilitate").into_response();
     }
@@ -234,11 +268,9 @@ pub async fn delete_series(
         return Redirect::to("/facilitate").into_response();
     };
     if crate::series::name_key(&form.confirm) != crate::series::name_key(&series.name) {
-        let why = format!(
-            "To delete this series, type its name, \u{201c}{}\u{201d}, in the box. Nothing was deleted.",
-            series.name
-        );
-        let page = series_page(&app, &series, None, &RosterDraft::of(&series), Some(&why));
+        let why = t!(lang, "delete-series-mistyped", name = series.name.as_str());
+        let draft = RosterDraft::of(&series);
+        let page = series_page(&app, &series, None, &draft, Some(&why), reading);
         return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
     }
     match crate::records::deletion::delete_series_and_sessions(
@@ -249,11 +281,7 @@ pub async fn delete_series(
     .await
     {
         Ok(()) => Redirect::to("/facilitate?done=series-deleted").into_response(),
-        Err(e) => (
-            crate::web::error::status_for(e.code),
-            super::refusal_page(&e.message, crate::language::Language::English),
-        )
-            .into_response(),
+        Err(e) => refused(e.code, &e.message, lang),
     }
 }
 
@@ -262,8 +290,10 @@ pub async fn delete_session(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(session): Path<String>,
+    reading: Reading,
     Form(form): Form<ConfirmForm>,
 ) -> Response {
+    let lang = reading.language;
     if !same_origin(&headers) {
         return Redirect::to("/facilitate").into_response();
     }
@@ -272,37 +302,42 @@ pub async fn delete_session(
     };
     let info = handle.info().clone();
     if !form.confirm.trim().eq_ignore_ascii_case(&info.code) {
-        let why = format!(
-            "To delete \u{201c}{}\u{201d}, type its code, {}, in the box. Nothing was deleted.",
-            info.title, info.code
+        let why = t!(
+            lang,
+            "delete-session-mistyped",
+            title = info.title_in(lang),
+            code = info.code.as_str()
         );
         let back = format!("/facilitate/{}", info.id);
-        return (StatusCode::UNPROCESSABLE_ENTITY, not_deleted(&why, &back)).into_response();
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            not_deleted(&why, &back, reading),
+        )
+            .into_response();
     }
     match crate::records::deletion::delete_one(app.records(), info.id, "facilitator").await {
         Ok(()) => Redirect::to("/facilitate?done=session-deleted").into_response(),
-        Err(e) => (
-            crate::web::error::status_for(e.code),
-            super::refusal_page(&e.message, crate::language::Language::English),
-        )
-            .into_response(),
+        Err(e) => refused(e.code, &e.message, lang),
     }
 }
 
 /// A refused deletion, with the way back.
-fn not_deleted(why: &str, back: &str) -> maud::Markup {
+fn not_deleted(why: &str, back: &str, reading: Reading) -> maud::Markup {
+    let lang = reading.language;
     let content = maud::html! {
-        (super::console::console_header())
+        (super::console::console_header(lang))
         main #main {
-            h1 { "Nothing was deleted" }
+            h1 { (t!(lang, "nothing-deleted")) }
             div.error-summary role="alert" { p { (why) } }
-            p { a href=(back) { "Back to the session" } }
+            p { a href=(back) { (t!(lang, "back-to-session")) } }
         }
     };
     super::layout(
         super::Page {
-            title: "Nothing was deleted",
+            title: &t!(lang, "nothing-deleted"),
             class: "console",
+            reading,
+            languages: true,
             ..Default::default()
         },
         content,

@@ -101,7 +101,9 @@ pub async fn upgrade(
             if role == Role::Screen {
                 Viewer::Screen
             } else {
-                Viewer::Facilitator
+                Viewer::Facilitator {
+                    language: reading.language,
+                }
             }
         }
     };
