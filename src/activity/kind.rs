@@ -37,7 +37,7 @@ impl Answer {
 
 /// A problem with a script's settings for one activity: the field (after
 /// `activity[i].`) and what is wrong.
-pub type SettingProblem = (&'static str, String);
+pub type SettingProblem = (&'static str, crate::language::Sentence);
 
 /// How the room answers an activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,10 +332,8 @@ pub(crate) fn wrong_kind(spec: &ActivitySpec) -> BallotError {
 /// A ballot kind's options come from the script or from an earlier activity.
 pub(crate) fn needs_options(spec: &ActivitySpec) -> Vec<SettingProblem> {
     if spec.options.is_empty() && spec.from.is_none() {
-        let why = format!(
-            "this activity ({}) needs options, or the results of an earlier activity brought in",
-            spec.kind.label().to_lowercase()
-        );
+        let why = crate::language::Sentence::new("check-needs-options")
+            .naming("kind", kind_of(spec.kind).name_key());
         return vec![("option", why)];
     }
     Vec::new()
@@ -344,10 +342,8 @@ pub(crate) fn needs_options(spec: &ActivitySpec) -> Vec<SettingProblem> {
 /// Ideas and notes take no options.
 pub(crate) fn takes_no_options(spec: &ActivitySpec) -> Vec<SettingProblem> {
     if !spec.options.is_empty() || spec.from.is_some() {
-        let why = format!(
-            "this activity ({}) takes no options",
-            spec.kind.label().to_lowercase()
-        );
+        let why = crate::language::Sentence::new("check-takes-no-options")
+            .naming("kind", kind_of(spec.kind).name_key());
         return vec![("option", why)];
     }
     Vec::new()

@@ -162,12 +162,22 @@ impl Serialize for Words {
 }
 
 /// A sentence of the catalogue with its placeholders, worked out in pure
-/// code (a refusal) and read later in whichever language its reader reads;
-/// English in `Display`.
+/// code (a refusal, a script's problem) and read later in whichever
+/// language its reader reads; English in `Display`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     key: &'static str,
-    args: Vec<(&'static str, Arg<'static>)>,
+    args: Vec<(&'static str, Filler)>,
+}
+
+/// What fills a sentence's placeholder.
+#[derive(Debug, Clone, PartialEq)]
+enum Filler {
+    /// Text or a number, the same in every language.
+    Value(Arg<'static>),
+    /// Another message of the catalogue, in lower case, read in the
+    /// sentence's language (a kind's name inside a sentence).
+    Named(&'static str),
 }
 
 impl Sentence {
@@ -181,15 +191,36 @@ impl Sentence {
 
     /// The same sentence with placeholder `name` filled by `value`.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg<'static>>) -> Sentence {
-        self.args.push((name, value.into()));
+        self.args.push((name, Filler::Value(value.into())));
+        self
+    }
+
+    /// The same sentence with placeholder `name` filled by the message
+    /// `key` in lower case, in whichever language it is read.
+    pub fn naming(mut self, name: &'static str, key: &'static str) -> Sentence {
+        self.args.push((name, Filler::Named(key)));
         self
     }
 
     /// The sentence in `language`.
     pub fn read_in(&self, language: Language) -> String {
-        text_with(language, self.key, &self.args)
+        let args: Vec<(&'static str, Arg<'static>)> = self
+            .args
+            .iter()
+            .map(|(name, filler)| {
+                let value = match filler {
+                    Filler::Value(value) => value.clone(),
+                    Filler::Named(key) => text(language, key).to_lowercase().into(),
+                };
+                (*name, value)
+            })
+            .collect();
+        text_with(language, self.key, &args)
     }
 }
+
+// Its numbers are counts and limits, never NaN, so equality is total.
+impl Eq for Sentence {}
 
 impl std::fmt::Display for Sentence {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -4,6 +4,7 @@ use crate::error_code::ErrorCode;
 use crate::language::Language;
 use crate::live::SessionError;
 use crate::session::Rejection;
+use crate::workshop::ScriptProblem;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -19,7 +20,7 @@ pub struct ApiError {
     /// What went wrong, for people.
     pub message: String,
     /// Each problem with its field (`invalid_script`), else empty.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ScriptProblem>,
     /// The language `message` was written in, when it was written for a
     /// reader (`None`: English, as refusals from the session are).
     pub language: Option<Language>,
@@ -49,8 +50,8 @@ pub struct ErrorDetail<'a> {
     /// Sentence.
     pub message: &'a str,
     /// Each problem with its field, for `invalid_script`.
-    #[serde(skip_serializing_if = "<[Problem]>::is_empty")]
-    pub problems: &'a [Problem],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
 }
 
 impl ApiError {
@@ -84,6 +85,30 @@ impl ApiError {
             self.message.clone()
         } else {
             crate::language::text(language, self.code.message_key())
+        }
+    }
+
+    /// Each problem with its field, worded for a reader of `language`.
+    pub fn problems_in(&self, language: Language) -> Vec<Problem> {
+        self.problems
+            .iter()
+            .map(|p| Problem {
+                path: p.path.clone(),
+                message: p.why.read_in(language),
+            })
+            .collect()
+    }
+
+    /// The same refusal worded for a reader of `language` (the JSON API
+    /// answers in the language the request asks for).
+    pub fn for_reader(self, language: Language) -> ApiError {
+        if language == self.language.unwrap_or(Language::English) {
+            return self;
+        }
+        ApiError {
+            message: self.human(language),
+            language: Some(language),
+            ..self
         }
     }
 
@@ -127,7 +152,7 @@ impl ApiError {
             error: ErrorDetail {
                 code: self.code,
                 message: &self.message,
-                problems: &self.problems,
+                problems: self.problems_in(self.language.unwrap_or(Language::English)),
             },
         }
     }
@@ -137,10 +162,7 @@ impl From<Rejection> for ApiError {
     fn from(r: Rejection) -> ApiError {
         let mut error = ApiError::new(r.code(), r.to_string());
         if let Rejection::InvalidScript(problems) = r {
-            error.problems = problems
-                .into_iter()
-                .map(|(path, message)| Problem { path, message })
-                .collect();
+            error.problems = problems;
         }
         error
     }

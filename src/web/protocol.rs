@@ -164,7 +164,7 @@ pub fn error_text(
         error: super::error::ErrorDetail {
             code: error.code,
             message: &error.human(language),
-            problems: &error.problems,
+            problems: error.problems_in(language),
         },
     }
     .to_text()

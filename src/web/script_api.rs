@@ -6,8 +6,10 @@
 use super::auth::Facilitator;
 use super::error::ApiError;
 use super::AppState;
+use crate::language::Sentence;
 use crate::session::{live_script, Actor, Command};
-use crate::workshop::Workshop;
+use crate::web::language::Reading;
+use crate::workshop::{ScriptProblem, Workshop};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -22,14 +24,26 @@ pub async fn get_script(
     Ok(Json(live_script(&handle.state())).into_response())
 }
 
-/// Replaces the session's script; answers the seq of the edit and the script.
+/// Replaces the session's script; answers the seq of the edit and the
+/// script. Its problems are worded for the reader (the agenda editor's).
 pub async fn put_script(
     State(app): State<AppState>,
     _: Facilitator,
     Path(id): Path<String>,
+    reading: Reading,
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let handle = app.session(&id)?;
+    save_script(&app, &id, body)
+        .await
+        .map_err(|e| e.for_reader(reading.language))
+}
+
+async fn save_script(
+    app: &AppState,
+    id: &str,
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, ApiError> {
+    let handle = app.session(id)?;
     let workshop = read_script(body)?;
     let links = app.workshops.problems_of_links(&workshop);
     if !links.is_empty() {
@@ -77,29 +91,17 @@ pub fn read_script(
     Ok(script)
 }
 
-/// `invalid_script` with each `path: message` problem as `topteam check` words it.
-pub fn invalid_script(problems: Vec<String>) -> ApiError {
+/// `invalid_script` with each problem as `topteam check` words it.
+pub fn invalid_script(problems: Vec<ScriptProblem>) -> ApiError {
     let mut error = ApiError::new(
         crate::error_code::ErrorCode::InvalidScript,
         format!(
             "the script has {} problem(s): {}",
             problems.len(),
-            problems.first().map_or("", String::as_str)
+            problems.first().map_or(String::new(), ToString::to_string)
         ),
     );
-    error.problems = problems
-        .into_iter()
-        .map(|p| match p.split_once(": ") {
-            Some((path, message)) => super::error::Problem {
-                path: path.to_string(),
-                message: message.to_string(),
-            },
-            None => super::error::Problem {
-                path: String::new(),
-                message: p,
-            },
-        })
-        .collect();
+    error.problems = problems;
     error
 }
 
@@ -118,9 +120,11 @@ fn script_shape_error(path: &str, e: &serde_json::Error) -> ApiError {
         crate::error_code::ErrorCode::InvalidScript,
         format!("the script is not understood: {path}: {words}"),
     );
-    error.problems = vec![super::error::Problem {
-        path: path.to_string(),
-        message: words,
-    }];
+    // serde's own words are English; a Welsh reader gets them as they are,
+    // after the catalogue's sentence that says what they are about.
+    error.problems = vec![ScriptProblem::new(
+        path,
+        Sentence::new("check-not-understood").with("words", words),
+    )];
     error
 }

@@ -7,7 +7,9 @@ use super::replies::TemplateSummary;
 use super::script_api::{invalid_script, read_script};
 use super::AppState;
 use crate::error_code::ErrorCode;
-use crate::workshop::Workshop;
+use crate::language::Sentence;
+use crate::web::language::Reading;
+use crate::workshop::{ScriptProblem, Workshop};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
@@ -45,13 +47,24 @@ pub async fn get(
     Ok(Json(&*workshop).into_response())
 }
 
-/// Saves a new template.
+/// Saves a new template; its refusals are worded for the reader (the
+/// agenda editor's "Save as template").
 pub async fn create(
     State(app): State<AppState>,
     _: Facilitator,
+    reading: Reading,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let workshop = checked(&app, read_script(body)?)?;
+    create_template(&app, body)
+        .await
+        .map_err(|e| e.for_reader(reading.language))
+}
+
+async fn create_template(
+    app: &AppState,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let workshop = checked(app, read_script(body)?)?;
     if app.templates.get(&workshop.id).is_some() {
         let why = format!(
             "a saved template {:?} exists already; replace it with PUT, or choose another id",
@@ -59,7 +72,7 @@ pub async fn create(
         );
         return Err(ApiError::new(ErrorCode::TemplateExists, why));
     }
-    let saved = save(&app, workshop).await?;
+    let saved = save(app, workshop).await?;
     Ok((StatusCode::CREATED, Json(summary(&saved, false))).into_response())
 }
 
@@ -72,9 +85,8 @@ pub async fn replace(
 ) -> Result<Response, ApiError> {
     let workshop = checked(&app, read_script(body)?)?;
     if workshop.id != id {
-        return Err(invalid_script(vec![format!(
-            "id: must be {id:?}, the template being replaced"
-        )]));
+        let why = Sentence::new("check-template-id-must-be").with("id", format!("{id:?}"));
+        return Err(invalid_script(vec![ScriptProblem::new("id", why)]));
     }
     if app.templates.get(&id).is_none() {
         return Err(unknown(&id));
@@ -124,7 +136,7 @@ fn checked(app: &AppState, mut workshop: Workshop) -> Result<Workshop, ApiError>
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !id_ok {
-        problems.push("id: use 1 to 60 lower-case letters, digits and dashes".into());
+        problems.push(ScriptProblem::new("id", Sentence::new("check-template-id")));
     }
     if !problems.is_empty() {
         return Err(invalid_script(problems));

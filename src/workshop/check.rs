@@ -4,26 +4,57 @@ use super::{ActivitySpec, Workshop};
 use crate::activity::kind_of;
 use crate::activity::spec::SettingValue;
 use crate::config::{script, text};
-use crate::language::Text;
+use crate::language::{Sentence, Text};
+
+/// A problem with a script: the field it is about, as `topteam check` names
+/// it (`activity[2].dots`), and what is wrong, in words any reader reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptProblem {
+    /// The field (empty for the script as a whole).
+    pub path: String,
+    /// What is wrong with it.
+    pub why: Sentence,
+}
+
+impl ScriptProblem {
+    /// The problem `why` with the field at `path`.
+    pub fn new(path: impl Into<String>, why: Sentence) -> ScriptProblem {
+        ScriptProblem {
+            path: path.into(),
+            why,
+        }
+    }
+}
+
+/// `path: why`, in English, as `topteam check` prints it.
+impl std::fmt::Display for ScriptProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.why)
+        } else {
+            write!(f, "{}: {}", self.path, self.why)
+        }
+    }
+}
 
 /// A text longer than its limit, in characters, or with characters that
 /// change how it reads without showing (control, bidi, zero-width): a title
 /// on the projector must say what it seems to say.
-fn too_long(say: &mut impl FnMut(&str, String), at: &str, value: &str, max: usize) {
+fn too_long(say: &mut impl FnMut(&str, Sentence), at: &str, value: &str, max: usize) {
     check_line(say, at, value, max);
 }
 
 /// The same, for a script's text in each language it gives (the Welsh as `<field>.cy`).
-fn text_too_long(say: &mut impl FnMut(&str, String), at: &str, value: &Text, max: usize) {
+fn text_too_long(say: &mut impl FnMut(&str, Sentence), at: &str, value: &Text, max: usize) {
     check_line(say, at, value, max);
     if let Some(welsh) = value.welsh() {
         check_line(say, &format!("{at}.cy"), welsh, max);
     }
 }
 
-fn check_line(say: &mut impl FnMut(&str, String), at: &str, value: &str, max: usize) {
+fn check_line(say: &mut impl FnMut(&str, Sentence), at: &str, value: &str, max: usize) {
     if value.chars().count() > max {
-        say(at, format!("may be at most {max} characters"));
+        say(at, Sentence::new("check-too-long").with("n", max));
     }
     let hidden: Vec<String> = value
         .chars()
@@ -33,10 +64,7 @@ fn check_line(say: &mut impl FnMut(&str, String), at: &str, value: &str, max: us
     if !hidden.is_empty() {
         say(
             at,
-            format!(
-                "has characters that cannot be shown (control, bidi or zero-width: {}); retype it",
-                hidden.join(", ")
-            ),
+            Sentence::new("check-hidden-characters").with("chars", hidden.join(", ")),
         );
     }
 }
@@ -46,16 +74,18 @@ const MAX_ID: usize = 64;
 
 /// Why an id (of a workshop, an activity or an option) will not do: ids go
 /// into addresses, page anchors and `from = "workshop.activity"`.
-fn id_problem(id: &str) -> Option<String> {
+fn id_problem(id: &str) -> Option<Sentence> {
     if id.is_empty() {
-        return Some("must not be empty".into());
+        return Some(Sentence::new("check-empty"));
     }
     let fits = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     if id.chars().count() > MAX_ID || !id.chars().all(fits) {
-        return Some(format!(
-            "must be 1 to {MAX_ID} letters, digits, '-' or '_' (no spaces, '.' or '/'), not {:?}",
-            id.chars().take(MAX_ID + 1).collect::<String>()
-        ));
+        let shown = format!("{:?}", id.chars().take(MAX_ID + 1).collect::<String>());
+        return Some(
+            Sentence::new("check-bad-id")
+                .with("n", MAX_ID)
+                .with("id", shown),
+        );
     }
     None
 }
@@ -65,35 +95,32 @@ fn id_problem(id: &str) -> Option<String> {
 pub const MIN_ANONYMOUS_GROUP: u32 = 3;
 
 impl Workshop {
-    /// Every problem with the script, each as `field.path: message`.
+    /// Every problem with the script, each with its field.
     /// References to other workshops are checked by the library, which knows them.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<ScriptProblem> {
         let mut out = Vec::new();
-        let mut say = |at: &str, msg: String| out.push(format!("{at}: {msg}"));
+        let mut say = |at: &str, why: Sentence| out.push(ScriptProblem::new(at, why));
         if let Some(why) = id_problem(&self.id) {
             say("id", why);
         }
         if self.groups.is_empty() {
-            say("groups", "name at least one group that may join".into());
+            say("groups", Sentence::new("check-no-groups"));
         }
         if self.min_group_size == 0 {
-            say("min_group_size", "must be at least 1".into());
+            say("min_group_size", Sentence::new("check-at-least-one"));
         } else if self.min_group_size < MIN_ANONYMOUS_GROUP
             && self.activities.iter().any(|a| a.anonymous)
         {
-            let why = format!(
-                "must be at least {MIN_ANONYMOUS_GROUP} when an activity is anonymous: \
-                 a tally of one or two answers is those people's answers"
-            );
+            let why = Sentence::new("check-group-size-anonymous").with("n", MIN_ANONYMOUS_GROUP);
             say("min_group_size", why);
         }
         if self.activities.is_empty() {
-            say("activity", "the agenda needs at least one activity".into());
+            say("activity", Sentence::new("check-no-activities"));
         }
         if self.activities.len() > script::ACTIVITIES {
             say(
                 "activity",
-                format!("an agenda has at most {} activities", script::ACTIVITIES),
+                Sentence::new("check-too-many-activities").with("n", script::ACTIVITIES),
             );
         }
         text_too_long(&mut say, "title", &self.title, text::SESSION_TITLE);
@@ -106,11 +133,11 @@ impl Workshop {
             if self.activities[..i].iter().any(|b| b.id == a.id) {
                 say(
                     &format!("{at}.id"),
-                    format!("duplicate activity id {:?}", a.id),
+                    Sentence::new("check-duplicate-activity").with("id", format!("{:?}", a.id)),
                 );
             }
             if a.title.trim().is_empty() {
-                say(&format!("{at}.title"), "must not be empty".into());
+                say(&format!("{at}.title"), Sentence::new("check-empty"));
             }
             text_too_long(
                 &mut say,
@@ -121,13 +148,13 @@ impl Workshop {
             text_too_long(&mut say, &format!("{at}.prompt"), &a.prompt, text::PROMPT);
             text_too_long(&mut say, &format!("{at}.notes"), &a.notes, text::NOTE);
             if a.options.len() > script::OPTIONS {
-                let why = format!("an activity has at most {} options", script::OPTIONS);
+                let why = Sentence::new("check-too-many-options").with("n", script::OPTIONS);
                 say(&format!("{at}.option"), why);
             }
             if a.fields.len() > script::FIELDS {
                 say(
                     &format!("{at}.fields"),
-                    format!("at most {} fields", script::FIELDS),
+                    Sentence::new("check-too-many-fields").with("n", script::FIELDS),
                 );
             }
             for (j, o) in a.options.iter().enumerate() {
@@ -137,7 +164,7 @@ impl Workshop {
                 if a.options[..j].iter().any(|p| p.id == o.id) {
                     say(
                         &format!("{at}.option[{j}].id"),
-                        format!("duplicate option id {:?}", o.id),
+                        Sentence::new("check-duplicate-option").with("id", format!("{:?}", o.id)),
                     );
                 }
                 // Two options a phone shows alike split the room's votes.
@@ -148,10 +175,7 @@ impl Workshop {
                     if !o.label.trim().is_empty() {
                         say(
                             &format!("{at}.option[{j}].label"),
-                            format!(
-                                "the same wording as option {}: change one, or remove it",
-                                k + 1
-                            ),
+                            Sentence::new("check-same-wording").with("n", k + 1),
                         );
                     }
                 }
@@ -174,13 +198,13 @@ impl Workshop {
                 if o.label.trim().is_empty() {
                     say(
                         &format!("{at}.option[{j}].label"),
-                        "must not be empty".into(),
+                        Sentence::new("check-empty"),
                     );
                 }
                 for field in o.fields.keys().filter(|f| !a.fields.contains(f)) {
                     say(
                         &format!("{at}.option[{j}].fields.{field}"),
-                        "is not one of the activity's fields".into(),
+                        Sentence::new("check-not-a-field"),
                     );
                 }
             }
@@ -192,17 +216,17 @@ impl Workshop {
 
     /// The kind's own checks, then settings that belong to other kinds, then
     /// the settings every kind shares.
-    fn check_kind(&self, a: &ActivitySpec, at: &str, say: &mut impl FnMut(&str, String)) {
+    fn check_kind(&self, a: &ActivitySpec, at: &str, say: &mut impl FnMut(&str, Sentence)) {
         let kind = kind_of(a.kind);
         for (field, message) in kind.check(a) {
             say(&format!("{at}.{field}"), message);
         }
         for setting in ActivitySpec::KIND_SETTINGS {
             if a.setting(setting).is_some() && !kind.uses(setting) {
-                say(
-                    &format!("{at}.{setting}"),
-                    format!("a {} activity has no `{setting}`", a.kind.as_str()),
-                );
+                let why = Sentence::new("check-setting-not-for-kind")
+                    .with("kind", a.kind.as_str())
+                    .with("setting", setting.to_string());
+                say(&format!("{at}.{setting}"), why);
             }
         }
         // The later kinds' own settings, and any name no field took (a typo).
@@ -213,15 +237,15 @@ impl Workshop {
                     .iter()
                     .map(|s| format!("`{}`", s.name))
                     .collect();
-                let hint = if own.is_empty() {
-                    String::new()
+                let why = if own.is_empty() {
+                    Sentence::new("check-setting-not-for-kind")
                 } else {
-                    format!(" (its own settings: {})", own.join(", "))
+                    Sentence::new("check-setting-unknown").with("own", own.join(", "))
                 };
-                say(
-                    &format!("{at}.{name}"),
-                    format!("a {} activity has no `{name}`{hint}", a.kind.as_str()),
-                );
+                let why = why
+                    .with("kind", a.kind.as_str())
+                    .with("setting", name.clone());
+                say(&format!("{at}.{name}"), why);
                 continue;
             };
             let fits = match value {
@@ -230,23 +254,32 @@ impl Workshop {
                 SettingValue::Flag(_) => false,
             };
             if !fits {
-                let want = if declared.number {
-                    "a whole number"
+                let why = if declared.number {
+                    Sentence::new("check-must-be-number")
                 } else {
-                    "text"
+                    Sentence::new("check-must-be-text")
                 };
-                say(&format!("{at}.{name}"), format!("must be {want}"));
+                say(&format!("{at}.{name}"), why);
             }
         }
         if a.minutes == Some(0) {
-            say(&format!("{at}.minutes"), "must be at least 1".into());
+            say(
+                &format!("{at}.minutes"),
+                Sentence::new("check-at-least-one"),
+            );
         }
         if a.take == Some(0) {
-            say(&format!("{at}.take"), "must be at least 1".into());
+            say(&format!("{at}.take"), Sentence::new("check-at-least-one"));
         }
     }
 
-    fn check_from(&self, i: usize, a: &ActivitySpec, at: &str, say: &mut impl FnMut(&str, String)) {
+    fn check_from(
+        &self,
+        i: usize,
+        a: &ActivitySpec,
+        at: &str,
+        say: &mut impl FnMut(&str, Sentence),
+    ) {
         let Some(from) = a.from.as_deref() else {
             return;
         };
@@ -256,15 +289,15 @@ impl Workshop {
         match self.activities[..i].iter().find(|b| b.id == from) {
             None if self.activities.iter().any(|b| b.id == from) => say(
                 &format!("{at}.from"),
-                format!("{from:?} comes later in the agenda; `from` must name an earlier activity"),
+                Sentence::new("check-from-later").with("from", format!("{from:?}")),
             ),
             None => say(
                 &format!("{at}.from"),
-                format!("there is no activity {from:?} in this script"),
+                Sentence::new("check-from-unknown").with("from", format!("{from:?}")),
             ),
             Some(source) if !source.kind.can_feed() => say(
                 &format!("{at}.from"),
-                format!("a {} activity cannot supply options", source.kind.as_str()),
+                Sentence::new("check-cannot-supply").with("kind", source.kind.as_str()),
             ),
             Some(_) => {}
         }

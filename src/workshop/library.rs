@@ -1,6 +1,7 @@
 //! The folder of workshop scripts, read and checked at start-up.
 
-use super::Workshop;
+use super::{ScriptProblem, Workshop};
+use crate::language::Sentence;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -51,7 +52,7 @@ impl WorkshopLibrary {
     /// Problems with references between scripts: each `from` that names an
     /// earlier workshop must name a script here and an activity in it that can
     /// supply options.
-    pub fn cross_problems(&self) -> Vec<(String, String)> {
+    pub fn cross_problems(&self) -> Vec<(String, ScriptProblem)> {
         let mut out = Vec::new();
         for w in self.scripts.values() {
             for problem in self.problems_of_links(w) {
@@ -62,8 +63,8 @@ impl WorkshopLibrary {
     }
 
     /// The problems with one script's `from` links to other workshops, each
-    /// as `field.path: message`.
-    pub fn problems_of_links(&self, w: &Workshop) -> Vec<String> {
+    /// with its field.
+    pub fn problems_of_links(&self, w: &Workshop) -> Vec<ScriptProblem> {
         let mut out = Vec::new();
         for (i, a) in w.activities.iter().enumerate() {
             let Some((wid, aid)) = a.from_earlier_workshop() else {
@@ -71,21 +72,24 @@ impl WorkshopLibrary {
             };
             let at = format!("activity[{i}].from");
             let problem = match self.scripts.get(wid) {
-                None => Some(format!("there is no workshop script {wid:?}")),
-                Some(other) if other.id == w.id => {
-                    Some("use the activity id alone for this workshop".to_string())
+                None => {
+                    Some(Sentence::new("check-no-workshop").with("workshop", format!("{wid:?}")))
                 }
+                Some(other) if other.id == w.id => Some(Sentence::new("check-same-workshop")),
                 Some(other) => match other.activity(aid) {
-                    None => Some(format!("workshop {wid:?} has no activity {aid:?}")),
-                    Some((_, source)) if !source.kind.can_feed() => Some(format!(
-                        "a {} activity cannot supply options",
-                        source.kind.as_str()
-                    )),
+                    None => Some(
+                        Sentence::new("check-no-activity-in")
+                            .with("workshop", format!("{wid:?}"))
+                            .with("activity", format!("{aid:?}")),
+                    ),
+                    Some((_, source)) if !source.kind.can_feed() => Some(
+                        Sentence::new("check-cannot-supply").with("kind", source.kind.as_str()),
+                    ),
                     Some(_) => None,
                 },
             };
-            if let Some(p) = problem {
-                out.push(format!("{at}: {p}"));
+            if let Some(why) = problem {
+                out.push(ScriptProblem::new(at, why));
             }
         }
         out
@@ -159,7 +163,8 @@ pub fn check_files(files: &[PathBuf]) -> std::io::Result<CheckReport> {
         let text = std::fs::read_to_string(file)?;
         match Workshop::parse(&text) {
             Ok(w) => {
-                problems.push((file.clone(), w.problems()));
+                let list = w.problems().iter().map(ToString::to_string).collect();
+                problems.push((file.clone(), list));
                 parsed.push((file.clone(), w));
             }
             Err(e) => problems.push((file.clone(), vec![e])),
@@ -192,7 +197,7 @@ pub fn check_files(files: &[PathBuf]) -> std::io::Result<CheckReport> {
             continue;
         };
         if let Some((_, list)) = problems.iter_mut().find(|(f, _)| f == file) {
-            list.push(problem);
+            list.push(problem.to_string());
         }
     }
     let summaries = parsed.iter().map(|(f, w)| {

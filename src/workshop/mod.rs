@@ -5,6 +5,7 @@ mod library;
 mod script;
 mod templates;
 
+pub use check::ScriptProblem;
 pub use library::{check_files, load_library, CheckReport, LibraryError, WorkshopLibrary};
 pub use script::{ActivityKind, ActivitySpec, Group, OptionSpec, Workshop};
 pub use templates::TemplateBook;

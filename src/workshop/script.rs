@@ -78,7 +78,7 @@ impl Workshop {
         if problems.is_empty() {
             Ok(workshop)
         } else {
-            Err(problems)
+            Err(problems.iter().map(ToString::to_string).collect())
         }
     }
 

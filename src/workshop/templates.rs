@@ -35,7 +35,7 @@ impl TemplateBook {
             let parsed = read.and_then(|text| {
                 let workshop: Workshop = serde_json::from_str(&text).map_err(|e| e.to_string())?;
                 match workshop.problems().first() {
-                    Some(problem) => Err(problem.clone()),
+                    Some(problem) => Err(problem.to_string()),
                     None => Ok(workshop),
                 }
             });

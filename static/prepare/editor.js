@@ -61,9 +61,13 @@ function editor(form) {
   // A change on screen, not yet saved.
   function edited(text) { say(text + ' ' + t('not-saved-yet')); }
 
+  // An activity by its title as the reader reads it: a Welsh reader's by
+  // its Welsh title, when it has one.
   function titleOf(li) {
+    const welsh = document.documentElement.lang === 'cy' ? li.querySelector('[name=title-cy]') : null;
     const input = li.querySelector('[name=title]');
-    return (input && input.value.trim()) || t('editor-activity-n', { n: li.querySelector('.number').textContent });
+    return (welsh && welsh.value.trim()) || (input && input.value.trim()) ||
+      t('editor-activity-n', { n: li.querySelector('.number').textContent });
   }
 
   // What the problems' module needs of the page.

@@ -1043,3 +1043,65 @@ async fn a_welsh_console_and_an_english_console_side_by_side() {
         .unwrap()
         .contains("Close voting"));
 }
+
+/// The agenda editor's refusals in Welsh: a Welsh reader's bad script is
+/// refused with the English code and every problem in Welsh; the same
+/// script from a reader who asks for nothing is refused in English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_facilitator_s_bad_agenda_is_refused_in_welsh() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let path = format!("/api/sessions/{}/script", session.id);
+    let mut bad: Value = app
+        .http
+        .get(app.url(&path))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let dots = bad["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["kind"] == "dots")
+        .unwrap();
+    bad["activity"][dots]["dots"] = json!(0);
+    bad["activity"][dots]["title"] = json!("");
+    let send = |lang: Option<&'static str>| {
+        let mut request = app.http.put(app.url(&path)).bearer_auth(KEY).json(&bad);
+        if let Some(lang) = lang {
+            request = request.header("accept-language", lang);
+        }
+        request.send()
+    };
+    let welsh: Value = send(Some("cy-GB,cy;q=0.9"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(welsh["error"]["code"], "invalid_script", "{welsh}");
+    let problems = welsh["error"]["problems"].as_array().unwrap();
+    assert!(problems.len() >= 2, "{welsh}");
+    for problem in problems {
+        let message = problem["message"].as_str().unwrap();
+        assert!(problem["path"].as_str().unwrap().starts_with("activity["));
+        assert!(
+            english_in(message, &[]).is_empty(),
+            "English in a Welsh problem: {message}"
+        );
+    }
+    assert!(english_in(welsh["error"]["message"].as_str().unwrap(), &[]).is_empty());
+
+    let english: Value = send(None).await.unwrap().json().await.unwrap();
+    let messages = english["error"]["problems"].to_string();
+    assert!(messages.contains("must not be empty"), "{messages}");
+    assert!(
+        messages.contains("the budget must be at least 1"),
+        "{messages}"
+    );
+}

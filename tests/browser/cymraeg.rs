@@ -170,3 +170,78 @@ async fn a_welsh_phone_an_english_phone_and_a_bilingual_projector() {
     screenshot(&welsh, "cymraeg-phone-results").await;
     assert_accessible(&welsh, "the Welsh phone's results").await;
 }
+
+/// A Welsh-speaking facilitator at a 1366x768 laptop: logs in, makes a
+/// session and runs it from the console in Welsh (the next step by its
+/// key), reads the agenda editor in Welsh and is told in Welsh what is
+/// wrong with a budget of no dots; axe finds nothing on any page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_facilitator_runs_the_console_in_welsh() {
+    let driver = Driver::start().await;
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let base = format!("http://{}", app.addr);
+    let console = driver.browser((1366, 768)).await;
+    console
+        .goto(&format!("{base}/facilitate?lang=cy"))
+        .await
+        .unwrap();
+    wait_text(&console, "h1", "Mewngofnodi").await;
+    assert_accessible(&console, "the Welsh log-in page").await;
+    type_into(&console, "#key", KEY).await;
+    click(&console, "form.login button[type=submit]").await;
+    wait_text(&console, "h1", "Sesiynau").await;
+    assert_accessible(&console, "the Welsh list of sessions").await;
+    click(&console, "#workshop option[value='w1-cabinet']").await;
+    type_into(&console, "#title", "Cyngor Sir Prawf").await;
+    click(&console, "form.create button[type=submit]").await;
+    let code = wait_text(&console, ".join-line strong.code", "").await;
+    assert_eq!(code.len(), 6, "{code:?}");
+    let url = console.current_url().await.unwrap();
+    let session = url.path().trim_start_matches("/facilitate/").to_string();
+    wait_text(&console, "#connection", "").await;
+    // The next step, by its key, opens the first activity; the socket
+    // brings the console back in Welsh.
+    console
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n' }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_text(&console, "#now-title", "Man cychwyn").await;
+    let step = wait_text(&console, "#next-step", "").await;
+    assert!(!step.contains("Close"), "{step}");
+    screenshot(&console, "cymraeg-console").await;
+    assert_accessible(&console, "the Welsh console").await;
+    assert_eq!(
+        console
+            .execute("return document.documentElement.lang", vec![])
+            .await
+            .unwrap(),
+        json!("cy")
+    );
+
+    // The agenda editor in Welsh, and its refusal too.
+    console
+        .goto(&format!("{base}/facilitate/{session}/prepare"))
+        .await
+        .unwrap();
+    wait_text(&console, "h1", "Paratoi'r agenda").await;
+    let dots = console
+        .find(fantoccini::Locator::Css("#activities input[name=dots]"))
+        .await
+        .unwrap();
+    dots.clear().await.unwrap();
+    dots.send_keys("0").await.unwrap();
+    click(&console, "#prepare button[type=submit]").await;
+    let summary = wait_text(&console, "#problems .error-summary", "").await;
+    assert!(summary.contains("agenda"), "{summary}");
+    assert!(
+        summary.contains("Blaenoriaethau"),
+        "named by its Welsh title: {summary}"
+    );
+    assert!(!summary.contains("must be"), "English in: {summary}");
+    screenshot(&console, "cymraeg-prepare-problem").await;
+    assert_accessible(&console, "the Welsh agenda editor").await;
+}

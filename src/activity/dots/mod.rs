@@ -10,6 +10,7 @@ use super::{ActivityView, Results};
 use super::{Ballot, CastBallot};
 use super::{Comparison, Tally};
 use crate::activity::{ActivitySpec, OptionSpec};
+use crate::language::Sentence;
 use crate::language::Words;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -138,14 +139,14 @@ impl Kind for Dots {
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = needs_options(spec);
         match spec.dots {
-            None => problems.push(("dots", "say how many dots each person has".into())),
-            Some(0) => problems.push(("dots", "the budget must be at least 1".into())),
+            None => problems.push(("dots", Sentence::new("check-dots-missing"))),
+            Some(0) => problems.push(("dots", Sentence::new("check-budget-at-least-one"))),
             Some(_) => {}
         }
         match (spec.max_per_option, spec.dots) {
-            (Some(0), _) => problems.push(("max_per_option", "must be at least 1".into())),
+            (Some(0), _) => problems.push(("max_per_option", Sentence::new("check-at-least-one"))),
             (Some(cap), Some(budget)) if cap > budget => {
-                let why = format!("is more than the {budget} dots each person has");
+                let why = Sentence::new("check-cap-over-budget").with("n", budget);
                 problems.push(("max_per_option", why));
             }
             _ => {}

@@ -7,6 +7,7 @@ use super::kind::{takes_no_options, Kind, Setting, SettingProblem};
 use super::{ActivityView, ParticipantId, Results};
 use crate::activity::Group;
 use crate::activity::{ActivitySpec, OptionSpec};
+use crate::language::Sentence;
 use serde::Serialize;
 
 /// Ideas a participant may have visible in one activity, unless the script says otherwise.
@@ -138,10 +139,13 @@ impl Kind for Ideas {
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = takes_no_options(spec);
         if spec.max_ideas == Some(0) || spec.max_chars == Some(0) {
-            problems.push(("max_ideas", "limits must be at least 1".into()));
+            problems.push(("max_ideas", Sentence::new("check-ideas-limits")));
         }
         if spec.max_chars.is_some_and(|n| n > 1000) {
-            problems.push(("max_chars", "ideas may be at most 1000 characters".into()));
+            problems.push((
+                "max_chars",
+                Sentence::new("check-ideas-chars").with("n", 1000),
+            ));
         }
         problems
     }

@@ -9,6 +9,7 @@ mod show;
 use super::kind::{answers_every_item, wrong_kind, Answer, Kind, Setting, SettingProblem};
 use super::{Ballot, BallotError, CastBallot, Tally};
 use crate::activity::ActivitySpec;
+use crate::language::Sentence;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -136,12 +137,10 @@ impl Kind for Matrix {
         let mut problems = super::kind::needs_options(spec);
         let unnamed = |axis: &str| spec.text_setting(axis).is_none_or(|a| a.trim().is_empty());
         if unnamed("x_axis") {
-            let why = "name what the across axis measures, e.g. how well we deliver it today";
-            problems.push(("x_axis", why.into()));
+            problems.push(("x_axis", Sentence::new("check-x-axis")));
         }
         if unnamed("y_axis") {
-            let why = "name what the up axis measures, e.g. how much it matters";
-            problems.push(("y_axis", why.into()));
+            problems.push(("y_axis", Sentence::new("check-y-axis")));
         }
         problems
     }

@@ -6,6 +6,7 @@ use super::kind::{Kind, SettingProblem};
 use super::show::ActivityView;
 use super::{BallotError, Results, Tally};
 use crate::activity::{ActivitySpec, OptionSpec};
+use crate::language::Sentence;
 use serde::{Deserialize, Serialize};
 
 /// Longest note or action, in characters.
@@ -164,12 +165,10 @@ impl Kind for Notes {
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = Vec::new();
         if !spec.options.is_empty() {
-            let why = "notes take no options; `from` brings forward an earlier step's decisions and actions";
-            problems.push(("option", why.into()));
+            problems.push(("option", Sentence::new("check-notes-no-options")));
         }
         if spec.anonymous {
-            let why = "notes are the facilitator's; they cannot be anonymous";
-            problems.push(("anonymous", why.into()));
+            problems.push(("anonymous", Sentence::new("check-notes-not-anonymous")));
         }
         problems
     }

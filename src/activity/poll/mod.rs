@@ -7,6 +7,7 @@ use super::kind::{carried_by_score, needs_options, wrong_kind, Answer, Kind, Set
 use super::kind::{ranked_by, SettingProblem};
 use super::{ActivityView, Ballot, BallotError, CastBallot, Results, Tally};
 use crate::activity::{ActivitySpec, OptionSpec};
+use crate::language::Sentence;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -121,9 +122,9 @@ impl Kind for Poll {
     fn check(&self, spec: &ActivitySpec) -> Vec<SettingProblem> {
         let mut problems = needs_options(spec);
         match spec.number_setting("max_choices") {
-            Some(n) if n < 1 => problems.push(("max_choices", "must be at least 1".into())),
+            Some(n) if n < 1 => problems.push(("max_choices", Sentence::new("check-at-least-one"))),
             Some(n) if spec.from.is_none() && n as usize > spec.options.len() => {
-                let why = format!("is more than the {} options", spec.options.len());
+                let why = Sentence::new("check-choices-over-options").with("n", spec.options.len());
                 problems.push(("max_choices", why));
             }
             _ => {}

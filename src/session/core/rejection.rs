@@ -63,9 +63,9 @@ pub enum Rejection {
     /// cannot be filed without risking counting someone twice.
     #[error("anonymous voting is unavailable in this session; tell the facilitator")]
     AnonymityUnavailable,
-    /// A script with problems, each `(field path, message)`.
-    #[error("the script has {} problem(s): {}", .0.len(), .0.first().map_or(String::new(), |(p, m)| format!("{p}: {m}")))]
-    InvalidScript(Vec<(String, String)>),
+    /// A script with problems, each with its field.
+    #[error("the script has {} problem(s): {}", .0.len(), .0.first().map_or(String::new(), ToString::to_string))]
+    InvalidScript(Vec<crate::workshop::ScriptProblem>),
     /// A script edit that changes an activity already opened (its title).
     #[error("\u{201c}{0}\u{201d} has already been opened, so it cannot change; activities not yet opened can")]
     ActivityStarted(String),

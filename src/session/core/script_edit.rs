@@ -5,7 +5,8 @@
 //! wording on record.
 
 use super::{ActivityState, ActivityStatus, Event, Rejection, SessionState};
-use crate::workshop::Workshop;
+use crate::language::Sentence;
+use crate::workshop::{ScriptProblem, Workshop};
 use std::sync::Arc;
 
 /// The session's script as it stands: the workshop's settings, and each
@@ -19,20 +20,11 @@ pub fn live_script(state: &SessionState) -> Workshop {
 
 /// The event that replaces the script with `new`, or why it may not.
 pub(super) fn decide_script(state: &SessionState, new: Workshop) -> Result<Vec<Event>, Rejection> {
-    let mut problems: Vec<(String, String)> = new
-        .problems()
-        .into_iter()
-        .map(|p| match p.split_once(": ") {
-            Some((path, message)) => (path.to_string(), message.to_string()),
-            None => (String::new(), p),
-        })
-        .collect();
+    let mut problems = new.problems();
     if new.id != state.workshop().id {
-        let why = format!(
-            "stays {:?}: a session's workshop cannot change",
-            state.workshop().id
-        );
-        problems.push(("id".into(), why));
+        let why =
+            Sentence::new("check-workshop-stays").with("id", format!("{:?}", state.workshop().id));
+        problems.push(ScriptProblem::new("id", why));
     }
     // Lowering the smallest group shown after an anonymous vote has opened
     // would show a team too small to hide: a lone voter's ballot.
@@ -41,19 +33,15 @@ pub(super) fn decide_script(state: &SessionState, new: Workshop) -> Result<Vec<E
         .iter()
         .any(|a| a.spec.anonymous && a.status != ActivityStatus::Pending);
     if anonymous_opened && new.min_group_size != state.workshop().min_group_size {
-        let why = format!(
-            "stays {}: an anonymous vote has already opened in this session",
-            state.workshop().min_group_size
-        );
-        problems.push(("min_group_size".into(), why));
+        let why =
+            Sentence::new("check-group-size-stays").with("n", state.workshop().min_group_size);
+        problems.push(ScriptProblem::new("min_group_size", why));
     }
     if let Some(current) = state.current_activity() {
         if new.activity(&current.spec.id).is_none() {
-            let why = format!(
-                "\u{201c}{}\u{201d} is on the screen now; go to another activity before removing it",
-                current.spec.title
-            );
-            problems.push(("activity".into(), why));
+            let why =
+                Sentence::new("check-on-screen").with("title", current.spec.title.to_string());
+            problems.push(ScriptProblem::new("activity", why));
         }
     }
     if !problems.is_empty() {
