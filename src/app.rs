@@ -199,6 +199,8 @@ impl Application {
         if tokio::time::timeout(grace, tracker.wait()).await.is_err() {
             tracing::warn!("some sockets or sessions did not finish within the grace period");
         }
+        // Sessions that ended stay unread at the next start.
+        self.state.sessions.keep_summaries();
         drop(self.data_lock);
         Ok(())
     }
@@ -257,8 +259,9 @@ impl DataFolder {
             .map_err(io("cannot read the transcripts"))?;
         tracing::info!(
             sessions = resumed,
+            ended_unread = sessions.dormant(),
             ms = started.elapsed().as_millis() as u64,
-            "transcripts replayed"
+            "sessions resumed (ended ones from their summaries, unread until opened)"
         );
         let series = crate::series::SeriesBook::open(&config.data_dir)
             .map_err(io("cannot open the series folder"))?;
@@ -282,6 +285,7 @@ impl DataFolder {
         self.shutdown.cancel();
         self.tracker.close();
         self.tracker.wait().await;
+        self.sessions.keep_summaries();
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Metrics {
 pub struct Scrape {
     /// Sessions known.
     pub sessions: u64,
+    /// Ended sessions not read since start-up (known by their summaries).
+    pub dormant: u64,
     /// The most phones' sockets open from one address.
     pub busiest_address: u64,
     /// Syncs that made appends durable.
@@ -160,6 +162,11 @@ impl Metrics {
             "topteam_sessions",
             "Sessions known",
             ConstGauge::new(scrape.sessions as i64),
+        );
+        at_scrape.register(
+            "topteam_sessions_dormant",
+            "Ended sessions not read since start-up: listed from their summaries, read when opened",
+            ConstGauge::new(scrape.dormant as i64),
         );
         at_scrape.register(
             "topteam_busiest_address_sockets",

@@ -5,6 +5,7 @@
 
 pub mod actor;
 pub use actor::{SessionError, SessionHandle};
+pub use registry::Listed;
 mod handle;
 pub mod publisher;
 pub mod registry;

@@ -1,10 +1,15 @@
-//! The live sessions: ids and join codes to handles, creating and resuming sessions.
+//! The sessions: ids and join codes to handles, creating and resuming
+//! sessions. A session that has ended is not replayed at start-up when the
+//! summary beside its transcript is still true to it: it stays dormant,
+//! listed from its summary, until someone opens it.
 
 use super::actor::{self, SessionHandle};
 use crate::config::{Limits, Timings};
 use crate::metrics::Metrics;
-use crate::session::{carry, erasure, Pseudonyms, SessionInfo, SessionState};
-use crate::transcript::{replay, ReplayError, TranscriptStore};
+use crate::session::{
+    carry, erasure, Pseudonyms, SessionInfo, SessionState, SessionStatus, SessionSummary,
+};
+use crate::transcript::{replay, ReplayError, TranscriptStore, TranscriptWriter};
 use crate::workshop::{Workshop, WorkshopLibrary};
 use dashmap::DashMap;
 use std::panic::AssertUnwindSafe;
@@ -19,9 +24,14 @@ const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 /// 31^6 ≈ 887 million codes; guessing is also rate-limited at the join route.
 const CODE_LENGTH: usize = 6;
 
-/// Every live session, reachable by id or join code.
+/// Every session, reachable by id or join code.
 pub struct Sessions {
+    /// Sessions whose task runs.
     by_id: DashMap<Uuid, SessionHandle>,
+    /// Ended sessions not opened since start-up, by their summaries.
+    dormant: DashMap<Uuid, Arc<SessionSummary>>,
+    /// Held while a dormant session is read, so two readers never start it twice.
+    waking: std::sync::Mutex<()>,
     /// Transcripts found at start-up that could not be replayed, left on
     /// disk untouched: erasing and deleting in their series are refused
     /// while they are there, since they may hold what those must remove.
@@ -66,6 +76,8 @@ impl Sessions {
     ) -> Sessions {
         Sessions {
             by_id: DashMap::new(),
+            dormant: DashMap::new(),
+            waking: std::sync::Mutex::new(()),
             unreadable: DashMap::new(),
             by_code: DashMap::new(),
             store,
@@ -87,9 +99,37 @@ impl Sessions {
         &self.limits
     }
 
-    /// A session by id. The handle is cloned out so no map guard is held.
+    /// A session by id, read from its transcript first if it was dormant.
+    /// The handle is cloned out so no map guard is held.
     pub fn get(&self, id: &Uuid) -> Option<SessionHandle> {
-        self.by_id.get(id).map(|h| h.clone())
+        if let Some(handle) = self.by_id.get(id) {
+            return Some(handle.clone());
+        }
+        if !self.dormant.contains_key(id) {
+            return None;
+        }
+        self.wake(*id)
+    }
+
+    /// Reads a dormant session's transcript and starts its task (a few
+    /// milliseconds: one session, on this thread).
+    fn wake(&self, id: Uuid) -> Option<SessionHandle> {
+        let _waking = self.waking.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(handle) = self.by_id.get(&id) {
+            return Some(handle.clone());
+        }
+        let summary = self.dormant.get(&id)?.clone();
+        let woken = self.read_and_replay(id).and_then(|r| self.reopen(id, r));
+        self.dormant.remove(&id);
+        match woken {
+            Ok((state, writer, pseudonyms)) => Some(self.start(state, writer, pseudonyms)),
+            Err(why) => {
+                tracing::error!(session = %id, error = %why, "an ended session cannot be read");
+                self.by_code.remove(&normalise_code(&summary.info.code));
+                self.set_aside(id, why);
+                None
+            }
+        }
     }
 
     /// A session by join code, forgiving case, spaces and dashes.
@@ -101,9 +141,13 @@ impl Sessions {
     /// Takes a session out of the registry, stops it (its sockets close) and
     /// deletes its transcript and secret; `None` if there is no such session.
     pub async fn delete(&self, id: &Uuid) -> Option<std::io::Result<()>> {
-        let (_, handle) = self.by_id.remove(id)?;
-        self.by_code.remove(&normalise_code(&handle.info().code));
-        handle.stop().await;
+        if let Some((_, summary)) = self.dormant.remove(id) {
+            self.by_code.remove(&normalise_code(&summary.info.code));
+        } else {
+            let (_, handle) = self.by_id.remove(id)?;
+            self.by_code.remove(&normalise_code(&handle.info().code));
+            handle.stop().await;
+        }
         let store = self.store.clone();
         let id = *id;
         let deleted = tokio::task::spawn_blocking(move || store.delete(id))
@@ -112,29 +156,80 @@ impl Sessions {
         Some(deleted)
     }
 
-    /// Every session, newest first.
-    pub fn list(&self) -> Vec<SessionHandle> {
-        let mut all: Vec<SessionHandle> = self.by_id.iter().map(|e| e.value().clone()).collect();
-        all.sort_by_key(|h| std::cmp::Reverse(h.info().created_at));
+    /// Every session, newest first: running ones by their handles, dormant
+    /// ones by their summaries (none is read to be listed).
+    pub fn list(&self) -> Vec<Listed> {
+        let mut all: Vec<Listed> = self
+            .by_id
+            .iter()
+            .map(|e| Listed::Awake(e.value().clone()))
+            .chain(
+                self.dormant
+                    .iter()
+                    .map(|e| Listed::Dormant(e.value().clone())),
+            )
+            .collect();
+        all.sort_by_key(|l| std::cmp::Reverse(l.info().created_at));
         all
     }
 
-    /// How many sessions are live.
+    /// Every session of `series`, oldest first, each read if it was dormant.
+    pub fn of_series(&self, series: Uuid) -> Vec<SessionHandle> {
+        let mut mine: Vec<SessionHandle> = self
+            .list()
+            .iter()
+            .filter(|l| l.info().series == series)
+            .filter_map(|l| self.get(&l.info().id))
+            .collect();
+        mine.reverse();
+        mine
+    }
+
+    /// How many sessions there are, dormant ones included.
     pub fn len(&self) -> usize {
-        self.by_id.len()
+        self.by_id.len() + self.dormant.len()
     }
 
     /// Whether there are no sessions.
     pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
+        self.len() == 0
+    }
+
+    /// How many sessions are dormant (ended, not opened since start-up).
+    pub fn dormant(&self) -> usize {
+        self.dormant.len()
     }
 
     /// The most recent session of a workshop in a series.
     pub fn latest_in_series(&self, series: Uuid, workshop: &str) -> Option<Arc<SessionState>> {
-        self.list()
+        let latest = self
+            .list()
             .into_iter()
-            .find(|h| h.info().series == series && h.info().workshop.id == workshop)
-            .map(|h| h.state())
+            .find(|l| l.info().series == series && l.info().workshop.id == workshop)?;
+        self.get(&latest.info().id).map(|h| h.state())
+    }
+
+    /// Keeps a summary beside the transcript of every running session that
+    /// has ended, so the next start leaves it dormant. Called once the
+    /// sessions' tasks have written their last batch.
+    pub fn keep_summaries(&self) {
+        for entry in self.by_id.iter() {
+            let state = entry.value().state();
+            if state.status == SessionStatus::Ended {
+                self.keep_summary(&state);
+            }
+        }
+    }
+
+    fn keep_summary(&self, state: &SessionState) {
+        let id = state.info.id;
+        let kept = self.store.stamp(id).and_then(|stamp| {
+            self.store
+                .write_summary(id, stamp, &SessionSummary::of(state))
+        });
+        if let Err(e) = kept {
+            tracing::warn!(session = %id, error = %e, "no summary kept: the next start reads the whole transcript");
+        }
     }
 
     /// Creates a session from a script and starts its task. Options that the
@@ -175,64 +270,117 @@ impl Sessions {
         Ok(self.start(state, writer, pseudonyms))
     }
 
-    /// Replays every transcript in the store and starts a task for each.
-    /// A torn last line is cut off with a warning; a transcript that is corrupt
-    /// before its end is skipped with an error and left on disk untouched.
+    /// Starts every session in the store: an ended one whose summary is
+    /// still true to its transcript stays dormant, unread; every other is
+    /// replayed (on several threads) and, if it is still running, started.
+    /// An ended one replayed here gets its summary, so the next start need
+    /// not replay it. A torn last line is cut off with a warning; a
+    /// transcript that is corrupt before its end is skipped with an error and
+    /// left on disk untouched. Answers how many sessions there are.
     pub fn resume_all(&self) -> std::io::Result<usize> {
         let ids = self.store.list()?;
-        let remembered = self.limits.remembered_client_ids;
+        let summaries = in_parallel(&ids, |id| self.fresh_summary(id));
+        let mut to_replay = Vec::new();
+        for (id, summary) in ids.into_iter().zip(summaries) {
+            match summary {
+                Some(summary) if summary.status == SessionStatus::Ended => {
+                    self.by_code.insert(summary.info.code.clone(), id);
+                    self.dormant.insert(id, Arc::new(summary));
+                }
+                _ => to_replay.push(id),
+            }
+        }
         // Reading, parsing and replaying are independent per session: workers
         // share them, and each keeps only the rebuilt state, so the parsed
         // records of hundreds of transcripts are never all in memory at once.
-        let replayed = in_parallel(&ids, |id| {
-            let found = self.store.load(id);
-            let parsed = found.parsed?;
-            let pseudonyms = self.pseudonyms_of(id);
-            let replayed = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                replay(&parsed, remembered, pseudonyms.clone())
-            }));
-            let state = replayed.map_err(|_| ReplayError::ReplayPanicked)?;
-            let erases = erasure::erases_anyone(&parsed.records);
-            Ok::<_, ReplayError>((state, pseudonyms, parsed.good_len, parsed.torn, erases))
-        });
-        let mut resumed = 0;
-        for (id, result) in ids.into_iter().zip(replayed) {
-            let (state, pseudonyms, good_len, torn, erases) = match result {
-                Ok(replayed) => replayed,
-                Err(e) => {
-                    tracing::error!(session = %id, error = %e, "transcript skipped: it cannot be replayed");
-                    self.set_aside(id, e.to_string());
+        let replayed = in_parallel(&to_replay, |id| self.read_and_replay(id));
+        for (id, result) in to_replay.into_iter().zip(replayed) {
+            let (state, writer, pseudonyms) = match result.and_then(|r| self.reopen(id, r)) {
+                Ok(ready) => ready,
+                Err(why) => {
+                    tracing::error!(session = %id, error = %why, "transcript skipped: it cannot be replayed");
+                    self.set_aside(id, why);
                     continue;
                 }
             };
-            if let Some(why) = &torn {
-                tracing::warn!(session = %id, torn = %why, "cut off a torn last line left by a crash");
-            }
-            let mut writer = match self.store.reopen(id, good_len) {
-                Ok(w) => w,
-                Err(e) => {
-                    tracing::error!(session = %id, error = %e, "transcript skipped: cannot reopen it");
-                    self.set_aside(id, e.to_string());
-                    continue;
-                }
-            };
-            if erases {
-                // A crash after an erasure and before its rewrite: finish it.
-                let check = |copy: &_| actor::replays_to(copy, &state, remembered, &pseudonyms);
-                match writer.scrub(&check) {
-                    Ok(true) => {
-                        tracing::info!(session = %id, "finished erasing names from the transcript")
-                    }
-                    Ok(false) => {}
-                    Err(e) => {
-                        tracing::error!(session = %id, error = %e, "erased names are still in the transcript")
-                    }
-                }
+            if state.status == SessionStatus::Ended {
+                // Nothing more is written to it: keep its summary and let
+                // it sleep until someone opens it.
+                drop(writer);
+                self.keep_summary(&state);
+                let summary = SessionSummary::of(&state);
+                self.by_code.insert(summary.info.code.clone(), id);
+                self.dormant.insert(id, Arc::new(summary));
+                continue;
             }
             self.start(state, writer, pseudonyms);
-            resumed += 1;
         }
-        Ok(resumed)
+        Ok(self.len())
+    }
+
+    /// The summary beside a transcript, if the transcript has not changed
+    /// since it was made.
+    fn fresh_summary(&self, id: Uuid) -> Option<SessionSummary> {
+        let (stamp, summary) = self.store.read_summary(id)?;
+        (self.store.stamp(id).ok()? == stamp).then_some(summary)
+    }
+
+    /// Reads, parses and replays one transcript.
+    fn read_and_replay(&self, id: Uuid) -> Result<Replayed, String> {
+        let remembered = self.limits.remembered_client_ids;
+        let found = self.store.load(id);
+        let parsed = found.parsed.map_err(|e| e.to_string())?;
+        let pseudonyms = self.pseudonyms_of(id);
+        let replayed = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            replay(&parsed, remembered, pseudonyms.clone())
+        }));
+        let state = replayed.map_err(|_| ReplayError::ReplayPanicked.to_string())?;
+        let erases = erasure::erases_anyone(&parsed.records);
+        Ok(Replayed {
+            state,
+            pseudonyms,
+            good_len: parsed.good_len,
+            torn: parsed.torn,
+            erases,
+        })
+    }
+
+    /// Opens a replayed transcript for appending (a torn tail cut off) and
+    /// finishes an erasure a crash interrupted.
+    fn reopen(
+        &self,
+        id: Uuid,
+        replayed: Replayed,
+    ) -> Result<(SessionState, Box<dyn TranscriptWriter>, Pseudonyms), String> {
+        let Replayed {
+            state,
+            pseudonyms,
+            good_len,
+            torn,
+            erases,
+        } = replayed;
+        if let Some(why) = &torn {
+            tracing::warn!(session = %id, torn = %why, "cut off a torn last line left by a crash");
+        }
+        let mut writer = self
+            .store
+            .reopen(id, good_len)
+            .map_err(|e| format!("cannot reopen it: {e}"))?;
+        if erases {
+            // A crash after an erasure and before its rewrite: finish it.
+            let remembered = self.limits.remembered_client_ids;
+            let check = |copy: &_| actor::replays_to(copy, &state, remembered, &pseudonyms);
+            match writer.scrub(&check) {
+                Ok(true) => {
+                    tracing::info!(session = %id, "finished erasing names from the transcript")
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(session = %id, error = %e, "erased names are still in the transcript")
+                }
+            }
+        }
+        Ok((state, writer, pseudonyms))
     }
 
     /// Notes a transcript that could not be replayed, with its series when
@@ -301,6 +449,51 @@ impl Sessions {
             if !self.by_code.contains_key(&code) {
                 return code;
             }
+        }
+    }
+}
+
+/// One transcript replayed, not yet reopened.
+struct Replayed {
+    state: SessionState,
+    pseudonyms: Pseudonyms,
+    good_len: u64,
+    torn: Option<String>,
+    erases: bool,
+}
+
+/// A session as the lists see it: running (its task started), or ended and
+/// not opened since start-up (its summary).
+#[derive(Clone)]
+pub enum Listed {
+    /// Its task runs.
+    Awake(SessionHandle),
+    /// Ended, known by its summary until someone opens it.
+    Dormant(Arc<SessionSummary>),
+}
+
+impl Listed {
+    /// Its header.
+    pub fn info(&self) -> Arc<SessionInfo> {
+        match self {
+            Listed::Awake(handle) => handle.info(),
+            Listed::Dormant(summary) => summary.info.clone(),
+        }
+    }
+
+    /// What the lists show of it.
+    pub fn summary(&self) -> Arc<SessionSummary> {
+        match self {
+            Listed::Awake(handle) => Arc::new(SessionSummary::of(&handle.state())),
+            Listed::Dormant(summary) => summary.clone(),
+        }
+    }
+
+    /// Its handle, if its task runs.
+    pub fn awake(&self) -> Option<&SessionHandle> {
+        match self {
+            Listed::Awake(handle) => Some(handle),
+            Listed::Dormant(_) => None,
         }
     }
 }

@@ -65,7 +65,7 @@ pub async fn purge(
             Some(series.created_at)
         } else {
             mine.iter()
-                .map(|h| h.state().ended_at)
+                .map(|h| h.summary().ended_at)
                 .collect::<Option<Vec<_>>>()
                 .and_then(|ends| ends.into_iter().max())
         };
@@ -131,8 +131,10 @@ fn audit(
 }
 
 /// Erasing or deleting in `series` must be total: refused, changing
-/// nothing, while a transcript that may be in it cannot be read.
+/// nothing, while a transcript that may be in it cannot be read. Its
+/// dormant sessions are read first, so a damaged one is found now.
 pub(crate) fn refuse_if_unreadable(records: Records<'_>, series: Uuid) -> Result<(), RecordsError> {
+    records.sessions.of_series(series);
     match records.sessions.unreadable_in(series).into_iter().next() {
         Some(damaged) => Err(unreadable(&damaged)),
         None => Ok(()),

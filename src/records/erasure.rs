@@ -102,10 +102,7 @@ async fn carry_out(
     let mut sessions = 0;
     let mut roster_people: Vec<Uuid> = Vec::new();
     let mut asked = None;
-    for session in records.sessions.list() {
-        if session.info().series != pending.series {
-            continue;
-        }
+    for session in records.sessions.of_series(pending.series) {
         if session.info().id == pending.session {
             asked = Some(session.clone());
         }

@@ -108,8 +108,8 @@ fn activity_json(
 }
 
 /// One line of the session list.
-pub fn session_summary_json(state: &SessionState) -> Value {
-    let info = &state.info;
+pub fn session_summary_json(summary: &crate::session::SessionSummary) -> Value {
+    let info = &summary.info;
     json!({
         "id": info.id,
         "code": info.code,
@@ -117,9 +117,9 @@ pub fn session_summary_json(state: &SessionState) -> Value {
         "title": info.title.as_str(),
         "series": info.series,
         "created_at": info.created_at,
-        "status": status_name(state.status),
-        "archived": state.archived,
-        "participants": state.participants.iter().filter(|p| !p.removed).count(),
+        "status": status_name(summary.status),
+        "archived": summary.archived,
+        "participants": summary.present,
     })
 }
 

@@ -2,7 +2,7 @@
 
 use super::group_sync::GroupSync;
 use super::{
-    encode, parse, Found, Header, Parsed, ReplayError, TranscriptStore, TranscriptWriter,
+    encode, parse, Found, Header, Parsed, ReplayError, Stamp, TranscriptStore, TranscriptWriter,
     FORMAT_VERSION,
 };
 use crate::secrets::SessionSecret;
@@ -140,8 +140,58 @@ impl TranscriptStore for FileStore {
         read_secret(&self.dir, id)
     }
 
+    fn stamp(&self, id: Uuid) -> io::Result<Stamp> {
+        let meta = fs::metadata(self.path_of(id))?;
+        let since = meta
+            .modified()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        Ok(Stamp {
+            bytes: meta.len(),
+            modified_s: since.as_secs(),
+            modified_ns: since.subsec_nanos(),
+        })
+    }
+
+    fn read_summary(&self, id: Uuid) -> Option<(Stamp, crate::session::SessionSummary)> {
+        let bytes = fs::read(self.summary_path(id)).ok()?;
+        let file: SummaryFile = serde_json::from_slice(&bytes).ok()?;
+        (file.topteam_summary == SUMMARY_VERSION && file.summary.info.id == id)
+            .then_some((file.transcript, file.summary))
+    }
+
+    fn write_summary(
+        &self,
+        id: Uuid,
+        stamp: Stamp,
+        summary: &crate::session::SessionSummary,
+    ) -> io::Result<()> {
+        let file = SummaryFile {
+            topteam_summary: SUMMARY_VERSION,
+            transcript: stamp,
+            summary: summary.clone(),
+        };
+        let bytes = serde_json::to_vec(&file).map_err(io::Error::other)?;
+        // A copy renamed over the old one: a reader sees one whole summary.
+        let path = self.summary_path(id);
+        let copy = path.with_extension("json.new");
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        options.open(&copy)?.write_all(&bytes)?;
+        fs::rename(&copy, &path)
+    }
+
     fn delete(&self, id: Uuid) -> io::Result<()> {
-        for path in [self.path_of(id), self.secret_path(id)] {
+        for path in [
+            self.path_of(id),
+            self.secret_path(id),
+            self.summary_path(id),
+        ] {
             match fs::remove_file(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -172,7 +222,22 @@ impl FileStore {
     fn secret_path(&self, id: Uuid) -> PathBuf {
         self.dir.join(format!("{id}.secret"))
     }
+
+    fn summary_path(&self, id: Uuid) -> PathBuf {
+        self.dir.join(format!("{id}.summary.json"))
+    }
 }
+
+/// A summary file: the stamp of the transcript it was made from, and the summary.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SummaryFile {
+    topteam_summary: u32,
+    transcript: Stamp,
+    summary: crate::session::SessionSummary,
+}
+
+/// The summary files' format; another is read as none (and made again).
+const SUMMARY_VERSION: u32 = 1;
 
 struct FileWriter {
     group: Arc<GroupSync>,

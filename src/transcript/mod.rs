@@ -71,6 +71,32 @@ pub trait TranscriptStore: Send + Sync + 'static {
     fn sync_counts(&self) -> (u64, u64) {
         (0, 0)
     }
+    /// The transcript's length and when it last changed.
+    fn stamp(&self, id: Uuid) -> io::Result<Stamp>;
+    /// The summary kept beside a transcript, and the stamp the transcript
+    /// had when it was made; `None` when there is none or it cannot be read.
+    fn read_summary(&self, id: Uuid) -> Option<(Stamp, crate::session::SessionSummary)>;
+    /// Keeps `summary` beside the transcript, made when it had `stamp`. A
+    /// cache: written whole or not at all, never synced (a lost one is made
+    /// again from the transcript).
+    fn write_summary(
+        &self,
+        id: Uuid,
+        stamp: Stamp,
+        summary: &crate::session::SessionSummary,
+    ) -> io::Result<()>;
+}
+
+/// A transcript's length and the time it last changed: a summary made from
+/// it holds while both are the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    /// Its length in bytes.
+    pub bytes: u64,
+    /// When it last changed, in seconds since 1970.
+    pub modified_s: u64,
+    /// And nanoseconds past that second.
+    pub modified_ns: u32,
 }
 
 /// Appends records to one transcript.

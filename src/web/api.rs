@@ -107,7 +107,7 @@ pub async fn list_sessions(
         .sessions
         .list()
         .iter()
-        .map(|h| session_summary_json(&h.state()))
+        .map(|h| session_summary_json(&h.summary()))
         .collect();
     Ok(Json(list).into_response())
 }

@@ -85,16 +85,10 @@ pub async fn series_pack(
     if !reader.may_read(series) {
         return Err(other_series());
     }
-    let mut handles: Vec<_> = app
-        .sessions
-        .list()
-        .into_iter()
-        .filter(|h| h.info().series == series)
-        .collect();
+    let handles = app.sessions.of_series(series);
     if handles.is_empty() && app.series.get(&series).is_none() {
         return Err(ApiError::new(ErrorCode::NotFound, "no such series"));
     }
-    handles.sort_by_key(|h| h.info().created_at);
     let mut sources = Vec::with_capacity(handles.len());
     for handle in &handles {
         sources.push(source_of(&app, handle).await.ok_or_else(|| {

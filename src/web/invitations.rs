@@ -119,8 +119,10 @@ pub async fn put_only(
 fn live_sessions(app: &AppState, series: Uuid) -> Vec<SessionHandle> {
     app.sessions
         .list()
-        .into_iter()
+        .iter()
+        .filter_map(|l| l.awake())
         .filter(|h| h.info().series == series && h.state().status == SessionStatus::Live)
+        .cloned()
         .collect()
 }
 

@@ -323,6 +323,7 @@ async fn metrics_text(
     let scrape = crate::metrics::Scrape {
         busiest_address: app.address_sockets.busiest() as u64,
         sessions: app.sessions.len() as u64,
+        dormant: app.sessions.dormant() as u64,
         syncs,
         synced_appends,
     };

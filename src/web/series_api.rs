@@ -224,7 +224,8 @@ pub async fn replace_roster(
             tracing::error!(error = %e, "roster not saved");
             storage_failed()
         })?;
-    for handle in app.sessions.list() {
+    // A dormant session has ended, and keeps the roster it ended with.
+    for handle in app.sessions.list().iter().filter_map(|l| l.awake()) {
         if handle.info().series == set.id {
             let command = Command::SetRoster(set.roster.clone());
             // An ended session keeps the roster it ended with.

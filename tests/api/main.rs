@@ -8,6 +8,7 @@ mod console;
 mod crash;
 mod cymraeg;
 mod deletion;
+mod dormant;
 mod erasure;
 mod full_disk;
 mod hardening;

@@ -16,6 +16,7 @@ mod script_edit;
 pub mod shared_map;
 mod state;
 mod steps;
+mod summary;
 
 pub use activity_state::{ActivityState, ActivityStatus, Timer, Turnout};
 pub use command::{Actor, Claim, Command, JoinRequest, TimerAction};
@@ -26,6 +27,7 @@ pub use rejection::Rejection;
 pub use script_edit::live_script;
 pub use state::{Participant, SessionInfo, SessionState, SessionStatus};
 pub use steps::{next_step, previous_activity, Step};
+pub use summary::SessionSummary;
 
 /// Identifies a participant within a session (also the key of their ballots).
 pub use crate::activity::ParticipantId;

@@ -47,9 +47,21 @@ pub async fn home(
         .filter(|s| s.archived)
         .map(|s| s.id)
         .collect();
-    let is_archived = |h: &crate::live::SessionHandle| {
-        h.state().archived || archived_series.contains(&h.info().series)
-    };
+    // What the list shows of each, none read from its transcript to be listed.
+    let sessions: Vec<(
+        crate::live::Listed,
+        std::sync::Arc<crate::session::SessionSummary>,
+    )> = sessions
+        .into_iter()
+        .map(|l| {
+            let s = l.summary();
+            (l, s)
+        })
+        .collect();
+    let is_archived = |(l, s): &&(
+        crate::live::Listed,
+        std::sync::Arc<crate::session::SessionSummary>,
+    )| { s.archived || archived_series.contains(&l.info().series) };
     // Each series with the activities its sessions have run, as
     // `workshop.activity`, so the form can warn when a workshop would carry
     // priorities from one the series has not run.
@@ -61,16 +73,10 @@ pub async fn home(
         .map(|s| {
             let ran: Vec<String> = sessions
                 .iter()
-                .filter(|h| h.info().series == s.id)
-                .flat_map(|h| {
-                    let state = h.state();
-                    let workshop = state.info.workshop.id.clone();
-                    state
-                        .activities
-                        .iter()
-                        .filter(|a| a.status != crate::session::ActivityStatus::Pending)
-                        .map(|a| format!("{workshop}.{}", a.spec.id))
-                        .collect::<Vec<_>>()
+                .filter(|(_, summary)| summary.info.series == s.id)
+                .flat_map(|(_, summary)| {
+                    let workshop = &summary.info.workshop.id;
+                    summary.ran.iter().map(move |a| format!("{workshop}.{a}"))
                 })
                 .collect();
             (s.id, s.name.clone(), ran.join(" "))
@@ -155,7 +161,7 @@ pub async fn home(
                     ul.series-list {
                         @for (id, name, _) in &series {
                             @let people = app.series.get(id).map_or(0, |s| s.roster.len());
-                            @let held = sessions.iter().filter(|h| h.info().series == *id).count();
+                            @let held = sessions.iter().filter(|(_, s)| s.info.series == *id).count();
                             li { a href={ "/facilitate/series/" (id) } { (name) } " — " (t!(lang, "series-list-counts", people = people, sessions = held)) }
                         }
                     }
@@ -165,26 +171,25 @@ pub async fn home(
                 h2 #list-title { (t!(lang, "all-sessions")) }
                 @if sessions.is_empty() { p { (t!(lang, "no-sessions")) } }
                 ul.sessions {
-                    @for h in sessions.iter().filter(|h| !is_archived(h)) {
-                        @let info = h.info();
-                        @let state = h.state();
+                    @for entry in sessions.iter().filter(|e| !is_archived(e)) {
+                        @let summary = &entry.1;
+                        @let info = &summary.info;
                         li {
                             @let title = info.title_in(lang);
                             a href={ "/facilitate/" (info.id) } { (title) }
                             " — " (info.workshop.title.read_in(lang)) ", " (t!(lang, "sessions-code")) " " strong.code { (info.code) }
-                            @let people = state.participants.iter().filter(|p| p.present()).count();
-                            ", " (t!(lang, "sessions-people", n = people)) ", " (if state.status == crate::session::SessionStatus::Ended { t!(lang, "sessions-ended") } else { t!(lang, "sessions-live") })
+                            ", " (t!(lang, "sessions-people", n = summary.present)) ", " (if summary.status == crate::session::SessionStatus::Ended { t!(lang, "sessions-ended") } else { t!(lang, "sessions-live") })
                             " — " a href={ "/screen/" (info.id) } target="_blank" rel="noopener" { (t!(lang, "sessions-projector")) span.visually-hidden { " " (title) } }
                         }
                     }
                 }
-                @let archived: Vec<_> = sessions.iter().filter(|h| is_archived(h)).collect();
+                @let archived: Vec<_> = sessions.iter().filter(|e| is_archived(e)).collect();
                 @if !archived.is_empty() {
                     details.archived {
                         summary { (t!(lang, "sessions-archived", n = archived.len())) }
                         ul.sessions {
-                            @for h in &archived {
-                                @let info = h.info();
+                            @for entry in &archived {
+                                @let info = &entry.1.info;
                                 @let title = info.title_in(lang);
                                 li { a href={ "/facilitate/" (info.id) } { (title) } " — " (info.workshop.title.read_in(lang)) ", " a href={ "/review/" (info.id) } { (t!(lang, "sessions-review-page")) span.visually-hidden { " " (title) } } }
                             }

@@ -4,11 +4,11 @@ use super::{layout, Page};
 use crate::activity::kind_of;
 use crate::activity::notes::NoteKind;
 use crate::language::Language;
-use crate::live::SessionHandle;
+use crate::live::{Listed, SessionHandle};
 use crate::render::activity_results_in;
 use crate::report::{date, Source};
 use crate::session::Pseudonyms;
-use crate::session::{ActivityStatus, SessionState};
+use crate::session::{ActivityStatus, SessionState, SessionSummary};
 use crate::t;
 use crate::web::auth::Reader;
 use crate::web::language::Reading;
@@ -46,18 +46,11 @@ fn review_header(reader: Reader, lang: Language) -> Markup {
     }
 }
 
-fn attendance_line(state: &SessionState, lang: Language) -> String {
+fn attendance_line(summary: &SessionSummary, lang: Language) -> String {
     Group::VOTING
         .iter()
         .chain([Group::Observer].iter())
-        .map(|g| {
-            let n = state
-                .participants
-                .iter()
-                .filter(|p| p.group == *g && p.admitted && !p.removed)
-                .count();
-            format!("{} {n}", g.name(lang))
-        })
+        .map(|g| format!("{} {}", g.name(lang), summary.attended(*g)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -89,7 +82,7 @@ pub async fn index(
             h1 { (t!(lang, "review-title")) }
             @if sessions.is_empty() { p { (t!(lang, "review-no-sessions")) } }
             @for s in &series {
-                @let members: Vec<&SessionHandle> = sessions.iter().filter(|h| h.info().series == *s).collect();
+                @let members: Vec<&Listed> = sessions.iter().filter(|h| h.info().series == *s).collect();
                 section aria-labelledby={ "series-" (s) } {
                     h2 id={ "series-" (s) } {
                         @match app.series.get(s) {
@@ -104,13 +97,13 @@ pub async fn index(
                         thead { tr { th scope="col" { (t!(lang, "review-date")) } th scope="col" { (t!(lang, "review-session")) } th scope="col" { (t!(lang, "pack-workshop")) } th scope="col" { (t!(lang, "review-attendance")) } th scope="col" { (t!(lang, "review-status")) } } }
                         tbody {
                             @for h in members {
-                                @let state = h.state();
+                                @let summary = h.summary();
                                 tr {
                                     td { (date(h.info().created_at)) }
                                     td { a href={ "/review/" (h.info().id) } { (h.info().title_in(lang)) } }
                                     td { (h.info().workshop.title.read_in(lang)) }
-                                    td { (attendance_line(&state, lang)) }
-                                    td { (status_words(state.status, lang)) }
+                                    td { (attendance_line(&summary, lang)) }
+                                    td { (status_words(summary.status, lang)) }
                                 }
                             }
                         }
@@ -336,14 +329,12 @@ pub async fn series(
         )
             .into_response();
     }
-    let mut sessions: Vec<Arc<SessionState>> = app
+    let sessions: Vec<Arc<SessionState>> = app
         .sessions
-        .list()
+        .of_series(series)
         .iter()
-        .filter(|h| h.info().series == series)
         .map(|h| h.state())
         .collect();
-    sessions.sort_by_key(|s| s.info.created_at);
     // A reader who has not chosen reads a Welsh series' page in Welsh (the
     // newest session's language).
     let room = sessions.last().map(|s| s.info.language).unwrap_or_default();

@@ -118,7 +118,8 @@ pub fn series_page(
         .sessions
         .list()
         .into_iter()
-        .filter(|h| h.info().series == series.id)
+        .filter(|l| l.info().series == series.id)
+        .map(|l| l.summary())
         .collect();
     let content = html! {
         (console_header(lang))
@@ -240,7 +241,10 @@ fn roster_form(series: &Series, draft: &RosterDraft, lang: Language) -> Markup {
     }
 }
 
-fn sessions_list(sessions: &[crate::live::SessionHandle], lang: Language) -> Markup {
+fn sessions_list(
+    sessions: &[std::sync::Arc<crate::session::SessionSummary>],
+    lang: Language,
+) -> Markup {
     html! {
         section aria-labelledby="series-sessions-title" {
             h2 #series-sessions-title { (t!(lang, "sessions")) }
@@ -248,16 +252,14 @@ fn sessions_list(sessions: &[crate::live::SessionHandle], lang: Language) -> Mar
                 p { (t!(lang, "no-sessions")) " " a href="/facilitate#new-title" { (t!(lang, "series-start-one")) } " " (t!(lang, "series-start-one-after")) }
             }
             ul.sessions {
-                @for h in sessions {
-                    @let info = h.info();
-                    @let state = h.state();
-                    @let people = state.participants.iter().filter(|p| p.present()).count();
+                @for summary in sessions {
+                    @let info = &summary.info;
                     @let title = info.title_in(lang);
                     li {
                         a href={ "/facilitate/" (info.id) } { (title) }
                         " — " (info.workshop.title.read_in(lang)) ", " (t!(lang, "sessions-code")) " " strong.code { (info.code) }
-                        ", " (t!(lang, "sessions-people", n = people)) ", "
-                        (if state.status == crate::session::SessionStatus::Ended { t!(lang, "sessions-ended") } else { t!(lang, "sessions-live") })
+                        ", " (t!(lang, "sessions-people", n = summary.present)) ", "
+                        (if summary.status == crate::session::SessionStatus::Ended { t!(lang, "sessions-ended") } else { t!(lang, "sessions-live") })
                         " — " a href={ "/review/" (info.id) } { (t!(lang, "series-review")) span.visually-hidden { " " (title) } }
                     }
                 }
