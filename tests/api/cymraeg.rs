@@ -1105,3 +1105,61 @@ async fn a_welsh_facilitator_s_bad_agenda_is_refused_in_welsh() {
         "{messages}"
     );
 }
+
+/// A bilingual projector shows each option's label in Welsh, then in
+/// English, each in its own `lang`, on the chart of a dot vote and on the
+/// check-in's scores alike; a Welsh one shows the Welsh alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bilingual_projector_names_each_option_in_both_languages() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    for (language, both) in [("cy+en", true), ("cy", false)] {
+        let session = session_in(&app, "w1-cabinet", language, None).await;
+        let mut phones = app.phones(&session, "cabinet", 3).await;
+        let mut screen = Socket::staff(&app, &session.id, "screen").await;
+        app.command(
+            &session.id,
+            json!({ "type": "open", "activity": "priorities" }),
+        )
+        .await;
+        let options: Vec<String> = activity(&app.state(&session.id).await, "priorities")["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["id"].as_str().unwrap().to_string())
+            .collect();
+        for phone in phones.iter_mut() {
+            let dots = json!({ options[0].clone(): 3, options[1].clone(): 2 });
+            acked(&phone.vote("priorities", json!({ "dots": dots })).await);
+        }
+        app.command(
+            &session.id,
+            json!({ "type": "close", "activity": "priorities" }),
+        )
+        .await;
+        let seq = app
+            .command(
+                &session.id,
+                json!({ "type": "reveal", "activity": "priorities" }),
+            )
+            .await;
+        let html = screen.view_at_least(seq).await["html"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let slide = &html[html.find("class=\"slide\"").expect("a slide")..];
+        let welsh = if both {
+            "<span lang=\"cy\">Cyllideb gytbwys a mwy o effeithlonrwydd</span>"
+        } else {
+            ">Cyllideb gytbwys a mwy o effeithlonrwydd<"
+        };
+        assert!(slide.contains(welsh), "{language}: {slide}");
+        assert_eq!(
+            slide.contains(
+                "<span class=\"other-language\" lang=\"en-GB\">A balanced budget with greater efficiencies</span>"
+            ),
+            both,
+            "{language}: {slide}"
+        );
+    }
+}

@@ -119,16 +119,16 @@ impl Show for Agreement {
             .map(|o| {
                 let t = all.items.get(&o.id).cloned().unwrap_or_default();
                 let current = view.current_statement(&o.id);
-                let text = view.read(current.map_or(&o.label, |v| &v.text));
+                let wording = current.map_or(&o.label, |v| &v.text);
                 let fields = current.map(|v| view.fields_of(v)).unwrap_or_default();
                 let outcome = view.outcome(results, &o.id);
                 // The fields run on as one paragraph; the count line takes one.
-                let lines = slide::lines_of(text, slide::FULL_LINE)
+                let lines = slide::lines_of(&view.shown_text(wording), slide::FULL_LINE)
                     + slide::fields_lines(&fields, slide::FULL_LINE)
                     + 1;
                 let item = html! {
                     li.statement-slide {
-                        p.statement-text { (text) }
+                        p.statement-text { (view.shown(wording)) }
                         @if !fields.is_empty() {
                             dl.slide-fields { @for (name, value) in &fields { div { dt { (field_name(name, view.language)) ":" } " " dd { (value) } } } }
                         }

@@ -151,10 +151,10 @@ impl Show for Matrix {
             .enumerate()
             .map(|(i, o)| {
                 let hidden = item_hidden(results, &o.id, None).is_some();
-                let text = format!("{}. {}", i + 1, view.read(&o.label));
+                let text = format!("{}. {}", i + 1, view.shown_text(&o.label));
                 let lines = slide::lines_of(&text, KEY_LINE) + usize::from(hidden);
                 let item = html! {
-                    li { (text) @if hidden { span.gap { " " (t!(view.language, "matrix-too-few")) } } }
+                    li { (i + 1) ". " (view.shown(&o.label)) @if hidden { span.gap { " " (t!(view.language, "matrix-too-few")) } } }
                 };
                 (item, lines)
             })

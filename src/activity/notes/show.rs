@@ -44,7 +44,7 @@ impl Show for Notes {
                     li {
                         strong { (n.kind.name(lang)) ": " } (n.text)
                         @if let Some(owner) = &n.owner { " — " (owner) }
-                        @if let Some(due) = &n.due { ", " (t!(lang, "note-by", date = crate::time::uk_date(due))) }
+                        @if let Some(due) = &n.due { ", " (t!(lang, "note-by", date = crate::time::uk_date_in(due, lang))) }
                     }
                 }
             }
@@ -57,14 +57,17 @@ impl Show for Notes {
             return html! {};
         };
         let brought = view.spec.options.iter().map(|o| {
-            let item = html! { li.brought-forward { (view.read(&o.label)) } };
-            (item, slide::lines_of(&o.label, slide::FULL_LINE))
+            let item = html! { li.brought-forward { (view.shown(&o.label)) } };
+            (
+                item,
+                slide::lines_of(&view.shown_text(&o.label), slide::FULL_LINE),
+            )
         });
         let items = brought
             .chain(notes.iter().map(|n| {
                 let words = format!(
                     "{}: {} — {} {}",
-                    n.kind.label(),
+                    n.kind.name(view.language),
                     n.text,
                     n.owner.as_deref().unwrap_or(""),
                     n.due.as_deref().unwrap_or("")
@@ -73,7 +76,7 @@ impl Show for Notes {
                     li {
                         strong { (n.kind.name(view.language)) ": " } (n.text)
                         @if let Some(owner) = &n.owner { " — " (owner) }
-                        @if let Some(due) = &n.due { ", " (t!(view.language, "note-by", date = crate::time::uk_date(due))) }
+                        @if let Some(due) = &n.due { ", " (t!(view.language, "note-by", date = crate::time::uk_date_in(due, view.language))) }
                     }
                 };
                 (item, slide::lines_of(&words, slide::FULL_LINE))

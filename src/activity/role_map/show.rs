@@ -153,7 +153,7 @@ impl Show for RoleMap {
                 let differ = contested.contains(&o.id.as_str());
                 let item = html! {
                     li.role-row.contested[differ] {
-                        span.role-label { (view.read(&o.label)) }
+                        span.role-label { (view.shown(&o.label)) }
                         @for (name, team, tally) in &columns {
                             span.role-place {
                                 span.visually-hidden { (name) ": " }
@@ -175,7 +175,7 @@ impl Show for RoleMap {
                     .map(|place| slide::lines_of(&place, PLACE_LINE))
                     .max()
                     .unwrap_or(1);
-                (item, slide::lines_of(view.read(&o.label), ROLE_LINE).max(places))
+                (item, slide::lines_of(&view.shown_text(&o.label), ROLE_LINE).max(places))
             })
             .collect();
         html! {

@@ -145,6 +145,43 @@ impl ActivityView<'_> {
         }
     }
 
+    /// A script's text as a slide shows it: on a bilingual projector the
+    /// Welsh, then the English, each marked with its `lang` (the style
+    /// puts " / " between); otherwise in the view's language.
+    pub fn shown(&self, text: &crate::language::Text) -> Markup {
+        match (self.bilingual, text.welsh()) {
+            (true, Some(welsh)) => html! {
+                span lang="cy" { (welsh) }
+                span.other-language lang="en-GB" { (text.read_in(Language::English)) }
+            },
+            _ => html! { (self.read(text)) },
+        }
+    }
+
+    /// The same words as plain text, to count the lines they take.
+    pub fn shown_text<'t>(&self, text: &'t crate::language::Text) -> std::borrow::Cow<'t, str> {
+        match (self.bilingual, text.welsh()) {
+            (true, Some(welsh)) => format!("{welsh} / {}", text.read_in(Language::English)).into(),
+            _ => self.read(text).into(),
+        }
+    }
+
+    /// An option's label as a slide shows it ([`ActivityView::shown`]).
+    pub fn label_shown(&self, id: &str) -> Markup {
+        match self.spec.option(id) {
+            Some(o) => self.shown(&o.label),
+            None => html! { (id) },
+        }
+    }
+
+    /// The same as plain text, to count its lines.
+    pub fn label_shown_text<'b>(&'b self, id: &'b str) -> std::borrow::Cow<'b, str> {
+        match self.spec.option(id) {
+            Some(o) => self.shown_text(&o.label),
+            None => id.into(),
+        }
+    }
+
     /// A script's text as this view's reader reads it.
     pub fn read<'t>(&self, text: &'t crate::language::Text) -> &'t str {
         text.read_in(self.language)

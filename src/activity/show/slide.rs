@@ -166,10 +166,10 @@ pub fn bars(
     let items = order
         .iter()
         .map(|id| {
-            let lines = lines_of(view.label(id), BAR_LINE).max(rows.len());
+            let lines = lines_of(&view.label_shown_text(id), BAR_LINE).max(rows.len());
             let item = html! {
                 li.bar-row {
-                    span.bar-label { (view.label(id)) }
+                    span.bar-label { (view.label_shown(id)) }
                     span.bar-set {
                         @for (name, class, tally) in &rows {
                             @let team = crate::activity::Group::VOTING.iter().find(|g| g.as_str() == *class).copied();
