@@ -262,3 +262,4 @@ review-links-hint = Mae dolen yn agor tudalennau adolygu ac allforion y gyfres h
 review-link-made = Gwnaed { $made }, yn gweithio tan { $until }
 review-link-revoke = Dirymu
 review-link-make = Gwneud dolen adolygu
+agenda-now = nawr

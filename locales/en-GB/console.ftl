@@ -258,3 +258,4 @@ review-links-hint = A link opens this series' review pages and exports, read-onl
 review-link-made = Made { $made }, works until { $until }
 review-link-revoke = Revoke
 review-link-make = Make a review link
+agenda-now = now

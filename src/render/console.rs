@@ -296,7 +296,7 @@ fn agenda(state: &SessionState, lang: Language) -> Markup {
                     @let title = activity.spec.title.read_in(lang);
                     @let votes = kind_of(activity.spec.kind).room_answers();
                     @let shows_results = !votes || activity.status != ActivityStatus::Pending;
-                    li aria-current=[current.then_some("step")] {
+                    li aria-current=[current.then_some("step")] data-now=[current.then(|| t!(lang, "agenda-now"))] {
                         strong { (title) } " — " (status_words(activity, lang))
                         @if activity.spec.kind.takes_ballots() && activity.status != ActivityStatus::Pending {
                             @let (voted, in_progress, _) = activity.room_turnout(state);
