@@ -67,7 +67,6 @@ copied = Copïwyd.
 copy-failed = Methu copïo: mae'r ddolen wedi'i dewis, pwyswch Ctrl+C.
 moved-option = Symudwyd “{ $option }” i safle { $place }.
 editor-activity-n = gweithgaredd { $n }
-editor-copy-suffix = (copi)
 editor-copied = Copïwyd { $title }.
 editor-removed = Dilëwyd { $title }.
 editor-moved = Symudwyd { $title } i safle { $place }.

@@ -2,6 +2,11 @@
 back-to-console = Yn ôl i gonsol y sesiwn
 prepare-heading = Paratoi'r agenda: { $title }
 prepare-hint = Addaswch bob gweithgaredd ar gyfer y cyngor, yna cadwch. Ni ellir newid gweithgareddau sydd eisoes wedi'u hagor yn yr ystafell; gellir golygu, symud, copïo neu ddileu'r lleill.
+prepare-welsh-missing = { $n ->
+    [zero] Mae gan bob testun yn yr agenda hon ei Gymraeg.
+    [one] Nid oes Cymraeg eto i 1 testun yn yr agenda hon: mae'r taflunydd yn ei ddangos yn Saesneg. Mae ei faes Cymraeg isod yn wag.
+   *[other] Nid oes Cymraeg eto i { $n } testun yn yr agenda hon: mae'r taflunydd yn eu dangos yn Saesneg. Mae eu meysydd Cymraeg isod yn wag.
+}
 prepare-add-kind = Ychwanegu gweithgaredd o'r math hwn
 prepare-add-activity = Ychwanegu gweithgaredd
 prepare-save = Cadw'r agenda
@@ -27,6 +32,7 @@ prepare-options-carried = Mae dewisiadau a ddygir ymlaen yn cyrraedd pan fydd y 
 prepare-add-one = Ychwanegwch o leiaf un.
 prepare-move-up = Symud i fyny
 prepare-move-down = Symud i lawr
+prepare-copy-suffix = (copi)
 prepare-duplicate = Dyblygu
 prepare-remove = Dileu
 prepare-up = I fyny

@@ -82,6 +82,7 @@ review-link = Dolen adolygu
 review-link-heading = Dolen adolygu i drefnwyr
 review-link-send = Anfonwch y ddolen hon at drefnwyr y cyngor. Mae'n agor tudalennau adolygu ac allforion y gyfres hon, i'w darllen yn unig, a dim byd arall, am { $days } diwrnod. Dim ond nawr y caiff ei dangos: copïwch hi cyn gadael y dudalen hon.
 review-link-copy = Copïo'r ddolen
+review-link-revoked = Mae'r ddolen adolygu wedi'i dirymu: nid yw'n agor dim mwyach.
 back-to-series = Yn ôl i'r gyfres
 review-link-broken = Nid yw'r ddolen adolygu hon yn gweithio
 review-link-broken-why = Mae wedi dod i ben neu wedi'i thynnu'n ôl. Gofynnwch i'r hwylusydd neu i'r cyngor am un newydd.

@@ -63,7 +63,6 @@ copied = Copied.
 copy-failed = Could not copy: the link is selected, press Ctrl+C.
 moved-option = Moved “{ $option }” to place { $place }.
 editor-activity-n = activity { $n }
-editor-copy-suffix = (copy)
 editor-copied = Copied { $title }.
 editor-removed = Removed { $title }.
 editor-moved = Moved { $title } to place { $place }.

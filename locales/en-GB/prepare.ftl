@@ -2,6 +2,10 @@
 back-to-console = Back to the session's console
 prepare-heading = Prepare the agenda: { $title }
 prepare-hint = Tailor each activity to the council, then save. Activities already opened in the room cannot change; the others can be edited, moved, copied or removed.
+prepare-welsh-missing = { $n ->
+    [one] 1 text of this agenda has no Welsh yet: the projector shows it in English. Its Welsh field below is empty.
+   *[other] { $n } texts of this agenda have no Welsh yet: the projector shows them in English. Their Welsh fields below are empty.
+}
 prepare-add-kind = Add an activity of this kind
 prepare-add-activity = Add activity
 prepare-save = Save the agenda
@@ -27,6 +31,7 @@ prepare-options-carried = Options carried in arrive when the activity opens, if 
 prepare-add-one = Add at least one.
 prepare-move-up = Move up
 prepare-move-down = Move down
+prepare-copy-suffix = (copy)
 prepare-duplicate = Duplicate
 prepare-remove = Remove
 prepare-up = Up

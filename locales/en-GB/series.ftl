@@ -81,6 +81,7 @@ review-link = Review link
 review-link-heading = A review link for organisers
 review-link-send = Send this link to the council's organisers. It opens this series' review pages and exports, read-only, and nothing else, for { $days } days. It is shown only now: copy it before you leave this page.
 review-link-copy = Copy the link
+review-link-revoked = The review link has been revoked: it no longer opens anything.
 back-to-series = Back to the series
 review-link-broken = This review link does not work
 review-link-broken-why = It has expired or been withdrawn. Ask the facilitator or the council for a new one.

@@ -180,7 +180,15 @@ fn nobody_answered(state: &SessionState, activity: &crate::session::ActivityStat
 /// The projector's pages, turned from here: what it shows is long (many
 /// options, a long role map) and the facilitator is at the console.
 fn slide_paging(pass: &Pass, activity: &crate::session::ActivityState) -> Markup {
-    let count = crate::render::views::screen_pages(pass, activity);
+    // Counted as the projector draws them, in the room's language(s).
+    let room = pass.state.info.language;
+    let as_the_room =
+        pass.language == room.first() && pass.bilingual == (room == SessionLanguage::Bilingual);
+    let count = if as_the_room {
+        crate::render::views::screen_pages(pass, activity)
+    } else {
+        crate::render::views::screen_pages(&Pass::for_room(pass.state), activity)
+    };
     if count <= 1 {
         return html! {};
     }

@@ -220,11 +220,12 @@ pub fn open_items(view: &ActivityView) -> Markup {
     // written in one pass.
     // A statement's golden-rope fields, as now written: the room consents
     // to them too, so they are on the screen while it answers.
-    let (texts, fields): (Vec<&str>, Vec<Fields>) = options
+    // On a bilingual projector each wording in Welsh and in English.
+    let (texts, fields): (Vec<&Text>, Vec<Fields>) = options
         .iter()
         .map(|o| match view.current_statement(&o.id) {
-            Some(v) => (view.read(&v.text), view.fields_of(v)),
-            None => (view.read(&o.label), Vec::new()),
+            Some(v) => (&v.text, view.fields_of(v)),
+            None => (&o.label, Vec::new()),
         })
         .unzip();
     // Statements with fields take the whole width, one to a row.
@@ -246,9 +247,11 @@ pub fn open_items(view: &ActivityView) -> Markup {
             let detail = if o.detail.is_empty() {
                 0
             } else {
-                slide::lines_of(view.read(&o.detail), width)
+                slide::lines_of(&view.shown_text(&o.detail), width)
             };
-            slide::lines_of(text, width) + detail + slide::fields_lines(fields, width)
+            slide::lines_of(&view.shown_text(text), width)
+                + detail
+                + slide::fields_lines(fields, width)
         })
         .collect();
     // The session's title, prompt, timer and turnout take the top of the
@@ -275,11 +278,11 @@ pub fn open_items(view: &ActivityView) -> Markup {
                     ul.page.open-items.one-column[columns == 1] data-page=(n + 1) hidden[n > 0] {
                         @for i in range {
                             li.open-item {
-                                (texts[i])
+                                (view.shown(texts[i]))
                                 @if !fields[i].is_empty() {
                                     dl.slide-fields { @for (name, value) in &fields[i] { div { dt { (crate::activity::show::field_name(name, view.language)) ":" } " " dd { (value) } } } }
                                 }
-                                @if !options[i].detail.is_empty() { span.detail { (view.read(&options[i].detail)) } }
+                                @if !options[i].detail.is_empty() { span.detail { (view.shown(&options[i].detail)) } }
                             }
                         }
                     }

@@ -233,7 +233,11 @@ pub async fn console_revoke(
         return Redirect::to("/facilitate").into_response();
     }
     match revoke_link(&app, &series, &link).await {
-        Ok(()) => Redirect::to(&back_to_console(&headers)).into_response(),
+        // Back to the series' page, which says it is done.
+        Ok(()) => Redirect::to(&format!(
+            "/facilitate/series/{series}?done=link-revoked#links-title"
+        ))
+        .into_response(),
         Err(e) => e.into_response(),
     }
 }

@@ -23,6 +23,9 @@ export function render(redraw, markup) {
   const live = room.live;
   const active = document.activeElement;
   const focusKey = active && live.contains(active) ? keyOf(active) : null;
+  // If that control goes (Open becomes Close, Admit becomes Remove), the
+  // focus stays with what it acted on, in the same part of the page.
+  const near = active && live.contains(active) ? nearOf(/** @type {HTMLElement} */ (active)) : null;
   const hadForms = Array.from(live.querySelectorAll('form.ballot'), function (f) { return /** @type {HTMLElement} */ (f).dataset.activity || ''; });
   const wereOpen = Array.from(live.querySelectorAll('details[open]'), detailsKey);
   live.innerHTML = markup;
@@ -37,7 +40,7 @@ export function render(redraw, markup) {
     if (field && field.type !== 'radio') field.value = value;
   });
   redraw.after();
-  const again = findByKey(live, focusKey);
+  const again = findByKey(live, focusKey) || findNear(live, near);
   if (again) {
     for (let box = again.closest('details'); box; box = box.parentElement && box.parentElement.closest('details')) {
       /** @type {HTMLDetailsElement} */ (box).open = true;
@@ -54,4 +57,37 @@ function detailsKey(details) {
   if (details.id) return '#' + details.id;
   const summary = details.querySelector('summary');
   return 'summary:' + (summary ? (summary.textContent || '').trim() : '');
+}
+
+/**
+ * What a control acts on (an activity, a person) and the part of the page
+ * it is in, to find its successor when a redraw replaces it.
+ * @param {HTMLElement} el
+ * @returns {{ section: string, what: string, value: string } | null}
+ */
+function nearOf(el) {
+  const section = el.closest('section[aria-labelledby]');
+  if (!section) return null;
+  const what = el.dataset.participant ? 'participant' : el.dataset.activity ? 'activity' : '';
+  if (!what) return null;
+  return { section: section.getAttribute('aria-labelledby') || '', what: what, value: el.dataset[what] || '' };
+}
+
+/**
+ * The first control in the same part of the page acting on the same thing.
+ * @param {HTMLElement} live
+ * @param {{ section: string, what: string, value: string } | null} near
+ * @returns {HTMLElement | null}
+ */
+function findNear(live, near) {
+  if (!near) return null;
+  const section = live.querySelector('section[aria-labelledby="' + CSS.escape(near.section) + '"]');
+  if (!section) return null;
+  const attribute = 'data-' + near.what;
+  const all = section.querySelectorAll('button[' + attribute + ']');
+  for (let i = 0; i < all.length; i++) {
+    const el = /** @type {HTMLElement} */ (all[i]);
+    if (el.getAttribute(attribute) === near.value) return el;
+  }
+  return null;
 }

@@ -90,8 +90,11 @@ function editor(form) {
         copy.querySelector('fieldset').disabled = false;
         const locked = copy.querySelector('.locked');
         if (locked) locked.remove();
+        // Each title says it is a copy in its own language.
         const title = copy.querySelector('[name=title]');
-        title.value = title.value + ' ' + t('editor-copy-suffix');
+        title.value = title.value + ' ' + (form.dataset.copyEn || '');
+        const welsh = copy.querySelector('[name=title-cy]');
+        if (welsh && welsh.value.trim()) welsh.value = welsh.value + ' ' + (form.dataset.copyCy || '');
         li.after(copy);
         renumber();
         title.focus();

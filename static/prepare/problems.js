@@ -43,7 +43,8 @@ export function showProblems(ed, problems) {
     const field = p.field || fieldFor(ed, p.path || '');
     const li = document.createElement('li');
     const label = field && (field.closest('label') || form.querySelector('label[for="' + CSS.escape(field.id) + '"]'));
-    const what = label ? label.childNodes[0].textContent.trim().replace(/\s*\(.*$/, '') : '';
+    // The field as its label names it ("Title, Cymraeg"), without its hint.
+    const what = label ? (label.textContent || '').replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim() : '';
     const title = field ? ed.titleOf(field.closest('.activity-edit')) : '';
     if (field) {
       const id = 'err-' + i;
@@ -62,7 +63,7 @@ export function showProblems(ed, problems) {
       const name = document.createElement('bdi');
       name.textContent = title;
       a.appendChild(name);
-      a.appendChild(document.createTextNode((what ? ', ' + what.toLowerCase() : '') + ': ' + p.message));
+      a.appendChild(document.createTextNode((what ? ', ' + what : '') + ': ' + p.message));
       li.appendChild(a);
     } else {
       li.textContent = (p.path ? p.path + ': ' : '') + p.message;

@@ -1161,5 +1161,25 @@ async fn a_bilingual_projector_names_each_option_in_both_languages() {
             both,
             "{language}: {slide}"
         );
+        // The console, read in English or Welsh, counts the projector's
+        // pages as the projector draws them, in the room's language(s).
+        let pages: u32 = slide
+            .split_once("data-pages=\"")
+            .and_then(|(_, rest)| rest.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        for lang in ["en", "cy"] {
+            let console = app
+                .page(&format!("/facilitate/{}?lang={lang}", session.id))
+                .await;
+            if pages > 1 {
+                assert!(
+                    console.contains(&format!("1 {} {pages}", if lang == "en" { "of" } else { "o" })),
+                    "{language}, console in {lang}: the projector has {pages} pages\n{console}"
+                );
+            } else {
+                assert!(!console.contains("id=\"page-next\""), "{language}, {lang}");
+            }
+        }
     }
 }

@@ -67,3 +67,22 @@ test('a box the facilitator opened stays open through a redraw, with the focus i
   assert.equal(document.activeElement.id, 't-minutes');
   assert.equal($('#shortcuts').open, false, 'a closed box stays closed');
 });
+
+test('when the pressed button goes, the focus stays with what it acted on', () => {
+  const agenda = (command) => `<section aria-labelledby="agenda-title"><h2 id="agenda-title">Agenda</h2><ol>
+    <li><button data-command="goto" data-activity="a">Go to</button></li>
+    <li><button data-command="${command}" data-activity="b">${command}</button></li></ol></section>
+    <section aria-labelledby="people-title"><ul><li><button data-command="admit" data-participant="p1">Admit</button></li></ul></section>`;
+  const room = liveRoom(agenda('open'));
+  $('button[data-command=open]').focus();
+  render({ room, formGone: () => {}, after: () => {} }, agenda('close'));
+  assert.equal(document.activeElement.dataset.command, 'close', 'Open became Close: focus is on Close');
+  assert.equal(document.activeElement.dataset.activity, 'b');
+
+  const people = (button) => `<section aria-labelledby="people-title"><h2 id="people-title">People</h2><ul><li>${button}</li></ul></section>`;
+  const room2 = liveRoom(people('<button data-command="admit" data-participant="p1">Admit</button>'));
+  $('button').focus();
+  render({ room: room2, formGone: () => {}, after: () => {} },
+    people('<button data-command="remove" data-participant="p1">Remove</button>'));
+  assert.equal(document.activeElement.textContent, 'Remove', 'Admit became Remove: focus is on Remove');
+});

@@ -149,7 +149,10 @@ pub async fn home(
                         p.hint #series-name-hint { (t!(lang, "create-series-name-hint")) }
                         input #series-name type="text" name="series_name" maxlength=(crate::config::text::SERIES_NAME) aria-describedby="series-name-hint";
                     }
-                    (crate::render::room_language_field("language", crate::language::SessionLanguage::English, lang))
+                    // A facilitator reading Welsh most likely runs a Welsh
+                    // council's room: both languages, Welsh first.
+                    @let room = if lang == Language::Welsh { crate::language::SessionLanguage::Bilingual } else { crate::language::SessionLanguage::English };
+                    (crate::render::room_language_field("language", room, lang))
                     p #carry-warning .carry-warning role="status" aria-live="polite" {}
                     button.primary type="submit" { (t!(lang, "create-session")) }
                 }

@@ -52,12 +52,14 @@ pub async fn page(
             @if info.language.has_welsh() {
                 @let missing = script.texts_without_welsh();
                 @if missing > 0 {
-                    p.warning.carry-warning role="status" { (t!(lang, "room-language-missing", n = missing)) }
+                    p.warning.carry-warning role="status" { (t!(lang, "prepare-welsh-missing", n = missing)) }
                 }
             }
             p.hint { (t!(lang, "prepare-hint")) }
             div #problems tabindex="-1" {}
-            form #prepare data-session=(info.id) novalidate {
+            form #prepare data-session=(info.id) novalidate
+                data-copy-en=(t!(Language::English, "prepare-copy-suffix"))
+                data-copy-cy=(t!(Language::Welsh, "prepare-copy-suffix")) {
                 ol #activities {
                     @for (i, spec) in script.activities.iter().enumerate() {
                         (activity_editor(spec, i + 1, opened(&spec.id), lang))
@@ -207,7 +209,7 @@ fn in_both(id: &str, name: &str, label: &str, value: &Text, max: usize, field: F
     html! {
         div.pair {
             span.in-english {
-                label for=(id) { (label) }
+                label for=(id) { (label) ", " span lang="en-GB" { (Language::English.own_name()) } }
                 @if field == Field::Line {
                     input type="text" id=(id) name=(name) value=(value) maxlength=(max);
                 } @else {

@@ -51,6 +51,7 @@ fn done_message(done: &str, lang: Language) -> Option<String> {
         "renamed" => t!(lang, "series-renamed"),
         "roster" => t!(lang, "roster-saved"),
         "session-deleted" => t!(lang, "console-session-deleted"),
+        "link-revoked" => t!(lang, "review-link-revoked"),
         _ => return None,
     })
 }

@@ -180,6 +180,13 @@ pub async fn roster(
                     }
                 }
                 Err(RosterError::Duplicate(name)) => t!(lang, "roster-twice", name = name),
+                Err(RosterError::TooLarge) => {
+                    t!(
+                        lang,
+                        "roster-too-large",
+                        n = crate::series::roster::MAX_ROSTER
+                    )
+                }
                 _ => {
                     let why = match lang {
                         Language::English => format!("{}.", capitalised(&e.message)),

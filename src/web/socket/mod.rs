@@ -64,118 +64,124 @@ pub async fn upgrade(
     reading: crate::web::language::Reading,
     ws: WsUpgrade,
 ) -> Result<Response, ApiError> {
-    check_origin(&headers)?;
-    let handle = app.session(&id)?;
-    let role = match query.role.as_deref() {
-        None | Some("participant") => Role::Participant,
-        Some("screen") => Role::Screen,
-        Some("facilitate") => Role::Facilitator,
-        Some(_) => {
-            return Err(ApiError::invalid(
-                "role is participant, screen or facilitate",
-            ))
-        }
-    };
-    let viewer = match role {
-        Role::Participant => {
-            let cookie_name = auth::participant_cookie(handle.info().id);
-            let token = query
-                .token
-                .as_deref()
-                .or_else(|| auth::cookie(&headers, &cookie_name))
-                .ok_or_else(|| ApiError::new(ErrorCode::Unauthorized, "join the session first"))?;
-            let (id, token_hash) = auth::parse_participant_token(token).ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::WrongSession,
-                    "that token does not belong to this session",
-                )
-            })?;
-            Viewer::Participant {
-                id,
-                token_hash,
-                language: reading.language,
+    // Refused before the upgrade: in the reader's language too.
+    let language = reading.language;
+    let answer = async move {
+        check_origin(&headers)?;
+        let handle = app.session(&id)?;
+        let role = match query.role.as_deref() {
+            None | Some("participant") => Role::Participant,
+            Some("screen") => Role::Screen,
+            Some("facilitate") => Role::Facilitator,
+            Some(_) => {
+                return Err(ApiError::invalid(
+                    "role is participant, screen or facilitate",
+                ))
             }
-        }
-        Role::Screen | Role::Facilitator => {
-            require_facilitator(&headers, &app)?;
-            if role == Role::Screen {
-                Viewer::Screen
-            } else {
-                Viewer::Facilitator {
+        };
+        let viewer = match role {
+            Role::Participant => {
+                let cookie_name = auth::participant_cookie(handle.info().id);
+                let token = query
+                    .token
+                    .as_deref()
+                    .or_else(|| auth::cookie(&headers, &cookie_name))
+                    .ok_or_else(|| ApiError::new(ErrorCode::Unauthorized, "join the session first"))?;
+                let (id, token_hash) = auth::parse_participant_token(token).ok_or_else(|| {
+                    ApiError::new(
+                        ErrorCode::WrongSession,
+                        "that token does not belong to this session",
+                    )
+                })?;
+                Viewer::Participant {
+                    id,
+                    token_hash,
                     language: reading.language,
                 }
             }
-        }
-    };
-    if app.metrics.sockets_open() >= app.limits.max_sockets as i64 {
-        return Err(ApiError::new(
-            ErrorCode::ServerFull,
-            "the server has as many connections as it can take; try again shortly",
-        ));
-    }
-    // The console and the projector never count against the room's cap: a
-    // room full of phones must not lock the facilitator out.
-    let address_slot = if role == Role::Participant {
-        let max = app.limits.max_sockets_per_address;
-        let slot = AddressSockets::take(&app.address_sockets, address, max);
-        if slot.is_none() {
-            app.metrics.rejected(ErrorCode::TooManyConnections);
-            return Err(ApiError::new(
-                ErrorCode::TooManyConnections,
-                format!("this address has {max} connections open, as many as one address may; close some and try again"),
-            ));
-        }
-        slot
-    } else {
-        None
-    };
-    let slot = if role == Role::Participant {
-        if handle.sockets() >= app.limits.max_sockets_per_session {
-            return Err(ApiError::new(
-                ErrorCode::TooManyConnections,
-                "this session has as many connections as it can take",
-            ));
-        }
-        Some(handle.socket_slot())
-    } else {
-        None
-    };
-    let connected = handle.connect(viewer).await?;
-    let limits = &app.limits;
-    // A small read buffer (tungstenite's default is 128 KiB per socket) and no
-    // write buffering: acks go out at once, and views bypass it (see upgrade.rs).
-    let config = WebSocketConfig::default()
-        .read_buffer_size(1024)
-        .write_buffer_size(0)
-        .max_message_size(Some(limits.max_frame_bytes))
-        .max_frame_size(Some(limits.max_frame_bytes));
-    Ok(ws.on_upgrade(config, move |socket| async move {
-        // Upgraded sockets outlive axum's graceful shutdown, so they are
-        // tracked here and closed with 1001 by the shutdown token.
-        let _tracked = app.tracker.token();
-        let _slot = slot;
-        let _address_slot = address_slot;
-        let seat = connected
-            .me
-            .as_ref()
-            .map(|me| handle.seat(me.id, app.limits.max_sockets_per_participant));
-        app.metrics.socket_opened();
-        let conn = Conn {
-            replaced: seat.as_ref().map(|s| s.replaced.clone()),
-            app: app.clone(),
-            handle,
-            role,
-            me: connected.me.clone(),
-            last_sent: None,
-            bucket: MessageBucket::new(app.limits.messages_per_second, app.limits.message_burst),
-            language: reading.language,
+            Role::Screen | Role::Facilitator => {
+                require_facilitator(&headers, &app)?;
+                if role == Role::Screen {
+                    Viewer::Screen
+                } else {
+                    Viewer::Facilitator {
+                        language: reading.language,
+                    }
+                }
+            }
         };
-        let span = tracing::debug_span!(
-            "socket",
-            session = %conn.handle.info().id,
-            participant = ?conn.me.as_ref().map(|p| p.id),
-        );
-        conn.run(socket, connected).instrument(span).await;
-        app.metrics.socket_closed();
-    }))
+        if app.metrics.sockets_open() >= app.limits.max_sockets as i64 {
+            return Err(ApiError::new(
+                ErrorCode::ServerFull,
+                "the server has as many connections as it can take; try again shortly",
+            ));
+        }
+        // The console and the projector never count against the room's cap: a
+        // room full of phones must not lock the facilitator out.
+        let address_slot = if role == Role::Participant {
+            let max = app.limits.max_sockets_per_address;
+            let slot = AddressSockets::take(&app.address_sockets, address, max);
+            if slot.is_none() {
+                app.metrics.rejected(ErrorCode::TooManyConnections);
+                return Err(ApiError::new(
+                    ErrorCode::TooManyConnections,
+                    format!("this address has {max} connections open, as many as one address may; close some and try again"),
+                ));
+            }
+            slot
+        } else {
+            None
+        };
+        let slot = if role == Role::Participant {
+            if handle.sockets() >= app.limits.max_sockets_per_session {
+                return Err(ApiError::new(
+                    ErrorCode::TooManyConnections,
+                    "this session has as many connections as it can take",
+                ));
+            }
+            Some(handle.socket_slot())
+        } else {
+            None
+        };
+        let connected = handle.connect(viewer).await?;
+        let limits = &app.limits;
+        // A small read buffer (tungstenite's default is 128 KiB per socket) and no
+        // write buffering: acks go out at once, and views bypass it (see upgrade.rs).
+        let config = WebSocketConfig::default()
+            .read_buffer_size(1024)
+            .write_buffer_size(0)
+            .max_message_size(Some(limits.max_frame_bytes))
+            .max_frame_size(Some(limits.max_frame_bytes));
+        Ok(ws.on_upgrade(config, move |socket| async move {
+            // Upgraded sockets outlive axum's graceful shutdown, so they are
+            // tracked here and closed with 1001 by the shutdown token.
+            let _tracked = app.tracker.token();
+            let _slot = slot;
+            let _address_slot = address_slot;
+            let seat = connected
+                .me
+                .as_ref()
+                .map(|me| handle.seat(me.id, app.limits.max_sockets_per_participant));
+            app.metrics.socket_opened();
+            let conn = Conn {
+                replaced: seat.as_ref().map(|s| s.replaced.clone()),
+                app: app.clone(),
+                handle,
+                role,
+                me: connected.me.clone(),
+                last_sent: None,
+                bucket: MessageBucket::new(app.limits.messages_per_second, app.limits.message_burst),
+                language: reading.language,
+            };
+            let span = tracing::debug_span!(
+                "socket",
+                session = %conn.handle.info().id,
+                participant = ?conn.me.as_ref().map(|p| p.id),
+            );
+            conn.run(socket, connected).instrument(span).await;
+            app.metrics.socket_closed();
+        }))
+    }
+    .await;
+    answer.map_err(|e| e.for_reader(language))
 }
