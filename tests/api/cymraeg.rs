@@ -1174,7 +1174,10 @@ async fn a_bilingual_projector_names_each_option_in_both_languages() {
                 .await;
             if pages > 1 {
                 assert!(
-                    console.contains(&format!("1 {} {pages}", if lang == "en" { "of" } else { "o" })),
+                    console.contains(&format!(
+                        "1 {} {pages}",
+                        if lang == "en" { "of" } else { "o" }
+                    )),
                     "{language}, console in {lang}: the projector has {pages} pages\n{console}"
                 );
             } else {
