@@ -190,9 +190,41 @@ impl From<SessionError> for ApiError {
 }
 
 impl IntoResponse for ApiError {
+    /// The body in the language it was written in; the refusal rides along
+    /// in the response's extensions so [`in_readers_language`] can word it
+    /// again for the request's reader, whichever handler refused.
     fn into_response(self) -> Response {
-        (self.status, Json(self.body())).into_response()
+        let mut response = (self.status, Json(self.body())).into_response();
+        let refused = Refused(std::sync::Arc::new(std::sync::Mutex::new(Some(self))));
+        response.extensions_mut().insert(refused);
+        response
     }
+}
+
+/// A refusal carried in its response, until the language layer takes it
+/// (behind a lock: a script's problems hold Fluent arguments that are not
+/// `Sync`, as extensions must be).
+#[derive(Debug, Clone)]
+struct Refused(std::sync::Arc<std::sync::Mutex<Option<ApiError>>>);
+
+/// Words a JSON refusal for a reader of `language` (the code and status
+/// stay; the message and each problem follow the reader). Any other
+/// response passes as it is.
+pub fn in_readers_language(mut response: Response, language: Language) -> Response {
+    let Some(error) = response
+        .extensions_mut()
+        .remove::<Refused>()
+        .and_then(|Refused(held)| held.lock().ok()?.take())
+    else {
+        return response;
+    };
+    if error.language.unwrap_or(Language::English) == language {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    let (_, body) = error.for_reader(language).into_response().into_parts();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, body)
 }
 
 /// The status for each code, as `docs/api.md` lists them (a test holds the

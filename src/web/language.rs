@@ -111,7 +111,7 @@ pub async fn choose(mut request: Request, next: axum::middleware::Next) -> Respo
         ..Reading::new(language, request.uri().path(), query)
     };
     request.extensions_mut().insert(reading);
-    let mut response = next.run(request).await;
+    let mut response = super::error::in_readers_language(next.run(request).await, language);
     let headers = response.headers_mut();
     headers.append(
         header::VARY,

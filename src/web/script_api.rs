@@ -8,7 +8,6 @@ use super::error::ApiError;
 use super::AppState;
 use crate::language::Sentence;
 use crate::session::{live_script, Actor, Command};
-use crate::web::language::Reading;
 use crate::workshop::{ScriptProblem, Workshop};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -30,12 +29,9 @@ pub async fn put_script(
     State(app): State<AppState>,
     _: Facilitator,
     Path(id): Path<String>,
-    reading: Reading,
     body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
-    save_script(&app, &id, body)
-        .await
-        .map_err(|e| e.for_reader(reading.language))
+    save_script(&app, &id, body).await
 }
 
 async fn save_script(

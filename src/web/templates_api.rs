@@ -8,7 +8,6 @@ use super::script_api::{invalid_script, read_script};
 use super::AppState;
 use crate::error_code::ErrorCode;
 use crate::language::Sentence;
-use crate::web::language::Reading;
 use crate::workshop::{ScriptProblem, Workshop};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -52,12 +51,9 @@ pub async fn get(
 pub async fn create(
     State(app): State<AppState>,
     _: Facilitator,
-    reading: Reading,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    create_template(&app, body)
-        .await
-        .map_err(|e| e.for_reader(reading.language))
+    create_template(&app, body).await
 }
 
 async fn create_template(

@@ -1106,6 +1106,81 @@ async fn a_welsh_facilitator_s_bad_agenda_is_refused_in_welsh() {
     );
 }
 
+/// Every JSON refusal follows its reader: the same code and status, the
+/// message in Welsh for a Welsh reader (by `Accept-Language`, `?lang=` or
+/// the cookie), in English otherwise.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_json_api_refuses_a_welsh_reader_in_welsh() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let refusals = [
+        ("/api/sessions", None, "{", "malformed_json"),
+        ("/api/sessions", Some(KEY), "{", "malformed_json"),
+        (
+            "/api/sessions",
+            Some(KEY),
+            "{\"workshop\":\"nope\"}",
+            "unknown_workshop",
+        ),
+    ];
+    let state = format!("/api/sessions/{}", session.id);
+    for (lang, header) in [
+        ("cy", ("accept-language", "cy-GB,cy;q=0.9")),
+        ("cy", ("cookie", "topteam_lang=cy")),
+        ("en", ("accept-language", "en-GB")),
+    ] {
+        let mut seen = Vec::new();
+        for (path, key, body, code) in refusals {
+            let mut request = app
+                .http
+                .post(app.url(path))
+                .header("content-type", "application/json")
+                .header(header.0, header.1)
+                .body(body);
+            if let Some(key) = key {
+                request = request.bearer_auth(key);
+            }
+            let answer = request.send().await.unwrap();
+            let status = answer.status();
+            let body: Value = answer.json().await.unwrap();
+            let code = if key.is_none() { "unauthorized" } else { code };
+            assert_eq!(body["error"]["code"], code, "{body}");
+            seen.push((
+                status,
+                body["error"]["message"].as_str().unwrap().to_string(),
+            ));
+        }
+        let answer = app
+            .http
+            .get(app.url(&format!("{state}?lang={lang}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 401);
+        let body: Value = answer.json().await.unwrap();
+        seen.push((
+            401.try_into().unwrap(),
+            body["error"]["message"].as_str().unwrap().to_string(),
+        ));
+        for (status, message) in &seen {
+            assert!(status.is_client_error(), "{status} {message}");
+            let english = english_in(message, &[]);
+            if lang == "cy" {
+                assert!(
+                    english.is_empty(),
+                    "English for a Welsh reader ({header:?}): {message}"
+                );
+            } else {
+                assert!(
+                    !english.is_empty(),
+                    "an English reader reads English: {message}"
+                );
+            }
+        }
+    }
+}
+
 /// A bilingual projector shows each option's label in Welsh, then in
 /// English, each in its own `lang`, on the chart of a dot vote and on the
 /// check-in's scores alike; a Welsh one shows the Welsh alone.
