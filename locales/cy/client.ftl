@@ -29,8 +29,6 @@ answers-not-saved = { $n ->
     [one] Ni chadwyd un ateb: gweler y neges wrth ei ymyl. Mae eich atebion eraill wedi'u cadw.
    *[other] Ni chadwyd { $n } ateb: gweler y neges wrth ymyl pob un. Mae eich atebion eraill wedi'u cadw.
 }
-time-up = Mae'r amser ar ben
-time-left = Amser ar ôl:
 statement-amended-note = Diwygiwyd: mae geiriad newydd i'r datganiad hwn. Darllenwch ef ac atebwch eto, os gwelwch yn dda.
 statement-amended-answer-again = Diwygiwyd datganiad ers i chi ateb. Atebwch ef eto, os gwelwch yn dda.
 reason-needed = Dywedwch pam rydych yn gwrthwynebu, er mwyn i'r ystafell allu ei ddiwygio.

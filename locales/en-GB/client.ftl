@@ -29,8 +29,6 @@ answers-not-saved = { $n ->
     [one] One answer was not saved: see the message beside it. Your other answers are saved.
    *[other] { $n } answers were not saved: see the message beside each. Your other answers are saved.
 }
-time-up = Time is up
-time-left = Time left:
 statement-amended-note = Amended: this statement has new wording. Please read it and answer again.
 statement-amended-answer-again = A statement was amended since you answered. Please answer it again.
 reason-needed = Say why you object, so the room can amend it.

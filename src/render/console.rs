@@ -142,9 +142,9 @@ fn now_panel(pass: &Pass) -> Markup {
                 }
             }
             @if let Some(activity) = current {
-                (timer(activity, pass.language))
+                (timer(activity, pass.language.into()))
                 (timer_controls(activity, lang))
-                (turnout(state, activity, pass.language))
+                (turnout(state, activity, pass.language.into()))
                 (not_yet(state, activity, lang))
             }
             details.shortcuts #shortcuts {

@@ -45,7 +45,7 @@ pub fn results_block(
     if results.withheld {
         return html! {
             section.results aria-label=(label) {
-                p.notice { (t!(lang, "results-withheld")) }
+                p.notice { (view.says(|l| t!(l, "results-withheld"))) }
             }
         };
     }
@@ -53,7 +53,7 @@ pub fn results_block(
         let least = state.workshop().min_group_size;
         return html! {
             section.results aria-label=(label) {
-                p.notice { (t!(lang, "results-too-few", least = least)) }
+                p.notice { (view.says(|l| t!(l, "results-too-few", least = least))) }
             }
         };
     }

@@ -5,7 +5,7 @@
 
 use super::ballots::ballot_form;
 use super::results::{results_block, Audience};
-use crate::activity::show::slide;
+use crate::activity::show::{slide, Room};
 use crate::activity::{kind_of, ActivityView, Results};
 use crate::language::{Language, Text};
 use crate::session::{ActivityState, ActivityStatus, SessionState, SessionStatus};
@@ -78,6 +78,14 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Who this pass is drawn for: its language, and whether bilingual.
+    pub fn room(&self) -> Room {
+        Room {
+            language: self.language,
+            bilingual: self.bilingual,
+        }
+    }
+
     /// What the kinds' views read of `activity`, for this pass's readers.
     pub fn view_of(&self, activity: &'a ActivityState) -> ActivityView<'a> {
         ActivityView {
@@ -124,7 +132,7 @@ pub fn participant_view(pass: &Pass, variant: ParticipantVariant) -> Markup {
                 h2 #step-title { (activity.spec.title.read_in(lang)) }
                 @if !activity.spec.prompt.is_empty() { p.prompt { (activity.spec.prompt.read_in(lang)) } }
                 // The timer is for answering: it stops on phones with the vote.
-                @if activity.status == ActivityStatus::Open { (timer(activity, lang)) }
+                @if activity.status == ActivityStatus::Open { (timer(activity, lang.into())) }
                 @match (activity.status, variant, kind_of(activity.spec.kind).phone_notice(lang)) {
                     // Notes: what an earlier workshop decided, brought forward,
                     // is for everyone to read; otherwise the facilitator writes.
@@ -172,21 +180,21 @@ pub fn screen_view(pass: &Pass) -> Markup {
         Some(_) if in_room => "prompt",
         _ => "join",
     };
-    let lang = pass.language;
+    let room = pass.room();
     html! {
         div.screen data-phase=(phase) data-page=[current.map(|a| a.page)] {
             header.room { h1 { (pass.session_title()) } }
             @if state.status == SessionStatus::Ended {
                 section.step aria-labelledby="screen-step" {
-                    h2 #screen-step { (t!(lang, "screen-thanks")) }
-                    p { (t!(lang, "screen-ended")) }
+                    h2 #screen-step { (room.says(|l| t!(l, "screen-thanks"))) }
+                    p { (room.says(|l| t!(l, "screen-ended"))) }
                 }
             } @else if let Some(activity) = current {
                 section.step aria-labelledby="screen-step" {
                     h2 #screen-step { (pass.both(&activity.spec.title)) }
                     @if !activity.revealed && !activity.spec.prompt.is_empty() { p.prompt { (pass.both(&activity.spec.prompt)) } }
-                    @if activity.status == ActivityStatus::Open { (timer(activity, lang)) }
-                    (turnout(state, activity, lang))
+                    @if activity.status == ActivityStatus::Open { (timer(activity, room)) }
+                    (turnout(state, activity, room))
                     @if activity.revealed { (pass.current_results(activity, Audience::Screen)) }
                     @else if !kind_of(activity.spec.kind).room_answers() {
                         // Notes: what an earlier workshop decided, brought forward.
@@ -194,11 +202,11 @@ pub fn screen_view(pass: &Pass) -> Markup {
                     }
                     @else if activity.status != ActivityStatus::Pending {
                         @if activity.status == ActivityStatus::Open && !activity.spec.options.is_empty() { (open_items(&pass.view_of(activity))) }
-                        @else { p.notice { (t!(lang, "screen-results-later")) } }
+                        @else { p.notice { (room.says(|l| t!(l, "screen-results-later"))) } }
                     }
                 }
             } @else {
-                p.notice { (t!(lang, "screen-join-now")) }
+                p.notice { (room.says(|l| t!(l, "screen-join-now"))) }
             }
         }
     }
@@ -251,7 +259,7 @@ pub fn open_items(view: &ActivityView) -> Markup {
             };
             slide::lines_of(&view.shown_text(text), width)
                 + detail
-                + slide::fields_lines(fields, width)
+                + slide::fields_lines(view, fields, width)
         })
         .collect();
     // The session's title, prompt, timer and turnout take the top of the
@@ -280,7 +288,7 @@ pub fn open_items(view: &ActivityView) -> Markup {
                             li.open-item {
                                 (view.shown(texts[i]))
                                 @if !fields[i].is_empty() {
-                                    dl.slide-fields { @for (name, value) in &fields[i] { div { dt { (crate::activity::show::field_name(name, view.language)) ":" } " " dd { (value) } } } }
+                                    dl.slide-fields { @for (name, value) in &fields[i] { div { dt { (view.says(|l| crate::activity::show::field_name(name, l))) ":" } " " dd { (value) } } } }
                                 }
                                 @if !options[i].detail.is_empty() { span.detail { (view.shown(&options[i].detail)) } }
                             }
@@ -288,9 +296,7 @@ pub fn open_items(view: &ActivityView) -> Markup {
                     }
                 }
                 @if count > 1 {
-                    p.page-count aria-live="polite" {
-                        (t!(view.language, "page-word")) " " span.page-now { "1" } " " (t!(view.language, "page-of-word")) " " (count)
-                    }
+                    p.page-count aria-live="polite" { (slide::page_count(view.room(), count)) }
                 }
             }
         }
@@ -314,7 +320,7 @@ pub fn screen_pages(pass: &Pass, activity: &ActivityState) -> u32 {
         .unwrap_or(1)
 }
 
-pub(super) fn timer(activity: &ActivityState, lang: Language) -> Markup {
+pub(super) fn timer(activity: &ActivityState, room: Room) -> Markup {
     let t = &activity.timer;
     let left = t.left_at(SystemTime::now());
     let running = t.running_since.is_some();
@@ -325,18 +331,24 @@ pub(super) fn timer(activity: &ActivityState, lang: Language) -> Markup {
     let up = running && left == 0;
     html! {
         p.timer.up[up] data-ends-at=[ends_at] data-left=(left) role="timer" {
-            span.timer-label { (if up { t!(lang, "timer-up") } else { t!(lang, "timer-left") }) " " }
-            span.clock { (left / 60) ":" (format!("{:02}", left % 60)) }
-            @if !running { " " (t!(lang, "timer-stopped")) }
+            // Both labels are here and the style shows the one that fits,
+            // so the page's script turns "left" into "up" by the class alone,
+            // in each language the room reads.
+            (room.says(|l| html! {
+                span.timer-label.when-left { (t!(l, "timer-left")) }
+                span.timer-label.when-up { (t!(l, "timer-up")) }
+                " " span.clock { (left / 60) ":" (format!("{:02}", left % 60)) }
+                @if !running { " " (t!(l, "timer-stopped")) }
+            }))
         }
     }
 }
 
-pub(super) fn turnout(state: &SessionState, activity: &ActivityState, lang: Language) -> Markup {
+pub(super) fn turnout(state: &SessionState, activity: &ActivityState, room: Room) -> Markup {
     let Some(verb) = kind_of(activity.spec.kind).turnout_verb() else {
         return html! {};
     };
-    let verb = crate::language::text(lang, verb);
+    let least = state.workshop().min_group_size;
     html! {
         p.turnout aria-live="polite" {
             // A team with nobody in the room has no turnout to speak of.
@@ -344,14 +356,16 @@ pub(super) fn turnout(state: &SessionState, activity: &ActivityState, lang: Lang
                 span.group {
                     @if t.hidden && kind_of(activity.spec.kind).answered_with() == crate::activity::kind::Answers::Ideas {
                         // Anonymous ideas: a team's count rising would give an idea's team.
-                        (t!(lang, "turnout-in-room", team = t.group.name(lang), n = t.eligible))
+                        (room.says(|l| t!(l, "turnout-in-room", team = t.group.name(l), n = t.eligible)))
                     } @else if t.hidden {
                         // A team of one or two in an anonymous vote: its count
                         // would say whose answer just came in.
-                        (t!(lang, "turnout-not-shown", team = t.group.name(lang), least = state.workshop().min_group_size))
+                        (room.says(|l| t!(l, "turnout-not-shown", team = t.group.name(l), least = least)))
                     } @else {
-                        (t.group.name(lang)) ": " strong { (t.voted) } " " (t!(lang, "page-of-word")) " " (t.eligible) " " (verb)
-                        @if t.in_progress > 0 { ", " (t!(lang, "turnout-in-progress", n = t.in_progress)) }
+                        (room.says(|l| html! {
+                            (t.group.name(l)) ": " strong { (t.voted) } " " (t!(l, "page-of-word")) " " (t.eligible) " " (crate::language::text(l, verb))
+                            @if t.in_progress > 0 { ", " (t!(l, "turnout-in-progress", n = t.in_progress)) }
+                        }))
                     }
                 }
                 " "

@@ -64,8 +64,10 @@ export class Projector {
       const el = /** @type {HTMLElement} */ (p);
       el.hidden = parseInt(el.dataset.page || '0', 10) !== this.page;
     });
-    const now = pages.querySelector('.page-now');
-    if (now) now.textContent = String(this.page);
+    // A bilingual page count says the number in each language.
+    pages.querySelectorAll('.page-now').forEach((now) => {
+      now.textContent = String(this.page);
+    });
     this.fitLabels();
   }
 

@@ -1,7 +1,6 @@
 // @ts-check
 // Timers count down between views, to the server's clock (from the socket's
 // `time` message), so a phone whose own clock is wrong shows the room's time.
-import { t } from './words.js';
 
 /**
  * Redraws every running timer in `live`.
@@ -12,13 +11,11 @@ export function tickTimers(live, clockOffset) {
   live.querySelectorAll('.timer[data-ends-at]').forEach(function (timer) {
     const ends = Date.parse(/** @type {HTMLElement} */ (timer).dataset.endsAt || '');
     const left = Math.max(0, Math.ceil((ends - (Date.now() + clockOffset)) / 1000));
-    const clock = timer.querySelector('.clock');
-    if (clock) clock.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
-    const up = left === 0;
-    if (up !== timer.classList.contains('up')) {
-      timer.classList.toggle('up', up);
-      const label = timer.querySelector('.timer-label');
-      if (label) label.textContent = (up ? t('time-up') : t('time-left')) + ' ';
-    }
+    // A bilingual projector has a clock in each language.
+    timer.querySelectorAll('.clock').forEach(function (clock) {
+      clock.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+    });
+    // The page has both labels; the style shows "up" or "left" by the class.
+    timer.classList.toggle('up', left === 0);
   });
 }

@@ -1183,7 +1183,8 @@ async fn the_json_api_refuses_a_welsh_reader_in_welsh() {
 
 /// A bilingual projector shows each option's label in Welsh, then in
 /// English, each in its own `lang`, on the chart of a dot vote and on the
-/// check-in's scores alike; a Welsh one shows the Welsh alone.
+/// check-in's scores alike, and its own words (the hint, the turnout) in
+/// both; a Welsh one shows the Welsh alone.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bilingual_projector_names_each_option_in_both_languages() {
     let dir = TempDir::new();
@@ -1235,6 +1236,24 @@ async fn a_bilingual_projector_names_each_option_in_both_languages() {
             ),
             both,
             "{language}: {slide}"
+        );
+        // The slide's own words too: the hint, and each team's turnout.
+        for (words, english) in [
+            ("Cyfran dotiau pob tîm.", false),
+            ("Share of each team’s dots.", true),
+            ("wedi pleidleisio", false),
+            (" voted", true),
+        ] {
+            assert_eq!(
+                html.contains(words),
+                !english || both,
+                "{language}: {words:?} in\n{html}"
+            );
+        }
+        assert_eq!(
+            html.contains("lang=\"en-GB\">Cabinet: <strong>3</strong> of 3 voted"),
+            both,
+            "{html}"
         );
         // The console, read in English or Welsh, counts the projector's
         // pages as the projector draws them, in the room's language(s).

@@ -86,3 +86,19 @@ test('when the pressed button goes, the focus stays with what it acted on', () =
     people('<button data-command="remove" data-participant="p1">Remove</button>'));
   assert.equal(document.activeElement.textContent, 'Remove', 'Admit became Remove: focus is on Remove');
 });
+
+test('a bilingual timer counts down in both languages and turns to "up" by its class', async () => {
+  const { tickTimers } = await import('../../static/app/timers.js');
+  const ends = new Date(Date.now() + 90_000).toISOString();
+  const room = liveRoom(`<p class="timer" data-ends-at="${ends}">`
+    + '<span lang="cy"><span class="timer-label when-left">Amser ar ôl:</span><span class="timer-label when-up">Mae’r amser ar ben</span> <span class="clock">1:30</span></span>'
+    + '<span class="other-language" lang="en-GB"><span class="timer-label when-left">Time left:</span><span class="timer-label when-up">Time is up</span> <span class="clock">1:30</span></span></p>');
+  tickTimers(room.live, 60_000);
+  const clocks = [...document.querySelectorAll('.clock')].map((c) => c.textContent);
+  assert.deepEqual(clocks, ['0:30', '0:30'], 'each language\'s clock, to the server\'s time');
+  assert.ok(!$('.timer').classList.contains('up'));
+  tickTimers(room.live, 120_000);
+  assert.deepEqual([...document.querySelectorAll('.clock')].map((c) => c.textContent), ['0:00', '0:00']);
+  assert.ok($('.timer').classList.contains('up'), 'the style now shows "Time is up" in each language');
+  assert.equal($('.when-up').textContent, 'Mae’r amser ar ben', 'no words are written by the script');
+});

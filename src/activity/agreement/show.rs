@@ -122,27 +122,31 @@ impl Show for Agreement {
                 let wording = current.map_or(&o.label, |v| &v.text);
                 let fields = current.map(|v| view.fields_of(v)).unwrap_or_default();
                 let outcome = view.outcome(results, &o.id);
-                // The fields run on as one paragraph; the count line takes one.
+                let hidden = scores::item_hidden(results, &o.id, None);
+                let answered = t.agree + t.live_with + t.object;
+                // The count line, in the slide's language or both.
+                let count = |l| match hidden {
+                    Some(why) => html! { (t!(l, "agreement-answers-hidden", why = crate::language::text(l, why))) },
+                    None => html! {
+                        (t!(l, "stance-agree")) " " strong { (t.agree) } " · " (t!(l, "stance-live-with")) " " strong { (t.live_with) } " · " (t!(l, "stance-object")) " " strong { (t.object) }
+                        " " (t!(l, "statement-answered", answered = answered, voters = view.voters)) " — "
+                        @if outcome != Outcome::Open { strong { (outcome.name(l)) } }
+                        @else if t.consent { strong.consent { (t!(l, "statement-consent")) } }
+                        @else { strong.no-consent { (t!(l, "statement-no-consent")) } }
+                    },
+                };
+                let count_text = view.says_text(|l| slide::words_of(&count(l).into_string()));
+                // The fields run on as one paragraph, then the count line.
                 let lines = slide::lines_of(&view.shown_text(wording), slide::FULL_LINE)
-                    + slide::fields_lines(&fields, slide::FULL_LINE)
-                    + 1;
+                    + slide::fields_lines(view, &fields, slide::FULL_LINE)
+                    + slide::lines_of(&count_text, slide::FULL_LINE);
                 let item = html! {
                     li.statement-slide {
                         p.statement-text { (view.shown(wording)) }
                         @if !fields.is_empty() {
-                            dl.slide-fields { @for (name, value) in &fields { div { dt { (field_name(name, view.language)) ":" } " " dd { (value) } } } }
+                            dl.slide-fields { @for (name, value) in &fields { div { dt { (view.says(|l| field_name(name, l))) ":" } " " dd { (value) } } } }
                         }
-                        @if let Some(why) = scores::item_hidden(results, &o.id, None) {
-                            p.statement-count { (t!(view.language, "agreement-answers-hidden", why = crate::language::text(view.language, why))) }
-                        } @else {
-                        p.statement-count {
-                            (t!(view.language, "stance-agree")) " " strong { (t.agree) } " · " (t!(view.language, "stance-live-with")) " " strong { (t.live_with) } " · " (t!(view.language, "stance-object")) " " strong { (t.object) }
-                            " " (t!(view.language, "statement-answered", answered = t.agree + t.live_with + t.object, voters = view.voters)) " — "
-                            @if outcome != Outcome::Open { strong { (outcome.name(view.language)) } }
-                            @else if t.consent { strong.consent { (t!(view.language, "statement-consent")) } }
-                            @else { strong.no-consent { (t!(view.language, "statement-no-consent")) } }
-                        }
-                        }
+                        p.statement-count { (view.says(count)) }
                     }
                 };
                 (item, lines)

@@ -24,12 +24,14 @@ fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
 }
 
 /// How the teams' dots compare, in words (only when both teams voted).
-fn comparison(results: &Results, lang: crate::language::Language) -> Markup {
+fn comparison(results: &Results, room: crate::activity::show::Room) -> Markup {
     html! {
         @if let Some(Comparison::Dots { agreement_index, reading }) = &results.comparison {
             p.comparison {
-                (t!(lang, "dots-index")) " "
-                strong { (agreement_index.map_or_else(|| t!(lang, "not-available"), |t| format!("{t:.2}"))) } ". " (reading.read_in(lang))
+                (room.says(|lang| html! {
+                    (t!(lang, "dots-index")) " "
+                    strong { (agreement_index.map_or_else(|| t!(lang, "not-available"), |t| format!("{t:.2}"))) } ". " (reading.read_in(lang))
+                }))
             }
         }
     }
@@ -75,16 +77,16 @@ impl Show for Dots {
         let value = |t: &Tally, id: &str| dots(t, id).map(|n| n.to_string());
         html! {
             (scores::table(view, results, &order(view, results), &t!(view.language, "dots-caption"), &value))
-            (comparison(results, view.language))
+            (comparison(results, view.room()))
         }
     }
 
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
         html! {
-            p.slide-hint { (t!(view.language, "dots-slide-hint")) }
+            p.slide-hint { (view.says(|l| t!(l, "dots-slide-hint"))) }
             (slide::bars(view, results, &order, None, &share, &|v| format!("{v:.0}%")))
-            (comparison(results, view.language))
+            (comparison(results, view.room()))
         }
     }
 

@@ -71,19 +71,34 @@ impl Show for Ideas {
             .ideas
             .iter()
             .map(|idea| {
+                let team = |l| {
+                    idea.group
+                        .map(|g| format!("({})", g.name(l)))
+                        .unwrap_or_default()
+                };
+                let merged = |l| match idea.merged {
+                    0 => String::new(),
+                    n => t!(l, "ideas-merged", n = n),
+                };
                 let item = html! {
                     li.idea-slide {
                         (idea.text)
-                        @if let Some(g) = idea.group { " " span.tag { "(" (g.name(view.language)) ")" } }
-                        @if idea.merged > 0 { " " span.tag { (t!(view.language, "ideas-merged", n = idea.merged)) } }
+                        @if idea.group.is_some() { " " span.tag { (view.says(team)) } }
+                        @if idea.merged > 0 { " " span.tag { (view.says(merged)) } }
                     }
                 };
-                // The team and merge tags take a few words more.
-                (item, slide::lines_of(&idea.text, slide::HALF_LINE - 6))
+                // The team and merge tags, as shown, take words more.
+                let words = format!(
+                    "{} {} {}",
+                    idea.text,
+                    view.says_text(team),
+                    view.says_text(merged)
+                );
+                (item, slide::lines_of(&words, slide::HALF_LINE))
             })
             .collect();
         html! {
-            p.slide-hint { (listed(ideas, view.language)) }
+            p.slide-hint { (view.says(|l| listed(ideas, l))) }
             (slide::pages("ideas", items, 2, view.room()))
         }
     }

@@ -186,14 +186,14 @@ pub fn grid(x_axis: &str, y_axis: &str, marks: &[Mark]) -> Markup {
 }
 
 /// The key to the marks' shapes, in words beside a small drawing of each.
-pub fn legend(marks: &[Mark], language: crate::language::Language) -> Markup {
+pub fn legend(marks: &[Mark], room: crate::activity::show::Room) -> Markup {
     use crate::t;
     let has = |team: Option<Group>| marks.iter().any(|m| m.team == team);
     html! {
         p.matrix-legend {
-            @if has(Some(Group::Cabinet)) { span.mark.cabinet aria-hidden="true" {} " " (t!(language, "matrix-mark-cabinet")) " " }
-            @if has(Some(Group::Management)) { span.mark.management aria-hidden="true" {} " " (t!(language, "matrix-mark-management")) " " }
-            @if has(None) { span.mark.all aria-hidden="true" {} " " (t!(language, "matrix-mark-everyone")) }
+            @if has(Some(Group::Cabinet)) { span.mark.cabinet aria-hidden="true" {} " " (room.says(|l| t!(l, "matrix-mark-cabinet"))) " " }
+            @if has(Some(Group::Management)) { span.mark.management aria-hidden="true" {} " " (room.says(|l| t!(l, "matrix-mark-management"))) " " }
+            @if has(None) { span.mark.all aria-hidden="true" {} " " (room.says(|l| t!(l, "matrix-mark-everyone"))) }
         }
     }
 }

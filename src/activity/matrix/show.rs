@@ -130,17 +130,23 @@ impl Show for Matrix {
         html! {
             figure.chart.matrix-figure aria-hidden="true" {
                 (chart::grid(x_axis, y_axis, &marks))
-                (chart::legend(&marks, view.language))
+                (chart::legend(&marks, view.room()))
                 ol.matrix-key { @for o in &view.spec.options { li { (view.read(&o.label)) } } }
             }
         }
     }
 
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
-        let (x_axis, y_axis) = axes(view.spec, view.language);
+        // The axes as the room reads them (both languages, when bilingual).
+        let axis = |name, otherwise: &'static str| {
+            view.spec
+                .text_setting(name)
+                .map_or(otherwise.into(), |t| view.shown_text(t))
+        };
+        let (x_axis, y_axis) = (axis("x_axis", "Across"), axis("y_axis", "Up"));
         let marks = chart::marks(view, results);
         if results.all.ballots() == 0 {
-            return html! { p.slide-empty { (t!(view.language, "slide-no-votes")) } };
+            return html! { p.slide-empty { (view.says(|l| t!(l, "slide-no-votes"))) } };
         }
         // Every label whole: the key pages when the labels are long, and the
         // grid shows every item on each page.
@@ -154,11 +160,13 @@ impl Show for Matrix {
                 let text = format!("{}. {}", i + 1, view.shown_text(&o.label));
                 let lines = slide::lines_of(&text, KEY_LINE) + usize::from(hidden);
                 let item = html! {
-                    li { (i + 1) ". " (view.shown(&o.label)) @if hidden { span.gap { " " (t!(view.language, "matrix-too-few")) } } }
+                    li { (i + 1) ". " (view.shown(&o.label)) @if hidden { span.gap { " " (view.says(|l| t!(l, "matrix-too-few"))) } } }
                 };
                 (item, lines)
             })
             .collect();
+        // The legend and the widest gaps in two languages take two more.
+        let key_lines = KEY_LINES - 2 * usize::from(view.bilingual);
         let gaps = gaps(view, results);
         let widest: Vec<String> = gaps
             .iter()
@@ -176,12 +184,12 @@ impl Show for Matrix {
             .collect();
         html! {
             div.matrix-slide {
-                (chart::grid(x_axis, y_axis, &marks))
+                (chart::grid(&x_axis, &y_axis, &marks))
                 div.matrix-side {
-                    (chart::legend(&marks, view.language))
-                    (slide::pages_within("matrix-key", key, 1, KEY_LINES, view.room()))
+                    (chart::legend(&marks, view.room()))
+                    (slide::pages_within("matrix-key", key, 1, key_lines, view.room()))
                     @if !widest.is_empty() {
-                        p.gaps { (t!(view.language, "matrix-furthest")) " " (widest.join(", ")) }
+                        p.gaps { (view.says(|l| t!(l, "matrix-furthest"))) " " (widest.join(", ")) }
                     }
                 }
             }

@@ -65,18 +65,23 @@ impl Show for Notes {
         });
         let items = brought
             .chain(notes.iter().map(|n| {
+                let due = |l| {
+                    n.due.as_deref().map_or_else(String::new, |due| {
+                        t!(l, "note-by", date = crate::time::uk_date_in(due, l))
+                    })
+                };
                 let words = format!(
                     "{}: {} — {} {}",
-                    n.kind.name(view.language),
+                    view.says_text(|l| n.kind.name(l)),
                     n.text,
                     n.owner.as_deref().unwrap_or(""),
-                    n.due.as_deref().unwrap_or("")
+                    view.says_text(due)
                 );
                 let item = html! {
                     li {
-                        strong { (n.kind.name(view.language)) ": " } (n.text)
+                        strong { (view.says(|l| n.kind.name(l))) ": " } (n.text)
                         @if let Some(owner) = &n.owner { " — " (owner) }
-                        @if let Some(due) = &n.due { ", " (t!(view.language, "note-by", date = crate::time::uk_date_in(due, view.language))) }
+                        @if n.due.is_some() { ", " (view.says(due)) }
                     }
                 };
                 (item, slide::lines_of(&words, slide::FULL_LINE))

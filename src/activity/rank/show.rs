@@ -24,13 +24,15 @@ fn order<'a>(view: &ActivityView<'a>, results: &'a Results) -> Vec<&'a str> {
 }
 
 /// How the teams' rankings compare, in words (only when both teams voted).
-fn comparison(results: &Results, lang: crate::language::Language) -> Markup {
+fn comparison(results: &Results, room: crate::activity::show::Room) -> Markup {
     html! {
         @if let Some(Comparison::Rank { kendall_tau, reading }) = &results.comparison {
             p.comparison {
                 // The measure stays in the table and exports; the room reads words.
-                strong { (t!(lang, "rank-teams")) " " } (reading.read_in(lang))
-                span.visually-hidden { " " (t!(lang, "rank-tau", tau = kendall_tau.map_or_else(|| t!(lang, "rank-tau-none"), |t| format!("{t:+.2}")))) }
+                (room.says(|lang| html! {
+                    strong { (t!(lang, "rank-teams")) " " } (reading.read_in(lang))
+                    span.visually-hidden { " " (t!(lang, "rank-tau", tau = kendall_tau.map_or_else(|| t!(lang, "rank-tau-none"), |t| format!("{t:+.2}")))) }
+                }))
             }
         }
     }
@@ -69,7 +71,7 @@ impl Show for Rank {
         let caption = t!(view.language, "rank-caption");
         html! {
             (scores::table(view, results, &order(view, results), &caption, &value))
-            (comparison(results, view.language))
+            (comparison(results, view.room()))
         }
     }
 
@@ -77,9 +79,9 @@ impl Show for Rank {
         let order = order(view, results);
         let top = top_points(view);
         html! {
-            p.slide-hint { (t!(view.language, "rank-slide-hint", top = top)) }
+            p.slide-hint { (view.says(|l| t!(l, "rank-slide-hint", top = top))) }
             (slide::bars(view, results, &order, Some(top as f64), &average, &|v| format!("{v:.1}")))
-            (comparison(results, view.language))
+            (comparison(results, view.room()))
         }
     }
 

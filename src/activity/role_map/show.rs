@@ -36,6 +36,8 @@ fn contested(results: &Results) -> Vec<&str> {
 const ROLE_LINE: usize = 33;
 /// Characters a placement's column holds on one line of the slide.
 const PLACE_LINE: usize = 16;
+/// Characters the narrow column saying the teams differ holds on a line.
+const DIFFER_LINE: usize = 10;
 
 impl Show for RoleMap {
     fn form_shape(&self) -> crate::activity::show::FormShape {
@@ -122,27 +124,23 @@ impl Show for RoleMap {
             return html! {};
         };
         if all.ballots == 0 {
-            return html! { p.slide-empty { (t!(view.language, "role-nobody-placed")) } };
+            return html! { p.slide-empty { (view.says(|l| t!(l, "role-nobody-placed"))) } };
         }
         let contested = contested(results);
-        let teams: Vec<(String, Option<crate::activity::Group>, &Tally)> = view
+        let teams: Vec<(Markup, Option<crate::activity::Group>, &Tally)> = view
             .team_columns(results)
             .into_iter()
             .filter_map(|t| {
-                slide::drawn(t.result).map(|tally| (t.name(view.language), Some(t.group), tally))
+                slide::drawn(t.result).map(|tally| (view.says(|l| t.name(l)), Some(t.group), tally))
             })
             .collect();
         let columns = if teams.is_empty() {
-            vec![(t!(view.language, "team-short-room"), None, &results.all)]
+            vec![(view.says(|l| t!(l, "team-short-room")), None, &results.all)]
         } else {
             teams
         };
         let placed = |tally: &Tally, id: &str| match tally {
-            Tally::RoleMap(r) => r
-                .items
-                .get(id)
-                .and_then(|c| c.modal())
-                .map(|p| p.name(view.language)),
+            Tally::RoleMap(r) => r.items.get(id).and_then(|c| c.modal()),
             _ => None,
         };
         let items = view
@@ -157,30 +155,37 @@ impl Show for RoleMap {
                         @for (name, team, tally) in &columns {
                             span.role-place {
                                 span.visually-hidden { (name) ": " }
-                                @if let Some(why) = scores::item_hidden(results, &o.id, *team) { span.hidden-group { (text(view.language, why)) } }
-                                @else if let Some(place) = placed(tally, &o.id) { (place) }
-                                @else { span.not-placed { (t!(view.language, "role-not-placed")) } }
+                                @if let Some(why) = scores::item_hidden(results, &o.id, *team) { span.hidden-group { (view.says(|l| text(l, why))) } }
+                                @else if let Some(place) = placed(tally, &o.id) { (view.says(|l| place.name(l))) }
+                                @else { span.not-placed { (view.says(|l| t!(l, "role-not-placed"))) } }
                             }
                         }
                         @if !contested.is_empty() {
-                            span.role-differ { @if differ { (t!(view.language, "role-teams-differ")) } }
+                            span.role-differ { @if differ { (view.says(|l| t!(l, "role-teams-differ"))) } }
                         }
                     }
                 };
                 // The row is as tall as its label as shown, or a placement
-                // that wraps in its column ("Swyddogion yn arwain").
+                // that wraps in its column ("Swyddogion yn arwain"), or the
+                // teams differing said in both languages.
                 let places = columns
                     .iter()
                     .filter_map(|(_, _, tally)| placed(tally, &o.id))
-                    .map(|place| slide::lines_of(&place, PLACE_LINE))
+                    .map(|place| slide::lines_of(&view.says_text(|l| place.name(l)), PLACE_LINE))
                     .max()
                     .unwrap_or(1);
-                (item, slide::lines_of(&view.shown_text(&o.label), ROLE_LINE).max(places))
+                let differs = if differ {
+                    slide::lines_of(&view.says_text(|l| t!(l, "role-teams-differ")), DIFFER_LINE)
+                } else {
+                    1
+                };
+                let label = slide::lines_of(&view.shown_text(&o.label), ROLE_LINE);
+                (item, label.max(places).max(differs))
             })
             .collect();
         html! {
             p.role-head aria-hidden="true" {
-                span.role-label { (t!(view.language, "role-responsibility")) }
+                span.role-label { (view.says(|l| t!(l, "role-responsibility"))) }
                 @for (name, _, _) in &columns { span.role-place { (name) } }
                 @if !contested.is_empty() { span.role-differ {} }
             }
@@ -188,7 +193,7 @@ impl Show for RoleMap {
             @let budget = if contested.is_empty() { slide::SLIDE_LINES } else { slide::SLIDE_LINES - 2 };
             (slide::pages_within("role-rows", items, 1, budget, view.room()))
             @if !contested.is_empty() {
-                p.slide-hint { (t!(view.language, "role-differ-hint")) }
+                p.slide-hint { (view.says(|l| t!(l, "role-differ-hint"))) }
             }
         }
     }

@@ -54,6 +54,43 @@ pub struct Room {
     pub bilingual: bool,
 }
 
+impl Room {
+    /// The slide's own words (a placement, a page count, a turnout), worded
+    /// by `words` for a reader of a language: on a bilingual projector in
+    /// Welsh and then English, each marked with its `lang` (the style puts
+    /// " / " between), once when the two are the same; otherwise in the
+    /// room's language.
+    pub fn says<R: maud::Render>(&self, words: impl Fn(Language) -> R) -> Markup {
+        if !self.bilingual {
+            return words(self.language).render();
+        }
+        let (welsh, english) = (
+            words(Language::Welsh).render(),
+            words(Language::English).render(),
+        );
+        if welsh.0 == english.0 {
+            return english;
+        }
+        html! {
+            span lang="cy" { (welsh) }
+            span.other-language lang="en-GB" { (english) }
+        }
+    }
+
+    /// The same words as plain text, to count the lines they take.
+    pub fn says_text(&self, words: impl Fn(Language) -> String) -> String {
+        if !self.bilingual {
+            return words(self.language);
+        }
+        let (welsh, english) = (words(Language::Welsh), words(Language::English));
+        if welsh == english {
+            english
+        } else {
+            format!("{welsh} / {english}")
+        }
+    }
+}
+
 impl From<Language> for Room {
     fn from(language: Language) -> Room {
         Room {
@@ -180,6 +217,17 @@ impl ActivityView<'_> {
             Some(o) => self.shown_text(&o.label),
             None => id.into(),
         }
+    }
+
+    /// The slide's own words, in both languages on a bilingual projector
+    /// ([`Room::says`]).
+    pub fn says<R: maud::Render>(&self, words: impl Fn(Language) -> R) -> Markup {
+        self.room().says(words)
+    }
+
+    /// The same as plain text, to count its lines.
+    pub fn says_text(&self, words: impl Fn(Language) -> String) -> String {
+        self.room().says_text(words)
     }
 
     /// A script's text as this view's reader reads it.

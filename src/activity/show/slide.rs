@@ -26,16 +26,33 @@ pub const HALF_LINE: usize = 35;
 pub const BAR_LINE: usize = 40;
 
 /// The lines a statement's fields take, run on as one paragraph
-/// ("Outcome: … Measure: …"); none when it has none.
-pub fn fields_lines(fields: &[(&str, &str)], per_line: usize) -> usize {
+/// ("Outcome: … Measure: …"), each named as `view` names it (in both
+/// languages on a bilingual projector); none when it has none.
+pub fn fields_lines(view: &ActivityView, fields: &[(&str, &str)], per_line: usize) -> usize {
     if fields.is_empty() {
         return 0;
     }
     let run_on: String = fields
         .iter()
-        .map(|(k, v)| format!("{}: {v}  ", super::field_label(k)))
+        .map(|(k, v)| format!("{}: {v}  ", view.says_text(|l| super::field_name(k, l))))
         .collect();
     lines_of(&run_on, per_line)
+}
+
+/// The words of some markup without its tags, to count the lines they take
+/// (an entity counts as its few characters: a line over, never under).
+pub fn words_of(markup: &str) -> String {
+    let mut words = String::with_capacity(markup.len());
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    words
 }
 
 /// The lines `text` takes at `per_line` characters a line, wrapped at
@@ -81,7 +98,6 @@ pub fn pages_within(
     room: impl Into<super::Room>,
 ) -> Markup {
     let room = room.into();
-    let language = room.language;
     // Titles in two languages take a line more above the slide.
     let budget = budget.saturating_sub(usize::from(room.bilingual));
     let lines: Vec<usize> = items.iter().map(|(_, lines)| *lines).collect();
@@ -96,11 +112,19 @@ pub fn pages_within(
             }
             @if count > 1 {
                 p.page-count aria-live="polite" {
-                    (crate::t!(language, "page-word")) " " span.page-now { "1" } " " (crate::t!(language, "page-of-word")) " " (count)
+                    (page_count(room, count))
                 }
             }
         }
     }
+}
+
+/// "Page 1 of 3", in the room's language (both, on a bilingual projector):
+/// the projector's script turns the first number as its pages turn.
+pub fn page_count(room: super::Room, count: usize) -> Markup {
+    room.says(|l| {
+        html! { (crate::t!(l, "page-word")) " " span.page-now { "1" } " " (crate::t!(l, "page-of-word")) " " (count) }
+    })
 }
 
 /// Where pages break: the items of each page, as ranges, given each item's
@@ -136,20 +160,20 @@ pub fn bars(
 ) -> Markup {
     // Bars of nothing would read as a result.
     if results.all.ballots() == 0 {
-        return html! { p.slide-empty { (crate::t!(view.language, "slide-no-votes")) } };
+        return html! { p.slide-empty { (view.says(|l| crate::t!(l, "slide-no-votes"))) } };
     }
-    let teams: Vec<(String, &str, &Tally)> = view
+    let teams: Vec<(Markup, &str, &Tally)> = view
         .team_columns(results)
         .into_iter()
         .filter_map(|team| {
-            drawn(team.result).map(|t| (team.name(view.language), team.group.as_str(), t))
+            drawn(team.result).map(|t| (view.says(|l| team.name(l)), team.group.as_str(), t))
         })
         .collect();
     // One team drawn alone (a cabinet-only workshop) still says whose bars
     // they are; with neither shown apart, the room's bar alone.
-    let rows: Vec<(String, &str, &Tally)> = if teams.is_empty() {
+    let rows: Vec<(Markup, &str, &Tally)> = if teams.is_empty() {
         vec![(
-            crate::t!(view.language, "team-short-all"),
+            view.says(|l| crate::t!(l, "team-short-all")),
             "all",
             &results.all,
         )]
@@ -180,7 +204,7 @@ pub fn bars(
                                 @if let Some(why) = why {
                                     // Too few answered it to draw: no bar, said in words.
                                     span.bar-track {}
-                                    span.bar-value { (crate::language::text(view.language, why)) }
+                                    span.bar-value { (view.says(|l| crate::language::text(l, why))) }
                                 } @else {
                                     span.bar-track { span class={ "bar w" (percent(v, max)) } {} }
                                     span.bar-value { (format(v)) }
@@ -201,16 +225,18 @@ pub fn bars(
         });
     html! {
         @if let Some(least) = hidden {
-            p.slide-hint { (crate::t!(view.language, "slide-room-only", least = least)) }
+            p.slide-hint { (view.says(|l| crate::t!(l, "slide-room-only", least = least))) }
         }
         @if rows.len() > 1 || rows[0].1 != "all" {
             p.legend {
                 @for (name, class, _) in &rows { span class={ "swatch " (class) } {} (name) }
             }
         }
-        // The kind's hint and the legend take a line each, the note on hidden
-        // teams two more, the teams' comparison under the bars three.
-        @let reserved = 2 + if hidden.is_some() { 2 } else { 0 } + if results.comparison.is_some() { 3 } else { 0 };
+        // The kind's hint and the legend take a line each (the hint two in
+        // both languages), the note on hidden teams two more (four), the
+        // teams' comparison under the bars three (five).
+        @let both = usize::from(view.bilingual);
+        @let reserved = 2 + both + if hidden.is_some() { 2 + 2 * both } else { 0 } + if results.comparison.is_some() { 3 + 2 * both } else { 0 };
         (pages_within("bars", items, 1, SLIDE_LINES - reserved, view.room()))
     }
 }
