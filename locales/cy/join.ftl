@@ -3,6 +3,7 @@ join-title = Ymuno
 join-heading = Ymuno â'r gweithdy
 join-problem = Mae problem
 join-ended = Mae'r sesiwn hon wedi dod i ben, felly nid yw'n derbyn neb newydd.
+join-another = Ymuno â sesiwn arall gyda'i chod
 join-by-invitation = Trwy wahoddiad y mae'r gweithdy hwn. Sganiwch y cod QR ar eich cerdyn, neu agorwch y ddolen arno. Heb gerdyn gallwch ymuno isod o hyd: bydd yr hwylusydd yn gadael i chi ddod i mewn.
 join-code = Cod y sesiwn
 join-code-hint = Chwe llythyren a rhif, a ddangosir ar y sgrin.

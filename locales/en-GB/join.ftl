@@ -3,6 +3,7 @@ join-title = Join
 join-heading = Join the workshop
 join-problem = There is a problem
 join-ended = This session has ended, so it takes nobody new.
+join-another = Join a different session with its code
 join-by-invitation = This workshop is by invitation. Scan the QR code on your card, or open the link on it. Without a card you can still join below: the facilitator will let you in.
 join-code = Session code
 join-code-hint = Six letters and numbers, shown on the screen.

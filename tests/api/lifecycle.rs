@@ -82,3 +82,26 @@ async fn a_generated_facilitator_key_is_private_and_survives_a_restart() {
     let (_app, again) = spawn_app_with(&dir.0, |c| c.admin_key = None).await;
     assert_eq!(again, key);
 }
+
+/// A phone that opens an ended session's link is told so, with nothing to
+/// fill in under it, and a way on to another session's code.
+#[tokio::test]
+async fn an_ended_session_s_join_link_says_so_and_offers_no_form() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let open = app.page(&format!("/join/{}", session.code)).await;
+    assert!(open.contains("name=\"name\""), "{open}");
+    app.command(&session.id, json!({ "type": "end" })).await;
+    let ended = app.page(&format!("/join/{}", session.code)).await;
+    assert!(
+        ended.contains("This session has ended, so it takes nobody new."),
+        "{ended}"
+    );
+    assert!(!ended.contains("<form class=\"join\""), "{ended}");
+    assert!(!ended.contains("name=\"name\""), "{ended}");
+    assert!(
+        ended.contains("<a href=\"/\">Join a different session with its code</a>"),
+        "{ended}"
+    );
+}

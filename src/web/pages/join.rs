@@ -48,9 +48,14 @@ pub async fn form_with_code(
             match joining::returning(&handle, &headers) {
                 Some(me) => already_joined(&handle, &me, reading).into_response(),
                 // Say so now, rather than refuse the form once it is filled in.
+                // Nothing to fill in under it: a way on to another code.
                 None if handle.state().status == crate::session::SessionStatus::Ended => {
                     let why = t!(lang, "join-ended");
-                    join_page(&form, &Offer::default(), Some(&why), reading).into_response()
+                    let offer = Offer {
+                        ended: true,
+                        ..Offer::default()
+                    };
+                    join_page(&form, &offer, Some(&why), reading).into_response()
                 }
                 None => join_page(&form, &Offer::of(&app, &handle), None, reading).into_response(),
             }
@@ -97,6 +102,8 @@ struct Offer {
     invitations_only: bool,
     /// The session's language for the room, once the code is known.
     room: Option<SessionLanguage>,
+    /// The code is of a session that has ended: no form, a link onwards.
+    ended: bool,
 }
 
 impl Offer {
@@ -122,6 +129,7 @@ impl Offer {
             people,
             invitations_only,
             room: Some(state.info.language),
+            ended: false,
         }
     }
 }
@@ -275,6 +283,9 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>, reading: Readi
                     a.button lang="en-GB" hreflang="en" href=(en_href) aria-current=[(lang == Language::English).then_some("true")] { (Language::English.own_name()) }
                 }
             }
+            @if offer.ended {
+                p { a href="/" { (t!(lang, "join-another")) } }
+            } @else {
             form.join method="post" action="/join" novalidate {
                 input type="hidden" name="lang" value=(lang.code());
                 label for="code" { (t!(lang, "join-code")) }
@@ -317,6 +328,7 @@ fn join_page(form: &JoinForm, offer: &Offer, error: Option<&str>, reading: Readi
                 label for="job_title" { (t!(lang, "join-job-title")) }
                 input #job_title type="text" name="job_title" value=(form.job_title) maxlength=(text::JOB_TITLE);
                 button.primary type="submit" { (t!(lang, "join-button")) }
+            }
             }
         }
     };
