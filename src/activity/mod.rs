@@ -24,7 +24,7 @@ pub use kind::{Answer, Kind};
 pub use registry::{kind_of, ActivityKind, Ballot, Tally};
 pub use results::{Comparison, GroupResult, ItemRule, Results, Split};
 pub use show::{ActivityView, Show};
-pub use spec::{ActivitySpec, Group, OptionSpec};
+pub use spec::{ActivitySpec, Group, OptionSpec, CARRIED_FROM};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

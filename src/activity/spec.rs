@@ -85,6 +85,13 @@ pub struct OptionSpec {
 }
 
 impl OptionSpec {
+    /// Whether the option was carried in from an earlier activity's
+    /// results (its detail says where from): its label is then what the
+    /// room wrote or decided there, not the script's words.
+    pub fn carried_from_results(&self) -> bool {
+        self.detail.starts_with(CARRIED_FROM)
+    }
+
     /// An option with just an id and a label.
     pub fn new(id: &str, label: &str) -> OptionSpec {
         OptionSpec {
@@ -95,6 +102,9 @@ impl OptionSpec {
         }
     }
 }
+
+/// How a carried option's detail begins, in the record: "From The mandate".
+pub const CARRIED_FROM: &str = "From ";
 
 /// One step of the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

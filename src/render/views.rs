@@ -182,7 +182,7 @@ pub fn screen_view(pass: &Pass) -> Markup {
     };
     let room = pass.room();
     html! {
-        div.screen data-phase=(phase) data-page=[current.map(|a| a.page)] {
+        div.screen data-phase=(phase) data-page=[current.map(|a| a.page)] data-activity=[current.map(|a| a.spec.id.as_str())] {
             header.room { h1 { (pass.session_title()) } }
             @if state.status == SessionStatus::Ended {
                 section.step aria-labelledby="screen-step" {

@@ -54,7 +54,10 @@ impl Workshop {
             check(format!("activity[{i}].title"), &a.title);
             check(format!("activity[{i}].prompt"), &a.prompt);
             for (j, o) in a.options.iter().enumerate() {
-                check(format!("activity[{i}].option[{j}].label"), &o.label);
+                // What people wrote is kept as written, in their language.
+                if !o.carried_from_results() {
+                    check(format!("activity[{i}].option[{j}].label"), &o.label);
+                }
                 check(format!("activity[{i}].option[{j}].detail"), &o.detail);
             }
             for (name, value) in a.settings.iter() {

@@ -23,8 +23,10 @@ if (room) start(room);
 /** @param {import('./state.js').Room} room */
 function start(room) {
   const kept = new KeptDrafts(room);
-  const projector = room.role === 'screen' ? new Projector(room.live) : null;
   const transport = new Transport(room, receive);
+  const projector = room.role === 'screen'
+    ? new Projector(room.live, function (activity, page) { transport.send({ type: 'page', activity: activity, page: page }); })
+    : null;
   /** @type {import('../shapes/index.js').Ctx} */
   const ctx = {
     room,

@@ -9,14 +9,21 @@ const FITS = ['1', '0.93', '0.86', '0.8'];
 
 /** The projector's slide and the page of it shown. */
 export class Projector {
-  /** @param {HTMLElement} live */
-  constructor(live) {
+  /**
+   * @param {HTMLElement} live
+   * @param {(activity: string, page: number) => void} turned tells the
+   *   server a page the projector's own keys turned, so the console says it
+   */
+  constructor(live, turned) {
     this.live = live;
+    this.turned = turned;
     this.page = 1;
     /** @type {string | null} */
     this.pagedFor = null;
     /** @type {number | null} */
     this.consolePage = null;
+    /** @type {number[]} pages this projector's keys asked for, not yet seen back */
+    this.asked = [];
   }
 
   /** Listens for the paging keys and the window's size. */
@@ -29,6 +36,15 @@ export class Projector {
       else if (event.key === 'ArrowLeft' || event.key === 'PageUp') this.showPage(pages, this.page - 1);
       else return;
       event.preventDefault();
+      // The server keeps the page shown, so the console's count is true
+      // and the next view comes back on the same page.
+      const screen = /** @type {HTMLElement | null} */ (this.live.querySelector('.screen'));
+      const activity = screen ? screen.dataset.activity : undefined;
+      if (activity && this.page !== this.consolePage) {
+        this.consolePage = this.page;
+        this.asked.push(this.page);
+        this.turned(activity, this.page);
+      }
     });
   }
 
@@ -41,13 +57,23 @@ export class Projector {
   shown() {
     const screen = /** @type {HTMLElement | null} */ (this.live.querySelector('.screen'));
     if (screen && screen.dataset.phase) document.body.dataset.phase = screen.dataset.phase;
-    // A new activity starts at page 1; a new view of the same one keeps its
-    // page, unless the console turned it (the page the server says changed).
+    // A new activity, or its results revealed or hidden, starts at the page
+    // the server says (1); a new view of the same keeps its page, unless the
+    // console turned it (the page the server says changed).
     const step = this.live.querySelector('#screen-step');
-    const key = step ? step.textContent : null;
+    const key = step && screen ? (screen.dataset.activity || '') + '|' + screen.dataset.phase : null;
     const asked = screen && screen.dataset.page ? parseInt(screen.dataset.page, 10) : 1;
-    if (key !== this.pagedFor) { this.page = asked; this.pagedFor = key; this.consolePage = asked; }
-    else if (asked !== this.consolePage) { this.page = asked; this.consolePage = asked; }
+    const mine = this.asked.indexOf(asked);
+    if (key !== this.pagedFor) {
+      this.page = asked; this.pagedFor = key; this.consolePage = asked; this.asked = [];
+    } else if (mine >= 0) {
+      // This projector's own turn coming back (a quick clicker may be
+      // pages ahead of it): the page shown stays.
+      this.asked.splice(0, mine + 1);
+      this.consolePage = asked;
+    } else if (asked !== this.consolePage) {
+      this.page = asked; this.consolePage = asked; this.asked = [];
+    }
     const pages = this.pages();
     if (pages) this.showPage(pages, this.page);
     else this.fitLabels();

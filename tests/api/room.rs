@@ -413,3 +413,39 @@ async fn a_vote_revealed_with_no_ballots_says_so_instead_of_drawing_empty_bars()
     assert!(!html.contains("class=\\\"bar w"), "{html}");
     app.stop().await;
 }
+
+/// The projector may turn its own page (its keys, a clicker), which the
+/// console then shows; it may do nothing else.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_projector_turns_its_page_and_nothing_else() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let mut screen = Socket::staff(&app, &session.id, "screen").await;
+    app.command(
+        &session.id,
+        json!({ "type": "open", "activity": "priorities" }),
+    )
+    .await;
+    let turned = screen
+        .command(json!({ "type": "page", "activity": "priorities", "page": 2 }))
+        .await;
+    assert_eq!(turned["type"], "ack", "{turned}");
+    let seq = turned["seq"].as_u64().unwrap();
+    let view = screen.view_at_least(seq).await;
+    assert!(
+        view["html"].as_str().unwrap().contains("data-page=\"2\""),
+        "the server keeps the page the projector turned, for the console: {view}"
+    );
+    for command in [
+        json!({ "type": "close", "activity": "priorities" }),
+        json!({ "type": "reveal", "activity": "priorities" }),
+        json!({ "type": "end" }),
+    ] {
+        let refused = screen.command(command.clone()).await;
+        assert_eq!(refused["type"], "error", "{command}: {refused}");
+        assert_eq!(refused["error"]["code"], "forbidden", "{refused}");
+    }
+    let state = app.state(&session.id).await;
+    assert_eq!(state["status"], "live");
+}

@@ -196,6 +196,16 @@ async fn the_series_carries_priorities_from_workshop_1_to_2_to_3() {
         phone_view.contains("Decision: Meet the management team monthly"),
         "{phone_view}"
     );
+    // A Welsh reader reads the same decision and action in Welsh, what was
+    // typed as typed.
+    let welsh = app.page(&format!("/facilitate/{}?lang=cy", w2.id)).await;
+    for line in [
+        "Penderfyniad: Meet the management team monthly",
+        "Cam gweithredu: Share the asks with the chief executive — Leader, erbyn 15 Ionawr 2027",
+    ] {
+        assert!(welsh.contains(line), "{line} in\n{welsh}");
+    }
+    assert!(!welsh.contains("Decision: "), "{welsh}");
     app.command(
         &w2.id,
         json!({ "type": "open", "activity": "shared-priorities" }),

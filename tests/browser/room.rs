@@ -101,7 +101,8 @@ const LABELS: &str = r#"
 "#;
 
 /// Every label on every page of the slide, read whole: turns the pages with
-/// the projector's own → key, checking each fits.
+/// the projector's own keys (back to the first, which the server keeps
+/// from an earlier projector's turning, then →), checking each fits.
 async fn every_label(screen: &Client, what: &str, height: u32) -> (Vec<String>, Vec<Value>) {
     let mut labels = Vec::new();
     let mut places = Vec::new();
@@ -111,6 +112,15 @@ async fn every_label(screen: &Client, what: &str, height: u32) -> (Vec<String>, 
         .unwrap()
         .as_u64()
         .unwrap();
+    for _ in 1..pages {
+        screen
+            .execute(
+                "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));",
+                vec![],
+            )
+            .await
+            .unwrap();
+    }
     for page in 1..=pages {
         if page > 1 {
             screen
@@ -234,7 +244,8 @@ async fn the_projector_shows_twelve_options_and_fourteen_responsibilities_whole_
     for size in [(1024, 768), SMALL_PROJECTOR, LARGE_PROJECTOR] {
         let label = format!("{}x{}", size.0, size.1);
         let screen = projector(&driver, size, &base, &w1.id).await;
-        let slide = wait_text(&screen, ".open-options", "Faster planning decisions").await;
+        // On the page the last projector left it at (the server keeps it).
+        let slide = wait_text(&screen, ".open-options", "").await;
         assert!(!slide.contains("dots"), "no counts while open: {slide}");
         let (mut shown, _) =
             every_label(&screen, &format!("twelve open options at {label}"), size.1).await;
@@ -329,7 +340,13 @@ async fn the_projector_shows_twelve_options_and_fourteen_responsibilities_whole_
     }
 
     // The facilitator turns the projector's pages from the console: P, and
-    // the button.
+    // the button (from the first page: the projectors above left it on
+    // their last).
+    app.command(
+        &w2.id,
+        json!({ "type": "page", "activity": "roles", "page": 1 }),
+    )
+    .await;
     let screen = projector(&driver, SMALL_PROJECTOR, &base, &w2.id).await;
     wait_text(&screen, ".page-count", "Page 1 of").await;
     let console = driver.browser(CONSOLE).await;
@@ -344,6 +361,11 @@ async fn the_projector_shows_twelve_options_and_fourteen_responsibilities_whole_
     wait_text(&screen, ".page-count", "Page 2 of").await;
     click(&console, "#page-back").await;
     wait_text(&screen, ".page-count", "Page 1 of").await;
+    // A clicker on the projector's own window turns its page, and the
+    // console says so (its count is never out of step with the room's).
+    press(&screen, "\u{e014}").await;
+    wait_text(&screen, ".page-count", "Page 2 of").await;
+    wait_text(&console, ".slide-paging", "page 2 of").await;
     screenshot(&console, "console-slide-paging").await;
     assert_accessible(&console, "the console with paging").await;
     for client in [screen, console] {

@@ -6,7 +6,7 @@ use super::kind::{Kind, SettingProblem};
 use super::show::ActivityView;
 use super::{BallotError, Results, Tally};
 use crate::activity::{ActivitySpec, OptionSpec};
-use crate::language::Sentence;
+use crate::language::{Language, Sentence};
 use serde::{Deserialize, Serialize};
 
 /// Longest note or action, in characters.
@@ -95,23 +95,24 @@ pub fn check_due(due: &str) -> Result<String, BallotError> {
     Ok(format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// A decision or action as one line, the way the next workshop reads it:
+/// A decision or action as one line, the way the next workshop reads it, in
+/// English and in Welsh (what was typed stays as typed):
 /// "Action: Write the protocol up — Chief executive, by 15 January 2027".
-pub fn brought_forward(note: &Note) -> String {
-    let mut line = format!("{}: {}", note.kind.label(), note.text);
-    if let Some(owner) = &note.owner {
-        line.push_str(" — ");
-        line.push_str(owner);
-    }
-    if let Some(due) = &note.due {
-        line.push_str(if note.owner.is_some() {
-            ", by "
-        } else {
-            " — by "
-        });
-        line.push_str(&crate::time::uk_date(due));
-    }
-    line
+pub fn brought_forward(note: &Note) -> crate::language::Text {
+    let line = |language| {
+        let mut line = format!("{}: {}", note.kind.name(language), note.text);
+        if let Some(owner) = &note.owner {
+            line.push_str(" — ");
+            line.push_str(owner);
+        }
+        if let Some(due) = &note.due {
+            line.push_str(if note.owner.is_some() { ", " } else { " — " });
+            let date = crate::time::uk_date_in(due, language);
+            line.push_str(&crate::t!(language, "note-by", date = date));
+        }
+        line
+    };
+    crate::language::Text::both(line(Language::English), line(Language::Welsh))
 }
 
 /// What a notes step holds: its notes, decisions and actions.
@@ -156,7 +157,10 @@ impl Kind for Notes {
         notes
             .iter()
             .filter(|n| n.kind != NoteKind::Note)
-            .map(|n| OptionSpec::new(&n.id, &brought_forward(n)))
+            .map(|n| OptionSpec {
+                label: brought_forward(n),
+                ..OptionSpec::new(&n.id, "")
+            })
             .collect()
     }
 

@@ -170,7 +170,7 @@ fn planned_detail(workshop: &Text) -> Text {
 }
 
 /// How a carried option's detail begins: from an earlier activity's results.
-const CARRIED: &str = "From ";
+const CARRIED: &str = crate::activity::CARRIED_FROM;
 /// How it begins when it is what an earlier activity would have offered.
 const PLANNED: &str = "Planned for ";
 

@@ -8,7 +8,7 @@ use crate::live::actor::Connected;
 use crate::live::publisher::Views;
 use crate::live::SessionHandle;
 use crate::render::{wire, Frame, ParticipantFrame, Removed};
-use crate::session::{Actor, Participant};
+use crate::session::{Actor, Command, Participant};
 use crate::web::error::ApiError;
 use crate::web::limits::MessageBucket;
 use crate::web::protocol::{error_text, parse_client_msg, ServerMsg};
@@ -240,6 +240,11 @@ impl Conn {
         let actor = match (&self.me, self.role) {
             (Some(me), _) => Actor::Participant(me.id),
             (None, Role::Facilitator) => Actor::Facilitator,
+            // The projector (opened with the facilitator's key) turns its
+            // own pages from its keys, and the console follows: nothing else.
+            (None, Role::Screen) if matches!(msg.command, Command::Page { .. }) => {
+                Actor::Facilitator
+            }
             (None, _) => {
                 let e = ApiError::new(ErrorCode::Forbidden, "the projector only watches");
                 return error_text(msg.client_id.as_deref(), &e, self.language);
