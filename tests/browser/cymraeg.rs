@@ -121,19 +121,28 @@ async fn a_welsh_phone_an_english_phone_and_a_bilingual_projector() {
     // …and its results, from enough of each team to be shown apart.
     let mut phones = app.phones(&session, "cabinet", 3).await;
     phones.extend(app.phones(&session, "management", 3).await);
-    let items: serde_json::Map<String, serde_json::Value> =
-        activity(&app.state(&session.id).await, "roles")["options"]
+    // The teams differ on every responsibility, so each row is marked and
+    // the note under the map says why, in both languages.
+    let state = app.state(&session.id).await;
+    let items = |shift: usize| -> serde_json::Map<String, serde_json::Value> {
+        activity(&state, "roles")["options"]
             .as_array()
             .unwrap()
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                let place = ["members", "joint", "officers"][i % 3];
+                let place = ["members", "joint", "officers"][(i + shift) % 3];
                 (o["id"].as_str().unwrap().to_string(), json!(place))
             })
-            .collect();
-    for phone in phones.iter_mut() {
-        acked(&phone.vote("roles", json!({ "placements": items })).await);
+            .collect()
+    };
+    for (n, phone) in phones.iter_mut().enumerate() {
+        let placements = items(n / 3);
+        acked(
+            &phone
+                .vote("roles", json!({ "placements": placements }))
+                .await,
+        );
     }
     app.command(&session.id, json!({ "type": "close", "activity": "roles" }))
         .await;
@@ -143,6 +152,9 @@ async fn a_welsh_phone_an_english_phone_and_a_bilingual_projector() {
     )
     .await;
     wait_text(&screen, "#live .role-head", "Cyfrifoldeb").await;
+    wait_text(&screen, "#live .role-row .role-differ", "≠").await;
+    wait_text(&screen, "#live .slide-hint", "≠ Yn wahanol:").await;
+    wait_text(&screen, "#live .slide-hint", "Teams differ:").await;
     screenshot(&screen, "cymraeg-projector-results").await;
     assert_fits(&screen, "the bilingual projector's results", 720).await;
     // Every page fits: Welsh placements wrap to two lines in their columns.

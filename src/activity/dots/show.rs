@@ -84,8 +84,7 @@ impl Show for Dots {
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
         html! {
-            p.slide-hint { (view.says(|l| t!(l, "dots-slide-hint"))) }
-            (slide::bars(view, results, &order, None, &share, &|v| format!("{v:.0}%")))
+            (slide::bars(view, results, &|l| t!(l, "dots-slide-hint"), &order, None, &share, &|v| format!("{v:.0}%")))
             (comparison(results, view.room()))
         }
     }

@@ -155,8 +155,10 @@ pub fn grid(x_axis: &str, y_axis: &str, marks: &[Mark]) -> Markup {
                 text x=(x) y=(TOP + SIDE + 26.0) font-size="25" text-anchor="middle" { (v) }
                 text x=(LEFT - 8.0) y=(y + 9) font-size="25" text-anchor="end" { (v) }
             }
-            text x=(LEFT + SIDE / 2.0) y="464" font-size="25" font-weight="700" text-anchor="middle" { (cut(x_axis, 28)) " →" }
-            text x="22" y=(middle) font-size="25" font-weight="700" text-anchor="middle" transform={ "rotate(-90 22 " (middle) ")" } { (cut(y_axis, 28)) " →" }
+            @let (x_size, x_axis) = axis_label(x_axis);
+            @let (y_size, y_axis) = axis_label(y_axis);
+            text x=(LEFT + SIDE / 2.0) y="464" font-size=(x_size) font-weight="700" text-anchor="middle" { (x_axis) " →" }
+            text x="22" y=(middle) font-size=(y_size) font-weight="700" text-anchor="middle" transform={ "rotate(-90 22 " (middle) ")" } { (y_axis) " →" }
             // The gap first, under the marks: a line from one team's point to the other's.
             @for (i, pair) in marks.windows(2).enumerate().filter(|(_, w)| w[0].number == w[1].number) {
                 @let (a, b) = (centres[i], centres[i + 1]);
@@ -196,6 +198,18 @@ pub fn legend(marks: &[Mark], room: crate::activity::show::Room) -> Markup {
             @if has(None) { span.mark.all aria-hidden="true" {} " " (room.says(|l| t!(l, "matrix-mark-everyone"))) }
         }
     }
+}
+
+/// An axis's name as the grid writes it, and its size: whole, smaller as
+/// it grows longer (its Welsh and English both, on a bilingual projector),
+/// cut only past what the side holds at the smallest size.
+fn axis_label(name: &str) -> (u32, String) {
+    // About 0.55 of the size a character, across the 450 the side gives.
+    const ROOM: usize = 820;
+    const SMALLEST: usize = 15;
+    let chars = name.chars().count() + 2;
+    let size = (ROOM / chars.max(1)).clamp(SMALLEST, 25);
+    (size as u32, cut(name, ROOM / SMALLEST - 2))
 }
 
 /// A label cut to `chars`, with an ellipsis when cut.

@@ -87,8 +87,7 @@ impl Show for Poll {
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
         html! {
-            p.slide-hint { (view.says(|l| t!(l, "poll-slide-hint"))) }
-            (slide::bars(view, results, &order, Some(100.0), &share, &whole_percent))
+            (slide::bars(view, results, &|l| t!(l, "poll-slide-hint"), &order, Some(100.0), &share, &whole_percent))
         }
     }
 

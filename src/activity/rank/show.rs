@@ -79,8 +79,7 @@ impl Show for Rank {
         let order = order(view, results);
         let top = top_points(view);
         html! {
-            p.slide-hint { (view.says(|l| t!(l, "rank-slide-hint", top = top))) }
-            (slide::bars(view, results, &order, Some(top as f64), &average, &|v| format!("{v:.1}")))
+            (slide::bars(view, results, &|l| t!(l, "rank-slide-hint", top = top), &order, Some(top as f64), &average, &|v| format!("{v:.1}")))
             (comparison(results, view.room()))
         }
     }

@@ -62,8 +62,7 @@ impl Show for Rating {
         };
         let order = scores::script_order(view);
         html! {
-            p.slide-hint { (view.says(|l| t!(l, "rating-slide-hint"))) }
-            (slide::bars(view, results, &order, Some(5.0), &value, &|v| format!("{v:.1}")))
+            (slide::bars(view, results, &|l| t!(l, "rating-slide-hint"), &order, Some(5.0), &value, &|v| format!("{v:.1}")))
         }
     }
 

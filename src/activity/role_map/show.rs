@@ -161,7 +161,9 @@ impl Show for RoleMap {
                             }
                         }
                         @if !contested.is_empty() {
-                            span.role-differ { @if differ { (view.says(|l| t!(l, "role-teams-differ"))) } }
+                            // Two languages would not fit the narrow column:
+                            // a sign, which the note below says in both.
+                            span.role-differ { @if differ { @if view.bilingual { "≠" } @else { (t!(view.language, "role-teams-differ")) } } }
                         }
                     }
                 };
@@ -174,8 +176,8 @@ impl Show for RoleMap {
                     .map(|place| slide::lines_of(&view.says_text(|l| place.name(l)), PLACE_LINE))
                     .max()
                     .unwrap_or(1);
-                let differs = if differ {
-                    slide::lines_of(&view.says_text(|l| t!(l, "role-teams-differ")), DIFFER_LINE)
+                let differs = if differ && !view.bilingual {
+                    slide::lines_of(&t!(view.language, "role-teams-differ"), DIFFER_LINE)
                 } else {
                     1
                 };
@@ -183,17 +185,35 @@ impl Show for RoleMap {
                 (item, label.max(places).max(differs))
             })
             .collect();
+        // The note under a contested map takes its lines (two, or four in
+        // two languages), and headings that wrap take a line more.
+        let hint = match contested.is_empty() {
+            true => 0,
+            false => slide::lines_of(
+                &view.says_text(|l| t!(l, "role-differ-hint")),
+                slide::FULL_LINE,
+            ),
+        };
+        let head = view
+            .team_columns(results)
+            .iter()
+            .map(|t| slide::lines_of(&view.says_text(|l| t.name(l)), PLACE_LINE))
+            .chain([slide::lines_of(
+                &view.says_text(|l| t!(l, "role-responsibility")),
+                ROLE_LINE,
+            )])
+            .max()
+            .unwrap_or(1);
+        let budget = slide::SLIDE_LINES.saturating_sub(hint + head - 1).max(4);
         html! {
             p.role-head aria-hidden="true" {
                 span.role-label { (view.says(|l| t!(l, "role-responsibility"))) }
                 @for (name, _, _) in &columns { span.role-place { (name) } }
                 @if !contested.is_empty() { span.role-differ {} }
             }
-            // The note under a contested map takes two lines.
-            @let budget = if contested.is_empty() { slide::SLIDE_LINES } else { slide::SLIDE_LINES - 2 };
             (slide::pages_within("role-rows", items, 1, budget, view.room()))
             @if !contested.is_empty() {
-                p.slide-hint { (view.says(|l| t!(l, "role-differ-hint"))) }
+                p.slide-hint { @if view.bilingual { "≠ " } (view.says(|l| t!(l, "role-differ-hint"))) }
             }
         }
     }

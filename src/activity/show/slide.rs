@@ -153,6 +153,7 @@ pub fn page_breaks(lines: &[usize], columns: usize, budget: usize) -> Vec<std::o
 pub fn bars(
     view: &ActivityView,
     results: &Results,
+    hint: &dyn Fn(crate::language::Language) -> String,
     order: &[&str],
     max: Option<f64>,
     value: &dyn Fn(&Tally, &str) -> Option<f64>,
@@ -224,6 +225,7 @@ pub fn bars(
             _ => None,
         });
     html! {
+        p.slide-hint { (view.says(hint)) }
         @if let Some(least) = hidden {
             p.slide-hint { (view.says(|l| crate::t!(l, "slide-room-only", least = least))) }
         }
@@ -232,12 +234,14 @@ pub fn bars(
                 @for (name, class, _) in &rows { span class={ "swatch " (class) } {} (name) }
             }
         }
-        // The kind's hint and the legend take a line each (the hint two in
-        // both languages), the note on hidden teams two more (four), the
-        // teams' comparison under the bars three (five).
-        @let both = usize::from(view.bilingual);
-        @let reserved = 2 + both + if hidden.is_some() { 2 + 2 * both } else { 0 } + if results.comparison.is_some() { 3 + 2 * both } else { 0 };
-        (pages_within("bars", items, 1, SLIDE_LINES - reserved, view.room()))
+        // The kind's hint takes its lines and the legend one; the note on
+        // hidden teams its lines; the teams' comparison under the bars
+        // three (four, in two languages).
+        @let hint_lines = lines_of(&view.says_text(hint), FULL_LINE);
+        @let hidden_lines = hidden.map_or(0, |least| lines_of(&view.says_text(|l| crate::t!(l, "slide-room-only", least = least)), FULL_LINE));
+        @let comparison_lines = if results.comparison.is_some() { 3 + usize::from(view.bilingual) } else { 0 };
+        @let reserved = hint_lines + 1 + hidden_lines + comparison_lines;
+        (pages_within("bars", items, 1, SLIDE_LINES.saturating_sub(reserved).max(2), view.room()))
     }
 }
 
