@@ -41,6 +41,8 @@ pub enum ErrorCode {
     UnknownPerson,
     /// Nothing at that address.
     NotFound,
+    /// That address does not take that method (a `GET` where a `POST` goes).
+    MethodNotAllowed,
     /// Voting on that activity is not open.
     ActivityClosed,
     /// Still in the lobby.
@@ -124,7 +126,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 57] = [
+    pub const ALL: [ErrorCode; 58] = [
         ErrorCode::MalformedJson,
         ErrorCode::InvalidRequest,
         ErrorCode::MissingType,
@@ -143,6 +145,7 @@ impl ErrorCode {
         ErrorCode::UnknownSeries,
         ErrorCode::UnknownPerson,
         ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
         ErrorCode::ActivityClosed,
         ErrorCode::NotAdmitted,
         ErrorCode::SessionEnded,
@@ -205,6 +208,7 @@ impl ErrorCode {
             ErrorCode::UnknownSeries => "unknown_series",
             ErrorCode::UnknownPerson => "unknown_person",
             ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::ActivityClosed => "activity_closed",
             ErrorCode::NotAdmitted => "not_admitted",
             ErrorCode::SessionEnded => "session_ended",
@@ -269,6 +273,7 @@ impl ErrorCode {
             ErrorCode::UnknownSeries => "error-unknown-series",
             ErrorCode::UnknownPerson => "error-unknown-person",
             ErrorCode::NotFound => "error-not-found",
+            ErrorCode::MethodNotAllowed => "error-method-not-allowed",
             ErrorCode::ActivityClosed => "error-activity-closed",
             ErrorCode::NotAdmitted => "error-not-admitted",
             ErrorCode::SessionEnded => "error-session-ended",

@@ -18,6 +18,7 @@ error-unknown-participant = Nid oes cyfranogwr o'r fath.
 error-unknown-series = Nid oes cyfres o'r fath.
 error-unknown-person = Nid oes person o'r fath ar y rhestr.
 error-not-found = Nid oes dim yn y cyfeiriad hwn.
+error-method-not-allowed = Nid yw'r cyfeiriad hwn yn derbyn y math hwnnw o gais.
 error-activity-closed = Mae'r bleidlais wedi cau.
 error-not-admitted = Nid yw'r hwylusydd wedi gadael i chi ddod i mewn eto.
 error-session-ended = Mae'r sesiwn hon wedi dod i ben.

@@ -18,6 +18,7 @@ error-unknown-participant = There is no such participant.
 error-unknown-series = There is no such series.
 error-unknown-person = There is no such person on the roster.
 error-not-found = There is nothing at this address.
+error-method-not-allowed = This address does not take that kind of request.
 error-activity-closed = Voting is closed.
 error-not-admitted = The facilitator has not let you in yet.
 error-session-ended = This session has ended.

@@ -254,6 +254,7 @@ pub fn status_for(code: ErrorCode) -> StatusCode {
         | C::NotFound
         | C::UnknownInvitation
         | C::UnknownIdea => StatusCode::NOT_FOUND,
+        C::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         C::ActivityClosed
         | C::NotAdmitted
         | C::SessionEnded

@@ -244,6 +244,12 @@ pub fn router(app: AppState) -> Router {
         .fallback(|| async {
             ApiError::new(ErrorCode::NotFound, "there is nothing at this address")
         })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                ErrorCode::MethodNotAllowed,
+                "this address does not take that kind of request",
+            )
+        })
         .layer(axum::middleware::from_fn(cookie_requests_from_our_pages))
         .layer(axum::middleware::from_fn(language::choose))
         .layer(axum::middleware::from_fn_with_state(

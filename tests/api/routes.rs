@@ -3,6 +3,7 @@
 //! `{series}` are the same slot), so a route added without documentation
 //! fails here, as an error code does in `web::error`.
 
+use crate::helpers::*;
 use std::path::{Path, PathBuf};
 
 /// `{anything}` as `{}`.
@@ -83,4 +84,36 @@ fn parameters_are_compared_by_position() {
         "/review/series/{}/pack.pdf"
     );
     assert_eq!(slots("/a/{id}/b/{link}"), "/a/{}/b/{}");
+}
+
+/// A method an address does not take is refused as every refusal is: JSON
+/// with a stable code, in the reader's language.
+#[tokio::test]
+async fn a_wrong_method_is_refused_with_a_json_error() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    for (lang, words) in [("en-GB", "does not take"), ("cy", "Nid yw'r cyfeiriad")] {
+        let answer = app
+            .http
+            .delete(app.url("/api/sessions"))
+            .header("accept-language", lang)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 405);
+        let allow = answer
+            .headers()
+            .get("allow")
+            .map(|v| v.to_str().unwrap().to_string());
+        let body: serde_json::Value = answer.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "method_not_allowed", "{body}");
+        assert!(
+            body["error"]["message"].as_str().unwrap().contains(words),
+            "{body}"
+        );
+        assert!(
+            allow.as_deref().is_some_and(|a| a.contains("POST")),
+            "{allow:?}"
+        );
+    }
 }
