@@ -73,7 +73,10 @@ pub async fn start_session(
     let _series_held = app.erasing.lock().await;
     let series = match series {
         Some(id) => super::series_api::known(app, &id.to_string())?,
-        None => super::series_api::new_series(app, title.clone(), None).await?,
+        None => {
+            super::series_api::new_series(app, series_name(workshop, &title, language), None)
+                .await?
+        }
     };
     let handle = app
         .sessions
@@ -96,6 +99,30 @@ pub async fn start_session(
         handle.command(Actor::Facilitator, None, rule).await?;
     }
     Ok(handle)
+}
+
+/// A new series' name: the session's title, or for a Welsh room given the
+/// workshop's own title, that title as the room reads it (Welsh, or Welsh
+/// and English), so a Welsh console does not list an English series.
+fn series_name(
+    workshop: &crate::workshop::Workshop,
+    title: &str,
+    language: SessionLanguage,
+) -> String {
+    let own = &workshop.title;
+    match own.welsh() {
+        Some(_)
+            if title == own.read_in(crate::language::Language::English) && language.has_welsh() =>
+        {
+            let name = own.for_room(language);
+            if name.chars().count() <= crate::config::text::SERIES_NAME {
+                name
+            } else {
+                own.read_in(crate::language::Language::Welsh).to_string()
+            }
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// Lists every session, newest first.

@@ -1280,3 +1280,30 @@ async fn a_bilingual_projector_names_each_option_in_both_languages() {
         }
     }
 }
+
+/// A Welsh room's new series is named as the room reads the workshop: a
+/// Welsh console does not list an English series.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_welsh_room_s_new_series_is_named_in_welsh() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    for (language, name) in [
+        ("cy", "Gweithdy 1: y cabinet ar ei ben ei hun"),
+        (
+            "cy+en",
+            "Gweithdy 1: y cabinet ar ei ben ei hun / Workshop 1: the cabinet alone",
+        ),
+        ("en", "Workshop 1: the cabinet alone"),
+    ] {
+        let session = session_in(&app, "w1-cabinet", language, None).await;
+        let series = app.state(&session.id).await["series"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (status, body) = app
+            .get_json(&format!("/api/series/{series}"), Some(KEY))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["name"], name, "{language}: {body}");
+    }
+}
