@@ -8,7 +8,7 @@ use crate::activity::show::{answers_from, md_escape, scores, slide, ActivityView
 use crate::activity::{Comparison, GroupResult, Results, Tally};
 use crate::language::text;
 use crate::t;
-use maud::{html, Markup};
+use maud::{html, Markup, Render};
 use std::fmt::Write;
 
 fn counts(t: &Tally, id: &str) -> Option<String> {
@@ -131,11 +131,16 @@ impl Show for RoleMap {
             .team_columns(results)
             .into_iter()
             .filter_map(|t| {
-                slide::drawn(t.result).map(|tally| (view.says(|l| t.name(l)), Some(t.group), tally))
+                slide::drawn(t.result)
+                    .map(|tally| (view.says(|l| t.name(l)).render(), Some(t.group), tally))
             })
             .collect();
         let columns = if teams.is_empty() {
-            vec![(view.says(|l| t!(l, "team-short-room")), None, &results.all)]
+            vec![(
+                view.says(|l| t!(l, "team-short-room")).render(),
+                None,
+                &results.all,
+            )]
         } else {
             teams
         };

@@ -60,21 +60,8 @@ impl Room {
     /// Welsh and then English, each marked with its `lang` (the style puts
     /// " / " between), once when the two are the same; otherwise in the
     /// room's language.
-    pub fn says<R: maud::Render>(&self, words: impl Fn(Language) -> R) -> Markup {
-        if !self.bilingual {
-            return words(self.language).render();
-        }
-        let (welsh, english) = (
-            words(Language::Welsh).render(),
-            words(Language::English).render(),
-        );
-        if welsh.0 == english.0 {
-            return english;
-        }
-        html! {
-            span lang="cy" { (welsh) }
-            span.other-language lang="en-GB" { (english) }
-        }
+    pub fn says<R: maud::Render, F: Fn(Language) -> R>(&self, words: F) -> Said<F> {
+        Said { room: *self, words }
     }
 
     /// The same words as plain text, to count the lines they take.
@@ -88,6 +75,34 @@ impl Room {
         } else {
             format!("{welsh} / {english}")
         }
+    }
+}
+
+/// Words a slide says ([`Room::says`]), written straight into the page as it
+/// renders: no copy of them on the way for the single-language room every
+/// phone and most projectors are.
+pub struct Said<F> {
+    room: Room,
+    words: F,
+}
+
+impl<R: maud::Render, F: Fn(Language) -> R> maud::Render for Said<F> {
+    fn render_to(&self, buffer: &mut String) {
+        if !self.room.bilingual {
+            return (self.words)(self.room.language).render_to(buffer);
+        }
+        let (welsh, english) = (
+            (self.words)(Language::Welsh).render(),
+            (self.words)(Language::English).render(),
+        );
+        if welsh.0 == english.0 {
+            return english.render_to(buffer);
+        }
+        html! {
+            span lang="cy" { (welsh) }
+            span.other-language lang="en-GB" { (english) }
+        }
+        .render_to(buffer)
     }
 }
 
@@ -221,7 +236,7 @@ impl ActivityView<'_> {
 
     /// The slide's own words, in both languages on a bilingual projector
     /// ([`Room::says`]).
-    pub fn says<R: maud::Render>(&self, words: impl Fn(Language) -> R) -> Markup {
+    pub fn says<R: maud::Render, F: Fn(Language) -> R>(&self, words: F) -> Said<F> {
         self.room().says(words)
     }
 

@@ -6,7 +6,7 @@
 
 use super::ActivityView;
 use crate::activity::{GroupResult, Results, Tally};
-use maud::{html, Markup};
+use maud::{html, Markup, Render};
 
 /// A team's tally, if it is shown and has ballots to draw.
 pub fn drawn(group: &GroupResult) -> Option<&Tally> {
@@ -125,6 +125,7 @@ pub fn page_count(room: super::Room, count: usize) -> Markup {
     room.says(|l| {
         html! { (crate::t!(l, "page-word")) " " span.page-now { "1" } " " (crate::t!(l, "page-of-word")) " " (count) }
     })
+    .render()
 }
 
 /// Where pages break: the items of each page, as ranges, given each item's
@@ -167,14 +168,15 @@ pub fn bars(
         .team_columns(results)
         .into_iter()
         .filter_map(|team| {
-            drawn(team.result).map(|t| (view.says(|l| team.name(l)), team.group.as_str(), t))
+            drawn(team.result)
+                .map(|t| (view.says(|l| team.name(l)).render(), team.group.as_str(), t))
         })
         .collect();
     // One team drawn alone (a cabinet-only workshop) still says whose bars
     // they are; with neither shown apart, the room's bar alone.
     let rows: Vec<(Markup, &str, &Tally)> = if teams.is_empty() {
         vec![(
-            view.says(|l| crate::t!(l, "team-short-all")),
+            view.says(|l| crate::t!(l, "team-short-all")).render(),
             "all",
             &results.all,
         )]
