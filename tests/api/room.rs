@@ -449,3 +449,53 @@ async fn the_projector_turns_its_page_and_nothing_else() {
     let state = app.state(&session.id).await;
     assert_eq!(state["status"], "live");
 }
+
+/// On the projector an idea names its team only where there are two: in the
+/// cabinet's own workshop "(Cabinet)" on every idea would say nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idea_names_its_team_on_the_projector_only_where_there_are_two() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    for (workshop, activity_id, tagged) in [
+        ("w1-cabinet", "mandate", false),
+        ("w2-joint-vision", "hopes", true),
+    ] {
+        let session = app.create_session(workshop).await;
+        let mut phones = app.phones(&session, "cabinet", 3).await;
+        let mut screen = Socket::staff(&app, &session.id, "screen").await;
+        app.command(
+            &session.id,
+            json!({ "type": "open", "activity": activity_id }),
+        )
+        .await;
+        for (n, phone) in phones.iter_mut().enumerate() {
+            let idea = format!("Idea number {n}");
+            acked(
+                &phone
+                    .command(json!({ "type": "idea", "activity": activity_id, "text": idea }))
+                    .await,
+            );
+        }
+        app.command(
+            &session.id,
+            json!({ "type": "close", "activity": activity_id }),
+        )
+        .await;
+        let seq = app
+            .command(
+                &session.id,
+                json!({ "type": "reveal", "activity": activity_id }),
+            )
+            .await;
+        let html = screen.view_at_least(seq).await["html"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let slide = &html[html.find("class=\"slide\"").expect("a slide")..];
+        // The slide, not the screen reader's list beside it (which keeps
+        // each idea's team, as the record does).
+        let slide = &slide[..slide.find("visually-hidden").unwrap_or(slide.len())];
+        assert!(slide.contains("Idea number 2"), "{slide}");
+        assert_eq!(slide.contains("(Cabinet)"), tagged, "{workshop}: {slide}");
+    }
+}

@@ -71,8 +71,10 @@ impl Show for Ideas {
             .ideas
             .iter()
             .map(|idea| {
+                // A workshop of one team: its name on every idea says nothing.
+                let group = idea.group.filter(|_| view.teams.len() > 1);
                 let team = |l| {
-                    idea.group
+                    group
                         .map(|g| format!("({})", g.name(l)))
                         .unwrap_or_default()
                 };
@@ -83,7 +85,7 @@ impl Show for Ideas {
                 let item = html! {
                     li.idea-slide {
                         (idea.text)
-                        @if idea.group.is_some() { " " span.tag { (view.says(team)) } }
+                        @if group.is_some() { " " span.tag { (view.says(team)) } }
                         @if idea.merged > 0 { " " span.tag { (view.says(merged)) } }
                     }
                 };
