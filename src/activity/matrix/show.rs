@@ -11,13 +11,21 @@ use crate::activity::{GroupResult, Results, Tally};
 use crate::t;
 use maud::{html, Markup};
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::fmt::Write;
 
-fn axes(spec: &ActivitySpec, language: crate::language::Language) -> (&str, &str) {
-    let axis = |name, otherwise| {
-        spec.text_setting(name)
-            .map_or(otherwise, |t: &crate::language::Text| t.read_in(language))
-    };
+fn axes(spec: &ActivitySpec, language: crate::language::Language) -> (Cow<'_, str>, Cow<'_, str>) {
+    axes_as(spec, |t| t.read_in(language).into())
+}
+
+/// The axes' names as `read` words each (the slide's: both languages on a
+/// bilingual projector).
+fn axes_as<'s>(
+    spec: &'s ActivitySpec,
+    read: impl Fn(&'s crate::language::Text) -> Cow<'s, str>,
+) -> (Cow<'s, str>, Cow<'s, str>) {
+    let axis =
+        |name, otherwise: &'static str| spec.text_setting(name).map_or(otherwise.into(), &read);
     (axis("x_axis", "Across"), axis("y_axis", "Up"))
 }
 
@@ -83,11 +91,11 @@ impl Show for Matrix {
         let spec = view.spec;
         let (x_axis, y_axis) = axes(spec, view.language);
         html! {
-            p.hint { (t!(view.language, "matrix-hint", x = x_axis, y = y_axis)) }
+            p.hint { (t!(view.language, "matrix-hint", x = x_axis.as_ref(), y = y_axis.as_ref())) }
             @for item in &spec.options {
                 fieldset.item.point data-item=(item.id) {
                     legend { (view.read(&item.label)) @if !item.detail.is_empty() { span.detail { (view.read(&item.detail)) } } }
-                    @for (axis, name) in [("x", x_axis), ("y", y_axis)] {
+                    @for (axis, name) in [("x", x_axis.as_ref()), ("y", y_axis.as_ref())] {
                         @let id = format!("mx-{}-{}-{}", spec.id, item.id, axis);
                         span.axis {
                             label for=(id) { (name) }
@@ -129,7 +137,7 @@ impl Show for Matrix {
         }
         html! {
             figure.chart.matrix-figure aria-hidden="true" {
-                (chart::grid(x_axis, y_axis, &marks))
+                (chart::grid(&x_axis, &y_axis, &marks))
                 (chart::legend(&marks, view.room()))
                 ol.matrix-key { @for o in &view.spec.options { li { (view.read(&o.label)) } } }
             }
@@ -138,12 +146,7 @@ impl Show for Matrix {
 
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         // The axes as the room reads them (both languages, when bilingual).
-        let axis = |name, otherwise: &'static str| {
-            view.spec
-                .text_setting(name)
-                .map_or(otherwise.into(), |t| view.shown_text(t))
-        };
-        let (x_axis, y_axis) = (axis("x_axis", "Across"), axis("y_axis", "Up"));
+        let (x_axis, y_axis) = axes_as(view.spec, |t| view.shown_text(t));
         let marks = chart::marks(view, results);
         if results.all.ballots() == 0 {
             return html! { p.slide-empty { (view.says(|l| t!(l, "slide-no-votes"))) } };
@@ -199,7 +202,7 @@ impl Show for Matrix {
     fn print_figure(&self, view: &ActivityView, results: &Results) -> Option<String> {
         let (x_axis, y_axis) = axes(view.spec, view.language);
         let marks = chart::marks(view, results);
-        (!marks.is_empty()).then(|| chart::grid(x_axis, y_axis, &marks).into_string())
+        (!marks.is_empty()).then(|| chart::grid(&x_axis, &y_axis, &marks).into_string())
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {
