@@ -40,8 +40,21 @@
 //!   refusals are [`activity::BallotError`] and their views read an
 //!   [`activity::ActivityView`].
 //!
-//!   Adding a kind is its folder (`mod.rs`, `show.rs`) and its registry
-//!   entry; `poll` and `matrix` were added so. Its script settings are its
+//!   A kind may also have commands, events and state of its own
+//!   ([`activity::own::Owns`]): `ideas` takes ideas from phones and the
+//!   facilitator's edits, hides and merges; `agreement` takes amendments.
+//!   Its registry entry says `owns`, and the macro writes
+//!   [`activity::own::KindCommand`], [`activity::own::KindEvent`] and
+//!   [`activity::own::KindState`]. The session carries these as they come
+//!   (`Command::Kind`, `Event::Kind`, `ActivityState::own`), checks only
+//!   that the activity is of the command's kind, and lets the kind decide,
+//!   apply, list entries, count results and tell the timeline; the
+//!   transcript keeps each event as the kind wrote it.
+//!
+//!   Adding a kind is its folder (`mod.rs`, `show.rs`, and `own.rs` if it
+//!   has commands of its own) and its registry entry; `poll` and `matrix`
+//!   were added so, and `ideas` and `agreement` moved their commands into
+//!   their folders so. Its script settings are its
 //!   own: it lists them in [`activity::Kind::settings`] (from which the
 //!   agenda editor draws them and `topteam check` names a setting the kind
 //!   does not take) and reads them from [`activity::ActivitySpec::settings`]

@@ -10,6 +10,7 @@ pub mod ideas;
 pub mod kind;
 pub mod matrix;
 pub mod notes;
+pub mod own;
 pub mod poll;
 pub mod rank;
 pub mod rating;

@@ -6,10 +6,17 @@
 //! writes [`ActivityKind`], [`kind_of`], [`Ballot`] with [`Ballot::kind`],
 //! and [`Tally`] with [`Tally::ballots`]; nothing else lists the kinds.
 
+use super::own::{Addressed, Applying, Asked, Entry, OwnEvent, OwnRefusal, Owns, Sender, Then};
 use super::Kind;
 use super::{agreement, dots, ideas, matrix, notes, poll, rank, rating, role_map};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Says nothing: it names a kind's `owns` type where a repetition of the
+/// kinds that own commands needs it named, but not used.
+macro_rules! owned {
+    ($owner:ty) => {};
+}
 
 /// Writes the kind enum, the kind lookup, and the ballot and tally enums from
 /// one list of entries (see the module's comment).
@@ -18,6 +25,7 @@ macro_rules! kinds {
         $(#[doc = $doc:literal])*
         $kind:ident = $wire:literal => $value:expr, tally $tally:ident($tally_type:ty),
         ballots { $( $(#[doc = $bdoc:literal])* $ballot:ident($ballot_type:ty) ),* }
+        $(, owns $owner:ty)?
     )*) => {
         /// The kinds of activity a script can use (its `kind`, by these wire names).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,12 +80,197 @@ macro_rules! kinds {
                 match self { $(Tally::$tally(t) => super::kind::Counted::ballots(t),)* }
             }
         }
+
+        /// A kind's own command (see [`super::own`]), exactly as the wire
+        /// carries it, e.g. `{"type":"idea","activity":"a","text":"…"}`.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(untagged)]
+        pub enum KindCommand {
+            $($( #[doc = concat!("A command of `", $wire, "` activities.")] $kind(<$owner as Owns>::Command), )?)*
+        }
+
+        impl KindCommand {
+            /// The `type` of every kind's own command.
+            pub fn wire_types() -> impl Iterator<Item = &'static str> {
+                [$($(<$owner as Owns>::COMMANDS,)?)*].into_iter().flatten().copied()
+            }
+
+            /// Reads a kind's own command of `type` `kind` from its message,
+            /// or gives the message back when no kind has a command of that type.
+            pub fn parse(
+                kind: &str,
+                message: serde_json::Value,
+            ) -> Result<Result<KindCommand, serde_json::Error>, serde_json::Value> {
+                $($(
+                    if <$owner as Owns>::COMMANDS.contains(&kind) {
+                        return Ok(serde_json::from_value(message).map(KindCommand::$kind));
+                    }
+                )?)*
+                Err(message)
+            }
+
+            /// The kind whose command it is.
+            pub fn kind(&self) -> ActivityKind {
+                match self { $($(KindCommand::$kind(_) => { owned!($owner); ActivityKind::$kind } )?)* }
+            }
+
+            /// The activity it is for.
+            pub fn activity(&self) -> &str {
+                match self { $($(KindCommand::$kind(c) => { owned!($owner); Addressed::activity(c) } )?)* }
+            }
+        }
+
+        $($(
+            impl From<<$owner as Owns>::Command> for KindCommand {
+                fn from(command: <$owner as Owns>::Command) -> KindCommand {
+                    KindCommand::$kind(command)
+                }
+            }
+        )?)*
+
+        /// A kind's own event, exactly as the transcript records it, e.g.
+        /// `{"type":"idea_added","activity":"a",…}`.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        pub enum KindEvent {
+            $($( #[doc = concat!("An event of `", $wire, "` activities.")] $kind(<$owner as Owns>::Event), )?)*
+        }
+
+        impl KindEvent {
+            /// Reads a kind's own event of `type` `kind`, or gives it back
+            /// when no kind has an event of that type.
+            pub fn parse(
+                kind: &str,
+                event: serde_json::Value,
+            ) -> Result<Result<KindEvent, serde_json::Error>, serde_json::Value> {
+                $($(
+                    if <$owner as Owns>::EVENTS.contains(&kind) {
+                        return Ok(serde_json::from_value(event).map(KindEvent::$kind));
+                    }
+                )?)*
+                Err(event)
+            }
+
+            /// The activity it is for.
+            pub fn activity(&self) -> &str {
+                match self { $($(KindEvent::$kind(e) => { owned!($owner); Addressed::activity(e) } )?)* }
+            }
+
+            /// The event as the record's timeline tells it (see [`Owns::told`]).
+            pub fn told(
+                &self,
+                language: crate::language::Language,
+                who: &dyn Fn(&super::ParticipantId) -> String,
+                activity: &str,
+            ) -> String {
+                match self { $($(KindEvent::$kind(e) => <$owner as Owns>::told(&$value, e, language, who, activity),)?)* }
+            }
+
+            /// Its author and their team as recorded, where it has one.
+            pub fn author(&self) -> Option<(super::ParticipantId, Option<super::Group>)> {
+                match self { $($(KindEvent::$kind(e) => { owned!($owner); OwnEvent::author(e) } )?)* }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for KindEvent {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<KindEvent, D::Error> {
+                use serde::de::Error;
+                let event = serde_json::Value::deserialize(deserializer)?;
+                let kind = event.get("type").and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
+                match KindEvent::parse(&kind, event) {
+                    Ok(read) => read.map_err(D::Error::custom),
+                    Err(_) => Err(D::Error::custom(format!("no kind of activity has an event {kind:?}"))),
+                }
+            }
+        }
+
+        /// What a kind keeps of one activity of its own (see [`super::own`]).
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub enum KindState {
+            /// The kind keeps nothing of its own.
+            #[default]
+            Nothing,
+            $($( #[doc = concat!("What `", $wire, "` keeps.")] $kind(<$owner as Owns>::State), )?)*
+        }
+
+        #[allow(unreachable_patterns)]
+        impl KindState {
+            /// The kind's state of an activity not yet answered.
+            pub fn start(spec: &super::ActivitySpec) -> KindState {
+                match spec.kind {
+                    $($(ActivityKind::$kind => KindState::$kind(<$owner as Owns>::start(&$value, spec)),)?)*
+                    _ => KindState::Nothing,
+                }
+            }
+
+            /// The options were carried in as the activity opened.
+            pub fn options_set(&mut self, spec: &super::ActivitySpec) {
+                match self {
+                    $($(KindState::$kind(s) => <$owner as Owns>::options_set(&$value, spec, s),)?)*
+                    KindState::Nothing => {}
+                }
+            }
+
+            /// Decides a kind's own command against this state.
+            pub fn decide(
+                &self,
+                spec: &super::ActivitySpec,
+                open: bool,
+                sealed: bool,
+                sender: Sender<'_>,
+                command: KindCommand,
+            ) -> Result<Vec<KindEvent>, OwnRefusal> {
+                match (self, command) {
+                    $($((KindState::$kind(state), KindCommand::$kind(command)) => {
+                        let asked = Asked { spec, state, open, sealed, sender };
+                        let events = <$owner as Owns>::decide(&$value, asked, command)?;
+                        Ok(events.into_iter().map(KindEvent::$kind).collect())
+                    })?)*
+                    _ => Err(OwnRefusal::Mistaken("that is not for this kind of activity")),
+                }
+            }
+
+            /// Applies a kind's own event to this state.
+            pub fn apply(&mut self, applying: Applying<'_>, event: &KindEvent) -> Then {
+                match (self, event) {
+                    $($((KindState::$kind(state), KindEvent::$kind(event)) => {
+                        <$owner as Owns>::apply(&$value, applying, state, event)
+                    })?)*
+                    _ => Then::Done,
+                }
+            }
+
+            /// The entries the room gave (kinds answered with entries).
+            pub fn entries(&self) -> Vec<Entry> {
+                match self {
+                    $($(KindState::$kind(s) => <$owner as Owns>::entries(&$value, s),)?)*
+                    KindState::Nothing => Vec::new(),
+                }
+            }
+
+            /// Each item's current version, where items are reworded.
+            pub fn versions(&self) -> BTreeMap<String, u32> {
+                match self {
+                    $($(KindState::$kind(s) => <$owner as Owns>::versions(&$value, s),)?)*
+                    KindState::Nothing => BTreeMap::new(),
+                }
+            }
+
+            /// The results of a kind answered with entries.
+            pub fn results(&self, spec: &super::ActivitySpec, split: super::Split) -> Option<super::Results> {
+                match self {
+                    $($(KindState::$kind(s) => <$owner as Owns>::results(&$value, spec, s, split),)?)*
+                    KindState::Nothing => None,
+                }
+            }
+        }
     };
 }
 
 kinds! {
     /// Short texts from participants.
-    Ideas = "ideas" => ideas::Ideas, tally Ideas(ideas::IdeasTally), ballots {}
+    Ideas = "ideas" => ideas::Ideas, tally Ideas(ideas::IdeasTally), ballots {},
+        owns ideas::Ideas
     /// Spread a budget of dots over the options.
     Dots = "dots" => dots::Dots, tally Dots(dots::DotsTally),
         ballots { /// Dots per option id.
@@ -93,7 +286,8 @@ kinds! {
     /// Agree / can live with it / object to each statement.
     Agreement = "agreement" => agreement::Agreement, tally Agreement(agreement::AgreementTally),
         ballots { /// A response per statement.
-            Responses(BTreeMap<String, agreement::Response>) }
+            Responses(BTreeMap<String, agreement::Response>) },
+        owns agreement::Agreement
     /// Score each item 1 to 5.
     Rating = "rating" => rating::Rating, tally Rating(rating::RatingTally),
         ballots { /// A score 1 to 5 per item.

@@ -31,7 +31,7 @@ pub fn amendments(state: &SessionState, lang: Language) -> Vec<Amended> {
     {
         let view = activity.view(state);
         for option in &activity.spec.options {
-            let Some(all) = view.statements.get(&option.id) else {
+            let Some(all) = view.statements().get(&option.id) else {
                 continue;
             };
             let Some(last) = all.last() else { continue };

@@ -95,7 +95,8 @@ impl Rows {
         let wording = at
             .version
             .and_then(|v| {
-                let versions = at.activity.statements.get(at.item)?;
+                let versions =
+                    crate::activity::agreement::statements_in(&at.activity.own).get(at.item)?;
                 versions.iter().find(|s| s.version == v)
             })
             .map_or_else(|| label.clone(), |s| s.text.for_room(self.room));
@@ -240,7 +241,7 @@ fn superseded_versions(
     group: Option<Group>,
     rows: &mut Rows,
 ) {
-    for (item, versions) in &activity.statements {
+    for (item, versions) in crate::activity::agreement::statements_in(&activity.own) {
         for v in versions {
             let Some(tally) = &v.tally else { continue };
             let shown = match group {

@@ -47,7 +47,8 @@ pub fn sealed_transcript(bytes: &[u8], pseudonyms: Pseudonyms) -> Result<Vec<u8>
 /// Whether the event is one person's answer to an anonymous activity.
 fn is_anonymous_answer(state: &SessionState, event: &Event) -> bool {
     let activity = match event {
-        Event::BallotCast { activity, .. } | Event::IdeaAdded { activity, .. } => activity,
+        Event::BallotCast { activity, .. } => activity,
+        Event::Kind(event) if event.author().is_some() => event.activity(),
         _ => return false,
     };
     state

@@ -46,9 +46,8 @@ pub fn timeline_in(source: &Source, lang: Language) -> Vec<TimelineEntry> {
         // a small team, or a facilitator watching who taps, it could be traced.
         // The results say what was answered; the timeline does not say when.
         .filter(|r| match &r.event {
-            Event::BallotCast { activity, .. } | Event::IdeaAdded { activity, .. } => {
-                !anonymous(activity)
-            }
+            Event::BallotCast { activity, .. } => !anonymous(activity),
+            Event::Kind(event) if event.author().is_some() => !anonymous(event.activity()),
             _ => true,
         })
         .map(|r| {
@@ -146,36 +145,7 @@ pub fn timeline_in(source: &Source, lang: Language) -> Vec<TimelineEntry> {
                         activity = title(activity)
                     )
                 }
-                Event::IdeaAdded {
-                    activity,
-                    author,
-                    text,
-                    ..
-                } => {
-                    t!(
-                        lang,
-                        "tl-idea",
-                        who = who(author),
-                        activity = title(activity),
-                        text = text.as_str()
-                    )
-                }
-                Event::IdeaEdited { text, .. } => {
-                    t!(lang, "tl-idea-edited", text = text.as_str())
-                }
-                Event::IdeaHidden { hidden: true, .. } => t!(lang, "tl-idea-hid"),
-                Event::IdeaHidden { hidden: false, .. } => {
-                    t!(lang, "tl-idea-shown")
-                }
-                Event::IdeasMerged { .. } => t!(lang, "tl-ideas-merged"),
-                Event::StatementAmended { activity, text, .. } => {
-                    t!(
-                        lang,
-                        "tl-amended",
-                        activity = title(activity),
-                        text = text.as_str()
-                    )
-                }
+                Event::Kind(event) => event.told(lang, &who, &title(event.activity())),
                 Event::NoteAdded {
                     kind,
                     text,

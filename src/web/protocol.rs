@@ -1,6 +1,7 @@
 //! The websocket wire protocol: parsing client messages, shaping server messages.
 
 use super::error::ApiError;
+use crate::activity::own::KindCommand;
 use crate::activity::Ballot;
 use crate::config::Limits;
 use crate::error_code::ErrorCode;
@@ -72,7 +73,8 @@ pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unpars
         let e = ApiError::invalid(format!("a heartbeat is exactly {PING}, with nothing else"));
         return Err(fail(e, client_id));
     }
-    if !Command::WIRE_TYPES.contains(&kind.as_str()) {
+    let of_a_kind = KindCommand::wire_types().any(|t| t == kind);
+    if !of_a_kind && !Command::WIRE_TYPES.contains(&kind.as_str()) {
         let e = ApiError::new(
             ErrorCode::UnknownType,
             format!("unknown message type {:?}", truncate(&kind, 40)),
@@ -90,7 +92,13 @@ pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unpars
             return Err(fail(e, client_id));
         }
     }
-    match serde_json::from_value(Value::Object(fields)) {
+    // A kind's own command is read by its kind, so a mistake in it is
+    // named exactly ("missing field `text`"), not as matching no command.
+    let command = match KindCommand::parse(&kind, Value::Object(fields)) {
+        Ok(read) => read.map(Command::Kind),
+        Err(message) => serde_json::from_value(message),
+    };
+    match command {
         Ok(command) => Ok(ClientMsg { command, client_id }),
         Err(e) => Err(fail(ApiError::invalid(e), client_id)),
     }

@@ -2,6 +2,8 @@
 
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+use topteam::activity::agreement::AmendCommand;
+use topteam::activity::ideas::{ideas_in, IdeaCommand};
 use topteam::activity::Ballot;
 use topteam::session::{
     execute, Actor, Claim, Command, Context, JoinRequest, Pseudonyms, Record, SessionInfo,
@@ -228,7 +230,7 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
     let activity = |i: u8| ACTIVITIES[usize::from(i) % ACTIVITIES.len()].to_string();
     let ideas: Vec<String> = state
         .activity("ideas")
-        .map(|(_, a)| a.ideas.iter().map(|i| i.id.clone()).collect())
+        .map(|(_, a)| ideas_in(&a.own).iter().map(|i| i.id.clone()).collect())
         .unwrap_or_default();
     let idea = |i: u8| {
         ideas
@@ -300,10 +302,13 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
             )
         }
         Step::Idea { who, text } => {
-            let command = Command::Idea {
-                activity: "ideas".into(),
-                text: format!("idea {}", text % 7),
-            };
+            let command = Command::Kind(
+                IdeaCommand::Idea {
+                    activity: "ideas".into(),
+                    text: format!("idea {}", text % 7),
+                }
+                .into(),
+            );
             (
                 Actor::Participant(pick(*who).unwrap_or(someone)),
                 command,
@@ -316,26 +321,29 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
             how,
         } => {
             let (activity, idea_id, into) = ("ideas".to_string(), idea(*i), idea(*other));
-            facilitator(match how % 4 {
-                0 => Command::HideIdea {
-                    activity,
-                    idea: idea_id,
-                },
-                1 => Command::ShowIdea {
-                    activity,
-                    idea: idea_id,
-                },
-                2 => Command::MergeIdea {
-                    activity,
-                    idea: idea_id,
-                    into,
-                },
-                _ => Command::EditIdea {
-                    activity,
-                    idea: idea_id,
-                    text: format!("edited {other}"),
-                },
-            })
+            facilitator(Command::Kind(
+                match how % 4 {
+                    0 => IdeaCommand::HideIdea {
+                        activity,
+                        idea: idea_id,
+                    },
+                    1 => IdeaCommand::ShowIdea {
+                        activity,
+                        idea: idea_id,
+                    },
+                    2 => IdeaCommand::MergeIdea {
+                        activity,
+                        idea: idea_id,
+                        into,
+                    },
+                    _ => IdeaCommand::EditIdea {
+                        activity,
+                        idea: idea_id,
+                        text: format!("edited {other}"),
+                    },
+                }
+                .into(),
+            ))
         }
         Step::Amend { item, text } => {
             let fields = if text % 2 == 0 {
@@ -343,12 +351,15 @@ fn command_for(step: &Step, state: &SessionState, n: usize) -> (Actor, Command, 
             } else {
                 BTreeMap::new()
             };
-            facilitator(Command::Amend {
-                activity: "d".into(),
-                item: ["x", "y"][usize::from(*item) % 2].into(),
-                text: (text % 3 != 0).then(|| format!("wording {text}")),
-                fields,
-            })
+            facilitator(Command::Kind(
+                AmendCommand::Amend {
+                    activity: "d".into(),
+                    item: ["x", "y"][usize::from(*item) % 2].into(),
+                    text: (text % 3 != 0).then(|| format!("wording {text}")),
+                    fields,
+                }
+                .into(),
+            ))
         }
         Step::Note { text, action } => facilitator(if *action {
             Command::Action {

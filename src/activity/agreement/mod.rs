@@ -2,7 +2,10 @@
 //! reason). Consent holds when nobody objects. Amending a statement starts a
 //! new version; every earlier version keeps its tally.
 
+mod own;
 mod show;
+
+pub use own::{statements_in, AmendCommand, AmendEvent, Statements};
 
 use super::kind::{answers_every_item, wire_name, wrong_kind, Answer, Kind};
 use super::BallotError;

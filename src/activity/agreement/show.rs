@@ -62,7 +62,7 @@ impl Show for Agreement {
             ol.statements {
                 @for o in &view.spec.options {
                     @let t = all.items.get(&o.id).cloned().unwrap_or_default();
-                    @let versions = view.statements.get(&o.id).map_or(&[][..], Vec::as_slice);
+                    @let versions = view.statements().get(&o.id).map_or(&[][..], Vec::as_slice);
                     @let outcome = view.outcome(results, &o.id);
                     li.statement {
                         @if let Some(current) = versions.last() {
@@ -160,7 +160,7 @@ impl Show for Agreement {
             return;
         };
         for o in &view.spec.options {
-            let versions = view.statements.get(&o.id).map_or(&[][..], Vec::as_slice);
+            let versions = view.statements().get(&o.id).map_or(&[][..], Vec::as_slice);
             let Some(current) = versions.last() else {
                 continue;
             };
@@ -253,7 +253,7 @@ impl Show for Agreement {
 
     fn detail_json(&self, view: &ActivityView, results: &Results) -> Value {
         let statements: serde_json::Map<String, Value> = view
-            .statements
+            .statements()
             .iter()
             .map(|(item, versions)| {
                 // An anonymous vote still open keeps every tally in the box,

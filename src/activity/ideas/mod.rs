@@ -1,7 +1,10 @@
 //! `ideas`: short texts from participants, which the facilitator can edit,
 //! hide or merge; the visible list can become a later activity's options.
 
+mod own;
 mod show;
+
+pub use own::{ideas_in, IdeaCommand, IdeaEvent, IdeasState};
 
 use super::kind::{takes_no_options, Kind, Setting, SettingProblem};
 use super::{ActivityView, ParticipantId, Results};

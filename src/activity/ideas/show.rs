@@ -125,11 +125,11 @@ impl Show for Ideas {
     fn console_tools(&self, view: &ActivityView) -> Markup {
         let id = &view.spec.id;
         let lang = view.language;
-        if view.ideas.is_empty() {
+        if super::ideas_in(view.own).is_empty() {
             return html! {};
         }
         if view.sealed_box {
-            let n = view.ideas.len();
+            let n = super::ideas_in(view.own).len();
             return html! {
                 h3 { (t!(lang, "ideas-title")) }
                 p.notice { (t!(lang, "ideas-sealed", n = n)) }
@@ -143,7 +143,7 @@ impl Show for Ideas {
         }
         let ideas = in_shown_order(view);
         let text_of = |idea: &str| {
-            view.ideas
+            super::ideas_in(view.own)
                 .iter()
                 .find(|i| i.id == idea)
                 .map_or_else(|| t!(lang, "ideas-other-idea"), |i| i.text.clone())
@@ -187,10 +187,10 @@ impl Show for Ideas {
     /// has closed, in no meaningful order and with no team.
     fn detail_json(&self, view: &ActivityView, _results: &Results) -> Value {
         if !view.spec.anonymous {
-            return json!({ "ideas": view.ideas });
+            return json!({ "ideas": super::ideas_in(view.own) });
         }
         if view.sealed_box || !anonymous_shown(view) {
-            return json!({ "ideas": [], "ideas_offered": view.ideas.len() });
+            return json!({ "ideas": [], "ideas_offered": super::ideas_in(view.own).len() });
         }
         let ideas: Vec<Value> = in_shown_order(view)
             .into_iter()
@@ -209,14 +209,15 @@ impl Show for Ideas {
 /// offered the visible ones that none can be told as one person's.
 fn anonymous_shown(view: &ActivityView) -> bool {
     // Every author, hidden ideas too: hiding must not change what is shown.
-    let authors: std::collections::BTreeSet<_> = view.ideas.iter().map(|i| i.author).collect();
+    let authors: std::collections::BTreeSet<_> =
+        super::ideas_in(view.own).iter().map(|i| i.author).collect();
     !view.spec.anonymous || authors.len() >= view.min_group_size as usize
 }
 
 /// The ideas as the console lists them: in the order they came, or in an
 /// anonymous activity by id (keyed hashes), which is no order at all.
 fn in_shown_order<'a>(view: &ActivityView<'a>) -> Vec<&'a super::Idea> {
-    let mut ideas: Vec<_> = view.ideas.iter().collect();
+    let mut ideas: Vec<_> = super::ideas_in(view.own).iter().collect();
     if view.spec.anonymous {
         ideas.sort_by(|a, b| a.id.cmp(&b.id));
     }

@@ -9,24 +9,21 @@ pub mod scores;
 pub mod slide;
 
 use super::agreement::{self, Outcome, StatementVersion};
-use super::ideas::Idea;
 use super::Results;
 use crate::activity::ActivitySpec;
 use crate::activity::Group;
 use crate::t;
 use maud::{html, Markup};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 /// What a view of one activity reads, besides its results.
 #[derive(Debug, Clone, Copy)]
 pub struct ActivityView<'a> {
     /// The activity's settings (options carried in when it opened).
     pub spec: &'a ActivitySpec,
-    /// Every version of every statement, oldest first (agreements).
-    pub statements: &'a BTreeMap<String, Vec<StatementVersion>>,
-    /// Ideas in the order they came, hidden ones too (ideas).
-    pub ideas: &'a [Idea],
+    /// What the kind keeps of its own: ideas in the order they came,
+    /// hidden ones too; every version of every statement, oldest first.
+    pub own: &'a super::own::KindState,
     /// Admitted voters in the room now.
     pub voters: usize,
     /// Whether voting has closed.
@@ -115,7 +112,7 @@ impl From<Language> for Room {
     }
 }
 
-impl ActivityView<'_> {
+impl<'a> ActivityView<'a> {
     /// The voting teams the workshop invites, each with its name and results,
     /// in the order tables list them: a team the workshop does not invite
     /// gets no column of zeros.
@@ -142,8 +139,13 @@ impl ActivityView<'_> {
     }
 
     /// The current wording of a statement.
-    pub fn current_statement(&self, item: &str) -> Option<&StatementVersion> {
-        self.statements.get(item)?.last()
+    pub fn current_statement(&self, item: &str) -> Option<&'a StatementVersion> {
+        self.statements().get(item)?.last()
+    }
+
+    /// Every version of every statement, oldest first (agreements).
+    pub fn statements(&self) -> &'a agreement::Statements {
+        agreement::statements_in(self.own)
     }
 
     /// What became of a statement, by the results given.
@@ -156,7 +158,7 @@ impl ActivityView<'_> {
         // agreement's fields filled in first) is not an amendment the room
         // made: only earlier wordings someone answered count.
         let answered_before = self
-            .statements
+            .statements()
             .get(item)
             .map_or(0, |all| all.iter().filter(|v| v.was_answered()).count());
         agreement::outcome(&tally, answered_before + 1, self.closed)

@@ -1,12 +1,11 @@
-//! One activity's live state: status, ballots, ideas, statement versions, timer.
+//! One activity's live state: status, ballots, what its kind keeps of its own, timer.
 
 use super::shared_map::SharedMap;
 use super::{ParticipantId, SessionState};
-use crate::activity::agreement::{self, StatementVersion};
-use crate::activity::ideas::Idea;
 use crate::activity::kind::Answers;
+use crate::activity::own::{Applying, KindEvent, KindState, Then};
 use crate::activity::{kind_of, ActivityView, CastBallot, Results, Split};
-use crate::workshop::{ActivitySpec, OptionSpec};
+use crate::workshop::{ActivitySpec, Group, OptionSpec};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -98,10 +97,8 @@ pub struct ActivityState {
     pub page: u32,
     /// The latest ballot of each voter (a pseudonym in anonymous activities).
     pub ballots: SharedMap<ParticipantId, CastBallot>,
-    /// Ideas, in the order they came (`ideas`).
-    pub ideas: Vec<Idea>,
-    /// Every version of every statement, oldest first (`agreement`).
-    pub statements: BTreeMap<String, Vec<StatementVersion>>,
+    /// What the kind keeps of its own (ideas offered, statements' versions).
+    pub own: KindState,
     /// The countdown.
     pub timer: Timer,
     /// An anonymous activity closed: the voters (pseudonyms, or ideas'
@@ -122,33 +119,22 @@ impl ActivityState {
             seconds_left: spec.minutes.unwrap_or(0) * 60,
             running_since: None,
         };
-        let mut state = ActivityState {
+        ActivityState {
+            own: KindState::start(&spec),
             spec,
             status: ActivityStatus::Pending,
             revealed: false,
             page: 1,
             ballots: SharedMap::default(),
-            ideas: Vec::new(),
-            statements: BTreeMap::new(),
             timer,
             counted_at_close: None,
             sealed: false,
-        };
-        state.init_statements();
-        state
+        }
     }
 
-    /// Each statement's current version number.
+    /// Each item's current version, where the kind rewords items (statements).
     pub fn versions(&self) -> BTreeMap<String, u32> {
-        self.statements
-            .iter()
-            .map(|(id, versions)| (id.clone(), versions.last().map_or(1, |v| v.version)))
-            .collect()
-    }
-
-    /// The current wording of a statement.
-    pub fn current_statement(&self, item: &str) -> Option<&StatementVersion> {
-        self.statements.get(item)?.last()
+        self.own.versions()
     }
 
     /// What the kind's views read of this activity.
@@ -160,8 +146,7 @@ impl ActivityState {
             .count();
         ActivityView {
             spec: &self.spec,
-            statements: &self.statements,
-            ideas: &self.ideas,
+            own: &self.own,
             voters,
             closed: self.status == ActivityStatus::Closed,
             teams: &state.info.workshop.groups,
@@ -196,7 +181,10 @@ impl ActivityState {
             min_group_size: state.workshop().min_group_size,
         };
         match kind_of(self.spec.kind).answered_with() {
-            Answers::Ideas => Results::of_ideas(self.ideas.iter(), split),
+            Answers::Ideas => self
+                .own
+                .results(&self.spec, split)
+                .unwrap_or_else(|| Results::withheld(&self.spec, split)),
             // The facilitator's: what they wrote while it was on.
             Answers::Nothing => {
                 let notes = state
@@ -319,10 +307,11 @@ impl ActivityState {
                 let (mut voted, mut in_progress) = (0, 0);
                 if self.answered_with() == Answers::Ideas {
                     let authors: std::collections::BTreeSet<_> = self
-                        .ideas
-                        .iter()
-                        .filter(|i| i.group == group)
-                        .map(|i| i.author)
+                        .own
+                        .entries()
+                        .into_iter()
+                        .filter(|e| e.group == group)
+                        .map(|e| e.author)
                         .collect();
                     voted = authors.len();
                 } else {
@@ -364,9 +353,10 @@ impl ActivityState {
         if self.spec.anonymous && answers == Answers::Ideas {
             return Vec::new();
         }
+        let entries = self.own.entries();
         let done = |key: &ParticipantId| {
             if answers == Answers::Ideas {
-                self.ideas.iter().any(|i| i.author == *key)
+                entries.iter().any(|e| e.author == *key)
             } else {
                 self.ballots.get(key).is_some_and(|b| self.is_complete(b))
             }
@@ -400,71 +390,39 @@ impl ActivityState {
     /// Replaces the options (carried in when the activity opens).
     pub(crate) fn set_options(&mut self, options: Vec<OptionSpec>) {
         self.spec.options = options;
-        self.init_statements();
+        self.own.options_set(&self.spec);
     }
 
-    /// A new version of a statement: the current one keeps its tally (of
-    /// the ballots of `counted` voters), and answers to it are cleared so
-    /// everyone answers the new wording.
-    pub(crate) fn amend(
+    /// Applies a kind's own event: the kind changes what it keeps, and
+    /// every ballot drops its answer to an item the kind reworded. `team`
+    /// is the author's, `counted` whose ballots count now.
+    pub(crate) fn apply_own(
         &mut self,
-        item: &str,
-        text: &str,
-        fields: &BTreeMap<String, String>,
-        min_group_size: u32,
+        event: &KindEvent,
+        team: Option<Group>,
         counted: &BTreeSet<ParticipantId>,
+        min_group_size: u32,
     ) {
         let split = Split {
             anonymous: self.spec.anonymous,
             min_group_size,
         };
-        let ballots = self
+        let ballots: Vec<&CastBallot> = self
             .ballots
             .iter()
             .filter(|(voter, _)| counted.contains(voter))
-            .map(|(_, b)| b);
-        let tally = agreement::version_tally(&self.spec, item, ballots, split);
-        let Some(versions) = self.statements.get_mut(item) else {
-            return;
-        };
-        let Some(current) = versions.last_mut() else {
-            return;
-        };
-        current.tally = Some(tally);
-        let next = StatementVersion {
-            version: current.version + 1,
-            // Only the fields changed: the wording keeps its Welsh.
-            text: if *current.text == text {
-                current.text.clone()
-            } else {
-                text.into()
-            },
-            fields: fields.clone(),
-            tally: None,
-        };
-        versions.push(next);
-        for cast in self.ballots.values_mut() {
-            cast.ballot.forget(item);
-        }
-    }
-
-    fn init_statements(&mut self) {
-        if !kind_of(self.spec.kind).amendable() {
-            return;
-        }
-        self.statements = self
-            .spec
-            .options
-            .iter()
-            .map(|o| {
-                let first = StatementVersion {
-                    version: 1,
-                    text: o.label.clone(),
-                    fields: o.fields.clone(),
-                    tally: None,
-                };
-                (o.id.clone(), vec![first])
-            })
+            .map(|(_, b)| b)
             .collect();
+        let applying = Applying {
+            spec: &self.spec,
+            split,
+            team,
+            counted: &ballots,
+        };
+        if let Then::ForgetAnswers(item) = self.own.apply(applying, event) {
+            for cast in self.ballots.values_mut() {
+                cast.ballot.forget(&item);
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ use crate::activity::notes::NoteKind;
 use crate::activity::Ballot;
 use crate::workshop::Group;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Who caused an event; recorded with every event in the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -116,58 +115,6 @@ pub enum Command {
     /// Lets in everyone waiting in the lobby, except joins held for a reason
     /// (a name taken or not on the roster), which each need a decision.
     AdmitAll,
-    /// Offer an idea (participant).
-    Idea {
-        /// Activity id.
-        activity: String,
-        /// The idea.
-        text: String,
-    },
-    /// Reword an idea (facilitator).
-    EditIdea {
-        /// Activity id.
-        activity: String,
-        /// Idea id.
-        idea: String,
-        /// New text.
-        text: String,
-    },
-    /// Hide an idea from lists and carry-over (facilitator).
-    HideIdea {
-        /// Activity id.
-        activity: String,
-        /// Idea id.
-        idea: String,
-    },
-    /// Show a hidden idea again (facilitator).
-    ShowIdea {
-        /// Activity id.
-        activity: String,
-        /// Idea id.
-        idea: String,
-    },
-    /// Merge an idea into another, e.g. two saying the same thing (facilitator).
-    MergeIdea {
-        /// Activity id.
-        activity: String,
-        /// The idea merged away.
-        idea: String,
-        /// The idea it joins.
-        into: String,
-    },
-    /// Amend a statement: new wording and/or fields, as a new version (facilitator).
-    Amend {
-        /// Activity id.
-        activity: String,
-        /// Statement id.
-        item: String,
-        /// New wording; unchanged when absent.
-        #[serde(default)]
-        text: Option<String>,
-        /// Fields to set (only those the activity names); others keep their value.
-        #[serde(default)]
-        fields: BTreeMap<String, String>,
-    },
     /// Write a note or decision (facilitator).
     Note {
         /// The text.
@@ -214,14 +161,20 @@ pub enum Command {
     /// Replace the session's script (`PUT /api/sessions/{id}/script`).
     #[serde(skip)]
     SetScript(Box<crate::workshop::Workshop>),
+    /// One of a kind's own commands (`idea`, `edit_idea`, `amend`…), which
+    /// that kind decides (see [`crate::activity::own`]).
+    #[serde(untagged)]
+    Kind(crate::activity::own::KindCommand),
 }
 
 impl Command {
     /// The wire types that take no fields besides `type` (and `client_id`).
     pub const FIELDLESS: [&'static str; 4] = ["admit_all", "archive", "unarchive", "end"];
 
-    /// The `type` names clients may send, for telling "unknown type" from "bad fields".
-    pub const WIRE_TYPES: [&'static str; 26] = [
+    /// The `type` names clients may send besides the kinds' own commands
+    /// ([`crate::activity::own::KindCommand::wire_types`]), for telling
+    /// "unknown type" from "bad fields".
+    pub const WIRE_TYPES: [&'static str; 20] = [
         "vote",
         "goto",
         "open",
@@ -239,12 +192,6 @@ impl Command {
         "remove",
         "erase",
         "end",
-        "idea",
-        "edit_idea",
-        "hide_idea",
-        "show_idea",
-        "merge_idea",
-        "amend",
         "note",
         "action",
         "timer",

@@ -95,11 +95,12 @@ impl Pseudonyms {
         self.missing.as_deref()
     }
 
-    /// A short id for an anonymous idea (`a` and 12 hex digits), a keyed hash
-    /// of its author's pseudonym and how many ideas they had offered before:
-    /// stable on replay, and saying nothing of the order ideas came in (a
-    /// seq-numbered id would, next to the console's clock).
-    pub fn idea_id(
+    /// A short id for an anonymous entry such as an idea (`a` and 12 hex
+    /// digits), a keyed hash of its author's pseudonym and how many entries
+    /// they had given before: stable on replay, and saying nothing of the
+    /// order entries came in (a seq-numbered id would, next to the console's
+    /// clock). Keyed as "idea", the one kind with entries, when this began.
+    pub fn entry_id(
         &self,
         activity: &str,
         author: ParticipantId,
@@ -159,9 +160,9 @@ mod tests {
             old.of(p).unwrap().to_string(),
             "eb20d3fc-fe53-22a3-c135-8c3666530cda"
         );
-        assert_eq!(old.idea_id("hopes", p, 2).unwrap(), "a9fe56955c0bf");
+        assert_eq!(old.entry_id("hopes", p, 2).unwrap(), "a9fe56955c0bf");
         let new = Pseudonyms::new(SessionSecret::new(PseudonymScheme::HmacSha256, [1; 32]));
         assert_ne!(new.of(p), old.of(p));
-        assert_ne!(new.idea_id("hopes", p, 2), old.idea_id("hopes", p, 2));
+        assert_ne!(new.entry_id("hopes", p, 2), old.entry_id("hopes", p, 2));
     }
 }

@@ -39,14 +39,14 @@ pub fn decide(
         (Actor::Participant(voter), Command::Vote { activity, ballot }) => {
             decide_vote(state, ctx, voter, &activity, ballot)
         }
-        (Actor::Participant(author), Command::Idea { activity, text }) => {
-            let participant = voter(state, author)?;
-            decide_content::idea(state, ctx, participant, &activity, text)
+        (Actor::Participant(id), Command::Kind(command)) => {
+            let participant = voter(state, id)?;
+            decide_content::own(state, ctx, Some(participant), command)
+        }
+        (Actor::Facilitator, Command::Kind(command)) => {
+            decide_content::own(state, ctx, None, command)
         }
         (Actor::Facilitator, Command::Vote { .. }) => Err(Rejection::ParticipantOnly("vote")),
-        (Actor::Facilitator, Command::Idea { .. }) => {
-            Err(Rejection::ParticipantOnly("offer ideas"))
-        }
         (Actor::Participant(_), Command::Erase { .. }) => {
             Err(Rejection::FacilitatorOnly("erase a name; ask them"))
         }
@@ -103,7 +103,8 @@ pub fn actor_on_record(
         return Ok(actor);
     };
     let activity = match command {
-        Command::Vote { activity, .. } | Command::Idea { activity, .. } => activity,
+        Command::Vote { activity, .. } => activity,
+        Command::Kind(command) => command.activity(),
         _ => return Ok(actor),
     };
     match state.activity(activity) {
@@ -294,16 +295,11 @@ fn decide_facilitation(
                 events.push(Event::InvitationsOnly { on });
             }
         }
-        content @ (Command::EditIdea { .. }
-        | Command::HideIdea { .. }
-        | Command::ShowIdea { .. }
-        | Command::MergeIdea { .. }
-        | Command::Amend { .. }
-        | Command::Note { .. }
-        | Command::Action { .. }
-        | Command::Timer { .. }) => events = decide_content::facilitation(state, ctx, content)?,
+        Command::Kind(command) => events = decide_content::own(state, ctx, None, command)?,
+        content @ (Command::Note { .. } | Command::Action { .. } | Command::Timer { .. }) => {
+            events = decide_content::facilitation(state, ctx, content)?
+        }
         Command::Vote { .. } => return Err(Rejection::ParticipantOnly("vote")),
-        Command::Idea { .. } => return Err(Rejection::ParticipantOnly("offer ideas")),
         Command::Join(_) => return Err(Rejection::FacilitatorOnly("add people that way")),
     }
     Ok(events)

@@ -1,62 +1,104 @@
-//! The rules for what people add during a session: ideas and their moderation,
-//! amended statements, notes and actions, and the timer.
+//! The rules for what the facilitator adds during a session besides the
+//! agenda: notes, decisions and actions, and the timer; and the hand-over
+//! of a kind's own commands (ideas, amendments) to the kind that decides them.
 
-use super::decide::open_activity;
-use super::{Command, Context, Event, Participant, Rejection, SessionState, TimerAction};
+use super::{ActivityStatus, Command, Context, Event, Participant, ParticipantId};
+use super::{Rejection, SessionState, TimerAction};
 use crate::activity::clean_text;
-use crate::activity::ideas::{DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
-use crate::activity::kind::Answers;
-use crate::activity::kind_of;
 use crate::activity::notes::{check_due, NoteKind, MAX_NOTE_CHARS, MAX_OWNER_CHARS};
+use crate::activity::own::{Author, KindCommand, OwnRefusal, Sender};
+use crate::workshop::Group;
 
-/// Longest statement wording, and longest field value, in characters.
-const MAX_STATEMENT_CHARS: usize = crate::config::text::STATEMENT;
-const MAX_FIELD_CHARS: usize = crate::config::text::FIELD;
-
-/// A participant offers an idea.
-pub(super) fn idea(
+/// One of a kind's own commands, from a participant (admitted, a voter) or
+/// the facilitator: the session finds the activity and checks it is of the
+/// command's kind; the kind decides the rest.
+pub(super) fn own(
     state: &SessionState,
     ctx: &Context,
-    participant: &Participant,
-    activity: &str,
-    text: String,
+    participant: Option<&Participant>,
+    command: KindCommand,
 ) -> Result<Vec<Event>, Rejection> {
-    let target = open_activity(state, activity)?;
-    if kind_of(target.spec.kind).answered_with() != Answers::Ideas {
+    let activity = command.activity().to_string();
+    let (_, target) = state
+        .activity(&activity)
+        .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
+    let title = target.spec.title.to_string();
+    if target.spec.kind != command.kind() {
         return Err(Rejection::WrongKind(format!(
-            "\u{201c}{}\u{201d} does not take ideas",
-            target.spec.title
+            "\u{201c}{title}\u{201d} is a {} activity, and that is for {} activities",
+            target.spec.kind.label().to_lowercase(),
+            command.kind().label().to_lowercase()
         )));
     }
-    let max_chars = target.spec.max_chars.unwrap_or(DEFAULT_MAX_CHARS) as usize;
-    let text = clean_text(&text, max_chars, "idea")?;
-    let author = if target.spec.anonymous {
-        ctx.pseudonyms.of(participant.id)?
-    } else {
-        participant.id
+    let author = participant.map(|participant| SessionAuthor {
+        state,
+        ctx,
+        participant,
+        activity: &activity,
+        anonymous: target.spec.anonymous,
+    });
+    let sender = match &author {
+        Some(author) => Sender::Participant(author),
+        None => Sender::Facilitator,
     };
-    let max_ideas = target.spec.max_ideas.unwrap_or(DEFAULT_MAX_IDEAS);
-    let mine = target
-        .ideas
-        .iter()
-        .filter(|i| i.author == author && i.visible())
-        .count();
-    if mine >= max_ideas as usize {
-        return Err(Rejection::TooManyIdeas(max_ideas));
+    let open = target.status == ActivityStatus::Open;
+    let events = target
+        .own
+        .decide(&target.spec, open, target.is_sealed(), sender, command)
+        .map_err(|refusal| refused(refusal, title))?;
+    Ok(events.into_iter().map(Event::Kind).collect())
+}
+
+/// A kind's refusal in the session's words and codes.
+fn refused(refusal: OwnRefusal, title: String) -> Rejection {
+    match refusal {
+        OwnRefusal::NotOpen => Rejection::ActivityClosed(title),
+        OwnRefusal::Sealed => Rejection::AnonymousSealed(title),
+        OwnRefusal::ParticipantOnly(what) => Rejection::ParticipantOnly(what),
+        OwnRefusal::FacilitatorOnly(what) => Rejection::FacilitatorOnly(what),
+        OwnRefusal::AnonymityUnavailable => Rejection::AnonymityUnavailable,
+        OwnRefusal::TooMany(most) => Rejection::TooManyIdeas(most),
+        OwnRefusal::UnknownEntry(entry) => Rejection::UnknownIdea(entry),
+        OwnRefusal::UnknownField(field) => Rejection::UnknownField(field),
+        OwnRefusal::Unchanged => Rejection::NothingToAmend,
+        OwnRefusal::Mistaken(what) => Rejection::WrongKind(what.to_string()),
+        OwnRefusal::Ballot(error) => Rejection::Ballot(error),
     }
-    let idea = if target.spec.anonymous {
-        let offered = target.ideas.iter().filter(|i| i.author == author).count();
-        ctx.pseudonyms.idea_id(activity, author, offered)?
-    } else {
-        format!("i{}", state.seq + 1)
-    };
-    Ok(vec![Event::IdeaAdded {
-        activity: activity.to_string(),
-        idea,
-        author,
-        group: (!target.spec.anonymous).then_some(participant.group),
-        text,
-    }])
+}
+
+/// A participant as a kind's own command needs them: filed under their
+/// pseudonym in an anonymous activity.
+struct SessionAuthor<'a> {
+    state: &'a SessionState,
+    ctx: &'a Context,
+    participant: &'a Participant,
+    activity: &'a str,
+    anonymous: bool,
+}
+
+impl Author for SessionAuthor<'_> {
+    fn key(&self) -> Result<ParticipantId, OwnRefusal> {
+        if !self.anonymous {
+            return Ok(self.participant.id);
+        }
+        let pseudonym = self.ctx.pseudonyms.of(self.participant.id);
+        pseudonym.map_err(|_| OwnRefusal::AnonymityUnavailable)
+    }
+
+    fn group(&self) -> Group {
+        self.participant.group
+    }
+
+    fn fresh_id(&self, prefix: &str, nth: usize) -> Result<String, OwnRefusal> {
+        if !self.anonymous {
+            return Ok(format!("{prefix}{}", self.state.seq + 1));
+        }
+        let id = self
+            .ctx
+            .pseudonyms
+            .entry_id(self.activity, self.key()?, nth);
+        id.map_err(|_| OwnRefusal::AnonymityUnavailable)
+    }
 }
 
 /// Facilitator commands about content rather than the agenda.
@@ -66,59 +108,6 @@ pub(super) fn facilitation(
     command: Command,
 ) -> Result<Vec<Event>, Rejection> {
     match command {
-        Command::EditIdea {
-            activity,
-            idea,
-            text,
-        } => {
-            let (max_chars, _) = find_idea(state, &activity, &idea)?;
-            let text = clean_text(&text, max_chars, "idea")?;
-            Ok(vec![Event::IdeaEdited {
-                activity,
-                idea,
-                text,
-            }])
-        }
-        Command::HideIdea { activity, idea } => {
-            find_idea(state, &activity, &idea)?;
-            Ok(vec![Event::IdeaHidden {
-                activity,
-                idea,
-                hidden: true,
-            }])
-        }
-        Command::ShowIdea { activity, idea } => {
-            find_idea(state, &activity, &idea)?;
-            Ok(vec![Event::IdeaHidden {
-                activity,
-                idea,
-                hidden: false,
-            }])
-        }
-        Command::MergeIdea {
-            activity,
-            idea,
-            into,
-        } => {
-            find_idea(state, &activity, &idea)?;
-            let (_, target_visible) = find_idea(state, &activity, &into)?;
-            if idea == into || !target_visible {
-                return Err(Rejection::WrongKind(
-                    "merge an idea into another visible idea".into(),
-                ));
-            }
-            Ok(vec![Event::IdeasMerged {
-                activity,
-                idea,
-                into,
-            }])
-        }
-        Command::Amend {
-            activity,
-            item,
-            text,
-            fields,
-        } => amend(state, activity, item, text, fields),
         Command::Note { text, kind } => {
             if kind == NoteKind::Action {
                 return Err(Rejection::WrongKind(
@@ -150,7 +139,7 @@ pub(super) fn facilitation(
         // Decided in `decide`, which routes only content commands here; were
         // one misrouted, it is refused, never acked with no event.
         Command::Vote { .. }
-        | Command::Idea { .. }
+        | Command::Kind(_)
         | Command::Goto { .. }
         | Command::Open { .. }
         | Command::Close { .. }
@@ -175,76 +164,6 @@ pub(super) fn facilitation(
             Err(Rejection::WrongKind("that is not a content command".into()))
         }
     }
-}
-
-/// The idea's activity limit on length, and whether the idea is visible.
-fn find_idea(state: &SessionState, activity: &str, idea: &str) -> Result<(usize, bool), Rejection> {
-    let (_, a) = state
-        .activity(activity)
-        .ok_or_else(|| Rejection::UnknownActivity(activity.to_string()))?;
-    let found = a
-        .ideas
-        .iter()
-        .find(|i| i.id == idea)
-        .ok_or_else(|| Rejection::UnknownIdea(idea.to_string()))?;
-    Ok((
-        a.spec.max_chars.unwrap_or(DEFAULT_MAX_CHARS) as usize,
-        found.visible(),
-    ))
-}
-
-fn amend(
-    state: &SessionState,
-    activity: String,
-    item: String,
-    text: Option<String>,
-    fields: std::collections::BTreeMap<String, String>,
-) -> Result<Vec<Event>, Rejection> {
-    let (_, a) = state
-        .activity(&activity)
-        .ok_or_else(|| Rejection::UnknownActivity(activity.clone()))?;
-    if !kind_of(a.spec.kind).amendable() {
-        return Err(Rejection::WrongKind(format!(
-            "only agreement statements can be amended, not \u{201c}{}\u{201d}",
-            a.spec.title
-        )));
-    }
-    // A new version clears the answers to the old one, and with them the
-    // count the room has seen: nothing of a sealed vote moves again.
-    if a.is_sealed() {
-        return Err(Rejection::AnonymousSealed(a.spec.title.to_string()));
-    }
-    let current =
-        a.current_statement(&item)
-            .ok_or_else(|| crate::activity::BallotError::UnknownOption {
-                activity: activity.clone(),
-                option: item.clone(),
-            })?;
-    let new_text = match text {
-        Some(t) => clean_text(&t, MAX_STATEMENT_CHARS, "statement")?,
-        None => current.text.to_string(),
-    };
-    let mut new_fields = current.fields.clone();
-    for (name, value) in fields {
-        if !a.spec.fields.contains(&name) {
-            return Err(Rejection::UnknownField(name));
-        }
-        let value = value.trim();
-        if value.is_empty() {
-            new_fields.remove(&name);
-        } else {
-            new_fields.insert(name, clean_text(value, MAX_FIELD_CHARS, "field")?);
-        }
-    }
-    if new_text == *current.text && new_fields == current.fields {
-        return Err(Rejection::NothingToAmend);
-    }
-    Ok(vec![Event::StatementAmended {
-        activity,
-        item,
-        text: new_text,
-        fields: new_fields,
-    }])
 }
 
 fn note(

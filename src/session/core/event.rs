@@ -2,14 +2,18 @@
 
 use super::{Actor, ParticipantId};
 use crate::activity::notes::NoteKind;
+use crate::activity::own::KindEvent;
 use crate::activity::Ballot;
 use crate::workshop::{Group, OptionSpec};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A fact about the session. State is the fold of these.
+///
+/// Serde writes the session's own events (`remote = "Self"` keeps the
+/// derived code for the impls below); a kind's own are written and read
+/// by the kind, each by its `type`, so a wrong one is named exactly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", remote = "Self")]
 pub enum Event {
     /// Someone joined.
     ParticipantJoined {
@@ -151,58 +155,6 @@ pub enum Event {
         /// The options, carried ones first.
         options: Vec<OptionSpec>,
     },
-    /// A participant offered an idea.
-    IdeaAdded {
-        /// Activity id.
-        activity: String,
-        /// The idea's id.
-        idea: String,
-        /// The author (a pseudonym in an anonymous activity).
-        author: ParticipantId,
-        /// The author's team; left out in an anonymous activity, as for ballots.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        group: Option<Group>,
-        /// The text.
-        text: String,
-    },
-    /// The facilitator reworded an idea.
-    IdeaEdited {
-        /// Activity id.
-        activity: String,
-        /// The idea.
-        idea: String,
-        /// The new text.
-        text: String,
-    },
-    /// The facilitator hid or showed an idea.
-    IdeaHidden {
-        /// Activity id.
-        activity: String,
-        /// The idea.
-        idea: String,
-        /// Hidden (true) or shown again (false).
-        hidden: bool,
-    },
-    /// The facilitator merged one idea into another.
-    IdeasMerged {
-        /// Activity id.
-        activity: String,
-        /// The idea merged away.
-        idea: String,
-        /// The idea it joins.
-        into: String,
-    },
-    /// The facilitator amended a statement: a new version begins.
-    StatementAmended {
-        /// Activity id.
-        activity: String,
-        /// The statement.
-        item: String,
-        /// The new wording.
-        text: String,
-        /// The new structured parts.
-        fields: BTreeMap<String, String>,
-    },
     /// The facilitator wrote a note, decision or action.
     NoteAdded {
         /// The note's id.
@@ -267,6 +219,32 @@ pub enum Event {
     },
     /// The session is over.
     SessionEnded,
+    /// Something of a kind's own (an idea offered, a statement amended),
+    /// recorded as the kind wrote it: `{"type":"idea_added",…}`.
+    #[serde(skip)]
+    Kind(KindEvent),
+}
+
+impl Serialize for Event {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Event::Kind(event) => event.serialize(serializer),
+            session => Event::serialize(session, serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+        use serde::de::Error;
+        let event = serde_json::Value::deserialize(deserializer)?;
+        let kind = event.get("type").and_then(serde_json::Value::as_str);
+        let kind = kind.unwrap_or_default().to_owned();
+        match KindEvent::parse(&kind, event) {
+            Ok(read) => read.map(Event::Kind).map_err(D::Error::custom),
+            Err(event) => Event::deserialize(event).map_err(D::Error::custom),
+        }
+    }
 }
 
 /// Why a joiner waits for the facilitator, even in a session without a lobby:

@@ -10,7 +10,7 @@
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use topteam::activity::agreement::{Response, Stance};
+use topteam::activity::agreement::{AmendCommand, Response, Stance};
 use topteam::activity::Ballot;
 use topteam::render::session_json;
 use topteam::series::Person;
@@ -272,12 +272,15 @@ fn run(teams: (u8, u8), steps: &[Step]) {
                 let fields = BTreeMap::new();
                 (
                     Actor::Facilitator,
-                    Command::Amend {
-                        activity,
-                        item,
-                        text,
-                        fields,
-                    },
+                    Command::Kind(
+                        AmendCommand::Amend {
+                            activity,
+                            item,
+                            text,
+                            fields,
+                        }
+                        .into(),
+                    ),
                 )
             }
         };

@@ -2,7 +2,6 @@
 //! and for replay.
 
 use super::{Participant, SessionState, SessionStatus};
-use crate::activity::ideas::Idea;
 use crate::activity::kind::Answers;
 use crate::activity::notes::Note;
 use crate::activity::{kind_of, CastBallot};
@@ -141,66 +140,12 @@ impl SessionState {
                     a.set_options(options.clone());
                 }
             }
-            Event::IdeaAdded {
-                activity,
-                idea,
-                author,
-                group,
-                text,
-            } => {
-                let group = self.team_of(*group, author);
-                if let Some(a) = self.activity_mut(activity) {
-                    a.ideas.push(Idea {
-                        id: idea.clone(),
-                        text: text.clone(),
-                        group,
-                        author: *author,
-                        hidden: false,
-                        merged_into: None,
-                        merged: Vec::new(),
-                        edited: false,
-                    });
-                }
-            }
-            Event::IdeaEdited {
-                activity,
-                idea,
-                text,
-            } => {
-                if let Some(i) = self.idea_mut(activity, idea) {
-                    i.text = text.clone();
-                    i.edited = true;
-                }
-            }
-            Event::IdeaHidden {
-                activity,
-                idea,
-                hidden,
-            } => {
-                if let Some(i) = self.idea_mut(activity, idea) {
-                    i.hidden = *hidden;
-                }
-            }
-            Event::IdeasMerged {
-                activity,
-                idea,
-                into,
-            } => {
-                if let Some(i) = self.idea_mut(activity, idea) {
-                    i.merged_into = Some(into.clone());
-                }
-                if let Some(target) = self.idea_mut(activity, into) {
-                    target.merged.push(idea.clone());
-                }
-            }
-            Event::StatementAmended {
-                activity,
-                item,
-                text,
-                fields,
-            } => {
+            Event::Kind(event) => {
+                let team = event
+                    .author()
+                    .map(|(author, group)| self.team_of(group, &author));
                 let min_group_size = self.workshop().min_group_size;
-                let counted: BTreeSet<ParticipantId> = match self.activity(activity) {
+                let counted: BTreeSet<ParticipantId> = match self.activity(event.activity()) {
                     Some((_, a)) => a
                         .ballots
                         .iter()
@@ -209,8 +154,8 @@ impl SessionState {
                         .collect(),
                     None => return,
                 };
-                if let Some(a) = self.activity_mut(activity) {
-                    a.amend(item, text, fields, min_group_size, &counted);
+                if let Some(a) = self.activity_mut(event.activity()) {
+                    a.apply_own(event, team, &counted, min_group_size);
                 }
             }
             Event::NoteAdded {
@@ -300,12 +245,12 @@ impl SessionState {
                 // Ideas stay listed once offered (the facilitator may hide
                 // one), so no admission or removal changes the list.
                 Answers::Ideas => {
-                    let authors: BTreeSet<_> = a.ideas.iter().map(|i| i.author).collect();
-                    let showing: BTreeSet<_> = a
-                        .ideas
+                    let entries = a.own.entries();
+                    let authors: BTreeSet<_> = entries.iter().map(|e| e.author).collect();
+                    let showing: BTreeSet<_> = entries
                         .iter()
-                        .filter(|i| i.visible())
-                        .map(|i| i.author)
+                        .filter(|e| e.visible)
+                        .map(|e| e.author)
                         .collect();
                     (authors, showing.len() >= min)
                 }

@@ -2,7 +2,6 @@
 
 use super::shared_map::SharedMap;
 use super::{ActivityState, ActivityStatus, Actor, HoldReason, ParticipantId, Pseudonyms, Record};
-use crate::activity::ideas::Idea;
 use crate::activity::notes::Note;
 use crate::language::SessionLanguage;
 use crate::series::Person;
@@ -297,13 +296,6 @@ impl SessionState {
     ) -> Option<&mut Participant> {
         let i = *self.index.get(id)?;
         Arc::make_mut(&mut self.participants).get_mut(i)
-    }
-
-    fn idea_mut(&mut self, activity: &str, idea: &str) -> Option<&mut Idea> {
-        self.activity_mut(activity)?
-            .ideas
-            .iter_mut()
-            .find(|i| i.id == idea)
     }
 
     fn activity_mut(&mut self, id: &str) -> Option<&mut ActivityState> {
