@@ -236,4 +236,31 @@ mod tests {
             assert_eq!(parse(&text), Err("invalid_request"), "{fieldless}");
         }
     }
+
+    #[test]
+    fn a_kind_s_own_command_is_read_by_its_kind_and_a_mistake_in_it_named() {
+        let idea = parse(r#"{"type":"idea","activity":"hopes","text":"Fewer surprises"}"#);
+        assert!(
+            matches!(idea, Ok(ClientMsg { command: Command::Kind(ref c), .. }) if c.activity() == "hopes"),
+            "{idea:?}"
+        );
+        let amend = parse(r#"{"type":"amend","activity":"v","item":"s1","text":"Better"}"#);
+        assert!(matches!(amend.unwrap().command, Command::Kind(_)));
+        let limits = Limits::default();
+        let missing = parse_client_msg(r#"{"type":"idea","activity":"hopes"}"#, &limits);
+        let missing = missing.unwrap_err().error;
+        assert_eq!(missing.code.as_str(), "invalid_request");
+        assert!(
+            missing.message.contains("missing field `text`"),
+            "{}",
+            missing.message
+        );
+        let extra = r#"{"type":"merge_idea","activity":"h","idea":"i1","into":"i2","why":1}"#;
+        let extra = parse_client_msg(extra, &limits).unwrap_err().error;
+        assert!(
+            extra.message.contains("unknown field `why`"),
+            "{}",
+            extra.message
+        );
+    }
 }

@@ -1,4 +1,5 @@
-//! The poll and matrix kinds end to end: phones vote over real sockets, the
+//! A kind's own commands (ideas, amendments) reach only an activity of
+//! that kind, and the poll and matrix kinds end to end: phones vote over real sockets, the
 //! refusals, the results by team, the projector, the exports, and carry-over.
 
 use crate::helpers::*;
@@ -341,5 +342,74 @@ async fn an_anonymous_matrix_hides_an_item_too_few_placed_and_draws_no_team_gap_
         !html.contains("Furthest apart"),
         "no gap wider than none: {html}"
     );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kind_s_own_commands_reach_only_its_activities_and_say_why_not() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w2-joint-vision").await;
+    let mut phones = app.phones(&session, "cabinet", 1).await;
+    open(&app, &session.id, "hopes").await;
+
+    // An idea to the ideas activity is the kind's; the same to a rating,
+    // or an amendment to ideas, is refused in words naming both kinds.
+    acked(
+        &phones[0]
+            .command(json!({ "type": "idea", "activity": "hopes", "text": "No surprises" }))
+            .await,
+    );
+    let to_rating = phones[0]
+        .command(json!({ "type": "idea", "activity": "recap", "text": "No surprises" }))
+        .await;
+    refused(&to_rating, "wrong_kind");
+    let said = to_rating["error"]["message"].as_str().unwrap();
+    assert!(said.contains("it is for Ideas"), "{said}");
+    let (status, body) = app
+        .try_command(
+            &session.id,
+            json!({ "type": "amend", "activity": "hopes", "item": "x", "text": "y" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("wrong_kind")),
+        "{body}"
+    );
+
+    // A phone may not moderate, and the console may not offer an idea.
+    let state = app.state(&session.id).await;
+    let idea = activity(&state, "hopes")["ideas"][0]["id"].clone();
+    let hide = phones[0]
+        .command(json!({ "type": "hide_idea", "activity": "hopes", "idea": idea }))
+        .await;
+    refused(&hide, "forbidden");
+    let (status, body) = app
+        .try_command(
+            &session.id,
+            json!({ "type": "idea", "activity": "hopes", "text": "From the console" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("forbidden")),
+        "{body}"
+    );
+
+    // The kind decides and the transcript keeps its event as the kind wrote it.
+    app.command(
+        &session.id,
+        json!({ "type": "hide_idea", "activity": "hopes", "idea": idea }),
+    )
+    .await;
+    let transcript = app.transcript(&session.id).await;
+    let hidden =
+        json!({ "type": "idea_hidden", "activity": "hopes", "idea": idea, "hidden": true });
+    let recorded = transcript
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .any(|record| record["event"] == hidden);
+    assert!(recorded, "{transcript}");
     app.stop().await;
 }

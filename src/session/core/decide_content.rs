@@ -25,9 +25,9 @@ pub(super) fn own(
     let title = target.spec.title.to_string();
     if target.spec.kind != command.kind() {
         return Err(Rejection::WrongKind(format!(
-            "\u{201c}{title}\u{201d} is a {} activity, and that is for {} activities",
-            target.spec.kind.label().to_lowercase(),
-            command.kind().label().to_lowercase()
+            "\u{201c}{title}\u{201d} ({}) does not take that: it is for {}",
+            target.spec.kind.label(),
+            command.kind().label()
         )));
     }
     let author = participant.map(|participant| SessionAuthor {

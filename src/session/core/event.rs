@@ -319,3 +319,43 @@ pub struct Record {
     /// What happened.
     pub event: Event,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines as servers before the kinds owned their events wrote them
+    /// (from `tests/fixtures/transcripts/w2-before-kinds`).
+    const WRITTEN_BEFORE: [&str; 5] = [
+        r#"{"type":"idea_added","activity":"hopes","idea":"i22","author":"a719fde1-ba11-44b0-834b-83e83b7b65d6","group":"cabinet","text":"Fewer surprises."}"#,
+        r#"{"type":"idea_edited","activity":"hopes","idea":"i22","text":"No surprises."}"#,
+        r#"{"type":"idea_hidden","activity":"hopes","idea":"i23","hidden":true}"#,
+        r#"{"type":"ideas_merged","activity":"hopes","idea":"i24","into":"i22"}"#,
+        r#"{"type":"statement_amended","activity":"vision","item":"s1","text":"We lead together.","fields":{}}"#,
+    ];
+
+    #[test]
+    fn a_kind_s_events_read_as_its_own_and_are_written_byte_for_byte_as_before() {
+        for line in WRITTEN_BEFORE {
+            let event: Event = serde_json::from_str(line).unwrap();
+            assert!(matches!(event, Event::Kind(_)), "{line}");
+            assert_eq!(serde_json::to_string(&event).unwrap(), line);
+        }
+        let session = r#"{"type":"moved_to","activity":"hopes"}"#;
+        let event: Event = serde_json::from_str(session).unwrap();
+        assert_eq!(serde_json::to_string(&event).unwrap(), session);
+    }
+
+    #[test]
+    fn a_wrong_event_is_named_exactly() {
+        let unknown = serde_json::from_str::<Event>(r#"{"type":"launched_rocket"}"#);
+        let unknown = unknown.unwrap_err().to_string();
+        assert!(
+            unknown.contains("unknown variant `launched_rocket`"),
+            "{unknown}"
+        );
+        let torn = r#"{"type":"idea_added","activity":"hopes","idea":"i1"}"#;
+        let torn = serde_json::from_str::<Event>(torn).unwrap_err().to_string();
+        assert!(torn.contains("missing field `author`"), "{torn}");
+    }
+}
