@@ -194,3 +194,21 @@ pub trait Owns: Sync {
         None
     }
 }
+
+/// The `type` of a JSON object, as serde writes it first; read whole only
+/// when it is not first (a line edited by hand).
+pub fn type_of(json: &str) -> Result<std::borrow::Cow<'_, str>, serde_json::Error> {
+    if let Some(rest) = json.strip_prefix(r#"{"type":""#) {
+        if let Some(kind) = rest.split('"').next().filter(|k| !k.contains('\\')) {
+            if rest.len() > kind.len() {
+                return Ok(std::borrow::Cow::Borrowed(kind));
+            }
+        }
+    }
+    #[derive(serde::Deserialize)]
+    struct Typed<'a> {
+        #[serde(rename = "type", borrow, default)]
+        kind: std::borrow::Cow<'a, str>,
+    }
+    serde_json::from_str::<Typed>(json).map(|typed| typed.kind)
+}

@@ -137,18 +137,15 @@ macro_rules! kinds {
         }
 
         impl KindEvent {
-            /// Reads a kind's own event of `type` `kind`, or gives it back
-            /// when no kind has an event of that type.
-            pub fn parse(
-                kind: &str,
-                event: serde_json::Value,
-            ) -> Result<Result<KindEvent, serde_json::Error>, serde_json::Value> {
+            /// Reads a kind's own event of `type` `kind` from its JSON;
+            /// none when no kind has an event of that type.
+            pub fn parse(kind: &str, event: &str) -> Option<Result<KindEvent, serde_json::Error>> {
                 $($(
                     if <$owner as Owns>::EVENTS.contains(&kind) {
-                        return Ok(serde_json::from_value(event).map(KindEvent::$kind));
+                        return Some(serde_json::from_str(event).map(KindEvent::$kind));
                     }
                 )?)*
-                Err(event)
+                None
             }
 
             /// The activity it is for.
@@ -175,11 +172,11 @@ macro_rules! kinds {
         impl<'de> Deserialize<'de> for KindEvent {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<KindEvent, D::Error> {
                 use serde::de::Error;
-                let event = serde_json::Value::deserialize(deserializer)?;
-                let kind = event.get("type").and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
-                match KindEvent::parse(&kind, event) {
-                    Ok(read) => read.map_err(D::Error::custom),
-                    Err(_) => Err(D::Error::custom(format!("no kind of activity has an event {kind:?}"))),
+                let event = <&'de serde_json::value::RawValue>::deserialize(deserializer)?;
+                let kind = super::own::type_of(event.get()).map_err(D::Error::custom)?;
+                match KindEvent::parse(&kind, event.get()) {
+                    Some(read) => read.map_err(D::Error::custom),
+                    None => Err(D::Error::custom(format!("no kind of activity has an event {kind:?}"))),
                 }
             }
         }

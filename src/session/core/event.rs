@@ -237,12 +237,15 @@ impl Serialize for Event {
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
         use serde::de::Error;
-        let event = serde_json::Value::deserialize(deserializer)?;
-        let kind = event.get("type").and_then(serde_json::Value::as_str);
-        let kind = kind.unwrap_or_default().to_owned();
+        // Read as written, then by its type: one parse, as before the kinds
+        // had events of their own (a restart reads every live transcript).
+        let event = <&'de serde_json::value::RawValue>::deserialize(deserializer)?;
+        let event = event.get();
+        let kind = crate::activity::own::type_of(event).map_err(D::Error::custom)?;
         match KindEvent::parse(&kind, event) {
-            Ok(read) => read.map(Event::Kind).map_err(D::Error::custom),
-            Err(event) => Event::deserialize(event).map_err(D::Error::custom),
+            Some(read) => read.map(Event::Kind).map_err(D::Error::custom),
+            None => Event::deserialize(&mut serde_json::Deserializer::from_str(event))
+                .map_err(D::Error::custom),
         }
     }
 }
@@ -341,6 +344,10 @@ mod tests {
             assert!(matches!(event, Event::Kind(_)), "{line}");
             assert_eq!(serde_json::to_string(&event).unwrap(), line);
         }
+        // A line edited by hand, its type not first, still reads.
+        let edited = r#"{"activity":"hopes","idea":"i1","type":"idea_hidden","hidden":false}"#;
+        let edited: Event = serde_json::from_str(edited).unwrap();
+        assert!(matches!(edited, Event::Kind(_)));
         let session = r#"{"type":"moved_to","activity":"hopes"}"#;
         let event: Event = serde_json::from_str(session).unwrap();
         assert_eq!(serde_json::to_string(&event).unwrap(), session);
