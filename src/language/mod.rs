@@ -101,6 +101,24 @@ pub fn text(language: Language, key: &str) -> String {
     CATALOGUE.lookup(language.id(), key)
 }
 
+/// The text for `key` in `language`, as `t!(lang, "key")` asks for it:
+/// looked up in the catalogue once per thread, since a text without
+/// placeholders never changes while the server runs (a phone's view reads
+/// dozens at every ballot).
+pub fn plain_text(language: Language, key: &'static str) -> String {
+    thread_local! {
+        static LOOKED_UP: std::cell::RefCell<HashMap<(Language, &'static str), String>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    LOOKED_UP.with(|looked_up| {
+        looked_up
+            .borrow_mut()
+            .entry((language, key))
+            .or_insert_with(|| text(language, key))
+            .clone()
+    })
+}
+
 /// The text for `key` in `language` with its placeholders filled.
 pub fn text_with(language: Language, key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
     let args: HashMap<Cow<'static, str>, Arg<'_>> = args
@@ -122,7 +140,7 @@ pub fn has(language: Language, key: &str) -> bool {
 #[macro_export]
 macro_rules! t {
     ($language:expr, $key:literal) => {
-        $crate::language::text($language, $key)
+        $crate::language::plain_text($language, $key)
     };
     ($language:expr, $key:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::language::text_with(

@@ -5,7 +5,7 @@
 
 use crate::language::Language;
 use crate::render::{
-    facilitator_view, frame, participant_frame, screen_view, ConsoleAlerts, Frame,
+    facilitator_view, frame, participant_frame, screen_view, ConsoleAlerts, FormCache, Frame,
     ParticipantFrame, Pass,
 };
 use crate::session::SessionState;
@@ -63,6 +63,8 @@ pub struct ViewSenders {
     /// Consoles, one channel per language.
     facilitator: [watch::Sender<Arc<Frame>>; 2],
     stale: [bool; 5],
+    /// The phones' last ballot forms, which a ballot does not change.
+    forms: FormCache,
     /// What the console must warn about.
     pub alerts: ConsoleAlerts,
 }
@@ -96,6 +98,7 @@ pub fn channels(state: &SessionState, alerts: ConsoleAlerts) -> ViewSenders {
         screen,
         facilitator,
         stale: [false, true, false, false, true],
+        forms: FormCache::default(),
         alerts,
     }
 }
@@ -108,29 +111,34 @@ impl ViewSenders {
     /// not even rendered.
     pub fn publish(&mut self, state: &SessionState, phones_changed: bool) {
         // One pass per language, so the results the views share are worked
-        // out once for all the audiences reading it.
-        let english = Pass::new(state);
-        let welsh = std::cell::OnceCell::new();
-        let room = std::cell::OnceCell::new();
-        for audience in Audience::ALL {
-            if self.watchers(audience) == 0 {
-                self.stale[audience.index()] = true;
-            } else if !matches!(audience, Audience::Participant(_)) || phones_changed {
-                let pass = match audience {
-                    Audience::Participant(Language::Welsh)
-                    | Audience::Facilitator(Language::Welsh) => {
-                        welsh.get_or_init(|| Pass::in_language(state, Language::Welsh))
-                    }
-                    // The projector in the session's language; in English
-                    // it shares the phones' pass and its results.
-                    Audience::Screen if !state.info.language.is_english() => {
-                        room.get_or_init(|| Pass::for_room(state))
-                    }
-                    _ => &english,
-                };
-                self.render(audience, pass);
+        // out once for all the audiences reading it. The forms are lent to
+        // the passes and given back after.
+        let forms = std::mem::take(&mut self.forms);
+        {
+            let english = Pass::new(state).with_forms(&forms);
+            let welsh = std::cell::OnceCell::new();
+            let room = std::cell::OnceCell::new();
+            for audience in Audience::ALL {
+                if self.watchers(audience) == 0 {
+                    self.stale[audience.index()] = true;
+                } else if !matches!(audience, Audience::Participant(_)) || phones_changed {
+                    let pass = match audience {
+                        Audience::Participant(Language::Welsh)
+                        | Audience::Facilitator(Language::Welsh) => welsh.get_or_init(|| {
+                            Pass::in_language(state, Language::Welsh).with_forms(&forms)
+                        }),
+                        // The projector in the session's language; in English
+                        // it shares the phones' pass and its results.
+                        Audience::Screen if !state.info.language.is_english() => {
+                            room.get_or_init(|| Pass::for_room(state))
+                        }
+                        _ => &english,
+                    };
+                    self.render(audience, pass);
+                }
             }
         }
+        self.forms = forms;
     }
 
     /// A receiver for a new socket, its view brought up to date first.

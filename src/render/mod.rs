@@ -10,6 +10,7 @@ mod results;
 mod views;
 pub mod wire;
 
+pub use ballots::FormCache;
 pub use console::{facilitator_view, room_language_field, ConsoleAlerts};
 pub use json::{session_json, session_summary_json, status_name};
 pub use results::results_in as activity_results_in;

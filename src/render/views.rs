@@ -25,6 +25,8 @@ pub struct Pass<'a> {
     /// A bilingual projector: titles and questions in English too, after the Welsh.
     pub bilingual: bool,
     current_results: OnceCell<Results>,
+    /// The publisher's last ballot forms, when it keeps them.
+    forms: Option<&'a super::ballots::FormCache>,
 }
 
 impl<'a> Pass<'a> {
@@ -50,7 +52,21 @@ impl<'a> Pass<'a> {
             language,
             bilingual: false,
             current_results: OnceCell::new(),
+            forms: None,
         }
+    }
+
+    /// The same pass, drawing ballot forms through `forms`.
+    pub fn with_forms(self, forms: &'a super::ballots::FormCache) -> Self {
+        Pass {
+            forms: Some(forms),
+            ..self
+        }
+    }
+
+    /// Where this pass keeps the ballot forms it draws, if anywhere.
+    pub(super) fn forms(&self) -> Option<&'a super::ballots::FormCache> {
+        self.forms
     }
 
     /// The session's title: the workshop's own in the reader's language

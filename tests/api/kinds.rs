@@ -413,3 +413,59 @@ async fn a_kind_s_own_commands_reach_only_its_activities_and_say_why_not() {
     assert!(recorded, "{transcript}");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_s_form_follows_an_amendment_and_the_room_s_ballots_leave_it_alone() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w2-joint-vision").await;
+    let mut phones = app.phones(&session, "cabinet", 2).await;
+    let seq = open(&app, &session.id, "protocol").await;
+    let form = phones[0].view_at_least(seq).await["html"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        form.contains("No surprises: we raise emerging problems"),
+        "{form}"
+    );
+
+    // Another phone's ballot changes nothing this phone sees (results are
+    // hidden), so its form is the one drawn before, byte for byte.
+    let answer = json!({ "responses": { "no-surprises": { "response": "agree" } } });
+    let voted = acked(&phones[1].vote("protocol", answer).await);
+    let reveal = app
+        .command(
+            &session.id,
+            json!({ "type": "reveal", "activity": "protocol" }),
+        )
+        .await;
+    assert!(reveal > voted);
+    let revealed = phones[0].view_at_least(reveal).await["html"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let form_of =
+        |html: &str| html[html.find("<form").unwrap()..html.find("</form>").unwrap()].to_string();
+    assert_eq!(form_of(&revealed), form_of(&form));
+
+    // An amendment rewords the form at once.
+    let amended = app
+        .command(
+            &session.id,
+            json!({ "type": "amend", "activity": "protocol", "item": "no-surprises",
+                    "text": "No surprises: we warn each other early." }),
+        )
+        .await;
+    let html = phones[0].view_at_least(amended).await["html"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let form = form_of(&html);
+    assert!(
+        form.contains("No surprises: we warn each other early."),
+        "{form}"
+    );
+    assert!(!form.contains("we raise emerging problems"), "{form}");
+    app.stop().await;
+}
