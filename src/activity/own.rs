@@ -98,6 +98,21 @@ pub struct Entry {
     pub visible: bool,
 }
 
+/// How often one answer was given to an earlier wording of an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierAnswer {
+    /// The item.
+    pub item: String,
+    /// The wording's version.
+    pub version: u32,
+    /// The answer as the wire names it (`agree`, `object`).
+    pub value: &'static str,
+    /// How many gave it.
+    pub count: usize,
+    /// Reasons given with it, one per line.
+    pub reasons: String,
+}
+
 /// Why a kind refused one of its own commands; the session words it with
 /// the activity's title and gives it a stable code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +191,25 @@ pub trait Owns: Sync {
     fn versions(&self, state: &Self::State) -> BTreeMap<String, u32> {
         let _ = state;
         BTreeMap::new()
+    }
+
+    /// The wording an item had at `version`, where items are reworded.
+    fn wording<'s>(
+        &self,
+        state: &'s Self::State,
+        item: &str,
+        version: u32,
+    ) -> Option<&'s crate::language::Text> {
+        let _ = (state, item, version);
+        None
+    }
+
+    /// What earlier wordings were answered before they were reworded, by
+    /// everyone (`group` none) or one team where it can be shown: the
+    /// answers an export lists for wordings no ballot holds any more.
+    fn earlier_answers(&self, state: &Self::State, group: Option<Group>) -> Vec<EarlierAnswer> {
+        let _ = (state, group);
+        Vec::new()
     }
 
     /// The event as the record's timeline tells it to a reader of

@@ -245,6 +245,22 @@ macro_rules! kinds {
                 }
             }
 
+            /// The wording an item had at `version`, where items are reworded.
+            pub fn wording(&self, item: &str, version: u32) -> Option<&crate::language::Text> {
+                match self {
+                    $($(KindState::$kind(s) => <$owner as Owns>::wording(&$value, s, item, version),)?)*
+                    KindState::Nothing => None,
+                }
+            }
+
+            /// Answers to earlier wordings (see [`Owns::earlier_answers`]).
+            pub fn earlier_answers(&self, group: Option<super::Group>) -> Vec<super::own::EarlierAnswer> {
+                match self {
+                    $($(KindState::$kind(s) => <$owner as Owns>::earlier_answers(&$value, s, group),)?)*
+                    KindState::Nothing => Vec::new(),
+                }
+            }
+
             /// Each item's current version, where items are reworded.
             pub fn versions(&self) -> BTreeMap<String, u32> {
                 match self {

@@ -9,7 +9,6 @@
 //! pseudonym or a time.
 
 use super::Source;
-use crate::activity::agreement::{ItemTally, TeamItemTally};
 use crate::activity::{kind_of, Ballot, CastBallot, GroupResult, ItemRule, Split};
 use crate::session::{ActivityState, Event, ParticipantId};
 use crate::workshop::{ActivityKind, Group};
@@ -94,12 +93,8 @@ impl Rows {
             .map_or_else(|| at.item.to_string(), |o| o.label.for_room(self.room));
         let wording = at
             .version
-            .and_then(|v| {
-                let versions =
-                    crate::activity::agreement::statements_in(&at.activity.own).get(at.item)?;
-                versions.iter().find(|s| s.version == v)
-            })
-            .map_or_else(|| label.clone(), |s| s.text.for_room(self.room));
+            .and_then(|v| at.activity.own.wording(at.item, v))
+            .map_or_else(|| label.clone(), |text| text.for_room(self.room));
         self.rows.push([
             spec.id.clone(),
             spec.title.for_room(self.room),
@@ -233,55 +228,30 @@ fn anonymous_rows(source: &Source, activity: &ActivityState, rows: &mut Rows) {
     }
 }
 
-/// The counts each earlier wording of an anonymous activity's statements had
-/// when it was amended (answers to it are cleared from the ballots then).
+/// The counts each earlier wording of an anonymous activity's items had
+/// when it was reworded (answers to it were cleared from the ballots then),
+/// as the kind keeps them.
 fn superseded_versions(
     activity: &ActivityState,
     name: &str,
     group: Option<Group>,
     rows: &mut Rows,
 ) {
-    for (item, versions) in crate::activity::agreement::statements_in(&activity.own) {
-        for v in versions {
-            let Some(tally) = &v.tally else { continue };
-            let shown = match group {
-                None => Some(&tally.all),
-                Some(Group::Cabinet) => team(&tally.cabinet),
-                Some(_) => team(&tally.management),
-            };
-            let Some(t) = shown else { continue };
-            let place = Place {
-                activity,
-                item,
-                version: Some(v.version),
-            };
-            let mut reasons = t.reasons.clone();
-            reasons.sort();
-            for (value, count, reason) in [
-                ("agree", t.agree, String::new()),
-                ("live_with", t.live_with, String::new()),
-                ("object", t.object, reasons.join("\n")),
-            ] {
-                if count > 0 {
-                    let answer = (value.to_string(), reason);
-                    rows.push(
-                        &place,
-                        answer,
-                        name,
-                        String::new(),
-                        count as usize,
-                        String::new(),
-                    );
-                }
-            }
-        }
-    }
-}
-
-fn team(t: &TeamItemTally) -> Option<&ItemTally> {
-    match t {
-        TeamItemTally::Shown(t) => Some(t),
-        TeamItemTally::Suppressed { .. } => None,
+    for earlier in activity.own.earlier_answers(group) {
+        let place = Place {
+            activity,
+            item: &earlier.item,
+            version: Some(earlier.version),
+        };
+        let answer = (earlier.value.to_string(), earlier.reasons);
+        rows.push(
+            &place,
+            answer,
+            name,
+            String::new(),
+            earlier.count,
+            String::new(),
+        );
     }
 }
 

@@ -2,10 +2,11 @@
 //! amends, each amendment a new version that everyone answers again while
 //! the earlier one keeps its tally.
 
-use super::{version_tally, Agreement, StatementVersion};
+use super::{version_tally, Agreement, StatementVersion, TeamItemTally};
+use crate::activity::own::EarlierAnswer;
 use crate::activity::own::{Addressed, Applying, Asked, KindState, OwnEvent, OwnRefusal, Owns};
 use crate::activity::own::{Sender, Then};
-use crate::activity::{clean_text, ActivitySpec, BallotError};
+use crate::activity::{clean_text, ActivitySpec, BallotError, Group};
 use crate::language::Language;
 use crate::t;
 use serde::{Deserialize, Serialize};
@@ -208,10 +209,66 @@ impl Owns for Agreement {
         )
     }
 
+    fn wording<'s>(
+        &self,
+        state: &'s Statements,
+        item: &str,
+        version: u32,
+    ) -> Option<&'s crate::language::Text> {
+        let versions = state.get(item)?;
+        versions
+            .iter()
+            .find(|v| v.version == version)
+            .map(|v| &v.text)
+    }
+
+    /// The tallies each earlier wording kept as it was amended (answers to
+    /// it were cleared from the ballots then); a team's only where shown.
+    fn earlier_answers(&self, state: &Statements, group: Option<Group>) -> Vec<EarlierAnswer> {
+        let mut out = Vec::new();
+        for (item, versions) in state {
+            for v in versions {
+                let Some(tally) = &v.tally else { continue };
+                let shown = match group {
+                    None => Some(&tally.all),
+                    Some(Group::Cabinet) => team(&tally.cabinet),
+                    Some(_) => team(&tally.management),
+                };
+                let Some(t) = shown else { continue };
+                let mut reasons = t.reasons.clone();
+                reasons.sort();
+                for (value, count, reasons) in [
+                    ("agree", t.agree, String::new()),
+                    ("live_with", t.live_with, String::new()),
+                    ("object", t.object, reasons.join("\n")),
+                ] {
+                    if count > 0 {
+                        out.push(EarlierAnswer {
+                            item: item.clone(),
+                            version: v.version,
+                            value,
+                            count: count as usize,
+                            reasons,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
     fn versions(&self, state: &Statements) -> BTreeMap<String, u32> {
         state
             .iter()
             .map(|(id, versions)| (id.clone(), versions.last().map_or(1, |v| v.version)))
             .collect()
+    }
+}
+
+/// A team's tally of an earlier wording, where it can be shown.
+fn team(tally: &TeamItemTally) -> Option<&super::ItemTally> {
+    match tally {
+        TeamItemTally::Shown(t) => Some(t),
+        TeamItemTally::Suppressed { .. } => None,
     }
 }
