@@ -42,6 +42,15 @@ pub trait Author {
     fn fresh_id(&self, prefix: &str, nth: usize) -> Result<String, OwnRefusal>;
 }
 
+/// Who may send one of a kind's own commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentBy {
+    /// Participants, saying what they do with it ("offer ideas").
+    Participants(&'static str),
+    /// The facilitator.
+    Facilitator,
+}
+
 /// Who sends a kind's own command.
 #[derive(Clone, Copy)]
 pub enum Sender<'a> {
@@ -161,6 +170,10 @@ pub trait Owns: Sync {
 
     /// The `type`s of its events, as transcripts name them.
     const EVENTS: &'static [&'static str];
+
+    /// Who may send `command`: the session refuses anyone else before it
+    /// looks for the activity, so a phone learns only that it may not.
+    fn sent_by(&self, command: &Self::Command) -> SentBy;
 
     /// Its state of an activity not yet answered.
     fn start(&self, spec: &ActivitySpec) -> Self::State;

@@ -114,6 +114,11 @@ macro_rules! kinds {
                 match self { $($(KindCommand::$kind(_) => { owned!($owner); ActivityKind::$kind } )?)* }
             }
 
+            /// Who may send it.
+            pub fn sent_by(&self) -> super::own::SentBy {
+                match self { $($(KindCommand::$kind(c) => <$owner as Owns>::sent_by(&$value, c),)?)* }
+            }
+
             /// The activity it is for.
             pub fn activity(&self) -> &str {
                 match self { $($(KindCommand::$kind(c) => { owned!($owner); Addressed::activity(c) } )?)* }

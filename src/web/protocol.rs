@@ -92,13 +92,7 @@ pub fn parse_client_msg(text: &str, limits: &Limits) -> Result<ClientMsg, Unpars
             return Err(fail(e, client_id));
         }
     }
-    // A kind's own command is read by its kind, so a mistake in it is
-    // named exactly ("missing field `text`"), not as matching no command.
-    let command = match KindCommand::parse(&kind, Value::Object(fields)) {
-        Ok(read) => read.map(Command::Kind),
-        Err(message) => serde_json::from_value(message),
-    };
-    match command {
+    match serde_json::from_value::<Command>(Value::Object(fields)) {
         Ok(command) => Ok(ClientMsg { command, client_id }),
         Err(e) => Err(fail(ApiError::invalid(e), client_id)),
     }
@@ -235,6 +229,21 @@ mod tests {
             let text = format!(r#"{{"type":"{fieldless}","confirm":false}}"#);
             assert_eq!(parse(&text), Err("invalid_request"), "{fieldless}");
         }
+    }
+
+    #[test]
+    fn a_mistake_in_a_ballot_is_named_exactly() {
+        let maybe =
+            r#"{"type":"vote","activity":"p","ballot":{"responses":{"s":{"response":"maybe"}}}}"#;
+        let maybe = parse_client_msg(maybe, &Limits::default())
+            .unwrap_err()
+            .error;
+        assert_eq!(maybe.code.as_str(), "invalid_request");
+        assert!(
+            maybe.message.contains("unknown variant `maybe`"),
+            "{}",
+            maybe.message
+        );
     }
 
     #[test]

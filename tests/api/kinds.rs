@@ -385,6 +385,15 @@ async fn a_kind_s_own_commands_reach_only_its_activities_and_say_why_not() {
         .command(json!({ "type": "hide_idea", "activity": "hopes", "idea": idea }))
         .await;
     refused(&hide, "forbidden");
+    // A phone may never amend, whichever activity it names.
+    for activity in ["hopes", "protocol"] {
+        let amend = phones[0]
+            .command(
+                json!({ "type": "amend", "activity": activity, "item": "two-way", "text": "y" }),
+            )
+            .await;
+        refused(&amend, "forbidden");
+    }
     let (status, body) = app
         .try_command(
             &session.id,

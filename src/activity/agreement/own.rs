@@ -5,7 +5,7 @@
 use super::{version_tally, Agreement, StatementVersion, TeamItemTally};
 use crate::activity::own::EarlierAnswer;
 use crate::activity::own::{Addressed, Applying, Asked, KindState, OwnEvent, OwnRefusal, Owns};
-use crate::activity::own::{Sender, Then};
+use crate::activity::own::{Sender, SentBy, Then};
 use crate::activity::{clean_text, ActivitySpec, BallotError, Group};
 use crate::language::Language;
 use crate::t;
@@ -89,6 +89,10 @@ impl Owns for Agreement {
     const COMMANDS: &'static [&'static str] = &["amend"];
 
     const EVENTS: &'static [&'static str] = &["statement_amended"];
+
+    fn sent_by(&self, _command: &AmendCommand) -> SentBy {
+        SentBy::Facilitator
+    }
 
     /// Each statement starts at version 1, as the script (or carry-over) words it.
     fn start(&self, spec: &ActivitySpec) -> Statements {

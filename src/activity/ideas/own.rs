@@ -3,7 +3,7 @@
 
 use super::{Idea, Ideas, DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
 use crate::activity::own::{
-    Addressed, Applying, Asked, Entry, OwnEvent, OwnRefusal, Owns, Sender, Then,
+    Addressed, Applying, Asked, Entry, OwnEvent, OwnRefusal, Owns, Sender, SentBy, Then,
 };
 use crate::activity::{clean_text, ActivitySpec, Group, ParticipantId, Results, Split};
 use crate::language::Language;
@@ -172,6 +172,13 @@ impl Owns for Ideas {
 
     const EVENTS: &'static [&'static str] =
         &["idea_added", "idea_edited", "idea_hidden", "ideas_merged"];
+
+    fn sent_by(&self, command: &IdeaCommand) -> SentBy {
+        match command {
+            IdeaCommand::Idea { .. } => SentBy::Participants("offer ideas"),
+            _ => SentBy::Facilitator,
+        }
+    }
 
     fn start(&self, _spec: &ActivitySpec) -> IdeasState {
         IdeasState::default()

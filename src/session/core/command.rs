@@ -2,6 +2,7 @@
 
 use super::ParticipantId;
 use crate::activity::notes::NoteKind;
+use crate::activity::own::KindCommand;
 use crate::activity::Ballot;
 use crate::workshop::Group;
 use serde::{Deserialize, Serialize};
@@ -18,8 +19,17 @@ pub enum Actor {
 
 /// A request to change the session. Arrives from the JSON API or a websocket
 /// as `{"type":"open","activity":"priorities"}`.
+///
+/// Serde reads the session's own commands (`remote = "Self"` keeps the
+/// derived code for the impls below); a kind's own are read by the kind,
+/// each by its `type`, so a mistake in any command is named exactly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    remote = "Self"
+)]
 pub enum Command {
     /// Cast or replace a ballot (participant).
     Vote {
@@ -163,8 +173,30 @@ pub enum Command {
     SetScript(Box<crate::workshop::Workshop>),
     /// One of a kind's own commands (`idea`, `edit_idea`, `amend`…), which
     /// that kind decides (see [`crate::activity::own`]).
-    #[serde(untagged)]
-    Kind(crate::activity::own::KindCommand),
+    #[serde(skip)]
+    Kind(KindCommand),
+}
+
+impl Serialize for Command {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Command::Kind(command) => command.serialize(serializer),
+            session => Command::serialize(session, serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Command {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Command, D::Error> {
+        use serde::de::Error;
+        let message = serde_json::Value::deserialize(deserializer)?;
+        let kind = message.get("type").and_then(serde_json::Value::as_str);
+        let kind = kind.unwrap_or_default().to_owned();
+        match KindCommand::parse(&kind, message) {
+            Ok(read) => read.map(Command::Kind).map_err(D::Error::custom),
+            Err(message) => Command::deserialize(message).map_err(D::Error::custom),
+        }
+    }
 }
 
 impl Command {

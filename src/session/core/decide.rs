@@ -6,6 +6,7 @@ use super::{
     ActivityStatus, Actor, Command, Context, Event, Participant, ParticipantId, Rejection,
     SessionState, SessionStatus,
 };
+use crate::activity::own::SentBy;
 use crate::activity::{self, Ballot};
 
 /// Decides what a command means for this state. Refusing changes nothing; the
@@ -39,13 +40,19 @@ pub fn decide(
         (Actor::Participant(voter), Command::Vote { activity, ballot }) => {
             decide_vote(state, ctx, voter, &activity, ballot)
         }
-        (Actor::Participant(id), Command::Kind(command)) => {
-            let participant = voter(state, id)?;
-            decide_content::own(state, ctx, Some(participant), command)
-        }
-        (Actor::Facilitator, Command::Kind(command)) => {
-            decide_content::own(state, ctx, None, command)
-        }
+        // Who may send it first, as for every other command: a phone that
+        // may not amend hears that, whichever activity it names.
+        (Actor::Participant(id), Command::Kind(command)) => match command.sent_by() {
+            SentBy::Facilitator => Err(Rejection::FacilitatorOnly("run the agenda")),
+            SentBy::Participants(_) => {
+                let participant = voter(state, id)?;
+                decide_content::own(state, ctx, Some(participant), command)
+            }
+        },
+        (Actor::Facilitator, Command::Kind(command)) => match command.sent_by() {
+            SentBy::Participants(what) => Err(Rejection::ParticipantOnly(what)),
+            SentBy::Facilitator => decide_content::own(state, ctx, None, command),
+        },
         (Actor::Facilitator, Command::Vote { .. }) => Err(Rejection::ParticipantOnly("vote")),
         (Actor::Participant(_), Command::Erase { .. }) => {
             Err(Rejection::FacilitatorOnly("erase a name; ask them"))
