@@ -68,7 +68,9 @@ function detailsKey(details) {
 function nearOf(el) {
   const section = el.closest('section[aria-labelledby]');
   if (!section) return null;
-  const what = el.dataset.participant ? 'participant' : el.dataset.activity ? 'activity' : '';
+  // The narrowest thing first: an idea's Hide becomes its Show, not the
+  // activity's first button (which closes voting).
+  const what = el.dataset.idea ? 'idea' : el.dataset.participant ? 'participant' : el.dataset.activity ? 'activity' : '';
   if (!what) return null;
   return { section: section.getAttribute('aria-labelledby') || '', what: what, value: el.dataset[what] || '' };
 }

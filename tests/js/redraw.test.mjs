@@ -87,6 +87,29 @@ test('when the pressed button goes, the focus stays with what it acted on', () =
   assert.equal(document.activeElement.textContent, 'Remove', 'Admit became Remove: focus is on Remove');
 });
 
+test("an idea's Hide becomes its Show, and each Save the wording keeps to its own idea", () => {
+  const ideas = (i9, i10) => `<section aria-labelledby="now-title"><h2 id="now-title">Now</h2>
+    <button data-command="close" data-activity="hopes">Close voting</button>
+    <ul class="moderate">
+      <li>One ${i9}<details class="edit-idea"><summary>Edit <span class="visually-hidden">One</span></summary><form data-command="edit_idea" data-activity="hopes"><textarea id="edit-hopes-i9" name="text">One</textarea><button type="submit" data-idea="i9">Save the wording</button></form></details></li>
+      <li>Two ${i10}<details class="edit-idea"><summary>Edit <span class="visually-hidden">Two</span></summary><form data-command="edit_idea" data-activity="hopes"><textarea id="edit-hopes-i10" name="text">Two</textarea><button type="submit" data-idea="i10">Save the wording</button></form></details></li>
+    </ul></section>`;
+  const hide = (id) => `<button data-command="hide_idea" data-activity="hopes" data-idea="${id}">Hide</button>`;
+  const show = (id) => `<button data-command="show_idea" data-activity="hopes" data-idea="${id}">Show</button>`;
+  const room = liveRoom(ideas(hide('i9'), hide('i10')));
+  $('button[data-idea=i10][data-command=hide_idea]').focus();
+  render({ room, formGone: () => {}, after: () => {} }, ideas(hide('i9'), show('i10')));
+  assert.equal(document.activeElement.dataset.command, 'show_idea', 'not Close voting');
+  assert.equal(document.activeElement.dataset.idea, 'i10');
+
+  const saving = liveRoom(ideas(hide('i9'), hide('i10')));
+  saving.live.querySelectorAll('details')[1].open = true;
+  $('button[type=submit][data-idea=i10]').focus();
+  render({ room: saving, formGone: () => {}, after: () => {} }, ideas(hide('i9'), hide('i10')));
+  assert.equal(document.activeElement.dataset.idea, 'i10', 'the second idea keeps the focus');
+  assert.equal(saving.live.querySelectorAll('details')[0].open, false, 'the first idea\'s box stays shut');
+});
+
 test('a bilingual timer counts down in both languages and turns to "up" by its class', async () => {
   const { tickTimers } = await import('../../static/app/timers.js');
   const ends = new Date(Date.now() + 90_000).toISOString();

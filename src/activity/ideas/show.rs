@@ -166,7 +166,9 @@ impl Show for Ideas {
                                     input type="hidden" name="idea" value=(idea.id);
                                     label for={ "edit-" (id) "-" (idea.id) } { (t!(lang, "ideas-wording")) }
                                     textarea id={ "edit-" (id) "-" (idea.id) } name="text" rows="2" { (idea.text) }
-                                    button type="submit" { (t!(lang, "ideas-save-wording")) }
+                                    // Its idea in its key: the page finds this box, its
+                                    // focus and its errors again after a redraw.
+                                    button type="submit" data-idea=(idea.id) { (t!(lang, "ideas-save-wording")) }
                                 }
                             }
                         }
@@ -177,7 +179,8 @@ impl Show for Ideas {
                 label for={ "merge-from-" (id) } { (t!(lang, "ideas-merge-idea")) }
                 select id={ "merge-from-" (id) } name="idea" { @for i in ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
                 label for={ "merge-into-" (id) } { (t!(lang, "ideas-merge-into")) }
-                select id={ "merge-into-" (id) } name="into" { @for i in ideas.iter().filter(|i| i.visible()) { option value=(i.id) { (i.text) } } }
+                // The second idea first: merging one into itself is no merge.
+                select id={ "merge-into-" (id) } name="into" { @for (n, i) in ideas.iter().filter(|i| i.visible()).enumerate() { option value=(i.id) selected[n == 1] { (i.text) } } }
                 button type="submit" { (t!(lang, "ideas-merge")) }
             }
         }
