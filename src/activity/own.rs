@@ -74,6 +74,19 @@ pub struct Asked<'a, S> {
     pub sender: Sender<'a>,
 }
 
+/// Whom and what the timeline tells of a kind's event.
+pub struct Telling<'a> {
+    /// The reader's language.
+    pub language: Language,
+    /// Names a participant.
+    pub who: &'a dyn Fn(&ParticipantId) -> String,
+    /// The activity's title.
+    pub activity: &'a str,
+    /// Anonymous: the timeline quotes nothing anyone gave (a withheld
+    /// idea's words would be read there).
+    pub anonymous: bool,
+}
+
 /// What applying a kind's own event reads besides the kind's state.
 pub struct Applying<'a> {
     /// The activity's settings.
@@ -163,7 +176,7 @@ pub trait Owns: Sync {
     /// Its events, tagged by `type`, each with its `activity`.
     type Event: Debug + Clone + PartialEq + Serialize + DeserializeOwned + OwnEvent;
     /// What it keeps of one activity.
-    type State: Debug + Clone + PartialEq + Send + Sync;
+    type State: Debug + Clone + Default + PartialEq + Send + Sync;
 
     /// The `type`s of its commands, as the wire names them.
     const COMMANDS: &'static [&'static str];
@@ -225,15 +238,9 @@ pub trait Owns: Sync {
         Vec::new()
     }
 
-    /// The event as the record's timeline tells it to a reader of
-    /// `language`: `who` names a participant, `activity` is the title.
-    fn told(
-        &self,
-        event: &Self::Event,
-        language: Language,
-        who: &dyn Fn(&ParticipantId) -> String,
-        activity: &str,
-    ) -> String;
+    /// The event as the record's timeline tells it (see [`Telling`]);
+    /// `before` is the kind's state of the activity just before it.
+    fn told(&self, event: &Self::Event, telling: &Telling<'_>, before: &Self::State) -> String;
 
     /// The results of a kind answered with entries.
     fn results(&self, spec: &ActivitySpec, state: &Self::State, split: Split) -> Option<Results> {

@@ -158,14 +158,13 @@ macro_rules! kinds {
                 match self { $($(KindEvent::$kind(e) => { owned!($owner); Addressed::activity(e) } )?)* }
             }
 
-            /// The event as the record's timeline tells it (see [`Owns::told`]).
-            pub fn told(
-                &self,
-                language: crate::language::Language,
-                who: &dyn Fn(&super::ParticipantId) -> String,
-                activity: &str,
-            ) -> String {
-                match self { $($(KindEvent::$kind(e) => <$owner as Owns>::told(&$value, e, language, who, activity),)?)* }
+            /// The event as the record's timeline tells it (see [`Owns::told`]),
+            /// after the kind's state `before` it.
+            pub fn told(&self, telling: &super::own::Telling<'_>, before: &KindState) -> String {
+                match (self, before) {
+                    $($((KindEvent::$kind(e), KindState::$kind(before)) => <$owner as Owns>::told(&$value, e, telling, before),)?)*
+                    $($((KindEvent::$kind(e), _) => <$owner as Owns>::told(&$value, e, telling, &<$owner as Owns>::State::default()),)?)*
+                }
             }
 
             /// Its author and their team as recorded, where it has one.

@@ -1,6 +1,7 @@
 //! The transcript in plain words: "10:42 Cllr Patel joined as Cabinet".
 
 use super::{clock, Source};
+use crate::activity::own::{Applying, KindEvent, KindState, Telling};
 use crate::language::Language;
 use crate::session::Event;
 use crate::t;
@@ -39,6 +40,9 @@ pub fn timeline_in(source: &Source, lang: Language) -> Vec<TimelineEntry> {
     };
     // Whether each activity's timer is running, as the records go by.
     let mut timers: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    // Each activity's kind state as the records go by, so a kind can name
+    // what its event changed (the idea hidden) as it was then.
+    let mut kinds: std::collections::HashMap<String, KindState> = std::collections::HashMap::new();
     source
         .records
         .iter()
@@ -145,7 +149,7 @@ pub fn timeline_in(source: &Source, lang: Language) -> Vec<TimelineEntry> {
                         activity = title(activity)
                     )
                 }
-                Event::Kind(event) => event.told(lang, &who, &title(event.activity())),
+                Event::Kind(event) => told(state, event, lang, &who, &mut kinds),
                 Event::NoteAdded {
                     kind,
                     text,
@@ -234,4 +238,42 @@ pub fn timeline_in(source: &Source, lang: Language) -> Vec<TimelineEntry> {
             }
         })
         .collect()
+}
+
+/// A kind's event in words, from the kind's state of its activity just
+/// before it (brought up to date with the event after).
+fn told(
+    state: &crate::session::SessionState,
+    event: &KindEvent,
+    lang: Language,
+    who: &dyn Fn(&uuid::Uuid) -> String,
+    kinds: &mut std::collections::HashMap<String, KindState>,
+) -> String {
+    let id = event.activity();
+    let Some((_, activity)) = state.activity(id) else {
+        return String::new();
+    };
+    let spec = &activity.spec;
+    let before = kinds
+        .entry(id.to_string())
+        .or_insert_with(|| KindState::start(spec));
+    let telling = Telling {
+        language: lang,
+        who,
+        activity: spec.title.read_in(lang),
+        anonymous: spec.anonymous,
+    };
+    let text = event.told(&telling, before);
+    // Only what the words need: no ballots, so no tally is kept here.
+    let applying = Applying {
+        spec,
+        split: crate::activity::Split {
+            anonymous: spec.anonymous,
+            min_group_size: state.workshop().min_group_size,
+        },
+        team: None,
+        counted: &[],
+    };
+    before.apply(applying, event);
+    text
 }

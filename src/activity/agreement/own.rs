@@ -4,10 +4,10 @@
 
 use super::{version_tally, Agreement, StatementVersion, TeamItemTally};
 use crate::activity::own::EarlierAnswer;
+use crate::activity::own::Telling;
 use crate::activity::own::{Addressed, Applying, Asked, KindState, OwnEvent, OwnRefusal, Owns};
 use crate::activity::own::{Sender, SentBy, Then};
 use crate::activity::{clean_text, ActivitySpec, BallotError, Group};
-use crate::language::Language;
 use crate::t;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -197,18 +197,12 @@ impl Owns for Agreement {
         Then::ForgetAnswers(item.clone())
     }
 
-    fn told(
-        &self,
-        event: &AmendEvent,
-        lang: Language,
-        _who: &dyn Fn(&crate::activity::ParticipantId) -> String,
-        activity: &str,
-    ) -> String {
+    fn told(&self, event: &AmendEvent, telling: &Telling<'_>, _before: &Statements) -> String {
         let AmendEvent::StatementAmended { text, .. } = event;
         t!(
-            lang,
+            telling.language,
             "tl-amended",
-            activity = activity,
+            activity = telling.activity,
             text = text.as_str()
         )
     }

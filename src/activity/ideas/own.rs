@@ -2,11 +2,11 @@
 //! and the facilitator's rewording, hiding and merging of them.
 
 use super::{Idea, Ideas, DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
+use crate::activity::own::Telling;
 use crate::activity::own::{
     Addressed, Applying, Asked, Entry, OwnEvent, OwnRefusal, Owns, Sender, SentBy, Then,
 };
 use crate::activity::{clean_text, ActivitySpec, Group, ParticipantId, Results, Split};
-use crate::language::Language;
 use crate::t;
 use serde::{Deserialize, Serialize};
 
@@ -294,25 +294,46 @@ impl Owns for Ideas {
         Then::Done
     }
 
-    fn told(
-        &self,
-        event: &IdeaEvent,
-        lang: Language,
-        who: &dyn Fn(&ParticipantId) -> String,
-        activity: &str,
-    ) -> String {
+    /// Each step names the idea by its words then, except in an anonymous
+    /// activity, whose ideas may be withheld from its results.
+    fn told(&self, event: &IdeaEvent, telling: &Telling<'_>, before: &IdeasState) -> String {
+        let lang = telling.language;
+        let words = |id: &str| before.find(id).map(|i| i.text.clone()).unwrap_or_default();
+        let quiet = telling.anonymous;
         match event {
             IdeaEvent::IdeaAdded { author, text, .. } => t!(
                 lang,
                 "tl-idea",
-                who = who(author),
-                activity = activity,
+                who = (telling.who)(author),
+                activity = telling.activity,
                 text = text.as_str()
             ),
-            IdeaEvent::IdeaEdited { text, .. } => t!(lang, "tl-idea-edited", text = text.as_str()),
-            IdeaEvent::IdeaHidden { hidden: true, .. } => t!(lang, "tl-idea-hid"),
-            IdeaEvent::IdeaHidden { hidden: false, .. } => t!(lang, "tl-idea-shown"),
-            IdeaEvent::IdeasMerged { .. } => t!(lang, "tl-ideas-merged"),
+            IdeaEvent::IdeaEdited { .. } if quiet => t!(lang, "tl-idea-edited-anonymous"),
+            IdeaEvent::IdeaEdited { idea, text, .. } => t!(
+                lang,
+                "tl-idea-edited",
+                before = words(idea),
+                text = text.as_str()
+            ),
+            IdeaEvent::IdeaHidden { hidden: true, .. } if quiet => {
+                t!(lang, "tl-idea-hid-anonymous")
+            }
+            IdeaEvent::IdeaHidden { hidden: false, .. } if quiet => {
+                t!(lang, "tl-idea-shown-anonymous")
+            }
+            IdeaEvent::IdeaHidden {
+                idea, hidden: true, ..
+            } => {
+                t!(lang, "tl-idea-hid", text = words(idea))
+            }
+            IdeaEvent::IdeaHidden { idea, .. } => t!(lang, "tl-idea-shown", text = words(idea)),
+            IdeaEvent::IdeasMerged { .. } if quiet => t!(lang, "tl-ideas-merged-anonymous"),
+            IdeaEvent::IdeasMerged { idea, into, .. } => t!(
+                lang,
+                "tl-ideas-merged",
+                idea = words(idea),
+                into = words(into)
+            ),
         }
     }
 

@@ -208,4 +208,11 @@ async fn hiding_anonymous_ideas_one_by_one_says_nothing_about_who_wrote_which() 
             app.command(&session.id, show).await;
         }
     }
+    // The record's timeline says each was hidden and shown, naming none:
+    // an anonymous idea is quoted only where its results show it.
+    let md = app.page(&format!("/review/{}/report.md", session.id)).await;
+    assert!(md.contains("the facilitator hid an idea\n"), "{md}");
+    for line in md.lines().filter(|l| l.contains("the facilitator hid")) {
+        assert!(!line.contains('\u{201c}'), "{line}");
+    }
 }
