@@ -365,7 +365,7 @@ async fn a_kind_s_own_commands_reach_only_its_activities_and_say_why_not() {
         .await;
     refused(&to_rating, "wrong_kind");
     let said = to_rating["error"]["message"].as_str().unwrap();
-    assert!(said.contains("it is for Ideas"), "{said}");
+    assert!(said.contains("which is for Ideas activities"), "{said}");
     let (status, body) = app
         .try_command(
             &session.id,

@@ -25,7 +25,7 @@ pub(super) fn own(
     let title = target.spec.title.to_string();
     if target.spec.kind != command.kind() {
         return Err(Rejection::WrongKind(format!(
-            "\u{201c}{title}\u{201d} ({}) does not take that: it is for {}",
+            "\u{201c}{title}\u{201d} ({}) cannot take that message, which is for {} activities",
             target.spec.kind.label(),
             command.kind().label()
         )));

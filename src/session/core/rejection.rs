@@ -37,7 +37,7 @@ pub enum Rejection {
     #[error("this session is full")]
     SessionFull,
     /// More ideas than the activity allows per person.
-    #[error("you can offer at most {0} ideas here")]
+    #[error("{}", at_most_ideas(*.0))]
     TooManyIdeas(u32),
     /// No such idea.
     #[error("that idea is not in this activity any more")]
@@ -85,6 +85,15 @@ pub enum Rejection {
     /// The ballot or text breaks the activity's rules.
     #[error(transparent)]
     Ballot(#[from] crate::activity::BallotError),
+}
+
+/// "at most 2 ideas", or "only one idea" where one is all.
+fn at_most_ideas(most: u32) -> String {
+    if most == 1 {
+        "you can offer only one idea here".to_string()
+    } else {
+        format!("you can offer at most {most} ideas here")
+    }
 }
 
 impl Rejection {
