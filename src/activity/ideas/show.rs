@@ -109,16 +109,23 @@ impl Show for Ideas {
         let Tally::Ideas(ideas) = &results.all else {
             return;
         };
+        let lang = view.language;
         for idea in &ideas.ideas {
-            let _ = match idea.group {
-                Some(g) => writeln!(
-                    md,
-                    "- {} ({})",
-                    md_escape(&idea.text),
-                    g.name(view.language)
-                ),
-                None => writeln!(md, "- {}", md_escape(&idea.text)),
-            };
+            // The record says what the room saw: a team, and how many ideas
+            // the facilitator merged into this one.
+            let team = idea.group.map(|g| format!(" ({})", g.name(lang)));
+            let merged = (idea.merged > 0)
+                .then(|| format!(" {}", t!(lang, "ideas-merged", n = idea.merged)));
+            let _ = writeln!(
+                md,
+                "- {}{}{}",
+                md_escape(&idea.text),
+                team.unwrap_or_default(),
+                merged.unwrap_or_default()
+            );
+        }
+        if ideas.set_aside > 0 {
+            let _ = writeln!(md, "\n{}", t!(lang, "ideas-set-aside", n = ideas.set_aside));
         }
     }
 
