@@ -213,6 +213,13 @@ pub trait Owns: Sync {
         Vec::new()
     }
 
+    /// The words of the entries `author` gave that are listed now, in their
+    /// current wording (a phone's "your ideas so far", told on connecting).
+    fn words_of(&self, state: &Self::State, author: ParticipantId) -> Vec<String> {
+        let _ = (state, author);
+        Vec::new()
+    }
+
     /// Each item's current version, where items are reworded (statements).
     fn versions(&self, state: &Self::State) -> BTreeMap<String, u32> {
         let _ = state;

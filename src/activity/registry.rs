@@ -265,6 +265,14 @@ macro_rules! kinds {
                 }
             }
 
+            /// The entries `author` gave that are listed now (see [`Owns::words_of`]).
+            pub fn words_of(&self, author: super::ParticipantId) -> Vec<String> {
+                match self {
+                    $($(KindState::$kind(s) => <$owner as Owns>::words_of(&$value, s, author),)?)*
+                    KindState::Nothing => Vec::new(),
+                }
+            }
+
             /// Each item's current version, where items are reworded.
             pub fn versions(&self) -> BTreeMap<String, u32> {
                 match self {

@@ -308,6 +308,7 @@ impl SessionTask {
                 Ok(Connected {
                     me: None,
                     my_ballots: Vec::new(),
+                    my_entries: Vec::new(),
                     views: self.views.subscribe(audience, &self.state),
                 })
             }
@@ -339,9 +340,23 @@ impl SessionTask {
                         Some((a.spec.id.clone(), ballot.ballot.clone()))
                     })
                     .collect();
+                let my_entries = self
+                    .state
+                    .activities
+                    .iter()
+                    .filter(|a| {
+                        crate::activity::kind_of(a.spec.kind).answered_with()
+                            == crate::activity::kind::Answers::Ideas
+                    })
+                    .filter_map(|a| {
+                        let author = if a.spec.anonymous { pseudonym? } else { id };
+                        Some((a.spec.id.clone(), a.own.words_of(author)))
+                    })
+                    .collect();
                 Ok(Connected {
                     me: Some(me),
                     my_ballots,
+                    my_entries,
                     views: self
                         .views
                         .subscribe(Audience::Participant(language), &self.state),

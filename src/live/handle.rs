@@ -67,6 +67,10 @@ pub struct Connected {
     pub me: Option<Participant>,
     /// Their latest ballot on each activity, so a reconnecting phone shows it again.
     pub my_ballots: Vec<(String, Ballot)>,
+    /// What they gave in each activity answered with entries (their ideas
+    /// still listed, as now worded), so a phone lists its own as they are
+    /// after a reload, on another browser, or after the facilitator's edits.
+    pub my_entries: Vec<(String, Vec<String>)>,
     /// The rendered view to follow.
     pub views: Views,
 }

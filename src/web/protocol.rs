@@ -146,6 +146,14 @@ pub enum ServerMsg<'a> {
         /// The ballot.
         ballot: &'a Ballot,
     },
+    /// What the participant gave in an activity answered with entries (their
+    /// ideas still listed, as now worded), on every connect.
+    Entries {
+        /// Activity id.
+        activity: &'a str,
+        /// The entries' words.
+        entries: &'a [String],
+    },
 }
 
 impl ServerMsg<'_> {

@@ -52,6 +52,7 @@ function start(room) {
     if (m.type === 'time') { room.clockOffset = m.now - Date.now(); tickTimers(room.live, room.clockOffset); }
     else if (m.type === 'view') render(redraw, m.html);
     else if (m.type === 'ballot') { room.myBallots[m.activity] = m.ballot; fillForms(ctx); }
+    else if (m.type === 'entries') { room.myEntries[m.activity] = m.entries; fillForms(ctx); }
     else if (m.type === 'ack' || m.type === 'error') {
       if (transport.open()) transport.status(t('connected'));
       settle(m, m.type === 'ack', ctx);

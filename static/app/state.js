@@ -19,6 +19,7 @@
  * @property {Record<string, Record<string, any>>} myBallots activity -> the saved ballot
  * @property {Record<string, Record<string, any> | null>} drafts activity -> a ballot being edited
  * @property {Record<string, number>} ideasSent activity -> ideas this phone has offered
+ * @property {Record<string, string[]>} myEntries activity -> what the server says this participant gave there, as now worded
  * @property {Map<string, string>} touched field key -> value typed but not yet sent
  * @property {Record<string, Record<string, string>>} itemErrors activity -> item -> why refused
  * @property {Map<string, string>} inlineErrors control key -> why the server refused what it sent
@@ -46,6 +47,7 @@ export function roomOf(doc) {
     myBallots: {},
     drafts: {},
     ideasSent: {},
+    myEntries: {},
     touched: new Map(),
     itemErrors: {},
     inlineErrors: new Map(),

@@ -39,24 +39,27 @@ function keepIdeaDraft(session, activity, text) {
 }
 
 /**
- * The ideas this phone has offered (kept in the browser, so they are still
- * listed after a reload).
- * @param {string} session
+ * The ideas this participant has offered that are still listed: as the
+ * server last said (their current wording, after the facilitator's edits),
+ * or before it has said, as this browser kept them.
+ * @param {import('../app/state.js').Room} room
  * @param {string} activity
  * @returns {string[]}
  */
-function myIdeas(session, activity) {
-  try { return JSON.parse(localStorage.getItem(ideasKey(session, activity)) || '[]'); } catch (e) { return []; }
+function myIdeas(room, activity) {
+  const told = room.myEntries[activity];
+  if (told) return told;
+  try { return JSON.parse(localStorage.getItem(ideasKey(room.session, activity)) || '[]'); } catch (e) { return []; }
 }
 
 /**
  * @param {HTMLFormElement} form
- * @param {string} session
+ * @param {import('../app/state.js').Room} room
  */
-function listIdeas(form, session) {
+function listIdeas(form, room) {
   const old = form.parentNode && form.parentNode.querySelector('.my-ideas');
   if (old) old.remove();
-  const ideas = myIdeas(session, form.dataset.activity || '');
+  const ideas = myIdeas(room, form.dataset.activity || '');
   if (!ideas.length) return;
   const box = document.createElement('div');
   box.className = 'my-ideas';
@@ -114,8 +117,8 @@ function box(form) {
 export function rememberIdea(room, sent) {
   const activity = sent.activity || '';
   room.ideasSent[activity] = (room.ideasSent[activity] || 0) + 1;
-  const all = myIdeas(room.session, activity);
-  all.push(sent.text || '');
+  const all = myIdeas(room, activity).concat([sent.text || '']);
+  if (room.myEntries[activity]) room.myEntries[activity] = all;
   try { localStorage.setItem(ideasKey(room.session, activity), JSON.stringify(all)); } catch (e) { /* the list is a convenience */ }
 }
 
@@ -130,9 +133,11 @@ export const ideas = {
     const activity = form.dataset.activity || '';
     const sent = room.ideasSent[activity];
     if (sent) say(form, ideasLine(form, sent), true);
-    listIdeas(form, room.session);
+    listIdeas(form, room);
     // At the limit the box goes: the phone says so instead of inviting more.
-    const mine = Math.max(myIdeas(room.session, activity).length, sent || 0);
+    // What the server said is the count; before it has, what was sent here.
+    const listed = myIdeas(room, activity).length;
+    const mine = room.myEntries[activity] ? listed : Math.max(listed, sent || 0);
     const max = maxIdeas(form);
     const full = max > 0 && mine >= max;
     form.querySelectorAll('label, textarea, .counter, button[type=submit]').forEach(function (el) { /** @type {HTMLElement} */ (el).hidden = full; });
@@ -165,13 +170,14 @@ export const ideas = {
   saved(form, sent, ctx) {
     const room = ctx.room;
     const activity = form.dataset.activity || '';
-    listIdeas(form, room.session);
+    listIdeas(form, room);
     const field = box(form);
     if (field) { field.value = ''; room.touched.delete(keyOf(field) || ''); }
     keepIdeaDraft(room.session, activity, '');
     const counter = /** @type {HTMLElement | null} */ (form.querySelector('.counter'));
     if (counter) counter.textContent = t('idea-counter', { n: 0, max: counter.dataset.max || '0' });
     ctx.fillForms();
-    say(form, t('idea-is-in') + ' ' + ideasLine(form, room.ideasSent[activity]), true);
+    const offered = room.myEntries[activity] ? myIdeas(room, activity).length : room.ideasSent[activity];
+    say(form, t('idea-is-in') + ' ' + ideasLine(form, offered), true);
   },
 };

@@ -478,3 +478,58 @@ async fn a_phone_s_form_follows_an_amendment_and_the_room_s_ballots_leave_it_alo
     assert!(!form.contains("we raise emerging problems"), "{form}");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_is_told_its_own_ideas_as_the_facilitator_left_them() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w2-joint-vision").await;
+    let bob = app.admitted(&session, "Bob", "cabinet").await;
+    let mut phone = Socket::participant(&app, &session.id, &bob).await;
+    let told = phone
+        .wait_for(|m| m["type"] == "entries" && m["activity"] == "hopes")
+        .await;
+    assert_eq!(told["entries"], json!([]), "{told}");
+    open(&app, &session.id, "hopes").await;
+    acked(
+        &phone
+            .command(json!({ "type": "idea", "activity": "hopes", "text": "Shared priorities" }))
+            .await,
+    );
+    let state = app.state(&session.id).await;
+    let idea = activity(&state, "hopes")["ideas"][0]["id"].clone();
+    let edit = json!({ "type": "edit_idea", "activity": "hopes", "idea": idea, "text": "Shared priorities both teams own" });
+    app.command(&session.id, edit).await;
+
+    // A reload, or another browser, lists the idea as it now reads.
+    phone.close().await;
+    let mut again = Socket::participant(&app, &session.id, &bob).await;
+    let told = again
+        .wait_for(|m| m["type"] == "entries" && m["activity"] == "hopes")
+        .await;
+    assert_eq!(
+        told["entries"],
+        json!(["Shared priorities both teams own"]),
+        "{told}"
+    );
+    again.close().await;
+
+    // Hidden, it no longer counts against the one idea allowed: the phone
+    // is told none, and may offer another.
+    app.command(
+        &session.id,
+        json!({ "type": "hide_idea", "activity": "hopes", "idea": idea }),
+    )
+    .await;
+    let mut third = Socket::participant(&app, &session.id, &bob).await;
+    let told = third
+        .wait_for(|m| m["type"] == "entries" && m["activity"] == "hopes")
+        .await;
+    assert_eq!(told["entries"], json!([]), "{told}");
+    acked(
+        &third
+            .command(json!({ "type": "idea", "activity": "hopes", "text": "Another hope" }))
+            .await,
+    );
+    app.stop().await;
+}

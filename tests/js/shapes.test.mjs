@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { page, $ } from './dom.mjs';
 import { SHAPES, shapeOf } from '../../static/shapes/index.js';
 
-const ctx = () => ({ room: { session: 's1', myBallots: {}, ideasSent: {}, touched: new Map() }, send: () => 'c1', edited: () => {}, fillForms: () => {} });
+const ctx = () => ({ room: { session: 's1', myBallots: {}, ideasSent: {}, myEntries: {}, touched: new Map() }, send: () => 'c1', edited: () => {}, fillForms: () => {} });
 
 test('counts: dots per option, the budget left, and the steppers that may still be pressed', () => {
   page(`<form class="ballot" data-activity="a" data-field="dots" data-shape="counts">
@@ -115,4 +115,26 @@ test('pick: more chosen than the poll allows is said as soon as it happens', () 
   assert.equal(shape.note(form), null);
   $('#c').checked = true;
   assert.equal(shape.note(form), 'You have chosen 3: choose at most 2, then save.');
+});
+
+test("ideas: the phone lists its ideas as the server last told them, and offers the box again only when another would be taken", () => {
+  const form = () => `<form class="ballot" data-activity="hopes" data-field="text" data-shape="ideas">
+    <label for="idea-hopes">Your idea</label><textarea id="idea-hopes" name="text" data-max-ideas="1"></textarea>
+    <p class="counter" data-max="160"></p><button type="submit">Add</button><p class="saved"></p></form>`;
+  // This browser kept the idea as first offered; the facilitator has since
+  // reworded it, and the server says so on connecting.
+  localStorage.setItem('topteam:ideas:s1:hopes', JSON.stringify(['Shared priorities']));
+  page(form());
+  const c = ctx();
+  c.room.myEntries = { hopes: ['Shared priorities both teams own'] };
+  shapeOf($('form')).shown($('form'), c);
+  assert.deepEqual(Array.from(document.querySelectorAll('.my-ideas li'), (li) => li.textContent), ['Shared priorities both teams own']);
+  assert.equal($('textarea').hidden, true, 'one idea allowed, one listed');
+
+  // Hidden by the facilitator: none listed, and the box is back.
+  page(form());
+  c.room.myEntries = { hopes: [] };
+  shapeOf($('form')).shown($('form'), c);
+  assert.equal(document.querySelector('.my-ideas'), null);
+  assert.equal($('textarea').hidden, false);
 });

@@ -337,6 +337,18 @@ impl Owns for Ideas {
         }
     }
 
+    /// Their ideas still listed, as the facilitator left the wording: those
+    /// count against `max_ideas`, so the phone offers the box again only
+    /// when the server would take another.
+    fn words_of(&self, state: &IdeasState, author: ParticipantId) -> Vec<String> {
+        state
+            .ideas
+            .iter()
+            .filter(|i| i.author == author && i.visible())
+            .map(|i| i.text.clone())
+            .collect()
+    }
+
     fn entries(&self, state: &IdeasState) -> Vec<Entry> {
         state
             .ideas

@@ -58,6 +58,7 @@ impl Conn {
         let Connected {
             me,
             my_ballots,
+            my_entries,
             views,
         } = connected;
         let (mut participant_views, mut staff_views) = match views {
@@ -75,6 +76,9 @@ impl Conn {
             opening.push(welcome.to_text());
             for (activity, ballot) in &my_ballots {
                 opening.push(ServerMsg::Ballot { activity, ballot }.to_text());
+            }
+            for (activity, entries) in &my_entries {
+                opening.push(ServerMsg::Entries { activity, entries }.to_text());
             }
         }
         // Every device counts timers down to the server's clock, not its own.
