@@ -412,6 +412,33 @@ async fn a_kind_s_own_commands_reach_only_its_activities_and_say_why_not() {
         json!({ "type": "hide_idea", "activity": "hopes", "idea": idea }),
     )
     .await;
+    // An idea merged into another is that one's now: it is not changed alone.
+    let localism = "localism";
+    open(&app, &session.id, localism).await;
+    for text in ["Ward forums", "Ward forums in every ward"] {
+        let offer = json!({ "type": "idea", "activity": localism, "text": text });
+        acked(&phones[0].command(offer).await);
+    }
+    let state = app.state(&session.id).await;
+    let ids: Vec<serde_json::Value> = activity(&state, localism)["ideas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].clone())
+        .collect();
+    let merge =
+        json!({ "type": "merge_idea", "activity": localism, "idea": ids[0], "into": ids[1] });
+    app.command(&session.id, merge).await;
+    for again in ["hide_idea", "show_idea", "merge_idea"] {
+        let mut command = json!({ "type": again, "activity": localism, "idea": ids[0] });
+        if again == "merge_idea" {
+            command["into"] = ids[1].clone();
+        }
+        let (status, body) = app.try_command(&session.id, command).await;
+        assert_eq!(status, 400, "{again}: {body}");
+        let said = body["error"]["message"].as_str().unwrap();
+        assert!(said.contains("merged into another"), "{said}");
+    }
     let transcript = app.transcript(&session.id).await;
     let hidden =
         json!({ "type": "idea_hidden", "activity": "hopes", "idea": idea, "hidden": true });

@@ -149,6 +149,19 @@ impl IdeasState {
             .ok_or_else(|| OwnRefusal::UnknownEntry(idea.to_string()))
     }
 
+    /// The idea, if it still stands on its own: one merged into another is
+    /// that other's now, and changing it would change nothing anyone sees
+    /// (or, hidden, lose the "merged into" the console shows).
+    fn find_standing(&self, idea: &str) -> Result<&Idea, OwnRefusal> {
+        let found = self.find(idea)?;
+        if found.merged_into.is_some() {
+            return Err(OwnRefusal::Mistaken(
+                "that idea has been merged into another: change the one it joined",
+            ));
+        }
+        Ok(found)
+    }
+
     fn find_mut(&mut self, idea: &str) -> Option<&mut Idea> {
         self.ideas.iter_mut().find(|i| i.id == idea)
     }
@@ -208,7 +221,7 @@ impl Owns for Ideas {
                     text,
                 },
             ) => {
-                asked.state.find(&idea)?;
+                asked.state.find_standing(&idea)?;
                 let text = clean_text(&text, max_chars, "idea")?;
                 IdeaEvent::IdeaEdited {
                     activity,
@@ -217,7 +230,7 @@ impl Owns for Ideas {
                 }
             }
             (_, IdeaCommand::HideIdea { activity, idea }) => {
-                asked.state.find(&idea)?;
+                asked.state.find_standing(&idea)?;
                 IdeaEvent::IdeaHidden {
                     activity,
                     idea,
@@ -225,7 +238,7 @@ impl Owns for Ideas {
                 }
             }
             (_, IdeaCommand::ShowIdea { activity, idea }) => {
-                asked.state.find(&idea)?;
+                asked.state.find_standing(&idea)?;
                 IdeaEvent::IdeaHidden {
                     activity,
                     idea,
@@ -240,7 +253,7 @@ impl Owns for Ideas {
                     into,
                 },
             ) => {
-                asked.state.find(&idea)?;
+                asked.state.find_standing(&idea)?;
                 let target = asked.state.find(&into)?;
                 if idea == into || !target.visible() {
                     return Err(OwnRefusal::Mistaken(
