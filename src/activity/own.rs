@@ -51,15 +51,6 @@ pub enum SentBy {
     Facilitator,
 }
 
-/// Who sends a kind's own command.
-#[derive(Clone, Copy)]
-pub enum Sender<'a> {
-    /// The person at the console.
-    Facilitator,
-    /// A participant, admitted and able to take part.
-    Participant(&'a dyn Author),
-}
-
 /// The activity a kind's own command is decided against.
 pub struct Asked<'a, S> {
     /// Its settings.
@@ -70,8 +61,10 @@ pub struct Asked<'a, S> {
     pub open: bool,
     /// Its anonymous results were seen as it closed: nothing of it may change.
     pub sealed: bool,
-    /// Who asks.
-    pub sender: Sender<'a>,
+    /// The participant who sent it, for a command participants send; none
+    /// from the facilitator. The session has checked the sender against
+    /// [`Owns::sent_by`] before asking.
+    pub author: Option<&'a dyn Author>,
 }
 
 /// Whom and what the timeline tells of a kind's event.
@@ -145,8 +138,6 @@ pub enum OwnRefusal {
     Sealed,
     /// Only participants may do this ("offer ideas").
     ParticipantOnly(&'static str),
-    /// Only the facilitator may do this.
-    FacilitatorOnly(&'static str),
     /// Pseudonyms cannot be worked out in this session.
     AnonymityUnavailable,
     /// More entries than a person may give.

@@ -6,7 +6,7 @@
 //! writes [`ActivityKind`], [`kind_of`], [`Ballot`] with [`Ballot::kind`],
 //! and [`Tally`] with [`Tally::ballots`]; nothing else lists the kinds.
 
-use super::own::{Addressed, Applying, Asked, Entry, OwnEvent, OwnRefusal, Owns, Sender, Then};
+use super::own::{Addressed, Applying, Asked, Author, Entry, OwnEvent, OwnRefusal, Owns, Then};
 use super::Kind;
 use super::{agreement, dots, ideas, matrix, notes, poll, rank, rating, role_map};
 use serde::{Deserialize, Serialize};
@@ -218,12 +218,12 @@ macro_rules! kinds {
                 spec: &super::ActivitySpec,
                 open: bool,
                 sealed: bool,
-                sender: Sender<'_>,
+                author: Option<&dyn Author>,
                 command: KindCommand,
             ) -> Result<Vec<KindEvent>, OwnRefusal> {
                 match (self, command) {
                     $($((KindState::$kind(state), KindCommand::$kind(command)) => {
-                        let asked = Asked { spec, state, open, sealed, sender };
+                        let asked = Asked { spec, state, open, sealed, author };
                         let events = <$owner as Owns>::decide(&$value, asked, command)?;
                         Ok(events.into_iter().map(KindEvent::$kind).collect())
                     })?)*

@@ -6,7 +6,7 @@ use super::{version_tally, Agreement, StatementVersion, TeamItemTally};
 use crate::activity::own::EarlierAnswer;
 use crate::activity::own::Telling;
 use crate::activity::own::{Addressed, Applying, Asked, KindState, OwnEvent, OwnRefusal, Owns};
-use crate::activity::own::{Sender, SentBy, Then};
+use crate::activity::own::{SentBy, Then};
 use crate::activity::{clean_text, ActivitySpec, BallotError, Group};
 use crate::t;
 use serde::{Deserialize, Serialize};
@@ -119,9 +119,6 @@ impl Owns for Agreement {
         asked: Asked<'_, Statements>,
         command: AmendCommand,
     ) -> Result<Vec<AmendEvent>, OwnRefusal> {
-        if let Sender::Participant(_) = asked.sender {
-            return Err(OwnRefusal::FacilitatorOnly("run the agenda"));
-        }
         let AmendCommand::Amend {
             activity,
             item,

@@ -4,7 +4,7 @@
 use super::{Idea, Ideas, DEFAULT_MAX_CHARS, DEFAULT_MAX_IDEAS};
 use crate::activity::own::Telling;
 use crate::activity::own::{
-    Addressed, Applying, Asked, Entry, OwnEvent, OwnRefusal, Owns, Sender, SentBy, Then,
+    Addressed, Applying, Asked, Entry, OwnEvent, OwnRefusal, Owns, SentBy, Then,
 };
 use crate::activity::{clean_text, ActivitySpec, Group, ParticipantId, Results, Split};
 use crate::t;
@@ -203,24 +203,19 @@ impl Owns for Ideas {
         command: IdeaCommand,
     ) -> Result<Vec<IdeaEvent>, OwnRefusal> {
         let max_chars = asked.spec.max_chars.unwrap_or(DEFAULT_MAX_CHARS) as usize;
-        let event = match (asked.sender, command) {
-            (Sender::Participant(author), IdeaCommand::Idea { activity, text }) => {
+        // Who may send which was checked by the session (`sent_by`).
+        let event = match command {
+            IdeaCommand::Idea { activity, text } => {
+                let Some(author) = asked.author else {
+                    return Err(OwnRefusal::ParticipantOnly("offer ideas"));
+                };
                 offer(&asked, author, activity, &text, max_chars)?
             }
-            (Sender::Facilitator, IdeaCommand::Idea { .. }) => {
-                return Err(OwnRefusal::ParticipantOnly("offer ideas"))
-            }
-            (Sender::Participant(_), _) => {
-                return Err(OwnRefusal::FacilitatorOnly("run the agenda"))
-            }
-            (
-                _,
-                IdeaCommand::EditIdea {
-                    activity,
-                    idea,
-                    text,
-                },
-            ) => {
+            IdeaCommand::EditIdea {
+                activity,
+                idea,
+                text,
+            } => {
                 asked.state.find_standing(&idea)?;
                 let text = clean_text(&text, max_chars, "idea")?;
                 IdeaEvent::IdeaEdited {
@@ -229,7 +224,7 @@ impl Owns for Ideas {
                     text,
                 }
             }
-            (_, IdeaCommand::HideIdea { activity, idea }) => {
+            IdeaCommand::HideIdea { activity, idea } => {
                 asked.state.find_standing(&idea)?;
                 IdeaEvent::IdeaHidden {
                     activity,
@@ -237,7 +232,7 @@ impl Owns for Ideas {
                     hidden: true,
                 }
             }
-            (_, IdeaCommand::ShowIdea { activity, idea }) => {
+            IdeaCommand::ShowIdea { activity, idea } => {
                 asked.state.find_standing(&idea)?;
                 IdeaEvent::IdeaHidden {
                     activity,
@@ -245,14 +240,11 @@ impl Owns for Ideas {
                     hidden: false,
                 }
             }
-            (
-                _,
-                IdeaCommand::MergeIdea {
-                    activity,
-                    idea,
-                    into,
-                },
-            ) => {
+            IdeaCommand::MergeIdea {
+                activity,
+                idea,
+                into,
+            } => {
                 asked.state.find_standing(&idea)?;
                 let target = asked.state.find(&into)?;
                 if idea == into || !target.visible() {

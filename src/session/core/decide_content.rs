@@ -6,7 +6,7 @@ use super::{ActivityStatus, Command, Context, Event, Participant, ParticipantId}
 use super::{Rejection, SessionState, TimerAction};
 use crate::activity::clean_text;
 use crate::activity::notes::{check_due, NoteKind, MAX_NOTE_CHARS, MAX_OWNER_CHARS};
-use crate::activity::own::{Author, KindCommand, OwnRefusal, Sender};
+use crate::activity::own::{Author, KindCommand, OwnRefusal};
 use crate::workshop::Group;
 
 /// One of a kind's own commands, from a participant (admitted, a voter) or
@@ -37,14 +37,11 @@ pub(super) fn own(
         activity: &activity,
         anonymous: target.spec.anonymous,
     });
-    let sender = match &author {
-        Some(author) => Sender::Participant(author),
-        None => Sender::Facilitator,
-    };
+    let author = author.as_ref().map(|a| a as &dyn Author);
     let open = target.status == ActivityStatus::Open;
     let events = target
         .own
-        .decide(&target.spec, open, target.is_sealed(), sender, command)
+        .decide(&target.spec, open, target.is_sealed(), author, command)
         .map_err(|refusal| refused(refusal, title))?;
     Ok(events.into_iter().map(Event::Kind).collect())
 }
@@ -55,7 +52,6 @@ fn refused(refusal: OwnRefusal, title: String) -> Rejection {
         OwnRefusal::NotOpen => Rejection::ActivityClosed(title),
         OwnRefusal::Sealed => Rejection::AnonymousSealed(title),
         OwnRefusal::ParticipantOnly(what) => Rejection::ParticipantOnly(what),
-        OwnRefusal::FacilitatorOnly(what) => Rejection::FacilitatorOnly(what),
         OwnRefusal::AnonymityUnavailable => Rejection::AnonymityUnavailable,
         OwnRefusal::TooMany(most) => Rejection::TooManyIdeas(most),
         OwnRefusal::UnknownEntry(entry) => Rejection::UnknownIdea(entry),
