@@ -173,7 +173,7 @@ impl Default for Timings {
             shutdown_grace: Duration::from_secs(5),
             header_timeout: Duration::from_secs(5),
             drain: Duration::from_secs(5),
-            sync_window: Duration::from_millis(2),
+            sync_window: Duration::from_millis(8),
         }
     }
 }

@@ -127,7 +127,7 @@ type CommandReply = (
 );
 
 impl SessionTask {
-    async fn run(mut self, mut rx: mpsc::Receiver<Request>, shutdown: CancellationToken) {
+    async fn run(mut self, mut rx: mpsc::Receiver<Box<Request>>, shutdown: CancellationToken) {
         let id = self.state.info.id;
         tracing::debug!(session = %id, "session task started");
         loop {
@@ -137,14 +137,16 @@ impl SessionTask {
                 () = shutdown.cancelled() => break,
                 request = rx.recv() => {
                     let Some(first) = request else { break };
-                    let mut batch = vec![first];
+                    let mut batch = vec![*first];
                     while batch.len() < self.max_batch {
                         match rx.try_recv() {
-                            Ok(more) => batch.push(more),
+                            Ok(more) => batch.push(*more),
                             Err(_) => break,
                         }
                     }
-                    self.handle(batch).await;
+                    // Boxed: inline, the batch's future (its write and
+                    // scrub) would sit in every idle session's task.
+                    Box::pin(self.handle(batch)).await;
                 }
                 () = tokio::time::sleep_until(next_render), if self.dirty => self.render(),
             }
@@ -154,10 +156,10 @@ impl SessionTask {
         rx.close();
         let mut rest = Vec::new();
         while let Ok(request) = rx.try_recv() {
-            rest.push(request);
+            rest.push(*request);
         }
         if !rest.is_empty() {
-            self.handle(rest).await;
+            Box::pin(self.handle(rest)).await;
         }
         if self.dirty {
             self.render();

@@ -103,7 +103,9 @@ pub(super) struct HandleInner {
     /// Each participant's open sockets, oldest first, with the token that closes each.
     pub(super) seats: std::sync::Mutex<HashMap<Uuid, VecDeque<(u64, CancellationToken)>>>,
     pub(super) next_seat: std::sync::atomic::AtomicU64,
-    pub(super) tx: mpsc::Sender<Request>,
+    /// Boxed: the queue's blocks hold a pointer per slot, not a whole
+    /// request (160 bytes), so an idle session's queue stays small.
+    pub(super) tx: mpsc::Sender<Box<Request>>,
     pub(super) state: watch::Receiver<Arc<SessionState>>,
 }
 
@@ -209,7 +211,7 @@ impl SessionHandle {
         // never an unbounded pile of commands in memory.
         self.inner
             .tx
-            .send(request)
+            .send(Box::new(request))
             .await
             .map_err(|_| SessionError::Unavailable)?;
         answer.await.map_err(|_| SessionError::Unavailable)

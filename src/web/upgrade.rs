@@ -69,7 +69,10 @@ impl WsUpgrade {
                 Some(config),
             )
             .await;
-            serve(WsSocket { stream }).await;
+            // A task of its own, so that this one's state (the upgrade and
+            // the handshake, several KB) is freed rather than carried for
+            // the socket's life.
+            tokio::spawn(serve(WsSocket { stream }));
         });
         let accept = derive_accept_key(self.key.as_bytes());
         Response::builder()

@@ -15,11 +15,13 @@ use crate::web::protocol::{error_text, parse_client_msg, ServerMsg};
 use crate::web::upgrade::WsSocket;
 use crate::web::AppState;
 use bytes::Bytes;
+use futures_util::future::BoxFuture;
 use std::sync::Arc;
 use tokio::sync::watch;
+use tokio::time::error::Elapsed;
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
-use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
 pub(super) struct Conn {
     /// Cancelled when a newer socket of the same participant replaces this one.
@@ -34,6 +36,8 @@ pub(super) struct Conn {
     pub(super) bucket: MessageBucket,
     /// The language its refusals are worded in.
     pub(super) language: crate::language::Language,
+    /// Its places in the counts, given back when it closes.
+    pub(super) _held: super::Held,
 }
 
 /// What the loop sends next.
@@ -53,17 +57,70 @@ enum End {
     Close(u16, &'static str),
 }
 
+/// The close frame, boxed like the greeting: it is sent once.
+fn goodbye<'a>(
+    socket: &'a mut WsSocket,
+    code: u16,
+    reason: &'static str,
+) -> BoxFuture<'a, Result<Result<(), WsError>, Elapsed>> {
+    let frame = CloseFrame {
+        code: code.into(),
+        reason: reason.into(),
+    };
+    Box::pin(tokio::time::timeout(
+        SEND_TIMEOUT,
+        socket.send(Message::Close(Some(frame))),
+    ))
+}
+
+/// The views a socket follows: a phone's, or the projector's or console's.
+struct Watched {
+    participant: Option<watch::Receiver<Arc<ParticipantFrame>>>,
+    staff: Option<watch::Receiver<Arc<Frame>>>,
+}
+
 impl Conn {
+    /// The socket's whole life. The greeting and the goodbye are boxed: each
+    /// happens once, and inline their futures would sit in the task for as
+    /// long as the socket is open.
     pub(super) async fn run(mut self, mut socket: WsSocket, connected: Connected) {
+        let end = match self.greeting(&mut socket, connected).await {
+            Ok(mut watched) => self.serve(&mut socket, &mut watched).await,
+            Err(end) => end,
+        };
+        if let End::Close(code, reason) = end {
+            let _ = goodbye(&mut socket, code, reason).await;
+        }
+    }
+
+    /// [`Conn::greet`], boxed by a plain function so that its future is
+    /// built on the heap, never in the socket's task.
+    fn greeting<'a>(
+        &'a mut self,
+        socket: &'a mut WsSocket,
+        connected: Connected,
+    ) -> BoxFuture<'a, Result<Watched, End>> {
+        Box::pin(self.greet(socket, connected))
+    }
+
+    /// Says who the phone is, its ballots and ideas so far and the server's
+    /// clock, then sends the first view; returns the views to follow.
+    async fn greet(&mut self, socket: &mut WsSocket, connected: Connected) -> Result<Watched, End> {
         let Connected {
             me,
             my_ballots,
             my_entries,
             views,
         } = connected;
-        let (mut participant_views, mut staff_views) = match views {
-            Views::Participant(rx) => (Some(rx), None),
-            Views::Screen(rx) | Views::Facilitator(rx) => (None, Some(rx)),
+        let mut watched = match views {
+            Views::Participant(rx) => Watched {
+                participant: Some(rx),
+                staff: None,
+            },
+            Views::Screen(rx) | Views::Facilitator(rx) => Watched {
+                participant: None,
+                staff: Some(rx),
+            },
         };
         let mut opening = Vec::new();
         if let Some(me) = &me {
@@ -85,47 +142,31 @@ impl Conn {
         let now = crate::time::now().as_millisecond();
         opening.push(ServerMsg::Time { now }.to_text());
         for text in opening {
-            if self.send(&mut socket, Outgoing::Text(text)).await.is_err() {
-                return;
-            }
+            self.send(socket, Outgoing::Text(text))
+                .await
+                .map_err(|()| End::Gone)?;
         }
-        let first = match (&mut staff_views, &mut participant_views) {
-            (Some(rx), _) => Ok(self.staff_frame(rx)),
-            (None, Some(rx)) => self.participant_frame(rx),
-            (None, None) => Ok(None),
+        let first = match (&mut watched.staff, &mut watched.participant) {
+            (Some(rx), _) => self.staff_frame(rx),
+            (None, Some(rx)) => self.participant_frame(rx)?,
+            (None, None) => None,
         };
-        let end = match first {
-            Ok(Some(view)) => match self.send(&mut socket, Outgoing::View(view)).await {
-                Ok(()) => {
-                    self.serve(&mut socket, &mut participant_views, &mut staff_views)
-                        .await
-                }
-                Err(()) => End::Gone,
-            },
-            Ok(None) => {
-                self.serve(&mut socket, &mut participant_views, &mut staff_views)
-                    .await
-            }
-            Err(end) => end,
-        };
-        if let End::Close(code, reason) = end {
-            let frame = CloseFrame {
-                code: code.into(),
-                reason: reason.into(),
-            };
-            let _ =
-                tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Close(Some(frame)))).await;
+        if let Some(view) = first {
+            self.send(socket, Outgoing::View(view))
+                .await
+                .map_err(|()| End::Gone)?;
         }
+        Ok(watched)
     }
 
-    async fn serve(
-        &mut self,
-        socket: &mut WsSocket,
-        participant_views: &mut Option<watch::Receiver<Arc<ParticipantFrame>>>,
-        staff_views: &mut Option<watch::Receiver<Arc<Frame>>>,
-    ) -> End {
-        let timings = self.app.timings.clone();
-        let mut ping = tokio::time::interval(timings.ping_every);
+    async fn serve(&mut self, socket: &mut WsSocket, watched: &mut Watched) -> End {
+        let Watched {
+            participant: participant_views,
+            staff: staff_views,
+        } = watched;
+        let (ping_every, idle_timeout) =
+            (self.app.timings.ping_every, self.app.timings.idle_timeout);
+        let mut ping = tokio::time::interval(ping_every);
         ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut last_heard = Instant::now();
         // Made once, not per turn of the loop: each new one registers with the
@@ -187,7 +228,7 @@ impl Conn {
                     }
                 }
                 _ = ping.tick() => {
-                    if last_heard.elapsed() > timings.idle_timeout {
+                    if last_heard.elapsed() > idle_timeout {
                         return End::Close(CLOSE_IDLE, "no answer to pings");
                     }
                     if socket.send(Message::Ping(Default::default())).await.is_err() {

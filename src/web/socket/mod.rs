@@ -53,6 +53,23 @@ pub(super) enum Role {
     Facilitator,
 }
 
+/// What an open socket holds until it closes: its places in the server's,
+/// the session's, the address's and the participant's counts. Dropped with
+/// the socket's `Conn`.
+struct Held {
+    _tracked: tokio_util::task::task_tracker::TaskTrackerToken,
+    _slot: Option<crate::live::actor::SocketSlot>,
+    _address_slot: Option<super::limits::AddressSlot>,
+    _seat: Option<crate::live::actor::Seat>,
+    metrics: std::sync::Arc<crate::metrics::Metrics>,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        self.metrics.socket_closed();
+    }
+}
+
 /// `GET /ws/{session}`: checks who is connecting before upgrading, so a bad
 /// token gets an HTTP error rather than a socket that closes at once.
 pub async fn upgrade(
@@ -152,12 +169,7 @@ pub async fn upgrade(
             .write_buffer_size(0)
             .max_message_size(Some(limits.max_frame_bytes))
             .max_frame_size(Some(limits.max_frame_bytes));
-        Ok(ws.on_upgrade(config, move |socket| async move {
-            // Upgraded sockets outlive axum's graceful shutdown, so they are
-            // tracked here and closed with 1001 by the shutdown token.
-            let _tracked = app.tracker.token();
-            let _slot = slot;
-            let _address_slot = address_slot;
+        Ok(ws.on_upgrade(config, move |socket| {
             let seat = connected
                 .me
                 .as_ref()
@@ -172,14 +184,25 @@ pub async fn upgrade(
                 last_sent: None,
                 bucket: MessageBucket::new(app.limits.messages_per_second, app.limits.message_burst),
                 language: reading.language,
+                _held: Held {
+                    // Upgraded sockets outlive axum's graceful shutdown, so they are
+                    // tracked here and closed with 1001 by the shutdown token.
+                    _tracked: app.tracker.token(),
+                    _slot: slot,
+                    _address_slot: address_slot,
+                    _seat: seat,
+                    metrics: app.metrics.clone(),
+                },
             };
             let span = tracing::debug_span!(
                 "socket",
                 session = %conn.handle.info().id,
                 participant = ?conn.me.as_ref().map(|p| p.id),
             );
-            conn.run(socket, connected).instrument(span).await;
-            app.metrics.socket_closed();
+            // The socket's task is this future alone (not an `async` block
+            // around it, which would keep a second copy of everything it
+            // moved in): what it holds is released as `Conn` drops.
+            conn.run(socket, connected).instrument(span)
         }))
     }
     .await;
