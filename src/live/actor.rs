@@ -56,7 +56,7 @@ pub fn spawn(
         storage_failing: false,
         anonymity_unavailable: pseudonyms.missing().map(String::from),
     };
-    let view_senders = publisher::channels(&state, alerts);
+    let view_senders = publisher::channels(alerts);
     let (state_tx, state_rx) = watch::channel(state.clone());
     let task = SessionTask {
         state,

@@ -69,38 +69,44 @@ pub struct ViewSenders {
     pub alerts: ConsoleAlerts,
 }
 
-/// Channels holding the views of `state`.
-pub fn channels(state: &SessionState, alerts: ConsoleAlerts) -> ViewSenders {
-    let pass = Pass::new(state);
-    let english = Arc::new(participant_frame(&pass));
-    let participant = [
-        watch::channel(english.clone()).0,
-        // Rendered when a Welsh reader first subscribes.
-        watch::channel(english).0,
-    ];
-    let (screen, _) = watch::channel(Arc::new(frame(
-        "screen",
-        state.seq,
-        &screen_view(&Pass::for_room(state)).into_string(),
-    )));
-    let console = Arc::new(frame(
-        "facilitator",
-        state.seq,
-        &facilitator_view(&pass, &alerts).into_string(),
-    ));
-    let facilitator = [
-        watch::channel(console.clone()).0,
-        // Rendered when a Welsh facilitator first subscribes.
-        watch::channel(console).0,
-    ];
+/// Channels for the views of a session, each rendered when its first
+/// socket subscribes: a session nobody watches from the console holds no
+/// console view (several KB in each of hundreds of rooms).
+pub fn channels(alerts: ConsoleAlerts) -> ViewSenders {
     ViewSenders {
-        participant,
-        screen,
-        facilitator,
-        stale: [false, true, false, false, true],
+        participant: [
+            watch::channel(unrendered_for_phones()).0,
+            watch::channel(unrendered_for_phones()).0,
+        ],
+        screen: watch::channel(unrendered()).0,
+        facilitator: [
+            watch::channel(unrendered()).0,
+            watch::channel(unrendered()).0,
+        ],
+        stale: [true; 5],
         forms: FormCache::default(),
         alerts,
     }
+}
+
+/// What a channel holds while nobody watches it: never sent, as a socket
+/// subscribes only after its view is rendered ([`ViewSenders::subscribe`]).
+fn unrendered() -> Arc<Frame> {
+    Arc::new(Frame {
+        seq: 0,
+        html: Arc::from(""),
+        wire: bytes::Bytes::new(),
+    })
+}
+
+fn unrendered_for_phones() -> Arc<ParticipantFrame> {
+    let nothing = (*unrendered()).clone();
+    Arc::new(ParticipantFrame {
+        voter: nothing.clone(),
+        observer: nothing,
+        waiting: None,
+        standing: Arc::default(),
+    })
 }
 
 impl ViewSenders {
@@ -120,7 +126,7 @@ impl ViewSenders {
             let room = std::cell::OnceCell::new();
             for audience in Audience::ALL {
                 if self.watchers(audience) == 0 {
-                    self.stale[audience.index()] = true;
+                    self.forget(audience);
                 } else if !matches!(audience, Audience::Participant(_)) || phones_changed {
                     let pass = match audience {
                         Audience::Participant(Language::Welsh)
@@ -158,6 +164,26 @@ impl ViewSenders {
             Audience::Screen => Views::Screen(self.screen.subscribe()),
             Audience::Facilitator(language) => {
                 Views::Facilitator(self.facilitator[language.index()].subscribe())
+            }
+        }
+    }
+
+    /// Lets go of the view of an audience nobody watches any more (the
+    /// last console closed, the Welsh phone left): rendered again when
+    /// someone subscribes.
+    fn forget(&mut self, audience: Audience) {
+        if std::mem::replace(&mut self.stale[audience.index()], true) {
+            return;
+        }
+        match audience {
+            Audience::Participant(language) => {
+                self.participant[language.index()].send_replace(unrendered_for_phones());
+            }
+            Audience::Screen => {
+                self.screen.send_replace(unrendered());
+            }
+            Audience::Facilitator(language) => {
+                self.facilitator[language.index()].send_replace(unrendered());
             }
         }
     }

@@ -185,3 +185,47 @@ async fn an_archived_series_leaves_the_console_lists_and_stays_in_review() {
     app.page(&format!("/review/series/{series}")).await;
     app.stop().await;
 }
+
+/// A session keeps no view for an audience nobody watches (hundreds of
+/// rooms would each hold a console view no one reads): a console or
+/// projector opened later, or again after all closed, is shown the room as
+/// it is at that moment.
+#[tokio::test]
+async fn a_console_or_projector_opened_late_or_again_sees_the_room_as_it_is_now() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let opened = app
+        .command(
+            &session.id,
+            json!({ "type": "open", "activity": "check-in" }),
+        )
+        .await;
+    for role in ["facilitate", "screen"] {
+        let mut first = Socket::staff(&app, &session.id, role).await;
+        let view = first.view_at_least(opened).await;
+        assert!(view["html"].as_str().unwrap().len() > 100, "{view}");
+        first.close().await;
+    }
+    // Nobody watches now: the room moves on without them.
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let closed = app
+        .command(
+            &session.id,
+            json!({ "type": "close", "activity": "check-in" }),
+        )
+        .await;
+    for role in ["facilitate", "screen"] {
+        let mut again = Socket::staff(&app, &session.id, role).await;
+        // The first view is a whole one (within a render interval of the
+        // newest), and the newest follows.
+        let first = again.wait_for(|m| m["type"] == "view").await;
+        assert!(first["html"].as_str().unwrap().len() > 100, "{first}");
+        if first["seq"].as_u64() < Some(closed) {
+            let view = again.view_at_least(closed).await;
+            assert!(view["html"].as_str().unwrap().len() > 100, "{view}");
+        }
+        again.close().await;
+    }
+    app.stop().await;
+}

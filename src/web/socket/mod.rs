@@ -165,7 +165,7 @@ pub async fn upgrade(
         // A small read buffer (tungstenite's default is 128 KiB per socket) and no
         // write buffering: acks go out at once, and views bypass it (see upgrade.rs).
         let config = WebSocketConfig::default()
-            .read_buffer_size(1024)
+            .read_buffer_size(512)
             .write_buffer_size(0)
             .max_message_size(Some(limits.max_frame_bytes))
             .max_frame_size(Some(limits.max_frame_bytes));
