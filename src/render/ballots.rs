@@ -9,7 +9,7 @@ use crate::session::ActivityState;
 use crate::t;
 use crate::workshop::ActivitySpec;
 use maud::{html, Markup};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The last ballot form drawn in each language, with what it was drawn
 /// from. A form is the activity's settings and its kind's own state (a
@@ -22,7 +22,7 @@ pub struct FormCache {
 
 #[derive(Debug)]
 struct Drawn {
-    spec: ActivitySpec,
+    spec: Arc<ActivitySpec>,
     own: KindState,
     min_group_size: u32,
     form: Markup,
@@ -40,7 +40,9 @@ pub fn ballot_form(pass: &Pass, activity: &ActivityState) -> Markup {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let unchanged = |d: &&Drawn| {
-        d.min_group_size == min_group_size && d.spec == activity.spec && d.own == activity.own
+        d.min_group_size == min_group_size
+            && (Arc::ptr_eq(&d.spec, &activity.spec) || d.spec == activity.spec)
+            && d.own == activity.own
     };
     if let Some(d) = drawn.as_ref().filter(unchanged) {
         return d.form.clone();

@@ -119,7 +119,7 @@ pub async fn delete(
 /// council's: a template keeps only the script's own.
 fn checked(app: &AppState, mut workshop: Workshop) -> Result<Workshop, ApiError> {
     for activity in workshop.activities.iter_mut().filter(|a| a.from.is_some()) {
-        activity
+        std::sync::Arc::make_mut(activity)
             .options
             .retain(|o| !crate::session::carry::was_carried(o));
     }

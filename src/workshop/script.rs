@@ -3,6 +3,7 @@
 pub use crate::activity::{ActivityKind, ActivitySpec, Group, OptionSpec};
 use crate::language::Text;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A whole workshop: who may join and the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,9 +25,12 @@ pub struct Workshop {
     /// in an anonymous activity.
     #[serde(default = "default_min_group_size")]
     pub min_group_size: u32,
-    /// The agenda, in order.
+    /// The agenda, in order. Each behind an `Arc`: the sessions made from
+    /// a script, and each session's activities, share its settings until
+    /// one changes them (carried options, an edit), rather than each
+    /// holding copies (hundreds of rooms, a few KB each).
     #[serde(rename = "activity")]
-    pub activities: Vec<ActivitySpec>,
+    pub activities: Vec<Arc<ActivitySpec>>,
 }
 
 fn default_min_group_size() -> u32 {
@@ -87,6 +91,10 @@ impl Workshop {
 
     /// The activity with this id and its position in the agenda.
     pub fn activity(&self, id: &str) -> Option<(usize, &ActivitySpec)> {
-        self.activities.iter().enumerate().find(|(_, a)| a.id == id)
+        self.activities
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id == id)
+            .map(|(i, a)| (i, &**a))
     }
 }

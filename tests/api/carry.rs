@@ -104,3 +104,66 @@ async fn a_workshop_whose_source_was_skipped_takes_the_ranking_before_it() {
     );
     app.stop().await;
 }
+
+/// Sessions of one script share its settings until one changes them: the
+/// options one room carries in are that room's alone, never another's made
+/// from the same script.
+#[tokio::test]
+async fn options_carried_into_one_room_stay_out_of_another_made_from_the_same_script() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let ours = app.create_session("w2-joint-vision").await;
+    let theirs = app.create_session("w2-joint-vision").await;
+    let ids = |state: &serde_json::Value, id: &str| -> Vec<String> {
+        activity(state, id)["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let scripted = ids(&app.state(&theirs.id).await, "agreed-priorities");
+    let mut phones = app.phones(&ours, "cabinet", 3).await;
+    app.command(
+        &ours.id,
+        json!({ "type": "open", "activity": "shared-priorities" }),
+    )
+    .await;
+    let mut order = ids(&app.state(&ours.id).await, "shared-priorities");
+    order.reverse();
+    for phone in &mut phones {
+        acked(
+            &phone
+                .vote("shared-priorities", json!({ "order": order }))
+                .await,
+        );
+    }
+    app.command(
+        &ours.id,
+        json!({ "type": "close", "activity": "shared-priorities" }),
+    )
+    .await;
+    app.command(
+        &ours.id,
+        json!({ "type": "open", "activity": "agreed-priorities" }),
+    )
+    .await;
+    let carried = ids(&app.state(&ours.id).await, "agreed-priorities");
+    assert_eq!(
+        carried,
+        order[..4].to_vec(),
+        "our room's top four, carried in"
+    );
+    assert_eq!(
+        ids(&app.state(&theirs.id).await, "agreed-priorities"),
+        scripted,
+        "the other room's options are as its script has them"
+    );
+    // And a room made afterwards starts from the script too.
+    let later = app.create_session("w2-joint-vision").await;
+    assert_eq!(
+        ids(&app.state(&later.id).await, "agreed-priorities"),
+        scripted
+    );
+    app.stop().await;
+}

@@ -88,7 +88,7 @@ pub struct Turnout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivityState {
     /// The script's settings; options may be filled in when it opens.
-    pub spec: ActivitySpec,
+    pub spec: Arc<ActivitySpec>,
     /// Open, closed, pending.
     pub status: ActivityStatus,
     /// Whether results are shown to the room.
@@ -114,7 +114,7 @@ pub struct ActivityState {
 
 impl ActivityState {
     /// A pending activity.
-    pub fn new(spec: ActivitySpec) -> ActivityState {
+    pub fn new(spec: Arc<ActivitySpec>) -> ActivityState {
         let timer = Timer {
             seconds_left: spec.minutes.unwrap_or(0) * 60,
             running_since: None,
@@ -389,7 +389,7 @@ impl ActivityState {
 
     /// Replaces the options (carried in when the activity opens).
     pub(crate) fn set_options(&mut self, options: Vec<OptionSpec>) {
-        self.spec.options = options;
+        Arc::make_mut(&mut self.spec).options = options;
         self.own.options_set(&self.spec);
     }
 

@@ -7,6 +7,7 @@ use crate::activity::kind_of;
 use crate::language::{Language, Text};
 use crate::t;
 use crate::workshop::{ActivitySpec, OptionSpec, Workshop, WorkshopLibrary};
+use std::sync::Arc;
 
 /// How an option the script planned, but the series never chose, says so.
 pub const NOT_CHOSEN: &str = "(not chosen in this series)";
@@ -57,7 +58,11 @@ pub fn resolve_workshop(
     let mut resolved = workshop.clone();
     for spec in &mut resolved.activities {
         let carried = carried_from_series(spec, library, earlier, 0);
-        spec.options = with_own_options(carried, &spec.options);
+        // Nothing carried: the script's settings stay shared, not copied.
+        if !carried.is_empty() {
+            let options = with_own_options(carried, &spec.options);
+            Arc::make_mut(spec).options = options;
+        }
     }
     resolved
 }

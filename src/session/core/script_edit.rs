@@ -93,7 +93,7 @@ pub(super) fn decide_rerun(state: &SessionState, activity: &str) -> Result<Vec<E
             activity: waiting.spec.id.clone(),
         }]);
     }
-    let mut copy = original.spec.clone();
+    let mut copy = (*original.spec).clone();
     copy.id = fresh_id(state, &original.spec.id);
     let runs = state
         .activities
@@ -106,7 +106,7 @@ pub(super) fn decide_rerun(state: &SessionState, activity: &str) -> Result<Vec<E
         copy.take = None;
     }
     let mut script = live_script(state);
-    script.activities.insert(index + 1, copy);
+    script.activities.insert(index + 1, Arc::new(copy));
     decide_script(state, script)
 }
 

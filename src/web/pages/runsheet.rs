@@ -56,7 +56,7 @@ pub async fn page(
         .scan(begin, |at, a| {
             let from = *at;
             *at += a.minutes.unwrap_or(0);
-            Some((from, a))
+            Some((from, &**a))
         })
         .collect();
     let total: u32 = script.activities.iter().filter_map(|a| a.minutes).sum();

@@ -152,8 +152,7 @@ impl SessionState {
             .workshop
             .activities
             .iter()
-            .cloned()
-            .map(|spec| Arc::new(ActivityState::new(spec)))
+            .map(|spec| Arc::new(ActivityState::new(spec.clone())))
             .collect();
         SessionState {
             info: Arc::new(info),
