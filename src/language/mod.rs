@@ -119,13 +119,65 @@ pub fn plain_text(language: Language, key: &'static str) -> String {
     })
 }
 
-/// The text for `key` in `language` with its placeholders filled.
+/// The text for `key` in `language` with its placeholders filled. The same
+/// key and values always give the same text, so the last few thousand are
+/// kept per thread: a results table words its caption, its count and its
+/// headings again at every ballot, and Fluent (plural rules, a map of the
+/// arguments) costs several times a lookup here.
 pub fn text_with(language: Language, key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
+    thread_local! {
+        static WORDED: std::cell::RefCell<HashMap<String, String>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    /// Enough for every table and slide of many rooms at once; past it the
+    /// memory starts again rather than grow with what people typed.
+    const KEPT: usize = 4096;
+    let Some(memo) = memo_key(language, key, args) else {
+        return word(language, key, args);
+    };
+    WORDED.with(|worded| {
+        if let Some(text) = worded.borrow().get(&memo) {
+            return text.clone();
+        }
+        let text = word(language, key, args);
+        let mut worded = worded.borrow_mut();
+        if worded.len() >= KEPT {
+            worded.clear();
+        }
+        worded.insert(memo, text.clone());
+        text
+    })
+}
+
+fn word(language: Language, key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
     let args: HashMap<Cow<'static, str>, Arg<'_>> = args
         .iter()
         .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
         .collect();
     CATALOGUE.lookup_with_args(language.id(), key, &args)
+}
+
+/// The language, the key and its values in one string, when every value is
+/// text or a plain number (anything else is worded afresh each time).
+fn memo_key(language: Language, key: &str, args: &[(&'static str, Arg<'_>)]) -> Option<String> {
+    use std::fmt::Write;
+    let mut memo = String::with_capacity(key.len() + 32 * args.len());
+    let _ = write!(memo, "{}\u{1}{key}", language.index());
+    for (name, value) in args {
+        memo.push('\u{1}');
+        memo.push_str(name);
+        match value {
+            FluentValue::String(text) => {
+                memo.push('\u{2}');
+                memo.push_str(text);
+            }
+            FluentValue::Number(n) if n.options == Default::default() => {
+                let _ = write!(memo, "\u{3}{}", n.value.to_bits());
+            }
+            _ => return None,
+        }
+    }
+    Some(memo)
 }
 
 /// Whether the catalogue has `key` in `language` itself (not by falling back).

@@ -218,3 +218,38 @@ fn welsh_plurals_choose_by_count() {
     assert_eq!(english(1), "1 dot");
     assert_eq!(english(2), "2 dots");
 }
+
+/// Texts with placeholders are kept once worded: asking again gives the same
+/// text, and a different value, key or language never the kept one.
+#[test]
+fn a_worded_text_is_kept_for_its_key_values_and_language_alone() {
+    let answers = |language, n: usize| crate::t!(language, "answers-from", n = n);
+    for _ in 0..2 {
+        assert_eq!(answers(Language::English, 1), "answers from 1 person");
+        assert_eq!(answers(Language::English, 2), "answers from 2 people");
+        assert_ne!(answers(Language::Welsh, 2), answers(Language::English, 2));
+        let caption = |c: &str| {
+            crate::t!(
+                Language::English,
+                "table-by-option",
+                caption = c,
+                answers = "x"
+            )
+        };
+        assert_eq!(caption("Dots"), "Dots by option (x)");
+        assert_eq!(
+            caption("Dots\u{1}answers"),
+            "Dots\u{1}answers by option (x)"
+        );
+    }
+    // Another text whose value is not plain (a number with options) is
+    // worded each time, and the same.
+    let mut n = fluent_templates::fluent_bundle::types::FluentNumber::from(3.0);
+    n.options.minimum_fraction_digits = Some(1);
+    let value = fluent_templates::fluent_bundle::FluentValue::Number(n);
+    let once = super::text_with(Language::English, "answers-from", &[("n", value.clone())]);
+    assert_eq!(
+        once,
+        super::text_with(Language::English, "answers-from", &[("n", value)])
+    );
+}
