@@ -158,8 +158,12 @@ fn word(language: Language, key: &str, args: &[(&'static str, Arg<'_>)]) -> Stri
 }
 
 /// The language, the key and its values in one string, when every value is
-/// text or a plain number (anything else is worded afresh each time).
+/// a short text or a plain number. Anything else is worded afresh each
+/// time: a long value is what someone typed (an idea, a note), which gains
+/// nothing from being kept and would make each kept entry large.
 fn memo_key(language: Language, key: &str, args: &[(&'static str, Arg<'_>)]) -> Option<String> {
+    /// Longer than an activity's title or an option's label.
+    const SHORT: usize = 120;
     use std::fmt::Write;
     let mut memo = String::with_capacity(key.len() + 32 * args.len());
     let _ = write!(memo, "{}\u{1}{key}", language.index());
@@ -167,7 +171,7 @@ fn memo_key(language: Language, key: &str, args: &[(&'static str, Arg<'_>)]) -> 
         memo.push('\u{1}');
         memo.push_str(name);
         match value {
-            FluentValue::String(text) => {
+            FluentValue::String(text) if text.len() <= SHORT => {
                 memo.push('\u{2}');
                 memo.push_str(text);
             }

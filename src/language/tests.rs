@@ -242,6 +242,18 @@ fn a_worded_text_is_kept_for_its_key_values_and_language_alone() {
             "Dots\u{1}answers by option (x)"
         );
     }
+    // A long value (what someone typed) is worded each time, and the same.
+    let typed = "a".repeat(500);
+    let long = |c: &str| {
+        crate::t!(
+            Language::English,
+            "table-by-option",
+            caption = c,
+            answers = "x"
+        )
+    };
+    assert_eq!(long(&typed), long(&typed));
+    assert!(long(&typed).starts_with(&typed));
     // Another text whose value is not plain (a number with options) is
     // worded each time, and the same.
     let mut n = fluent_templates::fluent_bundle::types::FluentNumber::from(3.0);

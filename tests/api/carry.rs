@@ -43,22 +43,11 @@ async fn a_workshop_whose_source_was_skipped_takes_the_ranking_before_it() {
         json!({ "type": "open", "activity": "shared-priorities" }),
     )
     .await;
-    let options: Vec<String> = activity(&app.state(&w2.id).await, "shared-priorities")["options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["id"].as_str().unwrap().to_string())
-        .collect();
+    let options = option_ids(&app.state(&w2.id).await, "shared-priorities");
     // Everyone puts the script's last option first.
     let mut order = options.clone();
     order.rotate_right(1);
-    for phone in &mut phones {
-        acked(
-            &phone
-                .vote("shared-priorities", json!({ "order": order }))
-                .await,
-        );
-    }
+    everyone_ranks(&mut phones, "shared-priorities", &order).await;
     app.command(
         &w2.id,
         json!({ "type": "close", "activity": "shared-priorities" }),
@@ -114,30 +103,16 @@ async fn options_carried_into_one_room_stay_out_of_another_made_from_the_same_sc
     let app = spawn_app(&dir.0).await;
     let ours = app.create_session("w2-joint-vision").await;
     let theirs = app.create_session("w2-joint-vision").await;
-    let ids = |state: &serde_json::Value, id: &str| -> Vec<String> {
-        activity(state, id)["options"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|o| o["id"].as_str().unwrap().to_string())
-            .collect()
-    };
-    let scripted = ids(&app.state(&theirs.id).await, "agreed-priorities");
+    let scripted = option_ids(&app.state(&theirs.id).await, "agreed-priorities");
     let mut phones = app.phones(&ours, "cabinet", 3).await;
     app.command(
         &ours.id,
         json!({ "type": "open", "activity": "shared-priorities" }),
     )
     .await;
-    let mut order = ids(&app.state(&ours.id).await, "shared-priorities");
+    let mut order = option_ids(&app.state(&ours.id).await, "shared-priorities");
     order.reverse();
-    for phone in &mut phones {
-        acked(
-            &phone
-                .vote("shared-priorities", json!({ "order": order }))
-                .await,
-        );
-    }
+    everyone_ranks(&mut phones, "shared-priorities", &order).await;
     app.command(
         &ours.id,
         json!({ "type": "close", "activity": "shared-priorities" }),
@@ -148,22 +123,39 @@ async fn options_carried_into_one_room_stay_out_of_another_made_from_the_same_sc
         json!({ "type": "open", "activity": "agreed-priorities" }),
     )
     .await;
-    let carried = ids(&app.state(&ours.id).await, "agreed-priorities");
+    let carried = option_ids(&app.state(&ours.id).await, "agreed-priorities");
     assert_eq!(
         carried,
         order[..4].to_vec(),
         "our room's top four, carried in"
     );
     assert_eq!(
-        ids(&app.state(&theirs.id).await, "agreed-priorities"),
+        option_ids(&app.state(&theirs.id).await, "agreed-priorities"),
         scripted,
         "the other room's options are as its script has them"
     );
     // And a room made afterwards starts from the script too.
     let later = app.create_session("w2-joint-vision").await;
     assert_eq!(
-        ids(&app.state(&later.id).await, "agreed-priorities"),
+        option_ids(&app.state(&later.id).await, "agreed-priorities"),
         scripted
     );
     app.stop().await;
+}
+
+/// The ids of an activity's options, in the order the state lists them.
+fn option_ids(state: &serde_json::Value, id: &str) -> Vec<String> {
+    activity(state, id)["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Every phone ranks `activity` in `order`, each acked.
+async fn everyone_ranks(phones: &mut [Socket], activity: &str, order: &[String]) {
+    for phone in phones {
+        acked(&phone.vote(activity, json!({ "order": order })).await);
+    }
 }

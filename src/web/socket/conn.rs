@@ -15,13 +15,11 @@ use crate::web::protocol::{error_text, parse_client_msg, ServerMsg};
 use crate::web::upgrade::WsSocket;
 use crate::web::AppState;
 use bytes::Bytes;
-use futures_util::future::BoxFuture;
 use std::sync::Arc;
 use tokio::sync::watch;
-use tokio::time::error::Elapsed;
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
-use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+use tokio_tungstenite::tungstenite::Message;
 
 pub(super) struct Conn {
     /// Cancelled when a newer socket of the same participant replaces this one.
@@ -57,22 +55,6 @@ enum End {
     Close(u16, &'static str),
 }
 
-/// The close frame, boxed like the greeting: it is sent once.
-fn goodbye<'a>(
-    socket: &'a mut WsSocket,
-    code: u16,
-    reason: &'static str,
-) -> BoxFuture<'a, Result<Result<(), WsError>, Elapsed>> {
-    let frame = CloseFrame {
-        code: code.into(),
-        reason: reason.into(),
-    };
-    Box::pin(tokio::time::timeout(
-        SEND_TIMEOUT,
-        socket.send(Message::Close(Some(frame))),
-    ))
-}
-
 /// The views a socket follows: a phone's, or the projector's or console's.
 struct Watched {
     participant: Option<watch::Receiver<Arc<ParticipantFrame>>>,
@@ -84,23 +66,19 @@ impl Conn {
     /// happens once, and inline their futures would sit in the task for as
     /// long as the socket is open.
     pub(super) async fn run(mut self, mut socket: WsSocket, connected: Connected) {
-        let end = match self.greeting(&mut socket, connected).await {
+        let end = match Box::pin(self.greet(&mut socket, connected)).await {
             Ok(mut watched) => self.serve(&mut socket, &mut watched).await,
             Err(end) => end,
         };
         if let End::Close(code, reason) = end {
-            let _ = goodbye(&mut socket, code, reason).await;
+            let frame = CloseFrame {
+                code: code.into(),
+                reason: reason.into(),
+            };
+            let goodbye =
+                tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Close(Some(frame))));
+            let _ = Box::pin(goodbye).await;
         }
-    }
-
-    /// [`Conn::greet`], boxed by a plain function so that its future is
-    /// built on the heap, never in the socket's task.
-    fn greeting<'a>(
-        &'a mut self,
-        socket: &'a mut WsSocket,
-        connected: Connected,
-    ) -> BoxFuture<'a, Result<Watched, End>> {
-        Box::pin(self.greet(socket, connected))
     }
 
     /// Says who the phone is, its ballots and ideas so far and the server's
