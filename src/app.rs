@@ -414,7 +414,7 @@ pub fn raise_fd_limit() -> u64 {
 }
 
 /// Keeps glibc to two malloc arenas. By default every thread that allocates
-/// (including fsync threads on the blocking pool) may get its own, and each
+/// (including the blocking pool's threads) may get its own, and each
 /// holds on to freed memory: with thousands of sockets that doubles the RSS.
 pub fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -109,7 +109,11 @@ pub async fn run(sessions: usize, events: usize, ended: bool) -> Result<(), Stri
         }
         bytes += topteam::transcript::encode(&records).len() as u64;
         for chunk in records.chunks(500) {
-            writer.append(chunk).map_err(|e| e.to_string())?;
+            writer
+                .append(chunk)
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())?;
         }
     }
     eprintln!(

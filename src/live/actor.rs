@@ -101,8 +101,9 @@ pub fn spawn(
 
 struct SessionTask {
     state: Arc<SessionState>,
-    /// Behind a mutex only so the blocking write can borrow it on the blocking
-    /// pool; this task is its sole user, so the lock is never contended.
+    /// Behind a mutex only so the blocking scrub can borrow it on the
+    /// blocking pool; this task is its sole user, so the lock is never
+    /// contended.
     writer: Arc<Mutex<Box<dyn TranscriptWriter>>>,
     pseudonyms: Pseudonyms,
     state_tx: watch::Sender<Arc<SessionState>>,
@@ -260,18 +261,18 @@ impl SessionTask {
     }
 
     async fn write(&self, records: Vec<Record>) -> std::io::Result<u64> {
-        let writer = self.writer.clone();
-        let count = records.len();
-        let written = tokio::task::spawn_blocking(move || {
-            let mut writer = writer
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            writer.append(&records)
-        })
-        .await
-        .map_err(std::io::Error::other)?;
+        // The writer hands the bytes to the store's syncer and does not
+        // block; the lock is this task's alone.
+        let pending = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .append(&records);
+        let written = pending
+            .await
+            .unwrap_or_else(|_| Err(std::io::Error::other("the transcript writer has stopped")));
         if written.is_ok() {
-            self.metrics.events_written(count);
+            self.metrics.events_written(records.len());
         }
         written
     }

@@ -1,6 +1,6 @@
 //! The JSONL file store: one file per session, durable before acknowledging.
 
-use super::group_sync::GroupSync;
+use super::group_sync::{GroupSync, Pending, Tail};
 use super::{
     encode, parse, Found, Header, Parsed, ReplayError, Stamp, TranscriptStore, TranscriptWriter,
     FORMAT_VERSION,
@@ -37,7 +37,7 @@ impl FileStore {
         // A scrub cut short is done again from the original when its
         // session starts.
         crate::durable::remove_copies(&dir)?;
-        let group = Arc::new(GroupSync::new(File::open(&dir)?, window));
+        let group = Arc::new(GroupSync::new(File::open(&dir)?, window)?);
         Ok(FileStore { dir, group })
     }
 
@@ -71,10 +71,8 @@ impl TranscriptStore for FileStore {
         File::open(&self.dir)?.sync_all()?;
         Ok(Box::new(FileWriter {
             group: self.group.clone(),
-            file,
+            tail: Arc::new(Tail::new(file, line.len() as u64)),
             path,
-            len: line.len() as u64,
-            needs_repair: false,
         }))
     }
 
@@ -87,10 +85,8 @@ impl TranscriptStore for FileStore {
         }
         Ok(Box::new(FileWriter {
             group: self.group.clone(),
-            file,
+            tail: Arc::new(Tail::new(file, good_len)),
             path,
-            len: good_len,
-            needs_repair: false,
         }))
     }
 
@@ -241,47 +237,19 @@ const SUMMARY_VERSION: u32 = 1;
 
 struct FileWriter {
     group: Arc<GroupSync>,
-    file: File,
+    /// The open file and its durable length, which the syncer keeps.
+    tail: Arc<Tail>,
     path: PathBuf,
-    /// Length of the durable, whole-line prefix.
-    len: u64,
-    /// A failed batch could not be cut off; cut it before writing again.
-    needs_repair: bool,
 }
 
 impl TranscriptWriter for FileWriter {
-    fn append(&mut self, records: &[Record]) -> io::Result<u64> {
-        if self.needs_repair {
-            self.file.set_len(self.len)?;
-            self.file.sync_all()?;
-            self.needs_repair = false;
-        }
-        let bytes = encode(records);
-        let written = self
-            .file
-            .write_all(&bytes)
-            .and_then(|()| self.group.sync(&self.file));
-        match written {
-            Ok(()) => {
-                self.len += bytes.len() as u64;
-                Ok(bytes.len() as u64)
-            }
-            Err(e) => {
-                // Leave no half batch behind: a later successful batch must not
-                // follow a torn line.
-                self.needs_repair = self
-                    .file
-                    .set_len(self.len)
-                    .and_then(|()| self.file.sync_all())
-                    .is_err();
-                Err(e)
-            }
-        }
+    fn append(&mut self, records: &[Record]) -> Pending {
+        self.group.append(self.tail.clone(), encode(records))
     }
 
     fn scrub(&mut self, check: &dyn Fn(&Parsed) -> Result<(), String>) -> io::Result<bool> {
         let bytes = fs::read(&self.path)?;
-        let durable = bytes.get(..self.len as usize).unwrap_or(&bytes);
+        let durable = bytes.get(..self.tail.len() as usize).unwrap_or(&bytes);
         let mut parsed = parse(durable).map_err(io::Error::other)?;
         if !crate::session::core::erasure::scrub(&mut parsed.records) {
             return Ok(false);
@@ -292,9 +260,8 @@ impl TranscriptWriter for FileWriter {
         let read_back = parse(&copy).map_err(io::Error::other)?;
         check(&read_back).map_err(|why| io::Error::new(io::ErrorKind::InvalidData, why))?;
         crate::durable::replace(&self.path, &copy)?;
-        self.file = OpenOptions::new().append(true).open(&self.path)?;
-        self.len = copy.len() as u64;
-        self.needs_repair = false;
+        let file = OpenOptions::new().append(true).open(&self.path)?;
+        self.tail = Arc::new(Tail::new(file, copy.len() as u64));
         Ok(true)
     }
 }

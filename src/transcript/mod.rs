@@ -8,6 +8,7 @@ mod group_sync;
 mod parse;
 
 pub use file::{read_secret, FileStore};
+pub use group_sync::Pending;
 pub use parse::{parse, replay, Parsed, ReplayError};
 
 use crate::session::{Record, SessionInfo};
@@ -45,7 +46,8 @@ pub struct Found {
 }
 
 /// Where transcripts live. Behind a trait so a database backend can follow.
-/// Calls block; the session task runs them on the blocking pool.
+/// Calls block (run them on the blocking pool), except a writer's
+/// `append`, which hands its work to the store's own thread.
 pub trait TranscriptStore: Send + Sync + 'static {
     /// Starts a new transcript with its header, durably.
     fn create(&self, info: &SessionInfo) -> io::Result<Box<dyn TranscriptWriter>>;
@@ -101,9 +103,11 @@ pub struct Stamp {
 
 /// Appends records to one transcript.
 pub trait TranscriptWriter: Send {
-    /// Appends the records and makes them durable (fsync) before returning the
-    /// bytes written. On error nothing of this batch remains in the file.
-    fn append(&mut self, records: &[Record]) -> io::Result<u64>;
+    /// Starts appending the records; the answer comes once they are durable
+    /// (synced), with the bytes written. On error nothing of this batch
+    /// remains in the file. Called from the session's task, so it must not
+    /// block: a store that syncs hands the work to a thread of its own.
+    fn append(&mut self, records: &[Record]) -> Pending;
 
     /// Rewrites the transcript after an erasure so that no line before it
     /// names the person (`session::core::erasure::scrub`). The copy is kept
@@ -117,6 +121,13 @@ pub trait TranscriptWriter: Send {
             "this store cannot rewrite a transcript",
         ))
     }
+}
+
+/// An append's answer, already known.
+pub fn answered(outcome: io::Result<u64>) -> Pending {
+    let (done, pending) = tokio::sync::oneshot::channel();
+    let _ = done.send(outcome);
+    pending
 }
 
 /// Encodes records as JSONL, one line each.

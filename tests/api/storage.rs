@@ -13,7 +13,7 @@ use topteam::metrics::Metrics;
 use topteam::session::{
     Actor, Claim, Command, JoinRequest, Pseudonyms, Record, SessionInfo, SessionState,
 };
-use topteam::transcript::TranscriptWriter;
+use topteam::transcript::{answered, TranscriptWriter};
 use topteam::workshop::{Group, Workshop};
 use uuid::Uuid;
 
@@ -24,12 +24,12 @@ struct FlakyDisk {
 }
 
 impl TranscriptWriter for FlakyDisk {
-    fn append(&mut self, records: &[Record]) -> io::Result<u64> {
+    fn append(&mut self, records: &[Record]) -> topteam::transcript::Pending {
         if self.broken.load(Ordering::SeqCst) {
-            return Err(io::Error::other("No space left on device"));
+            return answered(Err(io::Error::other("No space left on device")));
         }
         self.written.lock().unwrap().extend_from_slice(records);
-        Ok(topteam::transcript::encode(records).len() as u64)
+        answered(Ok(topteam::transcript::encode(records).len() as u64))
     }
 }
 
