@@ -159,8 +159,8 @@ pub struct Timings {
     /// How long shutdown waits for open HTTP connections before closing them.
     pub drain: Duration,
     /// How long the first transcript append waits for others so that one
-    /// sync makes them all durable (`transcript::group_sync`); zero syncs
-    /// each session's file on its own.
+    /// sync makes them all durable (`transcript::group_sync`), while other
+    /// sessions are appending; zero syncs each session's file on its own.
     pub sync_window: Duration,
 }
 
@@ -173,7 +173,7 @@ impl Default for Timings {
             shutdown_grace: Duration::from_secs(5),
             header_timeout: Duration::from_secs(5),
             drain: Duration::from_secs(5),
-            sync_window: Duration::from_millis(8),
+            sync_window: Duration::from_millis(20),
         }
     }
 }

@@ -111,8 +111,9 @@ struct ServeArgs {
     #[arg(long, default_value = "workshops", env = "TOPTEAM_WORKSHOPS")]
     workshops: PathBuf,
     /// How long an append waits for other sessions' appends so one sync of
-    /// the data folder's disk covers them all; 0 syncs each file alone.
-    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(0..=100))]
+    /// the data folder's disk covers them all (only while others append);
+    /// 0 syncs each file alone.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(0..=100))]
     sync_window_ms: u64,
     /// Phones' websockets one address may hold open at once (a council's
     /// room behind one venue address is far below 2,000).

@@ -19,7 +19,6 @@ pub use views::{participant_view, screen_view, waiting_view, ParticipantVariant,
 use crate::session::{ParticipantId, SessionState};
 use crate::workshop::Group;
 use bytes::Bytes;
-use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -118,14 +117,6 @@ impl ParticipantFrame {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Removed;
 
-#[derive(Serialize)]
-struct ViewMessage<'a> {
-    r#type: &'a str,
-    audience: &'a str,
-    seq: u64,
-    html: &'a str,
-}
-
 /// Whether `event`, once applied to `state`, can change what phones show. A
 /// ballot cannot while results are hidden: the participant views hold the
 /// activity, its ballot form and, once revealed, the results, but no turnout
@@ -143,17 +134,10 @@ pub fn changes_participant_view(state: &SessionState, event: &crate::session::Ev
 
 /// Builds the websocket message for one view.
 pub fn frame(audience: &str, seq: u64, html: &str) -> Frame {
-    let message = ViewMessage {
-        r#type: "view",
-        audience,
-        seq,
-        html,
-    };
     Frame {
         seq,
         html: html.into(),
-        // Escaping adds a backslash before each quote of the HTML's attributes.
-        wire: wire::text_frame(&message, 80 + html.len() + html.len() / 8),
+        wire: wire::view_frame(audience, seq, html),
     }
 }
 

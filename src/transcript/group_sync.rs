@@ -5,9 +5,12 @@
 //! every append used to pay an `fdatasync` of its own. Here a session task
 //! hands its bytes to the syncer and awaits the answer: the syncer waits a
 //! moment (the window) after the first append of a group, writes every
-//! append that came meanwhile, and makes them durable at once: with
-//! `fdatasync` on the one file when it is alone, with `syncfs` on the
-//! sessions folder's filesystem when others joined. An append is answered
+//! append that came meanwhile, and makes them durable at once. It waits
+//! only while other sessions append too: one room alone (a council's usual
+//! day, or a burst of 2,000 phones in one room) is synced at once, as
+//! waiting would gather nobody else's appends. A group of one is synced
+//! with `fdatasync` on its file, a larger one with `syncfs` on the sessions
+//! folder's filesystem. An append is answered
 //! only after the sync that covers it has returned, so "acked means durable"
 //! holds as before. `syncfs` reaches every dirty file on that filesystem,
 //! which is why the data folder wants a disk of its own, or a window of zero
@@ -171,18 +174,28 @@ struct Syncer {
     counts: Arc<Counts>,
 }
 
+/// How long one session must have been the only one appending before its
+/// appends stop waiting for others: a council's one live room is synced at
+/// once, with no window to wait out.
+const ALONE_AFTER: Duration = Duration::from_secs(1);
+
 impl Syncer {
     fn run(self, queue: mpsc::Receiver<Job>) {
+        let mut others = Others::default();
         while let Ok(first) = queue.recv() {
+            others.saw(&first.tail, first.queued);
             // Sleep out the window rather than wait on the queue, so appends
             // arriving meanwhile wake nobody.
             let close = first.queued + self.window;
             let now = Instant::now();
-            if close > now {
+            if close > now && others.around(now) {
                 std::thread::sleep(close - now);
             }
             let mut group = vec![first];
             group.extend(queue.try_iter());
+            for job in &group[1..] {
+                others.saw(&job.tail, job.queued);
+            }
             self.make_durable(group);
         }
     }
@@ -222,6 +235,30 @@ impl Syncer {
     fn count(&self, syncs: u64, covered: u64) {
         self.counts.syncs.fetch_add(syncs, Ordering::Relaxed);
         self.counts.covered.fetch_add(covered, Ordering::Relaxed);
+    }
+}
+
+/// Whether other sessions append too, so that waiting for them pays.
+#[derive(Debug, Default)]
+struct Others {
+    /// The file of the last append seen (its address, as an identity).
+    last: usize,
+    /// When an append last came from another file than the one before it.
+    seen: Option<Instant>,
+}
+
+impl Others {
+    fn saw(&mut self, tail: &Arc<Tail>, at: Instant) {
+        let file = Arc::as_ptr(tail) as usize;
+        if file != self.last {
+            self.last = file;
+            self.seen = Some(at);
+        }
+    }
+
+    fn around(&self, now: Instant) -> bool {
+        self.seen
+            .is_some_and(|seen| now.saturating_duration_since(seen) < ALONE_AFTER)
     }
 }
 
@@ -319,6 +356,30 @@ mod tests {
         }
         assert_eq!(group.counts(), (3, 3));
         assert_eq!(tail.len(), 9);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_room_appending_alone_stops_waiting_for_others_until_another_appends() {
+        let dir = folder();
+        let (one, other) = (tail(&dir.join("a.jsonl")), tail(&dir.join("b.jsonl")));
+        let start = Instant::now();
+        let at = |ms| start + Duration::from_millis(ms);
+        let mut others = Others::default();
+        others.saw(&one, at(0));
+        assert!(
+            others.around(at(0)),
+            "a first append waits, as others may come"
+        );
+        others.saw(&one, at(600));
+        assert!(others.around(at(600)));
+        others.saw(&one, at(1200));
+        assert!(!others.around(at(1200)), "alone for a second: no wait");
+        others.saw(&other, at(1300));
+        assert!(others.around(at(1300)), "another room appended");
+        others.saw(&one, at(1400));
+        assert!(others.around(at(2000)));
+        assert!(!others.around(at(2500)));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
