@@ -155,7 +155,9 @@ impl SessionHandle {
             .inner
             .next_seat
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let token = CancellationToken::new();
+        // A child of the session's own: a socket waits on one token for
+        // both (each wait is a lock at every turn of its loop).
+        let token = self.inner.stop.child_token();
         let mut seats = self.lock_seats();
         let mine = seats.entry(participant).or_default();
         mine.push_back((id, token.clone()));

@@ -148,15 +148,16 @@ impl Conn {
         ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut last_heard = Instant::now();
         // Made once, not per turn of the loop: each new one registers with the
-        // token (a lock) and each dropped one unregisters.
-        // The session's own token: cancelled with the server's, or alone when
-        // the session is deleted.
-        let shutdown = self.handle.stopping().clone();
-        let shutdown = shutdown.cancelled();
-        tokio::pin!(shutdown);
-        let replaced = self.replaced.clone().unwrap_or_default();
-        let replaced = replaced.cancelled();
-        tokio::pin!(replaced);
+        // token (a lock) and each dropped one unregisters. A phone's token
+        // is cancelled when another socket replaces it, and with the
+        // session's own, which is cancelled with the server's, or alone when
+        // the session is deleted; a staff socket waits on the session's.
+        let ended = match &self.replaced {
+            Some(replaced) => replaced.clone(),
+            None => self.handle.stopping().clone(),
+        };
+        let ended = ended.cancelled_owned();
+        tokio::pin!(ended);
         loop {
             // Views before reads: a socket woken for a new view then sends it
             // without first trying a read that would find nothing. Views come
@@ -214,11 +215,12 @@ impl Conn {
                     }
                     None
                 }
-                // Last: each is a lock to look at, and a socket is woken for
-                // a view or a message far more often than it is stopped. One
-                // idle turn, or a view's, sees it within a tenth of a second.
-                () = &mut shutdown => return End::Close(CLOSE_GOING_AWAY, "this session has stopped"),
-                () = &mut replaced, if self.replaced.is_some() => {
+                // Last: it is a lock to look at, and a socket is woken for a
+                // view or a message far more often than it is stopped.
+                () = &mut ended => {
+                    if self.handle.stopping().is_cancelled() {
+                        return End::Close(CLOSE_GOING_AWAY, "this session has stopped");
+                    }
                     return End::Close(CLOSE_REPLACED, "opened again on another tab or phone");
                 }
             };
