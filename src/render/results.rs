@@ -5,6 +5,7 @@ use crate::activity::{kind_of, ActivityView, Results};
 use crate::session::{ActivityState, SessionState};
 use crate::t;
 use maud::{html, Markup};
+use std::cell::OnceCell;
 
 /// Who the results are for, which decides their form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,19 @@ pub fn results_block(
     results: &Results,
     audience: Audience,
 ) -> Markup {
+    results_block_with(state, view, results, audience, &OnceCell::new())
+}
+
+/// The same, with the kind's table drawn into `table` once for every
+/// audience of a pass that shows it (the phones', and the projector's for
+/// screen readers).
+pub(super) fn results_block_with(
+    state: &SessionState,
+    view: &ActivityView,
+    results: &Results,
+    audience: Audience,
+    table: &OnceCell<Markup>,
+) -> Markup {
     let lang = view.language;
     let spec = view.spec;
     let label = t!(lang, "results-of", title = spec.title.read_in(lang));
@@ -66,7 +80,7 @@ pub fn results_block(
                 // table may need two dimensions: WCAG 1.4.10 allows it).
                 Audience::Phone => {
                     div.table-scroll tabindex="0" role="region" aria-label=(t!(lang, "results-table-of", title = spec.title.read_in(lang))) {
-                        (kind.results_html(&view, results))
+                        (table.get_or_init(|| kind.results_html(&view, results)))
                     }
                 },
                 Audience::Desk => {
@@ -75,7 +89,7 @@ pub fn results_block(
                 },
                 Audience::Screen => {
                     div.slide aria-hidden="true" { (kind.slide(&view, results)) }
-                    div.visually-hidden { (kind.results_html(&view, results)) }
+                    div.visually-hidden { (table.get_or_init(|| kind.results_html(&view, results))) }
                 },
             }
         }

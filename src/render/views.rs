@@ -4,7 +4,7 @@
 //! `(…)`, which maud escapes; nothing here uses `PreEscaped`.
 
 use super::ballots::ballot_form;
-use super::results::{results_block, Audience};
+use super::results::{results_block_with, Audience};
 use crate::activity::show::{slide, Room};
 use crate::activity::{kind_of, ActivityView, Results};
 use crate::language::{Language, Text};
@@ -25,6 +25,8 @@ pub struct Pass<'a> {
     /// A bilingual projector: titles and questions in English too, after the Welsh.
     pub bilingual: bool,
     current_results: OnceCell<Results>,
+    /// Their table, drawn once for the phones and the projector.
+    current_table: OnceCell<Markup>,
     /// The publisher's last ballot forms, when it keeps them.
     forms: Option<&'a super::ballots::FormCache>,
 }
@@ -52,6 +54,7 @@ impl<'a> Pass<'a> {
             language,
             bilingual: false,
             current_results: OnceCell::new(),
+            current_table: OnceCell::new(),
             forms: None,
         }
     }
@@ -120,7 +123,13 @@ impl<'a> Pass<'a> {
         let results = self
             .current_results
             .get_or_init(|| activity.results(self.state));
-        results_block(self.state, &self.view_of(activity), results, audience)
+        results_block_with(
+            self.state,
+            &self.view_of(activity),
+            results,
+            audience,
+            &self.current_table,
+        )
     }
 }
 

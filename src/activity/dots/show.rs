@@ -1,7 +1,7 @@
 //! How a dot vote is shown: steppers on the phone, dots by option and team.
 
 use super::Dots;
-use crate::activity::show::{scores, slide, ActivityView, Show};
+use crate::activity::show::{scores, slide, whole_percent, ActivityView, Show};
 use crate::activity::{Comparison, Results, Tally};
 use crate::t;
 use maud::{html, Markup};
@@ -84,7 +84,7 @@ impl Show for Dots {
     fn slide(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
         html! {
-            (slide::bars(view, results, &|l| t!(l, "dots-slide-hint"), &order, None, &share, &|v| format!("{v:.0}%")))
+            (slide::bars(view, results, &|l| t!(l, "dots-slide-hint"), &order, None, &share, &whole_percent))
             (comparison(results, view.room()))
         }
     }
@@ -92,9 +92,7 @@ impl Show for Dots {
     fn chart(&self, view: &ActivityView, results: &Results) -> Markup {
         let order = order(view, results);
         let title = t!(view.language, "chart-dots");
-        scores::bars(view, results, &order, &title, None, &share, |v| {
-            format!("{v:.0}%")
-        })
+        scores::bars(view, results, &order, &title, None, &share, whole_percent)
     }
 
     fn results_markdown(&self, view: &ActivityView, results: &Results, md: &mut String) {

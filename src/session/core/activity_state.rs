@@ -193,7 +193,12 @@ impl ActivityState {
                     .filter(|n| n.activity.as_deref() == Some(&self.spec.id));
                 Results::of_notes(notes.cloned().collect())
             }
-            Answers::Ballots => Results::of(&self.spec, self.counted_ballots(state), split),
+            Answers::Ballots => {
+                // Gathered once: the tallies go over them three times (the
+                // room and each team), and whether each counts is looked up.
+                let counted: Vec<&CastBallot> = self.counted_ballots(state).collect();
+                Results::of(&self.spec, counted.iter().copied(), split)
+            }
         }
     }
 
