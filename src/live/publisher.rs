@@ -96,6 +96,7 @@ fn unrendered() -> Arc<Frame> {
         seq: 0,
         html: Arc::from(""),
         wire: bytes::Bytes::new(),
+        replaced: 0,
     })
 }
 
@@ -203,13 +204,23 @@ impl ViewSenders {
             Audience::Participant(language) => {
                 let next = participant_frame(pass);
                 self.participant[language.index()].send_if_modified(|current| {
-                    let changed = current.voter.html != next.voter.html
-                        || current.observer.html != next.observer.html
-                        || current.standing != next.standing;
-                    if changed {
-                        *current = Arc::new(next);
+                    // A view whose words are the same keeps its new seq (a
+                    // phone just admitted waits for one at least as new as
+                    // its admission); sockets showing it compare the words.
+                    let voter = current.voter.html != next.voter.html;
+                    let observer = current.observer.html != next.observer.html;
+                    if !voter && !observer && current.standing == next.standing {
+                        return false;
                     }
-                    changed
+                    let mut next = next;
+                    if voter {
+                        next.voter = next.voter.replacing(&current.voter);
+                    }
+                    if observer {
+                        next.observer = next.observer.replacing(&current.observer);
+                    }
+                    *current = Arc::new(next);
+                    true
                 });
             }
             Audience::Screen => publish_html(
@@ -235,7 +246,7 @@ fn publish_html(tx: &watch::Sender<Arc<Frame>>, audience: &str, seq: u64, html: 
         if *current.html == *html {
             return false;
         }
-        *current = Arc::new(frame(audience, seq, &html));
+        *current = Arc::new(frame(audience, seq, &html).replacing(current));
         true
     });
 }

@@ -32,6 +32,34 @@ pub struct Frame {
     /// `{"type":"view","audience":…,"seq":…,"html":…}` as a complete websocket
     /// frame, shared by every socket of the audience.
     pub wire: Bytes,
+    /// Where the HTML this frame replaced in its channel lies (0: none). A
+    /// socket still holding that HTML knows this one differs without
+    /// comparing kilobytes: while it holds it, no other can lie there.
+    pub replaced: usize,
+}
+
+impl Frame {
+    /// This frame, marked as replacing `current`, whose HTML differs.
+    pub fn replacing(self, current: &Frame) -> Frame {
+        Frame {
+            replaced: address(&current.html),
+            ..self
+        }
+    }
+
+    /// Whether this frame's HTML differs from `shown`, which a socket last
+    /// sent and still holds.
+    pub fn differs_from(&self, shown: &Arc<str>) -> bool {
+        if Arc::ptr_eq(shown, &self.html) {
+            return false;
+        }
+        address(shown) == self.replaced || **shown != *self.html
+    }
+}
+
+/// Where an HTML text lies, as an identity while someone holds it.
+fn address(html: &Arc<str>) -> usize {
+    Arc::as_ptr(html).cast::<u8>() as usize
 }
 
 /// Where a participant stands, for sockets to pick their view.
@@ -138,6 +166,7 @@ pub fn frame(audience: &str, seq: u64, html: &str) -> Frame {
         seq,
         html: html.into(),
         wire: wire::view_frame(audience, seq, html),
+        replaced: 0,
     }
 }
 
@@ -181,5 +210,32 @@ pub fn participant_frame(pass: &Pass) -> ParticipantFrame {
         observer,
         waiting,
         standing: Arc::new(standing),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_socket_sends_a_view_only_when_its_html_differs_from_what_it_shows() {
+        let first = frame("screen", 1, "<p>3 of 20 voted</p>");
+        let shown = first.html.clone();
+        assert!(!first.differs_from(&shown), "the very same view");
+        // The same words rendered again: the words are compared.
+        let again = frame("screen", 2, "<p>3 of 20 voted</p>");
+        assert!(!again.differs_from(&shown));
+        // New words, marked as replacing what the socket shows.
+        let next = frame("screen", 3, "<p>4 of 20 voted</p>").replacing(&first);
+        assert!(next.differs_from(&shown));
+        // Even were they the same, the mark alone says so: a publisher
+        // marks a frame only after finding its words new.
+        let marked = frame("screen", 4, "<p>3 of 20 voted</p>").replacing(&first);
+        assert!(marked.differs_from(&shown));
+        // A socket that shows something else compares the words.
+        let elsewhere: Arc<str> = Arc::from("<p>4 of 20 voted</p>");
+        assert!(!next.differs_from(&elsewhere));
+        let older: Arc<str> = Arc::from("<p>2 of 20 voted</p>");
+        assert!(next.differs_from(&older));
     }
 }

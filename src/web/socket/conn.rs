@@ -356,7 +356,7 @@ impl Conn {
     /// The frame's bytes, unless this socket already shows the same HTML.
     fn if_changed(&mut self, frame: Frame) -> Option<Bytes> {
         if let Some(last) = &self.last_sent {
-            if Arc::ptr_eq(last, &frame.html) || **last == *frame.html {
+            if !frame.differs_from(last) {
                 return None;
             }
         }
