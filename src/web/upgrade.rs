@@ -18,7 +18,8 @@ use futures_util::{SinkExt, StreamExt};
 use hyper::upgrade::{OnUpgrade, Upgraded};
 use hyper_util::rt::TokioIo;
 use std::future::Future;
-use tokio::io::AsyncWriteExt;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use tokio_tungstenite::tungstenite::{Error, Message};
@@ -121,5 +122,29 @@ impl WsSocket {
         io.write_all(frame).await?;
         io.flush().await?;
         Ok(())
+    }
+
+    /// Reads and drops what the client is still sending, for a moment,
+    /// before the connection closes. After a message too big to read, the
+    /// rest of it is still on its way: a connection closed with bytes
+    /// unread is reset by the kernel, and a reset can overtake the close
+    /// frame just sent, so the phone would hear 1006 instead of 1009 and
+    /// why. Bounded in time and bytes, so a client cannot hold it open.
+    pub async fn drain(&mut self) {
+        const QUIET: Duration = Duration::from_millis(200);
+        const AT_MOST: Duration = Duration::from_secs(2);
+        const MOST_BYTES: usize = 1 << 20;
+        let io = self.stream.get_mut();
+        let mut sink = vec![0u8; 8192];
+        let mut read = 0;
+        let reading = async {
+            while read < MOST_BYTES {
+                match tokio::time::timeout(QUIET, io.read(&mut sink)).await {
+                    Ok(Ok(n)) if n > 0 => read += n,
+                    _ => break,
+                }
+            }
+        };
+        let _ = tokio::time::timeout(AT_MOST, reading).await;
     }
 }

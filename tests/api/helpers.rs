@@ -313,6 +313,22 @@ impl Socket {
             .expect("a well-formed message")
     }
 
+    /// Reads on after a close frame until the connection ends: `None` when
+    /// it ended cleanly, else the I/O error it ended with (a reset).
+    pub async fn connection_end(&mut self) -> Option<std::io::ErrorKind> {
+        loop {
+            let next = tokio::time::timeout(WAIT, self.ws.next())
+                .await
+                .expect("the connection ends within the wait");
+            match next {
+                None => return None,
+                Some(Ok(_)) => continue,
+                Some(Err(tokio_tungstenite::tungstenite::Error::Io(e))) => return Some(e.kind()),
+                Some(Err(_)) => return None,
+            }
+        }
+    }
+
     pub async fn send_text(&mut self, text: impl Into<String>) {
         self.ws.send(Message::text(text.into())).await.unwrap();
     }

@@ -75,9 +75,15 @@ impl Conn {
                 code: code.into(),
                 reason: reason.into(),
             };
-            let goodbye =
-                tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Close(Some(frame))));
-            let _ = Box::pin(goodbye).await;
+            let goodbye = async {
+                let sent =
+                    tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Close(Some(frame))))
+                        .await;
+                if code == CLOSE_TOO_BIG && matches!(sent, Ok(Ok(()))) {
+                    socket.drain().await;
+                }
+            };
+            Box::pin(goodbye).await;
         }
     }
 
