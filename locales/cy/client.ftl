@@ -95,3 +95,5 @@ agenda-problems = { $n ->
    *[other] Ni chadwyd yr agenda: { $n } problem
 }
 whole-number = rhaid iddo fod yn rhif cyfan, 0 neu fwy
+deleted-heading = Mae'r sesiwn hon wedi cau
+deleted-text = Mae'r hwylusydd wedi dileu'r sesiwn hon, felly does dim rhagor i'w ateb yma. Diolch am gymryd rhan.

@@ -263,3 +263,6 @@ review-link-made = Gwnaed { $made }, yn gweithio tan { $until }
 review-link-revoke = Dirymu
 review-link-make = Gwneud dolen adolygu
 agenda-now = nawr
+session-gone = Nid yw'r sesiwn hon yma mwyach
+session-gone-why = Efallai ei bod wedi'i dileu, neu nad yw'r cyfeiriad yn hollol gywir.
+session-gone-back = Yn ôl at eich sesiynau

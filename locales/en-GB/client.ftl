@@ -87,3 +87,5 @@ agenda-problems = { $n ->
    *[other] The agenda was not saved: { $n } problems
 }
 whole-number = must be a whole number, 0 or more
+deleted-heading = This session has been closed
+deleted-text = The facilitator has deleted this session, so there is nothing more to answer here. Thank you for taking part.

@@ -259,3 +259,6 @@ review-link-made = Made { $made }, works until { $until }
 review-link-revoke = Revoke
 review-link-make = Make a review link
 agenda-now = now
+session-gone = This session is not here any more
+session-gone-why = It may have been deleted, or the address is not quite right.
+session-gone-back = Back to your sessions

@@ -90,6 +90,7 @@ pub fn spawn(
         inner: Arc::new(HandleInner {
             stop,
             done,
+            deleted: Default::default(),
             sockets: Default::default(),
             seats: Default::default(),
             next_seat: Default::default(),

@@ -99,6 +99,8 @@ pub(super) struct HandleInner {
     pub(super) stop: CancellationToken,
     /// Cancelled once the task has finished (its last write is on disk).
     pub(super) done: CancellationToken,
+    /// Stopped because it is being deleted, not with the server.
+    pub(super) deleted: std::sync::atomic::AtomicBool,
     pub(super) sockets: std::sync::atomic::AtomicUsize,
     /// Each participant's open sockets, oldest first, with the token that closes each.
     pub(super) seats: std::sync::Mutex<HashMap<Uuid, VecDeque<(u64, CancellationToken)>>>,
@@ -119,6 +121,22 @@ impl SessionHandle {
     /// Cancelled when this session stops: deleted, or the server shutting down.
     pub fn stopping(&self) -> &CancellationToken {
         &self.inner.stop
+    }
+
+    /// Stops the session for deletion: its sockets are told it is gone for
+    /// good (not that the server is restarting, when phones reconnect).
+    pub async fn stop_for_deletion(&self) {
+        self.inner
+            .deleted
+            .store(true, std::sync::atomic::Ordering::Release);
+        self.stop().await;
+    }
+
+    /// Whether the session was stopped to be deleted.
+    pub fn deleted(&self) -> bool {
+        self.inner
+            .deleted
+            .load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Stops the session and waits for its task to finish its last write.

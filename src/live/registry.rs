@@ -146,7 +146,7 @@ impl Sessions {
         } else {
             let (_, handle) = self.by_id.remove(id)?;
             self.by_code.remove(&normalise_code(&handle.info().code));
-            handle.stop().await;
+            handle.stop_for_deletion().await;
         }
         let store = self.store.clone();
         let id = *id;

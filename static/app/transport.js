@@ -90,6 +90,7 @@ export class Transport {
     };
     socket.onclose = (event) => {
       if (event.code === 4003) { this.removedHere(); return; }
+      if (event.code === 4004) { this.deletedHere(); return; }
       if (event.code === 4009) {
         // Opened again in another tab or on another phone: that one is live
         // now. Reconnecting here would only take its place back, for ever.
@@ -103,14 +104,28 @@ export class Transport {
 
   /** The facilitator removed this phone: the page says so, nothing else. */
   removedHere() {
+    this.endedHere(t('removed-heading'), t('removed-text'));
+  }
+
+  /**
+   * The session was deleted: there is nothing to reconnect to. A phone says
+   * so; the console and projector load their page again, which the server
+   * answers with where to go now.
+   */
+  deletedHere() {
+    if (this.room.role !== 'participant') { window.location.reload(); return; }
+    this.endedHere(t('deleted-heading'), t('deleted-text'));
+  }
+
+  endedHere(heading, text) {
     this.removed = true;
     this.status('', false);
     const step = document.createElement('section');
     step.className = 'step';
     const h = document.createElement('h2');
-    h.textContent = t('removed-heading');
+    h.textContent = heading;
     const p = document.createElement('p');
-    p.textContent = t('removed-text');
+    p.textContent = text;
     step.append(h, p);
     this.room.live.replaceChildren(step);
   }

@@ -25,6 +25,7 @@ async fn a_deleted_session_is_gone_from_the_data_folder_and_its_phones_are_told(
         .admitted(&session, "Cllr Zanzibar Quill", "cabinet")
         .await;
     let mut phone = Socket::participant(&app, &session.id, &joined).await;
+    let mut screen = Socket::staff(&app, &session.id, "screen").await;
     app.command(
         &session.id,
         json!({ "type": "open", "activity": "priorities" }),
@@ -41,11 +42,15 @@ async fn a_deleted_session_is_gone_from_the_data_folder_and_its_phones_are_told(
         delete(&app, &format!("/api/sessions/{}", session.id)).await,
         204
     );
+    // 4004, not 1001: the session is gone for good, so the phone says so
+    // instead of reconnecting for ever, and the projector loads its page
+    // again to hear where to go.
     assert_eq!(
         phone.close_code().await,
-        Some(1001),
-        "the phone is told the session stopped"
+        Some(4004),
+        "the phone is told the session was deleted"
     );
+    assert_eq!(screen.close_code().await, Some(4004));
     assert_eq!(files_containing(&dir.0, "Zanzibar"), Vec::<String>::new());
     assert!(!dir
         .0

@@ -97,3 +97,43 @@ async fn a_login_lands_on_the_page_that_asked_and_never_on_another_site() {
     }
     app.stop().await;
 }
+
+/// A projector or console left open on a session that was deleted, or an
+/// old bookmark: a facilitator who is logged in is told the session is not
+/// there, with the way back, and is never sent to the login, which would
+/// send them straight back (the browser gave up: too many redirects).
+#[tokio::test]
+async fn a_logged_in_facilitator_asking_for_a_session_that_is_gone_is_told_so() {
+    let dir = TempDir::new();
+    let app = spawn_app(&dir.0).await;
+    let session = app.create_session("w1-cabinet").await;
+    let cookie = login_cookie(&app).await;
+    let response = app
+        .http
+        .delete(app.url(&format!("/api/sessions/{}", session.id)))
+        .bearer_auth(KEY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 204);
+    for path in [
+        format!("/screen/{}", session.id),
+        format!("/facilitate/{}", session.id),
+        "/screen/00000000-0000-0000-0000-000000000000".to_string(),
+    ] {
+        let response = no_redirects()
+            .get(app.url(&path))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 404, "{path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("This session is not here any more"), "{page}");
+        assert!(page.contains("href=\"/facilitate\""), "{page}");
+        // Nobody logged in: the login, coming back here after.
+        let response = no_redirects().get(app.url(&path)).send().await.unwrap();
+        assert_eq!(response.status(), 303, "{path}");
+    }
+    app.stop().await;
+}

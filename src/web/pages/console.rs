@@ -402,8 +402,9 @@ pub async fn page(
     headers: HeaderMap,
     reading: Reading,
 ) -> Response {
-    let Some(handle) = super::staff_session(&app, &headers, &session) else {
-        return super::to_login(&format!("/facilitate/{session}")).into_response();
+    let handle = match super::staff_session(&app, &headers, &session) {
+        Ok(handle) => handle,
+        Err(why) => return why.answer(&format!("/facilitate/{session}"), reading),
     };
     let lang = reading.language;
     let info = handle.info().clone();

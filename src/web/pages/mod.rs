@@ -16,6 +16,7 @@ mod screen;
 mod series;
 mod series_forms;
 
+use super::language::Reading;
 use super::AppState;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
@@ -161,9 +162,56 @@ pub fn staff_session(
     app: &AppState,
     headers: &HeaderMap,
     session: &str,
-) -> Option<crate::live::SessionHandle> {
-    super::auth::require_facilitator(headers, app).ok()?;
-    app.session(session).ok()
+) -> Result<crate::live::SessionHandle, NotShown> {
+    super::auth::require_facilitator(headers, app).map_err(|_| NotShown::LoggedOut)?;
+    app.session(session).map_err(|_| NotShown::Gone)
+}
+
+/// Why a staff page of one session cannot be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotShown {
+    /// Nobody is logged in on this browser.
+    LoggedOut,
+    /// There is no such session (deleted, or a wrong address).
+    Gone,
+}
+
+impl NotShown {
+    /// The answer instead of the page at `path`: the login, which comes
+    /// back to it; or, to a facilitator already logged in, a page saying
+    /// the session is not there. Never the login then: it would send them
+    /// straight back, round and round (a projector left open on a session
+    /// just deleted did).
+    pub fn answer(self, path: &str, reading: Reading) -> Response {
+        match self {
+            NotShown::LoggedOut => to_login(path).into_response(),
+            NotShown::Gone => session_gone(reading),
+        }
+    }
+}
+
+/// 404: the session is not here any more, with the way back to the list.
+fn session_gone(reading: Reading) -> Response {
+    use crate::t;
+    let lang = reading.language;
+    let content = maud::html! {
+        main #main {
+            h1 { (t!(lang, "session-gone")) }
+            p { (t!(lang, "session-gone-why")) }
+            p { a href="/facilitate" { (t!(lang, "session-gone-back")) } }
+        }
+    };
+    let page = layout(
+        Page {
+            title: &t!(lang, "session-gone"),
+            class: "console",
+            reading,
+            languages: true,
+            ..Default::default()
+        },
+        content,
+    );
+    (axum::http::StatusCode::NOT_FOUND, page).into_response()
 }
 
 #[cfg(test)]

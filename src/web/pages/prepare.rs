@@ -29,7 +29,7 @@ pub async fn page(
     headers: HeaderMap,
     reading: Reading,
 ) -> Response {
-    let Some(handle) = super::staff_session(&app, &headers, &session) else {
+    let Ok(handle) = super::staff_session(&app, &headers, &session) else {
         return Redirect::to("/facilitate").into_response();
     };
     let lang = reading.language;

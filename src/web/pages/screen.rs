@@ -13,9 +13,11 @@ pub async fn page(
     State(app): State<AppState>,
     Path(session): Path<String>,
     headers: HeaderMap,
+    reading: crate::web::language::Reading,
 ) -> Response {
-    let Some(handle) = super::staff_session(&app, &headers, &session) else {
-        return super::to_login(&format!("/screen/{session}")).into_response();
+    let handle = match super::staff_session(&app, &headers, &session) {
+        Ok(handle) => handle,
+        Err(why) => return why.answer(&format!("/screen/{session}"), reading),
     };
     let info = handle.info().clone();
     let base = base_url(&app, &headers);

@@ -304,7 +304,7 @@ pub async fn delete_session(
     if !same_origin(&headers) {
         return Redirect::to("/facilitate").into_response();
     }
-    let Some(handle) = super::staff_session(&app, &headers, &session) else {
+    let Ok(handle) = super::staff_session(&app, &headers, &session) else {
         return Redirect::to("/facilitate").into_response();
     };
     let info = handle.info().clone();

@@ -1,7 +1,8 @@
 //! The loop of one live websocket: reads, views, pings, replacement and shutdown.
 
 use super::{
-    Role, CLOSE_GOING_AWAY, CLOSE_IDLE, CLOSE_REMOVED, CLOSE_REPLACED, CLOSE_TOO_BIG, SEND_TIMEOUT,
+    Role, CLOSE_DELETED, CLOSE_GOING_AWAY, CLOSE_IDLE, CLOSE_REMOVED, CLOSE_REPLACED,
+    CLOSE_TOO_BIG, SEND_TIMEOUT,
 };
 use crate::error_code::ErrorCode;
 use crate::live::actor::Connected;
@@ -171,7 +172,7 @@ impl Conn {
             let outgoing = tokio::select! {
                 biased;
                 changed = async { participant_views.as_mut()?.changed().await.ok() }, if participant_views.is_some() => {
-                    let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
+                    let Some(()) = changed else { return self.stopped() };
                     let rx = participant_views.as_mut().expect("guarded by the branch condition");
                     match self.participant_frame(rx) {
                         Ok(view) => view.map(Outgoing::View),
@@ -179,7 +180,7 @@ impl Conn {
                     }
                 }
                 changed = async { staff_views.as_mut()?.changed().await.ok() }, if staff_views.is_some() => {
-                    let Some(()) = changed else { return End::Close(CLOSE_GOING_AWAY, "session closed") };
+                    let Some(()) = changed else { return self.stopped() };
                     let rx = staff_views.as_mut().expect("guarded by the branch condition");
                     self.staff_frame(rx).map(Outgoing::View)
                 }
@@ -225,7 +226,7 @@ impl Conn {
                 // view or a message far more often than it is stopped.
                 () = &mut ended => {
                     if self.handle.stopping().is_cancelled() {
-                        return End::Close(CLOSE_GOING_AWAY, "this session has stopped");
+                        return self.stopped();
                     }
                     return End::Close(CLOSE_REPLACED, "opened again on another tab or phone");
                 }
@@ -251,6 +252,16 @@ impl Conn {
                     return End::Gone;
                 }
             }
+        }
+    }
+
+    /// How to close once the session has stopped: deleted for good, or
+    /// stopping with the server (phones reconnect when it is back).
+    fn stopped(&self) -> End {
+        if self.handle.deleted() {
+            End::Close(CLOSE_DELETED, "this session was deleted")
+        } else {
+            End::Close(CLOSE_GOING_AWAY, "this session has stopped")
         }
     }
 

@@ -25,6 +25,9 @@ use tracing::Instrument;
 pub(super) const CLOSE_GOING_AWAY: u16 = 1001;
 /// Close code for a message too big to read (RFC 6455 "message too big").
 pub(super) const CLOSE_TOO_BIG: u16 = 1009;
+/// Close code when the facilitator deleted the session: there is nothing to
+/// reconnect to.
+pub(super) const CLOSE_DELETED: u16 = 4004;
 /// Close code when a peer stops answering pings.
 pub(super) const CLOSE_IDLE: u16 = 4008;
 /// Close code when the facilitator removed the participant.
