@@ -117,6 +117,11 @@ export class Transport {
     this.endedHere(t('deleted-heading'), t('deleted-text'));
   }
 
+  /**
+   * The page ends here with a heading and a line, and stops reconnecting.
+   * @param {string} heading
+   * @param {string} text
+   */
   endedHere(heading, text) {
     this.removed = true;
     this.status('', false);
