@@ -97,3 +97,4 @@ agenda-problems = { $n ->
 whole-number = rhaid iddo fod yn rhif cyfan, 0 neu fwy
 deleted-heading = Mae'r sesiwn hon wedi cau
 deleted-text = Mae'r hwylusydd wedi dileu'r sesiwn hon, felly does dim rhagor i'w ateb yma. Diolch am gymryd rhan.
+deleted-back = Yn ôl at eich sesiynau

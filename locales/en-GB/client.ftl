@@ -89,3 +89,4 @@ agenda-problems = { $n ->
 whole-number = must be a whole number, 0 or more
 deleted-heading = This session has been closed
 deleted-text = The facilitator has deleted this session, so there is nothing more to answer here. Thank you for taking part.
+deleted-back = Back to your sessions

@@ -108,19 +108,27 @@ export class Transport {
   }
 
   /**
-   * The session was deleted: there is nothing to reconnect to. A phone says
-   * so; the console and projector load their page again, which the server
-   * answers with where to go now.
+   * The session was deleted: there is nothing to reconnect to, and every
+   * page of it says so (not a reload: the console that deleted it is on its
+   * way to the sessions list already). A console offers the way back.
    */
   deletedHere() {
-    if (this.room.role !== 'participant') { window.location.reload(); return; }
-    this.endedHere(t('deleted-heading'), t('deleted-text'));
+    const step = this.endedHere(t('deleted-heading'), t('deleted-text'));
+    if (this.room.role === 'facilitate') {
+      const back = document.createElement('a');
+      back.href = '/facilitate';
+      back.textContent = t('deleted-back');
+      const p = document.createElement('p');
+      p.append(back);
+      step.append(p);
+    }
   }
 
   /**
    * The page ends here with a heading and a line, and stops reconnecting.
    * @param {string} heading
    * @param {string} text
+   * @returns {HTMLElement} what the page now shows
    */
   endedHere(heading, text) {
     this.removed = true;
@@ -133,6 +141,7 @@ export class Transport {
     p.textContent = text;
     step.append(h, p);
     this.room.live.replaceChildren(step);
+    return step;
   }
 
   lost() {
