@@ -34,7 +34,10 @@ pub struct Frame {
     pub wire: Bytes,
     /// Where the HTML this frame replaced in its channel lies (0: none). A
     /// socket still holding that HTML knows this one differs without
-    /// comparing kilobytes: while it holds it, no other can lie there.
+    /// comparing kilobytes: while it holds it, no other can lie there. The
+    /// mark can only err towards sending (a socket that moved to another
+    /// variant's view, allocated where that HTML once was), never towards
+    /// holding back a change.
     pub replaced: usize,
 }
 
